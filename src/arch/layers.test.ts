@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// DESIGN.md "Layers": data flows one way; nothing imports from a layer above it.
+const allowed: Record<string, string[]> = {
+  sim: [],
+  shell: ['sim'],
+  lessons: ['sim', 'shell'],
+  player: ['sim', 'lessons', 'shell'],
+  view: ['sim', 'shell', 'lessons', 'player'],
+  embed: ['sim', 'shell', 'lessons', 'player', 'view'],
+};
+
+const srcDir = join(__dirname, '..');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+function importsOf(source: string): string[] {
+  const specifiers: string[] = [];
+  for (const m of source.matchAll(
+    /(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+  )) {
+    const spec = m[1] ?? m[2];
+    if (spec) specifiers.push(spec);
+  }
+  return specifiers;
+}
+
+/** The layer a relative import lands in, or undefined when it stays inside `from`'s layer. */
+function layerOf(file: string, spec: string): string | undefined {
+  if (!spec.startsWith('.')) return undefined;
+  const target = relative(srcDir, join(file, '..', spec));
+  return target.split(/[\\/]/)[0];
+}
+
+// Strip comments and string contents so that words in prose do not count as uses.
+function codeOnly(source: string): string {
+  return source
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '')
+    .replace(/(['"`])(?:\\.|(?!\1)[^\\\n])*\1/g, "''");
+}
+
+const forbiddenInSim = [
+  /\bDate\b/,
+  /\bMath\.random\b/,
+  /\bsetTimeout\b/,
+  /\bsetInterval\b/,
+  /\brequestAnimationFrame\b/,
+  /\bperformance\.now\b/,
+  /\bdocument\b/,
+  /\bwindow\b/,
+];
+
+describe('layering', () => {
+  for (const [layer, mayImport] of Object.entries(allowed)) {
+    const dir = join(srcDir, layer);
+    for (const file of filesUnder(dir).filter((f) => !/\.test\.tsx?$/.test(f))) {
+      it(`${relative(srcDir, file)} imports only from ${[layer, ...mayImport].join(', ')} or packages`, () => {
+        const source = readFileSync(file, 'utf8');
+        const bad = importsOf(source).filter((spec) => {
+          const target = layerOf(file, spec);
+          return target !== undefined && target !== layer && !mayImport.includes(target);
+        });
+        expect(bad).toEqual([]);
+      });
+    }
+  }
+
+  it('src/sim imports no DOM or view package', () => {
+    const bad = filesUnder(join(srcDir, 'sim')).flatMap((file) =>
+      importsOf(readFileSync(file, 'utf8'))
+        .filter((spec) => /^(react|react-dom|@xstate\/react|d3-)/.test(spec))
+        .map((spec) => `${relative(srcDir, file)}: ${spec}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('src/sim uses no wall clock, timers, Math.random or DOM globals', () => {
+    const bad = filesUnder(join(srcDir, 'sim'))
+      .filter((f) => !/\.test\.tsx?$/.test(f))
+      .flatMap((file) => {
+        const code = codeOnly(readFileSync(file, 'utf8'));
+        return forbiddenInSim.filter((re) => re.test(code)).map((re) => `${relative(srcDir, file)}: ${re}`);
+      });
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('the layering check itself', () => {
+  it('catches the forbidden uses it is meant to catch', () => {
+    const samples = ['Date.now()', 'Math.random()', 'setTimeout(f, 1)', 'document.body', 'window.x'];
+    for (const s of samples) expect(forbiddenInSim.some((re) => re.test(codeOnly(s)))).toBe(true);
+    expect(forbiddenInSim.some((re) => re.test(codeOnly('// Date in a comment\nconst s = "window";')))).toBe(
+      false,
+    );
+  });
+
+  it('sees an import from sim into view as leaving the layer', () => {
+    expect(layerOf(join(srcDir, 'sim', 'a.ts'), '../view/App')).toBe('view');
+    expect(layerOf(join(srcDir, 'sim', 'a.ts'), './clock')).toBe('sim');
+  });
+});

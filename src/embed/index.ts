@@ -1,0 +1,2 @@
+// embed: URL parameters, the custom element and the postMessage bridge; may import every layer above.
+export {};
