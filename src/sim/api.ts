@@ -1,0 +1,119 @@
+// The cluster as the layers above see it. The shell, the player and the view use
+// only this; the machinery behind it is the sim's own business.
+import type { ClusterInput, ControlPlaneManifest, HostName, HostService } from './inputs';
+import type { KubeObject, Node, Pod } from './objects';
+import type { ApiRequest, ApiResponse } from './protocol';
+import type { ComponentId, Envelope, Trace } from './trace';
+import type { SimMs } from './units';
+
+export type LabKind = 'fresh' | 'ready';
+
+export interface ClusterOptions {
+  /** Seeds every random choice (names, IP blocks, tie-breaks). Default 1. */
+  readonly seed?: number;
+  /** 'ready' (the state after the book's setup, default) or 'fresh' (machines booted, nothing installed). */
+  readonly lab?: LabKind;
+  /** Number of workers, 1..50; default 3 (w1-k8s..w3-k8s). */
+  readonly workers?: number;
+}
+
+export interface HostState {
+  readonly name: HostName;
+  readonly ip: string;
+  readonly role: 'master' | 'worker';
+  readonly powered: boolean;
+  /** Booting after power-on or reboot: not reachable yet. */
+  readonly booting: boolean;
+  readonly services: Readonly<Record<HostService, 'active' | 'inactive' | 'absent'>>;
+  readonly modules: { readonly br_netfilter: boolean };
+  /** kubeadm init (master) or join (worker) has been done on this host. */
+  readonly joined: boolean;
+  /** Control-plane static pod manifests present in /etc/kubernetes/manifests (master only). */
+  readonly manifests: readonly ControlPlaneManifest[];
+  readonly cniInstalled: boolean;
+  /** When the host last booted (negative in the ready lab: before the simulation began). */
+  readonly bootedAt: SimMs;
+}
+
+export type ComponentState = 'running' | 'stopped' | 'failing' | 'absent';
+
+export interface ComponentView {
+  readonly id: ComponentId;
+  /** The book's number: 0 kubectl .. 7 pods, 11 network plugin, 12 CoreDNS; undefined for kube-proxy. */
+  readonly number?: number;
+  /** 'API server', 'kubelet', ... (English; the view translates). */
+  readonly name: string;
+  readonly host?: HostName;
+  readonly state: ComponentState;
+  /** Why it is not running, in English, when it is not: 'systemctl stop kubelet'. */
+  readonly why?: string;
+}
+
+export interface PodView {
+  readonly namespace: string;
+  readonly name: string;
+  readonly node?: string;
+  /** kubectl's STATUS column: Pending, ContainerCreating, Running, Terminating, ... */
+  readonly status: string;
+  readonly ready: string;
+  readonly restarts: number;
+  readonly ip?: string;
+}
+
+export interface EtcdKeyView {
+  readonly key: string;
+  readonly createRevision: number;
+  readonly modRevision: number;
+}
+
+export type ConnectResult =
+  | { readonly ok: true; readonly body: string }
+  | { readonly ok: false; readonly error: 'timeout' | 'refused' | 'unreachable' };
+
+export interface SimCluster {
+  readonly options: Required<ClusterOptions>;
+  readonly trace: Trace;
+  readonly now: SimMs;
+  /** Run the cluster forward to `t` (never backwards: the player replays for that). */
+  advanceTo(t: SimMs): void;
+  /** Apply an input now. Returns false (and does nothing) when it makes no sense now. */
+  dispatch(input: ClusterInput): boolean;
+
+  hosts(): readonly HostState[];
+  host(name: HostName): HostState | undefined;
+  components(): readonly ComponentView[];
+
+  /**
+   * Send a request to the API server from `host`'s kubectl, as a message on the trace.
+   * `onResponse` runs when the answer arrives in cluster time (immediately-refused
+   * connections answer after one network round trip). Returns a cancel function (Ctrl+C).
+   */
+  request(host: HostName, req: ApiRequest, onResponse: (res: ApiResponse) => void): () => void;
+  /** Wait until the object is gone (kubectl delete --wait). Returns a cancel function. */
+  waitForDeletion(host: HostName, req: ApiRequest, onGone: () => void): () => void;
+
+  /** TCP connect from a host to ip:port (curl). Calls back in cluster time; returns cancel. */
+  connect(from: HostName, ip: string, port: number, onResult: (r: ConnectResult) => void): () => void;
+  /** DNS lookup through CoreDNS (10.96.0.10) from a host; returns cancel. */
+  resolve(
+    from: HostName,
+    name: string,
+    onResult: (ip: string | undefined, error?: 'timeout' | 'nxdomain') => void,
+  ): () => void;
+
+  /** etcdctl snapshot save: a copy of etcd's data. */
+  etcdSnapshot(): unknown | undefined;
+  /** etcdctl snapshot restore + restart etcd on it. */
+  etcdRestore(snapshot: unknown): boolean;
+
+  /** Read models for the view and inspectors; cheap to call every frame. */
+  pods(): readonly PodView[];
+  nodes(): readonly Node[];
+  etcdKeys(): readonly EtcdKeyView[];
+  etcdRevision(): number;
+  /** The stored objects (what etcd holds), for inspectors and tests — never for kubectl. */
+  objects(): readonly KubeObject[];
+  pod(namespace: string, name: string): Pod | undefined;
+}
+
+export type { ApiRequest, ApiResponse, ClusterInput, Envelope, SimMs };

@@ -1,0 +1,208 @@
+// The Kubernetes objects the simulated API server stores, trimmed to the fields
+// Podscope's kubectl prints or its controllers read. Objects are immutable: every
+// change makes a new object, so a snapshot can hold them without copying.
+import type { SimMs } from './units';
+
+export interface ObjectMeta {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly uid: string;
+  readonly resourceVersion: number;
+  readonly creationTimestamp: SimMs;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly generateName?: string;
+  readonly ownerReferences?: readonly { kind: string; name: string; uid: string }[];
+  readonly deletionTimestamp?: SimMs;
+  readonly deletionGracePeriodSeconds?: number;
+}
+
+export interface Taint {
+  readonly key: string;
+  readonly effect: 'NoSchedule' | 'NoExecute' | 'PreferNoSchedule';
+  readonly timeAdded?: SimMs;
+}
+export interface Toleration {
+  readonly key?: string;
+  readonly operator: 'Exists' | 'Equal';
+  readonly effect?: Taint['effect'];
+  readonly tolerationSeconds?: number;
+}
+
+export interface Container {
+  readonly name: string;
+  readonly image: string;
+  readonly cpuMillis?: number;
+}
+
+export type ContainerState =
+  | { readonly waiting: { readonly reason: string; readonly message?: string } }
+  | { readonly running: { readonly startedAt: SimMs } }
+  | {
+      readonly terminated: { readonly reason: string; readonly exitCode: number; readonly finishedAt: SimMs };
+    };
+
+export interface ContainerStatus {
+  readonly name: string;
+  readonly image: string;
+  readonly ready: boolean;
+  readonly restartCount: number;
+  readonly state: ContainerState;
+  readonly containerID?: string;
+}
+
+export interface Condition {
+  readonly type: string;
+  readonly status: 'True' | 'False' | 'Unknown';
+  readonly reason?: string;
+  readonly message?: string;
+  readonly lastHeartbeatTime?: SimMs;
+  readonly lastTransitionTime?: SimMs;
+}
+
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+
+export interface Pod {
+  readonly kind: 'Pod';
+  readonly metadata: ObjectMeta;
+  readonly spec: {
+    readonly nodeName?: string;
+    readonly containers: readonly Container[];
+    readonly tolerations: readonly Toleration[];
+    readonly terminationGracePeriodSeconds: number;
+    readonly hostNetwork?: boolean;
+    readonly priorityClassName?: string;
+  };
+  readonly status: {
+    readonly phase: PodPhase;
+    readonly reason?: string;
+    readonly podIP?: string;
+    readonly hostIP?: string;
+    readonly startTime?: SimMs;
+    readonly conditions: readonly Condition[];
+    readonly containerStatuses: readonly ContainerStatus[];
+  };
+}
+
+export interface Node {
+  readonly kind: 'Node';
+  readonly metadata: ObjectMeta;
+  readonly spec: {
+    readonly taints: readonly Taint[];
+    readonly podCIDR?: string;
+    readonly unschedulable?: boolean;
+  };
+  readonly status: {
+    readonly conditions: readonly Condition[];
+    readonly addresses: readonly { readonly type: 'InternalIP' | 'Hostname'; readonly address: string }[];
+    readonly capacity: { readonly cpuMillis: number; readonly memoryMi: number; readonly pods: number };
+    readonly nodeInfo: {
+      readonly kubeletVersion: string;
+      readonly osImage: string;
+      readonly kernelVersion: string;
+      readonly containerRuntimeVersion: string;
+    };
+  };
+}
+
+export interface PodTemplate {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly containers: readonly Container[];
+  readonly tolerations?: readonly Toleration[];
+  readonly hostNetwork?: boolean;
+}
+
+export interface Deployment {
+  readonly kind: 'Deployment';
+  readonly metadata: ObjectMeta;
+  readonly spec: {
+    readonly replicas: number;
+    readonly selector: Readonly<Record<string, string>>;
+    readonly template: PodTemplate;
+  };
+  readonly status: {
+    readonly replicas: number;
+    readonly readyReplicas: number;
+    readonly availableReplicas: number;
+    readonly updatedReplicas: number;
+  };
+}
+
+export interface ReplicaSet {
+  readonly kind: 'ReplicaSet';
+  readonly metadata: ObjectMeta;
+  readonly spec: {
+    readonly replicas: number;
+    readonly selector: Readonly<Record<string, string>>;
+    readonly template: PodTemplate;
+  };
+  readonly status: { readonly replicas: number; readonly readyReplicas: number };
+}
+
+export interface DaemonSet {
+  readonly kind: 'DaemonSet';
+  readonly metadata: ObjectMeta;
+  readonly spec: { readonly selector: Readonly<Record<string, string>>; readonly template: PodTemplate };
+  readonly status: { readonly desiredNumberScheduled: number; readonly numberReady: number };
+}
+
+export interface Service {
+  readonly kind: 'Service';
+  readonly metadata: ObjectMeta;
+  readonly spec: {
+    readonly clusterIP: string;
+    readonly ports: readonly { port: number; protocol: 'TCP' | 'UDP'; name?: string }[];
+    readonly selector?: Readonly<Record<string, string>>;
+  };
+}
+
+export interface KubeEvent {
+  readonly kind: 'Event';
+  readonly metadata: ObjectMeta;
+  readonly involvedObject: { readonly kind: string; readonly name: string; readonly namespace?: string };
+  readonly type: 'Normal' | 'Warning';
+  readonly reason: string;
+  readonly message: string;
+  readonly source: { readonly component: string; readonly host?: string };
+  readonly firstTimestamp: SimMs;
+  readonly lastTimestamp: SimMs;
+  readonly count: number;
+}
+
+export type KubeObject = Pod | Node | Deployment | ReplicaSet | DaemonSet | Service | KubeEvent;
+
+export type Resource =
+  | 'pods'
+  | 'nodes'
+  | 'deployments'
+  | 'replicasets'
+  | 'daemonsets'
+  | 'services'
+  | 'events';
+
+export const resourceOfKind: Record<KubeObject['kind'], Resource> = {
+  Pod: 'pods',
+  Node: 'nodes',
+  Deployment: 'deployments',
+  ReplicaSet: 'replicasets',
+  DaemonSet: 'daemonsets',
+  Service: 'services',
+  Event: 'events',
+};
+
+export const namespaced: Record<Resource, boolean> = {
+  pods: true,
+  nodes: false,
+  deployments: true,
+  replicasets: true,
+  daemonsets: true,
+  services: true,
+  events: true,
+};
+
+/** etcd key of an object, as the API server lays them out under /registry. */
+export function registryKey(resource: Resource, name: string, namespace?: string): string {
+  const dir = resource === 'nodes' ? 'minions' : resource;
+  return namespaced[resource]
+    ? `/registry/${dir}/${namespace ?? 'default'}/${name}`
+    : `/registry/${dir}/${name}`;
+}

@@ -1,0 +1,39 @@
+// What components say to the API server and what it answers: the REST verbs of
+// Kubernetes, reduced to the ones the lab uses.
+import type { KubeObject, Resource } from './objects';
+
+export type Verb = 'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'delete' | 'bind' | 'watch';
+
+export interface ApiRequest {
+  readonly verb: Verb;
+  readonly resource: Resource;
+  readonly namespace?: string;
+  readonly name?: string;
+  readonly body?: KubeObject;
+  /** bind: the node to bind the pod to. */
+  readonly nodeName?: string;
+  /** delete: seconds of graceful termination; 0 with force removes at once. */
+  readonly gracePeriodSeconds?: number;
+  readonly force?: boolean;
+  /** list/watch: only pods on this node ('' = unscheduled pods). */
+  readonly nodeSelector?: string;
+  /** list across all namespaces. */
+  readonly allNamespaces?: boolean;
+}
+
+export type ApiStatusReason =
+  | 'NotFound'
+  | 'AlreadyExists'
+  | 'Conflict'
+  | 'Invalid'
+  | 'InternalError'
+  | 'ServiceUnavailable'
+  | 'Timeout';
+
+export type ApiResponse =
+  | { readonly ok: true; readonly object?: KubeObject; readonly items?: readonly KubeObject[] }
+  | { readonly ok: false; readonly code: number; readonly reason: ApiStatusReason; readonly message: string }
+  /** Nothing listens on 6443 (the API server is stopped, the master is off). */
+  | { readonly ok: false; readonly code: 0; readonly reason: 'ConnectionRefused'; readonly message: string };
+
+export type WatchAction = 'added' | 'modified' | 'deleted';

@@ -1,0 +1,73 @@
+// The append-only record of every message between components. The view draws
+// from this alone; a message's position on screen is a pure function of its times.
+import type { SimMs } from './units';
+
+/** Where a component lives: 'apiserver', 'kubelet@w2-k8s', 'kubectl@m-k8s', ... */
+export type ComponentId = string;
+
+export type BookStep = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+
+export interface Envelope {
+  readonly id: number;
+  readonly from: ComponentId;
+  readonly to: ComponentId;
+  readonly sentAt: SimMs;
+  readonly deliverAt: SimMs;
+  /** Dot-namespaced: 'api.create.pods', 'etcd.put', 'watch.pods.added', 'cri.pull', 'cni.add', ... */
+  readonly kind: string;
+  /** One line a person can read: 'POST /api/v1/namespaces/default/pods (nginx-pod)'. */
+  readonly summary: string;
+  readonly bookStep?: BookStep;
+  /** The object the message is about, 'pods/default/nginx-pod', for highlighting. */
+  readonly subject?: string;
+}
+
+export class Trace {
+  private readonly items: Envelope[] = [];
+  private readonly listeners = new Set<(e: Envelope) => void>();
+
+  append(e: Omit<Envelope, 'id'>): Envelope {
+    const envelope = { ...e, id: this.items.length + 1 };
+    this.items.push(envelope);
+    for (const l of this.listeners) l(envelope);
+    return envelope;
+  }
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  all(): readonly Envelope[] {
+    return this.items;
+  }
+
+  /** Messages sent at or before `t` (the trace is ordered by sentAt). */
+  sentBy(t: SimMs): readonly Envelope[] {
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.items[mid] as Envelope).sentAt <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.items.slice(0, lo);
+  }
+
+  /** Messages in flight at `t`: sent at or before, delivered after. */
+  inFlight(t: SimMs): Envelope[] {
+    const out: Envelope[] = [];
+    for (let i = this.items.length - 1; i >= 0; i--) {
+      const e = this.items[i] as Envelope;
+      if (e.sentAt > t) continue;
+      if (e.deliverAt > t) out.push(e);
+      // No message stays in flight longer than a minute, so stop looking further back.
+      if (t - e.sentAt > 60_000) break;
+    }
+    return out.reverse();
+  }
+
+  subscribe(listener: (e: Envelope) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
