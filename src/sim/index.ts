@@ -1,2 +1,13 @@
 // sim: the simulated cluster (components as XState actors on a virtual clock, etcd, faults, the trace); imports nothing of the app and no DOM.
-export {};
+export type * from './api';
+export { Cluster, createCluster, kubectlId, shellId } from './cluster';
+export type { ClusterInput, ControlPlaneManifest, HostName, HostService } from './inputs';
+export { calicoObjects, kubeadmAddons, templates } from './labs/addons';
+export * from './objects';
+export { podReadyText, podRestarts, podStatusText } from './podStatus';
+export { nginxWelcome, TCP_CONNECT_TIMEOUT_MS } from './probes';
+export type { ApiRequest, ApiResponse, ApiStatusReason, Verb, WatchAction } from './protocol';
+export type { BookStep, ComponentId, Envelope } from './trace';
+export { Trace } from './trace';
+export type { SimMs } from './units';
+export { minutes, ms, seconds } from './units';

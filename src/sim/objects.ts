@@ -10,6 +10,7 @@ export interface ObjectMeta {
   readonly resourceVersion: number;
   readonly creationTimestamp: SimMs;
   readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
   readonly generateName?: string;
   readonly ownerReferences?: readonly { kind: string; name: string; uid: string }[];
   readonly deletionTimestamp?: SimMs;
@@ -205,4 +206,11 @@ export function registryKey(resource: Resource, name: string, namespace?: string
   return namespaced[resource]
     ? `/registry/${dir}/${namespace ?? 'default'}/${name}`
     : `/registry/${dir}/${name}`;
+}
+
+/** A static pod's mirror in the API: the kubelet runs it from a file, not from the API. */
+export const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
+
+export function isMirrorPod(p: Pod): boolean {
+  return !!p.metadata.annotations?.[MIRROR_ANNOTATION];
 }

@@ -2,7 +2,16 @@
 // Kubernetes, reduced to the ones the lab uses.
 import type { KubeObject, Resource } from './objects';
 
-export type Verb = 'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'delete' | 'bind' | 'watch';
+export type Verb =
+  | 'get'
+  | 'list'
+  | 'create'
+  | 'update'
+  | 'updateStatus'
+  | 'patch'
+  | 'delete'
+  | 'bind'
+  | 'watch';
 
 export interface ApiRequest {
   readonly verb: Verb;
@@ -19,6 +28,14 @@ export interface ApiRequest {
   readonly nodeSelector?: string;
   /** list across all namespaces. */
   readonly allNamespaces?: boolean;
+  /**
+   * patch/updateStatus: the change, applied by the API server to the stored object
+   * atomically (as a strategic merge patch would be). Return the object unchanged
+   * to write nothing.
+   */
+  readonly patch?: (current: KubeObject) => KubeObject;
+  /** kubectl: the file the object came from, for 'error when creating "<file>"'. */
+  readonly source?: string;
 }
 
 export type ApiStatusReason =

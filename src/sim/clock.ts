@@ -1,0 +1,102 @@
+// The virtual clock every delay in the simulation runs on. Unlike XState's
+// SimulatedClock, which fires everything due at the target time, this one fires
+// each callback at its own due time, in order, so a reaction scheduled by an
+// earlier timer happens before a later timer, as in real time.
+import type { SimMs } from './units';
+
+interface Timer {
+  readonly id: number;
+  readonly due: number;
+  readonly fn: () => void;
+}
+
+export class VirtualClock {
+  private t: number;
+  private seq = 0;
+  private heap: Timer[] = [];
+  private readonly cancelled = new Set<number>();
+
+  constructor(start = 0) {
+    this.t = start;
+  }
+
+  now(): SimMs {
+    return this.t as SimMs;
+  }
+
+  /** XState's Clock interface: `timeout` is relative to now. */
+  setTimeout(fn: () => void, timeout: number): number {
+    const id = ++this.seq;
+    this.push({ id, due: this.t + Math.max(0, timeout), fn });
+    return id;
+  }
+
+  clearTimeout(id: number): void {
+    this.cancelled.add(id);
+  }
+
+  at(due: SimMs, fn: () => void): number {
+    return this.setTimeout(fn, due - this.t);
+  }
+
+  /** Fire every timer due at or before `target`, each at its own time, then stand at `target`. */
+  advanceTo(target: number): void {
+    if (target < this.t) throw new Error(`the clock cannot go back (${target} < ${this.t})`);
+    for (;;) {
+      const next = this.heap[0];
+      if (!next || next.due > target) break;
+      this.pop();
+      if (this.cancelled.delete(next.id)) continue;
+      this.t = next.due;
+      next.fn();
+    }
+    this.t = target;
+  }
+
+  /** When the next timer is due, if any. */
+  nextDue(): SimMs | undefined {
+    while (this.heap[0] && this.cancelled.has(this.heap[0].id)) {
+      this.cancelled.delete(this.heap[0].id);
+      this.pop();
+    }
+    return this.heap[0]?.due as SimMs | undefined;
+  }
+
+  get pending(): number {
+    return this.heap.length - this.cancelled.size;
+  }
+
+  private less(a: Timer, b: Timer): boolean {
+    return a.due < b.due || (a.due === b.due && a.id < b.id);
+  }
+
+  private push(timer: Timer): void {
+    const h = this.heap;
+    h.push(timer);
+    let i = h.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(h[i] as Timer, h[parent] as Timer)) break;
+      [h[i], h[parent]] = [h[parent] as Timer, h[i] as Timer];
+      i = parent;
+    }
+  }
+
+  private pop(): void {
+    const h = this.heap;
+    const last = h.pop();
+    if (!last || h.length === 0) return;
+    h[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && this.less(h[l] as Timer, h[m] as Timer)) m = l;
+      if (r < h.length && this.less(h[r] as Timer, h[m] as Timer)) m = r;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m] as Timer, h[i] as Timer];
+      i = m;
+    }
+  }
+}

@@ -1,0 +1,338 @@
+// createCluster: the SimCluster contract over the simulated lab.
+import type {
+  ClusterOptions,
+  ComponentView,
+  ConnectResult,
+  EtcdKeyView,
+  HostState,
+  PodView,
+  SimCluster,
+} from './api';
+import { applyInput } from './applyInput';
+import { ApiClient } from './client';
+import { ClusterCore } from './clusterCore';
+import { API } from './components/apiServer';
+import { CNI } from './components/cni';
+import { CONTROLLER_MANAGER } from './components/controllerManager';
+import { ETCD } from './components/etcd';
+import { kubeletId, podsId, runtimeId } from './components/runtime';
+import { SCHEDULER } from './components/scheduler';
+import type { EtcdSnapshot } from './etcdStore';
+import type { ClusterInput, HostName } from './inputs';
+import type { KubeObject, Node, Pod } from './objects';
+import { podReadyText, podRestarts, podStatusText } from './podStatus';
+import { probePod } from './probes';
+import type { ApiRequest, ApiResponse } from './protocol';
+import type { SimMs } from './units';
+
+export const kubectlId = (host: HostName) => `kubectl@${host}`;
+export const shellId = (host: HostName) => `host@${host}`;
+
+export class Cluster implements SimCluster {
+  readonly core: ClusterCore;
+  private readonly clients = new Map<HostName, ApiClient>();
+
+  constructor(options: ClusterOptions = {}) {
+    this.core = new ClusterCore(options);
+    for (const h of this.core.world.hosts.values()) {
+      const client = new ApiClient(this.core.net, kubectlId(h.name));
+      this.clients.set(h.name, client);
+      const up = () => this.core.world.up(h.name, this.core.clock.now());
+      this.core.net.register(kubectlId(h.name), {
+        accepting: up,
+        deliver: (m) => client.handle(m) || this.onWatch(h.name, m.kind, m.body),
+      });
+      this.core.net.register(shellId(h.name), { accepting: up, deliver: () => {} });
+      this.core.net.register(podsId(h.name), { accepting: up, deliver: () => {} });
+    }
+  }
+
+  get options() {
+    return this.core.options;
+  }
+  get trace() {
+    return this.core.trace;
+  }
+  get now(): SimMs {
+    return this.core.clock.now();
+  }
+
+  advanceTo(t: SimMs): void {
+    this.core.advanceTo(t);
+  }
+
+  dispatch(input: ClusterInput): boolean {
+    return applyInput(this.core, input);
+  }
+
+  hosts(): readonly HostState[] {
+    return [...this.core.world.hosts.values()].map((h) => this.core.world.hostState(h, this.now));
+  }
+
+  host(name: HostName): HostState | undefined {
+    const h = this.core.world.host(name);
+    return h ? this.core.world.hostState(h, this.now) : undefined;
+  }
+
+  components(): readonly ComponentView[] {
+    const c = this.core;
+    const w = c.world;
+    const master = w.master;
+    const state = (id: string, why: () => string): Pick<ComponentView, 'state' | 'why'> =>
+      c.isRunning(id)
+        ? { state: 'running' }
+        : { state: id === ETCD && w.faults.etcdCorrupt ? 'failing' : 'stopped', why: why() };
+    const masterWhy = (manifest: string) => () =>
+      !master.powered
+        ? 'm-k8s is powered off'
+        : master.services.docker !== 'active'
+          ? 'docker is stopped on m-k8s'
+          : !master.manifests.has(manifest as never)
+            ? `/etc/kubernetes/manifests/${manifest}.yaml is missing`
+            : w.faults.etcdCorrupt
+              ? 'etcd data is corrupt'
+              : 'not installed';
+    const out: ComponentView[] = [
+      {
+        id: kubectlIdOf('m-k8s'),
+        number: 0,
+        name: 'kubectl',
+        host: 'm-k8s',
+        state: master.powered ? 'running' : 'stopped',
+      },
+      { id: API, number: 1, name: 'API server', host: 'm-k8s', ...state(API, masterWhy('kube-apiserver')) },
+      { id: ETCD, number: 2, name: 'etcd', host: 'm-k8s', ...state(ETCD, masterWhy('etcd')) },
+      {
+        id: CONTROLLER_MANAGER,
+        number: 3,
+        name: 'controller manager',
+        host: 'm-k8s',
+        ...state(CONTROLLER_MANAGER, masterWhy('kube-controller-manager')),
+      },
+      {
+        id: SCHEDULER,
+        number: 4,
+        name: 'scheduler',
+        host: 'm-k8s',
+        ...state(SCHEDULER, masterWhy('kube-scheduler')),
+      },
+    ];
+    const pods = this.objects().filter((o): o is Pod => o.kind === 'Pod');
+    for (const h of w.hosts.values()) {
+      if (h.role === 'master') continue;
+      const down = () =>
+        !h.powered
+          ? `${h.name} is powered off`
+          : c.clock.now() < h.bootingUntil
+            ? `${h.name} is booting`
+            : '';
+      out.push({
+        id: kubeletId(h.name),
+        number: 5,
+        name: 'kubelet',
+        host: h.name,
+        ...state(
+          kubeletId(h.name),
+          () => down() || (h.services.kubelet !== 'active' ? 'systemctl stop kubelet' : 'not joined'),
+        ),
+      });
+      out.push({
+        id: runtimeId(h.name),
+        number: 6,
+        name: 'container runtime',
+        host: h.name,
+        ...state(runtimeId(h.name), () => down() || 'systemctl stop docker'),
+      });
+      out.push({
+        id: podsId(h.name),
+        number: 7,
+        name: 'pods',
+        host: h.name,
+        state: w.up(h.name, this.now) ? (h.podRoutesBroken ? 'failing' : 'running') : 'stopped',
+      });
+      const proxy = pods.find((p) => p.spec.nodeName === h.name && p.metadata.name.startsWith('kube-proxy-'));
+      const proxyRunning = !!proxy && this.containerRunning(h.name, proxy.metadata.uid);
+      out.push({
+        id: `kube-proxy@${h.name}`,
+        name: 'kube-proxy',
+        host: h.name,
+        state: proxyRunning ? (h.brNetfilter ? 'running' : 'failing') : 'stopped',
+        ...(proxyRunning && !h.brNetfilter ? { why: 'br_netfilter is not loaded' } : {}),
+      });
+    }
+    const cniOk = [...w.hosts.values()].every((h) => h.cniInstalled);
+    out.push({
+      id: CNI,
+      number: 11,
+      name: 'network plugin',
+      state: cniOk ? 'running' : [...w.hosts.values()].some((h) => h.cniInstalled) ? 'failing' : 'stopped',
+    });
+    const dnsUp =
+      !w.faults.corednsDown &&
+      pods.some(
+        (p) =>
+          p.metadata.name.startsWith('coredns-') &&
+          p.spec.nodeName &&
+          this.containerRunning(p.spec.nodeName, p.metadata.uid),
+      );
+    out.push({
+      id: 'coredns',
+      number: 12,
+      name: 'CoreDNS',
+      state: dnsUp ? 'running' : 'stopped',
+      ...(dnsUp ? {} : { why: w.faults.corednsDown ? 'CoreDNS is down' : 'no CoreDNS pod is running' }),
+    });
+    return out;
+  }
+
+  containerRunning(node: string, podUid: string): boolean {
+    const rt = this.core.runtimes.get(node);
+    if (!rt || !this.core.isRunning(runtimeId(node))) return false;
+    for (const c of rt.containers.values()) if (c.podUid === podUid && c.state === 'running') return true;
+    return false;
+  }
+
+  request(host: HostName, req: ApiRequest, onResponse: (res: ApiResponse) => void): () => void {
+    const client = this.clients.get(host);
+    if (!client) return () => {};
+    const step =
+      req.verb === 'create' && (req.resource === 'pods' || req.resource === 'deployments') ? 1 : undefined;
+    const id = client.request(req, onResponse, step);
+    return () => client.cancel(id);
+  }
+
+  private readonly deletionWaits = new Map<
+    number,
+    { host: HostName; name: string; resource: string; onGone: () => void }
+  >();
+  private waitSeq = 0;
+
+  waitForDeletion(host: HostName, req: ApiRequest, onGone: () => void): () => void {
+    const client = this.clients.get(host);
+    if (!client || !req.name) return () => {};
+    const id = ++this.waitSeq;
+    this.deletionWaits.set(id, { host, name: req.name, resource: req.resource, onGone });
+    const done = () => {
+      if (this.deletionWaits.delete(id)) onGone();
+    };
+    client.request(
+      { verb: 'watch', resource: req.resource, namespace: req.namespace ?? 'default', name: req.name },
+      (res) => {
+        if (res.ok && (res.items ?? []).length === 0) done();
+      },
+    );
+    return () => this.deletionWaits.delete(id);
+  }
+
+  private onWatch(host: HostName, kind: string, body: unknown): boolean {
+    if (!kind.endsWith('.deleted')) return true;
+    const obj = (body as { object: KubeObject }).object;
+    for (const [id, w] of this.deletionWaits) {
+      if (w.host === host && w.name === obj.metadata.name && kind === `watch.${w.resource}.deleted`) {
+        this.deletionWaits.delete(id);
+        w.onGone();
+      }
+    }
+    return true;
+  }
+
+  connect(from: HostName, ip: string, port: number, onResult: (r: ConnectResult) => void): () => void {
+    return probePod(this, from, ip, port, onResult);
+  }
+
+  resolve(
+    from: HostName,
+    name: string,
+    onResult: (ip: string | undefined, error?: 'timeout' | 'nxdomain') => void,
+  ): () => void {
+    const c = this.core;
+    const dnsUp = this.components().find((x) => x.id === 'coredns')?.state === 'running';
+    const short = name.replace(/\.$/, '').replace(/\.svc\.cluster\.local$/, '');
+    const [svcName, ns = 'default'] = short.split('.');
+    const svc = this.objects().find(
+      (o) => o.kind === 'Service' && o.metadata.name === svcName && o.metadata.namespace === ns,
+    );
+    c.net.send(shellId(from), 'coredns', 'dns.query', `A? ${name}`, {}, { latency: 3 });
+    let cancelled = false;
+    c.clock.setTimeout(
+      () => {
+        if (cancelled) return;
+        if (!dnsUp) return onResult(undefined, 'timeout');
+        c.net.send(
+          'coredns',
+          shellId(from),
+          'dns.answer',
+          svc && svc.kind === 'Service' ? `${name} A ${svc.spec.clusterIP}` : 'NXDOMAIN',
+          {},
+          { latency: 3 },
+        );
+        if (svc && svc.kind === 'Service') onResult(svc.spec.clusterIP);
+        else onResult(undefined, 'nxdomain');
+      },
+      dnsUp ? 8 : 15_000,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }
+
+  etcdSnapshot(): unknown | undefined {
+    if (!this.core.isRunning(ETCD)) return undefined;
+    return this.core.store.snapshot();
+  }
+
+  etcdRestore(snapshot: unknown): boolean {
+    const s = snapshot as EtcdSnapshot<KubeObject> | undefined;
+    if (!s || !(s.data instanceof Map)) return false;
+    this.core.store.restore(s);
+    // Every cache is now ahead of etcd: components re-list, as after an API server restart.
+    for (const p of this.core.processes.values()) p.logic.apiDown?.();
+    return true;
+  }
+
+  objects(): readonly KubeObject[] {
+    return this.core.store.keys().map((kv) => kv.value);
+  }
+
+  pod(namespace: string, name: string): Pod | undefined {
+    const kv = this.core.store.get(`/registry/pods/${namespace}/${name}`);
+    return kv?.value.kind === 'Pod' ? kv.value : undefined;
+  }
+
+  pods(): readonly PodView[] {
+    return this.core.store.range('/registry/pods/').map((kv) => {
+      const p = kv.value as Pod;
+      return {
+        namespace: p.metadata.namespace ?? 'default',
+        name: p.metadata.name,
+        ...(p.spec.nodeName ? { node: p.spec.nodeName } : {}),
+        status: podStatusText(p),
+        ready: podReadyText(p),
+        restarts: podRestarts(p),
+        ...(p.status.podIP ? { ip: p.status.podIP } : {}),
+      };
+    });
+  }
+
+  nodes(): readonly Node[] {
+    return this.core.store.range('/registry/minions/').map((kv) => kv.value as Node);
+  }
+
+  etcdKeys(): readonly EtcdKeyView[] {
+    return this.core.store
+      .keys()
+      .map((kv) => ({ key: kv.key, createRevision: kv.createRevision, modRevision: kv.modRevision }));
+  }
+
+  etcdRevision(): number {
+    return this.core.store.revision;
+  }
+}
+
+function kubectlIdOf(host: HostName): string {
+  return kubectlId(host);
+}
+
+export function createCluster(options: ClusterOptions = {}): SimCluster & { readonly core: ClusterCore } {
+  return new Cluster(options);
+}

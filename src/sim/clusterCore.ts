@@ -1,0 +1,207 @@
+// The simulated lab behind the SimCluster contract: builds the hosts, the
+// component processes (XState actors in one system on one virtual clock) and the
+// wire between them, and keeps each process running exactly when its host,
+// service and files say it should.
+import type { AnyActorRef } from 'xstate';
+import { createActor } from 'xstate';
+import type { ClusterOptions } from './api';
+import { VirtualClock } from './clock';
+import { API, ApiServerLogic } from './components/apiServer';
+import { clusterMachine } from './components/clusterMachine';
+import { CNI, CniLogic, Ipam } from './components/cni';
+import { CONTROLLER_MANAGER, ControllerManagerLogic } from './components/controllerManager';
+import { ETCD, EtcdLogic } from './components/etcd';
+import { KubeletLogic } from './components/kubelet';
+import type { ComponentLogic } from './components/processMachine';
+import { kubeletId, RuntimeLogic, RuntimeState, runtimeId } from './components/runtime';
+import { SCHEDULER, SchedulerLogic } from './components/scheduler';
+import { EtcdStore } from './etcdStore';
+import type { ControlPlaneManifest, HostName } from './inputs';
+import { labHosts } from './labs/hosts';
+import { seedReadyLab } from './labs/readyLab';
+import { Net } from './net';
+import type { KubeObject } from './objects';
+import { Rng } from './rng';
+import { Trace } from './trace';
+import type { SimMs } from './units';
+import { World } from './world';
+
+export interface Process {
+  readonly id: string;
+  readonly host?: HostName;
+  readonly logic: ComponentLogic & { apiDown?: () => void };
+  readonly tickMs: number;
+}
+
+const controlPlane: Record<string, ControlPlaneManifest> = {
+  [API]: 'kube-apiserver',
+  [ETCD]: 'etcd',
+  [SCHEDULER]: 'kube-scheduler',
+  [CONTROLLER_MANAGER]: 'kube-controller-manager',
+};
+
+export class ClusterCore {
+  readonly options: Required<ClusterOptions>;
+  readonly clock = new VirtualClock(0);
+  readonly trace = new Trace();
+  readonly world = new World();
+  readonly store = new EtcdStore<KubeObject>();
+  readonly net: Net;
+  readonly ipam: Ipam;
+  readonly runtimes = new Map<string, RuntimeState>();
+  readonly processes = new Map<string, Process>();
+  readonly rngs: { names: Rng; net: Rng; scheduler: Rng; runtime: Rng };
+  private readonly actors = new Map<string, AnyActorRef>();
+  private apiWasUp = true;
+
+  constructor(options: ClusterOptions = {}) {
+    const seed = options.seed ?? 1;
+    this.options = {
+      seed,
+      lab: options.lab ?? 'ready',
+      workers: Math.max(1, Math.min(50, Math.floor(options.workers ?? 3))),
+    };
+    this.rngs = {
+      names: new Rng(seed * 7919 + 1),
+      net: new Rng(seed * 7919 + 2),
+      scheduler: new Rng(seed * 7919 + 3),
+      runtime: new Rng(seed * 7919 + 4),
+    };
+    const ready = this.options.lab === 'ready';
+    for (const h of labHosts(this.options.workers, ready, this.rngs.names, ready ? -1_800_000 : -120_000))
+      this.world.hosts.set(h.name, h);
+    this.net = new Net(this.clock, this.trace, this.rngs.net, (id) => this.hostOf(id));
+    this.ipam = new Ipam((node) => this.world.host(node)?.blockBase);
+
+    this.add({ id: ETCD, host: 'm-k8s', logic: new EtcdLogic(this.net, this.store), tickMs: 60_000 });
+    this.add({
+      id: API,
+      host: 'm-k8s',
+      logic: new ApiServerLogic(this.net, this.rngs.names, () =>
+        this.isRunning(ETCD) ? this.store : undefined,
+      ),
+      tickMs: 60_000,
+    });
+    this.add({
+      id: SCHEDULER,
+      host: 'm-k8s',
+      logic: new SchedulerLogic(this.net, this.rngs.scheduler),
+      tickMs: 1000,
+    });
+    this.add({
+      id: CONTROLLER_MANAGER,
+      host: 'm-k8s',
+      logic: new ControllerManagerLogic(this.net),
+      tickMs: 1000,
+    });
+    this.add({
+      id: CNI,
+      logic: new CniLogic(this.net, this.ipam, (n) => !!this.world.host(n)?.cniInstalled),
+      tickMs: 60_000,
+    });
+    for (const h of this.world.hosts.values()) {
+      const state = new RuntimeState();
+      this.runtimes.set(h.name, state);
+      this.add({
+        id: runtimeId(h.name),
+        host: h.name,
+        logic: new RuntimeLogic(this.net, this.rngs.runtime, this.world, h.name, state),
+        tickMs: 60_000,
+      });
+      this.add({
+        id: kubeletId(h.name),
+        host: h.name,
+        logic: new KubeletLogic(this.net, this.world, h.name, () => this.syncStaticPods()),
+        tickMs: 1000,
+      });
+    }
+    if (ready)
+      seedReadyLab([...this.world.hosts.values()], {
+        store: this.store,
+        runtimes: this.runtimes,
+        ipam: this.ipam,
+        rng: this.rngs.names,
+      });
+
+    const processes = [...this.processes.values()].map((p) => ({
+      id: p.id,
+      input: { logic: p.logic, tickMs: p.tickMs, running: this.shouldRun(p) },
+    }));
+    const root = createActor(clusterMachine, { clock: this.clock, input: { processes } });
+    root.start();
+    for (const p of this.processes.values()) {
+      const actor = root.system.get(p.id) as AnyActorRef | undefined;
+      if (!actor) throw new Error(`process ${p.id} did not start`);
+      this.actors.set(p.id, actor);
+      this.net.register(p.id, { accepting: () => this.isRunning(p.id), deliver: (m) => actor.send(m) });
+    }
+    this.apiWasUp = this.isRunning(API);
+  }
+
+  private add(p: Process): void {
+    this.processes.set(p.id, p);
+  }
+
+  hostOf(id: string): string | undefined {
+    const at = id.indexOf('@');
+    if (at >= 0) return id.slice(at + 1);
+    return this.processes.get(id)?.host ?? (id === CNI ? undefined : 'm-k8s');
+  }
+
+  get now(): SimMs {
+    return this.clock.now();
+  }
+
+  isRunning(id: string): boolean {
+    const p = this.processes.get(id);
+    const actor = this.actors.get(id);
+    if (!p || !actor) return false;
+    if (p.host && !this.world.up(p.host, this.clock.now())) return false;
+    return (actor.getSnapshot() as { value: unknown }).value !== 'stopped';
+  }
+
+  /** Whether a process should be running, from its host's power, services and files. */
+  shouldRun(p: Process): boolean {
+    const now = this.clock.now();
+    if (p.id === CNI) return true;
+    const host = p.host ? this.world.host(p.host) : undefined;
+    if (!host || !this.world.up(host.name, now)) return false;
+    const docker = host.services.docker === 'active';
+    const manifest = controlPlane[p.id];
+    if (manifest) {
+      if (p.id === ETCD && this.world.faults.etcdCorrupt) return false;
+      return docker && host.staticPodsRunning.has(manifest);
+    }
+    if (p.id.startsWith('runtime@')) return docker;
+    if (p.id.startsWith('kubelet@')) return host.services.kubelet === 'active' && host.joined;
+    return true;
+  }
+
+  /** Start and stop processes to match the world. */
+  reconcileProcesses(): void {
+    for (const p of this.processes.values()) {
+      const actor = this.actors.get(p.id);
+      if (!actor) continue;
+      const running = (actor.getSnapshot() as { value: unknown }).value !== 'stopped';
+      const want = this.shouldRun(p);
+      if (want && !running) actor.send({ type: 'process.start' });
+      else if (!want && running) actor.send({ type: 'process.stop' });
+    }
+    const apiUp = this.isRunning(API);
+    if (this.apiWasUp && !apiUp) for (const p of this.processes.values()) p.logic.apiDown?.();
+    this.apiWasUp = apiUp;
+  }
+
+  /** The master's kubelet checks /etc/kubernetes/manifests and starts or stops static pods. */
+  syncStaticPods(): ControlPlaneManifest[] {
+    const master = this.world.master;
+    const before = [...master.staticPodsRunning].sort().join();
+    master.staticPodsRunning = new Set(master.manifests);
+    if ([...master.staticPodsRunning].sort().join() !== before) this.reconcileProcesses();
+    return [...master.staticPodsRunning];
+  }
+
+  advanceTo(t: SimMs): void {
+    this.clock.advanceTo(t);
+  }
+}

@@ -1,0 +1,325 @@
+// 1 API server: the hub. It admits and validates requests, is the only one that
+// talks to etcd, and tells each watcher of every change it cares about.
+import type { RequestBody, ResponseBody, WatchBody } from '../client';
+import { describeRequest, subjectOf } from '../client';
+import type { EtcdStore, KeyValue } from '../etcdStore';
+import type { Message, Net } from '../net';
+import type { KubeObject, Pod, Resource } from '../objects';
+import { namespaced, registryKey, resourceOfKind } from '../objects';
+import type { ApiRequest, ApiResponse, WatchAction } from '../protocol';
+import type { Rng } from '../rng';
+import type { ComponentId } from '../trace';
+import type { SimMs } from '../units';
+import { admit } from './admission';
+import type { EtcdOp, EtcdReply, EtcdRequest } from './etcd';
+import { ETCD } from './etcd';
+import type { ComponentLogic } from './processMachine';
+
+export const API = 'apiserver';
+
+interface Watcher {
+  readonly id: ComponentId;
+  readonly resource: Resource;
+  readonly nodeSelector?: string;
+  /** kubectl delete --wait watches one object by name. */
+  readonly name?: string;
+}
+
+const singular: Record<Resource, string> = {
+  pods: 'pods',
+  nodes: 'nodes',
+  deployments: 'deployments.apps',
+  replicasets: 'replicasets.apps',
+  daemonsets: 'daemonsets.apps',
+  services: 'services',
+  events: 'events',
+};
+
+function listPrefix(req: ApiRequest, ns: string | undefined): string {
+  if (namespaced[req.resource] && !req.allNamespaces) return registryKey(req.resource, '', ns);
+  return registryKey(req.resource, '', undefined).replace(/\/default\/$/, '/');
+}
+
+function matches(w: Watcher, obj: KubeObject): boolean {
+  if (w.name !== undefined && obj.metadata.name !== w.name) return false;
+  if (w.nodeSelector === undefined || obj.kind !== 'Pod') return true;
+  return (obj.spec.nodeName ?? '') === w.nodeSelector;
+}
+
+export class ApiServerLogic implements ComponentLogic {
+  private etcdReq = 1;
+  private readonly waiting = new Map<number, (r: EtcdReply['result']) => void>();
+  private watchers: Watcher[] = [];
+
+  constructor(
+    private readonly net: Net,
+    private readonly rng: Rng,
+    /** The watch cache, kept in step with etcd; undefined while etcd cannot be reached. */
+    private readonly watchCache: () => EtcdStore<KubeObject> | undefined,
+  ) {}
+
+  start(): void {}
+
+  stop(): void {
+    // Watch connections die with the process; clients re-list when it is back.
+    this.watchers = [];
+    this.waiting.clear();
+  }
+
+  tick(): void {}
+
+  receive(m: Message): void {
+    if (m.kind === 'etcd.result') {
+      const { reqId, result } = m.body as EtcdReply;
+      const cb = this.waiting.get(reqId);
+      this.waiting.delete(reqId);
+      cb?.(result);
+      return;
+    }
+    if (m.kind.startsWith('api.')) this.serve(m);
+  }
+
+  private reply(m: Message, res: ApiResponse, summary: string): void {
+    const { reqId } = m.body as RequestBody;
+    const body: ResponseBody = { reqId, res };
+    this.net.send(API, m.from, 'api.response', summary, body, {
+      ...(m.envelope.bookStep ? { bookStep: m.envelope.bookStep } : {}),
+      ...(m.envelope.subject ? { subject: m.envelope.subject } : {}),
+    });
+  }
+
+  private etcd(m: Message, op: EtcdOp, summary: string, then: (r: EtcdReply['result']) => void): void {
+    const reqId = this.etcdReq++;
+    this.waiting.set(reqId, then);
+    const body: EtcdRequest = { reqId, op };
+    const step = m.envelope.bookStep === 1 ? 2 : m.envelope.bookStep;
+    const read = op.type === 'get' || op.type === 'range';
+    this.net.send(API, ETCD, read ? 'etcd.range' : 'etcd.txn', summary, body, {
+      ...(step ? { bookStep: step } : {}),
+      ...(m.envelope.subject ? { subject: m.envelope.subject } : {}),
+      onRefused: () => {
+        this.waiting.delete(reqId);
+        this.reply(
+          m,
+          { ok: false, code: 500, reason: 'InternalError', message: 'etcdserver: request timed out' },
+          '500 etcdserver: request timed out',
+        );
+      },
+    });
+  }
+
+  private notFound(m: Message, req: ApiRequest): void {
+    const what = singular[req.resource];
+    this.reply(
+      m,
+      { ok: false, code: 404, reason: 'NotFound', message: `${what} "${req.name}" not found` },
+      '404 NotFound',
+    );
+  }
+
+  private serve(m: Message): void {
+    const { req } = m.body as RequestBody;
+    const ns = namespaced[req.resource] ? (req.namespace ?? 'default') : undefined;
+    const key = req.name && req.verb !== 'watch' ? registryKey(req.resource, req.name, ns) : '';
+    switch (req.verb) {
+      case 'watch': {
+        // Watches are served from the API server's watch cache, so the list and the
+        // start of the stream are one atomic step (client-go's resourceVersion handshake).
+        const store = this.watchCache();
+        if (!store) {
+          this.reply(
+            m,
+            { ok: false, code: 500, reason: 'InternalError', message: 'etcdserver: request timed out' },
+            '500 etcdserver: request timed out',
+          );
+          return;
+        }
+        const watcher: Watcher = {
+          id: m.from,
+          resource: req.resource,
+          ...(req.nodeSelector !== undefined ? { nodeSelector: req.nodeSelector } : {}),
+          ...(req.name !== undefined ? { name: req.name } : {}),
+        };
+        const prefix = listPrefix(req, ns);
+        const visible = store
+          .range(prefix)
+          .map((kv) => kv.value)
+          .filter((o) => matches(watcher, o));
+        this.watchers = this.watchers.filter((w) => !(w.id === m.from && w.resource === req.resource));
+        this.watchers.push(watcher);
+        this.reply(m, { ok: true, items: visible }, `200 ${visible.length} ${req.resource}, watching`);
+        return;
+      }
+      case 'list': {
+        const prefix = listPrefix(req, ns);
+        this.etcd(m, { type: 'range', prefix }, `range ${prefix}`, (r) => {
+          const items = r.ok ? (r.kvs ?? []).map((kv) => kv.value) : [];
+          const visible =
+            req.nodeSelector === undefined
+              ? items
+              : items.filter((o) => o.kind !== 'Pod' || (o.spec.nodeName ?? '') === req.nodeSelector);
+          this.reply(m, { ok: true, items: visible }, `200 ${visible.length} ${req.resource}`);
+        });
+        return;
+      }
+      case 'get':
+        this.etcd(m, { type: 'get', key }, `get ${key}`, (r) => {
+          if (r.ok && r.kv)
+            this.reply(m, { ok: true, object: r.kv.value }, `200 ${req.resource}/${req.name}`);
+          else this.notFound(m, req);
+        });
+        return;
+      case 'create': {
+        if (!req.body) return;
+        const obj = admit(req.body, this.net.now(), this.rng);
+        const resource = resourceOfKind[obj.kind];
+        const k = registryKey(resource, obj.metadata.name, obj.metadata.namespace);
+        this.etcd(m, { type: 'create', key: k, value: obj }, `put ${k}`, (r) => {
+          if (r.ok && r.kv) {
+            this.reply(m, { ok: true, object: r.kv.value }, `201 Created ${resource}/${obj.metadata.name}`);
+            this.fanOut(resource, 'added', r.kv, undefined, m);
+          } else {
+            const message = `${singular[resource]} "${obj.metadata.name}" already exists`;
+            this.reply(m, { ok: false, code: 409, reason: 'AlreadyExists', message }, '409 AlreadyExists');
+          }
+        });
+        return;
+      }
+      case 'update':
+      case 'updateStatus':
+      case 'patch':
+      case 'bind': {
+        const fn = this.mutation(req);
+        this.etcd(m, { type: 'mutate', key, fn }, `put ${key}`, (r) => {
+          if (!r.ok) return this.notFound(m, req);
+          if (r.kv) this.fanOut(req.resource, 'modified', r.kv, r.prev, m);
+          this.reply(
+            m,
+            { ok: true, object: (r.kv ?? r.prev)?.value as KubeObject },
+            req.verb === 'bind' ? '201 Created binding' : `200 ${describeRequest(req).split(' ')[1]}`,
+          );
+        });
+        return;
+      }
+      case 'delete': {
+        const fn = (o: KubeObject): KubeObject | 'delete' => this.deletion(o, req);
+        this.etcd(m, { type: 'mutate', key, fn }, `delete ${key}`, (r) => {
+          if (!r.ok) return this.notFound(m, req);
+          if (r.deleted && r.prev) this.fanOutDelete(req.resource, r.prev, m);
+          else if (r.kv) this.fanOut(req.resource, 'modified', r.kv, r.prev, m);
+          this.reply(
+            m,
+            { ok: true, object: (r.kv ?? r.prev)?.value as KubeObject },
+            `200 deleted ${req.resource}/${req.name}`,
+          );
+        });
+        return;
+      }
+    }
+  }
+
+  private mutation(req: ApiRequest): (o: KubeObject) => KubeObject {
+    if (req.verb === 'bind') {
+      const node = req.nodeName ?? '';
+      const now = this.net.now();
+      return (o) => {
+        if (o.kind !== 'Pod' || o.spec.nodeName) return o;
+        const conditions = [
+          ...o.status.conditions.filter((c) => c.type !== 'PodScheduled'),
+          { type: 'PodScheduled', status: 'True' as const, lastTransitionTime: now },
+        ];
+        return { ...o, spec: { ...o.spec, nodeName: node }, status: { ...o.status, conditions } };
+      };
+    }
+    if (req.patch) return req.patch;
+    const body = req.body;
+    return (o) => body ?? o;
+  }
+
+  /**
+   * Graceful deletion: a pod that a kubelet may be running only gets a
+   * deletionTimestamp; the kubelet removes it for good once its containers are gone.
+   */
+  private deletion(o: KubeObject, req: ApiRequest): KubeObject | 'delete' {
+    if (o.kind !== 'Pod') return 'delete';
+    const pod: Pod = o;
+    const grace =
+      req.gracePeriodSeconds ??
+      pod.metadata.deletionGracePeriodSeconds ??
+      pod.spec.terminationGracePeriodSeconds;
+    if (!pod.spec.nodeName || req.force || grace === 0) return 'delete';
+    if (pod.metadata.deletionTimestamp !== undefined) return pod;
+    const now = this.net.now();
+    return {
+      ...pod,
+      metadata: {
+        ...pod.metadata,
+        deletionTimestamp: (now + grace * 1000) as SimMs,
+        deletionGracePeriodSeconds: grace,
+      },
+    };
+  }
+
+  private fanOut(
+    resource: Resource,
+    action: WatchAction,
+    kv: KeyValue<KubeObject>,
+    prev: KeyValue<KubeObject> | undefined,
+    cause: Message,
+  ): void {
+    const obj = kv.value;
+    const out: { w: Watcher; a: WatchAction; step: number }[] = [];
+    for (const w of this.watchers) {
+      if (w.resource !== resource) continue;
+      const now = matches(w, obj);
+      const before = prev ? matches(w, prev.value) : false;
+      if (!now && !before) continue;
+      const a: WatchAction = now && !before ? 'added' : !now && before ? 'deleted' : action;
+      out.push({ w, a, step: watchStep(w.id, resource, a, obj, cause) ?? 9 });
+    }
+    // Notify in the book's order when a notification stands for one of its steps.
+    out.sort((x, y) => x.step - y.step);
+    for (const { w, a } of out) this.notify(w, resource, a, obj, cause);
+  }
+
+  private fanOutDelete(resource: Resource, prev: KeyValue<KubeObject>, cause: Message): void {
+    for (const w of this.watchers)
+      if (w.resource === resource && matches(w, prev.value))
+        this.notify(w, resource, 'deleted', prev.value, cause);
+  }
+
+  private notify(
+    w: Watcher,
+    resource: Resource,
+    action: WatchAction,
+    object: KubeObject,
+    cause: Message,
+  ): void {
+    const body: WatchBody = { resource, action, object };
+    const step = watchStep(w.id, resource, action, object, cause);
+    const subject = `${resource}/${object.metadata.name}`;
+    this.net.send(API, w.id, `watch.${resource}.${action}`, `${action} ${subject}`, body, {
+      ...(step ? { bookStep: step } : {}),
+      subject,
+    });
+  }
+}
+
+/** The book's step a watch notification stands for, when it is part of creating a pod. */
+function watchStep(
+  watcher: ComponentId,
+  resource: Resource,
+  action: WatchAction,
+  obj: KubeObject,
+  cause: Message,
+) {
+  if (resource !== 'pods' || obj.kind !== 'Pod' || obj.metadata.deletionTimestamp !== undefined)
+    return undefined;
+  if (watcher === 'controller-manager' && action === 'added' && cause.envelope.bookStep === 1)
+    return 3 as const;
+  if (watcher === 'scheduler' && action === 'added' && !obj.spec.nodeName) return 4 as const;
+  if (watcher.startsWith('kubelet@') && action === 'added') return 5 as const;
+  return undefined;
+}
+
+export { subjectOf };

@@ -1,0 +1,409 @@
+// 3 controller manager: the Deployment, ReplicaSet, DaemonSet, node lifecycle and
+// garbage-collector controllers in one process. Each compares what is wanted with
+// what is, and asks the API server to close the gap.
+import { ApiClient } from '../client';
+import {
+  evictionTime,
+  markUnknown,
+  NODE_MONITOR_GRACE_MS,
+  podNotReady,
+  readyCondition,
+  withTaints,
+} from '../controllers/nodeLifecycle';
+import {
+  daemonNodes,
+  isReady,
+  live,
+  ownedBy,
+  podFromTemplate,
+  podsToDelete,
+  replicaSetFor,
+  replicaSetName,
+} from '../controllers/workloads';
+import { recordEvent } from '../events';
+import { Informer } from '../informer';
+import type { Message, Net } from '../net';
+import type { DaemonSet, Deployment, KubeObject, Node, Pod, ReplicaSet } from '../objects';
+import type { SimMs } from '../units';
+import type { ComponentLogic } from './processMachine';
+
+export const CONTROLLER_MANAGER = 'controller-manager';
+
+export class ControllerManagerLogic implements ComponentLogic {
+  private readonly client: ApiClient;
+  private readonly pods: Informer<Pod>;
+  private readonly nodes: Informer<Node>;
+  private readonly deployments: Informer<Deployment>;
+  private readonly replicasets: Informer<ReplicaSet>;
+  private readonly daemonsets: Informer<DaemonSet>;
+  /** Creates and deletes asked for but not yet seen in the watch (client-go's expectations). */
+  private readonly expecting = new Map<string, number>();
+  private readonly deleting = new Set<string>();
+  private readonly creatingRs = new Set<string>();
+  /** When this process first saw each node's heartbeat (it trusts its own clock, not the kubelet's). */
+  private readonly heard = new Map<string, { hb: number; at: number }>();
+  private ticks = 0;
+  private dirty = false;
+
+  constructor(private readonly net: Net) {
+    this.client = new ApiClient(net, CONTROLLER_MANAGER);
+    const mark = () => {
+      this.dirty = true;
+    };
+    this.pods = new Informer<Pod>(this.client, 'pods', (action, obj) => {
+      if (action !== 'modified') this.seen(obj as Pod, action);
+      mark();
+    });
+    this.nodes = new Informer<Node>(this.client, 'nodes', mark);
+    this.deployments = new Informer<Deployment>(this.client, 'deployments', mark);
+    this.replicasets = new Informer<ReplicaSet>(this.client, 'replicasets', (action, obj) => {
+      if (action === 'added') this.creatingRs.delete(obj.metadata.name);
+      mark();
+    });
+    this.daemonsets = new Informer<DaemonSet>(this.client, 'daemonsets', mark);
+  }
+
+  private informers() {
+    return [this.deployments, this.replicasets, this.daemonsets, this.nodes, this.pods] as const;
+  }
+
+  start(): void {
+    for (const i of this.informers()) i.start(this.net.now());
+  }
+
+  stop(): void {
+    this.client.reset();
+    for (const i of this.informers()) i.reset();
+    this.expecting.clear();
+    this.deleting.clear();
+    this.creatingRs.clear();
+    this.heard.clear();
+  }
+
+  apiDown(): void {
+    for (const i of this.informers()) i.disconnected(this.net.now());
+  }
+
+  receive(m: Message): void {
+    if (this.client.handle(m)) return;
+    for (const i of this.informers()) if (i.handle(m)) break;
+    if (this.dirty) this.reconcile();
+  }
+
+  tick(): void {
+    const now = this.net.now();
+    for (const i of this.informers()) i.tick(now);
+    this.ticks += 1;
+    if (this.ticks % 5 === 0) this.monitorNodes();
+    this.evictPods();
+    this.reconcile();
+  }
+
+  private synced(): boolean {
+    return this.informers().every((i) => i.synced);
+  }
+
+  private seen(pod: Pod, action: string): void {
+    const owner = pod.metadata.ownerReferences?.[0]?.uid;
+    if (action === 'added' && owner) {
+      const n = this.expecting.get(owner) ?? 0;
+      if (n > 0) this.expecting.set(owner, n - 1);
+    }
+    if (action === 'deleted') this.deleting.delete(pod.metadata.uid);
+  }
+
+  private reconcile(): void {
+    this.dirty = false;
+    if (!this.synced()) return;
+    for (const d of this.deployments.list()) this.syncDeployment(d);
+    for (const rs of this.replicasets.list()) this.syncReplicaSet(rs);
+    for (const ds of this.daemonsets.list()) this.syncDaemonSet(ds);
+    this.collectGarbage();
+  }
+
+  private syncDeployment(d: Deployment): void {
+    const ns = d.metadata.namespace ?? 'default';
+    // The current ReplicaSet is the one this Deployment owns whose pod template matches its own.
+    const sameTemplate = (rs: ReplicaSet) =>
+      JSON.stringify(rs.spec.template.containers) === JSON.stringify(d.spec.template.containers);
+    const rs = this.replicasets.list().find((r) => ownedBy(r.metadata, d.metadata.uid) && sameTemplate(r));
+    const { name: newName } = replicaSetName(d);
+    if (!rs) {
+      const name = newName;
+      if (this.creatingRs.has(name)) return;
+      this.creatingRs.add(name);
+      this.client.request(
+        { verb: 'create', resource: 'replicasets', namespace: ns, body: replicaSetFor(d) },
+        (res) => {
+          if (res.ok)
+            recordEvent(
+              this.client,
+              this.net.now(),
+              d,
+              'Normal',
+              'ScalingReplicaSet',
+              `Scaled up replica set ${name} to ${d.spec.replicas}`,
+              { component: 'deployment-controller' },
+            );
+          else this.creatingRs.delete(name);
+        },
+        3,
+      );
+      return;
+    }
+    const name = rs.metadata.name;
+    if (rs.spec.replicas !== d.spec.replicas) {
+      const replicas = d.spec.replicas;
+      const verb = replicas > rs.spec.replicas ? 'up' : 'down';
+      this.client.request(
+        {
+          verb: 'patch',
+          resource: 'replicasets',
+          namespace: ns,
+          name,
+          patch: (o) => (o.kind === 'ReplicaSet' ? { ...o, spec: { ...o.spec, replicas } } : o),
+        },
+        (res) => {
+          if (res.ok)
+            recordEvent(
+              this.client,
+              this.net.now(),
+              d,
+              'Normal',
+              'ScalingReplicaSet',
+              `Scaled ${verb} replica set ${name} to ${replicas}`,
+              { component: 'deployment-controller' },
+            );
+        },
+      );
+      return;
+    }
+    const status = {
+      replicas: rs.status.replicas,
+      readyReplicas: rs.status.readyReplicas,
+      availableReplicas: rs.status.readyReplicas,
+      updatedReplicas: rs.status.replicas,
+    };
+    if (JSON.stringify(status) !== JSON.stringify(d.status)) {
+      this.client.request({
+        verb: 'updateStatus',
+        resource: 'deployments',
+        namespace: ns,
+        name: d.metadata.name,
+        patch: (o) => (o.kind === 'Deployment' ? { ...o, status } : o),
+      });
+    }
+  }
+
+  private syncReplicaSet(rs: ReplicaSet): void {
+    const ns = rs.metadata.namespace ?? 'default';
+    const uid = rs.metadata.uid;
+    const owned = this.pods.list().filter((p) => ownedBy(p.metadata, uid) && live(p));
+    const pendingCreates = this.expecting.get(uid) ?? 0;
+    const diff = rs.spec.replicas - owned.length - pendingCreates;
+    const owner = { kind: 'ReplicaSet', name: rs.metadata.name, uid };
+    if (diff > 0) {
+      this.expecting.set(uid, pendingCreates + diff);
+      // The ReplicaSet controller creates in slow-start batches of 1, 2, 4, ...; all at once is close enough here.
+      for (let i = 0; i < diff; i++) {
+        const pod = podFromTemplate(rs.spec.template, ns, owner, `${rs.metadata.name}-`);
+        this.client.request(
+          { verb: 'create', resource: 'pods', namespace: ns, body: pod },
+          (res) => {
+            if (res.ok && res.object)
+              recordEvent(
+                this.client,
+                this.net.now(),
+                rs,
+                'Normal',
+                'SuccessfulCreate',
+                `Created pod: ${res.object.metadata.name}`,
+                { component: 'replicaset-controller' },
+              );
+            else this.expecting.set(uid, Math.max(0, (this.expecting.get(uid) ?? 1) - 1));
+          },
+          3,
+        );
+      }
+    } else if (diff < 0 && pendingCreates === 0) {
+      for (const p of podsToDelete(
+        owned.filter((p) => !this.deleting.has(p.metadata.uid)),
+        -diff,
+      ))
+        this.deletePod(p, rs, 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, 'replicaset-controller');
+    }
+    const ready = owned.filter(isReady).length;
+    if (rs.status.replicas !== owned.length || rs.status.readyReplicas !== ready) {
+      const status = { replicas: owned.length, readyReplicas: ready };
+      this.client.request({
+        verb: 'updateStatus',
+        resource: 'replicasets',
+        namespace: ns,
+        name: rs.metadata.name,
+        patch: (o) => (o.kind === 'ReplicaSet' ? { ...o, status } : o),
+      });
+    }
+  }
+
+  private syncDaemonSet(ds: DaemonSet): void {
+    const ns = ds.metadata.namespace ?? 'default';
+    const uid = ds.metadata.uid;
+    const owned = this.pods.list().filter((p) => ownedBy(p.metadata, uid) && live(p));
+    const wanted = daemonNodes(ds, this.nodes.list());
+    const owner = { kind: 'DaemonSet', name: ds.metadata.name, uid };
+    let pendingCreates = this.expecting.get(uid) ?? 0;
+    for (const node of wanted) {
+      if (owned.some((p) => p.spec.nodeName === node.metadata.name)) continue;
+      if (pendingCreates > 0) {
+        pendingCreates -= 1;
+        continue;
+      }
+      this.expecting.set(uid, (this.expecting.get(uid) ?? 0) + 1);
+      const pod = podFromTemplate(ds.spec.template, ns, owner, `${ds.metadata.name}-`, node.metadata.name);
+      this.client.request({ verb: 'create', resource: 'pods', namespace: ns, body: pod }, (res) => {
+        if (res.ok && res.object)
+          recordEvent(
+            this.client,
+            this.net.now(),
+            ds,
+            'Normal',
+            'SuccessfulCreate',
+            `Created pod: ${res.object.metadata.name}`,
+            { component: 'daemonset-controller' },
+          );
+        else this.expecting.set(uid, Math.max(0, (this.expecting.get(uid) ?? 1) - 1));
+      });
+    }
+  }
+
+  /** Objects whose owner is gone are deleted (cascading delete of a Deployment). */
+  private collectGarbage(): void {
+    const uids = new Set<string>();
+    for (const o of [...this.deployments.list(), ...this.replicasets.list(), ...this.daemonsets.list()])
+      uids.add(o.metadata.uid);
+    for (const rs of this.replicasets.list()) {
+      const owner = rs.metadata.ownerReferences?.[0];
+      if (owner && !uids.has(owner.uid) && !this.deleting.has(rs.metadata.uid)) {
+        this.deleting.add(rs.metadata.uid);
+        this.client.request({
+          verb: 'delete',
+          resource: 'replicasets',
+          namespace: rs.metadata.namespace ?? 'default',
+          name: rs.metadata.name,
+        });
+      }
+    }
+    for (const p of this.pods.list()) {
+      const owner = p.metadata.ownerReferences?.[0];
+      if (
+        owner &&
+        !uids.has(owner.uid) &&
+        p.metadata.deletionTimestamp === undefined &&
+        !this.deleting.has(p.metadata.uid)
+      ) {
+        this.deleting.add(p.metadata.uid);
+        this.client.request({
+          verb: 'delete',
+          resource: 'pods',
+          namespace: p.metadata.namespace ?? 'default',
+          name: p.metadata.name,
+        });
+      }
+    }
+  }
+
+  private deletePod(p: Pod, about: KubeObject, reason: string, message: string, component: string): void {
+    this.deleting.add(p.metadata.uid);
+    this.client.request(
+      {
+        verb: 'delete',
+        resource: 'pods',
+        namespace: p.metadata.namespace ?? 'default',
+        name: p.metadata.name,
+      },
+      (res) => {
+        if (res.ok) recordEvent(this.client, this.net.now(), about, 'Normal', reason, message, { component });
+      },
+    );
+  }
+
+  /** Node lifecycle controller: every 5 s (node-monitor-period), look for silent kubelets. */
+  private monitorNodes(): void {
+    if (!this.nodes.synced) return;
+    const now = this.net.now();
+    for (const node of this.nodes.list()) {
+      const name = node.metadata.name;
+      const ready = readyCondition(node);
+      const hb = ready?.lastHeartbeatTime ?? node.metadata.creationTimestamp;
+      const h = this.heard.get(name);
+      if (!h || h.hb !== hb) this.heard.set(name, { hb, at: now });
+      const silentFor = now - (this.heard.get(name)?.at ?? now);
+      let next = node;
+      if (ready && ready.status !== 'Unknown' && silentFor > NODE_MONITOR_GRACE_MS)
+        next = markUnknown(next, now);
+      next = withTaints(next, now);
+      if (next === node) continue;
+      const becameUnknown = next.status !== node.status;
+      const taints = next.spec.taints;
+      const conditions = next.status.conditions;
+      this.client.request({
+        verb: 'updateStatus',
+        resource: 'nodes',
+        name,
+        patch: (o) =>
+          o.kind === 'Node'
+            ? {
+                ...o,
+                spec: { ...o.spec, taints },
+                status: becameUnknown ? { ...o.status, conditions } : o.status,
+              }
+            : o,
+      });
+      if (becameUnknown) {
+        recordEvent(
+          this.client,
+          now,
+          node,
+          'Normal',
+          'NodeNotReady',
+          `Node ${name} status is now: NodeNotReady`,
+          { component: 'node-controller' },
+        );
+        for (const p of this.pods.list()) {
+          if (p.spec.nodeName !== name) continue;
+          this.client.request({
+            verb: 'updateStatus',
+            resource: 'pods',
+            namespace: p.metadata.namespace ?? 'default',
+            name: p.metadata.name,
+            patch: (o) => (o.kind === 'Pod' ? podNotReady(o, now) : o),
+          });
+        }
+      }
+    }
+  }
+
+  /** Taint manager: pods on NoExecute-tainted nodes go when their toleration runs out. */
+  private evictPods(): void {
+    if (!this.synced()) return;
+    const now = this.net.now();
+    const tainted = this.nodes.list().filter((n) => n.spec.taints.some((t) => t.effect === 'NoExecute'));
+    if (tainted.length === 0) return;
+    for (const p of this.pods.list()) {
+      if (p.metadata.deletionTimestamp !== undefined || this.deleting.has(p.metadata.uid)) continue;
+      const node = tainted.find((n) => n.metadata.name === p.spec.nodeName);
+      if (!node) continue;
+      const at = evictionTime(p, node);
+      if (at === undefined || now < at) continue;
+      const ns = p.metadata.namespace ?? 'default';
+      this.deletePod(
+        p,
+        p,
+        'TaintManagerEviction',
+        `Marking for deletion Pod ${ns}/${p.metadata.name}`,
+        'taint-controller',
+      );
+    }
+  }
+}
+export type { SimMs };

@@ -1,0 +1,522 @@
+// 5 kubelet: takes the pods bound to its node, has the runtime run them, reports
+// their status and its node's, and finishes graceful deletions.
+import { ApiClient } from '../client';
+import { recordEvent } from '../events';
+import { Informer } from '../informer';
+import type { ControlPlaneManifest } from '../inputs';
+import type { Message, Net } from '../net';
+import type { Node, Pod } from '../objects';
+import { isMirrorPod } from '../objects';
+import type { BookStep } from '../trace';
+import type { World } from '../world';
+import type { ContainerDied, CriCall, CriReply, CriResult } from './cri';
+import type { PodWorker } from './kubeletStatus';
+import { mirrorPod, newNode, nodeConditions, podStatusFor } from './kubeletStatus';
+import type { ComponentLogic } from './processMachine';
+import { kubeletId, runtimeId } from './runtime';
+
+const STATUS_EVERY_TICKS = 10;
+const MAX_BACKOFF_MS = 300_000;
+
+export class KubeletLogic implements ComponentLogic {
+  private readonly client: ApiClient;
+  private readonly pods: Informer<Pod>;
+  private readonly workers = new Map<string, PodWorker>();
+  private criReq = 1;
+  private readonly waitingCri = new Map<number, (r: CriResult) => void>();
+  private runtimeListed = false;
+  private ticks = 0;
+  private nodeKnown = false;
+  private lastConditions: Node['status']['conditions'] = [];
+
+  constructor(
+    private readonly net: Net,
+    private readonly world: World,
+    readonly node: string,
+    private readonly onStaticPods: () => readonly ControlPlaneManifest[],
+  ) {
+    this.client = new ApiClient(net, kubeletId(node));
+    this.pods = new Informer<Pod>(this.client, 'pods', (action, obj) => this.onPod(action, obj as Pod), node);
+  }
+
+  get id(): string {
+    return kubeletId(this.node);
+  }
+
+  private get hostIP(): string {
+    return this.world.host(this.node)?.ip ?? '';
+  }
+
+  private source() {
+    return { component: 'kubelet', host: this.node };
+  }
+
+  start(): void {
+    this.runtimeListed = false;
+    this.ticks = 0;
+    this.pods.start(this.net.now());
+    this.listRuntime();
+    this.postNodeStatus(true);
+  }
+
+  stop(): void {
+    this.client.reset();
+    this.pods.reset();
+    this.workers.clear();
+    this.waitingCri.clear();
+    this.nodeKnown = false;
+  }
+
+  apiDown(): void {
+    this.pods.disconnected(this.net.now());
+  }
+
+  receive(m: Message): void {
+    if (this.client.handle(m)) return;
+    if (m.kind === 'cri.result') {
+      const { reqId, result } = m.body as CriReply;
+      const cb = this.waitingCri.get(reqId);
+      this.waitingCri.delete(reqId);
+      cb?.(result);
+      return;
+    }
+    if (m.kind === 'cri.event.died') {
+      this.containerDied(m.body as ContainerDied);
+      return;
+    }
+    this.pods.handle(m);
+  }
+
+  tick(): void {
+    const now = this.net.now();
+    this.pods.tick(now);
+    this.ticks += 1;
+    if (!this.runtimeListed && this.ticks % 5 === 0) this.listRuntime();
+    if (this.ticks % STATUS_EVERY_TICKS === 0) this.postNodeStatus(false);
+    if (this.ticks % 20 === 0 && this.world.host(this.node)?.role === 'master') this.checkStaticPods();
+    for (const w of this.workers.values()) if (!w.busy && w.retryAt <= now) this.sync(w);
+  }
+
+  private cri(
+    call: CriCall,
+    summary: string,
+    onResult: (r: CriResult) => void,
+    step?: BookStep,
+    subject?: string,
+  ): void {
+    const reqId = this.criReq++;
+    this.waitingCri.set(reqId, onResult);
+    this.net.send(
+      this.id,
+      runtimeId(this.node),
+      `cri.${call.op}`,
+      summary,
+      { reqId, call },
+      {
+        ...(step ? { bookStep: step } : {}),
+        ...(subject ? { subject } : {}),
+        onRefused: () => {
+          this.waitingCri.delete(reqId);
+          onResult({
+            ok: false,
+            reason: 'RuntimeDown',
+            message:
+              'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+          });
+        },
+      },
+    );
+  }
+
+  private listRuntime(): void {
+    this.cri({ op: 'list' }, 'ListPodSandbox, ListContainers', (r) => {
+      if (!r.ok) return;
+      this.runtimeListed = true;
+      for (const w of this.workers.values()) this.adopt(w, r);
+    });
+  }
+
+  /** After a restart the kubelet finds its pods' containers still running and takes them back. */
+  private adopt(w: PodWorker, r: CriResult): void {
+    if (!r.ok || w.sandbox) return;
+    const sandbox = r.sandboxes?.find((s) => s.podUid === w.uid && s.ready);
+    const container = r.containers?.find((c) => c.podUid === w.uid && c.state === 'running');
+    const exited = r.containers?.filter((c) => c.podUid === w.uid && c.state === 'exited') ?? [];
+    const prior = w.pod.status.containerStatuses[0]?.restartCount ?? 0;
+    if (sandbox && container) {
+      Object.assign(w, {
+        sandbox,
+        containerId: container.id,
+        running: true,
+        startedAt: container.startedAt,
+        restartCount: prior,
+        starts: 1,
+      });
+    } else if (exited.length > 0 || w.pod.status.phase === 'Running') {
+      // The old sandbox died with the machine: a new one (new IP), and the container counts a restart.
+      w.restartCount = prior + 1;
+      w.starts = 1;
+      recordEvent(
+        this.client,
+        this.net.now(),
+        w.pod,
+        'Normal',
+        'SandboxChanged',
+        'Pod sandbox changed, it will be killed and re-created.',
+        this.source(),
+      );
+    }
+    this.sync(w);
+  }
+
+  private onPod(action: string, pod: Pod): void {
+    const uid = pod.metadata.uid;
+    if (isMirrorPod(pod)) return;
+    if (action === 'deleted') {
+      const w = this.workers.get(uid);
+      if (w && (w.containerId || w.sandbox) && !w.killing) this.kill(w, false);
+      else this.workers.delete(uid);
+      return;
+    }
+    let w = this.workers.get(uid);
+    if (!w) {
+      w = {
+        uid,
+        pod,
+        busy: false,
+        running: false,
+        restartCount: pod.status.containerStatuses[0]?.restartCount ?? 0,
+        starts: 0,
+        backoffMs: 10_000,
+        retryAt: 0,
+        killing: false,
+        imagePulled: false,
+      };
+      this.workers.set(uid, w);
+      if (this.runtimeListed && pod.status.phase === 'Running') {
+        // Known pod, fresh kubelet: look at what the runtime still has.
+        this.cri({ op: 'list' }, 'ListContainers', (r) => this.adopt(w as PodWorker, r));
+        return;
+      }
+      if (!this.runtimeListed) return;
+      // The book's step 5: the kubelet takes the new pod and reports it.
+      this.report(w, 5);
+    } else w.pod = pod;
+    if (!w.busy) this.sync(w);
+  }
+
+  private sync(w: PodWorker): void {
+    if (w.busy || !this.runtimeListed) return;
+    const now = this.net.now();
+    if (w.pod.metadata.deletionTimestamp !== undefined) {
+      this.kill(w, true);
+      return;
+    }
+    if (w.running || now < w.retryAt) return;
+    const first = w.starts === 0 && w.restartCount === 0;
+    const step = (s: BookStep) => (first ? s : undefined);
+    const subject = `pods/${w.pod.metadata.name}`;
+    const container = w.pod.spec.containers[0];
+    if (!container) return;
+    w.busy = true;
+    const fail = (reason: string, message: string, waiting: string) => {
+      w.busy = false;
+      w.waiting = { reason: waiting, message };
+      w.retryAt = this.net.now() + w.backoffMs;
+      w.backoffMs = Math.min(w.backoffMs * 2, MAX_BACKOFF_MS);
+      recordEvent(this.client, this.net.now(), w.pod, 'Warning', reason, message, this.source());
+      this.report(w);
+    };
+    const startContainer = () => {
+      this.cri(
+        { op: 'createContainer', sandboxId: w.sandbox?.id ?? '', pod: w.pod, container },
+        `CreateContainer ${container.name}`,
+        (r) => {
+          if (!r.ok || !r.containerId)
+            return fail(
+              'Failed',
+              `Error: ${r.ok ? 'CreateContainerError' : r.message}`,
+              'CreateContainerError',
+            );
+          const id = r.containerId;
+          recordEvent(
+            this.client,
+            this.net.now(),
+            w.pod,
+            'Normal',
+            'Created',
+            `Created container ${container.name}`,
+            this.source(),
+          );
+          this.cri(
+            { op: 'startContainer', containerId: id },
+            `StartContainer ${container.name}`,
+            (r2) => {
+              w.busy = false;
+              if (!r2.ok) return fail('Failed', `Error: ${r2.message}`, 'RunContainerError');
+              recordEvent(
+                this.client,
+                this.net.now(),
+                w.pod,
+                'Normal',
+                'Started',
+                `Started container ${container.name}`,
+                this.source(),
+              );
+              Object.assign(w, {
+                containerId: id,
+                running: true,
+                startedAt: this.net.now(),
+                waiting: undefined,
+              });
+              w.starts += 1;
+              this.report(w, step(8));
+            },
+            step(7),
+            subject,
+          );
+        },
+        step(7),
+        subject,
+      );
+    };
+    const pull = () => {
+      recordEvent(
+        this.client,
+        this.net.now(),
+        w.pod,
+        'Normal',
+        'Pulling',
+        `Pulling image "${container.image}"`,
+        this.source(),
+      );
+      this.cri(
+        { op: 'pullImage', image: container.image, pod: w.pod.metadata.name },
+        `PullImage ${container.image}`,
+        (r) => {
+          if (!r.ok) {
+            const backingOff =
+              w.waiting?.reason === 'ErrImagePull' || w.waiting?.reason === 'ImagePullBackOff';
+            recordEvent(
+              this.client,
+              this.net.now(),
+              w.pod,
+              'Warning',
+              'Failed',
+              `Failed to pull image "${container.image}": ${r.message}`,
+              this.source(),
+            );
+            return fail(
+              backingOff ? 'Failed' : 'Failed',
+              backingOff ? 'Error: ImagePullBackOff' : 'Error: ErrImagePull',
+              backingOff ? 'ImagePullBackOff' : 'ErrImagePull',
+            );
+          }
+          recordEvent(
+            this.client,
+            this.net.now(),
+            w.pod,
+            'Normal',
+            'Pulled',
+            `Successfully pulled image "${container.image}"`,
+            this.source(),
+          );
+          startContainer();
+        },
+        step(6),
+        subject,
+      );
+    };
+    if (w.sandbox) {
+      if (w.lastExit)
+        recordEvent(
+          this.client,
+          now,
+          w.pod,
+          'Warning',
+          'BackOff',
+          'Back-off restarting failed container',
+          this.source(),
+        );
+      pull();
+      return;
+    }
+    this.cri(
+      { op: 'runPodSandbox', pod: w.pod },
+      `RunPodSandbox ${w.pod.metadata.name}`,
+      (r) => {
+        if (!r.ok || !r.sandbox)
+          return fail(
+            'FailedCreatePodSandBox',
+            r.ok ? 'no sandbox' : `Failed create pod sandbox: ${r.message}`,
+            'ContainerCreating',
+          );
+        w.sandbox = r.sandbox;
+        if (w.restartCount > 0 || w.pod.status.podIP !== r.sandbox.ip) this.report(w);
+        pull();
+      },
+      step(6),
+      subject,
+    );
+  }
+
+  private containerDied(d: ContainerDied): void {
+    const w = this.workers.get(d.podUid);
+    if (!w || w.containerId !== d.containerId || w.killing) return;
+    const now = this.net.now();
+    w.running = false;
+    w.containerId = undefined;
+    w.lastExit = { exitCode: d.exitCode, finishedAt: now };
+    w.restartCount += 1;
+    // Restarts back off 10 s, 20 s, 40 s ... up to 5 minutes (CrashLoopBackOff).
+    w.waiting = {
+      reason: 'CrashLoopBackOff',
+      message: `back-off ${Math.round(w.backoffMs / 1000)}s restarting failed container=${w.pod.spec.containers[0]?.name} pod=${w.pod.metadata.name}_${w.pod.metadata.namespace ?? 'default'}(${w.uid})`,
+    };
+    w.retryAt = now + w.backoffMs;
+    w.backoffMs = Math.min(w.backoffMs * 2, MAX_BACKOFF_MS);
+    this.report(w);
+  }
+
+  /** Graceful deletion: stop the container, remove the sandbox, then delete the pod for good. */
+  private kill(w: PodWorker, finalize: boolean): void {
+    if (w.killing) return;
+    w.killing = true;
+    w.busy = true;
+    const pod = w.pod;
+    const name = pod.metadata.name;
+    const ns = pod.metadata.namespace ?? 'default';
+    const finish = () => {
+      this.workers.delete(w.uid);
+      if (finalize)
+        this.client.request({ verb: 'delete', resource: 'pods', namespace: ns, name, gracePeriodSeconds: 0 });
+    };
+    const removeSandbox = () => {
+      if (!w.sandbox) return finish();
+      this.cri({ op: 'stopPodSandbox', sandboxId: w.sandbox.id }, `StopPodSandbox ${name}`, () => finish());
+    };
+    if (w.containerId) {
+      recordEvent(
+        this.client,
+        this.net.now(),
+        pod,
+        'Normal',
+        'Killing',
+        `Stopping container ${pod.spec.containers[0]?.name ?? ''}`,
+        this.source(),
+      );
+      this.cri(
+        {
+          op: 'stopContainer',
+          containerId: w.containerId,
+          graceMs: (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000,
+        },
+        `StopContainer ${name}`,
+        () => removeSandbox(),
+      );
+    } else removeSandbox();
+  }
+
+  private report(w: PodWorker, step?: BookStep): void {
+    const status = podStatusFor(w, this.hostIP, this.net.now());
+    const uid = w.uid;
+    this.client.request(
+      {
+        verb: 'updateStatus',
+        resource: 'pods',
+        namespace: w.pod.metadata.namespace ?? 'default',
+        name: w.pod.metadata.name,
+        patch: (o) => (o.kind === 'Pod' && o.metadata.uid === uid ? { ...o, status } : o),
+      },
+      undefined,
+      step,
+    );
+  }
+
+  private postNodeStatus(starting: boolean): void {
+    const host = this.world.host(this.node);
+    if (!host) return;
+    const now = this.net.now();
+    const health = { runtimeUp: host.services.docker === 'active', cniReady: host.cniInstalled };
+    const conditions = nodeConditions(health, this.lastConditions, now);
+    const wasReady = this.lastConditions.find((c) => c.type === 'Ready')?.status;
+    const isReady = conditions.find((c) => c.type === 'Ready')?.status;
+    this.lastConditions = conditions;
+    const patch = (o: import('../objects').KubeObject) => {
+      if (o.kind !== 'Node') return o;
+      return { ...o, status: { ...o.status, conditions } };
+    };
+    this.client.request({ verb: 'updateStatus', resource: 'nodes', name: this.node, patch }, (res) => {
+      if (res.ok) {
+        this.nodeKnown = true;
+        if (res.object && res.object.kind === 'Node') {
+          const apiReady = res.object.status.conditions.find((c) => c.type === 'Ready')?.status;
+          if (starting)
+            recordEvent(
+              this.client,
+              now,
+              res.object,
+              'Normal',
+              'Starting',
+              'Starting kubelet.',
+              this.source(),
+            );
+          if ((starting || wasReady !== isReady || apiReady === 'Unknown') && isReady === 'True')
+            recordEvent(
+              this.client,
+              now,
+              res.object,
+              'Normal',
+              'NodeReady',
+              `Node ${this.node} status is now: NodeReady`,
+              this.source(),
+            );
+        }
+        return;
+      }
+      if (res.reason === 'NotFound' && !this.nodeKnown) this.register(conditions);
+    });
+  }
+
+  /** A kubelet that finds no Node object for itself creates one (kubeadm join). */
+  private register(conditions: Node['status']['conditions']): void {
+    const host = this.world.host(this.node);
+    if (!host) return;
+    const node = newNode(this.node, host.ip, host.role, this.net.now(), host.role === 'master' ? 2000 : 1000);
+    this.client.request(
+      { verb: 'create', resource: 'nodes', body: { ...node, status: { ...node.status, conditions } } },
+      (res) => {
+        if (res.ok) this.nodeKnown = true;
+      },
+    );
+  }
+
+  /** Every 20 s the master's kubelet re-reads /etc/kubernetes/manifests and mirrors what runs into the API. */
+  private checkStaticPods(): void {
+    const running = this.onStaticPods();
+    if (!this.pods.synced) return;
+    const mirrors = this.pods.list().filter(isMirrorPod);
+    for (const m of running) {
+      const name = `${m}-${this.node}`;
+      if (mirrors.some((p) => p.metadata.name === name)) continue;
+      this.client.request({
+        verb: 'create',
+        resource: 'pods',
+        namespace: 'kube-system',
+        body: mirrorPod(m, this.node, this.hostIP, this.net.now()),
+      });
+    }
+    for (const p of mirrors) {
+      const component = p.metadata.labels?.component;
+      if (component && !running.includes(component as ControlPlaneManifest)) {
+        this.client.request({
+          verb: 'delete',
+          resource: 'pods',
+          namespace: 'kube-system',
+          name: p.metadata.name,
+          gracePeriodSeconds: 0,
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,198 @@
+// What a kubelet reports: the pod status it computes from its pod worker, and the
+// node conditions it posts every 10 s (nodeStatusUpdateFrequency).
+import { controlPlaneImages } from '../labs/addons';
+import type { Condition, ContainerState, Node, Pod } from '../objects';
+import { MIRROR_ANNOTATION } from '../objects';
+import type { SimMs } from '../units';
+import type { SandboxInfo } from './cri';
+
+export interface PodWorker {
+  readonly uid: string;
+  pod: Pod;
+  busy: boolean;
+  sandbox?: SandboxInfo;
+  containerId?: string;
+  running: boolean;
+  startedAt?: number;
+  restartCount: number;
+  /** Starts attempted since the pod was created (the first one is the book's eight steps). */
+  starts: number;
+  waiting?: { reason: string; message?: string };
+  lastExit?: { exitCode: number; finishedAt: number };
+  backoffMs: number;
+  retryAt: number;
+  killing: boolean;
+  imagePulled: boolean;
+}
+
+export function podStatusFor(w: PodWorker, hostIP: string, now: SimMs): Pod['status'] {
+  const pod = w.pod;
+  const c = pod.spec.containers[0];
+  const state: ContainerState = w.running
+    ? { running: { startedAt: (w.startedAt ?? now) as SimMs } }
+    : w.waiting
+      ? { waiting: w.waiting }
+      : { waiting: { reason: 'ContainerCreating' } };
+  const ready = w.running;
+  const t = now;
+  const cond = (type: string, ok: boolean, reason?: string): Condition => ({
+    type,
+    status: ok ? 'True' : 'False',
+    lastTransitionTime: t,
+    ...(reason && !ok ? { reason } : {}),
+  });
+  const everStarted = w.starts > 0 || w.restartCount > 0;
+  return {
+    phase: w.running || everStarted ? 'Running' : 'Pending',
+    hostIP,
+    ...(w.sandbox ? { podIP: w.sandbox.ip } : pod.status.podIP ? { podIP: pod.status.podIP } : {}),
+    startTime: pod.status.startTime ?? now,
+    conditions: [
+      cond('Initialized', true),
+      cond('Ready', ready, 'ContainersNotReady'),
+      cond('ContainersReady', ready, 'ContainersNotReady'),
+      { type: 'PodScheduled', status: 'True', lastTransitionTime: pod.metadata.creationTimestamp },
+    ],
+    containerStatuses: c
+      ? pod.spec.containers.map((x) => ({
+          name: x.name,
+          image: x.image,
+          ready,
+          restartCount: w.restartCount,
+          state,
+          ...(w.containerId ? { containerID: `docker://${w.containerId}` } : {}),
+        }))
+      : [],
+  };
+}
+
+export interface NodeHealth {
+  readonly runtimeUp: boolean;
+  readonly cniReady: boolean;
+}
+
+export function nodeConditions(health: NodeHealth, prev: readonly Condition[], now: SimMs): Condition[] {
+  const ok = (type: string, reason: string, message: string): Condition => ({
+    type,
+    status: 'False',
+    reason,
+    message,
+    lastHeartbeatTime: now,
+    lastTransitionTime:
+      prev.find((c) => c.type === type)?.status === 'False'
+        ? (prev.find((c) => c.type === type)?.lastTransitionTime ?? now)
+        : now,
+  });
+  const readyNow = health.runtimeUp && health.cniReady;
+  const prevReady = prev.find((c) => c.type === 'Ready');
+  const message = !health.runtimeUp
+    ? 'container runtime is down'
+    : 'runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: cni config uninitialized';
+  const ready: Condition = readyNow
+    ? {
+        type: 'Ready',
+        status: 'True',
+        reason: 'KubeletReady',
+        message: 'kubelet is posting ready status',
+        lastHeartbeatTime: now,
+        lastTransitionTime: prevReady?.status === 'True' ? (prevReady.lastTransitionTime ?? now) : now,
+      }
+    : {
+        type: 'Ready',
+        status: 'False',
+        reason: 'KubeletNotReady',
+        message,
+        lastHeartbeatTime: now,
+        lastTransitionTime: prevReady?.status === 'False' ? (prevReady.lastTransitionTime ?? now) : now,
+      };
+  return [
+    ok('MemoryPressure', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+    ok('DiskPressure', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
+    ok('PIDPressure', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
+    ready,
+  ];
+}
+
+export function newNode(
+  name: string,
+  ip: string,
+  role: 'master' | 'worker',
+  now: SimMs,
+  cpuMillis: number,
+): Node {
+  return {
+    kind: 'Node',
+    metadata: {
+      name,
+      uid: '',
+      resourceVersion: 0,
+      creationTimestamp: now,
+      labels: {
+        'kubernetes.io/hostname': name,
+        'kubernetes.io/os': 'linux',
+        ...(role === 'master' ? { 'node-role.kubernetes.io/master': '' } : {}),
+      },
+    },
+    spec: {
+      taints: role === 'master' ? [{ key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' }] : [],
+    },
+    status: {
+      conditions: [],
+      addresses: [
+        { type: 'InternalIP', address: ip },
+        { type: 'Hostname', address: name },
+      ],
+      capacity: { cpuMillis, memoryMi: role === 'master' ? 2898 : 2402, pods: 110 },
+      nodeInfo: {
+        kubeletVersion: 'v1.18.4',
+        osImage: 'CentOS Linux 7 (Core)',
+        kernelVersion: '3.10.0-1127.19.1.el7.x86_64',
+        containerRuntimeVersion: 'docker://1.13.1',
+      },
+    },
+  };
+}
+
+/** The API's copy of a static pod: the kubelet runs it from its manifest file. */
+export function mirrorPod(component: string, node: string, hostIP: string, now: SimMs): Pod {
+  const started = now;
+  return {
+    kind: 'Pod',
+    metadata: {
+      name: `${component}-${node}`,
+      namespace: 'kube-system',
+      uid: '',
+      resourceVersion: 0,
+      creationTimestamp: now,
+      labels: { component, tier: 'control-plane' },
+      annotations: { [MIRROR_ANNOTATION]: component },
+    },
+    spec: {
+      nodeName: node,
+      containers: [{ name: component, image: controlPlaneImages[component] ?? component }],
+      tolerations: [{ operator: 'Exists', effect: 'NoExecute' }],
+      terminationGracePeriodSeconds: 30,
+      hostNetwork: true,
+    },
+    status: {
+      phase: 'Running',
+      hostIP,
+      podIP: hostIP,
+      startTime: now,
+      conditions: ['Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((type) => ({
+        type,
+        status: 'True' as const,
+        lastTransitionTime: started,
+      })),
+      containerStatuses: [
+        {
+          name: component,
+          image: controlPlaneImages[component] ?? component,
+          ready: true,
+          restartCount: 0,
+          state: { running: { startedAt: started } },
+        },
+      ],
+    },
+  };
+}

@@ -1,0 +1,304 @@
+// 6 container runtime (docker): runs sandboxes and containers for its kubelet.
+// Its containers outlive the kubelet; they die with docker or the machine.
+import type { Message, Net } from '../net';
+import type { Rng } from '../rng';
+import type { World } from '../world';
+import type { CniAdd, CniReply } from './cni';
+import { CNI } from './cni';
+import type { ContainerDied, ContainerInfo, CriReply, CriRequest, CriResult, SandboxInfo } from './cri';
+import type { ComponentLogic } from './processMachine';
+
+export const runtimeId = (node: string) => `runtime@${node}`;
+export const kubeletId = (node: string) => `kubelet@${node}`;
+export const podsId = (node: string) => `pods@${node}`;
+
+export class RuntimeState {
+  readonly sandboxes = new Map<string, SandboxInfo>();
+  readonly containers = new Map<string, ContainerInfo>();
+  readonly images = new Set<string>();
+  seq = 0;
+}
+
+export class RuntimeLogic implements ComponentLogic {
+  private cniReq = 1;
+  private readonly waitingCni = new Map<number, (r: CniReply) => void>();
+
+  constructor(
+    private readonly net: Net,
+    private readonly rng: Rng,
+    private readonly world: World,
+    readonly node: string,
+    readonly state: RuntimeState,
+  ) {}
+
+  get id(): string {
+    return runtimeId(this.node);
+  }
+
+  private generation = 0;
+
+  start(): void {}
+
+  /** docker stopped (or the machine went down): every container exits with it. */
+  stop(): void {
+    this.waitingCni.clear();
+    this.generation += 1;
+    const now = this.net.now();
+    for (const [id, c] of this.state.containers)
+      if (c.state === 'running')
+        this.state.containers.set(id, { ...c, state: 'exited', exitCode: 137, finishedAt: now });
+    for (const [id, s] of this.state.sandboxes) this.state.sandboxes.set(id, { ...s, ready: false });
+  }
+
+  tick(): void {}
+
+  receive(m: Message): void {
+    if (m.kind === 'cni.result') {
+      const r = m.body as CniReply;
+      const cb = this.waitingCni.get(r.reqId);
+      this.waitingCni.delete(r.reqId);
+      cb?.(r);
+      return;
+    }
+    if (m.kind.startsWith('cri.')) this.serve(m);
+  }
+
+  /** Answer after `after` ms of work, unless docker stops (or the machine dies) meanwhile. */
+  private reply(m: Message, reqId: number, result: CriResult, summary: string, after: number): void {
+    const body: CriReply = { reqId, result };
+    const step = m.envelope.bookStep;
+    const generation = this.generation;
+    this.net.later(after, () => {
+      if (generation !== this.generation) return;
+      this.net.send(this.id, m.from, 'cri.result', summary, body, {
+        ...(step ? { bookStep: step } : {}),
+        ...(m.envelope.subject ? { subject: m.envelope.subject } : {}),
+      });
+    });
+  }
+
+  private nextId(prefix: string): string {
+    this.state.seq += 1;
+    return `${prefix}${this.rng.string('0123456789abcdef', 12)}`;
+  }
+
+  private serve(m: Message): void {
+    const { reqId, call } = m.body as CriRequest;
+    const s = this.state;
+    switch (call.op) {
+      case 'list':
+        this.reply(
+          m,
+          reqId,
+          { ok: true, sandboxes: [...s.sandboxes.values()], containers: [...s.containers.values()] },
+          `${s.containers.size} containers`,
+          2,
+        );
+        return;
+      case 'runPodSandbox': {
+        const pod = call.pod;
+        const id = this.nextId('');
+        const host = this.world.host(this.node);
+        if (pod.spec.hostNetwork) {
+          const sandbox: SandboxInfo = {
+            id,
+            podUid: pod.metadata.uid,
+            podName: pod.metadata.name,
+            ip: host?.ip ?? '',
+            ready: true,
+          };
+          s.sandboxes.set(id, sandbox);
+          this.reply(
+            m,
+            reqId,
+            { ok: true, sandbox },
+            `sandbox ${id.slice(0, 12)} (host network)`,
+            this.rng.between(200, 400),
+          );
+          return;
+        }
+        if (!host?.cniInstalled) {
+          const message =
+            'runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: cni config uninitialized';
+          this.reply(
+            m,
+            reqId,
+            { ok: false, reason: 'FailedCreatePodSandBox', message },
+            'network plugin is not ready',
+            this.rng.between(100, 300),
+          );
+          return;
+        }
+        const cniReq = this.cniReq++;
+        this.waitingCni.set(cniReq, (r) => {
+          if (!r.ip) {
+            this.reply(
+              m,
+              reqId,
+              {
+                ok: false,
+                reason: 'FailedCreatePodSandBox',
+                message: `networkPlugin cni failed to set up pod "${pod.metadata.name}_${pod.metadata.namespace ?? 'default'}" network: ${r.error}`,
+              },
+              `error: ${r.error}`,
+              50,
+            );
+            return;
+          }
+          const sandbox: SandboxInfo = {
+            id,
+            podUid: pod.metadata.uid,
+            podName: pod.metadata.name,
+            ip: r.ip,
+            ready: true,
+          };
+          s.sandboxes.set(id, sandbox);
+          this.reply(
+            m,
+            reqId,
+            { ok: true, sandbox },
+            `sandbox ready, IP ${r.ip}`,
+            this.rng.between(100, 300),
+          );
+        });
+        const add: CniAdd = { reqId: cniReq, node: this.node, sandboxId: id, pod: pod.metadata.name };
+        this.net.send(this.id, CNI, 'cni.add', `ADD ${pod.metadata.name} on ${this.node}`, add, {
+          bookStep: 6,
+          subject: `pods/${pod.metadata.name}`,
+        });
+        return;
+      }
+      case 'pullImage': {
+        const image = call.image;
+        if (this.world.imagePullFails(image, this.node)) {
+          const message = `rpc error: code = Unknown desc = Error response from daemon: pull access denied for ${image}, repository does not exist or may require 'docker login'`;
+          this.reply(
+            m,
+            reqId,
+            { ok: false, reason: 'ErrImagePull', message },
+            `pull ${image} failed`,
+            this.rng.between(1000, 2500),
+          );
+          return;
+        }
+        const present = s.images.has(image);
+        s.images.add(image);
+        // imagePullPolicy Always for untagged images: the registry is asked every time, layers already present are quick.
+        const after = present ? this.rng.between(800, 1500) : this.rng.between(3000, 6000);
+        this.reply(m, reqId, { ok: true, pulled: 'pulled' }, `pulled ${image}`, after);
+        return;
+      }
+      case 'createContainer': {
+        const id = this.nextId('');
+        const sb = s.sandboxes.get(call.sandboxId);
+        s.containers.set(id, {
+          id,
+          sandboxId: call.sandboxId,
+          podUid: call.pod.metadata.uid,
+          podName: call.pod.metadata.name,
+          podNamespace: call.pod.metadata.namespace ?? 'default',
+          name: call.container.name,
+          image: call.container.image,
+          state: 'created',
+        });
+        this.reply(
+          m,
+          reqId,
+          sb
+            ? { ok: true, containerId: id }
+            : { ok: false, reason: 'CreateContainerError', message: 'sandbox not found' },
+          `container ${id.slice(0, 12)} created`,
+          this.rng.between(100, 300),
+        );
+        return;
+      }
+      case 'startContainer': {
+        const c = s.containers.get(call.containerId);
+        if (!c) {
+          this.reply(
+            m,
+            reqId,
+            { ok: false, reason: 'RunContainerError', message: 'container not found' },
+            'not found',
+            20,
+          );
+          return;
+        }
+        const startedAt = this.net.now() + 150;
+        s.containers.set(c.id, { ...c, state: 'running', startedAt });
+        this.net.send(
+          this.id,
+          podsId(this.node),
+          'container.started',
+          `${c.podName}/${c.name} running`,
+          { podUid: c.podUid },
+          { ...(m.envelope.bookStep ? { bookStep: 7 as const } : {}), subject: `pods/${c.podName}` },
+        );
+        this.reply(m, reqId, { ok: true, containerId: c.id }, `container ${c.id.slice(0, 12)} started`, 160);
+        if (this.world.crashes(c.podName)) {
+          const lifetime = this.rng.between(1000, 3000);
+          // The container's own process ends it; the runtime notices and tells the kubelet.
+          const died: ContainerDied = { podUid: c.podUid, containerId: c.id, exitCode: 1 };
+          this.exitLater(c.id, lifetime, died);
+        }
+        return;
+      }
+      case 'stopContainer': {
+        const c = s.containers.get(call.containerId);
+        const after = this.rng.between(300, 900);
+        if (c && c.state === 'running')
+          s.containers.set(c.id, { ...c, state: 'exited', exitCode: 0, finishedAt: this.net.now() + after });
+        if (c)
+          this.net.send(
+            this.id,
+            podsId(this.node),
+            'container.stop',
+            `SIGTERM ${c.podName}/${c.name}`,
+            {},
+            { subject: `pods/${c.podName}`, latency: 100 },
+          );
+        this.reply(m, reqId, { ok: true }, `container ${call.containerId.slice(0, 12)} stopped`, after);
+        return;
+      }
+      case 'stopPodSandbox': {
+        const sb = s.sandboxes.get(call.sandboxId);
+        s.sandboxes.delete(call.sandboxId);
+        for (const [id, c] of s.containers) if (c.sandboxId === call.sandboxId) s.containers.delete(id);
+        if (sb && !sb.ip.startsWith('192.168.'))
+          this.net.send(this.id, CNI, 'cni.del', `DEL ${sb.podName}`, {
+            reqId: 0,
+            sandboxId: call.sandboxId,
+          });
+        this.reply(m, reqId, { ok: true }, 'sandbox removed', this.rng.between(100, 300));
+        return;
+      }
+    }
+  }
+
+  private exitLater(_containerId: string, after: number, died: ContainerDied): void {
+    const generation = this.generation;
+    this.net.later(after, () => {
+      if (generation === this.generation) this.exited(died);
+    });
+  }
+
+  /** A container process ended on its own. */
+  exited(died: ContainerDied): void {
+    const c = this.state.containers.get(died.containerId);
+    if (c?.state !== 'running') return;
+    this.state.containers.set(c.id, {
+      ...c,
+      state: 'exited',
+      exitCode: died.exitCode,
+      finishedAt: this.net.now(),
+    });
+    this.net.send(
+      this.id,
+      kubeletId(this.node),
+      'cri.event.died',
+      `${c.podName}/${c.name} exited (${died.exitCode})`,
+      died,
+      { subject: `pods/${c.podName}` },
+    );
+  }
+}

@@ -1,0 +1,121 @@
+// The objects kubeadm and the book's Calico manifest put into the cluster:
+// kube-proxy and calico-node DaemonSets, the CoreDNS and calico-kube-controllers
+// Deployments, and the two Services every cluster has.
+import type { DaemonSet, Deployment, ObjectMeta, PodTemplate, Service, Toleration } from '../objects';
+import type { SimMs } from '../units';
+
+const everything: Toleration[] = [{ operator: 'Exists' }];
+const masterToleration: Toleration[] = [
+  { key: 'CriticalAddonsOnly', operator: 'Exists' },
+  { key: 'node-role.kubernetes.io/master', operator: 'Exists', effect: 'NoSchedule' },
+];
+
+function meta(
+  name: string,
+  namespace: string,
+  labels: Record<string, string>,
+  at: SimMs,
+  uid = '',
+): ObjectMeta {
+  return { name, namespace, uid, resourceVersion: 0, creationTimestamp: at, labels };
+}
+
+export const templates = {
+  kubeProxy: {
+    labels: { 'k8s-app': 'kube-proxy' },
+    containers: [{ name: 'kube-proxy', image: 'k8s.gcr.io/kube-proxy:v1.18.4' }],
+    tolerations: everything,
+    hostNetwork: true,
+  } satisfies PodTemplate,
+  calicoNode: {
+    labels: { 'k8s-app': 'calico-node' },
+    containers: [{ name: 'calico-node', image: 'calico/node:v3.9.4', cpuMillis: 250 }],
+    tolerations: everything,
+    hostNetwork: true,
+  } satisfies PodTemplate,
+  coredns: {
+    labels: { 'k8s-app': 'kube-dns' },
+    containers: [{ name: 'coredns', image: 'k8s.gcr.io/coredns:1.6.7', cpuMillis: 100 }],
+    tolerations: masterToleration,
+  } satisfies PodTemplate,
+  calicoKubeControllers: {
+    labels: { 'k8s-app': 'calico-kube-controllers' },
+    containers: [{ name: 'calico-kube-controllers', image: 'calico/kube-controllers:v3.9.4' }],
+    tolerations: masterToleration,
+  } satisfies PodTemplate,
+};
+
+export function daemonSet(name: string, template: PodTemplate, at: SimMs, uid = ''): DaemonSet {
+  return {
+    kind: 'DaemonSet',
+    metadata: meta(name, 'kube-system', template.labels as Record<string, string>, at, uid),
+    spec: { selector: template.labels, template },
+    status: { desiredNumberScheduled: 0, numberReady: 0 },
+  };
+}
+
+export function deployment(
+  name: string,
+  namespace: string,
+  replicas: number,
+  template: PodTemplate,
+  at: SimMs,
+  uid = '',
+): Deployment {
+  return {
+    kind: 'Deployment',
+    metadata: meta(name, namespace, template.labels as Record<string, string>, at, uid),
+    spec: { replicas, selector: template.labels, template },
+    status: { replicas: 0, readyReplicas: 0, availableReplicas: 0, updatedReplicas: 0 },
+  };
+}
+
+export function service(
+  name: string,
+  namespace: string,
+  clusterIP: string,
+  ports: Service['spec']['ports'],
+  at: SimMs,
+  selector?: Record<string, string>,
+): Service {
+  return {
+    kind: 'Service',
+    metadata: meta(name, namespace, {}, at),
+    spec: { clusterIP, ports, ...(selector ? { selector } : {}) },
+  };
+}
+
+/** What `kubeadm init` applies once the API server answers. */
+export function kubeadmAddons(at: SimMs) {
+  return [
+    daemonSet('kube-proxy', templates.kubeProxy, at),
+    deployment('coredns', 'kube-system', 2, templates.coredns, at),
+    service('kubernetes', 'default', '10.96.0.1', [{ port: 443, protocol: 'TCP', name: 'https' }], at),
+    service(
+      'kube-dns',
+      'kube-system',
+      '10.96.0.10',
+      [
+        { port: 53, protocol: 'UDP', name: 'dns' },
+        { port: 53, protocol: 'TCP', name: 'dns-tcp' },
+      ],
+      at,
+      { 'k8s-app': 'kube-dns' },
+    ),
+  ];
+}
+
+/** What `kubectl apply -f .../172.16_net_calico.yaml` creates (the parts Podscope models). */
+export function calicoObjects(at: SimMs) {
+  return [
+    daemonSet('calico-node', templates.calicoNode, at),
+    deployment('calico-kube-controllers', 'kube-system', 1, templates.calicoKubeControllers, at),
+  ];
+}
+
+export const controlPlaneImages: Record<string, string> = {
+  etcd: 'k8s.gcr.io/etcd:3.4.3-0',
+  'kube-apiserver': 'k8s.gcr.io/kube-apiserver:v1.18.4',
+  'kube-controller-manager': 'k8s.gcr.io/kube-controller-manager:v1.18.4',
+  'kube-scheduler': 'k8s.gcr.io/kube-scheduler:v1.18.4',
+};

@@ -1,0 +1,60 @@
+// The book's machines (Vagrantfile): m-k8s 192.168.1.10 and w<i>-k8s 192.168.1.10<i>.
+// Calico's /26 blocks for the first three workers are the ones the book's
+// transcripts show; further workers (scale demos) get blocks from the seed.
+import type { ControlPlaneManifest } from '../inputs';
+import type { Rng } from '../rng';
+import type { HostRecord } from '../world';
+
+export const allManifests: ControlPlaneManifest[] = [
+  'etcd',
+  'kube-apiserver',
+  'kube-controller-manager',
+  'kube-scheduler',
+];
+
+const bookBlocks: Record<string, string> = {
+  'm-k8s': '172.16.171.64',
+  'w1-k8s': '172.16.221.128',
+  'w2-k8s': '172.16.103.128',
+  'w3-k8s': '172.16.132.0',
+};
+
+export function workerIp(i: number): string {
+  // The Vagrantfile's "192.168.1.10#{i}" gives .101–.109; beyond nine workers Podscope continues at .110.
+  return i <= 9 ? `192.168.1.10${i}` : `192.168.1.${100 + i}`;
+}
+
+export function labHosts(workers: number, ready: boolean, rng: Rng, bootedAt: number): HostRecord[] {
+  const used = new Set(Object.values(bookBlocks));
+  const block = (name: string) => {
+    const known = bookBlocks[name];
+    if (known) return known;
+    for (;;) {
+      const b = `172.16.${rng.between(1, 254)}.${rng.pick([0, 64, 128, 192])}`;
+      if (!used.has(b)) {
+        used.add(b);
+        return b;
+      }
+    }
+  };
+  const host = (name: string, ip: string, role: 'master' | 'worker'): HostRecord => ({
+    name,
+    ip,
+    role,
+    powered: true,
+    bootingUntil: bootedAt,
+    bootedAt,
+    // install_pkg.sh enables kubelet; until kubeadm writes its config it keeps failing (inactive here).
+    services: { kubelet: ready ? 'active' : 'inactive', docker: 'active', network: 'active' },
+    brNetfilter: true,
+    podRoutesBroken: false,
+    joined: ready,
+    manifests: new Set(role === 'master' && ready ? allManifests : []),
+    staticPodsRunning: new Set(role === 'master' && ready ? allManifests : []),
+    cniInstalled: ready,
+    blockBase: block(name),
+  });
+  const hosts = [host('m-k8s', '192.168.1.10', 'master')];
+  for (let i = 1; i <= workers; i++) hosts.push(host(`w${i}-k8s`, workerIp(i), 'worker'));
+  return hosts;
+}

@@ -1,0 +1,208 @@
+// The lab as it stands after the book's setup (ch3 3.1.3): four nodes Ready and
+// the 15 kube-system pods of the book's `kubectl get pods --all-namespaces`,
+// written straight into etcd, the runtimes and Calico's IPAM.
+import { uid } from '../components/admission';
+import type { Ipam } from '../components/cni';
+import { newNode, nodeConditions } from '../components/kubeletStatus';
+import type { RuntimeState } from '../components/runtime';
+import type { EtcdStore } from '../etcdStore';
+import { podSuffix } from '../names';
+import type { KubeObject, Pod, PodTemplate } from '../objects';
+import { MIRROR_ANNOTATION, registryKey, resourceOfKind } from '../objects';
+import type { Rng } from '../rng';
+import { minutes, type SimMs, seconds } from '../units';
+import type { HostRecord } from '../world';
+import { controlPlaneImages, daemonSet, deployment, kubeadmAddons, templates } from './addons';
+import { allManifests } from './hosts';
+
+/** The pod names of the book's transcript (k8s-facts §1.5), node by node. */
+const bookNames: Record<string, { calico: string; proxy: string }> = {
+  'm-k8s': { calico: 'calico-node-xc8pm', proxy: 'kube-proxy-wvcfg' },
+  'w1-k8s': { calico: 'calico-node-58qp6', proxy: 'kube-proxy-8m6xp' },
+  'w2-k8s': { calico: 'calico-node-fpkts', proxy: 'kube-proxy-7jlvb' },
+  'w3-k8s': { calico: 'calico-node-gc62d', proxy: 'kube-proxy-mkjz4' },
+};
+const joinedAgo: Record<string, number> = { 'm-k8s': 29, 'w1-k8s': 24, 'w2-k8s': 19, 'w3-k8s': 15 };
+
+export interface SeedTarget {
+  readonly store: EtcdStore<KubeObject>;
+  readonly runtimes: ReadonlyMap<string, RuntimeState>;
+  readonly ipam: Ipam;
+  readonly rng: Rng;
+}
+
+export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void {
+  const { store, rng } = t;
+  const put = (o: KubeObject) => {
+    const key = registryKey(resourceOfKind[o.kind], o.metadata.name, o.metadata.namespace);
+    const withRev = {
+      ...o,
+      metadata: { ...o.metadata, uid: o.metadata.uid || uid(rng), resourceVersion: store.revision + 1 },
+    } as KubeObject;
+    store.put(key, withRev);
+    return withRev;
+  };
+  const masterAt = -minutes(29) as SimMs;
+  const addonsAt = (masterAt + seconds(10)) as SimMs;
+
+  const nodeAt = new Map<string, SimMs>();
+  hosts.forEach((h, i) => {
+    const at = -minutes(joinedAgo[h.name] ?? Math.max(1, 14 - i)) as SimMs;
+    nodeAt.set(h.name, at);
+    const node = newNode(h.name, h.ip, h.role, at, h.role === 'master' ? 2000 : 1000);
+    put({
+      ...node,
+      status: {
+        ...node.status,
+        conditions: nodeConditions({ runtimeUp: true, cniReady: true }, [], -seconds(3) as SimMs),
+      },
+    });
+  });
+
+  const [, , , dns] = kubeadmAddons(addonsAt);
+  const proxyDs = put(daemonSet('kube-proxy', templates.kubeProxy, addonsAt));
+  const calicoDs = put(daemonSet('calico-node', templates.calicoNode, addonsAt));
+  const corednsD = put(deployment('coredns', 'kube-system', 2, templates.coredns, addonsAt));
+  const kccD = put(
+    deployment('calico-kube-controllers', 'kube-system', 1, templates.calicoKubeControllers, addonsAt),
+  );
+  for (const s of kubeadmAddons(addonsAt).filter((o) => o.kind === 'Service')) put(s);
+  void dns;
+
+  const rs = (d: KubeObject, hash: string, replicas: number) => {
+    if (d.kind !== 'Deployment') throw new Error('not a deployment');
+    const labels = { ...d.spec.template.labels, 'pod-template-hash': hash };
+    return put({
+      kind: 'ReplicaSet',
+      metadata: {
+        name: `${d.metadata.name}-${hash}`,
+        namespace: 'kube-system',
+        uid: '',
+        resourceVersion: 0,
+        creationTimestamp: addonsAt,
+        labels,
+        ownerReferences: [{ kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid }],
+      },
+      spec: {
+        replicas,
+        selector: { ...d.spec.selector, 'pod-template-hash': hash },
+        template: { ...d.spec.template, labels },
+      },
+      status: { replicas, readyReplicas: replicas },
+    });
+  };
+  // The hashes of the book's transcript (kubeadm v1.18.4 and Calico v3.9.4 templates).
+  const corednsRs = rs(corednsD, '66bff467f8', 2);
+  const kccRs = rs(kccD, '99c9b6f64', 1);
+
+  const master = hosts.find((h) => h.role === 'master');
+  if (!master) return;
+  const runPod = (
+    host: HostRecord,
+    name: string,
+    template: PodTemplate,
+    at: SimMs,
+    owner?: KubeObject,
+    mirror = false,
+  ) => {
+    const runtime = t.runtimes.get(host.name);
+    const sandboxId = rng.string('0123456789abcdef', 12);
+    const containerId = rng.string('0123456789abcdef', 12);
+    const podUid = uid(rng);
+    const ip = template.hostNetwork ? host.ip : (t.ipam.assign(host.name, sandboxId) ?? '');
+    const started = (at + seconds(rng.between(15, 40))) as SimMs;
+    const c = template.containers[0];
+    const pod: Pod = {
+      kind: 'Pod',
+      metadata: {
+        name,
+        namespace: 'kube-system',
+        uid: podUid,
+        resourceVersion: 0,
+        creationTimestamp: at,
+        labels: template.labels,
+        ...(mirror ? { annotations: { [MIRROR_ANNOTATION]: podUid } } : {}),
+        ...(owner
+          ? { ownerReferences: [{ kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid }] }
+          : {}),
+      },
+      spec: {
+        nodeName: host.name,
+        containers: template.containers,
+        tolerations: template.tolerations ?? [],
+        terminationGracePeriodSeconds: 30,
+        ...(template.hostNetwork ? { hostNetwork: true } : {}),
+      },
+      status: {
+        phase: 'Running',
+        hostIP: host.ip,
+        podIP: ip,
+        startTime: at,
+        conditions: ['Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((type) => ({
+          type,
+          status: 'True' as const,
+          lastTransitionTime: started,
+        })),
+        containerStatuses: template.containers.map((x) => ({
+          name: x.name,
+          image: x.image,
+          ready: true,
+          restartCount: 0,
+          state: { running: { startedAt: started } },
+          containerID: `docker://${containerId}`,
+        })),
+      },
+    };
+    put(pod);
+    if (runtime && c && !mirror) {
+      runtime.sandboxes.set(sandboxId, { id: sandboxId, podUid, podName: name, ip, ready: true });
+      runtime.containers.set(containerId, {
+        id: containerId,
+        sandboxId,
+        podUid,
+        podName: name,
+        podNamespace: 'kube-system',
+        name: c.name,
+        image: c.image,
+        state: 'running',
+        startedAt: started,
+      });
+      runtime.images.add(c.image);
+    }
+  };
+
+  for (const m of allManifests) {
+    const template: PodTemplate = {
+      labels: { component: m, tier: 'control-plane' },
+      containers: [{ name: m, image: controlPlaneImages[m] ?? m }],
+      hostNetwork: true,
+    };
+    runPod(master, `${m}-${master.name}`, template, masterAt, undefined, true);
+  }
+  const pick = (name: string) => bookNames[name];
+  runPod(
+    master,
+    `${kccRs.metadata.name}-ms2ml`,
+    kccRs.kind === 'ReplicaSet' ? kccRs.spec.template : templates.calicoKubeControllers,
+    addonsAt,
+    kccRs,
+  );
+  for (const suffix of ['4pvhm', 'bj6n8'])
+    runPod(
+      master,
+      `${corednsRs.metadata.name}-${suffix}`,
+      corednsRs.kind === 'ReplicaSet' ? corednsRs.spec.template : templates.coredns,
+      addonsAt,
+      corednsRs,
+    );
+  for (const h of hosts) {
+    const at = h.role === 'master' ? addonsAt : (nodeAt.get(h.name) ?? addonsAt);
+    const names = pick(h.name) ?? {
+      calico: `calico-node-${podSuffix(rng)}`,
+      proxy: `kube-proxy-${podSuffix(rng)}`,
+    };
+    runPod(h, names.calico, templates.calicoNode, at, calicoDs);
+    runPod(h, names.proxy, templates.kubeProxy, at, proxyDs);
+    t.runtimes.get(h.name)?.images.add('calico/cni:v3.9.4');
+  }
+}

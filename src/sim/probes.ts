@@ -1,0 +1,102 @@
+// What a TCP connection from a host to a pod IP meets on its way: the target's
+// machine, its routes, and whether anything listens (curl's three outcomes).
+import type { ConnectResult } from './api';
+import type { Cluster } from './cluster';
+import { podsId } from './components/runtime';
+import type { HostName } from './inputs';
+
+/** Linux gives up a TCP connect after tcp_syn_retries = 6: 1+2+4+8+16+32+64 s. */
+export const TCP_CONNECT_TIMEOUT_MS = 127_000;
+
+export const nginxWelcome = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+    body {
+        width: 35em;
+        margin: 0 auto;
+        font-family: Tahoma, Verdana, Arial, sans-serif;
+    }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
+
+export function probePod(
+  cluster: Cluster,
+  from: HostName,
+  ip: string,
+  port: number,
+  onResult: (r: ConnectResult) => void,
+): () => void {
+  const core = cluster.core;
+  let cancelled = false;
+  const answer = (r: ConnectResult, after: number) =>
+    core.clock.setTimeout(() => {
+      if (!cancelled) onResult(r);
+    }, after);
+  let target: { node: string; podName: string; podUid: string; image?: string; running: boolean } | undefined;
+  for (const [node, rt] of core.runtimes) {
+    for (const sb of rt.sandboxes.values()) {
+      if (sb.ip !== ip || !sb.ready || ip.startsWith('192.168.')) continue;
+      const c = [...rt.containers.values()].find((x) => x.sandboxId === sb.id && x.state === 'running');
+      target = {
+        node,
+        podName: sb.podName,
+        podUid: sb.podUid,
+        ...(c ? { image: c.image } : {}),
+        running: !!c,
+      };
+    }
+  }
+  const to = target ? podsId(target.node) : `pods@${ip}`;
+  core.net.send(
+    `host@${from}`,
+    to,
+    'tcp.syn',
+    `curl ${ip}:${port}`,
+    {},
+    { subject: target ? `pods/${target.podName}` : (undefined as never) },
+  );
+  const host = target ? core.world.host(target.node) : undefined;
+  if (!target || !host || !core.world.up(host.name, core.clock.now()) || host.podRoutesBroken) {
+    answer({ ok: false, error: 'timeout' }, TCP_CONNECT_TIMEOUT_MS);
+  } else if (!target.running || !core.isRunning(`runtime@${target.node}`)) {
+    answer({ ok: false, error: 'refused' }, 4);
+  } else {
+    const image = target.image ?? '';
+    const body = image.includes('echo-hname')
+      ? `${target.podName}\n`
+      : image.startsWith('nginx')
+        ? nginxWelcome
+        : undefined;
+    if (port !== 80 || body === undefined) answer({ ok: false, error: 'refused' }, 4);
+    else {
+      core.net.send(
+        to,
+        `host@${from}`,
+        'http.response',
+        'HTTP/1.1 200 OK',
+        {},
+        { latency: 5, subject: `pods/${target.podName}` },
+      );
+      answer({ ok: true, body }, 9);
+    }
+  }
+  return () => {
+    cancelled = true;
+  };
+}

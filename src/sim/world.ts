@@ -1,0 +1,84 @@
+// The physical lab: hosts with their power, services, kernel modules and files.
+// Components read it to know whether they may run; inputs change it.
+import type { HostState } from './api';
+import type { ControlPlaneManifest, HostName } from './inputs';
+import type { SimMs } from './units';
+
+export interface HostRecord {
+  name: HostName;
+  ip: string;
+  role: 'master' | 'worker';
+  powered: boolean;
+  /** Until when the host is still booting (unreachable). */
+  bootingUntil: number;
+  bootedAt: number;
+  services: {
+    kubelet: 'active' | 'inactive' | 'absent';
+    docker: 'active' | 'inactive' | 'absent';
+    network: 'active' | 'inactive' | 'absent';
+  };
+  brNetfilter: boolean;
+  /** The book's observation: after `systemctl restart network` without br_netfilter, traffic to this host's pods times out. */
+  podRoutesBroken: boolean;
+  joined: boolean;
+  /** Manifests present in /etc/kubernetes/manifests. */
+  manifests: Set<ControlPlaneManifest>;
+  /** Manifests the master's kubelet has acted on (it checks the folder every 20 s). */
+  staticPodsRunning: Set<ControlPlaneManifest>;
+  cniInstalled: boolean;
+  /** Calico's /26 block for this node, e.g. '172.16.103.128'. */
+  blockBase: string;
+}
+
+export interface Faults {
+  imagePullFail: { image?: string; host?: string }[];
+  crash: { pod?: string }[];
+  corednsDown: boolean;
+  etcdCorrupt: boolean;
+}
+
+export class World {
+  readonly hosts = new Map<HostName, HostRecord>();
+  readonly faults: Faults = { imagePullFail: [], crash: [], corednsDown: false, etcdCorrupt: false };
+
+  host(name: HostName): HostRecord | undefined {
+    return this.hosts.get(name);
+  }
+
+  get master(): HostRecord {
+    for (const h of this.hosts.values()) if (h.role === 'master') return h;
+    throw new Error('the lab has no master');
+  }
+
+  /** The host is on and done booting. */
+  up(name: HostName | undefined, now: number): boolean {
+    const h = name === undefined ? undefined : this.hosts.get(name);
+    return !!h && h.powered && now >= h.bootingUntil;
+  }
+
+  imagePullFails(image: string, host: string): boolean {
+    return this.faults.imagePullFail.some(
+      (f) => (!f.image || image.startsWith(f.image)) && (!f.host || f.host === host),
+    );
+  }
+
+  crashes(podName: string): boolean {
+    return this.faults.crash.some((f) => !f.pod || podName.startsWith(f.pod));
+  }
+
+  hostState(h: HostRecord, now: number): HostState {
+    return {
+      name: h.name,
+      ip: h.ip,
+      role: h.role,
+      powered: h.powered,
+      booting: h.powered && now < h.bootingUntil,
+      services: { ...h.services },
+      modules: { br_netfilter: h.brNetfilter },
+      joined: h.joined,
+      manifests: [...h.manifests],
+      cniInstalled: h.cniInstalled,
+      bootedAt: h.bootedAt as SimMs,
+    };
+  }
+}
