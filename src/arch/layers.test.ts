@@ -44,6 +44,8 @@ function codeOnly(source: string): string {
   return source
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\/\/.*$/gm, '')
+    // A class implementing XState's Clock declares setTimeout/clearTimeout methods: not a use of the globals.
+    .replace(/^\s*(?:setTimeout|clearTimeout)\([^)]*\)\s*:[^{]*\{/gm, '')
     .replace(/(['"`])(?:\\.|(?!\1)[^\\\n])*\1/g, "''");
 }
 
@@ -109,7 +111,7 @@ describe('the layering check itself', () => {
     ];
     for (const s of samples) expect(forbiddenInSim.some((re) => re.test(codeOnly(s)))).toBe(true);
     const allowed =
-      '// Date in a comment\nconst s = "window";\nclock.setTimeout(f, 5);\nconst updatedAt = 1;';
+      '// Date in a comment\nconst s = "window";\nclock.setTimeout(f, 5);\nconst updatedAt = 1;\n  setTimeout(fn: () => void, t: number): number {';
     expect(forbiddenInSim.filter((re) => re.test(codeOnly(allowed)))).toEqual([]);
   });
 
