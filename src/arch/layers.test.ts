@@ -45,7 +45,7 @@ function codeOnly(source: string): string {
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\/\/.*$/gm, '')
     // A class implementing XState's Clock declares setTimeout/clearTimeout methods: not a use of the globals.
-    .replace(/^\s*(?:setTimeout|clearTimeout)\([^)]*\)\s*:[^{]*\{/gm, '')
+    .replace(/^\s*(?:setTimeout|clearTimeout)\(.*\)\s*:\s*\w+\s*\{\s*$/gm, '')
     .replace(/(['"`])(?:\\.|(?!\1)[^\\\n])*\1/g, "''");
 }
 
