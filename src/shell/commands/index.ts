@@ -1,0 +1,70 @@
+// The table of commands every host's shell knows, by name.
+import type { CommandEntry } from '../command';
+import { docker } from './docker';
+import { etcdctl } from './etcdctl';
+import { cat, cd, chown, cp, ls, mkdir, mv, pwd, rm } from './files';
+import { kubeadm } from './kubeadm';
+import { kubectl } from './kubectl';
+import { curl, nslookup, ping } from './network';
+import {
+  clear,
+  exit,
+  exportCommand,
+  falseCommand,
+  history,
+  logout,
+  scp,
+  sleep,
+  ssh,
+  sudo,
+  timeout,
+  trueCommand,
+  whoami,
+} from './session';
+import { hostname, lsmod, modprobe, poweroff, reboot, systemctl } from './system';
+import { echo, grep, head, tail, wc } from './text';
+
+const entries: CommandEntry[] = [
+  kubectl,
+  kubeadm,
+  etcdctl,
+  docker,
+  systemctl,
+  modprobe,
+  lsmod,
+  reboot,
+  poweroff,
+  hostname,
+  curl,
+  ping,
+  nslookup,
+  ssh,
+  exit,
+  logout,
+  scp,
+  sleep,
+  timeout,
+  sudo,
+  clear,
+  history,
+  trueCommand,
+  falseCommand,
+  whoami,
+  exportCommand,
+  cd,
+  pwd,
+  ls,
+  cat,
+  mkdir,
+  cp,
+  mv,
+  rm,
+  chown,
+  grep,
+  head,
+  tail,
+  wc,
+  echo,
+];
+
+export const commandTable: ReadonlyMap<string, CommandEntry> = new Map(entries.map((e) => [e.name, e]));

@@ -1,0 +1,231 @@
+// kubectl: find the verb (cobra walks past global flags to it), parse its flags
+// with pflag's rules and errors, find the server in the kubeconfig, then run.
+import type { CommandEntry } from '../command';
+import { defineCommand, fail, ok } from '../command';
+import { apiError, findServer, send } from '../kubectl/client';
+import type { KubectlContext, Verb } from '../kubectl/context';
+import { applyVerb, createDeploymentVerb, createVerb, runVerb } from '../kubectl/create';
+import { deleteVerb } from '../kubectl/delete';
+import { describeVerb } from '../kubectl/describe';
+import type { ParsedFlags } from '../kubectl/flags';
+import { flagString, globalFlags, parseFlags } from '../kubectl/flags';
+import { getVerb } from '../kubectl/get';
+import { scaleVerb } from '../kubectl/scale';
+
+const versionLine = (who: string) =>
+  `${who} Version: version.Info{Major:"1", Minor:"18", GitVersion:"v1.18.4", GitCommit:"c96aede7b5205121079932896c4ad89bb93260af", GitTreeState:"clean", BuildDate:"2020-06-17T11:41:22Z", GoVersion:"go1.13.9", Compiler:"gc", Platform:"linux/amd64"}`;
+
+const versionVerb: Verb = {
+  name: 'version',
+  flags: [
+    { name: 'short', type: 'bool' },
+    { name: 'client', type: 'bool' },
+  ],
+  run(ctx) {
+    const short = ctx.flags.values.has('short');
+    ctx.io.out(short ? 'Client Version: v1.18.4' : versionLine('Client'));
+    if (ctx.flags.values.has('client')) return ctx.io.exit(0);
+    send(ctx.io, ctx.server, { verb: 'list', resource: 'nodes' }, (res) => {
+      if (!res.ok) {
+        ctx.io.err(apiError(res, ctx.server));
+        return ctx.io.exit(1);
+      }
+      ctx.io.out(short ? 'Server Version: v1.18.4' : versionLine('Server'));
+      ctx.io.exit(0);
+    });
+  },
+};
+
+const clusterInfoVerb: Verb = {
+  name: 'cluster-info',
+  flags: [],
+  run(ctx) {
+    send(ctx.io, ctx.server, { verb: 'list', resource: 'services', namespace: 'kube-system' }, (res) => {
+      if (!res.ok) {
+        ctx.io.err(
+          `\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n${apiError(res, ctx.server)}`,
+        );
+        return ctx.io.exit(1);
+      }
+      ctx.io.out(`Kubernetes master is running at https://${ctx.server}`);
+      ctx.io.out(
+        `KubeDNS is running at https://${ctx.server}/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy`,
+      );
+      ctx.io.out("\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.");
+      ctx.io.exit(0);
+    });
+  },
+};
+
+const verbs = new Map<string, Verb>(
+  [
+    getVerb,
+    describeVerb,
+    createVerb,
+    createDeploymentVerb,
+    applyVerb,
+    deleteVerb,
+    runVerb,
+    scaleVerb,
+    versionVerb,
+    clusterInfoVerb,
+  ].map((v) => [v.name, v]),
+);
+
+/** Real kubectl commands the lab does not simulate: said plainly, not as an unknown command. */
+const notSimulated = [
+  'annotate',
+  'api-resources',
+  'api-versions',
+  'attach',
+  'auth',
+  'autoscale',
+  'certificate',
+  'completion',
+  'config',
+  'convert',
+  'cordon',
+  'cp',
+  'diff',
+  'drain',
+  'edit',
+  'exec',
+  'explain',
+  'expose',
+  'kustomize',
+  'label',
+  'logs',
+  'patch',
+  'plugin',
+  'port-forward',
+  'proxy',
+  'replace',
+  'rollout',
+  'set',
+  'taint',
+  'top',
+  'uncordon',
+  'wait',
+];
+
+const allVerbs = [
+  ...new Set([...[...verbs.keys()].map((v) => v.split(' ')[0] as string), ...notSimulated]),
+].sort();
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const prev = d[i - 1] as number[];
+      row[j] = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+function unknownCommand(name: string): string {
+  const near = allVerbs.filter((v) => levenshtein(name, v) <= 2 || v.startsWith(name.toLowerCase()));
+  const hint = near.length > 0 ? `\n\nDid you mean this?\n${near.map((v) => `\t${v}`).join('\n')}\n` : '';
+  return `Error: unknown command "${name}" for "kubectl"${hint}\nRun 'kubectl --help' for usage.`;
+}
+
+const usage = `kubectl controls the Kubernetes cluster manager.
+
+ Find more information at: https://kubernetes.io/docs/reference/kubectl/overview/
+
+Basic Commands (Beginner):
+  create         Create a resource from a file or from stdin.
+  expose         Take a replication controller, service, deployment or pod and expose it as a new Kubernetes Service
+  run            Run a particular image on the cluster
+  set            Set specific features on objects
+
+Basic Commands (Intermediate):
+  explain        Documentation of resources
+  get            Display one or many resources
+  edit           Edit a resource on the server
+  delete         Delete resources by filenames, stdin, resources and names, or by resources and label selector
+
+Usage:
+  kubectl [flags] [options]
+
+Use "kubectl <command> --help" for more information about a given command.
+Use "kubectl options" for a list of global command-line options (applies to all commands).`;
+
+interface KubectlCommand {
+  readonly verb: Verb;
+  readonly flags: ParsedFlags;
+  readonly args: readonly string[];
+}
+
+/** Index of the first word that is not a global flag or a global flag's value. */
+function verbIndex(args: readonly string[]): number {
+  const valued = new Set(
+    globalFlags
+      .filter((f) => f.type !== 'bool')
+      .flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]),
+  );
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (!a.startsWith('-')) return i;
+    if (valued.has(a)) i++;
+  }
+  return -1;
+}
+
+export const kubectl: CommandEntry = defineCommand<KubectlCommand | 'help'>({
+  name: 'kubectl',
+  parse(args) {
+    const at = verbIndex(args);
+    if (at < 0) {
+      const bad = parseFlags(args, globalFlags);
+      if (!bad.ok) return fail(`Error: ${bad.error}\nSee 'kubectl --help' for usage.`);
+      return ok('help');
+    }
+    const word = args[at] as string;
+    let verb = verbs.get(word);
+    let rest = [...args.slice(0, at), ...args.slice(at + 1)];
+    if (word === 'create') {
+      const sub = rest.findIndex((a) => !a.startsWith('-'));
+      const subName = sub >= 0 ? rest[sub] : undefined;
+      if (subName === 'deployment' || subName === 'deploy') {
+        verb = createDeploymentVerb;
+        rest = rest.filter((_, i) => i !== sub);
+      }
+    }
+    if (!verb) {
+      if (notSimulated.includes(word))
+        return fail(`error: podscope: "kubectl ${word}" is not simulated in this lab`);
+      return fail(unknownCommand(word));
+    }
+    const parsed = parseFlags(rest, [...verb.flags, ...globalFlags]);
+    if (!parsed.ok) return fail(`Error: ${parsed.error}\nSee 'kubectl ${verb.name} --help' for usage.`);
+    return ok({ verb, flags: parsed.flags, args: parsed.flags.positionals });
+  },
+  run(cmd, io) {
+    if (cmd === 'help') {
+      io.out(usage);
+      return io.exit(0);
+    }
+    const server = findServer(io, flagString(cmd.flags, 'kubeconfig'));
+    if (!server.ok) {
+      io.err(server.error);
+      return io.exit(1);
+    }
+    const explicit = flagString(cmd.flags, 'server');
+    const ctx: KubectlContext = {
+      io,
+      flags: cmd.flags,
+      args: cmd.args,
+      server: explicit ? explicit.replace(/^https?:\/\//, '') : server.host,
+      namespace: flagString(cmd.flags, 'namespace') ?? 'default',
+      path: cmd.verb.name,
+    };
+    cmd.verb.run(ctx);
+  },
+});

@@ -1,0 +1,191 @@
+// The host itself: systemctl (kubelet, docker, network), modprobe and lsmod
+// (br_netfilter), reboot and poweroff. They change the lab through ClusterInputs.
+import type { HostService } from '../../sim/inputs';
+import type { CommandIO } from '../command';
+import { defineCommand, fail, ok } from '../command';
+import { systemdAgo, systemdTime } from '../wallClock';
+
+const units: Record<string, HostService> = {
+  kubelet: 'kubelet',
+  'kubelet.service': 'kubelet',
+  docker: 'docker',
+  'docker.service': 'docker',
+  network: 'network',
+  'network.service': 'network',
+};
+
+const descriptions: Record<HostService, string> = {
+  kubelet: 'kubelet: The Kubernetes Node Agent',
+  docker: 'Docker Application Container Engine',
+  network: 'LSB: Bring up/down networking',
+};
+
+const unitFiles: Record<HostService, string> = {
+  kubelet: '/usr/lib/systemd/system/kubelet.service; enabled; vendor preset: disabled',
+  docker: '/usr/lib/systemd/system/docker.service; enabled; vendor preset: disabled',
+  network: '/etc/rc.d/init.d/network; bad; vendor preset: disabled',
+};
+
+type Action = 'start' | 'stop' | 'restart' | 'status' | 'is-active' | 'enable' | 'disable';
+
+interface Systemctl {
+  readonly action: Action;
+  readonly unit: string;
+}
+
+/** When each service last changed in this shell's session (for `status`'s "since"). */
+const SINCE = (service: HostService) => `__since_${service}`;
+
+export const systemctl = defineCommand<Systemctl>({
+  name: 'systemctl',
+  parse(args) {
+    const words = args.filter((a) => !a.startsWith('-'));
+    const [action, unit] = words;
+    if (!action) return fail('systemctl: no command given (try --help)');
+    if (!['start', 'stop', 'restart', 'status', 'is-active', 'enable', 'disable'].includes(action)) {
+      return fail(`Unknown operation '${action}'.`);
+    }
+    if (!unit) return fail(`Too few arguments.`);
+    return ok({ action: action as Action, unit });
+  },
+  run({ action, unit }, io) {
+    const service = units[unit];
+    const name = unit.endsWith('.service') ? unit : `${unit}.service`;
+    const cluster = io.shell.world.cluster;
+    const state = cluster.host(io.shell.host);
+    if (!service || state?.services[service] === 'absent') {
+      if (action === 'status') io.err(`Unit ${name} could not be found.`);
+      else if (action === 'stop') io.err(`Failed to stop ${name}: Unit ${name} not loaded.`);
+      else io.err(`Failed to ${action} ${name}: Unit not found.`);
+      return io.exit(action === 'status' ? 4 : 5);
+    }
+    const now = io.shell.world.now();
+    switch (action) {
+      case 'start':
+      case 'stop':
+      case 'restart':
+        cluster.dispatch({ type: `service.${action}`, host: io.shell.host, service });
+        io.shell.vars.set(SINCE(service), String(now));
+        return io.exit(0);
+      case 'enable':
+      case 'disable':
+        return io.exit(0);
+      case 'is-active': {
+        const active = cluster.host(io.shell.host)?.services[service] === 'active';
+        io.out(active ? 'active' : 'inactive');
+        return io.exit(active ? 0 : 3);
+      }
+      default:
+        return status(io, service, now);
+    }
+  },
+});
+
+function status(io: CommandIO, service: HostService, now: number): void {
+  const state = io.shell.world.cluster.host(io.shell.host);
+  const active = state?.services[service] === 'active';
+  const since = Number(io.shell.vars.get(SINCE(service)) ?? state?.bootedAt ?? 0);
+  const when = `since ${systemdTime(since)}; ${systemdAgo(now - since)}`;
+  const lines = [
+    `${active ? '●' : '○'} ${service}.service - ${descriptions[service]}`,
+    `   Loaded: loaded (${unitFiles[service]})`,
+    ...(service === 'kubelet'
+      ? ['  Drop-In: /usr/lib/systemd/system/kubelet.service.d', '           └─10-kubeadm.conf']
+      : []),
+    `   Active: ${active ? (service === 'network' ? 'active (exited)' : 'active (running)') : 'inactive (dead)'} ${when}`,
+    ...(service === 'kubelet'
+      ? ['     Docs: https://kubernetes.io/docs/']
+      : service === 'docker'
+        ? ['     Docs: http://docs.docker.com']
+        : []),
+  ];
+  io.out(lines.join('\n'));
+  io.exit(active ? 0 : 3);
+}
+
+export const modprobe = defineCommand<{ remove: boolean; module: string }>({
+  name: 'modprobe',
+  parse(args) {
+    const remove = args.includes('-r') || args.includes('--remove');
+    const module = args.find((a) => !a.startsWith('-'));
+    if (!module) return fail('modprobe: ERROR: missing parameters. See -h.');
+    return ok({ remove, module });
+  },
+  run({ remove, module }, io) {
+    if (module !== 'br_netfilter') {
+      io.err(
+        remove
+          ? `modprobe: FATAL: Module ${module} not found.`
+          : `modprobe: FATAL: Module ${module} not found.`,
+      );
+      return io.exit(1);
+    }
+    io.shell.world.cluster.dispatch({
+      type: remove ? 'module.remove' : 'module.load',
+      host: io.shell.host,
+      module: 'br_netfilter',
+    });
+    io.exit(0);
+  },
+});
+
+/** A few of the modules a CentOS 7 lab node has loaded; sizes as its 3.10 kernel reports them. */
+const baseModules: readonly [string, number, string][] = [
+  ['ipip', 13465, '0 '],
+  ['tunnel4', 13252, '1 ipip'],
+  ['ip_tunnel', 25163, '1 ipip'],
+  ['xt_set', 18141, '10 '],
+  ['ip_set', 45799, '1 xt_set'],
+  ['iptable_nat', 12875, '1 '],
+  ['ip_tables', 27126, '2 iptable_filter,iptable_nat'],
+  ['xfs', 997727, '2 '],
+];
+
+export const lsmod = defineCommand<null>({
+  name: 'lsmod',
+  parse: () => ok(null),
+  run(_, io) {
+    const br = io.shell.world.cluster.host(io.shell.host)?.modules.br_netfilter ?? false;
+    const mods: [string, number, string][] = [
+      ...(br ? ([['br_netfilter', 22256, '0 ']] as [string, number, string][]) : []),
+      ['bridge', 151336, br ? '1 br_netfilter' : '0 '],
+      ['stp', 12976, '1 bridge'],
+      ['llc', 14552, '2 stp,bridge'],
+      ...baseModules,
+    ];
+    io.out(
+      [
+        'Module                  Size  Used by',
+        ...mods.map(([n, s, u]) => `${n.padEnd(19)} ${String(s).padStart(8)}  ${u}`),
+      ].join('\n'),
+    );
+    io.exit(0);
+  },
+});
+
+function powerCommand(name: 'reboot' | 'poweroff') {
+  return defineCommand<null>({
+    name,
+    parse: () => ok(null),
+    run(_, io) {
+      const host = io.shell.host;
+      io.shell.world.cluster.dispatch({ type: name === 'reboot' ? 'host.reboot' : 'host.poweroff', host });
+      // Every terminal into a lab VM is an ssh session: the remote side goes away.
+      io.out(`Connection to ${host} closed by remote host.\nConnection to ${host} closed.`);
+      io.effects.leave = true;
+      io.exit(0);
+    },
+  });
+}
+
+export const reboot = powerCommand('reboot');
+export const poweroff = powerCommand('poweroff');
+
+export const hostname = defineCommand<null>({
+  name: 'hostname',
+  parse: () => ok(null),
+  run(_, io) {
+    io.out(io.shell.host);
+    io.exit(0);
+  },
+});

@@ -1,0 +1,31 @@
+// What every kubectl verb gets: the shell's io, its parsed flags, the server
+// from the kubeconfig and the namespace it works in.
+import type { CommandIO } from '../command';
+import type { FlagSpec, ParsedFlags } from './flags';
+
+export interface KubectlContext {
+  readonly io: CommandIO;
+  readonly flags: ParsedFlags;
+  readonly args: readonly string[];
+  /** host:port of the API server from the kubeconfig (localhost:8080 without one). */
+  readonly server: string;
+  readonly namespace: string;
+  /** `kubectl create deployment` → 'create deployment', for usage hints. */
+  readonly path: string;
+}
+
+export interface Verb {
+  /** 'get', or 'create deployment' for a subcommand. */
+  readonly name: string;
+  readonly flags: readonly FlagSpec[];
+  run(ctx: KubectlContext): void;
+}
+
+/** kubectl's error, then exit 1. */
+export function failWith(ctx: KubectlContext, text: string): void {
+  ctx.io.err(text);
+  ctx.io.exit(1);
+}
+
+export const filenameFlag: FlagSpec = { name: 'filename', short: 'f', type: 'strings' };
+export const outputFlag: FlagSpec = { name: 'output', short: 'o', type: 'string' };

@@ -1,0 +1,182 @@
+// kubectl delete: print `<kind> "<name>" deleted` as each delete is accepted,
+// then wait (--wait, default true) until every object is gone (k8s-facts §3, §5.1).
+import type { Resource } from '../../sim/objects';
+import type { ApiRequest } from '../../sim/protocol';
+import { apiError, send } from './client';
+import type { KubectlContext, Verb } from './context';
+import { failWith, filenameFlag } from './context';
+import { loadFiles } from './files';
+import { flagBool, flagInt, flagString } from './flags';
+import { kindName, readTargets, resourceOfKindName } from './resources';
+
+const noResources = `error: You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
+const immediate =
+  'warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.';
+
+interface Victim {
+  readonly resource: Resource;
+  readonly name: string;
+  readonly namespace?: string;
+}
+
+export const deleteVerb: Verb = {
+  name: 'delete',
+  flags: [
+    filenameFlag,
+    { name: 'grace-period', type: 'int' },
+    { name: 'force', type: 'bool' },
+    { name: 'now', type: 'bool' },
+    { name: 'wait', type: 'bool' },
+    { name: 'all', type: 'bool' },
+    { name: 'ignore-not-found', type: 'bool' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'all-namespaces', short: 'A', type: 'bool' },
+  ],
+  run(ctx) {
+    const force = flagBool(ctx.flags, 'force');
+    let grace = flagInt(ctx.flags, 'grace-period') ?? -1;
+    if (flagBool(ctx.flags, 'now')) grace = 1;
+    // kubectl turns --grace-period=0 into 1 unless --force; --force alone means 0.
+    if (grace === 0 && !force) grace = 1;
+    if (force && grace < 0) grace = 0;
+    const wait = flagString(ctx.flags, 'wait') === undefined ? true : flagBool(ctx.flags, 'wait');
+    const victims: Victim[] = [];
+    const files = ctx.flags.values.get('filename');
+    if (files && files.length > 0) {
+      const loaded = loadFiles(ctx.io, files);
+      if (!loaded.ok) return failWith(ctx, loaded.error);
+      for (const { obj } of loaded.objects) {
+        const resource = resourceOfKindName[obj.kind] ?? 'pods';
+        victims.push({
+          resource,
+          name: obj.metadata.name,
+          namespace:
+            resource === 'nodes'
+              ? undefined
+              : (flagString(ctx.flags, 'namespace') ?? obj.metadata.namespace ?? ctx.namespace),
+        });
+      }
+      return deleteAll(ctx, victims, grace, force, wait);
+    }
+    const parsed = readTargets(ctx.args);
+    if ('error' in parsed) return failWith(ctx, parsed.error);
+    if (parsed.targets.length === 0) return failWith(ctx, noResources);
+    const all = flagBool(ctx.flags, 'all');
+    const listed: Resource[] = [];
+    for (const t of parsed.targets) {
+      if (t.names.length === 0) {
+        if (!all)
+          return failWith(
+            ctx,
+            'error: resource(s) were provided, but no name, label selector, or --all flag specified',
+          );
+        listed.push(t.resource);
+      }
+      for (const name of t.names)
+        victims.push({
+          resource: t.resource,
+          name,
+          ...(t.resource === 'nodes' ? {} : { namespace: ctx.namespace }),
+        });
+    }
+    if (listed.length === 0) return deleteAll(ctx, victims, grace, force, wait);
+    const step = (i: number): void => {
+      const resource = listed[i];
+      if (!resource) {
+        deleteAll(ctx, victims, grace, force, wait);
+        return;
+      }
+      send(
+        ctx.io,
+        ctx.server,
+        { verb: 'list', resource, ...(resource === 'nodes' ? {} : { namespace: ctx.namespace }) },
+        (res) => {
+          if (!res.ok) return failWith(ctx, apiError(res, ctx.server));
+          for (const o of res.items ?? [])
+            victims.push({
+              resource,
+              name: o.metadata.name,
+              ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
+            });
+          step(i + 1);
+        },
+      );
+    };
+    step(0);
+  },
+};
+
+function deleteAll(
+  ctx: KubectlContext,
+  victims: readonly Victim[],
+  grace: number,
+  force: boolean,
+  wait: boolean,
+): void {
+  if (victims.length === 0) {
+    ctx.io.err(`No resources found`);
+    ctx.io.exit(0);
+    return;
+  }
+  if (grace === 0 && force) ctx.io.err(immediate);
+  const accepted: ApiRequest[] = [];
+  let failed = false;
+  const ignoreMissing = flagBool(ctx.flags, 'ignore-not-found');
+  const step = (i: number): void => {
+    const v = victims[i];
+    if (!v) {
+      waitAll(ctx, accepted, failed, force && grace === 0 ? false : wait);
+      return;
+    }
+    const req: ApiRequest = {
+      verb: 'delete',
+      resource: v.resource,
+      name: v.name,
+      ...(v.namespace ? { namespace: v.namespace } : {}),
+      ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
+      ...(force ? { force: true } : {}),
+    };
+    send(ctx.io, ctx.server, req, (res) => {
+      if (res.ok) {
+        ctx.io.out(
+          `${kindName[v.resource]} "${v.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}`,
+        );
+        accepted.push({
+          verb: 'get',
+          resource: v.resource,
+          name: v.name,
+          ...(v.namespace ? { namespace: v.namespace } : {}),
+        });
+      } else if (res.reason === 'ConnectionRefused') {
+        return failWith(ctx, apiError(res, ctx.server));
+      } else if (!(ignoreMissing && res.reason === 'NotFound')) {
+        ctx.io.err(apiError(res, ctx.server));
+        failed = true;
+      }
+      step(i + 1);
+    });
+  };
+  step(0);
+}
+
+/** kubectl's --wait: block until every deleted object is gone (finalizers, graceful pods). */
+function waitAll(ctx: KubectlContext, gone: readonly ApiRequest[], failed: boolean, wait: boolean): void {
+  const code = failed ? 1 : 0;
+  if (!wait || gone.length === 0) {
+    ctx.io.exit(code);
+    return;
+  }
+  let left = gone.length;
+  for (const req of gone) {
+    const cancel = ctx.io.shell.world.cluster.waitForDeletion(ctx.io.shell.host, req, () => {
+      if (--left === 0) ctx.io.exit(code);
+    });
+    ctx.io.onInterrupt(cancel);
+  }
+}

@@ -1,0 +1,203 @@
+// kubectl describe pod|node: the 1.18 layout, aligned by a tabwriter with
+// padding 2 (so "Name:" and its value line up with "Annotations:").
+import type { KubeEvent, KubeObject, Node, Pod } from '../../sim/objects';
+import { podStatusText } from '../../sim/podStatus';
+import { age } from '../humanDuration';
+import { describeOptions, tabwrite } from '../tabwriter';
+import { rfc1123z } from '../wallClock';
+import { apiError, send } from './client';
+import type { KubectlContext, Verb } from './context';
+import { failWith } from './context';
+import { nodeRoles } from './printers';
+import { readTargets } from './resources';
+
+function labelLines(title: string, labels: Readonly<Record<string, string>> | undefined): string[] {
+  const entries = Object.entries(labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  if (entries.length === 0) return [`${title}\t<none>`];
+  return entries.map(([k, v], i) => `${i === 0 ? title : ''}\t${k}=${v}`);
+}
+
+export function eventLines(events: readonly KubeEvent[], now: number): string[] {
+  if (events.length === 0) return ['Events:\t<none>'];
+  const rows = events.map((e) => {
+    const interval =
+      e.count > 1
+        ? `${age(now, e.lastTimestamp)} (x${e.count} over ${age(now, e.firstTimestamp)})`
+        : age(now, e.firstTimestamp);
+    const from = e.source.host ? `${e.source.component}, ${e.source.host}` : e.source.component;
+    return `  ${e.type}\t${e.reason}\t${interval}\t${from}\t${e.message.trim()}`;
+  });
+  return ['Events:', '  Type\tReason\tAge\tFrom\tMessage', '  ----\t------\t----\t----\t-------', ...rows];
+}
+
+function tolerationText(t: Pod['spec']['tolerations'][number]): string {
+  const key = t.key ?? '';
+  const op = t.operator === 'Equal' ? '' : '';
+  const effect = t.effect ? `:${t.effect}` : '';
+  const secs = t.tolerationSeconds !== undefined ? ` for ${t.tolerationSeconds}s` : '';
+  return `${key}${op}${effect}${secs}`;
+}
+
+export function describePod(p: Pod, events: readonly KubeEvent[], now: number): string {
+  const node = p.spec.nodeName ? `${p.spec.nodeName}/${p.status.hostIP ?? ''}` : '<none>';
+  const lines = [
+    `Name:\t${p.metadata.name}`,
+    `Namespace:\t${p.metadata.namespace ?? 'default'}`,
+    'Priority:\t0',
+    `Node:\t${node}`,
+    ...(p.status.startTime !== undefined ? [`Start Time:\t${rfc1123z(p.status.startTime)}`] : []),
+    ...labelLines('Labels:', p.metadata.labels),
+    ...labelLines('Annotations:', p.metadata.annotations),
+    `Status:\t${p.metadata.deletionTimestamp !== undefined ? 'Terminating' : p.status.phase}${p.metadata.deletionTimestamp !== undefined ? ` (lasts ${age(now, p.metadata.deletionTimestamp)})` : ''}`,
+    `IP:\t${p.status.podIP ?? ''}`,
+    ...(p.status.podIP ? ['IPs:', `  IP:\t${p.status.podIP}`] : ['IPs:\t<none>']),
+    'Containers:',
+  ];
+  for (const c of p.spec.containers) {
+    const st = p.status.containerStatuses.find((s) => s.name === c.name);
+    lines.push(`  ${c.name}:`);
+    if (st?.containerID) lines.push(`    Container ID:\t${st.containerID}`);
+    lines.push(`    Image:\t${c.image}`, '    Port:\t<none>', '    Host Port:\t<none>');
+    if (!st) lines.push('    State:\tWaiting', '      Reason:\tContainerCreating');
+    else if ('running' in st.state)
+      lines.push('    State:\tRunning', `      Started:\t${rfc1123z(st.state.running.startedAt)}`);
+    else if ('waiting' in st.state)
+      lines.push('    State:\tWaiting', `      Reason:\t${st.state.waiting.reason}`);
+    else
+      lines.push(
+        '    State:\tTerminated',
+        `      Reason:\t${st.state.terminated.reason}`,
+        `      Exit Code:\t${st.state.terminated.exitCode}`,
+      );
+    lines.push(
+      `    Ready:\t${st?.ready ? 'True' : 'False'}`,
+      `    Restart Count:\t${st?.restartCount ?? 0}`,
+      '    Environment:\t<none>',
+    );
+  }
+  lines.push('Conditions:', '  Type\tStatus');
+  for (const c of p.status.conditions) lines.push(`  ${c.type} \t${c.status} `);
+  lines.push('QoS Class:\tBestEffort', 'Node-Selectors:\t<none>');
+  const tol = p.spec.tolerations.map(tolerationText);
+  lines.push(
+    ...(tol.length === 0
+      ? ['Tolerations:\t<none>']
+      : tol.map((t, i) => `${i === 0 ? 'Tolerations:' : ''}\t${t}`)),
+  );
+  lines.push(...eventLines(events, now));
+  return tabwrite(lines.join('\n'), describeOptions);
+}
+
+export function describeNode(
+  n: Node,
+  pods: readonly Pod[],
+  events: readonly KubeEvent[],
+  now: number,
+): string {
+  const taints = n.spec.taints.map((t) => `${t.key}:${t.effect}`);
+  const lines = [
+    `Name:\t${n.metadata.name}`,
+    `Roles:\t${nodeRoles(n)}`,
+    ...labelLines('Labels:', n.metadata.labels),
+    `CreationTimestamp:\t${rfc1123z(n.metadata.creationTimestamp)}`,
+    ...(taints.length === 0
+      ? ['Taints:\t<none>']
+      : taints.map((t, i) => `${i === 0 ? 'Taints:' : ''}\t${t}`)),
+    `Unschedulable:\t${n.spec.unschedulable ? 'true' : 'false'}`,
+    'Conditions:',
+    '  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage',
+    '  ----\t------\t-----------------\t------------------\t------\t-------',
+    ...n.status.conditions.map(
+      (c) =>
+        `  ${c.type}\t${c.status}\t${c.lastHeartbeatTime !== undefined ? rfc1123z(c.lastHeartbeatTime) : ''}\t${c.lastTransitionTime !== undefined ? rfc1123z(c.lastTransitionTime) : ''}\t${c.reason ?? ''}\t${c.message ?? ''}`,
+    ),
+    'Addresses:',
+    ...n.status.addresses.map((a) => `  ${a.type}:\t${a.address}`),
+    'Capacity:',
+    `  cpu:\t${n.status.capacity.cpuMillis / 1000}`,
+    `  memory:\t${n.status.capacity.memoryMi * 1024}Ki`,
+    `  pods:\t${n.status.capacity.pods}`,
+    'System Info:',
+    `  Kernel Version:\t${n.status.nodeInfo.kernelVersion}`,
+    `  OS Image:\t${n.status.nodeInfo.osImage}`,
+    '  Operating System:\tlinux',
+    '  Architecture:\tamd64',
+    `  Container Runtime Version:\t${n.status.nodeInfo.containerRuntimeVersion}`,
+    `  Kubelet Version:\t${n.status.nodeInfo.kubeletVersion}`,
+    `  Kube-Proxy Version:\t${n.status.nodeInfo.kubeletVersion}`,
+    ...(n.spec.podCIDR ? [`PodCIDR:\t${n.spec.podCIDR}`] : []),
+    `Non-terminated Pods:\t(${pods.length} in total)`,
+    '  Namespace\tName\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAGE',
+    '  ---------\t----\t------------\t----------\t---------------\t-------------\t---',
+    ...pods.map(
+      (p) =>
+        `  ${p.metadata.namespace ?? 'default'}\t${p.metadata.name}\t0 (0%)\t0 (0%)\t0 (0%)\t0 (0%)\t${age(now, p.metadata.creationTimestamp)}`,
+    ),
+    ...eventLines(events, now),
+  ];
+  return tabwrite(lines.join('\n'), describeOptions);
+}
+
+export const describeVerb: Verb = {
+  name: 'describe',
+  flags: [
+    { name: 'all-namespaces', short: 'A', type: 'bool' },
+    { name: 'selector', short: 'l', type: 'string' },
+  ],
+  run(ctx) {
+    const parsed = readTargets(ctx.args);
+    if ('error' in parsed) return failWith(ctx, parsed.error);
+    const t = parsed.targets[0];
+    if (!t)
+      return failWith(
+        ctx,
+        'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
+      );
+    if (t.resource !== 'pods' && t.resource !== 'nodes')
+      return failWith(ctx, `error: podscope: describe ${t.resource} is not simulated`);
+    describeTarget(ctx, t.resource, t.names);
+  },
+};
+
+function describeTarget(ctx: KubectlContext, resource: 'pods' | 'nodes', names: readonly string[]): void {
+  const ns = resource === 'pods' ? { namespace: ctx.namespace } : {};
+  send(ctx.io, ctx.server, { verb: 'list', resource, ...ns }, (res) => {
+    if (!res.ok) return failWith(ctx, apiError(res, ctx.server));
+    const all = res.items ?? [];
+    const chosen = names.length === 0 ? all : names.map((n) => all.find((o) => o.metadata.name === n) ?? n);
+    const missing = chosen.filter((c): c is string => typeof c === 'string');
+    const objects = chosen.filter((c): c is KubeObject => typeof c !== 'string');
+    send(ctx.io, ctx.server, { verb: 'list', resource: 'events', allNamespaces: true }, (evRes) => {
+      const events = (evRes.ok ? (evRes.items ?? []) : []).filter((e): e is KubeEvent => e.kind === 'Event');
+      const now = ctx.io.shell.world.now();
+      const finish = (pods: readonly Pod[]) => {
+        const texts = objects.map((o) => {
+          const own = events
+            .filter((e) => e.involvedObject.name === o.metadata.name && e.involvedObject.kind === o.kind)
+            .sort((a, b) => a.firstTimestamp - b.firstTimestamp);
+          return o.kind === 'Pod'
+            ? describePod(o, own, now)
+            : o.kind === 'Node'
+              ? describeNode(
+                  o,
+                  pods.filter((p) => p.spec.nodeName === o.metadata.name),
+                  own,
+                  now,
+                )
+              : '';
+        });
+        if (texts.length > 0) ctx.io.out(texts.join('\n\n\n'));
+        for (const m of missing) ctx.io.err(`Error from server (NotFound): ${resource} "${m}" not found`);
+        ctx.io.exit(missing.length > 0 ? 1 : 0);
+      };
+      if (resource === 'pods') return finish([]);
+      send(ctx.io, ctx.server, { verb: 'list', resource: 'pods', allNamespaces: true }, (podRes) => {
+        finish(
+          (podRes.ok ? (podRes.items ?? []) : []).filter(
+            (p): p is Pod => p.kind === 'Pod' && podStatusText(p) !== 'Completed',
+          ),
+        );
+      });
+    });
+  });
+}

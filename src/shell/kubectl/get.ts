@@ -1,0 +1,117 @@
+// kubectl get: one request (a list, or a get per name), then the table. The
+// output-format check runs after the answer, as kubectl 1.18 does it (facts §4).
+import type { KubeObject, Resource } from '../../sim/objects';
+import type { ApiRequest } from '../../sim/protocol';
+import { apiError, send } from './client';
+import type { KubectlContext, Verb } from './context';
+import { failWith, filenameFlag, outputFlag } from './context';
+import { flagBool, flagString } from './flags';
+import { printNames, printTable, sortForList } from './printers';
+import type { Target } from './resources';
+import { kindName, readTargets } from './resources';
+
+const allowedFormats =
+  'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-file,name,template,templatefile,wide,yaml';
+
+const mustSpecify = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
+
+error: Required resource not specified.
+Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
+See 'kubectl get -h' for help and examples`;
+
+function requestsFor(t: Target, ctx: KubectlContext, all: boolean): ApiRequest[] {
+  const ns = t.resource === 'nodes' ? undefined : ctx.namespace;
+  if (t.names.length === 0) {
+    return [
+      {
+        verb: 'list',
+        resource: t.resource,
+        ...(all ? { allNamespaces: true } : ns ? { namespace: ns } : {}),
+      },
+    ];
+  }
+  return t.names.map((name) => ({
+    verb: 'get',
+    resource: t.resource,
+    name,
+    ...(ns ? { namespace: ns } : {}),
+  }));
+}
+
+export const getVerb: Verb = {
+  name: 'get',
+  flags: [
+    outputFlag,
+    filenameFlag,
+    { name: 'all-namespaces', short: 'A', type: 'bool' },
+    { name: 'watch', short: 'w', type: 'bool' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'show-labels', type: 'bool' },
+    { name: 'no-headers', type: 'bool' },
+  ],
+  run(ctx) {
+    const parsed = readTargets(ctx.args);
+    if ('error' in parsed) return failWith(ctx, parsed.error);
+    if (parsed.targets.length === 0) return failWith(ctx, mustSpecify);
+    const all = flagBool(ctx.flags, 'all-namespaces');
+    const output = flagString(ctx.flags, 'output');
+    const multi = parsed.targets.length > 1;
+    const reqs = parsed.targets.flatMap((t) => requestsFor(t, ctx, all).map((req) => ({ t, req })));
+    const found = new Map<Resource, KubeObject[]>();
+    const errors: string[] = [];
+    const step = (i: number): void => {
+      const next = reqs[i];
+      if (!next) {
+        finish();
+        return;
+      }
+      send(ctx.io, ctx.server, next.req, (res) => {
+        if (!res.ok) {
+          if (res.reason === 'ConnectionRefused' || res.reason === 'Timeout')
+            return failWith(ctx, apiError(res, ctx.server));
+          errors.push(apiError(res, ctx.server));
+        } else {
+          const items = res.items ?? (res.object ? [res.object] : []);
+          found.set(next.t.resource, [...(found.get(next.t.resource) ?? []), ...items]);
+        }
+        step(i + 1);
+      });
+    };
+    const finish = (): void => {
+      if (output !== undefined && !['wide', 'name'].includes(output)) {
+        failWith(
+          ctx,
+          `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${allowedFormats}`,
+        );
+        return;
+      }
+      const now = ctx.io.shell.world.now();
+      const blocks: string[] = [];
+      for (const t of parsed.targets) {
+        const items = found.get(t.resource);
+        if (!items || items.length === 0) continue;
+        const listed = t.names.length > 0 ? items : sortForList(items);
+        if (output === 'name') {
+          blocks.push(printNames(kindName[t.resource], listed));
+          continue;
+        }
+        const named = multi
+          ? listed.map((o) => ({
+              ...o,
+              metadata: { ...o.metadata, name: `${kindName[t.resource]}/${o.metadata.name}` },
+            }))
+          : listed;
+        blocks.push(
+          printTable(t.resource, named as KubeObject[], { now, wide: output === 'wide', withNamespace: all }),
+        );
+      }
+      if (blocks.length > 0) ctx.io.out(blocks.join(output === 'name' ? '\n' : '\n\n'));
+      for (const e of errors) ctx.io.err(e);
+      if (blocks.length === 0 && errors.length === 0) {
+        ctx.io.err(all ? 'No resources found' : `No resources found in ${ctx.namespace} namespace.`);
+      }
+      ctx.io.exit(errors.length > 0 ? 1 : 0);
+    };
+    step(0);
+  },
+};

@@ -1,0 +1,199 @@
+// kubectl get's tables (the 1.18 columns), one pure function per resource. Cells
+// are joined with tabs and aligned by the tabwriter, as kubectl's printer does.
+import type {
+  DaemonSet,
+  Deployment,
+  KubeEvent,
+  KubeObject,
+  Node,
+  Pod,
+  ReplicaSet,
+  Resource,
+  Service,
+} from '../../sim/objects';
+import { podReadyText, podRestarts, podStatusText } from '../../sim/podStatus';
+import { age } from '../humanDuration';
+import { table } from '../tabwriter';
+
+export interface PrintOptions {
+  readonly now: number;
+  readonly wide: boolean;
+  /** -A: a NAMESPACE column first. */
+  readonly withNamespace: boolean;
+}
+
+type Row = string[];
+type Columns<T> = { header: Row; wideHeader: Row; row(o: T, now: number): Row; wideRow(o: T): Row };
+
+const none = '<none>';
+
+function selectorText(sel: Readonly<Record<string, string>> | undefined): string {
+  const entries = Object.entries(sel ?? {});
+  return entries.length === 0 ? none : entries.map(([k, v]) => `${k}=${v}`).join(',');
+}
+
+function containersOf(o: Deployment | ReplicaSet | DaemonSet): Row {
+  const cs = o.spec.template.containers;
+  return [cs.map((c) => c.name).join(','), cs.map((c) => c.image).join(',')];
+}
+
+export function nodeStatus(n: Node): string {
+  const ready = n.status.conditions.find((c) => c.type === 'Ready');
+  const status = ready?.status === 'True' ? 'Ready' : 'NotReady';
+  return n.spec.unschedulable ? `${status},SchedulingDisabled` : status;
+}
+
+export function nodeRoles(n: Node): string {
+  const prefix = 'node-role.kubernetes.io/';
+  const roles = Object.keys(n.metadata.labels ?? {})
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => k.slice(prefix.length))
+    .sort();
+  return roles.length === 0 ? none : roles.join(',');
+}
+
+const pods: Columns<Pod> = {
+  header: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
+  wideHeader: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
+  row: (p, now) => [
+    p.metadata.name,
+    podReadyText(p),
+    podStatusText(p),
+    String(podRestarts(p)),
+    age(now, p.metadata.creationTimestamp),
+  ],
+  wideRow: (p) => [p.status.podIP ?? none, p.spec.nodeName ?? none, none, none],
+};
+
+const nodes: Columns<Node> = {
+  header: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'],
+  wideHeader: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],
+  row: (n, now) => [
+    n.metadata.name,
+    nodeStatus(n),
+    nodeRoles(n),
+    age(now, n.metadata.creationTimestamp),
+    n.status.nodeInfo.kubeletVersion,
+  ],
+  wideRow: (n) => [
+    n.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? none,
+    none,
+    n.status.nodeInfo.osImage,
+    n.status.nodeInfo.kernelVersion,
+    n.status.nodeInfo.containerRuntimeVersion,
+  ],
+};
+
+const deployments: Columns<Deployment> = {
+  header: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE'],
+  wideHeader: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row: (d, now) => [
+    d.metadata.name,
+    `${d.status.readyReplicas}/${d.spec.replicas}`,
+    String(d.status.updatedReplicas),
+    String(d.status.availableReplicas),
+    age(now, d.metadata.creationTimestamp),
+  ],
+  wideRow: (d) => [...containersOf(d), selectorText(d.spec.selector)],
+};
+
+const replicasets: Columns<ReplicaSet> = {
+  header: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'],
+  wideHeader: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row: (r, now) => [
+    r.metadata.name,
+    String(r.spec.replicas),
+    String(r.status.replicas),
+    String(r.status.readyReplicas),
+    age(now, r.metadata.creationTimestamp),
+  ],
+  wideRow: (r) => [...containersOf(r), selectorText(r.spec.selector)],
+};
+
+const daemonsets: Columns<DaemonSet> = {
+  header: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE'],
+  wideHeader: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row: (d, now) => {
+    const desired = String(d.status.desiredNumberScheduled);
+    const ready = String(d.status.numberReady);
+    return [
+      d.metadata.name,
+      desired,
+      desired,
+      ready,
+      desired,
+      ready,
+      'kubernetes.io/os=linux',
+      age(now, d.metadata.creationTimestamp),
+    ];
+  },
+  wideRow: (d) => [...containersOf(d), selectorText(d.spec.selector)],
+};
+
+const services: Columns<Service> = {
+  header: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
+  wideHeader: ['SELECTOR'],
+  row: (s, now) => [
+    s.metadata.name,
+    'ClusterIP',
+    s.spec.clusterIP || none,
+    none,
+    s.spec.ports.map((p) => `${p.port}/${p.protocol}`).join(',') || none,
+    age(now, s.metadata.creationTimestamp),
+  ],
+  wideRow: (s) => [selectorText(s.spec.selector)],
+};
+
+const events: Columns<KubeEvent> = {
+  header: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
+  wideHeader: [],
+  row: (e, now) => {
+    const last = age(now, e.lastTimestamp);
+    const seen = e.count > 1 ? `${last} (x${e.count} over ${age(now, e.firstTimestamp)})` : last;
+    return [
+      seen,
+      e.type,
+      e.reason,
+      `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`,
+      e.message,
+    ];
+  },
+  wideRow: () => [],
+};
+
+const columnsOf: Record<Resource, Columns<never>> = {
+  pods,
+  nodes,
+  deployments,
+  replicasets,
+  daemonsets,
+  services,
+  events,
+};
+
+/** Rows as kubectl lists them: by namespace, then name (etcd's key order). */
+export function sortForList(items: readonly KubeObject[]): KubeObject[] {
+  const key = (o: KubeObject) =>
+    o.kind === 'Event'
+      ? `${o.metadata.namespace ?? ''}/${String(o.lastTimestamp).padStart(15, '0')}`
+      : `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+  return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** The whole table, header included, aligned. `items` are all of `resource`'s kind. */
+export function printTable(resource: Resource, items: readonly KubeObject[], opts: PrintOptions): string {
+  const cols = columnsOf[resource] as unknown as Columns<KubeObject>;
+  const ns = opts.withNamespace && resource !== 'nodes';
+  const header = [...(ns ? ['NAMESPACE'] : []), ...cols.header, ...(opts.wide ? cols.wideHeader : [])];
+  const rows = items.map((o) => [
+    ...(ns ? [o.metadata.namespace ?? ''] : []),
+    ...cols.row(o, opts.now),
+    ...(opts.wide ? cols.wideRow(o) : []),
+  ]);
+  return table([header, ...rows]);
+}
+
+/** `-o name`: `pod/nginx-pod`. */
+export function printNames(kind: string, items: readonly KubeObject[]): string {
+  return items.map((o) => `${kind}/${o.metadata.name}`).join('\n');
+}

@@ -1,0 +1,229 @@
+// The shell of one host: its files, working directory, variables and history,
+// and the runner that turns a command line into a Job (pipes, &&, ||, ;).
+import type { HostName } from '../sim/inputs';
+import type { CommandEntry, CommandIO, HostShell, ShellWorld, Stdin } from './command';
+import { commandTable } from './commands';
+import { FileSystem } from './fs';
+import { Job } from './job';
+import { HOME } from './labFiles';
+import type { Pipeline, SimpleCommand } from './parseCommandLine';
+import { parseCommandLine } from './parseCommandLine';
+
+const endedStdin: Stdin = { read: (_line, onEnd) => onEnd() };
+
+/** A pipe between two commands of a pipeline: lines written before the reader arrives are kept. */
+class Pipe implements Stdin {
+  private readonly buffered: string[] = [];
+  private ended = false;
+  private onLine: ((line: string) => void) | undefined;
+  private onEnd: (() => void) | undefined;
+
+  write(text: string): void {
+    for (const line of text.split('\n')) {
+      if (this.onLine) this.onLine(line);
+      else this.buffered.push(line);
+    }
+  }
+
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.onEnd?.();
+  }
+
+  read(onLine: (line: string) => void, onEnd: () => void): void {
+    this.onLine = onLine;
+    this.onEnd = onEnd;
+    for (const line of this.buffered.splice(0)) onLine(line);
+    if (this.ended) onEnd();
+  }
+}
+
+export class Shell implements HostShell {
+  readonly fs = new FileSystem();
+  cwd = HOME;
+  readonly vars = new Map<string, string>();
+  readonly history: string[] = [];
+  lastExit = 0;
+
+  constructor(
+    readonly host: HostName,
+    readonly world: ShellWorld,
+    private readonly commands: ReadonlyMap<string, CommandEntry> = commandTable,
+  ) {
+    this.vars.set('HOME', HOME);
+    this.vars.set('USER', 'root');
+    this.vars.set('HOSTNAME', host);
+    this.vars.set('SHELL', '/bin/bash');
+  }
+
+  /** bash's PS1 on CentOS 7: `[\u@\h \W]\$ `. */
+  prompt(): string {
+    const dir = this.cwd === HOME ? '~' : this.cwd === '/' ? '/' : FileSystem.basename(this.cwd);
+    return `[root@${this.host} ${dir}]# `;
+  }
+
+  resolve(path: string): string {
+    return FileSystem.resolve(this.cwd, path);
+  }
+
+  run(line: string): Job {
+    const job = new Job(this.host, line, this.world.now());
+    try {
+      this.start(line, job);
+    } catch (e) {
+      job.print('stderr', `-bash: internal error: ${e instanceof Error ? e.message : String(e)}`);
+      job.finish(1, this.world.now());
+    }
+    return job;
+  }
+
+  private start(line: string, job: Job): void {
+    const state = this.world.cluster.host(this.host);
+    if (state && (!state.powered || state.booting)) {
+      const why = state.powered ? 'Connection refused' : 'No route to host';
+      job.print('stderr', `ssh: connect to host ${this.host} port 22: ${why}`);
+      job.finish(255, this.world.now());
+      return;
+    }
+    if (line.trim() !== '') this.history.push(line);
+    const parsed = parseCommandLine(line, {
+      home: HOME,
+      variable: (name) => (name === '?' ? String(this.lastExit) : this.vars.get(name)),
+    });
+    if (!parsed.ok) {
+      job.print('stderr', `-bash: ${parsed.error}`);
+      this.lastExit = 2;
+      job.finish(2, this.world.now());
+      return;
+    }
+    const items = parsed.list.items;
+    let interrupted = false;
+    const running = new Set<() => void>();
+    const next = (i: number, code: number): void => {
+      if (interrupted || job.done) return;
+      for (; i < items.length; i++) {
+        const item = items[i];
+        if (!item) break;
+        if ((item.op === '&&' && code !== 0) || (item.op === '||' && code === 0)) continue;
+        const index = i;
+        this.runPipeline(item.pipeline, job, running, (c) => {
+          this.lastExit = c;
+          next(index + 1, c);
+        });
+        return;
+      }
+      job.finish(code, this.world.now());
+    };
+    job.setInterruptHandler(() => {
+      interrupted = true;
+      // The terminal echoes ^C first; a command may still print on its way out (ping's summary).
+      job.print('stdout', '^C');
+      for (const cancel of [...running]) cancel();
+      running.clear();
+      this.lastExit = 130;
+      job.finish(130, this.world.now());
+    });
+    next(0, 0);
+  }
+
+  private runPipeline(p: Pipeline, job: Job, running: Set<() => void>, done: (code: number) => void): void {
+    const n = p.commands.length;
+    const pipes = p.commands.slice(0, -1).map(() => new Pipe());
+    let remaining = n;
+    let lastCode = 0;
+    p.commands.forEach((cmd, i) => {
+      const pipe = pipes[i];
+      this.spawn(cmd, job, running, i === 0 ? endedStdin : (pipes[i - 1] as Pipe), pipe, (code) => {
+        pipe?.end();
+        if (i === n - 1) lastCode = code;
+        if (--remaining === 0) done(lastCode);
+      });
+    });
+  }
+
+  private spawn(
+    cmd: SimpleCommand,
+    job: Job,
+    running: Set<() => void>,
+    stdin: Stdin,
+    pipe: Pipe | undefined,
+    exited: (code: number) => void,
+  ): void {
+    if (cmd.words.length === 0) {
+      for (const [k, v] of cmd.assignments) this.vars.set(k, v);
+      exited(0);
+      return;
+    }
+    const env = new Map(this.vars);
+    for (const [k, v] of cmd.assignments) env.set(k, v);
+    let ended = false;
+    const cancels: (() => void)[] = [];
+    const cancelThis = (): void => {
+      for (const c of cancels.splice(0)) c();
+    };
+    const io: CommandIO = {
+      shell: this,
+      stdin,
+      env,
+      effects: job.effects,
+      out: (text) => {
+        if (ended) return;
+        if (pipe) pipe.write(text);
+        else job.print('stdout', text);
+      },
+      err: (text) => {
+        if (!ended) job.print('stderr', text);
+      },
+      exit: (code) => {
+        if (ended) return;
+        ended = true;
+        running.delete(cancelThis);
+        cancels.length = 0;
+        exited(code);
+      },
+      onInterrupt: (cancel) => {
+        cancels.push(cancel);
+      },
+    };
+    running.add(cancelThis);
+    this.exec(cmd.words, io);
+  }
+
+  /** Runs one command's words with the given io (also used by sudo and timeout). */
+  exec(words: readonly string[], io: CommandIO): void {
+    const [name, ...args] = words;
+    if (name === undefined) {
+      io.exit(0);
+      return;
+    }
+    const entry = this.commands.get(name);
+    if (!entry) {
+      if (name.includes('/')) {
+        const path = this.resolve(name);
+        io.err(
+          this.fs.exists(path)
+            ? `-bash: ${name}: Permission denied`
+            : `-bash: ${name}: No such file or directory`,
+        );
+        io.exit(this.fs.exists(path) ? 126 : 127);
+      } else {
+        io.err(`-bash: ${name}: command not found`);
+        io.exit(127);
+      }
+      return;
+    }
+    try {
+      const parsed = entry.parse(args, this);
+      if (!parsed.ok) {
+        if (parsed.stderr !== '') io.err(parsed.stderr);
+        io.exit(parsed.code);
+        return;
+      }
+      entry.run(parsed.value, io);
+    } catch (e) {
+      io.err(`-bash: ${name}: internal error: ${e instanceof Error ? e.message : String(e)}`);
+      io.exit(1);
+    }
+  }
+}
