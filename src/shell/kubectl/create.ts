@@ -3,9 +3,10 @@
 import type { KubeObject } from '../../sim/objects';
 import type { ApiRequest } from '../../sim/protocol';
 import { deploymentObject, newMeta, podObject } from '../manifest';
-import { apiError, send, sendAll } from './client';
+import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith, filenameFlag, outputFlag } from './context';
+import type { FileObject } from './files';
 import { loadFiles } from './files';
 import { flagString } from './flags';
 import { kindName, resourceOfKindName } from './resources';
@@ -40,27 +41,72 @@ function createError(
   return `Error from server (${res.reason}): error when creating "${source}": ${res.message}`;
 }
 
-/** Sends creates in order; prints `<kind>/<name> created` for each success, errors at the end. */
-function createAll(ctx: KubectlContext, items: readonly { obj: KubeObject; source?: string }[]): void {
+type Outcome =
+  | { readonly word: string; readonly label: string }
+  | { readonly error: string }
+  | { readonly refused: string };
+
+/**
+ * Handles a file's objects in order, one request at a time. Objects the lab does not
+ * model (Calico's ConfigMap, CRDs) are printed with the outcome of the next modelled one.
+ */
+function inOrder(
+  ctx: KubectlContext,
+  items: readonly FileObject[],
+  handle: (obj: KubeObject, source: string | undefined, done: (o: Outcome) => void) => void,
+): void {
   const errors: string[] = [];
-  const reqs = items.map((i) => createRequest(inNamespace(i.obj, ctx), i.source));
-  sendAll(
-    ctx.io,
-    ctx.server,
-    reqs,
-    (req, res, i) => {
-      if (res.ok) ctx.io.out(`${kindName[req.resource]}/${req.body?.metadata.name} created`);
-      else if (res.reason === 'ConnectionRefused') {
-        failWith(ctx, apiError(res, ctx.server));
-        return false;
-      } else errors.push(createError(ctx, res, items[i]?.source));
-      return true;
-    },
-    () => {
+  let pending: string[] = [];
+  let last = 'created';
+  const flush = (word: string) => {
+    for (const l of pending) ctx.io.out(`${l} ${word}`);
+    pending = [];
+  };
+  const step = (i: number): void => {
+    const item = items[i];
+    if (!item) {
+      flush(last);
       for (const e of errors) ctx.io.err(e);
       ctx.io.exit(errors.length > 0 ? 1 : 0);
-    },
-  );
+      return;
+    }
+    if (!item.obj) {
+      if (item.label) pending.push(item.label);
+      step(i + 1);
+      return;
+    }
+    handle(inNamespace(item.obj, ctx), item.source, (o) => {
+      if ('refused' in o) {
+        failWith(ctx, o.refused);
+        return;
+      }
+      if ('error' in o) {
+        pending = [];
+        errors.push(o.error);
+      } else {
+        last = o.word;
+        flush(o.word);
+        ctx.io.out(`${o.label} ${o.word}`);
+      }
+      step(i + 1);
+    });
+  };
+  step(0);
+}
+
+function labelOf(obj: KubeObject): string {
+  return `${kindName[resourceOfKindName[obj.kind] ?? 'pods']}/${obj.metadata.name}`;
+}
+
+/** Sends creates in order; prints `<kind>/<name> created` for each success, errors at the end. */
+function createAll(ctx: KubectlContext, items: readonly FileObject[]): void {
+  inOrder(ctx, items, (obj, source, done) => {
+    send(ctx.io, ctx.server, createRequest(obj, source), (res) => {
+      if (res.ok) done({ word: 'created', label: labelOf(obj) });
+      else if (res.reason === 'ConnectionRefused') done({ refused: apiError(res, ctx.server) });
+      else done({ error: createError(ctx, res, source) });
+    });
+  });
 }
 
 export const createVerb: Verb = {
@@ -113,7 +159,7 @@ export const createDeploymentVerb: Verb = {
       image,
     }));
     const obj = deploymentObject(newMeta(name, ctx.namespace, { labels }), 1, { labels, containers });
-    createAll(ctx, [{ obj }]);
+    createAll(ctx, [{ obj, source: '' }]);
   },
 };
 
@@ -140,7 +186,7 @@ export const runVerb: Verb = {
     const obj = podObject(newMeta(name, ctx.namespace, { labels: { run: name } }), {
       containers: containers.map((c) => ({ ...c })),
     });
-    createAll(ctx, [{ obj }]);
+    createAll(ctx, [{ obj, source: '' }]);
   },
 };
 
@@ -180,51 +226,25 @@ export const applyVerb: Verb = {
       );
     const loaded = loadFiles(ctx.io, files);
     if (!loaded.ok) return failWith(ctx, loaded.error);
-    const items = loaded.objects.map((i) => ({ ...i, obj: inNamespace(i.obj, ctx) }));
-    const errors: string[] = [];
-    const step = (i: number): void => {
-      const item = items[i];
-      if (!item) {
-        for (const e of errors) ctx.io.err(e);
-        ctx.io.exit(errors.length > 0 ? 1 : 0);
-        return;
-      }
-      const resource = resourceOfKindName[item.obj.kind] ?? 'pods';
-      const { name, namespace } = item.obj.metadata;
-      const label = `${kindName[resource]}/${name}`;
-      send(
-        ctx.io,
-        ctx.server,
-        { verb: 'get', resource, name, ...(namespace ? { namespace } : {}) },
-        (res) => {
-          if (!res.ok && res.reason === 'ConnectionRefused') return failWith(ctx, apiError(res, ctx.server));
-          if (!res.ok || !res.object) {
-            return send(ctx.io, ctx.server, createRequest(item.obj, item.source), (created) => {
-              if (created.ok) ctx.io.out(`${label} created`);
-              else errors.push(createError(ctx, created, item.source));
-              step(i + 1);
-            });
-          }
-          const current = res.object;
-          if (desired(current) === desired(item.obj)) {
-            ctx.io.out(`${label} unchanged`);
-            return step(i + 1);
-          }
-          const req: ApiRequest = {
-            verb: 'patch',
-            resource,
-            name,
-            ...(namespace ? { namespace } : {}),
-            patch: (cur) => merged(cur, item.obj),
-          };
-          send(ctx.io, ctx.server, req, (patched) => {
-            if (patched.ok) ctx.io.out(`${label} configured`);
-            else errors.push(apiError(patched, ctx.server));
-            step(i + 1);
+    inOrder(ctx, loaded.objects, (obj, source, done) => {
+      const resource = resourceOfKindName[obj.kind] ?? 'pods';
+      const { name, namespace } = obj.metadata;
+      const where = { resource, name, ...(namespace ? { namespace } : {}) };
+      const label = labelOf(obj);
+      send(ctx.io, ctx.server, { verb: 'get', ...where }, (res) => {
+        if (!res.ok && res.reason === 'ConnectionRefused')
+          return done({ refused: apiError(res, ctx.server) });
+        if (!res.ok || !res.object) {
+          return send(ctx.io, ctx.server, createRequest(obj, source), (created) => {
+            done(created.ok ? { word: 'created', label } : { error: createError(ctx, created, source) });
           });
-        },
-      );
-    };
-    step(0);
+        }
+        if (desired(res.object) === desired(obj)) return done({ word: 'unchanged', label });
+        const req: ApiRequest = { verb: 'patch', ...where, patch: (cur) => merged(cur, obj) };
+        send(ctx.io, ctx.server, req, (patched) => {
+          done(patched.ok ? { word: 'configured', label } : { error: apiError(patched, ctx.server) });
+        });
+      });
+    });
   },
 };

@@ -52,6 +52,7 @@ export const deleteVerb: Verb = {
       const loaded = loadFiles(ctx.io, files);
       if (!loaded.ok) return failWith(ctx, loaded.error);
       for (const { obj } of loaded.objects) {
+        if (!obj) continue;
         const resource = resourceOfKindName[obj.kind] ?? 'pods';
         victims.push({
           resource,

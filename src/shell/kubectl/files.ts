@@ -1,17 +1,61 @@
 // kubectl -f: files, directories and URLs, read into the objects they hold.
+import { calicoObjects } from '../../sim/index';
 import type { KubeObject } from '../../sim/objects';
+import type { SimMs } from '../../sim/units';
 import type { CommandIO } from '../command';
+import { CALICO_URL } from '../labFiles';
 import { readManifest } from '../manifest';
 
+/** An object of a file; `label` alone marks one the lab does not model (a ConfigMap, a CRD). */
+export interface FileObject {
+  readonly obj?: KubeObject;
+  readonly label?: string;
+  readonly source: string;
+}
+
 export type Loaded =
-  | { readonly ok: true; readonly objects: readonly { obj: KubeObject; source: string }[] }
+  | { readonly ok: true; readonly objects: readonly FileObject[] }
   | { readonly ok: false; readonly error: string };
 
-/** Objects behind well-known URLs (the Calico manifest); set by whoever knows them. */
-export const knownUrls = new Map<string, () => readonly KubeObject[]>();
+const crds = [
+  'felixconfigurations',
+  'ipamblocks',
+  'blockaffinities',
+  'ipamhandles',
+  'ipamconfigs',
+  'bgppeers',
+  'bgpconfigurations',
+  'ippools',
+  'hostendpoints',
+  'clusterinformations',
+  'globalnetworkpolicies',
+  'globalnetworksets',
+  'networkpolicies',
+  'networksets',
+];
+
+/** The Calico v3.9 manifest's objects in file order; only the DaemonSet and Deployment are modelled. */
+function calico(now: SimMs): (KubeObject | string)[] {
+  const [node, controllers] = calicoObjects(now);
+  return [
+    'configmap/calico-config',
+    ...crds.map((c) => `customresourcedefinition.apiextensions.k8s.io/${c}.crd.projectcalico.org`),
+    'clusterrole.rbac.authorization.k8s.io/calico-kube-controllers',
+    'clusterrolebinding.rbac.authorization.k8s.io/calico-kube-controllers',
+    'clusterrole.rbac.authorization.k8s.io/calico-node',
+    'clusterrolebinding.rbac.authorization.k8s.io/calico-node',
+    ...(node ? [node] : []),
+    'serviceaccount/calico-node',
+    ...(controllers ? [controllers] : []),
+    'serviceaccount/calico-kube-controllers',
+  ];
+}
+
+/** Objects behind the URLs the book applies. */
+const knownUrls = new Map<string, (now: SimMs) => (KubeObject | string)[]>([[CALICO_URL, calico]]);
 
 export function loadFiles(io: CommandIO, names: readonly string[]): Loaded {
-  const out: { obj: KubeObject; source: string }[] = [];
+  const out: FileObject[] = [];
   for (const name of names) {
     if (/^https?:\/\//.test(name)) {
       const known = knownUrls.get(name);
@@ -20,7 +64,8 @@ export function loadFiles(io: CommandIO, names: readonly string[]): Loaded {
           ok: false,
           error: `error: unable to read URL "${name}", server reported 404 Not Found, status code=404`,
         };
-      for (const obj of known()) out.push({ obj, source: name });
+      for (const o of known(io.shell.world.now()))
+        out.push(typeof o === 'string' ? { label: o, source: name } : { obj: o, source: name });
       continue;
     }
     const path = io.shell.resolve(name);

@@ -30,10 +30,9 @@ export const scaleVerb: Verb = {
     if (files && files.length > 0) {
       const loaded = loadFiles(ctx.io, files);
       if (!loaded.ok) return failWith(ctx, loaded.error);
-      targets = loaded.objects.map(({ obj }) => ({
-        resource: resourceOfKindName[obj.kind] ?? 'pods',
-        names: [obj.metadata.name],
-      }));
+      targets = loaded.objects.flatMap(({ obj }) =>
+        obj ? [{ resource: resourceOfKindName[obj.kind] ?? 'pods', names: [obj.metadata.name] }] : [],
+      );
     } else {
       const parsed = readTargets(ctx.args);
       if ('error' in parsed) return failWith(ctx, parsed.error);
