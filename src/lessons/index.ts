@@ -1,2 +1,13 @@
 // lessons: lessons as data and the tour machine that maps the trace to the book's steps; may import sim and shell.
-export {};
+export type { BookArrow, Lang, Lesson, LessonInput, LessonStep, Localized } from './lesson';
+export { isBookMessage, isStepMessage, LANGS, resolveComponent } from './lesson';
+export { NGINX_POD_COMMAND, podCreate } from './podCreate';
+export { nginxPod, runLessonInput } from './runLessonInput';
+export { lessonEnd, stepAnchors, stepAt } from './stepAnchors';
+export type { TourContext, TourEvent } from './tourMachine';
+export { tourMachine } from './tourMachine';
+
+import type { Lesson } from './lesson';
+import { podCreate } from './podCreate';
+
+export const lessons: Readonly<Record<string, Lesson>> = { [podCreate.id]: podCreate };

@@ -1,2 +1,13 @@
-// player: time (play, pause, step, speed, seek by checkpoint and replay); may import sim and lessons.
-export {};
+// player: time (play, pause, step, speed, seek by history lookup and replay); may import sim and lessons.
+export type { Frame } from './history';
+export { History } from './history';
+export { LessonPlayer } from './lessonPlayer';
+export type { EnvelopeFilter } from './lookups';
+export { clampSpeed, nextMessageTime, previousMessageTime, SPEEDS, stepSpeed } from './lookups';
+export { inFlightAt, lastSentIndex, messageProgress } from './messageProgress';
+export type { PlayerSnapshot } from './player';
+export { Player } from './player';
+export type { InputRunner, RecordedInput } from './recording';
+export { Recording } from './recording';
+export type { Warp, WarpOptions } from './timeWarp';
+export { buildWarp, defaultWarpOptions } from './timeWarp';

@@ -1,0 +1,62 @@
+// The cheap read models the view draws, kept for every moment something changed. The
+// trace is append-only history already, so going back in time is a lookup here, never a
+// re-simulation (STYLE 4).
+import type { ComponentView, EtcdKeyView, PodView, SimCluster, SimMs } from '../sim';
+
+export interface Frame {
+  readonly at: SimMs;
+  readonly components: readonly ComponentView[];
+  readonly pods: readonly PodView[];
+  readonly etcdKeys: readonly EtcdKeyView[];
+  readonly etcdRevision: number;
+}
+
+export class History {
+  private readonly frames: Frame[] = [];
+  private readonly keys: { components: string; pods: string; etcdKeys: string }[] = [];
+
+  get length(): number {
+    return this.frames.length;
+  }
+
+  /** Reads the cluster now. Unchanged parts reuse the previous frame's arrays, so a view memoised on them does not redraw. */
+  record(cluster: SimCluster): Frame {
+    const prev = this.frames[this.frames.length - 1];
+    const prevKeys = this.keys[this.keys.length - 1];
+    const components = cluster.components();
+    const pods = cluster.pods();
+    const etcdKeys = cluster.etcdKeys();
+    const keys = {
+      components: JSON.stringify(components),
+      pods: JSON.stringify(pods),
+      etcdKeys: JSON.stringify(etcdKeys),
+    };
+    const frame: Frame = {
+      at: cluster.now,
+      components: prev && prevKeys?.components === keys.components ? prev.components : components,
+      pods: prev && prevKeys?.pods === keys.pods ? prev.pods : pods,
+      etcdKeys: prev && prevKeys?.etcdKeys === keys.etcdKeys ? prev.etcdKeys : etcdKeys,
+      etcdRevision: cluster.etcdRevision(),
+    };
+    if (prev && prev.at === frame.at) {
+      this.frames[this.frames.length - 1] = frame;
+      this.keys[this.keys.length - 1] = keys;
+    } else {
+      this.frames.push(frame);
+      this.keys.push(keys);
+    }
+    return frame;
+  }
+
+  /** The frame in force at `t`: the last one recorded at or before it (the first when `t` is earlier). */
+  at(t: number): Frame | undefined {
+    let lo = 0;
+    let hi = this.frames.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.frames[mid] as Frame).at <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.frames[Math.max(0, lo - 1)];
+  }
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { podCreate } from '../lessons';
+import type { SimMs } from '../sim';
+import { LessonPlayer } from './lessonPlayer';
+
+const nginx = (lp: LessonPlayer) =>
+  lp.player.frame().pods.find((p) => p.name === 'nginx-pod')?.status ?? 'none';
+
+describe('LessonPlayer', () => {
+  it('steps through the eight steps and shows the pod as it was at each', () => {
+    const lp = new LessonPlayer(podCreate);
+    expect(lp.step).toBe(0);
+    expect(nginx(lp)).toBe('none');
+    const seen: [number, string, boolean][] = [];
+    for (let n = 1; n <= 8; n++) {
+      lp.nextStep();
+      seen.push([lp.step, nginx(lp), lp.player.getSnapshot().playing]);
+    }
+    expect(seen.map((s) => s[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(seen[0]?.[1]).toBe('none');
+    expect(seen[4]?.[1]).toBe('Pending');
+    expect(seen.every((s) => s[2])).toBe(true);
+    lp.end();
+    expect(nginx(lp)).toBe('Running');
+  });
+
+  it('plays a step up to the next one and stops there', () => {
+    const lp = new LessonPlayer(podCreate);
+    lp.nextStep();
+    for (let i = 0; i < 1000 && lp.player.getSnapshot().playing; i++) lp.player.tick(16);
+    expect(lp.player.now).toBe(lp.anchor(2));
+    expect(lp.step).toBe(2);
+  });
+
+  it('goes back by lookup: the picture at an earlier time is the one it was', () => {
+    const lp = new LessonPlayer(podCreate);
+    lp.end();
+    const later = lp.player.frame();
+    lp.goToStep(5);
+    const atFive = lp.player.frame();
+    expect(atFive.pods.find((p) => p.name === 'nginx-pod')?.status).toBe('Pending');
+    expect(atFive.etcdRevision).toBeLessThan(later.etcdRevision);
+    const generation = lp.recording.generation;
+    lp.end();
+    expect(lp.player.frame()).toBe(later);
+    expect(lp.recording.generation).toBe(generation);
+  });
+
+  it('plays at 1× on a dilated clock: the eight steps take seconds, not milliseconds or minutes', () => {
+    const lp = new LessonPlayer(podCreate);
+    lp.player.play();
+    let wall = 0;
+    while (lp.player.getSnapshot().playing && wall < 600_000) {
+      lp.player.tick(16);
+      wall += 16;
+    }
+    expect(lp.step).toBe(8);
+    expect(wall).toBeGreaterThan(5_000);
+    expect(wall).toBeLessThan(90_000);
+  });
+
+  it('forks the future away when an input is made in the past', () => {
+    const lp = new LessonPlayer(podCreate);
+    const before = lp.recording.envelopes().length;
+    lp.recording.input({ at: 500 as SimMs, host: 'm-k8s', line: 'kubectl create -f nginx-pod.yaml' });
+    expect(lp.recording.generation).toBe(1);
+    expect(lp.recording.simulatedTo).toBe(500);
+    expect(lp.recording.envelopes().length).toBeLessThan(before);
+  });
+});

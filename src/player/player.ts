@@ -1,0 +1,144 @@
+// The player decides which moment of the recording is "now". It moves along the time
+// warp (timeWarp.ts) at the chosen speed; everything the view draws is a function of
+// `now`, so play, pause, slow motion and seeking are all just changes of one number.
+import type { Envelope, SimMs } from '../sim';
+import type { Frame } from './history';
+import type { EnvelopeFilter } from './lookups';
+import { clampSpeed, nextMessageTime, previousMessageTime } from './lookups';
+import type { Recording } from './recording';
+import type { Warp, WarpOptions } from './timeWarp';
+import { buildWarp, defaultWarpOptions } from './timeWarp';
+
+export interface PlayerSnapshot {
+  readonly now: SimMs;
+  readonly playing: boolean;
+  readonly speed: number;
+  readonly end: SimMs;
+  /** Where play stops by itself (the end of a step), if anywhere before `end`. */
+  readonly holdAt: SimMs | undefined;
+}
+
+export class Player {
+  private snapshot: PlayerSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private warpValue: Warp | undefined;
+  private warpKey = '';
+
+  constructor(
+    readonly recording: Recording,
+    end: SimMs,
+    private readonly warpOptions: WarpOptions = defaultWarpOptions,
+  ) {
+    recording.simulateTo(end);
+    this.snapshot = { now: 0 as SimMs, playing: false, speed: 1, end, holdAt: undefined };
+  }
+
+  getSnapshot = (): PlayerSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  get now(): SimMs {
+    return this.snapshot.now;
+  }
+
+  get warp(): Warp {
+    const key = `${this.recording.generation}:${this.recording.envelopes().length}:${this.snapshot.end}`;
+    if (!this.warpValue || key !== this.warpKey) {
+      this.warpValue = buildWarp(this.recording.envelopes(), this.snapshot.end, this.warpOptions);
+      this.warpKey = key;
+    }
+    return this.warpValue;
+  }
+
+  envelopes(): readonly Envelope[] {
+    return this.recording.envelopes();
+  }
+
+  frame(): Frame {
+    return this.recording.frameAt(this.snapshot.now);
+  }
+
+  /** Moves time on by `wallMs` of real time, at the current speed, when playing. */
+  tick(wallMs: number): void {
+    const s = this.snapshot;
+    if (!s.playing || wallMs <= 0) return;
+    const stop = Math.min(s.end, s.holdAt ?? s.end);
+    let next = this.warp.toCluster(this.warp.toTour(s.now) + wallMs * s.speed);
+    if (next >= stop) next = stop as SimMs;
+    const done = next >= stop;
+    this.set({ now: next, playing: !done, holdAt: done ? undefined : s.holdAt });
+  }
+
+  play(): void {
+    const s = this.snapshot;
+    const atEnd = s.now >= s.end;
+    this.set({ playing: true, now: atEnd ? (0 as SimMs) : s.now, holdAt: undefined });
+  }
+
+  /** Plays from now until `t` and stops there (a step of the tour). */
+  playUntil(t: SimMs): void {
+    if (t <= this.snapshot.now) return;
+    this.set({ playing: true, holdAt: t });
+  }
+
+  pause(): void {
+    this.set({ playing: false, holdAt: undefined });
+  }
+
+  toggle(): void {
+    if (this.snapshot.playing) this.pause();
+    else this.play();
+  }
+
+  setSpeed(speed: number): void {
+    this.set({ speed: clampSpeed(speed) });
+  }
+
+  seek(t: number): void {
+    const now = Math.min(this.snapshot.end, Math.max(0, t)) as SimMs;
+    this.recording.simulateTo(now);
+    this.set({
+      now,
+      holdAt:
+        this.snapshot.holdAt !== undefined && this.snapshot.holdAt > now ? this.snapshot.holdAt : undefined,
+    });
+  }
+
+  /** Seeks to tour time `p` (the timeline's scale). */
+  seekTour(p: number): void {
+    this.seek(this.warp.toCluster(p));
+  }
+
+  /** One message on (+1) or back (-1): to the moment the next or previous one leaves. */
+  stepMessage(delta: 1 | -1, filter?: EnvelopeFilter): void {
+    const list = this.envelopes();
+    const t =
+      delta > 0
+        ? nextMessageTime(list, this.snapshot.now, filter)
+        : previousMessageTime(list, this.snapshot.now, filter);
+    this.pause();
+    if (t !== undefined && t <= this.snapshot.end) this.seek(t);
+  }
+
+  setEnd(end: SimMs): void {
+    this.recording.simulateTo(end);
+    this.set({ end, now: Math.min(this.snapshot.now, end) as SimMs });
+  }
+
+  private set(patch: Partial<PlayerSnapshot>): void {
+    const next = { ...this.snapshot, ...patch };
+    if (
+      next.now === this.snapshot.now &&
+      next.playing === this.snapshot.playing &&
+      next.speed === this.snapshot.speed &&
+      next.end === this.snapshot.end &&
+      next.holdAt === this.snapshot.holdAt
+    )
+      return;
+    this.snapshot = next;
+    for (const l of this.listeners) l();
+  }
+}
