@@ -1,0 +1,200 @@
+// The book's transcripts (k8s-facts §1.5) replayed through the shells against the
+// real simulated cluster. Tables are compared column by column; ages and random
+// name suffixes by pattern.
+import { describe, expect, it } from 'vitest';
+import { Session } from './session';
+import { cells, columnStarts, runAt, wait } from './testing/drive';
+
+const NGINX = '~/_Book_k8sInfra/ch3/3.1.6/nginx-pod.yaml';
+const AGE = /^(\d+s|\d+m\d*s?|\d+m|\d+h\d*m?|\d+d\d*h?)$/;
+const SUFFIX = '[bcdfghjklmnpqrstvwxz2456789]';
+
+/** Header and rows of a kubectl table; every row's cells must start under the header's words. */
+function tableOf(text: string): { header: string; rows: string[][] } {
+  const [header = '', ...lines] = text.split('\n');
+  const starts = columnStarts(header);
+  for (const line of lines) {
+    // Each cell begins exactly under its header word, after at least 3 spaces of padding.
+    for (const s of starts.slice(1)) {
+      expect(line.slice(s - 3, s), `${line}\n${header}`).toBe('   ');
+      expect(line[s], `${line}\n${header}`).not.toBe(' ');
+    }
+  }
+  return { header, rows: lines.map((l) => cells(l, starts)) };
+}
+
+describe('ready lab: kubectl get nodes and pods (facts §1.5)', () => {
+  it('prints the four nodes exactly as the book does', () => {
+    const s = new Session();
+    expect(runAt(s, 'm-k8s', 'kubectl get nodes').text).toBe(
+      [
+        'NAME     STATUS   ROLES    AGE   VERSION',
+        'm-k8s    Ready    master   29m   v1.18.4',
+        'w1-k8s   Ready    <none>   24m   v1.18.4',
+        'w2-k8s   Ready    <none>   19m   v1.18.4',
+        'w3-k8s   Ready    <none>   15m   v1.18.4',
+      ].join('\n'),
+    );
+  });
+
+  it('lists the 15 kube-system pods with --all-namespaces, and grep keeps lines unchanged', () => {
+    const s = new Session();
+    const all = runAt(s, 'm-k8s', 'kubectl get pods --all-namespaces');
+    const { header, rows } = tableOf(all.text);
+    expect(header).toBe(
+      'NAMESPACE     NAME                                      READY   STATUS    RESTARTS   AGE',
+    );
+    const names = rows.map((r) => r[1] ?? '');
+    const patterns = [
+      `calico-kube-controllers-${SUFFIX}{8,10}-${SUFFIX}{5}`,
+      ...Array(4).fill(`calico-node-${SUFFIX}{5}`),
+      ...Array(2).fill(`coredns-${SUFFIX}{8,10}-${SUFFIX}{5}`),
+      'etcd-m-k8s',
+      'kube-apiserver-m-k8s',
+      'kube-controller-manager-m-k8s',
+      ...Array(4).fill(`kube-proxy-${SUFFIX}{5}`),
+      'kube-scheduler-m-k8s',
+    ];
+    expect(names).toHaveLength(15);
+    names.forEach((n, i) => expect(n).toMatch(new RegExp(`^${patterns[i]}$`)));
+    for (const r of rows) {
+      expect(r[0]).toBe('kube-system');
+      expect(r.slice(2, 5)).toEqual(['1/1', 'Running', '0']);
+      expect(r[5]).toMatch(AGE);
+    }
+    const lines = all.text.split('\n');
+    const proxy = runAt(s, 'm-k8s', 'kubectl get pods --all-namespaces | grep kube-proxy');
+    // One second later the ages may move on; the lines are otherwise those of the full table.
+    expect(proxy.text.split('\n').map((l) => l.slice(0, 90))).toEqual(
+      lines.filter((l) => l.includes('kube-proxy')).map((l) => l.slice(0, 90)),
+    );
+    expect(
+      runAt(s, 'm-k8s', 'kubectl get pods --all-namespaces | grep coredns').text.split('\n'),
+    ).toHaveLength(2);
+  });
+});
+
+describe('kubelet scenario (3.1.6)', () => {
+  it('keeps the pod Running, hangs kubectl delete, shows Terminating, and ends it when kubelet returns', () => {
+    const s = new Session();
+    expect(runAt(s, 'm-k8s', `kubectl create -f ${NGINX}`).text).toBe('pod/nginx-pod created');
+    wait(s, 64);
+    const get = runAt(s, 'm-k8s', 'kubectl get pod').text.split('\n');
+    expect(get[0]).toBe('NAME        READY   STATUS    RESTARTS   AGE');
+    expect(get[1]).toMatch(/^nginx-pod {3}1\/1 {5}Running {3}0 {10}6\ds$/);
+    const wide = runAt(s, 'm-k8s', 'kubectl get pods -o wide').text.split('\n');
+    expect(wide[0]).toBe(
+      'NAME        READY   STATUS    RESTARTS   AGE   IP               NODE     NOMINATED NODE   READINESS GATES',
+    );
+    expect(wide[1]).toMatch(
+      /^nginx-pod {3}1\/1 {5}Running {3}0 {10}\d+s {3}172\.16\.103\.129 {3}w2-k8s {3}<none> {11}<none>$/,
+    );
+
+    expect(runAt(s, 'w2-k8s', 'systemctl stop kubelet').text).toBe('');
+    wait(s, 60);
+    expect(runAt(s, 'm-k8s', 'kubectl get pod').text.split('\n')[1]).toMatch(
+      /^nginx-pod {3}1\/1 {5}Running {3}0 {10}\dm\d+s$/,
+    );
+    expect(runAt(s, 'm-k8s', 'kubectl get nodes | grep w2-k8s').text).toMatch(
+      /^w2-k8s {3}NotReady {3}<none> {3}\d+m {3}v1\.18\.4$/,
+    );
+
+    const del = runAt(s, 'm-k8s', 'kubectl delete pod nginx-pod');
+    expect(del.text).toBe('pod "nginx-pod" deleted\n^C');
+    expect(del.code).toBe(130);
+    const term = runAt(s, 'm-k8s', 'kubectl get pod').text.split('\n');
+    expect(term[0]).toBe('NAME        READY   STATUS        RESTARTS   AGE');
+    expect(term[1]).toMatch(/^nginx-pod {3}1\/1 {5}Terminating {3}0 {10}\dm\d*s?$/);
+
+    runAt(s, 'w2-k8s', 'systemctl start kubelet');
+    wait(s, 60);
+    const gone = runAt(s, 'm-k8s', 'kubectl get pod');
+    expect(gone.stdout).toBe('');
+    expect(gone.stderr).toBe('No resources found in default namespace.');
+  });
+});
+
+describe('kube-proxy / br_netfilter scenario', () => {
+  it('times curl out after br_netfilter is removed, and after a reboot the pod restarts with a new IP', () => {
+    const s = new Session();
+    runAt(s, 'm-k8s', `kubectl create -f ${NGINX}`);
+    wait(s, 20);
+    const row = runAt(s, 'm-k8s', 'kubectl get pods -o wide').text.split('\n')[1] ?? '';
+    const [, , , , , ip = '', node = ''] = row.split(/\s{2,}/);
+    expect(ip).toMatch(/^172\.16\.\d+\.\d+$/);
+    expect(runAt(s, 'm-k8s', `curl ${ip}`).text).toContain('<title>Welcome to nginx!</title>');
+
+    runAt(s, node, 'modprobe -r br_netfilter');
+    runAt(s, node, 'systemctl restart network');
+    const start = s.now();
+    const timedOut = runAt(s, 'm-k8s', `curl ${ip}`);
+    expect(timedOut.text).toBe(`curl: (7) Failed connect to ${ip}:80; Connection timed out`);
+    expect(timedOut.code).toBe(7);
+    // Linux gives up after 127 s (then one second passes before the next line).
+    expect(s.now() - start).toBeGreaterThanOrEqual(127_000);
+    expect(s.now() - start).toBeLessThan(130_000);
+    const still = runAt(s, 'm-k8s', 'kubectl get pod -o wide').text.split('\n')[1] ?? '';
+    expect(still.split(/\s{2,}/).slice(0, 7)).toEqual([
+      'nginx-pod',
+      '1/1',
+      'Running',
+      '0',
+      expect.stringMatching(AGE),
+      ip,
+      node,
+    ]);
+
+    runAt(s, node, 'modprobe br_netfilter');
+    expect(runAt(s, node, 'reboot').text).toBe(
+      `Connection to ${node} closed by remote host.\nConnection to ${node} closed.`,
+    );
+    wait(s, 120);
+    const after = (runAt(s, 'm-k8s', 'kubectl get pod -o wide').text.split('\n')[1] ?? '').split(/\s{2,}/);
+    expect(after.slice(0, 4)).toEqual(['nginx-pod', '1/1', 'Running', '1']);
+    expect(after[5]).not.toBe(ip);
+    expect(after[6]).toBe(node);
+    expect(runAt(s, 'm-k8s', `curl ${after[5]} | grep title`).text).toBe('<title>Welcome to nginx!</title>');
+    expect(runAt(s, 'm-k8s', `kubectl delete -f ${NGINX}`).text).toBe('pod "nginx-pod" deleted');
+  });
+});
+
+describe('kubectl from w3-k8s with admin.conf', () => {
+  it('is refused without a kubeconfig and works with the copied admin.conf', () => {
+    const s = new Session();
+    const refused = runAt(s, 'w3-k8s', 'kubectl get nodes');
+    expect(refused.stderr).toBe(
+      'The connection to the server localhost:8080 was refused - did you specify the right host or port?',
+    );
+    expect(refused.code).toBe(1);
+    expect(runAt(s, 'w3-k8s', 'scp root@192.168.1.10:/etc/kubernetes/admin.conf .').code).toBe(0);
+    const nodes = runAt(s, 'w3-k8s', 'kubectl get nodes --kubeconfig admin.conf').text.split('\n');
+    expect(nodes[0]).toBe('NAME     STATUS   ROLES    AGE   VERSION');
+    expect(nodes[1]).toMatch(/^m-k8s {4}Ready {4}master {3}\d+m {3}v1\.18\.4$/);
+    expect(nodes).toHaveLength(5);
+  });
+});
+
+describe('book outputs of 3.2 (facts §1.5, other outputs)', () => {
+  it('prints run, create deployment, scale and delete as the book shows', () => {
+    const s = new Session();
+    const m = (line: string) => runAt(s, 'm-k8s', line).text;
+    expect(m('kubectl run nginx-pod --image=nginx')).toBe('pod/nginx-pod created');
+    expect(m('kubectl create nginx --image=nginx')).toBe(
+      "Error: unknown flag: --image\nSee 'kubectl create --help' for usage.",
+    );
+    expect(m('kubectl create deployment dpy-nginx --image=nginx')).toBe('deployment.apps/dpy-nginx created');
+    expect(m('kubectl scale pod nginx-pod --replicas=3')).toBe(
+      'Error from server (NotFound): the server could not find the requested resource',
+    );
+    expect(m('kubectl scale deployment dpy-nginx --replicas=3')).toBe('deployment.apps/dpy-nginx scaled');
+    wait(s, 30);
+    const pods = m('kubectl get pods').split('\n').slice(1);
+    expect(
+      pods.filter((l) => new RegExp(`^dpy-nginx-${SUFFIX}{8,10}-${SUFFIX}{5} +1/1 +Running`).test(l)),
+    ).toHaveLength(3);
+    expect(m('kubectl delete deployment dpy-nginx')).toBe('deployment.apps "dpy-nginx" deleted');
+    expect(m('kubectl get pods -o -wide')).toBe(
+      'error: unable to match a printer suitable for the output format "-wide", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-file,name,template,templatefile,wide,yaml',
+    );
+  });
+});
