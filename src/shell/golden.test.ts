@@ -56,7 +56,9 @@ describe('ready lab: kubectl get nodes and pods (facts §1.5)', () => {
       'kube-scheduler-m-k8s',
     ];
     expect(names).toHaveLength(15);
-    names.forEach((n, i) => expect(n).toMatch(new RegExp(`^${patterns[i]}$`)));
+    names.forEach((n, i) => {
+      expect(n).toMatch(new RegExp(`^${patterns[i]}$`));
+    });
     for (const r of rows) {
       expect(r[0]).toBe('kube-system');
       expect(r.slice(2, 5)).toEqual(['1/1', 'Running', '0']);

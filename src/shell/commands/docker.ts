@@ -17,10 +17,19 @@ function shortId(text: string): string {
   return out.slice(0, 12);
 }
 
-const commands: Record<string, string> = {
-  nginx: '"/docker-entrypoint.…"',
-  pause: '"/pause"',
+/** The first words of each image's entrypoint, as `docker ps` cuts them to 20 characters. */
+const entrypoints: Record<string, string> = {
+  nginx: '/docker-entrypoint.sh nginx -g daemon off;',
+  'k8s.gcr.io/kube-proxy': '/usr/local/bin/kube-proxy --config=/var/lib/kube-proxy/config.conf',
+  'calico/node': 'start_runit',
+  'calico/kube-controllers': '/usr/bin/kube-controllers',
+  'k8s.gcr.io/coredns': '/coredns -conf /etc/coredns/Corefile',
 };
+
+function commandOf(image: string): string {
+  const cmd = entrypoints[image] ?? '/bin/sh -c';
+  return `"${cmd.length > 20 ? `${cmd.slice(0, 19)}…` : cmd}"`;
+}
 
 export const docker = defineCommand<'ps' | 'version'>({
   name: 'docker',
@@ -63,7 +72,7 @@ export const docker = defineCommand<'ps' | 'version'>({
           : shortId(`${p.metadata.uid}/${c.name}/${c.restartCount}`);
         const image = c.image.split(':')[0] ?? c.image;
         rows.push(
-          `${id}\t${c.image}\t${commands[image] ?? '"/bin/sh -c …"'}\t${dockerDuration(now - started)} ago\tUp ${dockerDuration(now - started)}\t\tk8s_${c.name}_${p.metadata.name}_${ns}_${p.metadata.uid}_${c.restartCount}`,
+          `${id}\t${c.image}\t${commandOf(image)}\t${dockerDuration(now - started)} ago\tUp ${dockerDuration(now - started)}\t\tk8s_${c.name}_${p.metadata.name}_${ns}_${p.metadata.uid}_${c.restartCount}`,
         );
       }
       const sandboxAttempt = p.status.containerStatuses.reduce((n, c) => Math.max(n, c.restartCount), 0);
