@@ -38,6 +38,19 @@ function tolerationText(t: Pod['spec']['tolerations'][number]): string {
   return `${key}${op}${effect}${secs}`;
 }
 
+/** The namespace's default service-account token, mounted into every pod (1.18). */
+function tokenName(p: Pod): string {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  let h = 0x811c9dc5;
+  for (const c of p.metadata.namespace ?? 'default') h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  let suffix = '';
+  for (let i = 0; i < 5; i++) {
+    suffix += alphabet[h % alphabet.length];
+    h = Math.floor(h / alphabet.length) + i * 7919;
+  }
+  return `default-token-${suffix}`;
+}
+
 export function describePod(p: Pod, events: readonly KubeEvent[], now: number): string {
   const node = p.spec.nodeName ? `${p.spec.nodeName}/${p.status.hostIP ?? ''}` : '<none>';
   const lines = [
@@ -73,10 +86,19 @@ export function describePod(p: Pod, events: readonly KubeEvent[], now: number): 
       `    Ready:\t${st?.ready ? 'True' : 'False'}`,
       `    Restart Count:\t${st?.restartCount ?? 0}`,
       '    Environment:\t<none>',
+      '    Mounts:',
+      `      /var/run/secrets/kubernetes.io/serviceaccount from ${tokenName(p)} (ro)`,
     );
   }
   lines.push('Conditions:', '  Type\tStatus');
   for (const c of p.status.conditions) lines.push(`  ${c.type} \t${c.status} `);
+  lines.push(
+    'Volumes:',
+    `  ${tokenName(p)}:`,
+    '    Type:\tSecret (a volume populated by a Secret)',
+    `    SecretName:\t${tokenName(p)}`,
+    '    Optional:\tfalse',
+  );
   lines.push('QoS Class:\tBestEffort', 'Node-Selectors:\t<none>');
   const tol = p.spec.tolerations.map(tolerationText);
   lines.push(
@@ -173,7 +195,14 @@ function describeTarget(ctx: KubectlContext, resource: 'pods' | 'nodes', names: 
       const finish = (pods: readonly Pod[]) => {
         const texts = objects.map((o) => {
           const own = events
-            .filter((e) => e.involvedObject.name === o.metadata.name && e.involvedObject.kind === o.kind)
+            // kubectl matches events by the object's uid; events carry no uid here, so an
+            // earlier object of the same name is told apart by its events being older.
+            .filter(
+              (e) =>
+                e.involvedObject.name === o.metadata.name &&
+                e.involvedObject.kind === o.kind &&
+                e.lastTimestamp >= Math.floor(o.metadata.creationTimestamp / 1000) * 1000,
+            )
             .sort((a, b) => a.firstTimestamp - b.firstTimestamp);
           return o.kind === 'Pod'
             ? describePod(o, own, now)

@@ -6,6 +6,7 @@ import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith, filenameFlag, outputFlag } from './context';
 import { flagBool, flagString } from './flags';
+import { toJson, toYaml, wireList, wireObject } from './objectPrinter';
 import { printNames, printTable, sortForList } from './printers';
 import type { Target } from './resources';
 import { kindName, readTargets } from './resources';
@@ -36,6 +37,25 @@ function requestsFor(t: Target, ctx: KubectlContext, all: boolean): ApiRequest[]
     name,
     ...(ns ? { namespace: ns } : {}),
   }));
+}
+
+/** -o yaml|json: one object as itself, several as a List. */
+function printWire(
+  ctx: KubectlContext,
+  targets: readonly Target[],
+  found: Map<Resource, KubeObject[]>,
+  output: 'yaml' | 'json',
+): void {
+  const single = targets.length === 1 && targets[0]?.names.length === 1;
+  const items = targets.flatMap((t) => found.get(t.resource) ?? []);
+  if (items.length === 0) {
+    ctx.io.exit(1);
+    return;
+  }
+  const wire = single && items[0] ? wireObject(items[0]) : wireList(items);
+  const text = output === 'json' ? toJson(wire) : toYaml(wire).replace(/\n$/, '');
+  ctx.io.out(text);
+  ctx.io.exit(0);
 }
 
 export const getVerb: Verb = {
@@ -78,11 +98,19 @@ export const getVerb: Verb = {
       });
     };
     const finish = (): void => {
-      if (output !== undefined && !['wide', 'name'].includes(output)) {
+      if (output !== undefined && !allowedFormats.split(',').includes(output)) {
         failWith(
           ctx,
           `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${allowedFormats}`,
         );
+        return;
+      }
+      if (output === 'yaml' || output === 'json') {
+        printWire(ctx, parsed.targets, found, output);
+        return;
+      }
+      if (output !== undefined && output !== 'wide' && output !== 'name') {
+        failWith(ctx, `error: podscope: -o ${output} is not simulated; use wide, name, yaml or json`);
         return;
       }
       const now = ctx.io.shell.world.now();
