@@ -70,11 +70,12 @@ export function toJson(v: Plain): string {
 function scalar(v: string | number | boolean | null): string {
   if (v === null) return 'null';
   if (typeof v !== 'string') return String(v);
-  if (
-    v === '' ||
-    /^(true|false|null|yes|no|on|off|~|[-+]?\d[\d.eE+-]*)$/i.test(v) ||
-    /^[\s\-?:,[\]{}#&*!|>'"%@`]|: | #|\s$/.test(v)
-  ) {
+  // Strings another YAML reader would take for a bool, number or timestamp are quoted.
+  const ambiguous =
+    /^(true|false|null|yes|no|on|off|y|n|~)$/i.test(v) ||
+    /^[-+]?(\d+|\d*\.\d+|\d+\.\d*)([eE][-+]?\d+)?$/.test(v) ||
+    /^\d{4}-\d{2}-\d{2}/.test(v);
+  if (v === '' || ambiguous || /^[\s\-?:,[\]{}#&*!|>'"%@`]|: | #|\s$/.test(v)) {
     return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   }
   return v;

@@ -8,6 +8,7 @@ import { resourceOfKind } from '../../sim/objects';
 import type { ApiRequest, ApiResponse } from '../../sim/protocol';
 import { Trace } from '../../sim/trace';
 import type { SimMs } from '../../sim/units';
+import { fakeNode } from './fakeNode';
 
 type MutableHost = { -readonly [K in keyof HostState]: HostState[K] } & {
   services: Record<'kubelet' | 'docker' | 'network', 'active' | 'inactive' | 'absent'>;
@@ -54,7 +55,7 @@ export class FakeCluster implements SimCluster {
         cniInstalled: ready,
         bootedAt: -3_600_000 as SimMs,
       });
-      if (ready) this.put(this.node(name, ip, role, -1_740_000));
+      if (ready) this.put(fakeNode(name, ip, role, -1_740_000));
     }
     if (!ready) this.apiUp = false;
   }
@@ -81,31 +82,6 @@ export class FakeCluster implements SimCluster {
       next.fn();
     }
     this.t = target;
-  }
-
-  private node(name: string, ip: string, role: 'master' | 'worker', created: number): KubeObject {
-    return {
-      kind: 'Node',
-      metadata: {
-        name,
-        uid: `uid-${name}`,
-        resourceVersion: 1,
-        creationTimestamp: created as SimMs,
-        labels: role === 'master' ? { 'node-role.kubernetes.io/master': '' } : {},
-      },
-      spec: { taints: [] },
-      status: {
-        conditions: [{ type: 'Ready', status: 'True' }],
-        addresses: [{ type: 'InternalIP', address: ip }],
-        capacity: { cpuMillis: 2000, memoryMi: 2560, pods: 110 },
-        nodeInfo: {
-          kubeletVersion: 'v1.18.4',
-          osImage: 'CentOS Linux 7 (Core)',
-          kernelVersion: '3.10.0-1127.19.1.el7.x86_64',
-          containerRuntimeVersion: 'docker://1.13.1',
-        },
-      },
-    };
   }
 
   private key(resource: Resource, name: string, ns?: string): string {
