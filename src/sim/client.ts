@@ -52,6 +52,8 @@ export function subjectOf(req: ApiRequest): string | undefined {
 export class ApiClient {
   private nextId = 1;
   private readonly pending = new Map<number, (res: ApiResponse) => void>();
+  /** False while the owning process is stopped: nothing it scheduled may still talk. */
+  active = true;
 
   constructor(
     private readonly net: Net,
@@ -60,6 +62,7 @@ export class ApiClient {
 
   request(req: ApiRequest, onResponse?: (res: ApiResponse) => void, bookStep?: BookStep): number {
     const reqId = this.nextId++;
+    if (!this.active) return reqId;
     if (onResponse) this.pending.set(reqId, onResponse);
     const subject = subjectOf(req);
     const body: RequestBody = { reqId, req };
@@ -92,5 +95,18 @@ export class ApiClient {
   /** The process died: nobody will read the answers to what it asked. */
   reset(): void {
     this.pending.clear();
+    this.active = false;
+  }
+
+  activate(): void {
+    this.active = true;
+  }
+
+  /** Run `fn` after `ms` of cluster time if this client's process is still the one running. */
+  later(ms: number, fn: () => void): void {
+    const id = this.nextId;
+    this.net.later(ms, () => {
+      if (this.active && this.nextId >= id) fn();
+    });
   }
 }

@@ -11,7 +11,7 @@ import { clusterMachine } from './components/clusterMachine';
 import { CNI, CniLogic, Ipam } from './components/cni';
 import { CONTROLLER_MANAGER, ControllerManagerLogic } from './components/controllerManager';
 import { ETCD, EtcdLogic } from './components/etcd';
-import { KubeletLogic } from './components/kubelet';
+import { KUBELET_TICK_MS, KubeletLogic } from './components/kubelet';
 import type { ComponentLogic } from './components/processMachine';
 import { kubeletId, RuntimeLogic, RuntimeState, runtimeId } from './components/runtime';
 import { SCHEDULER, SchedulerLogic } from './components/scheduler';
@@ -86,13 +86,13 @@ export class ClusterCore {
       id: SCHEDULER,
       host: 'm-k8s',
       logic: new SchedulerLogic(this.net, this.rngs.scheduler),
-      tickMs: 1000,
+      tickMs: 5000,
     });
     this.add({
       id: CONTROLLER_MANAGER,
       host: 'm-k8s',
       logic: new ControllerManagerLogic(this.net),
-      tickMs: 1000,
+      tickMs: 5000,
     });
     this.add({
       id: CNI,
@@ -112,7 +112,7 @@ export class ClusterCore {
         id: kubeletId(h.name),
         host: h.name,
         logic: new KubeletLogic(this.net, this.world, h.name, () => this.syncStaticPods()),
-        tickMs: 1000,
+        tickMs: KUBELET_TICK_MS,
       });
     }
     if (ready)

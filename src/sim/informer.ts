@@ -18,6 +18,7 @@ export class Informer<T extends KubeObject = KubeObject> {
   private inFlight = false;
   private retryAt = 0;
   private backoff = 1000;
+  private generation = 0;
 
   constructor(
     private readonly client: ApiClient,
@@ -39,8 +40,7 @@ export class Informer<T extends KubeObject = KubeObject> {
       (res) => {
         this.inFlight = false;
         if (!res.ok) {
-          this.retryAt = now + this.backoff;
-          this.backoff = Math.min(this.backoff * 2, 8000);
+          this.retryLater(now);
           return;
         }
         this.backoff = 1000;
@@ -61,6 +61,15 @@ export class Informer<T extends KubeObject = KubeObject> {
         }
       },
     );
+  }
+
+  private retryLater(now: number): void {
+    this.retryAt = now + this.backoff;
+    const generation = this.generation;
+    this.client.later(this.backoff, () => {
+      if (generation === this.generation && !this.synced && !this.inFlight) this.start(this.retryAt);
+    });
+    this.backoff = Math.min(this.backoff * 2, 8000);
   }
 
   /** Retry a failed list once its back-off has passed. */
@@ -86,10 +95,12 @@ export class Informer<T extends KubeObject = KubeObject> {
   disconnected(now: number): void {
     this.synced = false;
     this.inFlight = false;
-    this.retryAt = now + this.backoff;
+    this.generation += 1;
+    this.retryLater(now);
   }
 
   reset(): void {
+    this.generation += 1;
     this.cache.clear();
     this.synced = false;
     this.inFlight = false;

@@ -42,25 +42,62 @@ export class ControllerManagerLogic implements ComponentLogic {
   private readonly creatingRs = new Set<string>();
   /** When this process first saw each node's heartbeat (it trusts its own clock, not the kubelet's). */
   private readonly heard = new Map<string, { hb: number; at: number }>();
+  /** The last status each object was sent, so a status in flight is not sent again. */
+  private readonly statusSent = new Map<string, string>();
   private ticks = 0;
-  private dirty = false;
+  private readonly evictionTimers = new Set<string>();
+  /** The work queue: uids of the objects whose controllers must look again (client-go keys). */
+  private readonly dirty = new Set<string>();
+  private dirtyAllDaemonSets = false;
+  private byOwner: Map<string, Pod[]> | undefined;
 
   constructor(private readonly net: Net) {
     this.client = new ApiClient(net, CONTROLLER_MANAGER);
-    const mark = () => {
-      this.dirty = true;
-    };
+    const ownerOf = (o: KubeObject) => o.metadata.ownerReferences?.[0]?.uid;
     this.pods = new Informer<Pod>(this.client, 'pods', (action, obj) => {
       if (action !== 'modified') this.seen(obj as Pod, action);
-      mark();
+      this.byOwner = undefined;
+      const owner = ownerOf(obj);
+      if (owner) {
+        this.dirty.add(owner);
+        const rsOwner = this.rsOwner.get(owner);
+        if (rsOwner) this.dirty.add(rsOwner);
+      }
     });
-    this.nodes = new Informer<Node>(this.client, 'nodes', mark);
-    this.deployments = new Informer<Deployment>(this.client, 'deployments', mark);
+    this.nodes = new Informer<Node>(this.client, 'nodes', () => {
+      this.dirtyAllDaemonSets = true;
+    });
+    this.deployments = new Informer<Deployment>(this.client, 'deployments', (_a, obj) =>
+      this.dirty.add(obj.metadata.uid),
+    );
     this.replicasets = new Informer<ReplicaSet>(this.client, 'replicasets', (action, obj) => {
       if (action === 'added') this.creatingRs.delete(obj.metadata.name);
-      mark();
+      const owner = ownerOf(obj);
+      if (owner && action !== 'deleted') this.rsOwner.set(obj.metadata.uid, owner);
+      this.dirty.add(obj.metadata.uid);
+      if (owner) this.dirty.add(owner);
     });
-    this.daemonsets = new Informer<DaemonSet>(this.client, 'daemonsets', mark);
+    this.daemonsets = new Informer<DaemonSet>(this.client, 'daemonsets', (_a, obj) =>
+      this.dirty.add(obj.metadata.uid),
+    );
+  }
+
+  /** ReplicaSet uid → its Deployment's uid. */
+  private readonly rsOwner = new Map<string, string>();
+
+  private ownedPods(uid: string): Pod[] {
+    if (!this.byOwner) {
+      const index = new Map<string, Pod[]>();
+      for (const p of this.pods.cache.values()) {
+        const owner = p.metadata.ownerReferences?.[0]?.uid;
+        if (!owner || !live(p)) continue;
+        const list = index.get(owner);
+        if (list) list.push(p);
+        else index.set(owner, [p]);
+      }
+      this.byOwner = index;
+    }
+    return this.byOwner.get(uid) ?? [];
   }
 
   private informers() {
@@ -68,6 +105,7 @@ export class ControllerManagerLogic implements ComponentLogic {
   }
 
   start(): void {
+    this.client.activate();
     for (const i of this.informers()) i.start(this.net.now());
   }
 
@@ -78,6 +116,15 @@ export class ControllerManagerLogic implements ComponentLogic {
     this.deleting.clear();
     this.creatingRs.clear();
     this.heard.clear();
+    this.statusSent.clear();
+    this.evictionTimers.clear();
+  }
+
+  private sendStatusOnce(uid: string, status: object): boolean {
+    const text = JSON.stringify(status);
+    if (this.statusSent.get(uid) === text) return false;
+    this.statusSent.set(uid, text);
+    return true;
   }
 
   apiDown(): void {
@@ -87,16 +134,17 @@ export class ControllerManagerLogic implements ComponentLogic {
   receive(m: Message): void {
     if (this.client.handle(m)) return;
     for (const i of this.informers()) if (i.handle(m)) break;
-    if (this.dirty) this.reconcile();
+    if (this.dirty.size > 0 || this.dirtyAllDaemonSets) this.reconcile(false);
   }
 
   tick(): void {
     const now = this.net.now();
     for (const i of this.informers()) i.tick(now);
     this.ticks += 1;
-    if (this.ticks % 5 === 0) this.monitorNodes();
+    // Woken every 5 s (node-monitor-period); a full resync of every object every 30 s.
+    this.monitorNodes();
     this.evictPods();
-    this.reconcile();
+    this.reconcile(this.ticks % 6 === 0);
   }
 
   private synced(): boolean {
@@ -112,13 +160,16 @@ export class ControllerManagerLogic implements ComponentLogic {
     if (action === 'deleted') this.deleting.delete(pod.metadata.uid);
   }
 
-  private reconcile(): void {
-    this.dirty = false;
+  private reconcile(all: boolean): void {
     if (!this.synced()) return;
-    for (const d of this.deployments.list()) this.syncDeployment(d);
-    for (const rs of this.replicasets.list()) this.syncReplicaSet(rs);
-    for (const ds of this.daemonsets.list()) this.syncDaemonSet(ds);
-    this.collectGarbage();
+    const allDs = all || this.dirtyAllDaemonSets;
+    const dirty = new Set(this.dirty);
+    this.dirty.clear();
+    this.dirtyAllDaemonSets = false;
+    for (const d of this.deployments.list()) if (all || dirty.has(d.metadata.uid)) this.syncDeployment(d);
+    for (const rs of this.replicasets.list()) if (all || dirty.has(rs.metadata.uid)) this.syncReplicaSet(rs);
+    for (const ds of this.daemonsets.list()) if (allDs || dirty.has(ds.metadata.uid)) this.syncDaemonSet(ds);
+    if (all) this.collectGarbage();
   }
 
   private syncDeployment(d: Deployment): void {
@@ -184,7 +235,7 @@ export class ControllerManagerLogic implements ComponentLogic {
       availableReplicas: rs.status.readyReplicas,
       updatedReplicas: rs.status.replicas,
     };
-    if (JSON.stringify(status) !== JSON.stringify(d.status)) {
+    if (JSON.stringify(status) !== JSON.stringify(d.status) && this.sendStatusOnce(d.metadata.uid, status)) {
       this.client.request({
         verb: 'updateStatus',
         resource: 'deployments',
@@ -198,7 +249,7 @@ export class ControllerManagerLogic implements ComponentLogic {
   private syncReplicaSet(rs: ReplicaSet): void {
     const ns = rs.metadata.namespace ?? 'default';
     const uid = rs.metadata.uid;
-    const owned = this.pods.list().filter((p) => ownedBy(p.metadata, uid) && live(p));
+    const owned = this.ownedPods(uid);
     const pendingCreates = this.expecting.get(uid) ?? 0;
     const diff = rs.spec.replicas - owned.length - pendingCreates;
     const owner = { kind: 'ReplicaSet', name: rs.metadata.name, uid };
@@ -233,8 +284,11 @@ export class ControllerManagerLogic implements ComponentLogic {
         this.deletePod(p, rs, 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, 'replicaset-controller');
     }
     const ready = owned.filter(isReady).length;
-    if (rs.status.replicas !== owned.length || rs.status.readyReplicas !== ready) {
-      const status = { replicas: owned.length, readyReplicas: ready };
+    const status = { replicas: owned.length, readyReplicas: ready };
+    if (
+      (rs.status.replicas !== owned.length || rs.status.readyReplicas !== ready) &&
+      this.sendStatusOnce(uid, status)
+    ) {
       this.client.request({
         verb: 'updateStatus',
         resource: 'replicasets',
@@ -248,7 +302,7 @@ export class ControllerManagerLogic implements ComponentLogic {
   private syncDaemonSet(ds: DaemonSet): void {
     const ns = ds.metadata.namespace ?? 'default';
     const uid = ds.metadata.uid;
-    const owned = this.pods.list().filter((p) => ownedBy(p.metadata, uid) && live(p));
+    const owned = this.ownedPods(uid);
     const wanted = daemonNodes(ds, this.nodes.list());
     const owner = { kind: 'DaemonSet', name: ds.metadata.name, uid };
     let pendingCreates = this.expecting.get(uid) ?? 0;
@@ -394,7 +448,18 @@ export class ControllerManagerLogic implements ComponentLogic {
       const node = tainted.find((n) => n.metadata.name === p.spec.nodeName);
       if (!node) continue;
       const at = evictionTime(p, node);
-      if (at === undefined || now < at) continue;
+      if (at === undefined) continue;
+      if (now < at) {
+        // The taint manager times each eviction to the millisecond of its toleration's end.
+        if (!this.evictionTimers.has(p.metadata.uid)) {
+          this.evictionTimers.add(p.metadata.uid);
+          this.client.later(at - now, () => {
+            this.evictionTimers.delete(p.metadata.uid);
+            this.evictPods();
+          });
+        }
+        continue;
+      }
       const ns = p.metadata.namespace ?? 'default';
       this.deletePod(
         p,

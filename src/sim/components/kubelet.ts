@@ -15,7 +15,8 @@ import { mirrorPod, newNode, nodeConditions, podStatusFor } from './kubeletStatu
 import type { ComponentLogic } from './processMachine';
 import { kubeletId, runtimeId } from './runtime';
 
-const STATUS_EVERY_TICKS = 10;
+// The kubelet wakes every 10 s (nodeStatusUpdateFrequency); retries are timed on their own.
+export const KUBELET_TICK_MS = 10_000;
 const MAX_BACKOFF_MS = 300_000;
 
 export class KubeletLogic implements ComponentLogic {
@@ -54,6 +55,7 @@ export class KubeletLogic implements ComponentLogic {
   start(): void {
     this.runtimeListed = false;
     this.ticks = 0;
+    this.client.activate();
     this.pods.start(this.net.now());
     this.listRuntime();
     this.postNodeStatus(true);
@@ -91,9 +93,10 @@ export class KubeletLogic implements ComponentLogic {
     const now = this.net.now();
     this.pods.tick(now);
     this.ticks += 1;
-    if (!this.runtimeListed && this.ticks % 5 === 0) this.listRuntime();
-    if (this.ticks % STATUS_EVERY_TICKS === 0) this.postNodeStatus(false);
-    if (this.ticks % 20 === 0 && this.world.host(this.node)?.role === 'master') this.checkStaticPods();
+    if (!this.runtimeListed) this.listRuntime();
+    this.postNodeStatus(false);
+    // The master's kubelet re-reads /etc/kubernetes/manifests every 20 s (fileCheckFrequency).
+    if (this.ticks % 2 === 0 && this.world.host(this.node)?.role === 'master') this.checkStaticPods();
     for (const w of this.workers.values()) if (!w.busy && w.retryAt <= now) this.sync(w);
   }
 
@@ -223,6 +226,7 @@ export class KubeletLogic implements ComponentLogic {
       w.busy = false;
       w.waiting = { reason: waiting, message };
       w.retryAt = this.net.now() + w.backoffMs;
+      this.retry(w, w.backoffMs);
       w.backoffMs = Math.min(w.backoffMs * 2, MAX_BACKOFF_MS);
       recordEvent(this.client, this.net.now(), w.pod, 'Warning', reason, message, this.source());
       this.report(w);
@@ -374,8 +378,15 @@ export class KubeletLogic implements ComponentLogic {
       message: `back-off ${Math.round(w.backoffMs / 1000)}s restarting failed container=${w.pod.spec.containers[0]?.name} pod=${w.pod.metadata.name}_${w.pod.metadata.namespace ?? 'default'}(${w.uid})`,
     };
     w.retryAt = now + w.backoffMs;
+    this.retry(w, w.backoffMs);
     w.backoffMs = Math.min(w.backoffMs * 2, MAX_BACKOFF_MS);
     this.report(w);
+  }
+
+  private retry(w: PodWorker, after: number): void {
+    this.client.later(after, () => {
+      if (this.workers.get(w.uid) === w && !w.busy) this.sync(w);
+    });
   }
 
   /** Graceful deletion: stop the container, remove the sandbox, then delete the pod for good. */

@@ -30,6 +30,7 @@ export class SchedulerLogic implements ComponentLogic {
   }
 
   start(): void {
+    this.client.activate();
     this.pods.start(this.net.now());
     this.nodes.start(this.net.now());
   }
@@ -107,6 +108,7 @@ export class SchedulerLogic implements ComponentLogic {
       if (best.length === 0) {
         const backoff = Math.min((retry?.backoff ?? 500) * 2, 10_000);
         this.retryAt.set(pod.metadata.uid, { at: now + backoff, backoff });
+        this.client.later(backoff, () => this.scheduleAll());
         if (!retry)
           recordEvent(
             this.client,

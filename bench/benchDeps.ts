@@ -1,0 +1,5 @@
+// What the benchmarks take from the app, in one place.
+
+export type { SimMs } from '../src/sim';
+export { createCluster } from '../src/sim';
+export { deployment } from '../src/sim/labs/addons';

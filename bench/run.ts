@@ -1,0 +1,54 @@
+// npm run bench: measures the budgets of DESIGN.md, prints a table and writes
+// bench/report.json ({ metrics: [{ name, value, unit, budget }] }). Each value is
+// the median of several runs in this process; the machine is noisy, so the
+// report is a figure to read, not a test to pass.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { simHour } from './simHour';
+
+interface Metric {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly budget: number;
+  readonly note?: string;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const metrics: Metric[] = [];
+
+simHour(); // warm-up: JIT and module loading are not part of the figure
+const hours = Array.from({ length: runs }, () => simHour());
+const last = hours[hours.length - 1];
+metrics.push({
+  name: 'sim-hour',
+  value: Math.round(median(hours.map((h) => h.wallMs))),
+  unit: 'ms',
+  budget: 500,
+  note: `${last?.messages} messages; ${last?.running}/100 web pods Running after w3-k8s died; ${(3_600_000 / median(hours.map((h) => h.wallMs)) / 1000).toFixed(0)}k× real time`,
+});
+
+const here = dirname(fileURLToPath(import.meta.url));
+mkdirSync(here, { recursive: true });
+writeFileSync(join(here, 'report.json'), `${JSON.stringify({ metrics }, null, 2)}\n`);
+
+const rows = metrics.map((m) => [
+  m.name,
+  `${m.value} ${m.unit}`,
+  `≤ ${m.budget} ${m.unit}`,
+  m.value <= m.budget ? 'met' : 'OVER',
+  m.note ?? '',
+]);
+const header = ['metric', 'median', 'budget', '', 'note'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+console.log(line(header));
+for (const r of rows) console.log(line(r));
+console.log(`\n(${runs} runs each; written to bench/report.json)`);
