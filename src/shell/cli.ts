@@ -46,15 +46,30 @@ function interactive(session: Session): void {
     rl.setPrompt(session.prompt());
     rl.prompt();
   };
-  rl.on('line', (line) => {
-    job = session.type(line);
-    for (const l of job.output) process.stdout.write(`${l.text}\n`);
-    job.onOutput((l) => process.stdout.write(`${l.text}\n`));
-    job.onDone((j) => {
-      if (j.effects.clearScreen) process.stdout.write('\u001b[H\u001b[2J');
+  // Lines typed while a command runs wait their turn, as bash reads them after it ends.
+  const queue: string[] = [];
+  const start = (line: string) => {
+    const host = session.host;
+    const j = session.type(line);
+    job = j;
+    for (const l of j.output) process.stdout.write(`${l.text}\n`);
+    j.onOutput((l) => process.stdout.write(`${l.text}\n`));
+    j.onDone((done) => {
+      if (done.effects.clearScreen) process.stdout.write('\u001b[H\u001b[2J');
       job = undefined;
-      prompt();
+      // `exit` on the first host closes the terminal.
+      if (done.effects.leave && !done.effects.enter && session.host === host && line.trim() === 'exit') {
+        rl.close();
+        return;
+      }
+      const next = queue.shift();
+      if (next !== undefined) start(next);
+      else prompt();
     });
+  };
+  rl.on('line', (line) => {
+    if (job && !job.done) queue.push(line);
+    else start(line);
   });
   rl.on('SIGINT', () => {
     if (job && !job.done) session.interrupt(job.host);
@@ -66,6 +81,7 @@ function interactive(session: Session): void {
   rl.on('close', () => {
     clearInterval(tick);
     process.stdout.write('\n');
+    process.exit(0);
   });
   prompt();
 }
