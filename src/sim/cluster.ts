@@ -19,7 +19,9 @@ import { kubeletId, podsId, runtimeId } from './components/runtime';
 import { SCHEDULER } from './components/scheduler';
 import type { EtcdSnapshot } from './etcdStore';
 import type { ClusterInput, HostName } from './inputs';
+import { kubeadmAddons } from './labs/addons';
 import type { KubeObject, Node, Pod } from './objects';
+import { resourceOfKind } from './objects';
 import { podReadyText, podRestarts, podStatusText } from './podStatus';
 import { probePod } from './probes';
 import type { ApiRequest, ApiResponse } from './protocol';
@@ -62,7 +64,31 @@ export class Cluster implements SimCluster {
   }
 
   dispatch(input: ClusterInput): boolean {
-    return applyInput(this.core, input);
+    const applied = applyInput(this.core, input);
+    if (applied && input.type === 'kubeadm.init') this.kubeadmAddons(input.host);
+    return applied;
+  }
+
+  /** kubeadm init waits for the API server, then applies kube-proxy, CoreDNS and the default Services. */
+  private kubeadmAddons(host: HostName): void {
+    const core = this.core;
+    const apply = (attempt: number) => {
+      core.clock.setTimeout(() => {
+        if (!core.isRunning(API)) return attempt < 60 ? apply(attempt + 1) : undefined;
+        for (const body of kubeadmAddons(this.now))
+          this.request(
+            host,
+            {
+              verb: 'create',
+              resource: resourceOfKind[body.kind],
+              namespace: body.metadata.namespace ?? 'default',
+              body,
+            },
+            () => {},
+          );
+      }, 1000);
+    };
+    apply(0);
   }
 
   hosts(): readonly HostState[] {

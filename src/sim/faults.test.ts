@@ -154,3 +154,17 @@ describe('image pull failing and a crashing container', () => {
     expect(['CrashLoopBackOff', 'Running']).toContain(p?.status);
   });
 });
+
+describe('docker stopped on w2-k8s', () => {
+  it('kills the containers and makes the node NotReady; when docker is back the pod restarts (RESTARTS 1)', () => {
+    const c = runningNginx();
+    c.dispatch({ type: 'service.stop', host: 'w2-k8s', service: 'docker' });
+    advance(c, 15);
+    expect(nodeReady(c, 'w2-k8s')).toBe('False');
+    expect(c.components().find((x) => x.id === 'runtime@w2-k8s')?.state).toBe('stopped');
+    c.dispatch({ type: 'service.start', host: 'w2-k8s', service: 'docker' });
+    advance(c, 30);
+    expect(nodeReady(c, 'w2-k8s')).toBe('True');
+    expect(podLine(c)).toMatch(/^Running 1\/1 1 172\.16\.103\.\d+ w2-k8s$/);
+  });
+});

@@ -3,6 +3,7 @@
 // DefaultTolerationSeconds admission plugin's two 300 s tolerations.
 import { podSuffix } from '../names';
 import type { KubeObject, Pod, Toleration } from '../objects';
+import { isMirrorPod } from '../objects';
 import type { Rng } from '../rng';
 import type { SimMs } from '../units';
 
@@ -29,6 +30,8 @@ export function admit(obj: KubeObject, now: SimMs, rng: Rng): KubeObject {
   };
   if (obj.kind !== 'Pod') return { ...obj, metadata } as KubeObject;
   const pod: Pod = obj;
+  // A mirror pod reports what the kubelet already runs from a file.
+  if (isMirrorPod(pod)) return { ...pod, metadata };
   const has = (t: Toleration) => pod.spec.tolerations.some((x) => x.key === t.key && x.effect === t.effect);
   const tolerations = [...pod.spec.tolerations, ...defaultTolerations.filter((t) => !has(t))];
   return {

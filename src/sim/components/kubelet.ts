@@ -54,6 +54,7 @@ export class KubeletLogic implements ComponentLogic {
 
   start(): void {
     this.runtimeListed = false;
+    this.runtimeWasUp = this.world.host(this.node)?.services.docker === 'active';
     this.ticks = 0;
     this.client.activate();
     this.pods.start(this.net.now());
@@ -94,6 +95,10 @@ export class KubeletLogic implements ComponentLogic {
     this.pods.tick(now);
     this.ticks += 1;
     if (!this.runtimeListed) this.listRuntime();
+    // PLEG: when docker comes back, the kubelet relists and finds every container it thought running gone.
+    const runtimeUp = this.world.host(this.node)?.services.docker === 'active';
+    if (runtimeUp && !this.runtimeWasUp) this.relist();
+    this.runtimeWasUp = runtimeUp;
     this.postNodeStatus(false);
     // The master's kubelet re-reads /etc/kubernetes/manifests every 20 s (fileCheckFrequency).
     if (this.ticks % 2 === 0 && this.world.host(this.node)?.role === 'master') this.checkStaticPods();
@@ -129,6 +134,25 @@ export class KubeletLogic implements ComponentLogic {
         },
       },
     );
+  }
+
+  private runtimeWasUp = true;
+
+  private relist(): void {
+    this.cri({ op: 'list' }, 'ListContainers (PLEG relist)', (r) => {
+      if (!r.ok) return;
+      for (const w of this.workers.values()) {
+        if (!w.running || !w.containerId) continue;
+        const c = r.containers?.find((x) => x.id === w.containerId);
+        if (c?.state === 'running') continue;
+        const sandboxAlive = r.sandboxes?.some((x) => x.id === w.sandbox?.id && x.ready);
+        if (!sandboxAlive) w.sandbox = undefined;
+        this.containerDied({ podUid: w.uid, containerId: w.containerId, exitCode: c?.exitCode ?? 137 });
+        w.retryAt = this.net.now();
+        w.busy = false;
+        this.sync(w);
+      }
+    });
   }
 
   private listRuntime(): void {
@@ -494,8 +518,16 @@ export class KubeletLogic implements ComponentLogic {
     const host = this.world.host(this.node);
     if (!host) return;
     const node = newNode(this.node, host.ip, host.role, this.net.now(), host.role === 'master' ? 2000 : 1000);
+    const ready = conditions.some((c) => c.type === 'Ready' && c.status === 'True');
+    // A node that is not ready registers already tainted, so nothing is scheduled onto it meanwhile.
+    const notReady = { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' as const };
+    const taints = ready ? node.spec.taints : [...node.spec.taints, notReady];
     this.client.request(
-      { verb: 'create', resource: 'nodes', body: { ...node, status: { ...node.status, conditions } } },
+      {
+        verb: 'create',
+        resource: 'nodes',
+        body: { ...node, spec: { ...node.spec, taints }, status: { ...node.status, conditions } },
+      },
       (res) => {
         if (res.ok) this.nodeKnown = true;
       },

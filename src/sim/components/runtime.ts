@@ -226,6 +226,9 @@ export class RuntimeLogic implements ComponentLogic {
         }
         const startedAt = this.net.now() + 150;
         s.containers.set(c.id, { ...c, state: 'running', startedAt });
+        // calico-node's install-cni step writes /etc/cni/net.d on its node: from now on pods there get IPs.
+        const host = this.world.host(this.node);
+        if (host && c.image.startsWith('calico/node')) host.cniInstalled = true;
         this.net.send(
           this.id,
           podsId(this.node),
