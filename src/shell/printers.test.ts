@@ -137,6 +137,18 @@ describe('kubectl get tables', () => {
     );
   });
 
+  it('--no-headers: columns as wide as the rows alone; --show-labels adds LABELS', () => {
+    const nodes = [node('m-k8s', now - 1740, 'True', true), node('w1-k8s', now - 1440, 'True')];
+    expect(
+      printTable('nodes', nodes, { now: t(now), wide: false, withNamespace: false, noHeaders: true }),
+    ).toBe('m-k8s    Ready   master   29m   v1.18.4\nw1-k8s   Ready   <none>   24m   v1.18.4');
+    expect(
+      printTable('nodes', nodes, { now: t(now), wide: false, withNamespace: false, showLabels: true }).split(
+        '\n',
+      )[1],
+    ).toBe('m-k8s    Ready    master   29m   v1.18.4   node-role.kubernetes.io/master=');
+  });
+
   it('deployments and replicasets', () => {
     const tpl = { labels: { app: 'dpy-nginx' }, containers: [{ name: 'nginx', image: 'nginx' }] };
     const meta = { namespace: 'default', uid: 'u', resourceVersion: 1, creationTimestamp: t(now - 30) };

@@ -73,6 +73,10 @@ export const getVerb: Verb = {
     const parsed = readTargets(ctx.args);
     if ('error' in parsed) return failWith(ctx, parsed.error);
     if (parsed.targets.length === 0) return failWith(ctx, mustSpecify);
+    if (flagBool(ctx.flags, 'watch')) {
+      // A watch would stream changes; the lab shows them on the diagram instead.
+      return failWith(ctx, 'error: podscope: kubectl get --watch is not simulated; run kubectl get again');
+    }
     const all = flagBool(ctx.flags, 'all-namespaces');
     const output = flagString(ctx.flags, 'output');
     const multi = parsed.targets.length > 1;
@@ -130,7 +134,13 @@ export const getVerb: Verb = {
             }))
           : listed;
         blocks.push(
-          printTable(t.resource, named as KubeObject[], { now, wide: output === 'wide', withNamespace: all }),
+          printTable(t.resource, named as KubeObject[], {
+            now,
+            wide: output === 'wide',
+            withNamespace: all,
+            noHeaders: flagBool(ctx.flags, 'no-headers'),
+            showLabels: flagBool(ctx.flags, 'show-labels'),
+          }),
         );
       }
       if (blocks.length > 0) ctx.io.out(blocks.join(output === 'name' ? '\n' : '\n\n'));

@@ -20,6 +20,10 @@ export interface PrintOptions {
   readonly wide: boolean;
   /** -A: a NAMESPACE column first. */
   readonly withNamespace: boolean;
+  /** --no-headers: the header is not printed, so it does not widen the columns either. */
+  readonly noHeaders?: boolean;
+  /** --show-labels: a LABELS column last. */
+  readonly showLabels?: boolean;
 }
 
 type Row = string[];
@@ -29,6 +33,11 @@ const none = '<none>';
 
 function selectorText(sel: Readonly<Record<string, string>> | undefined): string {
   const entries = Object.entries(sel ?? {});
+  return entries.length === 0 ? none : entries.map(([k, v]) => `${k}=${v}`).join(',');
+}
+
+function labelsText(labels: Readonly<Record<string, string>> | undefined): string {
+  const entries = Object.entries(labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
   return entries.length === 0 ? none : entries.map(([k, v]) => `${k}=${v}`).join(',');
 }
 
@@ -184,13 +193,19 @@ export function sortForList(items: readonly KubeObject[]): KubeObject[] {
 export function printTable(resource: Resource, items: readonly KubeObject[], opts: PrintOptions): string {
   const cols = columnsOf[resource] as unknown as Columns<KubeObject>;
   const ns = opts.withNamespace && resource !== 'nodes';
-  const header = [...(ns ? ['NAMESPACE'] : []), ...cols.header, ...(opts.wide ? cols.wideHeader : [])];
+  const header = [
+    ...(ns ? ['NAMESPACE'] : []),
+    ...cols.header,
+    ...(opts.wide ? cols.wideHeader : []),
+    ...(opts.showLabels ? ['LABELS'] : []),
+  ];
   const rows = items.map((o) => [
     ...(ns ? [o.metadata.namespace ?? ''] : []),
     ...cols.row(o, opts.now),
     ...(opts.wide ? cols.wideRow(o) : []),
+    ...(opts.showLabels ? [labelsText(o.metadata.labels)] : []),
   ]);
-  return table([header, ...rows]);
+  return table(opts.noHeaders ? rows : [header, ...rows]);
 }
 
 /** `-o name`: `pod/nginx-pod`. */
