@@ -101,6 +101,9 @@ export interface SimCluster {
     onResult: (ip: string | undefined, error?: 'timeout' | 'nxdomain') => void,
   ): () => void;
 
+  /** Faults in force now (components stopped, modules removed, ...), however they were caused. */
+  faults(): readonly { readonly id: string; readonly target?: string }[];
+
   /** etcdctl snapshot save: a copy of etcd's data. */
   etcdSnapshot(): unknown | undefined;
   /** etcdctl snapshot restore + restart etcd on it. */

@@ -18,6 +18,8 @@ import { ETCD } from './components/etcd';
 import { kubeletId, podsId, runtimeId } from './components/runtime';
 import { SCHEDULER } from './components/scheduler';
 import type { EtcdSnapshot } from './etcdStore';
+import type { FaultRef } from './faults';
+import { faultsInForce } from './faults';
 import type { ClusterInput, HostName } from './inputs';
 import { kubeadmAddons } from './labs/addons';
 import type { KubeObject, Node, Pod } from './objects';
@@ -300,6 +302,10 @@ export class Cluster implements SimCluster {
     return () => {
       cancelled = true;
     };
+  }
+
+  faults(): readonly FaultRef[] {
+    return faultsInForce(this.core.world);
   }
 
   etcdSnapshot(): unknown | undefined {
