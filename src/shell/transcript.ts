@@ -21,7 +21,8 @@ export function typeAndWait(session: Session, line: string, onLine?: (text: stri
   }
   if (!job.done) session.interrupt(job.host);
   off?.();
-  session.advanceTo((session.now() + BETWEEN_LINES_MS) as SimMs);
+  // The next line comes one second after this one ended (time is stepped in tenths, so we may be past the end).
+  session.advanceTo(Math.max(session.now(), (job.finishedAt ?? session.now()) + BETWEEN_LINES_MS) as SimMs);
   return job;
 }
 

@@ -20,7 +20,8 @@ export function runAt(session: Session, host: HostName, line: string, giveUpMs =
   const start = session.now();
   while (!job.done && session.now() - start < giveUpMs) session.advanceTo((session.now() + 100) as SimMs);
   if (!job.done) session.interrupt(host);
-  session.advanceTo((session.now() + BETWEEN_LINES_MS) as SimMs);
+  // The next line comes one second after this one ended (time is stepped in tenths, so we may be past the end).
+  session.advanceTo(Math.max(session.now(), (job.finishedAt ?? session.now()) + BETWEEN_LINES_MS) as SimMs);
   const pick = (s: 'stdout' | 'stderr') =>
     job.output
       .filter((l) => l.stream === s)

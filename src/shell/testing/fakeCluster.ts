@@ -279,6 +279,10 @@ export class FakeCluster implements SimCluster {
     );
   }
 
+  faults(): readonly { readonly id: string; readonly target?: string }[] {
+    return [];
+  }
+
   etcdSnapshot(): unknown {
     return new Map(this.store);
   }
