@@ -111,7 +111,7 @@ export class ClusterCore {
       this.add({
         id: kubeletId(h.name),
         host: h.name,
-        logic: new KubeletLogic(this.net, this.world, h.name, () => this.syncStaticPods()),
+        logic: new KubeletLogic(this.net, this.world, h.name, () => this.syncStaticPods(), ready),
         tickMs: KUBELET_TICK_MS,
       });
     }

@@ -35,6 +35,8 @@ export class KubeletLogic implements ComponentLogic {
     private readonly world: World,
     readonly node: string,
     private readonly onStaticPods: () => readonly ControlPlaneManifest[],
+    /** In the ready lab the kubelet has been running for minutes: its first start at t=0 is not news. */
+    private quietStart = false,
   ) {
     this.client = new ApiClient(net, kubeletId(node));
     this.pods = new Informer<Pod>(this.client, 'pods', (action, obj) => this.onPod(action, obj as Pod), node);
@@ -486,6 +488,9 @@ export class KubeletLogic implements ComponentLogic {
         this.nodeKnown = true;
         if (res.object && res.object.kind === 'Node') {
           const apiReady = res.object.status.conditions.find((c) => c.type === 'Ready')?.status;
+          const quiet = this.quietStart;
+          this.quietStart = false;
+          if (quiet) return;
           if (starting)
             recordEvent(
               this.client,
