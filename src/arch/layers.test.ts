@@ -41,12 +41,14 @@ function layerOf(file: string, spec: string): string | undefined {
 
 // Strip comments and string contents so that words in prose do not count as uses.
 function codeOnly(source: string): string {
-  return source
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\/\/.*$/gm, '')
-    // A class implementing XState's Clock declares setTimeout/clearTimeout methods: not a use of the globals.
-    .replace(/^\s*(?:setTimeout|clearTimeout)\(.*\)\s*:\s*\w+\s*\{\s*$/gm, '')
-    .replace(/(['"`])(?:\\.|(?!\1)[^\\\n])*\1/g, "''");
+  return (
+    source
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\/\/.*$/gm, '')
+      // A class implementing XState's Clock declares setTimeout/clearTimeout methods: not a use of the globals.
+      .replace(/^\s*(?:setTimeout|clearTimeout)\(.*\)\s*:\s*\w+\s*\{\s*$/gm, '')
+      .replace(/(['"`])(?:\\.|(?!\1)[^\\\n])*\1/g, "''")
+  );
 }
 
 // Globals only: `clock.setTimeout(...)` is the virtual clock and allowed.
