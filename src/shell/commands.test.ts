@@ -22,7 +22,7 @@ describe('systemctl, modprobe, lsmod', () => {
     ]);
     const status = at('w2-k8s', 'systemctl status kubelet');
     expect(status.code).toBe(3);
-    expect(status.text.split('\n')[0]).toBe('○ kubelet.service - kubelet: The Kubernetes Node Agent');
+    expect(status.text.split('\n')[0]).toBe('● kubelet.service - kubelet: The Kubernetes Node Agent');
     expect(status.text).toContain('   Active: inactive (dead) since Mon 2020-07-06 01:00:00 UTC; 3s ago');
     expect(at('w2-k8s', 'systemctl is-active kubelet')).toMatchObject({ text: 'inactive', code: 3 });
     expect(at('w2-k8s', 'lsmod | grep br_netfilter')).toMatchObject({ text: '', code: 1 });

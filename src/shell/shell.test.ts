@@ -98,6 +98,13 @@ describe('the shell', () => {
     expect(m('false && echo no || echo yes').text).toBe('yes');
     expect(m('true; echo $?').text).toBe('0');
     expect(m('echo $HOME ~').text).toBe('/root /root');
+    expect(
+      m('kubectl get nodes | grep -B1 -A1 w2')
+        .text.split('\n')
+        .map((l) => l.split(' ')[0]),
+    ).toEqual(['w1-k8s', 'w2-k8s', 'w3-k8s']);
+    expect(m('cat /etc/hosts | grep -A1 m-k8s').text).toBe('192.168.1.10 m-k8s\n192.168.1.101 w1-k8s');
+    expect(m('kubectl get nodes | grep -C0 -e')).toMatchObject({ code: 2 });
   });
 
   it('lists, reads, copies and moves files', () => {

@@ -87,7 +87,7 @@ function status(io: CommandIO, service: HostService, now: number): void {
   const since = Number(io.shell.vars.get(SINCE(service)) ?? state?.bootedAt ?? 0);
   const when = `since ${systemdTime(since)}; ${systemdAgo(now - since)}`;
   const lines = [
-    `${active ? '●' : '○'} ${service}.service - ${descriptions[service]}`,
+    `● ${service}.service - ${descriptions[service]}`,
     `   Loaded: loaded (${unitFiles[service]})`,
     ...(service === 'kubelet'
       ? ['  Drop-In: /usr/lib/systemd/system/kubelet.service.d', '           └─10-kubeadm.conf']

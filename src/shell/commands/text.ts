@@ -9,6 +9,44 @@ interface Grep {
   readonly count: boolean;
   readonly match: (line: string) => boolean;
   readonly files: string[];
+  /** -A and -B: lines of context after and before each match (-C sets both). */
+  readonly after: number;
+  readonly before: number;
+}
+
+/** Prints matching lines with their context, as GNU grep does (`--` between separate groups). */
+function matcher(g: Grep, out: (line: string) => void) {
+  let index = 0;
+  let lastPrinted = -1;
+  let afterLeft = 0;
+  let count = 0;
+  const recent: [number, string][] = [];
+  const print = (i: number, line: string) => {
+    if (lastPrinted >= 0 && i > lastPrinted + 1 && (g.after > 0 || g.before > 0)) out('--');
+    out(line);
+    lastPrinted = i;
+  };
+  return {
+    line(line: string, prefix: string) {
+      const i = index++;
+      if (g.match(line) !== g.invert) {
+        count++;
+        if (!g.count) {
+          for (const [j, l] of recent) if (j > lastPrinted) print(j, l);
+          print(i, prefix + line);
+        }
+        afterLeft = g.after;
+      } else if (afterLeft > 0 && !g.count) {
+        afterLeft--;
+        print(i, prefix + line);
+      }
+      recent.push([i, prefix + line]);
+      if (recent.length > g.before) recent.shift();
+    },
+    get count() {
+      return count;
+    },
+  };
 }
 
 function toRegExp(pattern: string, ignoreCase: boolean, word: boolean, extended: boolean): RegExp {
@@ -24,44 +62,55 @@ function toRegExp(pattern: string, ignoreCase: boolean, word: boolean, extended:
   }
 }
 
+const usage = "Usage: grep [OPTION]... PATTERN [FILE]...\nTry 'grep --help' for more information.";
+
 export const grep = defineCommand<Grep>({
   name: 'grep',
   parse(args) {
     const flags = new Set<string>();
+    const context = { A: 0, B: 0 };
     const rest: string[] = [];
-    for (const a of args) {
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i] as string;
       if (a === '--color=auto' || a === '--color') continue;
-      if (a.startsWith('-') && a.length > 1 && rest.length === 0) {
-        for (const c of a.slice(1)) {
-          if (!'vicwEF'.includes(c))
-            return fail(
-              `grep: invalid option -- '${c}'\nUsage: grep [OPTION]... PATTERN [FILE]...\nTry 'grep --help' for more information.`,
-              2,
-            );
-          flags.add(c);
+      if (!(a.startsWith('-') && a.length > 1 && rest.length === 0)) {
+        rest.push(a);
+        continue;
+      }
+      for (let j = 1; j < a.length; j++) {
+        const c = a[j] as string;
+        if (c === 'A' || c === 'B' || c === 'C') {
+          const text = a.slice(j + 1) || (args[++i] ?? '');
+          const n = Number(text);
+          if (!/^\d+$/.test(text)) return fail(`grep: ${text}: invalid context length argument`, 2);
+          if (c !== 'B') context.A = n;
+          if (c !== 'A') context.B = n;
+          break;
         }
-      } else rest.push(a);
+        if (!'vicwEF'.includes(c)) return fail(`grep: invalid option -- '${c}'\n${usage}`, 2);
+        flags.add(c);
+      }
     }
     const [pattern, ...files] = rest;
-    if (pattern === undefined)
-      return fail("Usage: grep [OPTION]... PATTERN [FILE]...\nTry 'grep --help' for more information.", 2);
+    if (pattern === undefined) return fail(usage, 2);
     const re = flags.has('F') ? undefined : toRegExp(pattern, flags.has('i'), flags.has('w'), flags.has('E'));
     const needle = flags.has('i') ? pattern.toLowerCase() : pattern;
     const match = re
       ? (l: string) => re.test(l)
       : (l: string) => (flags.has('i') ? l.toLowerCase() : l).includes(needle);
-    return ok({ invert: flags.has('v'), count: flags.has('c'), match, files });
+    return ok({
+      invert: flags.has('v'),
+      count: flags.has('c'),
+      match,
+      files,
+      after: context.A,
+      before: context.B,
+    });
   },
   run(g, io) {
-    let n = 0;
-    const take = (line: string, prefix: string) => {
-      if (g.match(line) !== g.invert) {
-        n++;
-        if (!g.count) io.out(prefix + line);
-      }
-    };
     if (g.files.length > 0) {
       let code = 0;
+      let n = 0;
       for (const f of g.files) {
         const text = io.shell.fs.read(io.shell.resolve(f));
         if (text === undefined) {
@@ -69,16 +118,20 @@ export const grep = defineCommand<Grep>({
           code = 2;
           continue;
         }
-        for (const line of text.replace(/\n$/, '').split('\n')) take(line, g.files.length > 1 ? `${f}:` : '');
+        const m = matcher(g, (l) => io.out(l));
+        for (const line of text.replace(/\n$/, '').split('\n'))
+          m.line(line, g.files.length > 1 ? `${f}:` : '');
+        n += m.count;
       }
       if (g.count) io.out(String(n));
       return io.exit(code || (n > 0 ? 0 : 1));
     }
+    const m = matcher(g, (l) => io.out(l));
     io.stdin.read(
-      (line) => take(line, ''),
+      (line) => m.line(line, ''),
       () => {
-        if (g.count) io.out(String(n));
-        io.exit(n > 0 ? 0 : 1);
+        if (g.count) io.out(String(m.count));
+        io.exit(m.count > 0 ? 0 : 1);
       },
     );
   },
