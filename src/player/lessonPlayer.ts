@@ -13,6 +13,8 @@ import { Recording } from './recording';
 /** The longest the lesson may take in cluster time before we give up waiting for its last step. */
 const MAX_LESSON_MS = 120_000;
 const CHUNK_MS = 2_000;
+/** A step plays until just before the next begins, so the narration stays on it until the viewer moves on. */
+const HOLD_BEFORE_MS = 0.01;
 
 export class LessonPlayer {
   readonly recording: Recording;
@@ -67,7 +69,7 @@ export class LessonPlayer {
     this.player.pause();
     this.player.seek(at);
     const until = this.anchor(step + 1);
-    if (until !== undefined && step > 0) this.player.playUntil(until);
+    if (until !== undefined && step > 0) this.player.playUntil((until - HOLD_BEFORE_MS) as SimMs);
   }
 
   /** Goes to step `n` and stays there, paused. */
@@ -100,7 +102,7 @@ export class LessonPlayer {
   /** Plays to the end of the current step and stops there (presenter mode: nothing is revealed early). */
   playToStepEnd(): void {
     const until = this.anchor(this.step + 1);
-    if (until !== undefined) this.player.playUntil(until);
+    if (until !== undefined) this.player.playUntil((until - HOLD_BEFORE_MS) as SimMs);
   }
 
   dispose(): void {

@@ -1,14 +1,163 @@
+// The page: the cluster stage, the narration, the controls and the timeline, with the
+// state mirrored in the URL (DESIGN contract 1) and every action on a key.
+import { useSelector } from '@xstate/react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { Lang } from '../lessons';
+import { isBookMessage, lessons, podCreate } from '../lessons';
+import { LessonPlayer } from '../player';
+import type { Envelope } from '../sim';
+import { Controls } from './Controls';
+import { HelpOverlay } from './HelpOverlay';
+import { useAnimationLoop, useFrame, useMediaQuery } from './hooks';
+import { ui } from './i18n';
+import { narrowLayout, wideLayout } from './layout';
+import { Narration } from './Narration';
+import { Stage } from './Stage';
+import { Timeline } from './Timeline';
+import type { Theme, ViewMode } from './urlState';
+import { parseUrlState, serializeUrlState } from './urlState';
+import { useKeyboard } from './useKeyboard';
+
+function readUrl() {
+  const languages = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  return parseUrlState(window.location.search, languages, Object.keys(lessons));
+}
+
 export function App() {
+  const [initial] = useState(readUrl);
+  const [lang, setLang] = useState<Lang>(initial.state.lang);
+  const [view, setView] = useState<ViewMode>(initial.state.view);
+  const [theme, setTheme] = useState<Theme>(initial.state.theme);
+  const [presenter, setPresenter] = useState(initial.state.presenter);
+  const [notices, setNotices] = useState(initial.notices);
+  const [help, setHelp] = useState(false);
+  const lesson = lessons[initial.state.lesson] ?? podCreate;
+  const seed = initial.state.seed;
+
+  const lp = useMemo(() => {
+    const p = new LessonPlayer(lesson, seed);
+    p.player.setSpeed(initial.state.speed);
+    p.goToStep(initial.state.step);
+    return p;
+  }, [lesson, seed, initial]);
+  useAnimationLoop(lp);
+  const step = useSelector(lp.tour, (s) => s.context.step);
+  const speed = useSyncExternalStore(lp.player.subscribe, () => lp.player.getSnapshot().speed);
+  const frame = useFrame(lp);
+  const narrow = useMediaQuery('(max-width: 640px)');
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+
+  const workers = frame.components.filter((c) => c.id.startsWith('kubelet@')).map((c) => c.host ?? '');
+  const workersKey = workers.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the workers' names are the key
+  const layout = useMemo(() => (narrow ? narrowLayout(workers) : wideLayout(workers)), [narrow, workersKey]);
+  const node = useMemo(() => podNode(lesson.subject, lp.player.envelopes()), [lesson, lp]);
+
+  useEffect(() => {
+    const search = serializeUrlState({ lesson: lesson.id, step, lang, speed, theme, view, seed, presenter });
+    if (window.location.search !== search) window.history.replaceState(null, '', search);
+  }, [lesson, step, lang, speed, theme, view, seed, presenter]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.documentElement.dataset.theme = theme;
+  }, [lang, theme]);
+
+  const messageFilter = useMemo(
+    () => (view === 'book' ? (e: Envelope) => isBookMessage(lesson, e) : undefined),
+    [view, lesson],
+  );
+  const togglePresenter = useCallback(() => {
+    setPresenter((on) => {
+      if (!on) document.documentElement.requestFullscreen?.().catch(() => {});
+      else if (document.fullscreenElement) document.exitFullscreen?.().catch(() => {});
+      return !on;
+    });
+  }, []);
+
+  useKeyboard({
+    // In presenter mode nothing beyond the current step plays before the teacher moves on.
+    togglePlay: () =>
+      presenter && !lp.player.getSnapshot().playing ? lp.playToStepEnd() : lp.player.toggle(),
+    previousStep: () => lp.previousStep(),
+    nextStep: () => lp.nextStep(),
+    messageBack: () => lp.player.stepMessage(-1, messageFilter),
+    messageForward: () => lp.player.stepMessage(1, messageFilter),
+    home: () => lp.home(),
+    end: () => lp.end(),
+    fullscreen: () => {
+      if (document.fullscreenElement) document.exitFullscreen?.().catch(() => {});
+      else document.documentElement.requestFullscreen?.().catch(() => {});
+    },
+    presenter: togglePresenter,
+    toggleView: () => setView((v) => (v === 'book' ? 'watch' : 'book')),
+    help: () => setHelp((h) => !h),
+    escape: () => {
+      if (help) setHelp(false);
+      else if (presenter) togglePresenter();
+    },
+  });
+
+  const t = ui[lang];
   return (
-    <div className="app">
+    <div className={`app theme-${theme}${presenter ? ' presenter' : ''}${narrow ? ' narrow' : ''}`}>
       <header className="app-header">
         <h1>Podscope</h1>
+        <p className="lesson-title">{lesson.title[lang]}</p>
       </header>
-      <main>
-        <section className="stage" aria-label="Cluster stage">
-          <svg role="img" aria-label="Cluster diagram" viewBox="0 0 1000 600" className="stage-svg" />
+      {notices.length > 0 && (
+        <div className="notice" role="status">
+          <span>{notices.join(' · ')}</span>
+          <button type="button" onClick={() => setNotices([])} aria-label={t.dismiss}>
+            ×
+          </button>
+        </div>
+      )}
+      <main className="layout">
+        <section className="stage" aria-label={t.stage}>
+          <Stage
+            lp={lp}
+            lesson={lesson}
+            frame={frame}
+            layout={layout}
+            lang={lang}
+            view={view}
+            step={step}
+            node={node}
+            motion={!reducedMotion}
+            presenter={presenter}
+            fontBase={theme === 'projector' ? 18 : 15}
+          />
         </section>
+        <Narration lesson={lesson} lang={lang} step={step} />
+        <div className="player-bar">
+          <Timeline lp={lp} lesson={lesson} lang={lang} step={step} />
+          <Controls
+            lp={lp}
+            lesson={lesson}
+            lang={lang}
+            view={view}
+            theme={theme}
+            onView={setView}
+            onLang={setLang}
+            onTheme={setTheme}
+            onPresenter={togglePresenter}
+            onHelp={() => setHelp(true)}
+            messageFilter={messageFilter}
+          />
+        </div>
+        {presenter && (
+          <button type="button" className="leave-presenter" onClick={togglePresenter}>
+            {t.leavePresenter}
+          </button>
+        )}
       </main>
+      {help && <HelpOverlay lang={lang} onClose={() => setHelp(false)} />}
     </div>
   );
+}
+
+/** The worker the lesson's pod lands on, as the trace says (the kubelet that takes it in step 5). */
+function podNode(subject: string, envelopes: readonly Envelope[]): string | undefined {
+  const e = envelopes.find((x) => x.subject === subject && x.bookStep === 5 && x.to.startsWith('kubelet@'));
+  return e?.to.split('@')[1];
 }

@@ -1,0 +1,59 @@
+// One component of the book's picture: its number, name and state, named for screen
+// readers as DESIGN contract 4 says.
+import type { ReactNode } from 'react';
+import type { Box } from './layout';
+import { fitFontSize } from './textFit';
+
+interface Props {
+  readonly box: Box;
+  readonly label: string;
+  readonly title: string;
+  readonly number?: number | undefined;
+  readonly state: string;
+  readonly stateText: string;
+  readonly why?: string | undefined;
+  readonly active: boolean;
+  readonly children?: ReactNode;
+  /** The theme's font size in SVG units, to shrink a long name into its box. */
+  readonly fontBase: number;
+}
+
+export function ComponentBox({
+  box,
+  label,
+  title,
+  number,
+  state,
+  stateText,
+  why,
+  active,
+  children,
+  fontBase,
+}: Props) {
+  const { x, y, w, h } = box;
+  const textX = number === undefined ? x + 10 : x + 38;
+  const fit = fitFontSize(title, x + w - textX - 8, fontBase);
+  return (
+    // biome-ignore lint/a11y: an SVG <g> is the only grouping element SVG has; <fieldset> cannot live in it
+    <g role="group" aria-label={label} className={`comp state-${state}${active ? ' active' : ''}`}>
+      <rect className="comp-box" x={x} y={y} width={w} height={h} rx={8} />
+      {number !== undefined && (
+        // biome-ignore lint/a11y: the number is in the group's name already; an SVG <g> cannot be focused
+        <g className="comp-num" aria-hidden="true">
+          <circle cx={x + 19} cy={y + 20} r={13} />
+          <text x={x + 19} y={y + 20} dy="0.35em" textAnchor="middle">
+            {number}
+          </text>
+        </g>
+      )}
+      <text className="comp-name" x={textX} y={y + 25} style={fit ? { fontSize: `${fit}px` } : undefined}>
+        {title}
+      </text>
+      <text className="comp-state" x={textX} y={y + 44}>
+        <tspan className="state-dot">●</tspan> {stateText}
+        {why ? ` — ${why}` : ''}
+      </text>
+      {children}
+    </g>
+  );
+}

@@ -1,0 +1,169 @@
+// The cluster as the book draws it: master m-k8s above, the workers below, Calico across
+// the nodes, with every component a named group (DESIGN contract 4).
+import { memo } from 'react';
+import type { Lang, Lesson } from '../lessons';
+import { resolveComponent } from '../lessons';
+import type { Frame, LessonPlayer } from '../player';
+import { BookArrows } from './BookArrows';
+import { ComponentBox } from './ComponentBox';
+import { EtcdPanel } from './EtcdPanel';
+import { accessibleName, componentName, ui } from './i18n';
+import type { Layout } from './layout';
+import { MessageTokens } from './MessageTokens';
+import { PodChips } from './PodChips';
+import type { ViewMode } from './urlState';
+
+interface Props {
+  readonly lp: LessonPlayer;
+  readonly lesson: Lesson;
+  readonly frame: Frame;
+  readonly layout: Layout;
+  readonly lang: Lang;
+  readonly view: ViewMode;
+  readonly step: number;
+  readonly node: string | undefined;
+  readonly motion: boolean;
+  readonly presenter: boolean;
+  readonly fontBase: number;
+}
+
+export function Stage(props: Props) {
+  const { lp, lesson, layout, view, motion, lang } = props;
+  return (
+    // biome-ignore lint/a11y: role group on <svg> keeps the components inside it in the accessibility tree (role img would hide them) the only grouping element SVG has; <fieldset> cannot live in it
+    <svg
+      role="group"
+      aria-label={ui[lang].diagram}
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      className={`stage-svg view-${view}`}
+      preserveAspectRatio="xMidYMin meet"
+    >
+      <defs>
+        <marker
+          id="arrowhead"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="12"
+          markerHeight="12"
+          markerUnits="userSpaceOnUse"
+          orient="auto"
+        >
+          <path d="M0,0 L10,5 L0,10 z" className="arrowhead" />
+        </marker>
+        <marker
+          id="arrowhead-hot"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="12"
+          markerHeight="12"
+          markerUnits="userSpaceOnUse"
+          orient="auto"
+        >
+          <path d="M0,0 L10,5 L0,10 z" className="arrowhead-hot" />
+        </marker>
+      </defs>
+      <StillPicture {...props} />
+      {view === 'book' && (
+        <BookArrows
+          lesson={lesson}
+          layout={layout}
+          node={props.node}
+          step={props.step}
+          hideFuture={props.presenter}
+        />
+      )}
+      <MessageTokens lp={lp} lesson={lesson} layout={layout} view={view} motion={motion} />
+    </svg>
+  );
+}
+
+/** Everything but the messages: redrawn only when the frame, step, language or layout change. */
+const StillPicture = memo(function StillPicture({
+  lesson,
+  frame,
+  layout,
+  lang,
+  step,
+  node,
+  motion,
+  fontBase,
+}: Props) {
+  const t = ui[lang];
+  const current = lesson.steps.find((s) => s.n === step);
+  const actors = new Set((current?.actors ?? []).map((a) => resolveComponent(a, node)));
+  const subjectKey = `/registry/${lesson.subject.replace('/', '/default/')}`;
+  return (
+    <g className="still">
+      {layout.nodes.map((n) => (
+        <g key={n.host} className={n.host === 'm-k8s' ? 'node master' : 'node worker'}>
+          <rect x={n.box.x} y={n.box.y} width={n.box.w} height={n.box.h} rx={12} />
+          <text className="node-name" x={n.box.x + 14} y={n.box.y + 24}>
+            {n.host}
+          </text>
+        </g>
+      ))}
+      {/* biome-ignore lint/a11y: an SVG <g> is the only grouping element SVG has; <fieldset> cannot live in it */}
+      <g
+        role="group"
+        aria-label={`kubelet, ${componentName('container runtime', lang)} (m-k8s)`}
+        className="comp agent"
+      >
+        {(() => {
+          const b = layout.components['agent@m-k8s'];
+          return b ? (
+            <>
+              <rect className="comp-box" x={b.x} y={b.y} width={b.w} height={b.h} rx={8} />
+              <text className="comp-name small" x={b.x + 10} y={b.y + 24}>
+                kubelet · CRI
+              </text>
+              <text className="comp-state" x={b.x + 10} y={b.y + 44}>
+                m-k8s
+              </text>
+            </>
+          ) : null;
+        })()}
+      </g>
+      {frame.components.map((c) => {
+        const box = layout.components[c.id];
+        if (!box) return null;
+        const podsHere =
+          c.id.startsWith('pods@') && c.host ? frame.pods.filter((p) => p.node === c.host) : undefined;
+        return (
+          <ComponentBox
+            key={c.id}
+            box={box}
+            label={accessibleName(c, lang)}
+            title={c.id === 'cni' ? `${componentName(c.name, lang)} (Calico)` : componentName(c.name, lang)}
+            number={c.number}
+            state={c.state}
+            stateText={t.state[c.state]}
+            why={c.why}
+            active={actors.has(c.id)}
+            fontBase={fontBase}
+          >
+            {c.id === 'etcd' && (
+              <EtcdPanel
+                box={box}
+                keys={frame.etcdKeys}
+                revision={frame.etcdRevision}
+                highlight={subjectKey}
+                words={{ keys: t.keys, revision: t.revision }}
+                fontBase={fontBase}
+              />
+            )}
+            {podsHere && (
+              <PodChips
+                box={box}
+                pods={podsHere.filter((p) => p.namespace !== 'kube-system')}
+                systemCount={t.systemPods(podsHere.filter((p) => p.namespace === 'kube-system').length)}
+                motion={motion}
+              />
+            )}
+          </ComponentBox>
+        );
+      })}
+    </g>
+  );
+});

@@ -1,0 +1,86 @@
+// The lesson on one line, on the tour's time scale (the time warp), so the eight steps
+// are spread out as they are seen rather than bunched in the few milliseconds they take.
+// Drag or click anywhere to seek; the step markers jump to their step.
+import type { PointerEvent as ReactPointerEvent } from 'react';
+import { useRef } from 'react';
+import type { Lang, Lesson } from '../lessons';
+import type { LessonPlayer } from '../player';
+import { usePlayerSnapshot } from './hooks';
+import { ui } from './i18n';
+import { spreadMarkers } from './textFit';
+
+interface Props {
+  readonly lp: LessonPlayer;
+  readonly lesson: Lesson;
+  readonly lang: Lang;
+  readonly step: number;
+}
+
+export function Timeline({ lp, lesson, lang, step }: Props) {
+  const { now } = usePlayerSnapshot(lp);
+  const track = useRef<HTMLDivElement>(null);
+  const warp = lp.player.warp;
+  const duration = Math.max(1, warp.duration);
+  const t = ui[lang];
+  const fraction = (c: number) => Math.min(1, Math.max(0, warp.toTour(c) / duration));
+
+  const seekAt = (clientX: number) => {
+    const el = track.current;
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    lp.player.pause();
+    lp.player.seekTour(((clientX - r.left) / Math.max(1, r.width)) * duration);
+  };
+  const onDown = (e: ReactPointerEvent<HTMLDivElement>) => {
+    if ((e.target as HTMLElement).closest('button')) return;
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+    seekAt(e.clientX);
+  };
+  const onMove = (e: ReactPointerEvent<HTMLDivElement>) => {
+    if (e.currentTarget.hasPointerCapture?.(e.pointerId)) seekAt(e.clientX);
+  };
+
+  // Steps 1–4 happen within milliseconds of each other: keep their markers apart to be clickable.
+  const markers = spreadMarkers(
+    lesson.steps.map((s) => fraction(lp.anchor(s.n) ?? 0)),
+    0.035,
+  );
+  const seconds = (now / 1000).toFixed(3);
+  return (
+    <div className="timeline">
+      <div
+        ref={track}
+        className="timeline-track"
+        role="slider"
+        tabIndex={0}
+        aria-label={t.timeline}
+        aria-valuemin={0}
+        aria-valuemax={Math.round(duration)}
+        aria-valuenow={Math.round(warp.toTour(now))}
+        aria-valuetext={`${t.step(step, lesson.steps.length)}, ${t.time(seconds)}`}
+        onPointerDown={onDown}
+        onPointerMove={onMove}
+      >
+        <div className="timeline-fill" style={{ width: `${fraction(now) * 100}%` }} />
+        {lesson.steps.map((s, i) => {
+          if (lp.anchor(s.n) === undefined) return null;
+          return (
+            <button
+              key={s.n}
+              type="button"
+              className={`timeline-marker${s.n === step ? ' current' : ''}`}
+              style={{ left: `${(markers[i] ?? 0) * 100}%` }}
+              aria-label={t.stepMarker(s.n, s.title[lang])}
+              title={t.stepMarker(s.n, s.title[lang])}
+              onClick={() => lp.goToStep(s.n)}
+            >
+              {s.n}
+            </button>
+          );
+        })}
+        <div className="timeline-thumb" style={{ left: `${fraction(now) * 100}%` }} />
+      </div>
+      <span className="timeline-time">{t.time(seconds)}</span>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+// Small hooks that connect React to the player, the browser and the clock of the screen.
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Frame, LessonPlayer, PlayerSnapshot } from '../player';
+
+export function usePlayerSnapshot(lp: LessonPlayer): PlayerSnapshot {
+  return useSyncExternalStore(lp.player.subscribe, lp.player.getSnapshot);
+}
+
+/** The read models at "now"; the same object while nothing changes, so the diagram does not redraw. */
+export function useFrame(lp: LessonPlayer): Frame {
+  return useSyncExternalStore(lp.player.subscribe, () => lp.player.frame());
+}
+
+/** Moves the player on with the screen's frames. */
+export function useAnimationLoop(lp: LessonPlayer): void {
+  useEffect(() => {
+    let last: number | undefined;
+    let id = requestAnimationFrame(function frame(ts) {
+      // A hidden tab gets no frames; do not jump a minute on return.
+      if (last !== undefined) lp.player.tick(Math.min(100, ts - last));
+      last = ts;
+      id = requestAnimationFrame(frame);
+    });
+    return () => cancelAnimationFrame(id);
+  }, [lp]);
+}
+
+export function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(() => typeof matchMedia === 'function' && matchMedia(query).matches);
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return;
+    const m = matchMedia(query);
+    const on = () => setMatches(m.matches);
+    on();
+    m.addEventListener('change', on);
+    return () => m.removeEventListener('change', on);
+  }, [query]);
+  return matches;
+}

@@ -1,0 +1,104 @@
+// DESIGN contract 1: the URL holds the state, so a link reproduces the screen. A bad
+// value gives a short notice and its default; the page is never blank.
+import type { Lang } from '../lessons';
+
+export type Theme = 'light' | 'dark' | 'projector';
+export type ViewMode = 'book' | 'watch';
+
+export interface UrlState {
+  readonly lesson: string;
+  readonly step: number;
+  readonly lang: Lang;
+  readonly speed: number;
+  readonly theme: Theme;
+  readonly view: ViewMode;
+  readonly seed: number;
+  readonly presenter: boolean;
+}
+
+export const defaults: Omit<UrlState, 'lang'> = {
+  lesson: 'pod-create',
+  step: 0,
+  speed: 1,
+  theme: 'light',
+  view: 'book',
+  seed: 1,
+  presenter: false,
+};
+
+export interface Parsed {
+  readonly state: UrlState;
+  /** One line per bad value, in English and Korean: 'speed "9": using 1'. */
+  readonly notices: readonly string[];
+}
+
+/** The browser's preference, when the URL says nothing: Korean if any preferred language is Korean. */
+export function browserLang(languages: readonly string[]): Lang {
+  for (const l of languages) {
+    if (/^ko\b/i.test(l)) return 'ko';
+    if (/^en\b/i.test(l)) return 'en';
+  }
+  return 'en';
+}
+
+export function parseUrlState(
+  search: string,
+  languages: readonly string[],
+  lessonIds: readonly string[],
+): Parsed {
+  const q = new URLSearchParams(search);
+  const notices: string[] = [];
+  const bad = (name: string, value: string, fallback: string | number) =>
+    notices.push(`${name}="${value}" → ${fallback}`);
+
+  const pick = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const v = q.get(name);
+    if (v === null) return fallback;
+    if ((allowed as readonly string[]).includes(v)) return v as T;
+    bad(name, v, fallback);
+    return fallback;
+  };
+  const number = (name: string, ok: (n: number) => boolean, fallback: number): number => {
+    const v = q.get(name);
+    if (v === null) return fallback;
+    const n = Number(v);
+    if (v.trim() !== '' && Number.isFinite(n) && ok(n)) return n;
+    bad(name, v, fallback);
+    return fallback;
+  };
+
+  const lesson = pick('lesson', lessonIds, defaults.lesson);
+  const langParam = q.get('lang');
+  const lang = pick<Lang>(
+    'lang',
+    ['ko', 'en'],
+    langParam === null ? browserLang(languages) : browserLang(languages),
+  );
+  return {
+    state: {
+      lesson,
+      step: number('step', (n) => Number.isInteger(n) && n >= 0 && n <= 8, defaults.step),
+      lang,
+      speed: number('speed', (n) => n >= 0.25 && n <= 4, defaults.speed),
+      theme: pick<Theme>('theme', ['light', 'dark', 'projector'], defaults.theme),
+      view: pick<ViewMode>('view', ['book', 'watch'], defaults.view),
+      seed: number('seed', (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 31, defaults.seed),
+      presenter: pick('presenter', ['0', '1'], '0') === '1',
+    },
+    notices,
+  };
+}
+
+/** The query string of a state; `lang` always, the rest when not the default. */
+export function serializeUrlState(s: UrlState): string {
+  const q = new URLSearchParams();
+  q.set('lesson', s.lesson);
+  q.set('step', String(s.step));
+  q.set('lang', s.lang);
+  if (s.speed !== defaults.speed) q.set('speed', String(s.speed));
+  if (s.theme !== defaults.theme) q.set('theme', s.theme);
+  if (s.view !== defaults.view) q.set('view', s.view);
+  if (s.seed !== defaults.seed) q.set('seed', String(s.seed));
+  if (s.presenter) q.set('presenter', '1');
+  return `?${q.toString()}`;
+}
