@@ -2,9 +2,12 @@
 // bench/report.json ({ metrics: [{ name, value, unit, budget }] }). Each value is
 // the median of several runs in this process; the machine is noisy, so the
 // report is a figure to read, not a test to pass.
-import { mkdirSync, writeFileSync } from 'node:fs';
+
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { firstPageGzipKb } from './pageSize';
 import { simHour } from './simHour';
 
 interface Metric {
@@ -36,6 +39,20 @@ metrics.push({
 });
 
 const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, '..', 'dist');
+if (!existsSync(join(dist, 'index.html'))) {
+  console.log('building dist/ first ...');
+  execSync('npx vite build', { cwd: join(here, '..'), stdio: 'ignore' });
+}
+const page = firstPageGzipKb(dist);
+metrics.push({
+  name: 'first-page-gzip',
+  value: Math.round(page.kb * 10) / 10,
+  unit: 'KB',
+  budget: 150,
+  note: `${page.files} files: entry script, its static imports and CSS`,
+});
+
 mkdirSync(here, { recursive: true });
 writeFileSync(join(here, 'report.json'), `${JSON.stringify({ metrics }, null, 2)}\n`);
 
