@@ -89,6 +89,62 @@ describe('the shell', () => {
     }
   });
 
+  it('never throws on generated lines of shell-significant characters either', () => {
+    const { session } = lab();
+    const parts = [
+      'kubectl',
+      'get',
+      'pods',
+      '-o',
+      '-n',
+      '-A',
+      '--',
+      '|',
+      'grep',
+      '-v',
+      '&&',
+      '||',
+      ';',
+      "'",
+      '"',
+      '\\',
+      '$',
+      '~',
+      '=',
+      'x=1',
+      'create',
+      '-f',
+      '/',
+      '..',
+      'delete',
+      'scale',
+      '--replicas=',
+      'ssh',
+      'scp',
+      'mv',
+      'sleep',
+      'timeout',
+      '1',
+      '-1',
+      'curl',
+      'ping',
+      '-c',
+    ];
+    let seed = 42;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    for (let i = 0; i < 300; i++) {
+      const line = Array.from({ length: 1 + (next() % 7) }, () => parts[next() % parts.length]).join(
+        next() % 3 ? ' ' : '',
+      );
+      const r = runAt(session, session.host, line, 5000);
+      expect(r.job.done, line).toBe(true);
+      expect(r.text, line).not.toContain('internal error');
+    }
+  });
+
   it('pipes into grep -v, -i and -c, and runs && and || lists', () => {
     const { session } = lab();
     const m = (line: string) => runAt(session, 'm-k8s', line);
