@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from './cluster';
+import { deployment } from './labs/addons';
 import { advance, createPod, nginxPod, nodeReady, podLine } from './testing/fixtures';
 
 describe('the ready lab', () => {
@@ -102,5 +103,55 @@ describe('creating nginx-pod (the book 3.1.5)', () => {
     };
     expect(run(3)).toBe(run(3));
     expect(run(3)).not.toBe(run(4));
+  });
+});
+
+describe('a Deployment (the book 3.2)', () => {
+  it('creates a ReplicaSet named for the template hash, scales, heals a deleted pod, and goes with its pods', () => {
+    const c = createCluster();
+    const body = deployment(
+      'dpy-nginx',
+      'default',
+      1,
+      { labels: { app: 'dpy-nginx' }, containers: [{ name: 'nginx', image: 'nginx' }] },
+      c.now,
+    );
+    c.request('m-k8s', { verb: 'create', resource: 'deployments', namespace: 'default', body }, () => {});
+    advance(c, 15);
+    const pods = () => c.pods().filter((p) => p.name.startsWith('dpy-nginx-'));
+    expect(pods().map((p) => p.name)).toEqual([
+      expect.stringMatching(
+        /^dpy-nginx-[bcdfghjklmnpqrstvwxz2456789]{8,10}-[bcdfghjklmnpqrstvwxz2456789]{5}$/,
+      ),
+    ]);
+    c.request(
+      'm-k8s',
+      {
+        verb: 'patch',
+        resource: 'deployments',
+        namespace: 'default',
+        name: 'dpy-nginx',
+        patch: (o) => (o.kind === 'Deployment' ? { ...o, spec: { ...o.spec, replicas: 3 } } : o),
+      },
+      () => {},
+    );
+    advance(c, 15);
+    expect(pods().filter((p) => p.status === 'Running')).toHaveLength(3);
+    expect(new Set(pods().map((p) => p.node)).size).toBe(3);
+    const victim = pods()[0]?.name ?? '';
+    c.request('m-k8s', { verb: 'delete', resource: 'pods', namespace: 'default', name: victim }, () => {});
+    advance(c, 20);
+    expect(pods().filter((p) => p.status === 'Running')).toHaveLength(3);
+    expect(pods().map((p) => p.name)).not.toContain(victim);
+    c.request(
+      'm-k8s',
+      { verb: 'delete', resource: 'deployments', namespace: 'default', name: 'dpy-nginx' },
+      () => {},
+    );
+    advance(c, 20);
+    expect(pods()).toEqual([]);
+    expect(
+      c.objects().filter((o) => o.kind === 'ReplicaSet' && o.metadata.name.startsWith('dpy-nginx')),
+    ).toEqual([]);
   });
 });

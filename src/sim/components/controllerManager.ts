@@ -49,6 +49,8 @@ export class ControllerManagerLogic implements ComponentLogic {
   /** The work queue: uids of the objects whose controllers must look again (client-go keys). */
   private readonly dirty = new Set<string>();
   private dirtyAllDaemonSets = false;
+  /** An owner was deleted: the garbage collector looks for its dependents at once. */
+  private orphansMaybe = false;
   private byOwner: Map<string, Pod[]> | undefined;
 
   constructor(private readonly net: Net) {
@@ -67,19 +69,22 @@ export class ControllerManagerLogic implements ComponentLogic {
     this.nodes = new Informer<Node>(this.client, 'nodes', () => {
       this.dirtyAllDaemonSets = true;
     });
-    this.deployments = new Informer<Deployment>(this.client, 'deployments', (_a, obj) =>
-      this.dirty.add(obj.metadata.uid),
-    );
+    this.deployments = new Informer<Deployment>(this.client, 'deployments', (a, obj) => {
+      this.dirty.add(obj.metadata.uid);
+      if (a === 'deleted') this.orphansMaybe = true;
+    });
     this.replicasets = new Informer<ReplicaSet>(this.client, 'replicasets', (action, obj) => {
       if (action === 'added') this.creatingRs.delete(obj.metadata.name);
+      if (action === 'deleted') this.orphansMaybe = true;
       const owner = ownerOf(obj);
       if (owner && action !== 'deleted') this.rsOwner.set(obj.metadata.uid, owner);
       this.dirty.add(obj.metadata.uid);
       if (owner) this.dirty.add(owner);
     });
-    this.daemonsets = new Informer<DaemonSet>(this.client, 'daemonsets', (_a, obj) =>
-      this.dirty.add(obj.metadata.uid),
-    );
+    this.daemonsets = new Informer<DaemonSet>(this.client, 'daemonsets', (a, obj) => {
+      this.dirty.add(obj.metadata.uid);
+      if (a === 'deleted') this.orphansMaybe = true;
+    });
   }
 
   /** ReplicaSet uid → its Deployment's uid. */
@@ -134,7 +139,7 @@ export class ControllerManagerLogic implements ComponentLogic {
   receive(m: Message): void {
     if (this.client.handle(m)) return;
     for (const i of this.informers()) if (i.handle(m)) break;
-    if (this.dirty.size > 0 || this.dirtyAllDaemonSets) this.reconcile(false);
+    if (this.dirty.size > 0 || this.dirtyAllDaemonSets || this.orphansMaybe) this.reconcile(false);
   }
 
   tick(): void {
@@ -169,7 +174,10 @@ export class ControllerManagerLogic implements ComponentLogic {
     for (const d of this.deployments.list()) if (all || dirty.has(d.metadata.uid)) this.syncDeployment(d);
     for (const rs of this.replicasets.list()) if (all || dirty.has(rs.metadata.uid)) this.syncReplicaSet(rs);
     for (const ds of this.daemonsets.list()) if (allDs || dirty.has(ds.metadata.uid)) this.syncDaemonSet(ds);
-    if (all) this.collectGarbage();
+    if (all || this.orphansMaybe) {
+      this.orphansMaybe = false;
+      this.collectGarbage();
+    }
   }
 
   private syncDeployment(d: Deployment): void {
