@@ -1,10 +1,17 @@
 // How each outside input changes the physical lab. The consequences (a node going
 // NotReady, pods evicted) are not here: the components produce them by themselves.
 import type { ClusterCore } from './clusterCore';
-import type { ClusterInput } from './inputs';
+import type { ClusterInput, ControlPlaneManifest } from './inputs';
 import { allManifests } from './labs/hosts';
 
 const SHUTDOWN_MS = 5_000;
+
+const controlPlaneStartup: readonly [ControlPlaneManifest, number][] = [
+  ['etcd', 8_000],
+  ['kube-apiserver', 14_000],
+  ['kube-controller-manager', 16_000],
+  ['kube-scheduler', 16_500],
+];
 const BOOT_MS = 35_000;
 
 export function applyInput(core: ClusterCore, input: ClusterInput): boolean {
@@ -108,7 +115,9 @@ export function applyInput(core: ClusterCore, input: ClusterInput): boolean {
       host.joined = true;
       host.services.kubelet = 'active';
       host.manifests = new Set(allManifests);
-      host.staticPodsRunning = new Set(allManifests);
+      // The kubelet pulls the control-plane images and starts them one by one; kubeadm
+      // reports them healthy after about 16 s.
+      for (const [manifest, ms] of controlPlaneStartup) after(ms, () => host.staticPodsRunning.add(manifest));
       break;
     case 'kubeadm.join':
       if (host?.role !== 'worker' || host.joined) return false;

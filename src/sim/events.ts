@@ -25,6 +25,7 @@ export function recordEvent(
     involvedObject: {
       kind: involved.kind,
       name: involved.metadata.name,
+      ...(involved.metadata.uid ? { uid: involved.metadata.uid } : {}),
       ...(involved.metadata.namespace ? { namespace: involved.metadata.namespace } : {}),
     },
     type,

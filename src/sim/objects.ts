@@ -159,7 +159,12 @@ export interface Service {
 export interface KubeEvent {
   readonly kind: 'Event';
   readonly metadata: ObjectMeta;
-  readonly involvedObject: { readonly kind: string; readonly name: string; readonly namespace?: string };
+  readonly involvedObject: {
+    readonly kind: string;
+    readonly name: string;
+    readonly namespace?: string;
+    readonly uid?: string;
+  };
   readonly type: 'Normal' | 'Warning';
   readonly reason: string;
   readonly message: string;

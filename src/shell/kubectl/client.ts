@@ -41,6 +41,8 @@ export function refused(host: string): string {
 export function apiError(res: Exclude<ApiResponse, { ok: true }>, host: string): string {
   if (res.reason === 'ConnectionRefused') return refused(host);
   if (res.reason === 'Timeout') return `Unable to connect to the server: dial tcp ${host}: i/o timeout`;
+  // kubectl prints a validation error as the API server words it: 'The Deployment "X" is invalid: ...'.
+  if (res.reason === 'Invalid') return res.message;
   return `Error from server (${res.reason}): ${res.message}`;
 }
 

@@ -36,7 +36,12 @@ function createError(
   res: Parameters<typeof apiError>[0],
   source: string | undefined,
 ): string {
-  if (res.reason === 'ConnectionRefused' || !source || res.message.startsWith('error when'))
+  if (
+    res.reason === 'ConnectionRefused' ||
+    res.reason === 'Invalid' ||
+    !source ||
+    res.message.startsWith('error when')
+  )
     return apiError(res, ctx.server);
   return `Error from server (${res.reason}): error when creating "${source}": ${res.message}`;
 }

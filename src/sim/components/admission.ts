@@ -18,6 +18,15 @@ export function uid(rng: Rng): string {
   return `${part(8)}-${part(4)}-${part(4)}-${part(4)}-${part(12)}`;
 }
 
+const dns1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** The API server's name validation (a DNS-1123 subdomain), in kubectl's words; undefined if valid. */
+export function invalidName(obj: KubeObject): string | undefined {
+  const name = obj.metadata.name;
+  if (!name || (dns1123.test(name) && name.length <= 253)) return undefined;
+  return `The ${obj.kind} "${name}" is invalid: metadata.name: Invalid value: "${name}": a DNS-1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`;
+}
+
 export function admit(obj: KubeObject, now: SimMs, rng: Rng): KubeObject {
   const meta = obj.metadata;
   const name = meta.name || `${meta.generateName ?? ''}${podSuffix(rng)}`;

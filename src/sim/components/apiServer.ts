@@ -10,7 +10,7 @@ import type { ApiRequest, ApiResponse, WatchAction } from '../protocol';
 import type { Rng } from '../rng';
 import type { ComponentId } from '../trace';
 import type { SimMs } from '../units';
-import { admit } from './admission';
+import { admit, invalidName } from './admission';
 import type { EtcdOp, EtcdReply, EtcdRequest } from './etcd';
 import { ETCD } from './etcd';
 import type { ComponentLogic } from './processMachine';
@@ -171,6 +171,11 @@ export class ApiServerLogic implements ComponentLogic {
         return;
       case 'create': {
         if (!req.body) return;
+        const invalid = invalidName(req.body);
+        if (invalid) {
+          this.reply(m, { ok: false, code: 422, reason: 'Invalid', message: invalid }, '422 Invalid');
+          return;
+        }
         const obj = admit(req.body, this.net.now(), this.rng);
         const resource = resourceOfKind[obj.kind];
         const k = registryKey(resource, obj.metadata.name, obj.metadata.namespace);

@@ -186,9 +186,8 @@ export class ControllerManagerLogic implements ComponentLogic {
     const sameTemplate = (rs: ReplicaSet) =>
       JSON.stringify(rs.spec.template.containers) === JSON.stringify(d.spec.template.containers);
     const rs = this.replicasets.list().find((r) => ownedBy(r.metadata, d.metadata.uid) && sameTemplate(r));
-    const { name: newName } = replicaSetName(d);
     if (!rs) {
-      const name = newName;
+      const { name } = replicaSetName(d);
       if (this.creatingRs.has(name)) return;
       this.creatingRs.add(name);
       this.client.request(
@@ -334,6 +333,20 @@ export class ControllerManagerLogic implements ComponentLogic {
             { component: 'daemonset-controller' },
           );
         else this.expecting.set(uid, Math.max(0, (this.expecting.get(uid) ?? 1) - 1));
+      });
+    }
+    const status = { desiredNumberScheduled: wanted.length, numberReady: owned.filter(isReady).length };
+    if (
+      (ds.status.desiredNumberScheduled !== status.desiredNumberScheduled ||
+        ds.status.numberReady !== status.numberReady) &&
+      this.sendStatusOnce(uid, status)
+    ) {
+      this.client.request({
+        verb: 'updateStatus',
+        resource: 'daemonsets',
+        namespace: ns,
+        name: ds.metadata.name,
+        patch: (o) => (o.kind === 'DaemonSet' ? { ...o, status } : o),
       });
     }
   }

@@ -128,6 +128,9 @@ export function newNode(
       resourceVersion: 0,
       creationTimestamp: now,
       labels: {
+        'beta.kubernetes.io/arch': 'amd64',
+        'beta.kubernetes.io/os': 'linux',
+        'kubernetes.io/arch': 'amd64',
         'kubernetes.io/hostname': name,
         'kubernetes.io/os': 'linux',
         ...(role === 'master' ? { 'node-role.kubernetes.io/master': '' } : {}),

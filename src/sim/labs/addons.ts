@@ -98,6 +98,7 @@ export function kubeadmAddons(at: SimMs) {
       [
         { port: 53, protocol: 'UDP', name: 'dns' },
         { port: 53, protocol: 'TCP', name: 'dns-tcp' },
+        { port: 9153, protocol: 'TCP', name: 'metrics' },
       ],
       at,
       { 'k8s-app': 'kube-dns' },

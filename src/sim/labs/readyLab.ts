@@ -60,8 +60,14 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
   });
 
   const [, , , dns] = kubeadmAddons(addonsAt);
-  const proxyDs = put(daemonSet('kube-proxy', templates.kubeProxy, addonsAt));
-  const calicoDs = put(daemonSet('calico-node', templates.calicoNode, addonsAt));
+  const proxyDs = put({
+    ...daemonSet('kube-proxy', templates.kubeProxy, addonsAt),
+    status: { desiredNumberScheduled: hosts.length, numberReady: hosts.length },
+  });
+  const calicoDs = put({
+    ...daemonSet('calico-node', templates.calicoNode, addonsAt),
+    status: { desiredNumberScheduled: hosts.length, numberReady: hosts.length },
+  });
   const corednsD = put(deployment('coredns', 'kube-system', 2, templates.coredns, addonsAt));
   const kccD = put(
     deployment('calico-kube-controllers', 'kube-system', 1, templates.calicoKubeControllers, addonsAt),
