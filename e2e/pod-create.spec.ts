@@ -1,10 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 
-/** Opens Podscope and waits, as a person would, until the narration is on screen. */
+/** Opens Podscope and waits, as a person would, until the lesson's eight steps are on the timeline. */
 async function open(page: Page, query: string) {
   await page.goto(`./${query}`);
   await expect(page.locator('.narration-title')).toBeVisible();
+  await expect(page.locator('.timeline-marker')).toHaveCount(8);
 }
 
 // The English titles of the book's eight steps, as the narration shows them.
@@ -67,6 +68,12 @@ test('a link reproduces the step; the pod is there as it was at that step', asyn
   const pods = page.getByRole('group', { name: '7 pods (w2-k8s)', exact: true });
   await expect(pods).toContainText('nginx-pod');
   await expect(pods).toContainText('Pending');
+  await expect(page.getByRole('region', { name: 'Commands on m-k8s' })).toContainText(
+    '[root@m-k8s ~]# kubectl create -f ~/_Book_k8sInfra/ch3/3.1.6/nginx-pod.yaml',
+  );
+  await expect(page.getByRole('region', { name: 'Commands on m-k8s' })).toContainText(
+    'pod/nginx-pod created',
+  );
   await page.keyboard.press('End');
   await expect(pods).toContainText('Running');
   await expect(page).toHaveURL(/step=8/);

@@ -2,7 +2,6 @@
 export type { BookArrow, Lang, Lesson, LessonInput, LessonStep, Localized } from './lesson';
 export { isBookMessage, isStepMessage, LANGS, resolveComponent } from './lesson';
 export { NGINX_POD_COMMAND, podCreate } from './podCreate';
-export { nginxPod, runLessonInput } from './runLessonInput';
 export { lessonEnd, stepAnchors, stepAt } from './stepAnchors';
 export type { TourContext, TourEvent } from './tourMachine';
 export { tourMachine } from './tourMachine';

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { podCreate } from '../lessons';
 import type { SimMs } from '../sim';
 import { LessonPlayer } from './lessonPlayer';
+import { sessionDriver } from './sessionDriver';
 
 const nginx = (lp: LessonPlayer) =>
   lp.player.frame().pods.find((p) => p.name === 'nginx-pod')?.status ?? 'none';
 
 describe('LessonPlayer', () => {
   it('steps through the eight steps and shows the pod as it was at each', () => {
-    const lp = new LessonPlayer(podCreate);
+    const lp = new LessonPlayer(podCreate, 1, sessionDriver);
     expect(lp.step).toBe(0);
     expect(nginx(lp)).toBe('none');
     const seen: [number, string, boolean][] = [];
@@ -25,7 +26,7 @@ describe('LessonPlayer', () => {
   });
 
   it('plays a step up to the next one and stops there', () => {
-    const lp = new LessonPlayer(podCreate);
+    const lp = new LessonPlayer(podCreate, 1, sessionDriver);
     lp.nextStep();
     for (let i = 0; i < 1000 && lp.player.getSnapshot().playing; i++) lp.player.tick(16);
     // It stops a hair before step 2 begins: the narration stays on step 1 until the viewer moves on.
@@ -36,7 +37,7 @@ describe('LessonPlayer', () => {
   });
 
   it('goes back by lookup: the picture at an earlier time is the one it was', () => {
-    const lp = new LessonPlayer(podCreate);
+    const lp = new LessonPlayer(podCreate, 1, sessionDriver);
     lp.end();
     const later = lp.player.frame();
     lp.goToStep(5);
@@ -50,7 +51,7 @@ describe('LessonPlayer', () => {
   });
 
   it('plays at 1× on a dilated clock: the eight steps take seconds, not milliseconds or minutes', () => {
-    const lp = new LessonPlayer(podCreate);
+    const lp = new LessonPlayer(podCreate, 1, sessionDriver);
     lp.player.play();
     let wall = 0;
     while (lp.player.getSnapshot().playing && wall < 600_000) {
@@ -62,8 +63,28 @@ describe('LessonPlayer', () => {
     expect(wall).toBeLessThan(90_000);
   });
 
-  it('forks the future away when an input is made in the past', () => {
+  it('prints what kubectl prints, when its answer arrives', () => {
+    const lp = new LessonPlayer(podCreate, 1, sessionDriver);
+    expect(lp.transcriptAt(999 as SimMs)).toEqual([]);
+    lp.goToStep(1);
+    expect(lp.transcriptAt(lp.player.now).map((l) => l.text)).toEqual([
+      '[root@m-k8s ~]# kubectl create -f ~/_Book_k8sInfra/ch3/3.1.6/nginx-pod.yaml',
+    ]);
+    lp.goToStep(5);
+    expect(lp.transcriptAt(lp.player.now).map((l) => l.kind)).toEqual(['input', 'stdout']);
+    expect(lp.transcriptAt(lp.player.now)[1]?.text).toBe('pod/nginx-pod created');
+  });
+
+  it('without a driver shows the lab up to the first command, and no steps', () => {
     const lp = new LessonPlayer(podCreate);
+    expect(lp.player.getSnapshot().end).toBe(1000);
+    expect(lp.anchor(1)).toBeUndefined();
+    lp.nextStep();
+    expect(lp.step).toBe(0);
+  });
+
+  it('forks the future away when an input is made in the past', () => {
+    const lp = new LessonPlayer(podCreate, 1, sessionDriver);
     const before = lp.recording.envelopes().length;
     lp.recording.input({ at: 500 as SimMs, host: 'm-k8s', line: 'kubectl create -f nginx-pod.yaml' });
     expect(lp.recording.generation).toBe(1);

@@ -4,11 +4,31 @@
 import type { Actor } from 'xstate';
 import { createActor } from 'xstate';
 import type { Lesson } from '../lessons';
-import { runLessonInput, tourMachine } from '../lessons';
+import { tourMachine } from '../lessons';
 import type { SimMs } from '../sim';
 import { Player } from './player';
-import type { RecordedInput } from './recording';
-import { Recording } from './recording';
+import type { RecordedInput, World } from './recording';
+import { clusterWorld, Recording } from './recording';
+
+/** A line of the lesson's terminal: what was typed, or what the command printed, and when. */
+export interface TranscriptLine {
+  readonly at: SimMs;
+  readonly host: string;
+  readonly kind: 'input' | 'stdout' | 'stderr';
+  readonly text: string;
+}
+
+export type Print = (kind: TranscriptLine['kind'], text: string) => void;
+
+/**
+ * How the lesson's command lines reach the cluster: through the simulated shells
+ * (sessionDriver.ts). It is passed in, not imported, so the page can draw the lab
+ * before the shells' code has loaded.
+ */
+export interface LabDriver<W extends World = World> {
+  createWorld(options: { readonly seed: number }): W;
+  run(world: W, input: RecordedInput, print: Print): void;
+}
 
 /** The longest the lesson may take in cluster time before we give up waiting for its last step. */
 const MAX_LESSON_MS = 120_000;
@@ -17,25 +37,36 @@ const CHUNK_MS = 2_000;
 const HOLD_BEFORE_MS = 0.01;
 
 export class LessonPlayer {
-  readonly recording: Recording;
+  readonly recording: Recording<World>;
+  /** The lesson's command lines and their output, in cluster time; rebuilt when the future is forked. */
+  private transcript: TranscriptLine[] = [];
   readonly player: Player;
   readonly tour: Actor<typeof tourMachine>;
 
+  /** Without a driver, only the lab before the lesson's first command can be shown. */
   constructor(
     readonly lesson: Lesson,
     readonly seed = 1,
+    driver?: LabDriver,
   ) {
     this.recording = new Recording(
       { seed },
-      (cluster, input) => {
-        runLessonInput(cluster, input);
+      (options) => {
+        this.transcript = [];
+        return driver ? driver.createWorld({ seed: options.seed ?? seed }) : clusterWorld(options);
       },
-      lesson.inputs as readonly RecordedInput[],
+      (world, input) => {
+        driver?.run(world, input, (kind, text) =>
+          this.transcript.push({ at: world.cluster.now, host: input.host, kind, text }),
+        );
+      },
+      driver ? (lesson.inputs as readonly RecordedInput[]) : [],
     );
     this.tour = createActor(tourMachine, { input: { lesson } }).start();
     let t = 0;
-    while (this.tour.getSnapshot().context.end === undefined && t < MAX_LESSON_MS) {
-      t += CHUNK_MS;
+    const limit = driver ? MAX_LESSON_MS : Math.min(...lesson.inputs.map((i) => i.at), MAX_LESSON_MS);
+    while (this.tour.getSnapshot().context.end === undefined && t < limit) {
+      t = Math.min(limit, t + CHUNK_MS);
       this.recording.simulateTo(t as SimMs);
       this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
     }
@@ -44,6 +75,11 @@ export class LessonPlayer {
       if (this.tour.getSnapshot().context.now !== this.player.now)
         this.tour.send({ type: 'tour.time', now: this.player.now });
     });
+  }
+
+  /** The terminal as it stood at `now`. */
+  transcriptAt(now: SimMs): readonly TranscriptLine[] {
+    return this.transcript.filter((l) => l.at <= now);
   }
 
   get step(): number {

@@ -6,6 +6,10 @@ import type { Frame } from './history';
 import type { EnvelopeFilter } from './lookups';
 import { clampSpeed, nextMessageTime, previousMessageTime } from './lookups';
 import type { Recording } from './recording';
+
+/** What the player reads of a recording, whatever world it drives. */
+export type RecordingView = Pick<Recording, 'simulateTo' | 'envelopes' | 'frameAt' | 'generation'>;
+
 import type { Warp, WarpOptions } from './timeWarp';
 import { buildWarp, defaultWarpOptions } from './timeWarp';
 
@@ -25,7 +29,7 @@ export class Player {
   private warpKey = '';
 
   constructor(
-    readonly recording: Recording,
+    readonly recording: RecordingView,
     end: SimMs,
     private readonly warpOptions: WarpOptions = defaultWarpOptions,
   ) {

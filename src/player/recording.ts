@@ -1,5 +1,5 @@
-// One simulated cluster and the inputs given to it, with the history of what the view
-// draws. Going back is a lookup in the history; an input made in the past forks the
+// One simulated lab (a cluster, and the shells around it) and the inputs given to it,
+// with the history of what the view draws. Going back is a lookup in the history; an input made in the past forks the
 // future away: a new cluster from the same seed replays the earlier inputs (STYLE 4).
 import type { ClusterOptions, Envelope, SimCluster, SimMs } from '../sim';
 import { createCluster } from '../sim';
@@ -12,14 +12,26 @@ export interface RecordedInput {
   readonly line: string;
 }
 
-/** Applies an input (a command line typed on a host) to the cluster at its current time. */
-export type InputRunner = (cluster: SimCluster, input: RecordedInput) => void;
+/** What the recording drives: a cluster, or a shell Session around one (whose own timers advance with it). */
+export interface World {
+  readonly cluster: SimCluster;
+  advanceTo(t: SimMs): void;
+}
+
+/** Applies an input (a command line typed on a host) to the world at its current time. */
+export type InputRunner<W extends World = World> = (world: W, input: RecordedInput) => void;
+
+/** A bare cluster as a world. */
+export const clusterWorld = (options: ClusterOptions): World => {
+  const cluster = createCluster(options);
+  return { cluster, advanceTo: (t) => cluster.advanceTo(t) };
+};
 
 /** A frame is kept at least this often in cluster time, besides every moment a message moves. */
 export const FRAME_EVERY_MS = 100;
 
-export class Recording {
-  private clusterValue: SimCluster;
+export class Recording<W extends World = World> {
+  private worldValue: W;
   private historyValue = new History();
   private inputList: RecordedInput[] = [];
   private applied = 0;
@@ -28,20 +40,25 @@ export class Recording {
 
   constructor(
     readonly options: ClusterOptions,
-    private readonly runner: InputRunner,
+    private readonly createWorld: (options: ClusterOptions) => W,
+    private readonly runner: InputRunner<W>,
     inputs: readonly RecordedInput[] = [],
   ) {
-    this.clusterValue = createCluster(options);
+    this.worldValue = createWorld(options);
     this.inputList = [...inputs].sort((a, b) => a.at - b.at);
-    this.historyValue.record(this.clusterValue);
+    this.historyValue.record(this.cluster);
+  }
+
+  get world(): W {
+    return this.worldValue;
   }
 
   get cluster(): SimCluster {
-    return this.clusterValue;
+    return this.worldValue.cluster;
   }
 
   get simulatedTo(): SimMs {
-    return this.clusterValue.now;
+    return this.cluster.now;
   }
 
   get inputs(): readonly RecordedInput[] {
@@ -49,7 +66,7 @@ export class Recording {
   }
 
   envelopes(): readonly Envelope[] {
-    return this.clusterValue.trace.all();
+    return this.cluster.trace.all();
   }
 
   frameAt(t: SimMs): Frame {
@@ -62,13 +79,13 @@ export class Recording {
    * a message is caught at the millisecond it happens (≈ 4 ms of Node per simulated second).
    */
   simulateTo(t: SimMs): void {
-    const c = this.clusterValue;
+    const c = this.cluster;
     let lastFrame = this.historyValue.at(c.now)?.at ?? 0;
     while (c.now < t) {
       this.applyDueInputs();
       const before = c.trace.length;
       const next = Math.min(t, Math.floor(c.now) + 1, this.nextInputAt() ?? Number.POSITIVE_INFINITY);
-      c.advanceTo((next > c.now ? next : t) as SimMs);
+      this.worldValue.advanceTo((next > c.now ? next : t) as SimMs);
       if (c.trace.length !== before || c.now - lastFrame >= FRAME_EVERY_MS) {
         this.historyValue.record(c);
         lastFrame = c.now;
@@ -81,9 +98,9 @@ export class Recording {
   input(input: RecordedInput): void {
     if (input.at < this.simulatedTo) {
       const kept = this.inputList.filter((i) => i.at <= input.at);
-      this.clusterValue = createCluster(this.options);
+      this.worldValue = this.createWorld(this.options);
       this.historyValue = new History();
-      this.historyValue.record(this.clusterValue);
+      this.historyValue.record(this.cluster);
       this.inputList = kept;
       this.applied = 0;
       this.generation++;
@@ -99,9 +116,9 @@ export class Recording {
 
   private applyDueInputs(): void {
     let due = this.inputList[this.applied];
-    while (due && due.at <= this.clusterValue.now) {
-      this.runner(this.clusterValue, due);
-      this.historyValue.record(this.clusterValue);
+    while (due && due.at <= this.cluster.now) {
+      this.runner(this.worldValue, due);
+      this.historyValue.record(this.cluster);
       this.applied++;
       due = this.inputList[this.applied];
     }

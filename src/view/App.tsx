@@ -4,6 +4,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Lang } from '../lessons';
 import { isBookMessage, lessons, podCreate } from '../lessons';
+import type { LabDriver } from '../player';
 import { LessonPlayer } from '../player';
 import type { Envelope } from '../sim';
 import { Controls } from './Controls';
@@ -14,6 +15,7 @@ import { narrowLayout, wideLayout } from './layout';
 import { Narration } from './Narration';
 import { Stage } from './Stage';
 import { Timeline } from './Timeline';
+import { Transcript } from './Transcript';
 import type { Theme, ViewMode } from './urlState';
 import { parseUrlState, serializeUrlState } from './urlState';
 import { useKeyboard } from './useKeyboard';
@@ -34,12 +36,23 @@ export function App() {
   const lesson = lessons[initial.state.lesson] ?? podCreate;
   const seed = initial.state.seed;
 
+  // The shells' code (kubectl's printers, YAML, ...) loads after the first frame: until
+  // it is here the stage shows the lab as it stands before the lesson's first command.
+  const [driver, setDriver] = useState<LabDriver | undefined>();
+  useEffect(() => {
+    let live = true;
+    import('../player/sessionDriver').then((m) => live && setDriver(() => m.sessionDriver));
+    return () => {
+      live = false;
+    };
+  }, []);
   const lp = useMemo(() => {
-    const p = new LessonPlayer(lesson, seed);
+    const p = new LessonPlayer(lesson, seed, driver);
     p.player.setSpeed(initial.state.speed);
     p.goToStep(initial.state.step);
     return p;
-  }, [lesson, seed, initial]);
+  }, [lesson, seed, initial, driver]);
+  useEffect(() => () => lp.dispose(), [lp]);
   useAnimationLoop(lp);
   const step = useSelector(lp.tour, (s) => s.context.step);
   const speed = useSyncExternalStore(lp.player.subscribe, () => lp.player.getSnapshot().speed);
@@ -54,9 +67,11 @@ export function App() {
   const node = useMemo(() => podNode(lesson.subject, lp.player.envelopes()), [lesson, lp]);
 
   useEffect(() => {
+    // Until the lesson can be walked, the URL keeps the step it was opened with.
+    if (!driver) return;
     const search = serializeUrlState({ lesson: lesson.id, step, lang, speed, theme, view, seed, presenter });
     if (window.location.search !== search) window.history.replaceState(null, '', search);
-  }, [lesson, step, lang, speed, theme, view, seed, presenter]);
+  }, [driver, lesson, step, lang, speed, theme, view, seed, presenter]);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.documentElement.dataset.theme = theme;
@@ -128,7 +143,10 @@ export function App() {
             fontBase={theme === 'projector' ? 18 : 15}
           />
         </section>
-        <Narration lesson={lesson} lang={lang} step={step} />
+        <div className="side">
+          <Transcript lp={lp} lang={lang} />
+          <Narration lesson={lesson} lang={lang} step={step} />
+        </div>
         <div className="player-bar">
           <Timeline lp={lp} lesson={lesson} lang={lang} step={step} />
           <Controls

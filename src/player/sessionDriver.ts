@@ -1,0 +1,16 @@
+// The lesson's command lines typed into the simulated shells (src/shell), as a student
+// would type them; what the commands print goes to the lesson's transcript.
+import type { Session } from '../shell';
+import { Session as SessionClass } from '../shell';
+import type { LabDriver, Print } from './lessonPlayer';
+import type { RecordedInput } from './recording';
+
+export const sessionDriver: LabDriver<Session> = {
+  createWorld: (options) => new SessionClass(options),
+  run: (session: Session, input: RecordedInput, print: Print) => {
+    print('input', `${session.shell(input.host).prompt()}${input.line}`);
+    const job = session.run(input.host, input.line);
+    for (const line of job.output) print(line.stream, line.text);
+    job.onOutput((line) => print(line.stream, line.text));
+  },
+};
