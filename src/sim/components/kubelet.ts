@@ -515,6 +515,8 @@ export class KubeletLogic implements ComponentLogic {
         return;
       }
       if (res.reason === 'NotFound' && !this.nodeKnown) this.register(conditions);
+      // Until the node is registered the kubelet keeps trying (with a short back-off, not every 10 s).
+      else if (!this.nodeKnown) this.client.later(1000, () => this.postNodeStatus(starting));
     });
   }
 
