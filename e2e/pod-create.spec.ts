@@ -186,3 +186,46 @@ for (const theme of ['light', 'dark', 'projector'] as const) {
     await page.screenshot({ path: `test-results/theme-${theme}.png` });
   });
 }
+
+test('presenter mode: chrome hidden, narration large, the next step only when the teacher advances', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await open(page, '?lesson=pod-create&lang=ko&step=3');
+  await page.keyboard.press('p');
+  await expect(page).toHaveURL(/presenter=1/);
+  await expect(page.getByRole('button', { name: '재생' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Podscope' })).toBeHidden();
+  // Space plays this step to its end and stops there: the narration stays on step 3.
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(1500);
+  await expect(page).toHaveURL(/step=3/);
+  await page.keyboard.press('PageDown');
+  await expect(page).toHaveURL(/step=4/);
+  await expect(page.getByRole('region', { name: '설명' })).toContainText('스케줄러');
+  await page.screenshot({ path: 'test-results/presenter.png' });
+  await page.keyboard.press('Escape');
+  await expect(page).not.toHaveURL(/presenter/);
+  await expect(page.getByRole('heading', { name: 'Podscope' })).toBeVisible();
+});
+
+test('watch view: every message goes through the API server', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await open(page, '?lesson=pod-create&lang=en&view=watch&step=5&speed=0.25');
+  await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('0.25');
+  await expect(page.getByText('watch event: the API server tells its watchers')).toBeVisible();
+  await page.keyboard.press('.');
+  await page.screenshot({ path: 'test-results/watch-view.png' });
+  await expect(page).toHaveURL(/view=watch/);
+  await expect(page).toHaveURL(/speed=0.25/);
+});
+
+test('fits a 4K projector', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
+  await open(page, '?lesson=pod-create&lang=ko&step=7&theme=projector');
+  await expect(page.getByRole('group', { name: '6 컨테이너 런타임 (w2-k8s)', exact: true })).toBeVisible();
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(3840);
+  await page.screenshot({ path: 'test-results/screen-4k.png' });
+  await page.close();
+});

@@ -11,6 +11,7 @@ import { Controls } from './Controls';
 import { HelpOverlay } from './HelpOverlay';
 import { useAnimationLoop, useFrame, useMediaQuery } from './hooks';
 import { ui } from './i18n';
+import { Legend } from './Legend';
 import { narrowLayout, wideLayout } from './layout';
 import { Narration } from './Narration';
 import { Stage } from './Stage';
@@ -142,6 +143,7 @@ export function App() {
             presenter={presenter}
             fontBase={theme === 'projector' ? 18 : 15}
           />
+          <Legend lang={lang} view={view} />
         </section>
         <div className="side">
           <Transcript lp={lp} lang={lang} />

@@ -1,8 +1,8 @@
 // Every action is a labelled button (or a labelled select), in the page's language.
+import { useSyncExternalStore } from 'react';
 import type { Lang, Lesson } from '../lessons';
 import type { LessonPlayer } from '../player';
 import { SPEEDS } from '../player';
-import { usePlayerSnapshot } from './hooks';
 import { Icon } from './Icon';
 import { ui } from './i18n';
 import type { Theme, ViewMode } from './urlState';
@@ -23,7 +23,9 @@ interface Props {
 
 export function Controls(props: Props) {
   const { lp, lang, view, theme } = props;
-  const { playing, speed } = usePlayerSnapshot(lp);
+  // Narrow reads (STYLE 7): the buttons redraw when play or speed change, not every frame.
+  const playing = useSyncExternalStore(lp.player.subscribe, () => lp.player.getSnapshot().playing);
+  const speed = useSyncExternalStore(lp.player.subscribe, () => lp.player.getSnapshot().speed);
   const t = ui[lang];
   return (
     <div className="controls">

@@ -14,7 +14,7 @@ interface Props {
 }
 
 export function PodChips({ box, pods, systemCount, motion }: Props) {
-  const chipW = Math.min(box.w - 20, 200);
+  const chipW = box.w - 20;
   return (
     <g className="pods">
       {pods.slice(0, 2).map((p, i) => (

@@ -1,0 +1,133 @@
+// The terminal panel: one tab per machine, as the book keeps one terminal window per
+// host, and the lesson step's sample commands under it. Each tab is its own shell
+// session that ssh can carry to another host; all of them type into one lab.
+import './terminal.css';
+import type { CSSProperties, KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Lang } from '../../lessons';
+import type { Job } from '../../shell/job';
+import type { HostName } from '../../sim/inputs';
+import { SampleStrip } from './SampleStrip';
+import { TerminalPane } from './TerminalPane';
+import type { TerminalSession } from './terminalModel';
+import { TerminalModel } from './terminalModel';
+import { terminalText } from './text';
+
+export const BOOK_HOSTS: readonly HostName[] = ['m-k8s', 'w1-k8s', 'w2-k8s', 'w3-k8s'];
+
+export interface TerminalProps {
+  /**
+   * The lab the tabs type into (a `Session`). Output is read from each command's Job as
+   * it grows, so whoever advances cluster time needs to tell the terminal nothing.
+   * A new session (the future forked away) opens fresh windows.
+   */
+  readonly session: TerminalSession;
+  readonly lang: Lang;
+  /** One tab per host; the book's four machines by default. */
+  readonly hosts?: readonly HostName[];
+  /** The tab shown first. */
+  readonly initialHost?: HostName;
+  /** The current lesson step's commands, run in the open tab when clicked. */
+  readonly samples?: readonly string[];
+  /** Each line run, with the host it ran on, so the page can put it on its timeline. */
+  readonly onCommand?: (host: HostName, line: string, job: Job) => void;
+  /** Type size as a multiple of the base (1.25rem); 2 or more for a projector. */
+  readonly fontScale?: number;
+  readonly className?: string;
+}
+
+export function Terminal({
+  session,
+  lang,
+  hosts = BOOK_HOSTS,
+  initialHost,
+  samples = [],
+  onCommand,
+  fontScale,
+  className,
+}: TerminalProps) {
+  const text = terminalText[lang];
+  const baseId = useId();
+  const onCommandRef = useRef(onCommand);
+  useEffect(() => {
+    onCommandRef.current = onCommand;
+  }, [onCommand]);
+  const hostKey = hosts.join(' ');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: hostKey stands for the hosts' names, a new array with the same names is the same tabs
+  const models = useMemo(
+    () =>
+      hosts.map(
+        (h) => new TerminalModel(session, h, (host, line, job) => onCommandRef.current?.(host, line, job)),
+      ),
+    [session, hostKey],
+  );
+  const [active, setActive] = useState<HostName>(initialHost ?? hosts[0] ?? 'm-k8s');
+  const current = models.find((m) => m.home === active) ?? models[0];
+  const tabRefs = useRef(new Map<HostName, HTMLButtonElement>());
+
+  // Arrow keys move between tabs (the WAI-ARIA tabs pattern); Tab goes on into the panel.
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const last = models.length - 1;
+    const to =
+      e.key === 'ArrowRight'
+        ? index === last
+          ? 0
+          : index + 1
+        : e.key === 'ArrowLeft'
+          ? index === 0
+            ? last
+            : index - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? last
+              : undefined;
+    const host = to === undefined ? undefined : models[to]?.home;
+    if (host === undefined) return;
+    e.preventDefault();
+    setActive(host);
+    tabRefs.current.get(host)?.focus();
+  };
+
+  const style = fontScale === undefined ? undefined : ({ '--term-font-scale': fontScale } as CSSProperties);
+  return (
+    <section className={className ? `term ${className}` : 'term'} style={style} lang={lang}>
+      <div role="tablist" aria-label={text.tabs} className="term-tabs">
+        {models.map((m, i) => {
+          const selected = m === current;
+          return (
+            <button
+              key={m.home}
+              ref={(el) => {
+                if (el) tabRefs.current.set(m.home, el);
+                else tabRefs.current.delete(m.home);
+              }}
+              type="button"
+              role="tab"
+              id={`${baseId}-tab-${i}`}
+              aria-selected={selected}
+              aria-controls={`${baseId}-pane-${i}`}
+              tabIndex={selected ? 0 : -1}
+              className="term-tab"
+              onClick={() => setActive(m.home)}
+              onKeyDown={(e) => onTabKey(e, i)}
+            >
+              {m.home}
+            </button>
+          );
+        })}
+      </div>
+      {models.map((m, i) => (
+        <TerminalPane
+          key={m.home}
+          model={m}
+          text={text}
+          id={`${baseId}-pane-${i}`}
+          tabId={`${baseId}-tab-${i}`}
+          hidden={m !== current}
+        />
+      ))}
+      <SampleStrip samples={samples} label={text.samples} onRun={(line) => current?.submit(line)} />
+    </section>
+  );
+}

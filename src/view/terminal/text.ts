@@ -1,0 +1,28 @@
+// The terminal's own words in the page's language. Host names and commands stay as typed.
+import type { Lang } from '../../lessons';
+
+export interface TerminalText {
+  /** The text box's accessible name (DESIGN contract 4: "Terminal, m-k8s"). */
+  input(host: string): string;
+  output(host: string): string;
+  tabs: string;
+  samples: string;
+  keys: string;
+}
+
+export const terminalText: Readonly<Record<Lang, TerminalText>> = {
+  en: {
+    input: (host) => `Terminal, ${host}`,
+    output: (host) => `Terminal output, ${host}`,
+    tabs: 'Terminals',
+    samples: 'Sample commands',
+    keys: 'Enter runs the line. Up and Down recall earlier lines, Tab completes, Ctrl+C interrupts, Ctrl+L clears. Press Escape, then Tab, to leave the terminal.',
+  },
+  ko: {
+    input: (host) => `터미널, ${host}`,
+    output: (host) => `터미널 출력, ${host}`,
+    tabs: '터미널',
+    samples: '예시 명령',
+    keys: 'Enter로 실행합니다. 위·아래 화살표로 이전 명령, Tab으로 자동 완성, Ctrl+C로 중단, Ctrl+L로 화면 지우기. 터미널에서 나가려면 Esc 다음 Tab을 누르세요.',
+  },
+};
