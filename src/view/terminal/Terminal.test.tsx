@@ -145,7 +145,20 @@ describe('Terminal', () => {
 
   it('no key on any line throws', () => {
     const t = setup();
-    const lines = ['', '   ', '"', "'", '|', '&&', ';;', 'kubectl', 'ssh nowhere', 'cat /', '\u0000', 'a'.repeat(5_000)];
+    const lines = [
+      '',
+      '   ',
+      '"',
+      "'",
+      '|',
+      '&&',
+      ';;',
+      'kubectl',
+      'ssh nowhere',
+      'cat /',
+      '\u0000',
+      'a'.repeat(5_000),
+    ];
     const keys = ['Tab', 'ArrowUp', 'ArrowDown', 'Escape', 'Enter'];
     for (const line of lines) {
       for (const key of keys) {
