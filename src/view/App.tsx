@@ -53,7 +53,7 @@ export function App() {
     p.goToStep(initial.state.step);
     return p;
   }, [lesson, seed, initial, driver]);
-  useEffect(() => () => lp.dispose(), [lp]);
+  // No dispose on unmount: StrictMode's trial unmount would stop the tour of the player it keeps.
   useAnimationLoop(lp);
   const step = useSelector(lp.tour, (s) => s.context.step);
   const speed = useSyncExternalStore(lp.player.subscribe, () => lp.player.getSnapshot().speed);
