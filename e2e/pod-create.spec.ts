@@ -59,6 +59,7 @@ test('steps through the eight steps with the keyboard, narration and URL followi
   await expect(narration.getByRole('complementary', { name: 'How it really works' })).toContainText(
     'the scheduler never talks to the kubelet',
   );
+  await expect(narration).toContainText('Acting: 1 API server (m-k8s), 5 kubelet (w2-k8s)');
   await page.keyboard.press('Home');
   await expect(page).toHaveURL(/step=0/);
 });

@@ -3,14 +3,14 @@
 import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Lang } from '../lessons';
-import { isBookMessage, lessons, podCreate } from '../lessons';
+import { isBookMessage, lessons, podCreate, resolveComponent } from '../lessons';
 import type { LabDriver } from '../player';
 import { LessonPlayer } from '../player';
 import type { Envelope } from '../sim';
 import { Controls } from './Controls';
 import { HelpOverlay } from './HelpOverlay';
 import { useAnimationLoop, useFrame, useMediaQuery } from './hooks';
-import { ui } from './i18n';
+import { accessibleName, ui } from './i18n';
 import { Legend } from './Legend';
 import { narrowLayout, wideLayout } from './layout';
 import { Narration } from './Narration';
@@ -78,6 +78,13 @@ export function App() {
     document.documentElement.dataset.theme = theme;
   }, [lang, theme]);
 
+  const actorNames = useMemo(() => {
+    const current = lesson.steps.find((s) => s.n === step);
+    return (current?.actors ?? []).flatMap((a) => {
+      const c = frame.components.find((x) => x.id === resolveComponent(a, node));
+      return c ? [accessibleName(c, lang)] : [];
+    });
+  }, [lesson, step, frame.components, node, lang]);
   const messageFilter = useMemo(
     () => (view === 'book' ? (e: Envelope) => isBookMessage(lesson, e) : undefined),
     [view, lesson],
@@ -147,7 +154,7 @@ export function App() {
         </section>
         <div className="side">
           <Transcript lp={lp} lang={lang} />
-          <Narration lesson={lesson} lang={lang} step={step} />
+          <Narration lesson={lesson} lang={lang} step={step} actors={actorNames} />
         </div>
         <div className="player-bar">
           <Timeline lp={lp} lesson={lesson} lang={lang} step={step} />

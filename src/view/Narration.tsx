@@ -7,9 +7,11 @@ interface Props {
   readonly lesson: Lesson;
   readonly lang: Lang;
   readonly step: number;
+  /** The names of the components that act in this step, as the diagram names them. */
+  readonly actors: readonly string[];
 }
 
-export function Narration({ lesson, lang, step }: Props) {
+export function Narration({ lesson, lang, step, actors }: Props) {
   const t = ui[lang];
   const s = lesson.steps.find((x) => x.n === step);
   const title = s ? s.title[lang] : lesson.intro.title[lang];
@@ -21,6 +23,11 @@ export function Narration({ lesson, lang, step }: Props) {
         <h2 className="narration-title">{title}</h2>
         <p className="narration-text">{text}</p>
       </div>
+      {actors.length > 0 && (
+        <p className="narration-actors">
+          <strong>{t.acting}:</strong> {actors.join(', ')}
+        </p>
+      )}
       {s && (
         <p className="narration-exchange">
           <strong>{t.exchange}:</strong> {s.exchange[lang]}
