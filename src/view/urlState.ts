@@ -68,12 +68,8 @@ export function parseUrlState(
   };
 
   const lesson = pick('lesson', lessonIds, defaults.lesson);
-  const langParam = q.get('lang');
-  const lang = pick<Lang>(
-    'lang',
-    ['ko', 'en'],
-    langParam === null ? browserLang(languages) : browserLang(languages),
-  );
+  // `lang` wins; without it (or with a bad one) the browser's language decides.
+  const lang = pick<Lang>('lang', ['ko', 'en'], browserLang(languages));
   return {
     state: {
       lesson,
