@@ -16,6 +16,8 @@ export interface RecordedInput {
 export interface World {
   readonly cluster: SimCluster;
   advanceTo(t: SimMs): void;
+  /** When something next happens; the recording jumps straight there. */
+  nextEventAt?(): SimMs | undefined;
 }
 
 /** Applies an input (a command line typed on a host) to the world at its current time. */
@@ -24,7 +26,7 @@ export type InputRunner<W extends World = World> = (world: W, input: RecordedInp
 /** A bare cluster as a world. */
 export const clusterWorld = (options: ClusterOptions): World => {
   const cluster = createCluster(options);
-  return { cluster, advanceTo: (t) => cluster.advanceTo(t) };
+  return { cluster, advanceTo: (t) => cluster.advanceTo(t), nextEventAt: () => cluster.nextEventAt() };
 };
 
 /** A frame is kept at least this often in cluster time, besides every moment a message moves. */
@@ -81,12 +83,26 @@ export class Recording<W extends World = World> {
   simulateTo(t: SimMs): void {
     const c = this.cluster;
     let lastFrame = this.historyValue.at(c.now)?.at ?? 0;
+    const stepping = !this.worldValue.nextEventAt;
     while (c.now < t) {
       this.applyDueInputs();
       const before = c.trace.length;
-      const next = Math.min(t, Math.floor(c.now) + 1, this.nextInputAt() ?? Number.POSITIVE_INFINITY);
+      const revision = c.etcdRevision();
+      // Nothing changes between two events, so jump from one to the next (never less than 1 ms).
+      const event = this.worldValue.nextEventAt?.() ?? Math.floor(c.now) + 1;
+      const next = Math.min(
+        t,
+        Math.max(event, Math.floor(c.now) + 1),
+        this.nextInputAt() ?? Number.POSITIVE_INFINITY,
+      );
       this.worldValue.advanceTo((next > c.now ? next : t) as SimMs);
-      if (c.trace.length !== before || c.now - lastFrame >= FRAME_EVERY_MS) {
+      // A frame whenever a message moves or etcd changes; a world that cannot say when
+      // its next event is also gets one every FRAME_EVERY_MS.
+      if (
+        c.trace.length !== before ||
+        c.etcdRevision() !== revision ||
+        (stepping && c.now - lastFrame >= FRAME_EVERY_MS)
+      ) {
         this.historyValue.record(c);
         lastFrame = c.now;
       }

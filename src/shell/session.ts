@@ -91,6 +91,19 @@ export class Session implements ShellWorld {
     };
   }
 
+  /** When the cluster or a shell (sleep, timeout) next has something to do. */
+  nextEventAt(): SimMs | undefined {
+    const a = this.cluster.nextEventAt();
+    const b = this.timers[0]?.due;
+    if (a === undefined) return b as SimMs | undefined;
+    return (b === undefined ? a : Math.min(a, b)) as SimMs;
+  }
+
+  /** The last command line run on `host` (what Ctrl+C there would stop). */
+  jobOf(host: HostName): Job | undefined {
+    return this.lastJob.get(host);
+  }
+
   /** Runs the cluster and the shells' timers (sleep, timeout) forward to `t`, in time order. */
   advanceTo(t: SimMs): void {
     for (;;) {

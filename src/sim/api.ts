@@ -76,6 +76,8 @@ export interface SimCluster {
   readonly now: SimMs;
   /** Run the cluster forward to `t` (never backwards: the player replays for that). */
   advanceTo(t: SimMs): void;
+  /** When the next thing is due (a message lands, a timer fires); nothing changes before it. */
+  nextEventAt(): SimMs | undefined;
   /** Apply an input now. Returns false (and does nothing) when it makes no sense now. */
   dispatch(input: ClusterInput): boolean;
 

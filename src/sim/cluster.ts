@@ -65,6 +65,10 @@ export class Cluster implements SimCluster {
     this.core.advanceTo(t);
   }
 
+  nextEventAt(): SimMs | undefined {
+    return this.core.clock.nextDue();
+  }
+
   dispatch(input: ClusterInput): boolean {
     const applied = applyInput(this.core, input);
     if (applied && input.type === 'kubeadm.init') this.kubeadmAddons(input.host);

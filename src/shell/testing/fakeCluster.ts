@@ -73,6 +73,10 @@ export class FakeCluster implements SimCluster {
     };
   }
 
+  nextEventAt(): SimMs | undefined {
+    return this.timers[0]?.due as SimMs | undefined;
+  }
+
   advanceTo(target: SimMs): void {
     for (;;) {
       const next = this.timers[0];
