@@ -8,7 +8,7 @@ import { tourMachine } from '../lessons';
 import type { SimMs } from '../sim';
 import { Player } from './player';
 import type { RecordedInput, World } from './recording';
-import { clusterWorld, Recording } from './recording';
+import { applyFault, clusterWorld, Recording } from './recording';
 
 /** A line of the lesson's terminal: what was typed, or what the command printed, and when. */
 export interface TranscriptLine {
@@ -29,6 +29,14 @@ export interface LabDriver<W extends World = World> {
   createWorld(options: { readonly seed: number }): W;
   run(world: W, input: RecordedInput, print: Print): void;
 }
+
+/** How close to the simulated edge counts as "live" for a new input. */
+const LIVE_EDGE_MS = 50;
+/** How far the timeline reaches past a command (a deletion's grace period and more) and a fault (40 s + 300 s of eviction). */
+const COMMAND_HORIZON_MS = 90_000;
+const FAULT_HORIZON_MS = 420_000;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** The longest the lesson may take in cluster time before we give up waiting for its last step. */
 const MAX_LESSON_MS = 120_000;
@@ -56,11 +64,13 @@ export class LessonPlayer {
         return driver ? driver.createWorld({ seed: options.seed ?? seed }) : clusterWorld(options);
       },
       (world, input) => {
+        if (applyFault(world, input)) return;
+        const host = 'host' in input ? input.host : '';
         driver?.run(world, input, (kind, text) =>
-          this.transcript.push({ at: world.cluster.now, host: input.host, kind, text }),
+          this.transcript.push({ at: world.cluster.now, host, kind, text }),
         );
       },
-      driver ? (lesson.inputs as readonly RecordedInput[]) : [],
+      driver ? lesson.inputs.map((i) => ({ ...i, scripted: true }) as RecordedInput) : [],
     );
     this.tour = createActor(tourMachine, { input: { lesson } }).start();
     let t = 0;
@@ -139,6 +149,46 @@ export class LessonPlayer {
   playToStepEnd(): void {
     const until = this.anchor(this.step + 1);
     if (until !== undefined) this.player.playUntil((until - HOLD_BEFORE_MS) as SimMs);
+  }
+
+  /**
+   * Where a new input lands: at the live edge when the viewer is there (within a few
+   * ms of what has been simulated), else at the moment on screen — the past, which
+   * forks the future away.
+   */
+  inputTime(): SimMs {
+    const now = this.player.now;
+    const edge = this.recording.simulatedTo;
+    return (edge - now < LIVE_EDGE_MS ? Math.max(now, edge) : now) as SimMs;
+  }
+
+  /**
+   * A person acts on the lab now: types a line, presses Ctrl+C, injects or heals a
+   * fault. It is recorded on the timeline, the timeline is made long enough to show
+   * what follows, and time plays on so the consequences unfold.
+   */
+  act(input: DistributiveOmit<RecordedInput, 'at'>): SimMs {
+    const at = this.inputTime();
+    const generation = this.recording.generation;
+    this.recording.input({ ...input, at } as RecordedInput);
+    if (this.recording.generation !== generation) {
+      this.transcript = this.transcript.filter((l) => l.at <= at);
+      this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
+    }
+    this.acted += 1;
+    const horizon = 'fault' in input ? FAULT_HORIZON_MS : COMMAND_HORIZON_MS;
+    this.player.extendEnd((at + horizon) as SimMs);
+    this.player.seek(at);
+    if (!this.player.getSnapshot().playing) this.player.play();
+    return at;
+  }
+
+  /** Counts inputs made since the page opened, so views can tell the timeline changed. */
+  acted = 0;
+
+  /** The inputs on the timeline, in order: the lesson's and the person's. */
+  inputs(): readonly RecordedInput[] {
+    return this.recording.inputs;
   }
 
   dispose(): void {

@@ -127,6 +127,11 @@ export class Player {
     if (t !== undefined && t <= this.snapshot.end) this.seek(t);
   }
 
+  /** Lengthens the timeline without simulating ahead: frames are made as time reaches them. */
+  extendEnd(end: SimMs): void {
+    if (end > this.snapshot.end) this.set({ end });
+  }
+
   setEnd(end: SimMs): void {
     this.recording.simulateTo(end);
     this.set({ end, now: Math.min(this.snapshot.now, end) as SimMs });

@@ -36,7 +36,7 @@ describe('Recording', () => {
     const r = new Recording(
       { seed: 1 },
       clusterWorld,
-      (w: World, i) => applied.push(`${i.line}@${w.cluster.now}`),
+      (w: World, i) => applied.push(`${'line' in i ? i.line : '?'}@${w.cluster.now}`),
       [
         { at: at(100), host: 'm-k8s', line: 'a' },
         { at: at(600), host: 'm-k8s', line: 'later' },
@@ -45,7 +45,7 @@ describe('Recording', () => {
     r.simulateTo(at(1000));
     r.input({ at: at(400), host: 'm-k8s', line: 'b' });
     expect(r.generation).toBe(1);
-    expect(r.inputs.map((i) => i.line)).toEqual(['a', 'b']);
+    expect(r.inputs.map((i) => ('line' in i ? i.line : '?'))).toEqual(['a', 'b']);
     expect(applied).toEqual(['a@100', 'later@600', 'a@100', 'b@400']);
     expect(r.simulatedTo).toBe(400);
   });

@@ -1,15 +1,28 @@
 // One simulated lab (a cluster, and the shells around it) and the inputs given to it,
 // with the history of what the view draws. Going back is a lookup in the history; an input made in the past forks the
 // future away: a new cluster from the same seed replays the earlier inputs (STYLE 4).
-import type { ClusterOptions, Envelope, SimCluster, SimMs } from '../sim';
-import { createCluster } from '../sim';
+import type { ClusterOptions, Envelope, FaultRef, SimCluster, SimMs } from '../sim';
+import { createCluster, faultSpec } from '../sim';
 import type { Frame } from './history';
 import { History } from './history';
 
-export interface RecordedInput {
-  readonly at: SimMs;
-  readonly host: string;
-  readonly line: string;
+/** Something a person did to the lab, at a moment of cluster time: typed a line, pressed Ctrl+C, injected or healed a fault. */
+export type RecordedInput = (
+  | { readonly at: SimMs; readonly host: string; readonly line: string }
+  | { readonly at: SimMs; readonly host: string; readonly interrupt: true }
+  | { readonly at: SimMs; readonly fault: FaultRef; readonly heal: boolean }
+) & {
+  /** Part of the lesson's script: a fork in the past keeps it (only a person's later inputs are replaced). */
+  readonly scripted?: boolean;
+};
+
+/** A fault input is the same for every world: it is dispatched to the cluster as the catalog says. */
+export function applyFault(world: World, input: RecordedInput): boolean {
+  if (!('fault' in input)) return false;
+  const spec = faultSpec(input.fault.id);
+  if (!spec) return true;
+  world.cluster.dispatch(input.heal ? spec.heal(input.fault.target) : spec.inject(input.fault.target));
+  return true;
 }
 
 /** What the recording drives: a cluster, or a shell Session around one (whose own timers advance with it). */
@@ -113,7 +126,7 @@ export class Recording<W extends World = World> {
   /** Makes an input at `at`. In the past of what was simulated, the later inputs and the future are forked away. */
   input(input: RecordedInput): void {
     if (input.at < this.simulatedTo) {
-      const kept = this.inputList.filter((i) => i.at <= input.at);
+      const kept = this.inputList.filter((i) => i.at <= input.at || i.scripted);
       this.worldValue = this.createWorld(this.options);
       this.historyValue = new History();
       this.historyValue.record(this.cluster);

@@ -8,6 +8,11 @@ import type { RecordedInput } from './recording';
 export const sessionDriver: LabDriver<Session> = {
   createWorld: (options) => new SessionClass(options),
   run: (session: Session, input: RecordedInput, print: Print) => {
+    if ('fault' in input) return;
+    if ('interrupt' in input) {
+      session.interrupt(input.host);
+      return;
+    }
     print('input', `${session.shell(input.host).prompt()}${input.line}`);
     const job = session.run(input.host, input.line);
     for (const line of job.output) print(line.stream, line.text);

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { podCreate } from '../lessons';
+import type { SimMs } from '../sim';
+import { LessonPlayer } from './lessonPlayer';
+import { sessionDriver } from './sessionDriver';
+
+const pod = (lp: LessonPlayer, name: string) =>
+  lp.player.frame().pods.find((p) => p.name === name)?.status ?? 'none';
+const playFor = (lp: LessonPlayer, ms: number) => lp.player.seek(lp.player.now + ms);
+
+describe('acting on the lab from the page', () => {
+  it('records a typed line and a fault at the live edge, and plays their consequences', () => {
+    const lp = new LessonPlayer(podCreate, 1, sessionDriver);
+    lp.end();
+    const end = lp.player.now;
+    const at = lp.act({ fault: { id: 'scheduler' }, heal: false });
+    expect(at).toBe(end);
+    expect(lp.player.getSnapshot().playing).toBe(true);
+    expect(lp.player.getSnapshot().end).toBeGreaterThan(end + 300_000);
+    playFor(lp, 21_000);
+    expect(lp.player.frame().components.find((c) => c.id === 'scheduler')?.state).toBe('stopped');
+    lp.act({ host: 'm-k8s', line: 'kubectl run web --image=nginx' });
+    playFor(lp, 20_000);
+    expect(pod(lp, 'web')).toBe('Pending');
+    lp.act({ fault: { id: 'scheduler' }, heal: true });
+    playFor(lp, 60_000);
+    expect(pod(lp, 'web')).toBe('Running');
+    expect(
+      lp
+        .inputs()
+        .map((i) =>
+          'fault' in i ? `${i.heal ? 'heal' : 'inject'} ${i.fault.id}` : 'line' in i ? i.line : '^C',
+        ),
+    ).toEqual([
+      'kubectl create -f ~/_Book_k8sInfra/ch3/3.1.6/nginx-pod.yaml',
+      'inject scheduler',
+      'kubectl run web --image=nginx',
+      'heal scheduler',
+    ]);
+  });
+
+  it('forks the future away when the viewer acts in the past', () => {
+    const lp = new LessonPlayer(podCreate, 1, sessionDriver);
+    lp.end();
+    lp.act({ fault: { id: 'kubelet', target: 'w2-k8s' }, heal: false });
+    playFor(lp, 100_000);
+    expect(lp.player.frame().components.find((c) => c.id === 'kubelet@w2-k8s')?.state).toBe('stopped');
+    // Back before the fault, and try something else instead.
+    lp.player.pause();
+    lp.player.seek(500 as SimMs);
+    lp.act({ fault: { id: 'crash' }, heal: false });
+    expect(lp.inputs().some((i) => 'fault' in i && i.fault.id === 'kubelet')).toBe(false);
+    playFor(lp, 100_000);
+    expect(lp.player.frame().components.find((c) => c.id === 'kubelet@w2-k8s')?.state).toBe('running');
+    expect(lp.player.frame().pods.find((p) => p.name === 'nginx-pod')?.restarts ?? 0).toBeGreaterThan(0);
+  });
+});
