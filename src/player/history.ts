@@ -1,7 +1,7 @@
 // The cheap read models the view draws, kept for every moment something changed. The
 // trace is append-only history already, so going back in time is a lookup here, never a
 // re-simulation (STYLE 4).
-import type { ComponentView, EtcdKeyView, PodView, SimCluster, SimMs } from '../sim';
+import type { ComponentView, EtcdKeyView, KubeObject, PodView, SimCluster, SimMs } from '../sim';
 
 export interface Frame {
   readonly at: SimMs;
@@ -9,6 +9,8 @@ export interface Frame {
   readonly pods: readonly PodView[];
   readonly etcdKeys: readonly EtcdKeyView[];
   readonly etcdRevision: number;
+  /** Every stored object (what etcd holds), for the inspectors. */
+  readonly objects: readonly KubeObject[];
 }
 
 export class History {
@@ -31,12 +33,16 @@ export class History {
       pods: JSON.stringify(pods),
       etcdKeys: JSON.stringify(etcdKeys),
     };
+    const etcdRevision = cluster.etcdRevision();
     const frame: Frame = {
       at: cluster.now,
       components: prev && prevKeys?.components === keys.components ? prev.components : components,
       pods: prev && prevKeys?.pods === keys.pods ? prev.pods : pods,
       etcdKeys: prev && prevKeys?.etcdKeys === keys.etcdKeys ? prev.etcdKeys : etcdKeys,
-      etcdRevision: cluster.etcdRevision(),
+      etcdRevision,
+      // Every write to etcd bumps its revision and objects are immutable, so an unchanged
+      // revision means the previous array still holds exactly what is stored.
+      objects: prev && prev.etcdRevision === etcdRevision ? prev.objects : cluster.objects(),
     };
     if (prev && prev.at === frame.at) {
       this.frames[this.frames.length - 1] = frame;
