@@ -3,7 +3,7 @@
 import { age } from '../../shell/humanDuration';
 import { nodeRoles, nodeStatus } from '../../shell/kubectl/printers';
 import type { ComponentView, Envelope, EtcdKeyView, KubeEvent, KubeObject, Node, Pod } from '../../sim';
-import { podReadyText, podRestarts, podStatusText } from '../../sim';
+import { podReadyText, podRestarts, podStatusText } from '../../sim/podStatus';
 
 const none = '<none>';
 
