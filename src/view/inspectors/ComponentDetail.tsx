@@ -1,12 +1,12 @@
 // One component up close: who it is, whether it runs and why not, and the last messages
 // it exchanged by now. In a real cluster almost every peer is the API server, which is
 // the point the watch view makes; this list lets a student read it message by message.
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { Lang } from '../../lessons';
 import type { Frame } from '../../player';
 import type { Envelope } from '../../sim';
 import { accessibleName, componentName, ui } from '../i18n';
-import { componentMessages, findComponent, simSeconds } from './rows';
+import { componentMessages, findComponent, isNodeHeartbeat, simSeconds } from './rows';
 import { inspectorText } from './text';
 
 export interface ComponentDetailProps {
@@ -21,6 +21,8 @@ export interface ComponentDetailProps {
   readonly count?: number;
   /** When given, a close button calls it. */
   readonly onClose?: () => void;
+  /** Start with node heartbeats left out of the messages; default false (every message). */
+  readonly defaultHideHeartbeats?: boolean;
 }
 
 export function ComponentDetail({
@@ -31,13 +33,15 @@ export function ComponentDetail({
   lang,
   count = 10,
   onClose,
+  defaultHideHeartbeats = false,
 }: ComponentDetailProps) {
   const text = inspectorText[lang];
   const headingId = useId();
   const c = findComponent(frame.components, componentId);
+  const [hideHeartbeats, setHideHeartbeats] = useState(defaultHideHeartbeats);
   const messages = useMemo(
-    () => componentMessages(envelopes, componentId, now, count),
-    [envelopes, componentId, now, count],
+    () => componentMessages(envelopes, componentId, now, count, hideHeartbeats ? isNodeHeartbeat : undefined),
+    [envelopes, componentId, now, count, hideHeartbeats],
   );
   const peerName = (id: string) => {
     const p = findComponent(frame.components, id);
@@ -79,6 +83,14 @@ export function ComponentDetail({
       ) : (
         <p>{text.unknownComponent(componentId)}</p>
       )}
+      <label className="insp-toggle">
+        <input
+          type="checkbox"
+          checked={hideHeartbeats}
+          onChange={(e) => setHideHeartbeats(e.currentTarget.checked)}
+        />{' '}
+        {text.hideHeartbeats}
+      </label>
       <table className="insp-table insp-messages">
         <caption>{text.messages(count)}</caption>
         <thead>

@@ -175,7 +175,12 @@ describe('ComponentDetail', () => {
     expect(rowsOf(within(region).getByRole('table')).every((r) => !r.includes('binding'))).toBe(true);
     cleanup();
     render(<ComponentDetail frame={frame} envelopes={all} componentId="scheduler" now={now} lang="en" />);
-    expect(rowsOf(screen.getByRole('table'))).toHaveLength(10);
+    const rows = rowsOf(screen.getByRole('table'));
+    expect(rows).toHaveLength(10);
+    // Thirty seconds on, the nodes' heartbeats have pushed the bind out; hiding them brings it back.
+    expect(rows.some((r) => r.includes('api.bind.pods'))).toBe(false);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Hide node heartbeats' }));
+    expect(rowsOf(screen.getByRole('table')).some((r) => r.includes('api.bind.pods'))).toBe(true);
   });
 });
 

@@ -13,6 +13,6 @@ export { NodesTable } from './NodesTable';
 export type { PodsTableProps } from './PodsTable';
 export { PodsTable } from './PodsTable';
 export type { EventRow, MessageRow, NodeRow, PodRow } from './rows';
-export { componentMessages, eventRows, nodeRows, podRows, recentKeys } from './rows';
+export { componentMessages, eventRows, isNodeHeartbeat, nodeRows, podRows, recentKeys } from './rows';
 export type { InspectorText } from './text';
 export { inspectorText } from './text';

@@ -140,6 +140,7 @@ export function componentMessages(
   id: string,
   now: number,
   n: number,
+  skip?: (e: Envelope) => boolean,
 ): MessageRow[] {
   let lo = 0;
   let hi = envelopes.length;
@@ -151,7 +152,7 @@ export function componentMessages(
   const out: MessageRow[] = [];
   for (let i = lo - 1; i >= 0 && out.length < n; i--) {
     const e = envelopes[i] as Envelope;
-    if (e.from !== id && e.to !== id) continue;
+    if ((e.from !== id && e.to !== id) || skip?.(e)) continue;
     const sent = e.from === id;
     out.push({
       id: e.id,
@@ -164,6 +165,20 @@ export function componentMessages(
     });
   }
   return out.reverse();
+}
+
+/**
+ * A node's status heartbeat and its echoes: every kubelet reports its node every 10 s
+ * (nodeStatusUpdateFrequency) and the API server tells every node watcher, so after a
+ * minute these fill any component's recent messages and hide the one a student wants.
+ */
+export function isNodeHeartbeat(e: Envelope): boolean {
+  return (
+    e.kind === 'api.updateStatus.nodes' ||
+    e.kind === 'watch.nodes.modified' ||
+    (e.kind === 'api.response' && /^200 nodes\/[^/]+\/status$/.test(e.summary)) ||
+    (e.kind === 'etcd.txn' && e.summary.startsWith('put /registry/minions/'))
+  );
 }
 
 /** Cluster time as the timeline shows it: seconds with milliseconds. */

@@ -40,6 +40,7 @@ export interface InspectorText {
   readonly received: string;
   readonly inFlight: string;
   readonly close: string;
+  readonly hideHeartbeats: string;
 }
 
 const en: InspectorText = {
@@ -69,6 +70,7 @@ const en: InspectorText = {
   received: 'received ←',
   inFlight: 'in flight',
   close: 'Close',
+  hideHeartbeats: 'Hide node heartbeats',
 };
 
 const ko: InspectorText = {
@@ -98,6 +100,7 @@ const ko: InspectorText = {
   received: '받음 ←',
   inFlight: '전송 중',
   close: '닫기',
+  hideHeartbeats: '노드 하트비트 숨기기',
 };
 
 export const inspectorText: Readonly<Record<Lang, InspectorText>> = { en, ko };
