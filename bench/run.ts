@@ -7,22 +7,12 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { browserMetrics } from './browser';
+import { chromiumPath } from './chromium';
+import type { Metric } from './metric';
 import { firstPageGzipKb } from './pageSize';
 import { simHour } from './simHour';
-
-interface Metric {
-  readonly name: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly budget: number;
-  readonly note?: string;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
+import { median } from './stats';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const metrics: Metric[] = [];
@@ -53,14 +43,24 @@ metrics.push({
   note: `${page.files} files: entry script, its static imports and CSS`,
 });
 
+const executablePath = chromiumPath();
+if (!executablePath) {
+  console.log(
+    'no Chromium found (CHROMIUM_PATH, /usr/lib/chromium/chromium, /usr/bin/chromium): browser metrics skipped',
+  );
+} else {
+  const browserRuns = Number(process.env.BENCH_BROWSER_RUNS ?? 3);
+  metrics.push(...(await browserMetrics(join(here, '..'), executablePath, browserRuns)));
+}
+
 mkdirSync(here, { recursive: true });
 writeFileSync(join(here, 'report.json'), `${JSON.stringify({ metrics }, null, 2)}\n`);
 
 const rows = metrics.map((m) => [
   m.name,
-  `${m.value} ${m.unit}`,
+  Number.isNaN(m.value) ? '—' : `${m.value} ${m.unit}`,
   `≤ ${m.budget} ${m.unit}`,
-  m.value <= m.budget ? 'met' : 'OVER',
+  Number.isNaN(m.value) ? '' : m.value <= m.budget ? 'met' : 'OVER',
   m.note ?? '',
 ]);
 const header = ['metric', 'median', 'budget', '', 'note'];
