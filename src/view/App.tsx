@@ -12,6 +12,13 @@ import { HelpOverlay } from './HelpOverlay';
 import { useAnimationLoop, useFrame, useMediaQuery } from './hooks';
 import { accessibleName, ui } from './i18n';
 import { Legend } from './Legend';
+import { componentActions } from './lab/componentActions';
+import { FaultMenu } from './lab/FaultMenu';
+import { faultsAt, lastInjected } from './lab/faultsAt';
+import type { LabTab } from './lab/LabPanel';
+import { LabPanel } from './lab/LabPanel';
+import { labText } from './lab/labText';
+import { StuckButton } from './lab/StuckButton';
 import { narrowLayout, wideLayout } from './layout';
 import { Narration } from './Narration';
 import { Stage } from './Stage';
@@ -34,6 +41,10 @@ export function App() {
   const [presenter, setPresenter] = useState(initial.state.presenter);
   const [notices, setNotices] = useState(initial.notices);
   const [help, setHelp] = useState(false);
+  const [menu, setMenu] = useState<{ id: string; x: number; y: number; back: Element } | undefined>();
+  const [labTab, setLabTab] = useState<LabTab>('terminal');
+  const [inspected, setInspected] = useState<string | undefined>();
+  const [pointed, setPointed] = useState<string | undefined>();
   const lesson = lessons[initial.state.lesson] ?? podCreate;
   const seed = initial.state.seed;
 
@@ -120,6 +131,24 @@ export function App() {
     },
   });
 
+  const onComponentActivate = useCallback((id: string, target: Element) => {
+    const r = target.getBoundingClientRect();
+    const x = Math.max(8, Math.min(window.innerWidth - 280, r.left + 12));
+    const y = Math.max(8, Math.min(window.innerHeight - 200, r.top + 28));
+    setMenu({ id, x, y, back: target });
+    setInspected(id);
+  }, []);
+  const closeMenu = useCallback(() => {
+    setMenu((m) => {
+      (m?.back as HTMLElement | SVGElement | undefined)?.focus?.();
+      return undefined;
+    });
+  }, []);
+  const faults = faultsAt(lp);
+  const story = lastInjected(lp.inputs(), frame.at);
+  const menuComponent = menu ? frame.components.find((c) => c.id === menu.id) : undefined;
+  const samples = useMemo(() => lesson.inputs.map((i) => i.line), [lesson]);
+
   const t = ui[lang];
   return (
     <div className={`app theme-${theme}${presenter ? ' presenter' : ''}${narrow ? ' narrow' : ''}`}>
@@ -149,12 +178,26 @@ export function App() {
             motion={!reducedMotion}
             presenter={presenter}
             fontBase={theme === 'projector' ? 18 : 15}
+            onComponentActivate={driver ? onComponentActivate : undefined}
+            pointed={pointed}
           />
           <Legend lang={lang} view={view} />
         </section>
         <div className="side">
           <Transcript lp={lp} lang={lang} />
           <Narration lesson={lesson} lang={lang} step={step} actors={actorNames} />
+          {driver && (
+            <StuckButton
+              lp={lp}
+              frame={frame}
+              lang={lang}
+              onPoint={setPointed}
+              onRun={(host, line) => {
+                setLabTab('terminal');
+                lp.act({ host, line });
+              }}
+            />
+          )}
         </div>
         <div className="player-bar">
           <Timeline lp={lp} lesson={lesson} lang={lang} step={step} />
@@ -172,6 +215,20 @@ export function App() {
             messageFilter={messageFilter}
           />
         </div>
+        <LabPanel
+          lp={lp}
+          lang={lang}
+          ready={!!driver}
+          faults={faults}
+          story={story}
+          samples={samples}
+          fontScale={theme === 'projector' ? 1.6 : 1}
+          tab={labTab}
+          onTab={setLabTab}
+          frame={frame}
+          componentId={inspected}
+          onCloseComponent={() => setInspected(undefined)}
+        />
         {presenter && (
           <button type="button" className="leave-presenter" onClick={togglePresenter}>
             {t.leavePresenter}
@@ -179,6 +236,26 @@ export function App() {
         )}
       </main>
       {help && <HelpOverlay lang={lang} onClose={() => setHelp(false)} />}
+      {menu && menuComponent && (
+        <FaultMenu
+          title={labText[lang].menuOf(accessibleName(menuComponent, lang))}
+          actions={componentActions(menuComponent, faults, workers)}
+          lang={lang}
+          at={menu}
+          onClose={closeMenu}
+          onDetails={() => {
+            closeMenu();
+            setLabTab('inspect');
+          }}
+          onPick={(a) => {
+            closeMenu();
+            if (a.kind === 'fault') {
+              lp.act({ fault: a.fault, heal: a.heal });
+              if (!a.heal) setLabTab('faults');
+            } else lp.act({ host: a.host, line: a.line });
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -16,6 +16,10 @@ interface Props {
   readonly children?: ReactNode;
   /** The theme's font size in SVG units, to shrink a long name into its box. */
   readonly fontBase: number;
+  /** Click or Enter/Space: open the component's menu (what can happen to it). */
+  readonly onActivate?: ((target: Element) => void) | undefined;
+  /** Pointed at by "Why is it stuck?". */
+  readonly pointed?: boolean | undefined;
 }
 
 export function ComponentBox({
@@ -29,13 +33,31 @@ export function ComponentBox({
   active,
   children,
   fontBase,
+  onActivate,
+  pointed,
 }: Props) {
   const { x, y, w, h } = box;
   const textX = number === undefined ? x + 10 : x + 38;
   const fit = fitFontSize(title, x + w - textX - 8, fontBase);
   return (
     // biome-ignore lint/a11y: an SVG <g> is the only grouping element SVG has; <fieldset> cannot live in it
-    <g role="group" aria-label={label} className={`comp state-${state}${active ? ' active' : ''}`}>
+    <g
+      role="group"
+      aria-label={label}
+      className={`comp state-${state}${active ? ' active' : ''}${pointed ? ' pointed' : ''}`}
+      tabIndex={onActivate ? 0 : undefined}
+      onClick={onActivate ? (e) => onActivate(e.currentTarget) : undefined}
+      onKeyDown={
+        onActivate
+          ? (e) => {
+              if (e.key !== 'Enter' && e.key !== ' ') return;
+              e.preventDefault();
+              e.stopPropagation();
+              onActivate(e.currentTarget);
+            }
+          : undefined
+      }
+    >
       <rect className="comp-box" x={x} y={y} width={w} height={h} rx={8} />
       {number !== undefined && (
         // biome-ignore lint/a11y: the number is in the group's name already; an SVG <g> cannot be focused
@@ -51,7 +73,8 @@ export function ComponentBox({
       </text>
       <text className="comp-state" x={textX} y={y + 44}>
         <tspan className="state-dot">●</tspan> {stateText}
-        {why ? ` — ${why}` : ''}
+        {why && why.length <= 26 ? ` — ${why}` : ''}
+        {why && why.length > 26 && <title>{why}</title>}
       </text>
       {children}
     </g>

@@ -25,6 +25,10 @@ interface Props {
   readonly motion: boolean;
   readonly presenter: boolean;
   readonly fontBase: number;
+  /** A component was clicked or activated from the keyboard. */
+  readonly onComponentActivate?: ((id: string, target: Element) => void) | undefined;
+  /** The component "Why is it stuck?" points at. */
+  readonly pointed?: string | undefined;
 }
 
 export function Stage(props: Props) {
@@ -89,6 +93,8 @@ const StillPicture = memo(function StillPicture({
   node,
   motion,
   fontBase,
+  onComponentActivate,
+  pointed,
 }: Props) {
   const t = ui[lang];
   const current = lesson.steps.find((s) => s.n === step);
@@ -142,6 +148,8 @@ const StillPicture = memo(function StillPicture({
             why={c.why}
             active={actors.has(c.id)}
             fontBase={fontBase}
+            onActivate={onComponentActivate ? (el) => onComponentActivate(c.id, el) : undefined}
+            pointed={pointed === c.id}
           >
             {c.id === 'etcd' && (
               <EtcdPanel

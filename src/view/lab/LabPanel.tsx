@@ -1,0 +1,131 @@
+// Under the stage: the terminal (one tab per machine) and the faults, as tabs. The
+// terminal's code loads when the panel first shows it, keeping the first page light.
+import './lab.css';
+import type { KeyboardEvent } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import type { Lang } from '../../lessons';
+import type { Frame, LessonPlayer } from '../../player';
+import type { FaultRef } from '../../sim';
+import { labSession } from './labSession';
+import { labText } from './labText';
+
+// Each tab's code loads the first time the tab is opened, keeping the first page light.
+const Terminal = lazy(() => import('../terminal').then((m) => ({ default: m.Terminal })));
+const FaultPanel = lazy(() => import('./FaultPanel').then((m) => ({ default: m.FaultPanel })));
+const Inspectors = lazy(() => import('../inspectors').then((m) => ({ default: m.Inspectors })));
+
+export type LabTab = 'terminal' | 'faults' | 'inspect';
+type Tab = LabTab;
+
+interface Props {
+  readonly lp: LessonPlayer;
+  readonly lang: Lang;
+  /** The shells' code is here (the lesson's driver has loaded). */
+  readonly ready: boolean;
+  readonly faults: readonly FaultRef[];
+  readonly story: FaultRef | undefined;
+  readonly samples: readonly string[];
+  readonly fontScale: number;
+  readonly tab: Tab;
+  readonly onTab: (t: Tab) => void;
+  readonly frame: Frame;
+  /** The component whose details the inspector shows (the last one picked on the diagram). */
+  readonly componentId: string | undefined;
+  readonly onCloseComponent: () => void;
+}
+
+export function LabPanel({
+  lp,
+  lang,
+  ready,
+  faults,
+  story,
+  samples,
+  fontScale,
+  tab,
+  onTab,
+  frame,
+  componentId,
+  onCloseComponent,
+}: Props) {
+  const t = labText[lang];
+  const session = useMemo(() => labSession(lp), [lp]);
+  const [seen, setSeen] = useState<ReadonlySet<Tab>>(new Set([tab]));
+  const open = (next: Tab) => {
+    onTab(next);
+    setSeen((s) => new Set([...s, next]));
+  };
+  const tabs: Tab[] = ['terminal', 'faults', 'inspect'];
+  const loading = <p className="lab-loading">{t.loading}</p>;
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = tabs.indexOf(tab);
+    if (e.key === 'ArrowRight') open(tabs[(i + 1) % tabs.length] as Tab);
+    else if (e.key === 'ArrowLeft') open(tabs[(i - 1 + tabs.length) % tabs.length] as Tab);
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+  return (
+    <section className="lab-panel" aria-label={t.lab}>
+      <div className="lab-tabs" role="tablist" aria-label={t.lab} onKeyDown={onKey}>
+        {tabs.map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`lab-tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`lab-panel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => open(id)}
+          >
+            {id === 'terminal'
+              ? t.terminal
+              : id === 'inspect'
+                ? t.inspect
+                : `${t.faults}${faults.length ? ` (${faults.length})` : ''}`}
+          </button>
+        ))}
+      </div>
+      <div
+        role="tabpanel"
+        id="lab-panel-terminal"
+        aria-labelledby="lab-tab-terminal"
+        hidden={tab !== 'terminal'}
+      >
+        {ready && (seen.has('terminal') || tab === 'terminal') ? (
+          <Suspense fallback={<p className="lab-loading">{t.loading}</p>}>
+            <Terminal session={session} lang={lang} samples={samples} fontScale={fontScale} />
+          </Suspense>
+        ) : (
+          loading
+        )}
+      </div>
+      <div role="tabpanel" id="lab-panel-faults" aria-labelledby="lab-tab-faults" hidden={tab !== 'faults'}>
+        {(seen.has('faults') || tab === 'faults') && (
+          <Suspense fallback={loading}>
+            <FaultPanel lp={lp} lang={lang} faults={faults} story={story} />
+          </Suspense>
+        )}
+      </div>
+      <div
+        role="tabpanel"
+        id="lab-panel-inspect"
+        aria-labelledby="lab-tab-inspect"
+        hidden={tab !== 'inspect'}
+      >
+        {(seen.has('inspect') || tab === 'inspect') && (
+          <Suspense fallback={loading}>
+            <Inspectors
+              frame={frame}
+              now={lp.player.now}
+              lang={lang}
+              envelopes={lp.recording.envelopes()}
+              {...(componentId ? { componentId, onCloseComponent } : {})}
+            />
+          </Suspense>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+// "Why is it stuck?": shown while a pod of the default namespace does not progress;
+// it names the step, the component that is not acting, and a command that shows it.
+import { useState } from 'react';
+import type { Lang } from '../../lessons';
+import type { Diagnosis } from '../../lessons/faults/diagnose';
+import { diagnose } from '../../lessons/faults/diagnose';
+import type { Frame, LessonPlayer } from '../../player';
+import { accessibleName } from '../i18n';
+import { labText } from './labText';
+
+interface Props {
+  readonly lp: LessonPlayer;
+  readonly frame: Frame;
+  readonly lang: Lang;
+  readonly onRun: (host: string, line: string) => void;
+  readonly onPoint: (componentId: string | undefined) => void;
+}
+
+export function StuckButton({ lp, frame, lang, onRun, onPoint }: Props) {
+  const [found, setFound] = useState<{ pod: string; d: Diagnosis } | undefined>();
+  const t = labText[lang];
+  const waiting = frame.pods.filter(
+    (p) => p.namespace === 'default' && !(p.status === 'Running' && p.ready.startsWith('1/')),
+  );
+  if (waiting.length === 0) return null;
+  const ask = () => {
+    for (const p of waiting) {
+      const d = diagnose(lp.recording.cluster, p.name, p.namespace);
+      if (d) {
+        setFound({ pod: p.name, d });
+        onPoint(d.component);
+        return;
+      }
+    }
+    setFound(undefined);
+    onPoint(undefined);
+  };
+  const component = found ? frame.components.find((c) => c.id === found.d.component) : undefined;
+  return (
+    <div className="stuck">
+      <button type="button" onClick={ask}>
+        {t.stuck}
+      </button>
+      {found && (
+        <div className="stuck-answer" role="status">
+          <p>
+            <strong>{t.stuckTitle(found.pod, found.d.step)}</strong>
+          </p>
+          <p>{found.d.why[lang]}</p>
+          {component && (
+            <p>
+              {t.notActing}: {accessibleName(component, lang)}
+            </p>
+          )}
+          <p>
+            {t.tryCommand}: <code>{`[root@${found.d.host} ~]# ${found.d.command}`}</code>{' '}
+            <button type="button" onClick={() => onRun(found.d.host, found.d.command)}>
+              {t.runIt}
+            </button>
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}
