@@ -78,6 +78,25 @@ export function Timeline({ lp, lesson, lang, step }: Props) {
             </button>
           );
         })}
+        {lp
+          .inputs()
+          .filter((i) => !i.scripted)
+          .map((i) => (
+            // The person's own inputs (lines typed, faults injected) as ticks on the track.
+            <span
+              key={`${i.at}-${'line' in i ? i.line : 'fault' in i ? `${i.fault.id}${i.heal}` : 'C'}`}
+              className={`timeline-input ${'fault' in i ? 'fault' : 'line'}`}
+              style={{ left: `${fraction(i.at) * 100}%` }}
+              title={
+                'line' in i
+                  ? i.line
+                  : 'fault' in i
+                    ? `${i.heal ? '+' : '−'} ${i.fault.id}${i.fault.target ? `@${i.fault.target}` : ''}`
+                    : '^C'
+              }
+              aria-hidden="true"
+            />
+          ))}
         <div className="timeline-thumb" style={{ left: `${fraction(now) * 100}%` }} />
       </div>
       <span className="timeline-time">{t.time(seconds)}</span>
