@@ -25,24 +25,24 @@ export class History {
   record(cluster: SimCluster): Frame {
     const prev = this.frames[this.frames.length - 1];
     const prevKeys = this.keys[this.keys.length - 1];
+    const etcdRevision = cluster.etcdRevision();
+    // Pods, keys and objects are read from etcd: an unchanged revision means they are unchanged.
+    const sameStore = !!prev && prev.etcdRevision === etcdRevision;
     const components = cluster.components();
-    const pods = cluster.pods();
-    const etcdKeys = cluster.etcdKeys();
+    const pods = sameStore && prev ? prev.pods : cluster.pods();
     const keys = {
       components: JSON.stringify(components),
-      pods: JSON.stringify(pods),
-      etcdKeys: JSON.stringify(etcdKeys),
+      pods: sameStore && prevKeys ? prevKeys.pods : JSON.stringify(pods),
+      etcdKeys: '',
     };
-    const etcdRevision = cluster.etcdRevision();
     const frame: Frame = {
       at: cluster.now,
       components: prev && prevKeys?.components === keys.components ? prev.components : components,
       pods: prev && prevKeys?.pods === keys.pods ? prev.pods : pods,
-      etcdKeys: prev && prevKeys?.etcdKeys === keys.etcdKeys ? prev.etcdKeys : etcdKeys,
+      etcdKeys: sameStore && prev ? prev.etcdKeys : cluster.etcdKeys(),
       etcdRevision,
-      // Every write to etcd bumps its revision and objects are immutable, so an unchanged
-      // revision means the previous array still holds exactly what is stored.
-      objects: prev && prev.etcdRevision === etcdRevision ? prev.objects : cluster.objects(),
+      // Objects are immutable, so the previous array still holds exactly what is stored.
+      objects: sameStore && prev ? prev.objects : cluster.objects(),
     };
     if (prev && prev.at === frame.at) {
       this.frames[this.frames.length - 1] = frame;
