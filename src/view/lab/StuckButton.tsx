@@ -14,15 +14,17 @@ interface Props {
   readonly lang: Lang;
   readonly onRun: (host: string, line: string) => void;
   readonly onPoint: (componentId: string | undefined) => void;
+  /** A pod on its way (Pending for a second during the tour) is not stuck: ask only while something is broken. */
+  readonly faultsInForce: number;
 }
 
-export function StuckButton({ lp, frame, lang, onRun, onPoint }: Props) {
+export function StuckButton({ lp, frame, lang, onRun, onPoint, faultsInForce }: Props) {
   const [found, setFound] = useState<{ pod: string; d: Diagnosis } | undefined>();
   const t = labText[lang];
   const waiting = frame.pods.filter(
     (p) => p.namespace === 'default' && !(p.status === 'Running' && p.ready.startsWith('1/')),
   );
-  if (waiting.length === 0) return null;
+  if (waiting.length === 0 || faultsInForce === 0) return null;
   const ask = () => {
     for (const p of waiting) {
       const d = diagnose(lp.recording.cluster, p.name, p.namespace);
