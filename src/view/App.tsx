@@ -192,6 +192,7 @@ export function App() {
               frame={frame}
               lang={lang}
               onPoint={setPointed}
+              faultsInForce={faults.length}
               onRun={(host, line) => {
                 setLabTab('terminal');
                 lp.act({ host, line });
