@@ -5,7 +5,7 @@ import type { Actor } from 'xstate';
 import { createActor } from 'xstate';
 import type { Lesson } from '../lessons';
 import { tourMachine } from '../lessons';
-import type { SimMs } from '../sim';
+import type { LabKind, SimMs } from '../sim';
 import { Player } from './player';
 import type { RecordedInput, World } from './recording';
 import { applyFault, clusterWorld, Recording } from './recording';
@@ -26,7 +26,7 @@ export type Print = (kind: TranscriptLine['kind'], text: string) => void;
  * before the shells' code has loaded.
  */
 export interface LabDriver<W extends World = World> {
-  createWorld(options: { readonly seed: number }): W;
+  createWorld(options: { readonly seed: number; readonly lab?: LabKind }): W;
   run(world: W, input: RecordedInput, print: Print): void;
 }
 
@@ -41,6 +41,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** The longest the lesson may take in cluster time before we give up waiting for its last step. */
 const MAX_LESSON_MS = 120_000;
 const CHUNK_MS = 2_000;
+const FREE_PLAY_START_MS = 2_000;
 /** A step plays until just before the next begins, so the narration stays on it until the viewer moves on. */
 const HOLD_BEFORE_MS = 0.01;
 
@@ -56,12 +57,14 @@ export class LessonPlayer {
     readonly lesson: Lesson,
     readonly seed = 1,
     driver?: LabDriver,
+    /** The lab to start from ('ready' by default; 'fresh' for the setup lesson). */
+    readonly lab: LabKind = 'ready',
   ) {
     this.recording = new Recording(
-      { seed },
+      { seed, lab },
       (options) => {
         this.transcript = [];
-        return driver ? driver.createWorld({ seed: options.seed ?? seed }) : clusterWorld(options);
+        return driver ? driver.createWorld({ seed: options.seed ?? seed, lab }) : clusterWorld(options);
       },
       (world, input) => {
         if (applyFault(world, input)) return;
@@ -74,7 +77,13 @@ export class LessonPlayer {
     );
     this.tour = createActor(tourMachine, { input: { lesson } }).start();
     let t = 0;
-    const limit = driver ? MAX_LESSON_MS : Math.min(...lesson.inputs.map((i) => i.at), MAX_LESSON_MS);
+    // A lesson without a tour (a guided lab) starts with a short timeline that grows as the student acts.
+    const limit =
+      lesson.steps.length === 0
+        ? FREE_PLAY_START_MS
+        : driver
+          ? MAX_LESSON_MS
+          : Math.min(...lesson.inputs.map((i) => i.at), MAX_LESSON_MS);
     while (this.tour.getSnapshot().context.end === undefined && t < limit) {
       t = Math.min(limit, t + CHUNK_MS);
       this.recording.simulateTo(t as SimMs);

@@ -1,0 +1,153 @@
+// A guided lesson's current step beside the diagram: what to read, the commands to
+// type (or click), the faults to inject, a prediction to make first, and whether the
+// lab says the step is done.
+import './guided.css';
+import { useState } from 'react';
+import type { Lang } from '../../lessons';
+import type { GuidedLesson, LessonCommand, LessonFault } from '../../lessons/guided/types';
+import { faultSpec } from '../../sim';
+
+interface Props {
+  readonly lesson: GuidedLesson;
+  readonly lang: Lang;
+  readonly index: number;
+  /** The lab satisfies the step's check (or the step has none). */
+  readonly done: boolean;
+  readonly onRun: (c: LessonCommand) => void;
+  readonly onFault: (f: LessonFault) => void;
+  readonly onStep: (index: number) => void;
+  readonly onReset: () => void;
+}
+
+const words = {
+  ko: {
+    step: (n: number, of: number) => `${of}단계 중 ${n}단계`,
+    commands: '입력할 명령 (누르면 터미널에서 실행)',
+    faults: '일으킬 장애',
+    predict: '먼저 예측해 보세요',
+    right: '맞았습니다.',
+    wrong: '아닙니다.',
+    really: '실제로는 어떻게 동작하나',
+    done: '이 단계를 마쳤습니다.',
+    waiting: '실습 환경이 이 단계의 조건을 만족하면 다음으로 넘어갑니다.',
+    previous: '이전 단계',
+    next: '다음 단계',
+    finished: '이 레슨을 모두 마쳤습니다!',
+    reset: '진행 상황 초기화',
+    heal: '복구',
+  },
+  en: {
+    step: (n: number, of: number) => `Step ${n} of ${of}`,
+    commands: 'Commands to type (click to run in the terminal)',
+    faults: 'Faults to inject',
+    predict: 'Predict first',
+    right: 'Right.',
+    wrong: 'Not quite.',
+    really: 'How it really works',
+    done: 'Step done.',
+    waiting: 'The lesson moves on when the lab meets this step’s check.',
+    previous: 'Previous step',
+    next: 'Next step',
+    finished: 'You have finished this lesson!',
+    reset: 'Reset progress',
+    heal: 'Heal',
+  },
+} as const;
+
+function faultLabel(f: LessonFault, lang: Lang): string {
+  const label = faultSpec(f.fault)?.label[lang] ?? f.fault;
+  const base = f.target ? `${label} (${f.target})` : label;
+  return f.heal ? `${words[lang].heal}: ${base}` : base;
+}
+
+export function GuidedPanel({ lesson, lang, index, done, onRun, onFault, onStep, onReset }: Props) {
+  const w = words[lang];
+  const step = lesson.steps[index];
+  const [picked, setPicked] = useState<Record<string, number>>({});
+  if (!step) return null;
+  const choice = picked[step.id];
+  const last = index === lesson.steps.length - 1;
+  return (
+    <section className="guided narration" aria-labelledby="guided-title">
+      <p className="narration-step">{w.step(index + 1, lesson.steps.length)}</p>
+      <h2 id="guided-title" className="narration-title">
+        {step.title[lang]}
+      </h2>
+      <div aria-live="polite">
+        <p className="narration-text">{step.narration[lang]}</p>
+      </div>
+      {step.predict && (
+        <fieldset className="guided-predict">
+          <legend>
+            {w.predict}: {step.predict.question[lang]}
+          </legend>
+          {step.predict.choices.map((c, i) => (
+            <label key={c.en}>
+              <input
+                type="radio"
+                name={`predict-${step.id}`}
+                checked={choice === i}
+                onChange={() => setPicked((p) => ({ ...p, [step.id]: i }))}
+              />{' '}
+              {c[lang]}
+            </label>
+          ))}
+          {choice !== undefined && (
+            <p className={choice === step.predict.answer ? 'predict-right' : 'predict-wrong'} role="status">
+              {choice === step.predict.answer ? w.right : w.wrong} {step.predict.explain[lang]}
+            </p>
+          )}
+        </fieldset>
+      )}
+      {step.commands && step.commands.length > 0 && (
+        <div className="guided-commands">
+          <p>{w.commands}</p>
+          {step.commands.map((c) => (
+            <button
+              key={`${c.host} ${c.line}`}
+              type="button"
+              className="guided-command"
+              onClick={() => onRun(c)}
+            >
+              <span className="guided-prompt">{`[root@${c.host} ~]#`}</span> {c.line}
+            </button>
+          ))}
+        </div>
+      )}
+      {step.faults && step.faults.length > 0 && (
+        <div className="guided-faults">
+          <p>{w.faults}</p>
+          {step.faults.map((f) => (
+            <button
+              key={`${f.fault}@${f.target ?? ''}${f.heal ? '+' : ''}`}
+              type="button"
+              onClick={() => onFault(f)}
+            >
+              {faultLabel(f, lang)}
+            </button>
+          ))}
+        </div>
+      )}
+      {step.really && (
+        <aside className="narration-really">
+          <h3>{w.really}</h3>
+          <p>{step.really[lang]}</p>
+        </aside>
+      )}
+      <p className={done ? 'guided-done' : 'guided-waiting'} role="status">
+        {done ? (last ? w.finished : w.done) : w.waiting}
+      </p>
+      <div className="guided-nav">
+        <button type="button" onClick={() => onStep(index - 1)} disabled={index === 0}>
+          {w.previous}
+        </button>
+        <button type="button" onClick={() => onStep(index + 1)} disabled={last}>
+          {w.next}
+        </button>
+        <button type="button" className="guided-reset" onClick={onReset}>
+          {w.reset}
+        </button>
+      </div>
+    </section>
+  );
+}
