@@ -1,7 +1,8 @@
 // The browser's share of the budgets: the built app served by `vite preview` and driven
 // by headless Chromium. Each figure is the median over BENCH_BROWSER_RUNS runs (default 3),
 // after a warm-up load so that the OS file cache and the server are not part of it.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
@@ -117,9 +118,9 @@ async function repeat<T>(runs: number, f: () => Promise<T>): Promise<T[]> {
 }
 
 export async function browserMetrics(root: string, executablePath: string, runs: number): Promise<Metric[]> {
-  // A copy of dist/: others rebuild dist/ while they work, which would pull the files from under a run.
+  // A build of its own, not dist/: whoever rebuilds dist/ meanwhile would pull the files from under a run.
   const site = mkdtempSync(join(tmpdir(), 'podscope-bench-'));
-  cpSync(join(root, 'dist'), site, { recursive: true });
+  execSync(`npx vite build --outDir ${site} --emptyOutDir`, { cwd: root, stdio: 'ignore' });
   const preview = await startPreview(root, site);
   // Precise heap figures: without the flag performance.memory is rounded for privacy.
   const browser = await chromium.launch({ executablePath, args: ['--enable-precise-memory-info'] });
