@@ -25,8 +25,19 @@ export interface LessonFault {
  */
 export type Check =
   /** A pod (by exact name, or the first whose name starts with `prefix`) shows this STATUS (kubectl's column). */
-  | { readonly pod: string; readonly namespace?: string; readonly status?: string; readonly node?: string; readonly restartsAtLeast?: number }
-  | { readonly podPrefix: string; readonly namespace?: string; readonly status?: string; readonly count?: number }
+  | {
+      readonly pod: string;
+      readonly namespace?: string;
+      readonly status?: string;
+      readonly node?: string;
+      readonly restartsAtLeast?: number;
+    }
+  | {
+      readonly podPrefix: string;
+      readonly namespace?: string;
+      readonly status?: string;
+      readonly count?: number;
+    }
   /** No pod of that name exists any more. */
   | { readonly podGone: string; readonly namespace?: string }
   /** A node's Ready condition: 'True' (Ready), 'False' or 'Unknown' (NotReady). */

@@ -1,0 +1,77 @@
+// A teacher's lesson from a file the teacher picked or from the page's URL
+// (`?lesson-file=lessons/mine.yaml`). A URL may name only a file of the page's own
+// origin: a link that someone sends a student must not make the page fetch from
+// elsewhere, nor run `javascript:` or read `data:`. Both ways give parseLessonFile's
+// result; a failure is an error list (line 0: not about a line), never a throw.
+import type { LessonFileResult, YamlModule } from './parseLessonFile';
+import { MAX_LESSON_BYTES, parseLessonFile } from './parseLessonFile';
+
+export type { LessonFileResult };
+
+// Lesson files are rare: the parser is fetched only when one is opened.
+const loadYaml = (): Promise<YamlModule> => import('yaml');
+
+const failed = (message: string): LessonFileResult => ({ errors: [{ line: 0, message }] });
+
+/** A file from an <input type="file"> or a drop. */
+export async function loadLessonFromFile(file: Blob): Promise<LessonFileResult> {
+  try {
+    if (file.size > MAX_LESSON_BYTES)
+      return failed(`the file is larger than ${MAX_LESSON_BYTES / 1_000_000} MB`);
+    const [text, yaml] = await Promise.all([file.text(), loadYaml()]);
+    return parseLessonFile(text, yaml);
+  } catch (e) {
+    return failed(`the file could not be read (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+/**
+ * The URL a lesson parameter names, resolved against the page, or why it is refused.
+ * Only relative references are taken (`lessons/a.yaml`, `/course/a.yaml`); whatever the
+ * text, the URL parser's result must keep the page's origin and scheme.
+ */
+export function lessonUrl(param: string, pageUrl: string): { url: URL } | { error: string } {
+  const p = param.trim();
+  if (p === '') return { error: 'the lesson file parameter is empty' };
+  // A scheme (javascript:, data:, https:) or a network path (//host) is not a relative path.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(p.replace(/[\t\n\r]/g, '')) || /^[\\/]{2}/.test(p)) {
+    return { error: `"${param}" is not a path on this site` };
+  }
+  let page: URL;
+  let url: URL;
+  try {
+    page = new URL(pageUrl);
+    url = new URL(p, page);
+  } catch {
+    return { error: `"${param}" is not a path on this site` };
+  }
+  if (url.origin !== page.origin || url.protocol !== page.protocol || url.username || url.password) {
+    return { error: `"${param}" is not a path on this site` };
+  }
+  return { url };
+}
+
+export interface UrlLoadOptions {
+  /** The page's address (location.href). */
+  readonly pageUrl: string;
+  /** For tests; the page's own fetch by default. */
+  readonly fetch?: typeof fetch;
+}
+
+export async function loadLessonFromUrl(param: string, options: UrlLoadOptions): Promise<LessonFileResult> {
+  const resolved = lessonUrl(param, options.pageUrl);
+  if ('error' in resolved) return failed(resolved.error);
+  const doFetch = options.fetch ?? fetch;
+  try {
+    // mode same-origin also refuses a redirect to another origin.
+    const res = await doFetch(resolved.url.href, { credentials: 'same-origin', mode: 'same-origin' });
+    if (!res.ok) return failed(`could not load ${param}: ${res.status} ${res.statusText}`.trim());
+    const length = Number(res.headers.get('content-length') ?? 0);
+    if (length > MAX_LESSON_BYTES)
+      return failed(`the file is larger than ${MAX_LESSON_BYTES / 1_000_000} MB`);
+    const [text, yaml] = await Promise.all([res.text(), loadYaml()]);
+    return parseLessonFile(text, yaml);
+  } catch (e) {
+    return failed(`could not load ${param} (${e instanceof Error ? e.message : String(e)})`);
+  }
+}

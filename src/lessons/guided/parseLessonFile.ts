@@ -1,0 +1,107 @@
+// A teacher's lesson file (YAML or JSON — JSON is YAML) → a lesson, or every error
+// with its line. Never throws, whatever the text. Text stays data: narration is
+// copied as strings and nothing here (or in the engine) evaluates or renders it.
+//
+// The `yaml` package is passed in rather than imported: it is ~30 KB gzip, and
+// lesson files are rare, so loadLesson.ts imports it lazily and the first page
+// never carries it. The shell's own yaml.ts (sized for the book's manifests) stops
+// at the first error and keeps no line per key, which a teacher's error list needs.
+import type * as Yaml from 'yaml';
+import type { GuidedLesson } from './types';
+import type { LessonError, Scalar, Tree } from './validate';
+import { plainOf, validateLesson } from './validate';
+
+export type YamlModule = Pick<
+  typeof Yaml,
+  'parseDocument' | 'LineCounter' | 'isMap' | 'isSeq' | 'isScalar' | 'isAlias'
+>;
+
+export type LessonFileResult =
+  | { readonly lesson: GuidedLesson }
+  | { readonly errors: readonly LessonError[] };
+
+/** Files past this size are not lessons (nine long lessons fit in a tenth of it). */
+export const MAX_LESSON_BYTES = 1_000_000;
+const MAX_ERRORS = 50;
+const MAX_DEPTH = 64;
+
+class TreeError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function toTree(y: YamlModule, node: unknown, lineOf: (offset: number) => number, depth: number): Tree {
+  const range = (node as { range?: readonly number[] } | null)?.range;
+  const line = lineOf(range?.[0] ?? 0);
+  if (depth > MAX_DEPTH) throw new TreeError(line, 'nested too deeply');
+  if (node === null || node === undefined) return { kind: 'scalar', line, value: null };
+  if (y.isAlias(node)) throw new TreeError(line, 'aliases (*name) are not supported in lesson files');
+  if (y.isMap(node)) {
+    const entries = node.items.map((pair) => {
+      const key = pair.key;
+      const keyLine = lineOf((key as { range?: readonly number[] } | null)?.range?.[0] ?? range?.[0] ?? 0);
+      if (!y.isScalar(key) || (typeof key.value !== 'string' && typeof key.value !== 'number')) {
+        throw new TreeError(keyLine, 'a key must be a plain word');
+      }
+      const value = pair.value === null ? { kind: 'scalar' as const, line: keyLine, value: null } : undefined;
+      return {
+        key: String(key.value),
+        line: keyLine,
+        value: value ?? toTree(y, pair.value, lineOf, depth + 1),
+      };
+    });
+    return { kind: 'map', line, entries };
+  }
+  if (y.isSeq(node))
+    return { kind: 'seq', line, items: node.items.map((n) => toTree(y, n, lineOf, depth + 1)) };
+  if (y.isScalar(node)) {
+    const v = node.value;
+    if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+      return { kind: 'scalar', line, value: v as Scalar };
+    }
+    throw new TreeError(line, 'unsupported value (a text, number or true/false was expected)');
+  }
+  throw new TreeError(line, 'unsupported YAML');
+}
+
+export function parseLessonFile(text: string, yaml: YamlModule): LessonFileResult {
+  try {
+    if (typeof text !== 'string') return { errors: [{ line: 0, message: 'a lesson file is text' }] };
+    if (text.length > MAX_LESSON_BYTES) {
+      return { errors: [{ line: 0, message: `the file is larger than ${MAX_LESSON_BYTES / 1_000_000} MB` }] };
+    }
+    const counter = new yaml.LineCounter();
+    const lineOf = (offset: number) => counter.linePos(offset).line;
+    // `uniqueKeys` reports a key given twice; no custom tags or merge keys: a lesson is plain data.
+    const doc = yaml.parseDocument(text, {
+      lineCounter: counter,
+      prettyErrors: false,
+      uniqueKeys: true,
+      merge: false,
+    });
+    if (doc.errors.length > 0) {
+      const errors = doc.errors.map((e) => ({
+        line: lineOf(e.pos[0]),
+        message: e.message.split('\n')[0] ?? e.message,
+      }));
+      return { errors: errors.slice(0, MAX_ERRORS) };
+    }
+    if (doc.contents === null) return { errors: [{ line: 1, message: 'the file is empty' }] };
+    const tree = toTree(yaml, doc.contents, lineOf, 0);
+    const errors = validateLesson(tree);
+    if (errors.length > 0) return { errors: errors.slice(0, MAX_ERRORS) };
+    return { lesson: plainOf(tree) as GuidedLesson };
+  } catch (e) {
+    if (e instanceof TreeError) return { errors: [{ line: e.line, message: e.message }] };
+    // A bug of ours, or a pathological input the parser gave up on: still an error list, never a blank page.
+    return {
+      errors: [
+        { line: 0, message: `the file could not be read (${e instanceof Error ? e.message : String(e)})` },
+      ],
+    };
+  }
+}
