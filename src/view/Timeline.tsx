@@ -48,56 +48,61 @@ export function Timeline({ lp, lesson, lang, step }: Props) {
   const seconds = (now / 1000).toFixed(3);
   return (
     <div className="timeline">
-      <div
-        ref={track}
-        className="timeline-track"
-        role="slider"
-        tabIndex={0}
-        aria-label={t.timeline}
-        aria-valuemin={0}
-        aria-valuemax={Math.round(duration)}
-        aria-valuenow={Math.round(warp.toTour(now))}
-        aria-valuetext={`${t.step(step, lesson.steps.length)}, ${t.time(seconds)}`}
-        onPointerDown={onDown}
-        onPointerMove={onMove}
-      >
-        <div className="timeline-fill" style={{ width: `${fraction(now) * 100}%` }} />
-        {lesson.steps.map((s, i) => {
-          if (lp.anchor(s.n) === undefined) return null;
-          return (
-            <button
-              key={s.n}
-              type="button"
-              className={`timeline-marker${s.n === step ? ' current' : ''}`}
-              style={{ left: `${(markers[i] ?? 0) * 100}%` }}
-              aria-label={t.stepMarker(s.n, s.title[lang])}
-              title={t.stepMarker(s.n, s.title[lang])}
-              onClick={() => lp.goToStep(s.n)}
-            >
-              {s.n}
-            </button>
-          );
-        })}
-        {lp
-          .inputs()
-          .filter((i) => !i.scripted)
-          .map((i) => (
-            // The person's own inputs (lines typed, faults injected) as ticks on the track.
-            <span
-              key={`${i.at}-${'line' in i ? i.line : 'fault' in i ? `${i.fault.id}${i.heal}` : 'C'}`}
-              className={`timeline-input ${'fault' in i ? 'fault' : 'line'}`}
-              style={{ left: `${fraction(i.at) * 100}%` }}
-              title={
-                'line' in i
-                  ? i.line
-                  : 'fault' in i
-                    ? `${i.heal ? '+' : '−'} ${i.fault.id}${i.fault.target ? `@${i.fault.target}` : ''}`
-                    : '^C'
-              }
-              aria-hidden="true"
-            />
-          ))}
-        <div className="timeline-thumb" style={{ left: `${fraction(now) * 100}%` }} />
+      <div className="timeline-wrap">
+        <div
+          ref={track}
+          className="timeline-track"
+          role="slider"
+          tabIndex={0}
+          aria-label={t.timeline}
+          aria-valuemin={0}
+          aria-valuemax={Math.round(duration)}
+          aria-valuenow={Math.round(warp.toTour(now))}
+          aria-valuetext={`${t.step(step, lesson.steps.length)}, ${t.time(seconds)}`}
+          onPointerDown={onDown}
+          onPointerMove={onMove}
+        >
+          <div className="timeline-fill" style={{ width: `${fraction(now) * 100}%` }} />
+          {lp
+            .inputs()
+            .filter((i) => !i.scripted)
+            .map((i) => (
+              // The person's own inputs (lines typed, faults injected) as ticks on the track.
+              <span
+                key={`${i.at}-${'line' in i ? i.line : 'fault' in i ? `${i.fault.id}${i.heal}` : 'C'}`}
+                className={`timeline-input ${'fault' in i ? 'fault' : 'line'}`}
+                style={{ left: `${fraction(i.at) * 100}%` }}
+                title={
+                  'line' in i
+                    ? i.line
+                    : 'fault' in i
+                      ? `${i.heal ? '+' : '−'} ${i.fault.id}${i.fault.target ? `@${i.fault.target}` : ''}`
+                      : '^C'
+                }
+                aria-hidden="true"
+              />
+            ))}
+          <div className="timeline-thumb" style={{ left: `${fraction(now) * 100}%` }} />
+        </div>
+        {/* The step markers sit over the slider, not inside it: a slider may not contain buttons. */}
+        <div className="timeline-markers">
+          {lesson.steps.map((s, i) => {
+            if (lp.anchor(s.n) === undefined) return null;
+            return (
+              <button
+                key={s.n}
+                type="button"
+                className={`timeline-marker${s.n === step ? ' current' : ''}`}
+                style={{ left: `${(markers[i] ?? 0) * 100}%` }}
+                aria-label={t.stepMarker(s.n, s.title[lang])}
+                title={t.stepMarker(s.n, s.title[lang])}
+                onClick={() => lp.goToStep(s.n)}
+              >
+                {s.n}
+              </button>
+            );
+          })}
+        </div>
       </div>
       <span className="timeline-time">{t.time(seconds)}</span>
     </div>

@@ -100,7 +100,7 @@ export const ui = {
     messageForward: '메시지 하나 앞으로',
     speed: '속도',
     timeline: '타임라인',
-    stepMarker: (n: number, title: string) => `${n}단계: ${title}`,
+    stepMarker: (n: number, title: string) => `단계 ${n}: ${title}`,
     bookView: '책 보기',
     legend: {
       book: '번호 화살표: 책의 여덟 단계입니다. 책이 번호를 붙인 메시지만 보여 줍니다.',
