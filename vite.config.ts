@@ -1,6 +1,9 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vite';
+import { offline, podscopeVersion } from './scripts/offlinePlugin.ts';
+
+const version = podscopeVersion();
 
 // A strict Content-Security-Policy for the built site (issue 8): no inline script, no
 // eval, no style from elsewhere. React and D3 set styles through the CSSOM, which
@@ -35,7 +38,8 @@ function contentSecurityPolicy(): Plugin {
 // of any static host.
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), offline(version)],
+  define: { __PODSCOPE_VERSION__: JSON.stringify(version) },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: { target: 'es2022', sourcemap: false },

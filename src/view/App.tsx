@@ -7,9 +7,11 @@ import { isBookMessage, lessons, podCreate, resolveComponent } from '../lessons'
 import type { LabDriver } from '../player';
 import { LessonPlayer } from '../player';
 import type { Envelope } from '../sim';
+import type { AppOptions } from './appOptions';
 import { Controls } from './Controls';
 import { HelpOverlay } from './HelpOverlay';
 import { useAnimationLoop, useFrame, useMediaQuery } from './hooks';
+import './embedded.css';
 import { accessibleName, ui } from './i18n';
 import { Legend } from './Legend';
 import { componentActions } from './lab/componentActions';
@@ -28,13 +30,19 @@ import type { Theme, ViewMode } from './urlState';
 import { parseUrlState, serializeUrlState } from './urlState';
 import { useKeyboard } from './useKeyboard';
 
-function readUrl() {
+function readUrl(search: string) {
   const languages = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
-  return parseUrlState(window.location.search, languages, Object.keys(lessons));
+  return parseUrlState(search, languages, Object.keys(lessons));
 }
 
-export function App() {
-  const [initial] = useState(readUrl);
+const NO_OPTIONS: AppOptions = {};
+/** Classes that hide the parts an embed leaves out (embedded.css). */
+const chrome = (o: AppOptions) =>
+  `${o.embedded ? ' embedded' : ''}${o.controls === false ? ' no-controls' : ''}${o.terminal === false ? ' no-terminal' : ''}`;
+
+export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions }) {
+  const ownsPage = options.ownsPage !== false;
+  const [initial] = useState(() => readUrl(options.search ?? window.location.search));
   const [lang, setLang] = useState<Lang>(initial.state.lang);
   const [view, setView] = useState<ViewMode>(initial.state.view);
   const [theme, setTheme] = useState<Theme>(initial.state.theme);
@@ -80,14 +88,17 @@ export function App() {
 
   useEffect(() => {
     // Until the lesson can be walked, the URL keeps the step it was opened with.
-    if (!driver) return;
-    const search = serializeUrlState({ lesson: lesson.id, step, lang, speed, theme, view, seed, presenter });
+    if (!driver || !ownsPage) return;
+    const search = `${serializeUrlState({ lesson: lesson.id, step, lang, speed, theme, view, seed, presenter })}${options.keepInUrl ?? ''}`;
     if (window.location.search !== search) window.history.replaceState(null, '', search);
-  }, [driver, lesson, step, lang, speed, theme, view, seed, presenter]);
+  }, [driver, ownsPage, options.keepInUrl, lesson, step, lang, speed, theme, view, seed, presenter]);
+  const { onPlayer } = options;
+  useEffect(() => onPlayer?.(lp, !!driver), [onPlayer, lp, driver]);
   useEffect(() => {
+    if (!ownsPage) return;
     document.documentElement.lang = lang;
     document.documentElement.dataset.theme = theme;
-  }, [lang, theme]);
+  }, [ownsPage, lang, theme]);
 
   const actorNames = useMemo(() => {
     const current = lesson.steps.find((s) => s.n === step);
@@ -129,6 +140,7 @@ export function App() {
       if (help) setHelp(false);
       else if (presenter) togglePresenter();
     },
+    keyTarget: options.keyTarget,
   });
 
   const onComponentActivate = useCallback((id: string, target: Element) => {
@@ -151,10 +163,17 @@ export function App() {
 
   const t = ui[lang];
   return (
-    <div className={`app theme-${theme}${presenter ? ' presenter' : ''}${narrow ? ' narrow' : ''}`}>
+    <div
+      className={`app theme-${theme}${presenter ? ' presenter' : ''}${narrow ? ' narrow' : ''}${chrome(options)}`}
+    >
       <header className="app-header">
         <h1>Podscope</h1>
         <p className="lesson-title">{lesson.title[lang]}</p>
+        {options.header?.({
+          lp,
+          lang,
+          search: serializeUrlState({ lesson: lesson.id, step, lang, speed, theme, view, seed, presenter }),
+        })}
       </header>
       {notices.length > 0 && (
         <div className="notice" role="status">

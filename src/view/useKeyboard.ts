@@ -54,12 +54,16 @@ export function actionForKey(key: string): keyof KeyActions | undefined {
   }
 }
 
-export function useKeyboard(actions: KeyActions): void {
+/** `keyTarget`: where keys are heard; the window unless the app lives in an element's shadow root. */
+export function useKeyboard(actions: KeyActions & { readonly keyTarget?: EventTarget | undefined }): void {
   const ref = useRef(actions);
   ref.current = actions;
+  const { keyTarget } = actions;
   // Listening from the layout effect: keys work from the first painted frame.
   useLayoutEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
+    const on = keyTarget ?? window;
+    const onKey = (e: Event) => {
+      if (!(e instanceof KeyboardEvent)) return;
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
       const target = e.target as HTMLElement | null;
       const tag = target?.tagName;
@@ -71,7 +75,7 @@ export function useKeyboard(actions: KeyActions): void {
       e.preventDefault();
       ref.current[action]();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    on.addEventListener('keydown', onKey);
+    return () => on.removeEventListener('keydown', onKey);
+  }, [keyTarget]);
 }

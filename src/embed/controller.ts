@@ -1,0 +1,198 @@
+// The verbs of DESIGN contracts 2 and 3 on a lesson player, shared by the element and
+// the iframe's bridge, and the events read off the player as it moves.
+import type { LessonPlayer, RecordedInput } from '../player';
+import type { Job, Session } from '../shell';
+import type { SimMs } from '../sim';
+import { parseFaultList } from '../sim';
+import type { Emit, StateDetail } from './events';
+import type { PlayerSlot } from './playerSlot';
+
+/** How far `run` simulates ahead for a command to finish; `kubectl get pods -w` never does. */
+const RUN_LIMIT_MS = 60_000;
+const RUN_STEP_MS = 250;
+/** A jump (seek, step) passes many messages at once: only moves this short report each one. */
+const MESSAGE_EVENTS_MAX_GAP_MS = 2_000;
+
+/** How far ahead the lab is simulated to find where a step begins. */
+const FIND_STEP_LIMIT_MS = 120_000;
+const FIND_STEP_CHUNK_MS = 2_000;
+
+/**
+ * After a person's input forked the lab, the lesson's later steps are not simulated yet,
+ * so the tour does not know where they begin: simulate on until it does.
+ */
+function known(lp: LessonPlayer, step: number): void {
+  const n = Math.max(0, Math.min(lp.stepCount, step));
+  while (lp.anchor(n) === undefined && lp.recording.simulatedTo < FIND_STEP_LIMIT_MS) {
+    lp.recording.simulateTo((lp.recording.simulatedTo + FIND_STEP_CHUNK_MS) as SimMs);
+    lp.tour.send({ type: 'tour.trace', envelopes: lp.recording.envelopes() });
+  }
+}
+
+export interface StartOptions {
+  readonly faults?: string;
+  readonly autoplay?: boolean;
+}
+
+export class EmbedController {
+  private lp: LessonPlayer | undefined;
+  private waiters: ((lp: LessonPlayer) => void)[] = [];
+  private unsubscribe: (() => void) | undefined;
+  private last: StateDetail | undefined;
+  private seen = new WeakSet<RecordedInput>();
+  private started = false;
+
+  constructor(
+    slot: PlayerSlot,
+    private readonly emit: Emit,
+    private readonly start: StartOptions = {},
+  ) {
+    const take = () => {
+      if (slot.lp && slot.ready && slot.lp !== this.lp) this.attach(slot.lp);
+    };
+    slot.subscribe(take);
+    take();
+  }
+
+  /** The ready player, once the lesson and the shells have loaded. */
+  player(): Promise<LessonPlayer> {
+    if (this.lp) return Promise.resolve(this.lp);
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  async play(): Promise<void> {
+    (await this.player()).player.play();
+  }
+
+  async pause(): Promise<void> {
+    (await this.player()).player.pause();
+  }
+
+  /** Moves `delta` steps of the book (1: plays the next step; -1: the previous one). */
+  async step(delta = 1): Promise<number> {
+    const lp = await this.player();
+    const target = lp.step + Math.trunc(delta);
+    if (delta !== 0) {
+      known(lp, target + 1);
+      lp.playStep(target);
+    }
+    return lp.step;
+  }
+
+  /** Shows step `n` from its start, paused ("show step 5"). */
+  async goToStep(n: number): Promise<number> {
+    const lp = await this.player();
+    known(lp, Math.trunc(n));
+    lp.goToStep(Math.trunc(n));
+    return lp.step;
+  }
+
+  async seek(ms: number): Promise<void> {
+    if (!Number.isFinite(ms)) throw new Error(`seek: not a time: ${ms}`);
+    (await this.player()).player.seek(ms);
+  }
+
+  async setSpeed(speed: number): Promise<void> {
+    (await this.player()).player.setSpeed(speed);
+  }
+
+  inject(fault: string, target?: string): Promise<void> {
+    return this.fault(fault, target, false);
+  }
+
+  heal(fault: string, target?: string): Promise<void> {
+    return this.fault(fault, target, true);
+  }
+
+  /**
+   * Types `commandLine` on `host` as a student would (it lands on the timeline) and
+   * resolves to what it printed. The lab is simulated ahead until the command ends, so
+   * the answer does not wait for the animation.
+   */
+  async run(commandLine: string, host = 'm-k8s'): Promise<string> {
+    const lp = await this.player();
+    const session = lp.recording.world as unknown as Session;
+    if (!session.shellOf(host)) throw new Error(`run: no host "${host}" in this lab`);
+    lp.act({ host, line: commandLine });
+    const job: Job | undefined = (lp.recording.world as unknown as Session).jobOf(host);
+    if (!job) throw new Error(`run: nothing ran on ${host}`);
+    const limit = lp.recording.simulatedTo + RUN_LIMIT_MS;
+    for (let t: number = lp.recording.simulatedTo; !job.done && t < limit; t += RUN_STEP_MS)
+      lp.recording.simulateTo(t as SimMs);
+    lp.tour.send({ type: 'tour.trace', envelopes: lp.recording.envelopes() });
+    return job.text();
+  }
+
+  async state(): Promise<StateDetail> {
+    return this.read(await this.player());
+  }
+
+  dispose(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  private async fault(fault: string, target: string | undefined, heal: boolean): Promise<void> {
+    const lp = await this.player();
+    const { faults, errors } = parseFaultList(
+      target ? `${fault}@${target}` : fault,
+      lp.recording.cluster.hosts(),
+    );
+    const ref = faults[0];
+    if (!ref) throw new Error(errors.join('; ') || `unknown fault "${fault}"`);
+    lp.act({ fault: ref, heal });
+  }
+
+  private attach(lp: LessonPlayer): void {
+    this.unsubscribe?.();
+    this.lp = lp;
+    this.seen = new WeakSet(lp.inputs());
+    this.last = this.read(lp);
+    this.unsubscribe = lp.player.subscribe(() => this.changed(lp));
+    if (!this.started) {
+      this.started = true;
+      if (this.start.faults) {
+        const { faults } = parseFaultList(this.start.faults, lp.recording.cluster.hosts());
+        for (const f of faults) lp.act({ fault: f, heal: false });
+      }
+      if (this.start.autoplay) lp.player.play();
+    }
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w(lp);
+    this.emit('ready', this.read(lp));
+  }
+
+  private read(lp: LessonPlayer): StateDetail {
+    const s = lp.player.getSnapshot();
+    return { playing: s.playing, speed: s.speed, now: s.now, end: s.end, step: lp.step };
+  }
+
+  private changed(lp: LessonPlayer): void {
+    const before = this.last;
+    const now = this.read(lp);
+    this.last = now;
+    if (!before) return;
+    for (const input of lp.inputs()) {
+      if (this.seen.has(input)) continue;
+      this.seen.add(input);
+      if ('fault' in input)
+        this.emit('fault', {
+          fault: input.fault.id,
+          target: input.fault.target,
+          heal: input.heal,
+          at: input.at,
+        });
+    }
+    if (now.now > before.now && now.now - before.now <= MESSAGE_EVENTS_MAX_GAP_MS) {
+      for (const e of lp.player.envelopes()) {
+        if (e.sentAt <= before.now || e.sentAt > now.now) continue;
+        const { id, from, to, kind, summary, bookStep, sentAt, deliverAt } = e;
+        this.emit('message', { id, from, to, kind, summary, bookStep, sentAt, deliverAt });
+      }
+    }
+    if (now.step !== before.step) this.emit('step', { step: now.step, of: lp.stepCount });
+    if (now.playing !== before.playing || now.speed !== before.speed || now.end !== before.end)
+      this.emit('statechange', now);
+  }
+}

@@ -1,0 +1,89 @@
+// Types of dist/embed/pod-lifecycle-animator.js (DESIGN contract 2), shipped beside it.
+// Times are milliseconds of cluster time.
+
+export interface StepDetail {
+  /** The book's step on screen (0 before step 1). */
+  readonly step: number;
+  readonly of: number;
+}
+
+export interface MessageDetail {
+  readonly id: number;
+  readonly from: string;
+  readonly to: string;
+  /** 'api.create.pods', 'etcd.put', 'watch.pods.added', 'cri.pull', ... */
+  readonly kind: string;
+  readonly summary: string;
+  /** 1–8 when the message is one of the book's numbered arrows. */
+  readonly bookStep?: number;
+  readonly sentAt: number;
+  readonly deliverAt: number;
+}
+
+export interface FaultDetail {
+  /** 'kubelet', 'docker', 'br_netfilter', 'power', 'apiserver', 'etcd', 'scheduler', ... */
+  readonly fault: string;
+  readonly target?: string;
+  /** false when injected, true when healed. */
+  readonly heal: boolean;
+  readonly at: number;
+}
+
+export interface StateDetail {
+  readonly playing: boolean;
+  readonly speed: number;
+  readonly now: number;
+  readonly end: number;
+  readonly step: number;
+}
+
+export interface PodLifecycleAnimatorEventMap extends HTMLElementEventMap {
+  /** The step on screen changed. */
+  step: CustomEvent<StepDetail>;
+  /** A message left a component while playing (a jump does not report the messages it skips). */
+  message: CustomEvent<MessageDetail>;
+  /** A fault was injected or healed, by a method or from the lab panel. */
+  fault: CustomEvent<FaultDetail>;
+  /** Play, pause, speed or the timeline's length changed. */
+  statechange: CustomEvent<StateDetail>;
+  /** The lesson has loaded; methods answer without waiting from now on. */
+  ready: CustomEvent<StateDetail>;
+}
+
+/**
+ * `<pod-lifecycle-animator lesson="pod-create" step="3" lang="en" speed="1" autoplay
+ * theme="light|dark|projector" view="book|watch" faults="kubelet@w2-k8s" seed="1"
+ * controls="show|hide" terminal="show|hide" height="480" poster="none">`
+ *
+ * Every method wakes the element if it still shows its poster and waits for the lesson.
+ */
+export declare class PodLifecycleAnimator extends HTMLElement {
+  play(): Promise<void>;
+  pause(): Promise<void>;
+  /** Plays `delta` steps on (negative: back); resolves to the step shown. */
+  step(delta?: number): Promise<number>;
+  /** Shows step `n` from its start, paused. */
+  goToStep(n: number): Promise<number>;
+  seek(ms: number): Promise<void>;
+  inject(fault: string, target?: string): Promise<void>;
+  heal(fault: string, target?: string): Promise<void>;
+  /** Types `commandLine` on `host` (default 'm-k8s') and resolves to what it printed. */
+  run(commandLine: string, host?: string): Promise<string>;
+  state(): Promise<StateDetail>;
+  addEventListener<K extends keyof PodLifecycleAnimatorEventMap>(
+    type: K,
+    listener: (this: PodLifecycleAnimator, ev: PodLifecycleAnimatorEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pod-lifecycle-animator': PodLifecycleAnimator;
+  }
+}

@@ -1,0 +1,33 @@
+// The Share and Export dialog's words, in the page's two languages.
+export const shareText = {
+  en: {
+    share: 'Share',
+    export: 'Export',
+    title: 'Share this moment',
+    link: 'Link to this step',
+    iframe: 'Embed as an iframe',
+    element: 'Embed as an element',
+    copy: 'Copy',
+    copied: 'Copied',
+    exportTitle: 'Export the current frame',
+    svg: 'Save as SVG',
+    png: 'Save as PNG',
+    close: 'Close',
+    version: 'Version',
+  },
+  ko: {
+    share: '공유',
+    export: '내보내기',
+    title: '지금 화면 공유',
+    link: '이 단계로 가는 링크',
+    iframe: 'iframe으로 넣기',
+    element: '요소로 넣기',
+    copy: '복사',
+    copied: '복사됨',
+    exportTitle: '지금 화면 내보내기',
+    svg: 'SVG로 저장',
+    png: 'PNG로 저장',
+    close: '닫기',
+    version: '버전',
+  },
+} as const;

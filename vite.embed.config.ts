@@ -1,0 +1,53 @@
+// The custom element's build (issue 7): one script, dist/embed/pod-lifecycle-animator.js,
+// that defines <pod-lifecycle-animator> from a plain <script> tag. Run after the app's
+// build (`npm run build`), into its own folder of dist/.
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vite';
+import { podscopeVersion } from './scripts/offlinePlugin.ts';
+
+/** The app's CSS goes into the shadow root as a string; the extracted copy would only be a stray file. */
+function shipDeclarations(): Plugin {
+  return {
+    name: 'podscope-embed-files',
+    apply: 'build',
+    closeBundle() {
+      for (const name of readdirSync('dist/embed')) if (name.endsWith('.css')) rmSync(`dist/embed/${name}`);
+    },
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'pod-lifecycle-animator.d.ts',
+        source: readFileSync('src/embed/pod-lifecycle-animator.d.ts', 'utf8'),
+      });
+    },
+  };
+}
+
+// `iife` (not `es`): a plain <script> works everywhere and it is minified; measured
+// against es in docs/EMBED.md.
+const format = (process.env.EMBED_FORMAT ?? 'iife') as 'iife' | 'es';
+
+export default defineConfig({
+  plugins: [react(), shipDeclarations()],
+  // Library mode leaves process.env.NODE_ENV alone; React would ship its development build and fail.
+  define: {
+    'process.env.NODE_ENV': JSON.stringify('production'),
+    __PODSCOPE_VERSION__: JSON.stringify(podscopeVersion()),
+  },
+  build: {
+    outDir: 'dist/embed',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    minify: true,
+    copyPublicDir: false,
+    lib: {
+      entry: 'src/embed/entry.ts',
+      name: 'PodLifecycleAnimator',
+      formats: [format],
+      fileName: () => (format === 'es' ? 'pod-lifecycle-animator.mjs' : 'pod-lifecycle-animator.js'),
+    },
+  },
+});
