@@ -4,9 +4,10 @@
 // report is a figure to read, not a test to pass.
 
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { browserMetrics } from './browser';
 import { chromiumPath } from './chromium';
 import type { Metric } from './metric';
@@ -42,6 +43,18 @@ metrics.push({
   budget: 150,
   note: `${page.files} files: entry script, its static imports and CSS`,
 });
+
+// The custom element's one file (issue 7), built by `npm run build` into dist/embed/.
+const element = join(dist, 'embed', 'pod-lifecycle-animator.js');
+if (existsSync(element)) {
+  metrics.push({
+    name: 'element-gzip',
+    value: Math.round((gzipSync(readFileSync(element)).length / 1024) * 10) / 10,
+    unit: 'KB',
+    budget: 200,
+    note: 'dist/embed/pod-lifecycle-animator.js (iife, one file)',
+  });
+}
 
 const executablePath = chromiumPath();
 if (!executablePath) {
