@@ -1,7 +1,7 @@
 // The page: the cluster stage, the narration, the controls and the timeline, with the
 // state mirrored in the URL (DESIGN contract 1) and every action on a key.
 import { useSelector } from '@xstate/react';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Lang } from '../lessons';
 import { isBookMessage, lessons, podCreate, resolveComponent } from '../lessons';
 import type { LabDriver } from '../player';
@@ -12,16 +12,24 @@ import { Controls } from './Controls';
 import { HelpOverlay } from './HelpOverlay';
 import { useAnimationLoop, useFrame, useMediaQuery } from './hooks';
 import './embedded.css';
+import { guidedCatalog } from '../lessons/guided/catalog';
+import { asTour } from './guided/asTour';
 import { accessibleName, ui } from './i18n';
 import { Legend } from './Legend';
 import { componentActions } from './lab/componentActions';
-import { FaultMenu } from './lab/FaultMenu';
 import { faultsAt, lastInjected } from './lab/faultsAt';
 import type { LabTab } from './lab/LabPanel';
 import { LabPanel } from './lab/LabPanel';
 import { labText } from './lab/labText';
-import { StuckButton } from './lab/StuckButton';
 import { narrowLayout, wideLayout } from './layout';
+
+const GuidedSide = lazy(() => import('./guided/GuidedSide'));
+// Loaded when first needed: a component's menu, and the "why is it stuck?" diagnosis.
+const FaultMenu = lazy(() => import('./lab/FaultMenu').then((m) => ({ default: m.FaultMenu })));
+const StuckButton = lazy(() => import('./lab/StuckButton').then((m) => ({ default: m.StuckButton })));
+
+import { LessonPicker } from './guided/LessonPicker';
+import { useTeacherLesson } from './guided/useTeacherLesson';
 import { Narration } from './Narration';
 import { Stage } from './Stage';
 import { Timeline } from './Timeline';
@@ -32,7 +40,7 @@ import { useKeyboard } from './useKeyboard';
 
 function readUrl(search: string) {
   const languages = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
-  return parseUrlState(search, languages, Object.keys(lessons));
+  return parseUrlState(search, languages, [...Object.keys(lessons), ...guidedCatalog.map((g) => g.id)]);
 }
 
 const NO_OPTIONS: AppOptions = {};
@@ -53,7 +61,13 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   const [labTab, setLabTab] = useState<LabTab>('terminal');
   const [inspected, setInspected] = useState<string | undefined>();
   const [pointed, setPointed] = useState<string | undefined>();
-  const lesson = lessons[initial.state.lesson] ?? podCreate;
+  // A teacher's lesson file (?lesson-file= or opened from disk) wins over the built-in ones.
+  const teacher = useTeacherLesson(options.search ?? window.location.search);
+  const guided = teacher.lesson ?? guidedCatalog.find((g) => g.id === initial.state.lesson);
+  const lesson = useMemo(
+    () => (guided ? asTour(guided) : (lessons[initial.state.lesson] ?? podCreate)),
+    [guided, initial.state.lesson],
+  );
   const seed = initial.state.seed;
 
   // The shells' code (kubectl's printers, YAML, ...) loads after the first frame: until
@@ -67,11 +81,11 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
     };
   }, []);
   const lp = useMemo(() => {
-    const p = new LessonPlayer(lesson, seed, driver);
+    const p = new LessonPlayer(lesson, seed, driver, guided?.lab ?? 'ready');
     p.player.setSpeed(initial.state.speed);
     p.goToStep(initial.state.step);
     return p;
-  }, [lesson, seed, initial, driver]);
+  }, [lesson, seed, initial, driver, guided]);
   // No dispose on unmount: StrictMode's trial unmount would stop the tour of the player it keeps.
   useAnimationLoop(lp);
   const step = useSelector(lp.tour, (s) => s.context.step);
@@ -169,12 +183,28 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
       <header className="app-header">
         <h1>Podscope</h1>
         <p className="lesson-title">{lesson.title[lang]}</p>
+        <LessonPicker current={lesson.id} lang={lang} onOpenFile={teacher.openFile} />
         {options.header?.({
           lp,
           lang,
           search: serializeUrlState({ lesson: lesson.id, step, lang, speed, theme, view, seed, presenter }),
         })}
       </header>
+      {teacher.errors.length > 0 && (
+        <div className="notice lesson-errors" role="alert">
+          <p>{lang === 'ko' ? '레슨 파일에 오류가 있습니다:' : 'The lesson file has errors:'}</p>
+          <ul>
+            {teacher.errors.map((e) => (
+              <li key={`${e.line}:${e.message}`}>
+                {e.line > 0 ? `${lang === 'ko' ? '줄' : 'line'} ${e.line}: ${e.message}` : e.message}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={teacher.dismiss} aria-label={t.dismiss}>
+            ×
+          </button>
+        </div>
+      )}
       {notices.length > 0 && (
         <div className="notice" role="status">
           <span>{notices.join(' · ')}</span>
@@ -204,19 +234,44 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
         </section>
         <div className="side">
           <Transcript lp={lp} lang={lang} />
-          <Narration lesson={lesson} lang={lang} step={step} actors={actorNames} />
-          {driver && (
-            <StuckButton
-              lp={lp}
-              frame={frame}
-              lang={lang}
-              onPoint={setPointed}
-              faultsInForce={faults.length}
-              onRun={(host, line) => {
-                setLabTab('terminal');
-                lp.act({ host, line });
-              }}
-            />
+          {guided ? (
+            <Suspense fallback={null}>
+              <GuidedSide
+                id={guided.id}
+                teacherLesson={teacher.lesson}
+                lp={lp}
+                frame={frame}
+                ready={!!driver}
+                lang={lang}
+                onRun={(c) => {
+                  setLabTab('terminal');
+                  lp.act({ host: c.host, line: c.line });
+                }}
+                onFault={(f) =>
+                  lp.act({
+                    fault: f.target ? { id: f.fault, target: f.target } : { id: f.fault },
+                    heal: !!f.heal,
+                  })
+                }
+              />
+            </Suspense>
+          ) : (
+            <Narration lesson={lesson} lang={lang} step={step} actors={actorNames} />
+          )}
+          {driver && faults.length > 0 && (
+            <Suspense fallback={null}>
+              <StuckButton
+                lp={lp}
+                frame={frame}
+                lang={lang}
+                onPoint={setPointed}
+                faultsInForce={faults.length}
+                onRun={(host, line) => {
+                  setLabTab('terminal');
+                  lp.act({ host, line });
+                }}
+              />
+            </Suspense>
           )}
         </div>
         <div className="player-bar">
@@ -257,24 +312,26 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
       </main>
       {help && <HelpOverlay lang={lang} onClose={() => setHelp(false)} />}
       {menu && menuComponent && (
-        <FaultMenu
-          title={labText[lang].menuOf(accessibleName(menuComponent, lang))}
-          actions={componentActions(menuComponent, faults, workers)}
-          lang={lang}
-          at={menu}
-          onClose={closeMenu}
-          onDetails={() => {
-            closeMenu();
-            setLabTab('inspect');
-          }}
-          onPick={(a) => {
-            closeMenu();
-            if (a.kind === 'fault') {
-              lp.act({ fault: a.fault, heal: a.heal });
-              if (!a.heal) setLabTab('faults');
-            } else lp.act({ host: a.host, line: a.line });
-          }}
-        />
+        <Suspense fallback={null}>
+          <FaultMenu
+            title={labText[lang].menuOf(accessibleName(menuComponent, lang))}
+            actions={componentActions(menuComponent, faults, workers)}
+            lang={lang}
+            at={menu}
+            onClose={closeMenu}
+            onDetails={() => {
+              closeMenu();
+              setLabTab('inspect');
+            }}
+            onPick={(a) => {
+              closeMenu();
+              if (a.kind === 'fault') {
+                lp.act({ fault: a.fault, heal: a.heal });
+                if (!a.heal) setLabTab('faults');
+              } else lp.act({ host: a.host, line: a.line });
+            }}
+          />
+        </Suspense>
       )}
     </div>
   );

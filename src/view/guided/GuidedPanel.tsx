@@ -2,7 +2,6 @@
 // type (or click), the faults to inject, a prediction to make first, and whether the
 // lab says the step is done.
 import './guided.css';
-import { useState } from 'react';
 import type { Lang } from '../../lessons';
 import type { GuidedLesson, LessonCommand, LessonFault } from '../../lessons/guided/types';
 import { faultSpec } from '../../sim';
@@ -17,6 +16,9 @@ interface Props {
   readonly onFault: (f: LessonFault) => void;
   readonly onStep: (index: number) => void;
   readonly onReset: () => void;
+  /** The choice made for this step's prediction, if any. */
+  readonly predicted: number | undefined;
+  readonly onPredict: (choice: number) => void;
 }
 
 const words = {
@@ -60,13 +62,24 @@ function faultLabel(f: LessonFault, lang: Lang): string {
   return f.heal ? `${words[lang].heal}: ${base}` : base;
 }
 
-export function GuidedPanel({ lesson, lang, index, done, onRun, onFault, onStep, onReset }: Props) {
+export function GuidedPanel({
+  lesson,
+  lang,
+  index,
+  done,
+  onRun,
+  onFault,
+  onStep,
+  onReset,
+  predicted,
+  onPredict,
+}: Props) {
   const w = words[lang];
-  const step = lesson.steps[index];
-  const [picked, setPicked] = useState<Record<string, number>>({});
+  const finished = index >= lesson.steps.length;
+  const step = lesson.steps[Math.min(index, lesson.steps.length - 1)];
   if (!step) return null;
-  const choice = picked[step.id];
-  const last = index === lesson.steps.length - 1;
+  const choice = predicted;
+  const last = index >= lesson.steps.length - 1;
   return (
     <section className="guided narration" aria-labelledby="guided-title">
       <p className="narration-step">{w.step(index + 1, lesson.steps.length)}</p>
@@ -87,7 +100,8 @@ export function GuidedPanel({ lesson, lang, index, done, onRun, onFault, onStep,
                 type="radio"
                 name={`predict-${step.id}`}
                 checked={choice === i}
-                onChange={() => setPicked((p) => ({ ...p, [step.id]: i }))}
+                disabled={choice !== undefined}
+                onChange={() => onPredict(i)}
               />{' '}
               {c[lang]}
             </label>
@@ -134,14 +148,14 @@ export function GuidedPanel({ lesson, lang, index, done, onRun, onFault, onStep,
           <p>{step.really[lang]}</p>
         </aside>
       )}
-      <p className={done ? 'guided-done' : 'guided-waiting'} role="status">
-        {done ? (last ? w.finished : w.done) : w.waiting}
+      <p className={done || finished ? 'guided-done' : 'guided-waiting'} role="status">
+        {finished ? w.finished : done ? w.done : w.waiting}
       </p>
       <div className="guided-nav">
         <button type="button" onClick={() => onStep(index - 1)} disabled={index === 0}>
           {w.previous}
         </button>
-        <button type="button" onClick={() => onStep(index + 1)} disabled={last}>
+        <button type="button" onClick={() => onStep(index + 1)} disabled={last || finished}>
           {w.next}
         </button>
         <button type="button" className="guided-reset" onClick={onReset}>

@@ -1,0 +1,51 @@
+// The side panel of a guided lesson, loaded with the lessons' steps and the engine
+// that checks them only when a guided lesson is opened.
+import { useEffect, useState } from 'react';
+import type { Lang } from '../../lessons';
+import type { GuidedLesson, LessonCommand, LessonFault } from '../../lessons/guided/types';
+import type { Frame, LessonPlayer } from '../../player';
+import { GuidedPanel } from './GuidedPanel';
+import { useGuidedRun } from './useGuidedRun';
+
+interface Props {
+  /** A built-in lesson by id, or a teacher's lesson already loaded. */
+  readonly id: string;
+  readonly teacherLesson: GuidedLesson | undefined;
+  readonly lp: LessonPlayer;
+  readonly frame: Frame;
+  readonly ready: boolean;
+  readonly lang: Lang;
+  readonly onRun: (c: LessonCommand) => void;
+  readonly onFault: (f: LessonFault) => void;
+}
+
+export default function GuidedSide({ id, teacherLesson, lp, frame, ready, lang, onRun, onFault }: Props) {
+  const [builtIn, setBuiltIn] = useState<GuidedLesson | undefined>();
+  useEffect(() => {
+    if (teacherLesson) return;
+    let live = true;
+    import('../../lessons/guided/lessons/index').then((m) => {
+      if (live) setBuiltIn(m.guidedLessons.find((l) => l.id === id));
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, teacherLesson]);
+  const lesson = teacherLesson ?? builtIn;
+  const run = useGuidedRun(lesson, lp, frame, ready);
+  if (!lesson || !run.run) return null;
+  return (
+    <GuidedPanel
+      lesson={lesson}
+      lang={lang}
+      index={run.run.step}
+      done={run.done}
+      predicted={run.predicted}
+      onPredict={(choice) => run.actor?.send({ type: 'guided.predict', choice })}
+      onStep={(n) => run.actor?.send({ type: 'guided.goto', step: n })}
+      onReset={run.reset}
+      onRun={onRun}
+      onFault={onFault}
+    />
+  );
+}

@@ -1,0 +1,64 @@
+// The guided run of the lesson on screen: started from the progress kept in this
+// browser, told of the lab after every frame, and saved as the student moves on.
+import { useSelector } from '@xstate/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createActor } from 'xstate';
+import type { GuidedLesson } from '../../lessons/guided';
+import {
+  checkContext,
+  guidedRunMachine,
+  loadProgress,
+  resetProgress,
+  saveProgress,
+  stepSatisfied,
+  toSaved,
+} from '../../lessons/guided';
+import type { Frame, LessonPlayer } from '../../player';
+import type { Session } from '../../shell';
+
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function useGuidedRun(
+  lesson: GuidedLesson | undefined,
+  lp: LessonPlayer,
+  frame: Frame,
+  ready: boolean,
+) {
+  const [generation, setGeneration] = useState(0);
+  const actor = useMemo(() => {
+    if (!lesson) return undefined;
+    const store = storage();
+    const saved = store && generation === 0 ? loadProgress(store, lesson.id) : undefined;
+    return createActor(guidedRunMachine, { input: saved ? { lesson, saved } : { lesson } }).start();
+  }, [lesson, generation]);
+  const [done, setDone] = useState(false);
+  const run = useSelector(actor, (s) => s?.context);
+  // The lab's state only changes with a new frame; the checks read the live edge's shells.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new frame is the signal to check again
+  useEffect(() => {
+    if (!actor || !ready) return;
+    const session = lp.recording.world as unknown as Session;
+    if (typeof session.jobOf !== 'function') return;
+    const ctx = checkContext(session);
+    actor.send({ type: 'guided.update', ctx });
+    setDone(stepSatisfied(actor.getSnapshot().context, ctx));
+  }, [actor, lp, frame, ready]);
+  useEffect(() => {
+    const store = storage();
+    if (store && run && lesson) saveProgress(store, lesson.id, toSaved(run));
+  }, [run, lesson]);
+  const reset = useCallback(() => {
+    const store = storage();
+    if (store && lesson) resetProgress(store, lesson.id);
+    setGeneration((g) => g + 1);
+  }, [lesson]);
+  const step = run ? lesson?.steps[run.step] : undefined;
+  const predicted = run && step ? run.predictions[step.id] : undefined;
+  return { actor, run, done, predicted, reset };
+}
