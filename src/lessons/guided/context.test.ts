@@ -4,7 +4,7 @@ import { typedLines } from './context';
 import { typeAndSettle } from './walk';
 
 describe('typedLines', () => {
-  it('reads every line typed, with the output of the Jobs the page kept and of each host\'s last one', () => {
+  it("reads every line typed, with the output of the Jobs the page kept and of each host's last one", () => {
     const session = new Session();
     const first = typeAndSettle(session, 'm-k8s', 'kubectl get nodes');
     typeAndSettle(session, 'm-k8s', 'hostname');
