@@ -2,6 +2,7 @@
 // that defines <pod-lifecycle-animator> from a plain <script> tag. Run after the app's
 // build (`npm run build`), into its own folder of dist/.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vite';
@@ -31,6 +32,19 @@ const format = (process.env.EMBED_FORMAT ?? 'iife') as 'iife' | 'es';
 
 export default defineConfig({
   plugins: [react(), shipDeclarations()],
+  // Left out of the one-file element to keep it under 200 KB gzip (see src/embed/stubs).
+  resolve: {
+    alias: [
+      {
+        find: /^.*\/lessons\/guided\/lessons\/index$/,
+        replacement: resolvePath('src/embed/stubs/noGuidedLessons.ts'),
+      },
+      {
+        find: /^.*\/lessons\/guided\/loadLesson$/,
+        replacement: resolvePath('src/embed/stubs/noLessonFiles.ts'),
+      },
+    ],
+  },
   // Library mode leaves process.env.NODE_ENV alone; React would ship its development build and fail.
   define: {
     'process.env.NODE_ENV': JSON.stringify('production'),

@@ -25,14 +25,26 @@ export default function GuidedSide({ id, teacherLesson, lp, frame, ready, lang, 
     if (teacherLesson) return;
     let live = true;
     import('../../lessons/guided/lessons/index').then((m) => {
-      if (live) setBuiltIn(m.guidedLessons.find((l) => l.id === id));
+      if (!live) return;
+      const found = m.guidedLessons.find((l) => l.id === id);
+      setBuiltIn(found);
+      setMissing(!found);
     });
     return () => {
       live = false;
     };
   }, [id, teacherLesson]);
+  const [missing, setMissing] = useState(false);
   const lesson = teacherLesson ?? builtIn;
   const run = useGuidedRun(lesson, lp, frame, ready);
+  if (missing)
+    return (
+      <p className="notice" role="status">
+        {lang === 'ko'
+          ? `레슨 "${id}" 은(는) 이 임베드에 들어 있지 않습니다. iframe 으로 임베드하면 볼 수 있습니다.`
+          : `The lesson "${id}" is not part of this embed; embed it with the iframe to show it.`}
+      </p>
+    );
   if (!lesson || !run.run) return null;
   return (
     <GuidedPanel

@@ -1,4 +1,5 @@
 // Choosing a lesson: the book's tour and the guided lessons, or a teacher's file.
+import './picker.css';
 import type { ChangeEvent } from 'react';
 import { useId, useRef } from 'react';
 import type { Lang } from '../../lessons';

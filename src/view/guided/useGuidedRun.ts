@@ -3,16 +3,12 @@
 import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createActor } from 'xstate';
-import type { GuidedLesson } from '../../lessons/guided';
-import {
-  checkContext,
-  guidedRunMachine,
-  loadProgress,
-  resetProgress,
-  saveProgress,
-  stepSatisfied,
-  toSaved,
-} from '../../lessons/guided';
+// Straight from the engine's files, not the index: the schema and the file parser stay out.
+import { checkContext } from '../../lessons/guided/context';
+import { loadProgress, resetProgress, saveProgress } from '../../lessons/guided/progress';
+import { guidedRunMachine } from '../../lessons/guided/runMachine';
+import { stepSatisfied, toSaved } from '../../lessons/guided/runner';
+import type { GuidedLesson } from '../../lessons/guided/types';
 import type { Frame, LessonPlayer } from '../../player';
 import type { Session } from '../../shell';
 
