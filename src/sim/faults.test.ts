@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from './cluster';
-import { advance, createPod, nodeReady, podLine } from './testing/fixtures';
+import { advance, createPod, nginxPod, nodeReady, podLine } from './testing/fixtures';
 
 function runningNginx() {
   const c = createCluster();
@@ -166,5 +166,21 @@ describe('docker stopped on w2-k8s', () => {
     advance(c, 30);
     expect(nodeReady(c, 'w2-k8s')).toBe('True');
     expect(podLine(c)).toMatch(/^Running 1\/1 1 172\.16\.103\.\d+ w2-k8s$/);
+  });
+});
+
+describe('kubectl delete --wait on several pods', () => {
+  it('hears each pod go, not only the last one asked about', () => {
+    const c = createCluster();
+    for (const name of ['a', 'b', 'c']) createPod(c, nginxPod(name));
+    advance(c, 30);
+    const gone: string[] = [];
+    for (const name of ['a', 'b', 'c']) {
+      const req = { verb: 'delete', resource: 'pods', namespace: 'default', name } as const;
+      c.request('m-k8s', req, () => {});
+      c.waitForDeletion('m-k8s', req, () => gone.push(name));
+    }
+    advance(c, 40);
+    expect(gone.sort()).toEqual(['a', 'b', 'c']);
   });
 });

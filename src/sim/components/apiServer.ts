@@ -145,7 +145,10 @@ export class ApiServerLogic implements ComponentLogic {
           .range(prefix)
           .map((kv) => kv.value)
           .filter((o) => matches(watcher, o));
-        this.watchers = this.watchers.filter((w) => !(w.id === m.from && w.resource === req.resource));
+        // One stream per watcher, resource and object name: kubectl waits on several pods at once (delete --all).
+        this.watchers = this.watchers.filter(
+          (w) => !(w.id === m.from && w.resource === req.resource && w.name === req.name),
+        );
         this.watchers.push(watcher);
         this.reply(m, { ok: true, items: visible }, `200 ${visible.length} ${req.resource}, watching`);
         return;
