@@ -34,3 +34,36 @@ for (const theme of ['light', 'dark', 'projector'] as const) {
     });
   }
 }
+
+test('projector theme: text contrast meets WCAG AAA (7:1, 4.5:1 for large text)', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('./?lesson=pod-create&lang=en&theme=projector&step=5');
+  await expect(page.locator('.timeline-marker')).toHaveCount(8);
+  const { violations } = await new AxeBuilder({ page }).withRules(['color-contrast-enhanced']).analyze();
+  expect(
+    violations.map((v) => v.id),
+    listViolations(violations),
+  ).toEqual([]);
+});
+
+test('axe on a guided lesson with the lab panel open, and on the embed example page', async ({ page }) => {
+  await page.goto('./?lesson=kubelet-stop&lang=ko');
+  await expect(page.getByRole('tab', { name: '터미널' })).toBeVisible();
+  for (const tab of ['장애', '살펴보기', '터미널']) {
+    await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      serious.map((v) => v.id),
+      listViolations(serious),
+    ).toEqual([]);
+  }
+  await page.goto('./embed-example.html');
+  await page.waitForTimeout(1500);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => v.id),
+    listViolations(serious),
+  ).toEqual([]);
+});

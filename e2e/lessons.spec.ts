@@ -117,3 +117,30 @@ test("a teacher's file with mistakes lists them by line; markup in it stays text
   await expect(page.getByText('javascript:alert(1)')).toBeVisible();
   expect(dialogs).toBe(0);
 });
+
+test('a whole guided lesson from the keyboard alone', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('./?lesson=pod-create-lab&lang=en&speed=4');
+  const panel = page.locator('section.guided');
+  for (let i = 0; i < 12; i++) {
+    if (await page.getByText('You have finished this lesson!').isVisible()) break;
+    const title = await panel.locator('h2').innerText();
+    const radios = panel.getByRole('radio');
+    if ((await radios.count()) > 0 && (await radios.first().isEnabled())) {
+      await radios.first().focus();
+      await page.keyboard.press('Space');
+    }
+    const commands = panel.locator('button.guided-command');
+    for (let c = 0; c < (await commands.count()); c++) {
+      await commands.nth(c).press('Enter');
+      await page.waitForTimeout(800);
+    }
+    // The lab's state moves the lesson on: wait for the next step (or the end).
+    await expect(panel.locator('h2'))
+      .not.toHaveText(title, { timeout: 30_000 })
+      .catch(async () => {
+        await expect(page.getByText('You have finished this lesson!')).toBeVisible();
+      });
+  }
+  await expect(page.getByText('You have finished this lesson!')).toBeVisible({ timeout: 30_000 });
+});
