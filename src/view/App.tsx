@@ -173,7 +173,11 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   const faults = faultsAt(lp);
   const story = lastInjected(lp.inputs(), frame.at);
   const menuComponent = menu ? frame.components.find((c) => c.id === menu.id) : undefined;
-  const samples = useMemo(() => lesson.inputs.map((i) => i.line), [lesson]);
+  const [guidedSamples, setGuidedSamples] = useState<readonly string[]>([]);
+  const samples = useMemo(
+    () => (guided ? guidedSamples : lesson.inputs.map((i) => i.line)),
+    [guided, guidedSamples, lesson],
+  );
 
   const t = ui[lang];
   return (
@@ -243,6 +247,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
                 frame={frame}
                 ready={!!driver}
                 lang={lang}
+                onSamples={setGuidedSamples}
                 onRun={(c) => {
                   setLabTab('terminal');
                   lp.act({ host: c.host, line: c.line });

@@ -17,9 +17,21 @@ interface Props {
   readonly lang: Lang;
   readonly onRun: (c: LessonCommand) => void;
   readonly onFault: (f: LessonFault) => void;
+  /** The current step's command lines, for the terminal's sample strip. */
+  readonly onSamples: (lines: readonly string[]) => void;
 }
 
-export default function GuidedSide({ id, teacherLesson, lp, frame, ready, lang, onRun, onFault }: Props) {
+export default function GuidedSide({
+  id,
+  teacherLesson,
+  lp,
+  frame,
+  ready,
+  lang,
+  onRun,
+  onFault,
+  onSamples,
+}: Props) {
   const [builtIn, setBuiltIn] = useState<GuidedLesson | undefined>();
   useEffect(() => {
     if (teacherLesson) return;
@@ -37,6 +49,11 @@ export default function GuidedSide({ id, teacherLesson, lp, frame, ready, lang, 
   const [missing, setMissing] = useState(false);
   const lesson = teacherLesson ?? builtIn;
   const run = useGuidedRun(lesson, lp, frame, ready);
+  const stepIndex = run.run?.step;
+  useEffect(() => {
+    const step = lesson?.steps[stepIndex ?? -1];
+    onSamples(step?.commands?.map((c) => c.line) ?? []);
+  }, [lesson, stepIndex, onSamples]);
   if (missing)
     return (
       <p className="notice" role="status">
