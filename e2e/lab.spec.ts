@@ -149,3 +149,14 @@ test("a component's details show its state and last messages; the inspectors sho
     'Successfully assigned default/nginx-pod to w2-k8s',
   );
 });
+
+test('a stopped kubelet shows the messages that pile up unread', async ({ page }) => {
+  await openAtEnd(page);
+  await page.getByRole('group', { name: '5 kubelet (w2-k8s)', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Stop the kubelet on w2-k8s' }).click();
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  await type(page, 'm-k8s', 'kubectl delete pod nginx-pod --wait=false');
+  await expect(page.getByRole('group', { name: '5 kubelet (w2-k8s)', exact: true })).toContainText(/✉ \d+/, {
+    timeout: 30_000,
+  });
+});

@@ -20,6 +20,9 @@ interface Props {
   readonly onActivate?: ((target: Element) => void) | undefined;
   /** Pointed at by "Why is it stuck?". */
   readonly pointed?: boolean | undefined;
+  /** Messages that reached it while it was not running (nobody read them). */
+  readonly waiting?: number | undefined;
+  readonly waitingText?: string | undefined;
 }
 
 export function ComponentBox({
@@ -35,6 +38,8 @@ export function ComponentBox({
   fontBase,
   onActivate,
   pointed,
+  waiting,
+  waitingText,
 }: Props) {
   const { x, y, w, h } = box;
   const textX = number === undefined ? x + 10 : x + 38;
@@ -76,6 +81,12 @@ export function ComponentBox({
         {why && why.length <= 26 ? ` — ${why}` : ''}
         {why && why.length > 26 && <title>{why}</title>}
       </text>
+      {waiting ? (
+        <text className="comp-pile" x={x + w - 8} y={y + 20} textAnchor="end">
+          ✉ {waiting}
+          <title>{waitingText ?? `${waiting}`}</title>
+        </text>
+      ) : null}
       {children}
     </g>
   );

@@ -12,6 +12,7 @@ import type { Layout } from './layout';
 import { MessageTokens } from './MessageTokens';
 import { PodChips } from './PodChips';
 import type { ViewMode } from './urlState';
+import { waitingMessages } from './waitingMessages';
 
 interface Props {
   readonly lp: LessonPlayer;
@@ -85,6 +86,7 @@ export function Stage(props: Props) {
 
 /** Everything but the messages: redrawn only when the frame, step, language or layout change. */
 const StillPicture = memo(function StillPicture({
+  lp,
   lesson,
   frame,
   layout,
@@ -100,6 +102,8 @@ const StillPicture = memo(function StillPicture({
   const current = lesson.steps.find((s) => s.n === step);
   const actors = new Set((current?.actors ?? []).map((a) => resolveComponent(a, node)));
   const subjectKey = `/registry/${lesson.subject.replace('/', '/default/')}`;
+  // Redrawn with each frame, which is when a component stops or starts.
+  const piled = waitingMessages(lp.recording.envelopes(), frame.components, frame.at);
   return (
     <g className="still">
       {layout.nodes.map((n) => (
@@ -150,6 +154,12 @@ const StillPicture = memo(function StillPicture({
             fontBase={fontBase}
             onActivate={onComponentActivate ? (el) => onComponentActivate(c.id, el) : undefined}
             pointed={pointed === c.id}
+            waiting={piled.get(c.id)}
+            waitingText={
+              lang === 'ko'
+                ? `멈춰 있는 동안 도착해 읽히지 않은 메시지 ${piled.get(c.id) ?? 0}개 (최근 1분)`
+                : `${piled.get(c.id) ?? 0} messages arrived while it was down, unread (last minute)`
+            }
           >
             {c.id === 'etcd' && (
               <EtcdPanel
