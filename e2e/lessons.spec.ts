@@ -8,8 +8,8 @@ test('a guided lesson: click its commands, predict, and the lab moves the lesson
   const side = page.getByRole('region', { name: 'One pod with kubectl run' });
   await expect(side).toContainText('Step 1 of');
   await side.getByRole('button', { name: /kubectl run nginx-pod --image=nginx/ }).click();
-  // A clicked command runs on its host; the lesson's transcript shows what it printed.
-  await expect(page.getByRole('region', { name: 'Commands on m-k8s' })).toContainText(
+  // A clicked command is typed in its host's terminal tab.
+  await expect(page.getByRole('log', { name: 'Terminal output, m-k8s' })).toContainText(
     'pod/nginx-pod created',
     {
       timeout: 20_000,

@@ -174,6 +174,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   const story = lastInjected(lp.inputs(), frame.at);
   const menuComponent = menu ? frame.components.find((c) => c.id === menu.id) : undefined;
   const [guidedSamples, setGuidedSamples] = useState<readonly string[]>([]);
+  const [termRequest, setTermRequest] = useState<{ id: number; host: string; line: string } | undefined>();
   const samples = useMemo(
     () => (guided ? guidedSamples : lesson.inputs.map((i) => i.line)),
     [guided, guidedSamples, lesson],
@@ -249,8 +250,9 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
                 lang={lang}
                 onSamples={setGuidedSamples}
                 onRun={(c) => {
+                  // Typed in the host's terminal tab, as if by hand (and so onto the timeline).
                   setLabTab('terminal');
-                  lp.act({ host: c.host, line: c.line });
+                  setTermRequest((r) => ({ id: (r?.id ?? 0) + 1, host: c.host, line: c.line }));
                 }}
                 onFault={(f) =>
                   lp.act({
@@ -308,6 +310,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
           frame={frame}
           componentId={inspected}
           onCloseComponent={() => setInspected(undefined)}
+          request={termRequest}
         />
         {presenter && (
           <button type="button" className="leave-presenter" onClick={togglePresenter}>

@@ -24,8 +24,7 @@ interface Props {
 const words = {
   ko: {
     step: (n: number, of: number) => `${of}단계 중 ${n}단계`,
-    commands:
-      '입력할 명령 (누르면 실행되고, 결과는 위의 명령 창에 나옵니다. 터미널 아래의 버튼으로도 실행할 수 있습니다)',
+    commands: '입력할 명령 (누르면 그 호스트의 터미널에서 실행합니다)',
     faults: '일으킬 장애',
     predict: '먼저 예측해 보세요',
     right: '맞았습니다.',
@@ -41,8 +40,7 @@ const words = {
   },
   en: {
     step: (n: number, of: number) => `Step ${n} of ${of}`,
-    commands:
-      'Commands to type (click to run; the output shows in the command pane above, or use the buttons under the terminal)',
+    commands: 'Commands to type (click to run it in that host’s terminal)',
     faults: 'Faults to inject',
     predict: 'Predict first',
     right: 'Right.',

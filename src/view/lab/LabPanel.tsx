@@ -32,6 +32,8 @@ interface Props {
   /** The component whose details the inspector shows (the last one picked on the diagram). */
   readonly componentId: string | undefined;
   readonly onCloseComponent: () => void;
+  /** A lesson's command to type in the terminal. */
+  readonly request?: { readonly id: number; readonly host: string; readonly line: string } | undefined;
 }
 
 export function LabPanel({
@@ -47,6 +49,7 @@ export function LabPanel({
   frame,
   componentId,
   onCloseComponent,
+  request,
 }: Props) {
   const t = labText[lang];
   const session = useMemo(() => labSession(lp), [lp]);
@@ -95,7 +98,13 @@ export function LabPanel({
       >
         {ready && (seen.has('terminal') || tab === 'terminal') ? (
           <Suspense fallback={<p className="lab-loading">{t.loading}</p>}>
-            <Terminal session={session} lang={lang} samples={samples} fontScale={fontScale} />
+            <Terminal
+              session={session}
+              lang={lang}
+              samples={samples}
+              fontScale={fontScale}
+              request={request}
+            />
           </Suspense>
         ) : (
           loading

@@ -34,6 +34,8 @@ export interface TerminalProps {
   /** Type size as a multiple of the base (1.25rem); 2 or more for a projector. */
   readonly fontScale?: number;
   readonly className?: string;
+  /** A line to type from outside (a lesson's command clicked): each new `id` types it once, in the host's tab. */
+  readonly request?: { readonly id: number; readonly host: HostName; readonly line: string } | undefined;
 }
 
 export function Terminal({
@@ -45,6 +47,7 @@ export function Terminal({
   onCommand,
   fontScale,
   className,
+  request,
 }: TerminalProps) {
   const text = terminalText[lang];
   const baseId = useId();
@@ -64,6 +67,15 @@ export function Terminal({
   const [active, setActive] = useState<HostName>(initialHost ?? hosts[0] ?? 'm-k8s');
   const current = models.find((m) => m.home === active) ?? models[0];
   const tabRefs = useRef(new Map<HostName, HTMLButtonElement>());
+  const typed = useRef(0);
+  useEffect(() => {
+    if (!request || request.id <= typed.current) return;
+    typed.current = request.id;
+    const tab = models.find((m) => m.home === request.host) ?? models[0];
+    if (!tab) return;
+    setActive(tab.home);
+    tab.submit(request.line);
+  }, [request, models]);
 
   // Arrow keys move between tabs (the WAI-ARIA tabs pattern); Tab goes on into the panel.
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
