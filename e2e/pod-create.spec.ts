@@ -230,3 +230,20 @@ test('fits a 4K projector', async ({ browser }) => {
   await page.screenshot({ path: 'test-results/screen-4k.png' });
   await page.close();
 });
+
+test('a step marker can be dragged along the timeline', async ({ page }) => {
+  await open(page, '?lesson=pod-create&lang=en');
+  // Step 1's marker dragged to the end: a click would have gone to step 1.
+  const marker = page.getByRole('button', { name: /^Step 1:/ });
+  const slider = page.getByRole('slider', { name: 'Timeline' });
+  const m = await marker.boundingBox();
+  const box = await slider.boundingBox();
+  if (!m || !box) throw new Error('no timeline');
+  await page.mouse.move(m.x + m.width / 2, m.y + m.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, m.y + m.height / 2, { steps: 6 });
+  await page.mouse.move(box.x + box.width - 3, m.y + m.height / 2, { steps: 6 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/step=8/);
+  await expect(page.getByRole('group', { name: '7 pods (w2-k8s)', exact: true })).toContainText('Running');
+});

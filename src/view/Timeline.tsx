@@ -36,6 +36,25 @@ export function Timeline({ lp, lesson, lang, step }: Props) {
     e.currentTarget.setPointerCapture?.(e.pointerId);
     seekAt(e.clientX);
   };
+  // A step marker can be dragged along the track like the thumb; a press without a drag
+  // (or Enter) goes to its step.
+  const drag = useRef<{ x: number; moved: boolean } | undefined>(undefined);
+  const markerDown = (e: ReactPointerEvent<HTMLButtonElement>) => {
+    drag.current = { x: e.clientX, moved: false };
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+  };
+  const markerMove = (e: ReactPointerEvent<HTMLButtonElement>) => {
+    const d = drag.current;
+    if (!d || !e.currentTarget.hasPointerCapture?.(e.pointerId)) return;
+    if (!d.moved && Math.abs(e.clientX - d.x) < 4) return;
+    d.moved = true;
+    seekAt(e.clientX);
+  };
+  const markerClick = (n: number) => {
+    const dragged = drag.current?.moved;
+    drag.current = undefined;
+    if (!dragged) lp.goToStep(n);
+  };
   const onMove = (e: ReactPointerEvent<HTMLDivElement>) => {
     if (e.currentTarget.hasPointerCapture?.(e.pointerId)) seekAt(e.clientX);
   };
@@ -96,7 +115,9 @@ export function Timeline({ lp, lesson, lang, step }: Props) {
                 style={{ left: `${(markers[i] ?? 0) * 100}%` }}
                 aria-label={t.stepMarker(s.n, s.title[lang])}
                 title={t.stepMarker(s.n, s.title[lang])}
-                onClick={() => lp.goToStep(s.n)}
+                onClick={() => markerClick(s.n)}
+                onPointerDown={markerDown}
+                onPointerMove={markerMove}
               >
                 {s.n}
               </button>
