@@ -69,10 +69,16 @@ export const deleteVerb: Verb = {
     if ('error' in parsed) return failWith(ctx, parsed.error);
     if (parsed.targets.length === 0) return failWith(ctx, noResources);
     const all = flagBool(ctx.flags, 'all');
+    // -l app=dpy-nginx[,tier=web]: equality selectors, the form the lab uses.
+    const selector = (flagString(ctx.flags, 'selector') ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map((p) => p.split('=').map((x) => x.trim()) as [string, string | undefined]);
     const listed: Resource[] = [];
     for (const t of parsed.targets) {
       if (t.names.length === 0) {
-        if (!all)
+        if (!all && selector.length === 0)
           return failWith(
             ctx,
             'error: resource(s) were provided, but no name, label selector, or --all flag specified',
@@ -99,12 +105,15 @@ export const deleteVerb: Verb = {
         { verb: 'list', resource, ...(resource === 'nodes' ? {} : { namespace: ctx.namespace }) },
         (res) => {
           if (!res.ok) return failWith(ctx, apiError(res, ctx.server));
-          for (const o of res.items ?? [])
+          for (const o of res.items ?? []) {
+            const labels = o.metadata.labels ?? {};
+            if (!selector.every(([k, v]) => (v === undefined ? k in labels : labels[k] === v))) continue;
             victims.push({
               resource,
               name: o.metadata.name,
               ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
             });
+          }
           step(i + 1);
         },
       );
