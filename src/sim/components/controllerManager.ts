@@ -2,14 +2,7 @@
 // garbage-collector controllers in one process. Each compares what is wanted with
 // what is, and asks the API server to close the gap.
 import { ApiClient } from '../client';
-import {
-  evictionTime,
-  markUnknown,
-  NODE_MONITOR_GRACE_MS,
-  podNotReady,
-  readyCondition,
-  withTaints,
-} from '../controllers/nodeLifecycle';
+import { NodeLifecycleController } from '../controllers/nodeLifecycleController';
 import {
   daemonNodes,
   isReady,
@@ -24,7 +17,6 @@ import { recordEvent } from '../events';
 import { Informer } from '../informer';
 import type { Message, Net } from '../net';
 import type { DaemonSet, Deployment, KubeObject, Node, Pod, ReplicaSet } from '../objects';
-import type { SimMs } from '../units';
 import type { ComponentLogic } from './processMachine';
 
 export const CONTROLLER_MANAGER = 'controller-manager';
@@ -40,12 +32,10 @@ export class ControllerManagerLogic implements ComponentLogic {
   private readonly expecting = new Map<string, number>();
   private readonly deleting = new Set<string>();
   private readonly creatingRs = new Set<string>();
-  /** When this process first saw each node's heartbeat (it trusts its own clock, not the kubelet's). */
-  private readonly heard = new Map<string, { hb: number; at: number }>();
   /** The last status each object was sent, so a status in flight is not sent again. */
   private readonly statusSent = new Map<string, string>();
   private ticks = 0;
-  private readonly evictionTimers = new Set<string>();
+  private readonly lifecycle: NodeLifecycleController;
   /** The work queue: uids of the objects whose controllers must look again (client-go keys). */
   private readonly dirty = new Set<string>();
   private dirtyAllDaemonSets = false;
@@ -85,6 +75,16 @@ export class ControllerManagerLogic implements ComponentLogic {
       this.dirty.add(obj.metadata.uid);
       if (a === 'deleted') this.orphansMaybe = true;
     });
+    this.lifecycle = new NodeLifecycleController({
+      client: this.client,
+      now: () => this.net.now(),
+      nodes: this.nodes,
+      pods: this.pods,
+      synced: () => this.synced(),
+      isDeleting: (uid) => this.deleting.has(uid),
+      deletePod: (p, about, reason, message, component) =>
+        this.deletePod(p, about, reason, message, component),
+    });
   }
 
   /** ReplicaSet uid → its Deployment's uid. */
@@ -120,9 +120,8 @@ export class ControllerManagerLogic implements ComponentLogic {
     this.expecting.clear();
     this.deleting.clear();
     this.creatingRs.clear();
-    this.heard.clear();
+    this.lifecycle.reset();
     this.statusSent.clear();
-    this.evictionTimers.clear();
   }
 
   private sendStatusOnce(uid: string, status: object): boolean {
@@ -147,8 +146,8 @@ export class ControllerManagerLogic implements ComponentLogic {
     for (const i of this.informers()) i.tick(now);
     this.ticks += 1;
     // Woken every 5 s (node-monitor-period); a full resync of every object every 30 s.
-    this.monitorNodes();
-    this.evictPods();
+    this.lifecycle.monitorNodes();
+    this.lifecycle.evictPods();
     this.reconcile(this.ticks % 6 === 0);
   }
 
@@ -401,95 +400,4 @@ export class ControllerManagerLogic implements ComponentLogic {
       },
     );
   }
-
-  /** Node lifecycle controller: every 5 s (node-monitor-period), look for silent kubelets. */
-  private monitorNodes(): void {
-    if (!this.nodes.synced) return;
-    const now = this.net.now();
-    for (const node of this.nodes.list()) {
-      const name = node.metadata.name;
-      const ready = readyCondition(node);
-      const hb = ready?.lastHeartbeatTime ?? node.metadata.creationTimestamp;
-      const h = this.heard.get(name);
-      if (!h || h.hb !== hb) this.heard.set(name, { hb, at: now });
-      const silentFor = now - (this.heard.get(name)?.at ?? now);
-      let next = node;
-      if (ready && ready.status !== 'Unknown' && silentFor > NODE_MONITOR_GRACE_MS)
-        next = markUnknown(next, now);
-      next = withTaints(next, now);
-      if (next === node) continue;
-      const becameUnknown = next.status !== node.status;
-      const taints = next.spec.taints;
-      const conditions = next.status.conditions;
-      this.client.request({
-        verb: 'updateStatus',
-        resource: 'nodes',
-        name,
-        patch: (o) =>
-          o.kind === 'Node'
-            ? {
-                ...o,
-                spec: { ...o.spec, taints },
-                status: becameUnknown ? { ...o.status, conditions } : o.status,
-              }
-            : o,
-      });
-      if (becameUnknown) {
-        recordEvent(
-          this.client,
-          now,
-          node,
-          'Normal',
-          'NodeNotReady',
-          `Node ${name} status is now: NodeNotReady`,
-          { component: 'node-controller' },
-        );
-        for (const p of this.pods.list()) {
-          if (p.spec.nodeName !== name) continue;
-          this.client.request({
-            verb: 'updateStatus',
-            resource: 'pods',
-            namespace: p.metadata.namespace ?? 'default',
-            name: p.metadata.name,
-            patch: (o) => (o.kind === 'Pod' ? podNotReady(o, now) : o),
-          });
-        }
-      }
-    }
-  }
-
-  /** Taint manager: pods on NoExecute-tainted nodes go when their toleration runs out. */
-  private evictPods(): void {
-    if (!this.synced()) return;
-    const now = this.net.now();
-    const tainted = this.nodes.list().filter((n) => n.spec.taints.some((t) => t.effect === 'NoExecute'));
-    if (tainted.length === 0) return;
-    for (const p of this.pods.list()) {
-      if (p.metadata.deletionTimestamp !== undefined || this.deleting.has(p.metadata.uid)) continue;
-      const node = tainted.find((n) => n.metadata.name === p.spec.nodeName);
-      if (!node) continue;
-      const at = evictionTime(p, node);
-      if (at === undefined) continue;
-      if (now < at) {
-        // The taint manager times each eviction to the millisecond of its toleration's end.
-        if (!this.evictionTimers.has(p.metadata.uid)) {
-          this.evictionTimers.add(p.metadata.uid);
-          this.client.later(at - now, () => {
-            this.evictionTimers.delete(p.metadata.uid);
-            this.evictPods();
-          });
-        }
-        continue;
-      }
-      const ns = p.metadata.namespace ?? 'default';
-      this.deletePod(
-        p,
-        p,
-        'TaintManagerEviction',
-        `Marking for deletion Pod ${ns}/${p.metadata.name}`,
-        'taint-controller',
-      );
-    }
-  }
 }
-export type { SimMs };

@@ -1,0 +1,131 @@
+// The node lifecycle controller and the taint manager (in kube-controller-manager):
+// every 5 s it looks for kubelets silent past the 40 s grace period, marks their nodes
+// Unknown and taints them; pods on NoExecute-tainted nodes go when their toleration ends.
+import type { ApiClient } from '../client';
+import { recordEvent } from '../events';
+import type { Informer } from '../informer';
+import type { KubeObject, Node, Pod } from '../objects';
+import type { SimMs } from '../units';
+import {
+  evictionTime,
+  markUnknown,
+  NODE_MONITOR_GRACE_MS,
+  podNotReady,
+  readyCondition,
+  withTaints,
+} from './nodeLifecycle';
+
+export interface NodeLifecycleDeps {
+  readonly client: ApiClient;
+  readonly now: () => SimMs;
+  readonly nodes: Informer<Node>;
+  readonly pods: Informer<Pod>;
+  readonly synced: () => boolean;
+  readonly isDeleting: (uid: string) => boolean;
+  readonly deletePod: (p: Pod, about: KubeObject, reason: string, message: string, component: string) => void;
+}
+
+export class NodeLifecycleController {
+  /** When this process first saw each node's heartbeat (it trusts its own clock, not the kubelet's). */
+  private readonly heard = new Map<string, { hb: number; at: number }>();
+  private readonly evictionTimers = new Set<string>();
+
+  constructor(private readonly d: NodeLifecycleDeps) {}
+
+  /** The process stopped: what it remembered is gone. */
+  reset(): void {
+    this.heard.clear();
+    this.evictionTimers.clear();
+  }
+
+  /** Node lifecycle controller: every 5 s (node-monitor-period), look for silent kubelets. */
+  monitorNodes(): void {
+    if (!this.d.nodes.synced) return;
+    const now = this.d.now();
+    for (const node of this.d.nodes.list()) {
+      const name = node.metadata.name;
+      const ready = readyCondition(node);
+      const hb = ready?.lastHeartbeatTime ?? node.metadata.creationTimestamp;
+      const h = this.heard.get(name);
+      if (!h || h.hb !== hb) this.heard.set(name, { hb, at: now });
+      const silentFor = now - (this.heard.get(name)?.at ?? now);
+      let next = node;
+      if (ready && ready.status !== 'Unknown' && silentFor > NODE_MONITOR_GRACE_MS)
+        next = markUnknown(next, now);
+      next = withTaints(next, now);
+      if (next === node) continue;
+      const becameUnknown = next.status !== node.status;
+      const taints = next.spec.taints;
+      const conditions = next.status.conditions;
+      this.d.client.request({
+        verb: 'updateStatus',
+        resource: 'nodes',
+        name,
+        patch: (o) =>
+          o.kind === 'Node'
+            ? {
+                ...o,
+                spec: { ...o.spec, taints },
+                status: becameUnknown ? { ...o.status, conditions } : o.status,
+              }
+            : o,
+      });
+      if (becameUnknown) {
+        recordEvent(
+          this.d.client,
+          now,
+          node,
+          'Normal',
+          'NodeNotReady',
+          `Node ${name} status is now: NodeNotReady`,
+          { component: 'node-controller' },
+        );
+        for (const p of this.d.pods.list()) {
+          if (p.spec.nodeName !== name) continue;
+          this.d.client.request({
+            verb: 'updateStatus',
+            resource: 'pods',
+            namespace: p.metadata.namespace ?? 'default',
+            name: p.metadata.name,
+            patch: (o) => (o.kind === 'Pod' ? podNotReady(o, now) : o),
+          });
+        }
+      }
+    }
+  }
+
+  /** Taint manager: pods on NoExecute-tainted nodes go when their toleration runs out. */
+  evictPods(): void {
+    if (!this.d.synced()) return;
+    const now = this.d.now();
+    const tainted = this.d.nodes.list().filter((n) => n.spec.taints.some((t) => t.effect === 'NoExecute'));
+    if (tainted.length === 0) return;
+    for (const p of this.d.pods.list()) {
+      if (p.metadata.deletionTimestamp !== undefined || this.d.isDeleting(p.metadata.uid)) continue;
+      const node = tainted.find((n) => n.metadata.name === p.spec.nodeName);
+      if (!node) continue;
+      const at = evictionTime(p, node);
+      if (at === undefined) continue;
+      if (now < at) {
+        // The taint manager times each eviction to the millisecond of its toleration's end.
+        if (!this.evictionTimers.has(p.metadata.uid)) {
+          this.evictionTimers.add(p.metadata.uid);
+          this.d.client.later(at - now, () => {
+            this.evictionTimers.delete(p.metadata.uid);
+            this.evictPods();
+          });
+        }
+        continue;
+      }
+      const ns = p.metadata.namespace ?? 'default';
+      this.d.deletePod(
+        p,
+        p,
+        'TaintManagerEviction',
+        `Marking for deletion Pod ${ns}/${p.metadata.name}`,
+        'taint-controller',
+      );
+    }
+  }
+}
+export type { SimMs };
