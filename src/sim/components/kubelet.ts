@@ -5,13 +5,14 @@ import { recordEvent } from '../events';
 import { Informer } from '../informer';
 import type { ControlPlaneManifest } from '../inputs';
 import type { Message, Net } from '../net';
-import type { Node, Pod } from '../objects';
+import type { Pod } from '../objects';
 import { isMirrorPod } from '../objects';
 import type { BookStep } from '../trace';
 import type { World } from '../world';
 import type { ContainerDied, CriCall, CriReply, CriResult } from './cri';
+import { NodeReporter } from './kubeletNode';
 import type { PodWorker } from './kubeletStatus';
-import { mirrorPod, newNode, nodeConditions, podStatusFor } from './kubeletStatus';
+import { podStatusFor } from './kubeletStatus';
 import type { ComponentLogic } from './processMachine';
 import { kubeletId, runtimeId } from './runtime';
 
@@ -27,19 +28,31 @@ export class KubeletLogic implements ComponentLogic {
   private readonly waitingCri = new Map<number, (r: CriResult) => void>();
   private runtimeListed = false;
   private ticks = 0;
-  private nodeKnown = false;
-  private lastConditions: Node['status']['conditions'] = [];
+  private readonly reporter: NodeReporter;
 
   constructor(
     private readonly net: Net,
     private readonly world: World,
     readonly node: string,
-    private readonly onStaticPods: () => readonly ControlPlaneManifest[],
+    readonly onStaticPods: () => readonly ControlPlaneManifest[],
     /** In the ready lab the kubelet has been running for minutes: its first start at t=0 is not news. */
-    private quietStart = false,
+    quietStart = false,
   ) {
     this.client = new ApiClient(net, kubeletId(node));
     this.pods = new Informer<Pod>(this.client, 'pods', (action, obj) => this.onPod(action, obj as Pod), node);
+    this.reporter = new NodeReporter(
+      {
+        client: this.client,
+        world,
+        node,
+        now: () => this.net.now(),
+        source: () => this.source(),
+        hostIP: () => this.hostIP,
+        onStaticPods,
+        pods: this.pods,
+      },
+      quietStart,
+    );
   }
 
   get id(): string {
@@ -61,7 +74,7 @@ export class KubeletLogic implements ComponentLogic {
     this.client.activate();
     this.pods.start(this.net.now());
     this.listRuntime();
-    this.postNodeStatus(true);
+    this.reporter.post(true);
   }
 
   stop(): void {
@@ -69,7 +82,7 @@ export class KubeletLogic implements ComponentLogic {
     this.pods.reset();
     this.workers.clear();
     this.waitingCri.clear();
-    this.nodeKnown = false;
+    this.reporter.reset();
   }
 
   apiDown(): void {
@@ -101,9 +114,10 @@ export class KubeletLogic implements ComponentLogic {
     const runtimeUp = this.world.host(this.node)?.services.docker === 'active';
     if (runtimeUp && !this.runtimeWasUp) this.relist();
     this.runtimeWasUp = runtimeUp;
-    this.postNodeStatus(false);
+    this.reporter.post(false);
     // The master's kubelet re-reads /etc/kubernetes/manifests every 20 s (fileCheckFrequency).
-    if (this.ticks % 2 === 0 && this.world.host(this.node)?.role === 'master') this.checkStaticPods();
+    if (this.ticks % 2 === 0 && this.world.host(this.node)?.role === 'master')
+      this.reporter.checkStaticPods();
     for (const w of this.workers.values()) if (!w.busy && w.retryAt <= now) this.sync(w);
   }
 
@@ -468,105 +482,5 @@ export class KubeletLogic implements ComponentLogic {
       undefined,
       step,
     );
-  }
-
-  private postNodeStatus(starting: boolean): void {
-    const host = this.world.host(this.node);
-    if (!host) return;
-    const now = this.net.now();
-    const health = { runtimeUp: host.services.docker === 'active', cniReady: host.cniInstalled };
-    const conditions = nodeConditions(health, this.lastConditions, now);
-    const wasReady = this.lastConditions.find((c) => c.type === 'Ready')?.status;
-    const isReady = conditions.find((c) => c.type === 'Ready')?.status;
-    this.lastConditions = conditions;
-    const patch = (o: import('../objects').KubeObject) => {
-      if (o.kind !== 'Node') return o;
-      return { ...o, status: { ...o.status, conditions } };
-    };
-    this.client.request({ verb: 'updateStatus', resource: 'nodes', name: this.node, patch }, (res) => {
-      if (res.ok) {
-        this.nodeKnown = true;
-        if (res.object && res.object.kind === 'Node') {
-          const apiReady = res.object.status.conditions.find((c) => c.type === 'Ready')?.status;
-          const quiet = this.quietStart;
-          this.quietStart = false;
-          if (quiet) return;
-          if (starting)
-            recordEvent(
-              this.client,
-              now,
-              res.object,
-              'Normal',
-              'Starting',
-              'Starting kubelet.',
-              this.source(),
-            );
-          if ((starting || wasReady !== isReady || apiReady === 'Unknown') && isReady === 'True')
-            recordEvent(
-              this.client,
-              now,
-              res.object,
-              'Normal',
-              'NodeReady',
-              `Node ${this.node} status is now: NodeReady`,
-              this.source(),
-            );
-        }
-        return;
-      }
-      if (res.reason === 'NotFound' && !this.nodeKnown) this.register(conditions);
-      // Until the node is registered the kubelet keeps trying (with a short back-off, not every 10 s).
-      else if (!this.nodeKnown) this.client.later(1000, () => this.postNodeStatus(starting));
-    });
-  }
-
-  /** A kubelet that finds no Node object for itself creates one (kubeadm join). */
-  private register(conditions: Node['status']['conditions']): void {
-    const host = this.world.host(this.node);
-    if (!host) return;
-    const node = newNode(this.node, host.ip, host.role, this.net.now(), host.role === 'master' ? 2000 : 1000);
-    const ready = conditions.some((c) => c.type === 'Ready' && c.status === 'True');
-    // A node that is not ready registers already tainted, so nothing is scheduled onto it meanwhile.
-    const notReady = { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' as const };
-    const taints = ready ? node.spec.taints : [...node.spec.taints, notReady];
-    this.client.request(
-      {
-        verb: 'create',
-        resource: 'nodes',
-        body: { ...node, spec: { ...node.spec, taints }, status: { ...node.status, conditions } },
-      },
-      (res) => {
-        if (res.ok) this.nodeKnown = true;
-      },
-    );
-  }
-
-  /** Every 20 s the master's kubelet re-reads /etc/kubernetes/manifests and mirrors what runs into the API. */
-  private checkStaticPods(): void {
-    const running = this.onStaticPods();
-    if (!this.pods.synced) return;
-    const mirrors = this.pods.list().filter(isMirrorPod);
-    for (const m of running) {
-      const name = `${m}-${this.node}`;
-      if (mirrors.some((p) => p.metadata.name === name)) continue;
-      this.client.request({
-        verb: 'create',
-        resource: 'pods',
-        namespace: 'kube-system',
-        body: mirrorPod(m, this.node, this.hostIP, this.net.now()),
-      });
-    }
-    for (const p of mirrors) {
-      const component = p.metadata.labels?.component;
-      if (component && !running.includes(component as ControlPlaneManifest)) {
-        this.client.request({
-          verb: 'delete',
-          resource: 'pods',
-          namespace: 'kube-system',
-          name: p.metadata.name,
-          gracePeriodSeconds: 0,
-        });
-      }
-    }
   }
 }
