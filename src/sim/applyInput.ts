@@ -21,7 +21,7 @@ export function applyInput(core: ClusterCore, input: ClusterInput): boolean {
   const host = hostName ? w.host(hostName) : undefined;
   if (hostName && !host) return false;
   const after = (ms: number, fn: () => void) =>
-    core.clock.setTimeout(() => {
+    core.clock.schedule(() => {
       fn();
       core.reconcileProcesses();
     }, ms);

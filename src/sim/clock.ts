@@ -24,19 +24,28 @@ export class VirtualClock {
     return this.t as SimMs;
   }
 
-  /** XState's Clock interface: `timeout` is relative to now. */
-  setTimeout(fn: () => void, timeout: number): number {
+  /** Runs `fn` after `ms` of cluster time; returns an id for `unschedule`. */
+  schedule(fn: () => void, ms: number): number {
     const id = ++this.seq;
-    this.push({ id, due: this.t + Math.max(0, timeout), fn });
+    this.push({ id, due: this.t + Math.max(0, ms), fn });
     return id;
   }
 
-  clearTimeout(id: number): void {
+  unschedule(id: number): void {
     this.cancelled.add(id);
   }
 
+  // XState's Clock interface: the names XState calls for `after` delays.
+  setTimeout(fn: () => void, timeout: number): number {
+    return this.schedule(fn, timeout);
+  }
+
+  clearTimeout(id: number): void {
+    this.unschedule(id);
+  }
+
   at(due: SimMs, fn: () => void): number {
-    return this.setTimeout(fn, due - this.t);
+    return this.schedule(fn, due - this.t);
   }
 
   /** Fire every timer due at or before `target`, each at its own time, then stand at `target`. */

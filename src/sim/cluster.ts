@@ -79,7 +79,7 @@ export class Cluster implements SimCluster {
   private kubeadmAddons(host: HostName): void {
     const core = this.core;
     const apply = (attempt: number) => {
-      core.clock.setTimeout(() => {
+      core.clock.schedule(() => {
         if (!core.isRunning(API)) return attempt < 60 ? apply(attempt + 1) : undefined;
         for (const body of kubeadmAddons(this.now))
           this.request(
@@ -286,7 +286,7 @@ export class Cluster implements SimCluster {
     );
     c.net.send(shellId(from), 'coredns', 'dns.query', `A? ${name}`, {}, { latency: 3 });
     let cancelled = false;
-    c.clock.setTimeout(
+    c.clock.schedule(
       () => {
         if (cancelled) return;
         if (!dnsUp) return onResult(undefined, 'timeout');

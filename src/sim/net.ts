@@ -48,7 +48,7 @@ export class Net {
 
   /** Run `fn` after `ms` of cluster time (a component's own work, not a message). */
   later(ms: number, fn: () => void): void {
-    this.clock.setTimeout(fn, ms);
+    this.clock.schedule(fn, ms);
   }
 
   latency(from: ComponentId, to: ComponentId): number {

@@ -45,7 +45,7 @@ export function probePod(
   const core = cluster.core;
   let cancelled = false;
   const answer = (r: ConnectResult, after: number) =>
-    core.clock.setTimeout(() => {
+    core.clock.schedule(() => {
       if (!cancelled) onResult(r);
     }, after);
   let target: { node: string; podName: string; podUid: string; image?: string; running: boolean } | undefined;
