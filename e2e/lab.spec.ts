@@ -131,6 +131,9 @@ test('rewinding before a fault takes it off the diagram and the fault panel; a n
   await expect(page.getByRole('group', { name: '5 kubelet (w2-k8s)', exact: true })).toContainText('running');
   await page.getByRole('tab', { name: /Faults/ }).click();
   await expect(page.getByRole('listitem')).toHaveText([/Take CoreDNS down/]);
+  // The terminals say the future was replaced.
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  await expect(log(page, 'm-k8s')).toContainText(/rewound to [\d.]+ s and acted there/);
 });
 
 test("a component's details show its state and last messages; the inspectors show kubectl's tables", async ({

@@ -53,6 +53,13 @@ export function LabPanel({
 }: Props) {
   const t = labText[lang];
   const session = useMemo(() => labSession(lp), [lp]);
+  // A person acted in the past: the future was replaced, and the scrollback says so.
+  const generation = lp.recording.generation;
+  const forked = useMemo(() => {
+    if (generation === 0) return undefined;
+    const at = (lp.recording.simulatedTo / 1000).toFixed(1);
+    return { id: generation, text: t.forked(at) };
+  }, [generation, lp, t]);
   const [seen, setSeen] = useState<ReadonlySet<Tab>>(new Set([tab]));
   const open = (next: Tab) => {
     onTab(next);
@@ -104,6 +111,7 @@ export function LabPanel({
               samples={samples}
               fontScale={fontScale}
               request={request}
+              notice={forked}
             />
           </Suspense>
         ) : (

@@ -21,6 +21,8 @@ export const labText = {
     loading: '터미널을 불러오는 중…',
     menuOf: (name: string) => `${name} 에 일어날 일`,
     timelineInput: (what: string) => `입력: ${what}`,
+    forked: (s: string) =>
+      `— ${s}초 시점으로 되돌아가 다시 입력했습니다. 그 뒤에 있던 일은 새 흐름으로 바뀌었습니다 —`,
   },
   en: {
     lab: 'Lab',
@@ -41,5 +43,6 @@ export const labText = {
     loading: 'Loading the terminal…',
     menuOf: (name: string) => `What can happen to ${name}`,
     timelineInput: (what: string) => `Input: ${what}`,
+    forked: (s: string) => `— rewound to ${s} s and acted there: what followed is replaced —`,
   },
 } satisfies Record<Lang, unknown>;

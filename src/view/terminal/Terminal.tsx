@@ -36,6 +36,8 @@ export interface TerminalProps {
   readonly className?: string;
   /** A line to type from outside (a lesson's command clicked): each new `id` types it once, in the host's tab. */
   readonly request?: { readonly id: number; readonly host: HostName; readonly line: string } | undefined;
+  /** A line for every tab's scrollback: each new `id` prints it once. */
+  readonly notice?: { readonly id: number; readonly text: string } | undefined;
 }
 
 export function Terminal({
@@ -48,6 +50,7 @@ export function Terminal({
   fontScale,
   className,
   request,
+  notice,
 }: TerminalProps) {
   const text = terminalText[lang];
   const baseId = useId();
@@ -76,6 +79,12 @@ export function Terminal({
     setActive(tab.home);
     tab.submit(request.line);
   }, [request, models]);
+  const noted = useRef(0);
+  useEffect(() => {
+    if (!notice || notice.id <= noted.current) return;
+    noted.current = notice.id;
+    for (const m of models) m.note(notice.text);
+  }, [notice, models]);
 
   // Arrow keys move between tabs (the WAI-ARIA tabs pattern); Tab goes on into the panel.
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {

@@ -159,6 +159,12 @@ export class TerminalModel {
     this.changed();
   }
 
+  /** A line the page prints into the scrollback (the timeline was rewound and the future replaced). */
+  note(text: string): void {
+    this.push({ prompt: '', line: '', notes: [text] });
+    this.changed();
+  }
+
   /** Ctrl+L: the screen is wiped; a command still running keeps printing below. */
   clear(): void {
     this.entryList = this.entryList.filter((e) => e.job !== undefined && e.job === this.runningJob);
