@@ -82,6 +82,17 @@ test('the element runs commands, moves, injects faults and reports each as an ev
     return [first, second];
   });
   expect(steps).toEqual([2, 3]);
+  // Events are dispatched as the element's frames catch up: wait for the heal's, as a page would listen.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          ((window as unknown as { events: Record<string, { type: string }[]> }).events.a ?? []).filter(
+            (e) => e.type === 'fault',
+          ).length,
+      ),
+    )
+    .toBe(2);
   const events = await page.evaluate(
     () =>
       (window as unknown as { events: Record<string, { type: string; detail: Record<string, unknown> }[]> })

@@ -157,8 +157,8 @@ const StillPicture = memo(function StillPicture({
             waiting={piled.get(c.id)}
             waitingText={
               lang === 'ko'
-                ? `멈춰 있는 동안 도착해 읽히지 않은 메시지 ${piled.get(c.id) ?? 0}개 (최근 1분)`
-                : `${piled.get(c.id) ?? 0} messages arrived while it was down, unread (last minute)`
+                ? `마지막으로 응답한 뒤 도착해 읽히지 않은 메시지 ${piled.get(c.id) ?? 0}개`
+                : `${piled.get(c.id) ?? 0} messages arrived after it last spoke, unread`
             }
           >
             {c.id === 'etcd' && (
