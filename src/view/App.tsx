@@ -16,16 +16,14 @@ import { guidedCatalog } from '../lessons/guided/catalog';
 import { asTour } from './guided/asTour';
 import { accessibleName, ui } from './i18n';
 import { Legend } from './Legend';
-import { componentActions } from './lab/componentActions';
+import { ComponentMenu, useComponentMenu } from './lab/ComponentMenu';
 import { faultsAt, lastInjected } from './lab/faultsAt';
 import type { LabTab } from './lab/LabPanel';
 import { LabPanel } from './lab/LabPanel';
-import { labText } from './lab/labText';
 import { narrowLayout, wideLayout } from './layout';
 
 const GuidedSide = lazy(() => import('./guided/GuidedSide'));
 // Loaded when first needed: a component's menu, and the "why is it stuck?" diagnosis.
-const FaultMenu = lazy(() => import('./lab/FaultMenu').then((m) => ({ default: m.FaultMenu })));
 const StuckButton = lazy(() => import('./lab/StuckButton').then((m) => ({ default: m.StuckButton })));
 
 import { LessonPicker } from './guided/LessonPicker';
@@ -57,7 +55,6 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   const [presenter, setPresenter] = useState(initial.state.presenter);
   const [notices, setNotices] = useState(initial.notices);
   const [help, setHelp] = useState(false);
-  const [menu, setMenu] = useState<{ id: string; x: number; y: number; back: Element } | undefined>();
   const [labTab, setLabTab] = useState<LabTab>('terminal');
   const [inspected, setInspected] = useState<string | undefined>();
   const [pointed, setPointed] = useState<string | undefined>();
@@ -157,22 +154,9 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
     keyTarget: options.keyTarget,
   });
 
-  const onComponentActivate = useCallback((id: string, target: Element) => {
-    const r = target.getBoundingClientRect();
-    const x = Math.max(8, Math.min(window.innerWidth - 280, r.left + 12));
-    const y = Math.max(8, Math.min(window.innerHeight - 200, r.top + 28));
-    setMenu({ id, x, y, back: target });
-    setInspected(id);
-  }, []);
-  const closeMenu = useCallback(() => {
-    setMenu((m) => {
-      (m?.back as HTMLElement | SVGElement | undefined)?.focus?.();
-      return undefined;
-    });
-  }, []);
+  const componentMenu = useComponentMenu(setInspected);
   const faults = faultsAt(lp);
   const story = lastInjected(lp.inputs(), frame.at);
-  const menuComponent = menu ? frame.components.find((c) => c.id === menu.id) : undefined;
   const [guidedSamples, setGuidedSamples] = useState<readonly string[]>([]);
   const [termRequest, setTermRequest] = useState<{ id: number; host: string; line: string } | undefined>();
   const samples = useMemo(
@@ -232,7 +216,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
             motion={!reducedMotion}
             presenter={presenter}
             fontBase={theme === 'projector' ? 18 : 15}
-            onComponentActivate={driver ? onComponentActivate : undefined}
+            onComponentActivate={driver ? componentMenu.open : undefined}
             pointed={pointed}
           />
           <Legend lang={lang} view={view} />
@@ -319,28 +303,16 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
         )}
       </main>
       {help && <HelpOverlay lang={lang} onClose={() => setHelp(false)} />}
-      {menu && menuComponent && (
-        <Suspense fallback={null}>
-          <FaultMenu
-            title={labText[lang].menuOf(accessibleName(menuComponent, lang))}
-            actions={componentActions(menuComponent, faults, workers)}
-            lang={lang}
-            at={menu}
-            onClose={closeMenu}
-            onDetails={() => {
-              closeMenu();
-              setLabTab('inspect');
-            }}
-            onPick={(a) => {
-              closeMenu();
-              if (a.kind === 'fault') {
-                lp.act({ fault: a.fault, heal: a.heal });
-                if (!a.heal) setLabTab('faults');
-              } else lp.act({ host: a.host, line: a.line });
-            }}
-          />
-        </Suspense>
-      )}
+      <ComponentMenu
+        menu={componentMenu.menu}
+        close={componentMenu.close}
+        lp={lp}
+        frame={frame}
+        lang={lang}
+        faults={faults}
+        workers={workers}
+        onTab={setLabTab}
+      />
     </div>
   );
 }
