@@ -17,6 +17,7 @@ import { recordEvent } from '../events';
 import { Informer } from '../informer';
 import type { Message, Net } from '../net';
 import type { DaemonSet, Deployment, KubeObject, Node, Pod, ReplicaSet } from '../objects';
+import { resourceOfKind } from '../objects';
 import type { ComponentLogic } from './processMachine';
 
 export const CONTROLLER_MANAGER = 'controller-manager';
@@ -124,11 +125,23 @@ export class ControllerManagerLogic implements ComponentLogic {
     this.statusSent.clear();
   }
 
-  private sendStatusOnce(uid: string, status: object): boolean {
+  /**
+   * Writes a workload's status when it differs from what is stored, and not twice while
+   * the first write is in flight (the watch has not shown it back yet).
+   */
+  private writeStatus<T extends Deployment | ReplicaSet | DaemonSet>(obj: T, status: T['status']): void {
     const text = JSON.stringify(status);
-    if (this.statusSent.get(uid) === text) return false;
+    const uid = obj.metadata.uid;
+    if (text === JSON.stringify(obj.status) || this.statusSent.get(uid) === text) return;
     this.statusSent.set(uid, text);
-    return true;
+    const kind = obj.kind;
+    this.client.request({
+      verb: 'updateStatus',
+      resource: resourceOfKind[kind],
+      namespace: obj.metadata.namespace ?? 'default',
+      name: obj.metadata.name,
+      patch: (o) => (o.kind === kind ? ({ ...o, status } as KubeObject) : o),
+    });
   }
 
   apiDown(): void {
@@ -241,15 +254,7 @@ export class ControllerManagerLogic implements ComponentLogic {
       availableReplicas: rs.status.readyReplicas,
       updatedReplicas: rs.status.replicas,
     };
-    if (JSON.stringify(status) !== JSON.stringify(d.status) && this.sendStatusOnce(d.metadata.uid, status)) {
-      this.client.request({
-        verb: 'updateStatus',
-        resource: 'deployments',
-        namespace: ns,
-        name: d.metadata.name,
-        patch: (o) => (o.kind === 'Deployment' ? { ...o, status } : o),
-      });
-    }
+    this.writeStatus(d, status);
   }
 
   private syncReplicaSet(rs: ReplicaSet): void {
@@ -291,18 +296,7 @@ export class ControllerManagerLogic implements ComponentLogic {
     }
     const ready = owned.filter(isReady).length;
     const status = { replicas: owned.length, readyReplicas: ready };
-    if (
-      (rs.status.replicas !== owned.length || rs.status.readyReplicas !== ready) &&
-      this.sendStatusOnce(uid, status)
-    ) {
-      this.client.request({
-        verb: 'updateStatus',
-        resource: 'replicasets',
-        namespace: ns,
-        name: rs.metadata.name,
-        patch: (o) => (o.kind === 'ReplicaSet' ? { ...o, status } : o),
-      });
-    }
+    this.writeStatus(rs, status);
   }
 
   private syncDaemonSet(ds: DaemonSet): void {
@@ -335,19 +329,7 @@ export class ControllerManagerLogic implements ComponentLogic {
       });
     }
     const status = { desiredNumberScheduled: wanted.length, numberReady: owned.filter(isReady).length };
-    if (
-      (ds.status.desiredNumberScheduled !== status.desiredNumberScheduled ||
-        ds.status.numberReady !== status.numberReady) &&
-      this.sendStatusOnce(uid, status)
-    ) {
-      this.client.request({
-        verb: 'updateStatus',
-        resource: 'daemonsets',
-        namespace: ns,
-        name: ds.metadata.name,
-        patch: (o) => (o.kind === 'DaemonSet' ? { ...o, status } : o),
-      });
-    }
+    this.writeStatus(ds, status);
   }
 
   /** Objects whose owner is gone are deleted (cascading delete of a Deployment). */
