@@ -124,7 +124,7 @@ test('a whole guided lesson from the keyboard alone', async ({ page }) => {
   const panel = page.locator('section.guided');
   for (let i = 0; i < 12; i++) {
     if (await page.getByText('You have finished this lesson!').isVisible()) break;
-    const title = await panel.locator('h2').innerText();
+    const title = (await panel.locator('h2').textContent()) ?? '';
     const radios = panel.getByRole('radio');
     if ((await radios.count()) > 0 && (await radios.first().isEnabled())) {
       await radios.first().focus();
