@@ -8,7 +8,9 @@ function chromiumPath(): string | undefined {
 }
 
 const executablePath = chromiumPath();
-const url = 'http://127.0.0.1:4173';
+// PREVIEW_PORT lets two checkouts run their browser tests side by side.
+const port = Number(process.env.PREVIEW_PORT ?? 4173);
+const url = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,7 +26,7 @@ export default defineConfig({
     launchOptions: executablePath ? { executablePath } : {},
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
