@@ -1,7 +1,16 @@
 // The cheap read models the view draws, kept for every moment something changed. The
 // trace is append-only history already, so going back in time is a lookup here, never a
 // re-simulation (STYLE 4).
-import type { ComponentView, EtcdKeyView, KubeObject, PodView, SimCluster, SimMs } from '../sim';
+import type {
+  ComponentView,
+  EtcdKeyView,
+  FaultRef,
+  HostState,
+  KubeObject,
+  PodView,
+  SimCluster,
+  SimMs,
+} from '../sim';
 
 export interface Frame {
   readonly at: SimMs;
@@ -11,14 +20,23 @@ export interface Frame {
   readonly etcdRevision: number;
   /** Every stored object (what etcd holds), for the inspectors. */
   readonly objects: readonly KubeObject[];
+  /** The faults in force, whatever caused them (a menu, a typed `systemctl stop kubelet`, a lesson). */
+  readonly faults: readonly FaultRef[];
+  /** The machines: powered, booting, their services and modules. */
+  readonly hosts: readonly HostState[];
 }
 
 export class History {
   private readonly frames: Frame[] = [];
-  private readonly keys: { components: string; pods: string; etcdKeys: string }[] = [];
+  private readonly keys: { components: string; pods: string; etcdKeys: string; world: string }[] = [];
 
   get length(): number {
     return this.frames.length;
+  }
+
+  /** Every frame, in time order. */
+  list(): readonly Frame[] {
+    return this.frames;
   }
 
   /** Reads the cluster now. Unchanged parts reuse the previous frame's arrays, so a view memoised on them does not redraw. */
@@ -30,11 +48,15 @@ export class History {
     const sameStore = !!prev && prev.etcdRevision === etcdRevision;
     const components = cluster.components();
     const pods = sameStore && prev ? prev.pods : cluster.pods();
+    const faults = cluster.faults().map((f) => ({ ...f }) as FaultRef);
+    const hosts = cluster.hosts();
     const keys = {
       components: JSON.stringify(components),
       pods: sameStore && prevKeys ? prevKeys.pods : JSON.stringify(pods),
       etcdKeys: '',
+      world: JSON.stringify([faults, hosts]),
     };
+    const sameWorld = !!prev && prevKeys?.world === keys.world;
     const frame: Frame = {
       at: cluster.now,
       components: prev && prevKeys?.components === keys.components ? prev.components : components,
@@ -43,6 +65,8 @@ export class History {
       etcdRevision,
       // Objects are immutable, so the previous array still holds exactly what is stored.
       objects: sameStore && prev ? prev.objects : cluster.objects(),
+      faults: sameWorld && prev ? prev.faults : faults,
+      hosts: sameWorld && prev ? prev.hosts : hosts,
     };
     if (prev && prev.at === frame.at) {
       this.frames[this.frames.length - 1] = frame;

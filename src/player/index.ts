@@ -1,11 +1,12 @@
 // player: time (play, pause, step, speed, seek by history lookup and replay); may import sim and lessons.
 export type { Frame } from './history';
 export { History } from './history';
-export type { LabDriver, Print, TranscriptLine } from './lessonPlayer';
+export type { LabDriver, Print, RunningCommand, TranscriptLine } from './lessonPlayer';
 export { LessonPlayer } from './lessonPlayer';
 export type { EnvelopeFilter } from './lookups';
 export { clampSpeed, nextMessageTime, previousMessageTime, SPEEDS, stepSpeed } from './lookups';
 export { inFlightAt, lastSentIndex, messageProgress } from './messageProgress';
+export { momentOf } from './moment';
 export type { PlayerSnapshot } from './player';
 export { Player } from './player';
 export type { InputRunner, RecordedInput, World } from './recording';

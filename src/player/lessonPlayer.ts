@@ -3,9 +3,10 @@
 // says that step begins and play it".
 import type { Actor } from 'xstate';
 import { createActor } from 'xstate';
-import type { Lesson } from '../lessons';
-import { tourMachine } from '../lessons';
+import type { Happening, Lesson, Story } from '../lessons';
+import { happenings, storyAt, tourMachine } from '../lessons';
 import type { LabKind, SimMs } from '../sim';
+import { momentOf } from './moment';
 import { Player } from './player';
 import type { RecordedInput, World } from './recording';
 import { applyFault, clusterWorld, Recording } from './recording';
@@ -27,14 +28,27 @@ export type Print = (kind: TranscriptLine['kind'], text: string) => void;
  */
 export interface LabDriver<W extends World = World> {
   createWorld(options: { readonly seed: number; readonly lab?: LabKind }): W;
-  run(world: W, input: RecordedInput, print: Print): void;
+  /** Runs a typed line or Ctrl+C; returns the command it started, whose end the player can wait for. */
+  run(world: W, input: RecordedInput, print: Print): RunningCommand | undefined;
+}
+
+/** What the player reads of a command it started: whether and when it ended. */
+export interface RunningCommand {
+  readonly done: boolean;
+  readonly finishedAt: SimMs | undefined;
 }
 
 /** How close to the simulated edge counts as "live" for a new input. */
 const LIVE_EDGE_MS = 50;
-/** How far the timeline reaches past a command (a deletion's grace period and more) and a fault (40 s + 300 s of eviction). */
+/**
+ * How far ahead the cluster is simulated after an input, so the story can say what comes
+ * next and when: past a command (a deletion's 30 s grace period and more) and past a fault
+ * (40 s to NotReady + 300 s to the eviction, and the replacement after it).
+ */
 const COMMAND_HORIZON_MS = 90_000;
 const FAULT_HORIZON_MS = 420_000;
+/** A command typed while paused plays on until its output is in, if it ends within this long. */
+const COMMAND_WAIT_MS = 5_000;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -69,7 +83,7 @@ export class LessonPlayer {
       (world, input) => {
         if (applyFault(world, input)) return;
         const host = 'host' in input ? input.host : '';
-        driver?.run(world, input, (kind, text) =>
+        this.lastCommand = driver?.run(world, input, (kind, text) =>
           this.transcript.push({ at: world.cluster.now, host, kind, text }),
         );
       },
@@ -116,15 +130,17 @@ export class LessonPlayer {
     return this.tour.getSnapshot().context.anchors[n];
   }
 
-  /** Shows step `n` from its beginning and plays it to the next step's beginning. */
+  /** Shows step `n` from its beginning and plays it to whatever comes next (the next step, or a consequence). */
   playStep(n: number): void {
     const step = Math.max(0, Math.min(this.stepCount, n));
     const at = this.anchor(step);
     if (at === undefined) return;
     this.player.pause();
     this.player.seek(at);
-    const until = this.anchor(step + 1);
-    if (until !== undefined && step > 0) this.player.playUntil((until - HOLD_BEFORE_MS) as SimMs);
+    const nextStep = step < this.stepCount ? this.anchor(step + 1) : undefined;
+    const happening = this.happenings().find((h) => h.at > at)?.at;
+    const until = Math.min(nextStep ?? Number.POSITIVE_INFINITY, happening ?? Number.POSITIVE_INFINITY);
+    if (Number.isFinite(until) && step > 0) this.player.playUntil((until - HOLD_BEFORE_MS) as SimMs);
   }
 
   /** Goes to step `n` and stays there, paused. */
@@ -135,13 +151,92 @@ export class LessonPlayer {
     this.player.seek(at);
   }
 
+  /** What the cluster did off the book's script, from the person's first input on. */
+  happenings(): readonly Happening[] {
+    const frames = this.recording.frames();
+    const key = `${this.recording.generation}:${frames.length}:${this.inputs().length}`;
+    if (key !== this.happeningsKey) {
+      const since = this.inputs().find((i) => !i.scripted)?.at ?? Number.POSITIVE_INFINITY;
+      // The lesson's own pod coming to life is the book's story, told by its steps.
+      const subject = this.lesson.subject.split('/').pop();
+      const end = this.tour.getSnapshot().context.end ?? Number.POSITIVE_INFINITY;
+      this.happeningsValue = happenings(frames, since).filter(
+        (h) =>
+          !(h.subject === subject && (h.kind === 'pod.created' || h.kind === 'pod.running') && h.at <= end),
+      );
+      this.happeningsKey = key;
+    }
+    return this.happeningsValue;
+  }
+
+  private happeningsKey = '';
+  private happeningsValue: readonly Happening[] = [];
+
+  /** The story at `now` (the moment on screen by default): step, what happened, what blocks, what comes next. */
+  story(now: SimMs = this.player.now): Story {
+    const frame = this.recording.frameAt(now);
+    const tour = this.tour.getSnapshot().context;
+    return storyAt({
+      lesson: this.lesson,
+      anchors: tour.anchors,
+      step: tour.now === now ? tour.step : this.stepAtTime(now),
+      happenings: this.happenings(),
+      now,
+      moment: momentOf(frame),
+      faults: frame.faults,
+    });
+  }
+
+  private stepAtTime(now: SimMs): number {
+    const anchors = this.tour.getSnapshot().context.anchors;
+    let step = 0;
+    for (let n = 1; n < anchors.length; n++) {
+      const at = anchors[n];
+      if (at === undefined || at > now) break;
+      step = n;
+    }
+    return step;
+  }
+
+  /**
+   * PageDown: on to the next thing that happens — the book's next step, or, off the
+   * script, the next consequence (a node NotReady, a taint, an eviction, a new pod) —
+   * and play it until the one after. With nothing more recorded, to the end.
+   */
   nextStep(): void {
-    if (this.step < this.stepCount) this.playStep(this.step + 1);
+    const now = this.player.now;
+    const next = this.story(now).next;
+    if (next?.step !== undefined) {
+      this.playStep(next.step);
+      return;
+    }
+    if (next) {
+      this.player.pause();
+      this.player.seek(next.at);
+      return;
+    }
+    if (this.step < this.stepCount && this.anchor(this.step + 1) !== undefined) this.playStep(this.step + 1);
     else this.end();
   }
 
+  /** PageUp: back to the beginning of the step or happening on screen, or the one before if already there. */
   previousStep(): void {
-    this.playStep(this.step - 1);
+    const now = this.player.now;
+    const anchors = this.tour.getSnapshot().context.anchors;
+    const marks = [
+      0,
+      ...anchors.filter((a): a is SimMs => a !== undefined),
+      ...this.happenings().map((h) => h.at),
+    ]
+      .filter((t) => t < now)
+      .sort((a, b) => a - b);
+    const to = marks[marks.length - 1] ?? 0;
+    const step = this.stepAtTime(to as SimMs);
+    if (anchors[step] === to && step > 0) this.playStep(step);
+    else {
+      this.player.pause();
+      this.player.seek(to);
+    }
   }
 
   home(): void {
@@ -172,28 +267,62 @@ export class LessonPlayer {
   }
 
   /**
-   * A person acts on the lab now: types a line, presses Ctrl+C, injects or heals a
-   * fault. It is recorded on the timeline, the timeline is made long enough to show
-   * what follows, and time plays on so the consequences unfold.
+   * A person acts on the lab at the moment on screen: types a line, presses Ctrl+C,
+   * injects or heals a fault. It is recorded on the timeline. In the past, the cluster is
+   * simulated again from there with the lesson's own later inputs kept, so a command that
+   * changes nothing leaves the rest of the lesson as it was; the person's own later inputs
+   * are replaced (`replacedInputs` says how many). The cluster is then simulated far
+   * enough ahead for the story to say what comes next. Playing, it plays on; paused, a
+   * command plays until its output is in (a few seconds at most) and a fault waits for
+   * the person to go on to its consequences.
    */
   act(input: DistributiveOmit<RecordedInput, 'at'>): SimMs {
     const at = this.inputTime();
+    const before = this.player.getSnapshot();
+    const edge = this.recording.simulatedTo;
     const generation = this.recording.generation;
+    this.lastCommand = undefined;
     this.recording.input({ ...input, at } as RecordedInput);
-    if (this.recording.generation !== generation) {
-      this.transcript = this.transcript.filter((l) => l.at <= at);
-      this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
-    }
+    const command = 'line' in input ? (this.lastCommand as RunningCommand | undefined) : undefined;
+    // A fork made a new world, whose runs refill the transcript as they are simulated again.
+    if (this.recording.generation !== generation) this.forks += 1;
     this.acted += 1;
     const horizon = 'fault' in input ? FAULT_HORIZON_MS : COMMAND_HORIZON_MS;
-    this.player.extendEnd((at + horizon) as SimMs);
+    const end = Math.max(before.end, at + horizon) as SimMs;
+    // What was simulated before is simulated again (the lesson's later steps), and the consequences beyond.
+    this.recording.simulateTo(Math.max(edge, at + horizon) as SimMs);
+    this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
+    this.player.setEnd(end);
     this.player.seek(at);
-    if (!this.player.getSnapshot().playing) this.player.play();
+    if (before.playing) this.player.play();
+    else if (command) {
+      const done = command.finishedAt;
+      if (done !== undefined && done - at <= COMMAND_WAIT_MS) {
+        if (done > at) this.player.playUntil(done);
+      } else this.player.play();
+    }
     return at;
   }
 
+  /** The command the last input started (set while the recording runs it). */
+  private lastCommand: RunningCommand | undefined;
+
   /** Counts inputs made since the page opened, so views can tell the timeline changed. */
   acted = 0;
+  /** Counts rewinds (inputs made in the past). */
+  forks = 0;
+
+  /** The person's own inputs the last rewind threw away (0 when nothing of theirs was replaced). */
+  get replacedInputs(): number {
+    return this.recording.lastFork?.replaced.length ?? 0;
+  }
+
+  /** Back to the beginning, playing. */
+  restart(): void {
+    this.player.pause();
+    this.player.seek(0);
+    this.player.play();
+  }
 
   /** The inputs on the timeline, in order: the lesson's and the person's. */
   inputs(): readonly RecordedInput[] {

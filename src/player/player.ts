@@ -11,7 +11,10 @@ import type { Recording } from './recording';
 export type RecordingView = Pick<Recording, 'simulateTo' | 'envelopes' | 'frameAt' | 'generation'>;
 
 import type { Warp, WarpOptions } from './timeWarp';
-import { buildWarp, defaultWarpOptions } from './timeWarp';
+import { buildWarp, defaultWarpOptions, realTimeWarp } from './timeWarp';
+
+/** At the live edge the cluster is simulated this far ahead of the moment on screen, so idle time can be skipped. */
+const LOOKAHEAD_MS = 15_000;
 
 export interface PlayerSnapshot {
   readonly now: SimMs;
@@ -20,6 +23,8 @@ export interface PlayerSnapshot {
   readonly end: SimMs;
   /** Where play stops by itself (the end of a step), if anywhere before `end`. */
   readonly holdAt: SimMs | undefined;
+  /** Idle time is shown shortened and messages in slow motion (the warp); off, one cluster second takes one second at 1×. */
+  readonly skipIdle: boolean;
 }
 
 export class Player {
@@ -34,7 +39,7 @@ export class Player {
     private readonly warpOptions: WarpOptions = defaultWarpOptions,
   ) {
     recording.simulateTo(end);
-    this.snapshot = { now: 0 as SimMs, playing: false, speed: 1, end, holdAt: undefined };
+    this.snapshot = { now: 0 as SimMs, playing: false, speed: 1, end, holdAt: undefined, skipIdle: true };
   }
 
   getSnapshot = (): PlayerSnapshot => this.snapshot;
@@ -49,9 +54,14 @@ export class Player {
   }
 
   get warp(): Warp {
-    const key = `${this.recording.generation}:${this.recording.envelopes().length}:${this.snapshot.end}`;
-    if (!this.warpValue || key !== this.warpKey) {
-      this.warpValue = buildWarp(this.recording.envelopes(), this.snapshot.end, this.warpOptions);
+    const { end, skipIdle } = this.snapshot;
+    if (!skipIdle) return realTimeWarp(end);
+    // Rebuilt when messages are added or the timeline is lengthened, not as the live edge moves
+    // (past its end the warp runs 1:1 until then).
+    const envelopes = this.recording.envelopes();
+    const key = `${this.recording.generation}:${envelopes.length}`;
+    if (!this.warpValue || key !== this.warpKey || end < this.warpValue.end) {
+      this.warpValue = buildWarp(envelopes, end, this.warpOptions);
       this.warpKey = key;
     }
     return this.warpValue;
@@ -65,21 +75,32 @@ export class Player {
     return this.recording.frameAt(this.snapshot.now);
   }
 
-  /** Moves time on by `wallMs` of real time, at the current speed, when playing. */
+  /**
+   * Moves time on by `wallMs` of real time, at the current speed, when playing. Play stops
+   * at a hold (the end of a step); otherwise it goes on past the end of what was recorded:
+   * at the live edge the cluster runs on for as long as the person lets it.
+   */
   tick(wallMs: number): void {
     const s = this.snapshot;
     if (!s.playing || wallMs <= 0) return;
-    const stop = Math.min(s.end, s.holdAt ?? s.end);
     let next = this.warp.toCluster(this.warp.toTour(s.now) + wallMs * s.speed);
-    if (next >= stop) next = stop as SimMs;
-    const done = next >= stop;
-    this.set({ now: next, playing: !done, holdAt: done ? undefined : s.holdAt });
+    if (s.holdAt !== undefined && next >= s.holdAt) {
+      this.set({ now: s.holdAt, playing: false, holdAt: undefined });
+      return;
+    }
+    next = Math.max(next, s.now) as SimMs;
+    const end = next + LOOKAHEAD_MS / 3 > s.end ? ((next + LOOKAHEAD_MS) as SimMs) : s.end;
+    if (end !== s.end) this.recording.simulateTo(end);
+    this.set({ now: next, end });
   }
 
+  /** Plays on from the moment on screen (at the end too: the cluster goes on). Restart is `seek(0)` then play. */
   play(): void {
-    const s = this.snapshot;
-    const atEnd = s.now >= s.end;
-    this.set({ playing: true, now: atEnd ? (0 as SimMs) : s.now, holdAt: undefined });
+    this.set({ playing: true, holdAt: undefined });
+  }
+
+  setSkipIdle(skipIdle: boolean): void {
+    this.set({ skipIdle });
   }
 
   /** Plays from now until `t` and stops there (a step of the tour). */
@@ -144,7 +165,8 @@ export class Player {
       next.playing === this.snapshot.playing &&
       next.speed === this.snapshot.speed &&
       next.end === this.snapshot.end &&
-      next.holdAt === this.snapshot.holdAt
+      next.holdAt === this.snapshot.holdAt &&
+      next.skipIdle === this.snapshot.skipIdle
     )
       return;
     this.snapshot = next;

@@ -8,7 +8,7 @@ import { History } from './history';
 
 /** Something a person did to the lab, at a moment of cluster time: typed a line, pressed Ctrl+C, injected or healed a fault. */
 export type RecordedInput = (
-  | { readonly at: SimMs; readonly host: string; readonly line: string }
+  | { readonly at: SimMs; readonly host: string; readonly line: string; readonly tab?: string }
   | { readonly at: SimMs; readonly host: string; readonly interrupt: true }
   | { readonly at: SimMs; readonly fault: FaultRef; readonly heal: boolean }
 ) & {
@@ -52,6 +52,8 @@ export class Recording<W extends World = World> {
   private applied = 0;
   /** Bumped on every fork, so holders of derived data (the warp, step anchors) know to redo it. */
   generation = 0;
+  /** The last fork: when, and how many of the person's own later inputs it threw away. */
+  lastFork: { readonly at: SimMs; readonly replaced: readonly RecordedInput[] } | undefined;
 
   constructor(
     readonly options: ClusterOptions,
@@ -82,6 +84,11 @@ export class Recording<W extends World = World> {
 
   envelopes(): readonly Envelope[] {
     return this.cluster.trace.all();
+  }
+
+  /** Every recorded moment, in time order. */
+  frames(): readonly Frame[] {
+    return this.historyValue.list();
   }
 
   frameAt(t: SimMs): Frame {
@@ -127,6 +134,10 @@ export class Recording<W extends World = World> {
   input(input: RecordedInput): void {
     if (input.at < this.simulatedTo) {
       const kept = this.inputList.filter((i) => i.at <= input.at || i.scripted);
+      this.lastFork = {
+        at: input.at,
+        replaced: this.inputList.filter((i) => i.at > input.at && !i.scripted),
+      };
       this.worldValue = this.createWorld(this.options);
       this.historyValue = new History();
       this.historyValue.record(this.cluster);

@@ -8,14 +8,17 @@ import type { RecordedInput } from './recording';
 export const sessionDriver: LabDriver<Session> = {
   createWorld: (options) => new SessionClass(options),
   run: (session: Session, input: RecordedInput, print: Print) => {
-    if ('fault' in input) return;
+    if ('fault' in input) return undefined;
     if ('interrupt' in input) {
       session.interrupt(input.host);
-      return;
+      return undefined;
     }
-    print('input', `${session.shell(input.host).prompt()}${input.line}`);
-    const job = session.run(input.host, input.line);
+    // Typed in a terminal window: the lesson's own lines in the window of their host.
+    const tab = input.tab ?? input.host;
+    print('input', `${session.prompt(tab)}${input.line}`);
+    const job = session.type(input.line, tab);
     for (const line of job.output) print(line.stream, line.text);
     job.onOutput((line) => print(line.stream, line.text));
+    return job;
   },
 };

@@ -66,18 +66,29 @@ export function buildWarp(
   return {
     end: end as SimMs,
     duration: p,
+    // Past its end the warp runs 1:1, so the live edge can move on before the next rebuild.
     toTour: (t) => {
-      if (t <= 0 || segments.length === 0) return 0;
-      if (t >= end) return p;
+      if (t <= 0) return 0;
+      if (t >= end || segments.length === 0) return p + (t - end);
       const s = segments[findSegment(segments, t, (x) => x.c0)] as Segment;
       return s.p0 + ((t - s.c0) / (s.c1 - s.c0)) * (s.p1 - s.p0);
     },
     toCluster: (q) => {
-      if (q <= 0 || segments.length === 0) return 0 as SimMs;
-      if (q >= p) return end as SimMs;
+      if (q <= 0) return 0 as SimMs;
+      if (q >= p || segments.length === 0) return (end + (q - p)) as SimMs;
       const s = segments[findSegment(segments, q, (x) => x.p0)] as Segment;
       return (s.c0 + ((q - s.p0) / (s.p1 - s.p0)) * (s.c1 - s.c0)) as SimMs;
     },
+  };
+}
+
+/** Cluster time as it is, one cluster second to one second of the screen at 1× (idle time not skipped). */
+export function realTimeWarp(end: number): Warp {
+  return {
+    end: end as SimMs,
+    duration: end,
+    toTour: (t) => Math.max(0, t),
+    toCluster: (q) => Math.max(0, q) as SimMs,
   };
 }
 

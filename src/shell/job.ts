@@ -9,6 +9,8 @@ export type Stream = 'stdout' | 'stderr';
 export interface OutputLine {
   readonly stream: Stream;
   readonly text: string;
+  /** Cluster time it was printed: a terminal scrubbed back to before it does not show it yet. */
+  readonly at: SimMs;
 }
 
 /** What a finished command line did to the terminal besides printing. */
@@ -35,13 +37,15 @@ export class Job {
     readonly host: HostName,
     readonly line: string,
     readonly startedAt: SimMs,
+    private readonly clock: () => SimMs = () => startedAt,
   ) {}
 
   print(stream: Stream, text: string): void {
     if (this.done) return;
     // A printed block may hold several lines; the terminal shows them one by one.
+    const at = this.clock();
     for (const t of text.split('\n')) {
-      const line = { stream, text: t };
+      const line = { stream, text: t, at };
       this.output.push(line);
       for (const l of this.outputListeners) l(line);
     }

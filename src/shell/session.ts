@@ -11,8 +11,29 @@ import { ADMIN_CONF, HOME, writeBaseFiles, writeControlPlaneFiles, writeWorkerFi
 import { Shell } from './shell';
 
 export type LoggedInput =
-  | { readonly at: SimMs; readonly host: HostName; readonly line: string }
+  | { readonly at: SimMs; readonly host: HostName; readonly line: string; readonly tab?: string }
   | { readonly at: SimMs; readonly host: HostName; readonly interrupt: true };
+
+/** The terminal `npm run shell` has: one window, opened on the master. */
+export const MAIN_TAB = 'main';
+
+/** One terminal window: the hosts ssh has carried it through, and every line typed in it with its prompt. */
+export interface TerminalWindow {
+  /** Where the window was opened. */
+  readonly home: HostName;
+  /** The host it is on now (ssh and exit move it). */
+  readonly host: HostName;
+  /** Each line typed here, in order, with the prompt it was typed after. */
+  readonly entries: readonly { readonly prompt: string; readonly job: Job }[];
+  /** The command still running in this window, if any. */
+  readonly running: Job | undefined;
+}
+
+interface WindowState {
+  readonly home: HostName;
+  readonly stack: HostName[];
+  readonly entries: { readonly prompt: string; readonly job: Job }[];
+}
 
 export interface SessionOptions extends ClusterOptions {
   /** A cluster to drive instead of a new createCluster(options) (tests pass a fake). */
@@ -31,7 +52,7 @@ export class Session implements ShellWorld {
   private readonly shells = new Map<HostName, Shell>();
   private timers: Timer[] = [];
   private seq = 0;
-  private readonly stack: HostName[] = [];
+  private readonly windows = new Map<string, WindowState>();
   private readonly lastJob = new Map<HostName, Job>();
 
   constructor(options: SessionOptions = {}) {
@@ -46,9 +67,37 @@ export class Session implements ShellWorld {
         shell.fs.write(`${HOME}/.kube/config`, shell.fs.read(ADMIN_CONF) ?? '');
       } else if (h.joined) writeWorkerFiles(shell.fs, h.name);
       this.shells.set(h.name, shell);
-      if (master && this.stack.length === 0) this.stack.push(h.name);
     }
-    if (this.stack.length === 0) this.stack.push(this.cluster.hosts()[0]?.name ?? 'm-k8s');
+    const master = this.cluster.hosts().find((h) => h.role === 'master') ?? this.cluster.hosts()[0];
+    this.openWindow(MAIN_TAB, master?.name ?? 'm-k8s');
+  }
+
+  /** Opens a terminal window on `home` (a no-op if `tab` is open already). */
+  openWindow(tab: string, home: HostName): void {
+    if (!this.windows.has(tab)) this.windows.set(tab, { home, stack: [home], entries: [] });
+  }
+
+  private window(tab: string): WindowState {
+    let w = this.windows.get(tab);
+    if (!w) {
+      // A window named after a host is opened on that host (the page keeps one per machine).
+      const home = this.shells.has(tab) ? tab : this.host;
+      this.openWindow(tab, home);
+      w = this.windows.get(tab) as WindowState;
+    }
+    return w;
+  }
+
+  /** A terminal window as it stands now: its host, what was typed in it, what still runs. */
+  terminal(tab: string): TerminalWindow {
+    const w = this.window(tab);
+    const last = w.entries[w.entries.length - 1]?.job;
+    return {
+      home: w.home,
+      host: w.stack[w.stack.length - 1] ?? w.home,
+      entries: w.entries,
+      running: last && !last.done ? last : undefined,
+    };
   }
 
   /** Replays a log on a new cluster: same seed and inputs give the same lab. */
@@ -56,8 +105,10 @@ export class Session implements ShellWorld {
     const s = new Session(options);
     for (const input of log) {
       s.advanceTo(input.at);
-      if ('line' in input) s.run(input.host, input.line);
-      else s.interrupt(input.host);
+      if ('line' in input) {
+        if (input.tab !== undefined || s.host === input.host) s.type(input.line, input.tab);
+        else s.run(input.host, input.line);
+      } else s.interrupt(input.host);
     }
     if (until !== undefined) s.advanceTo(until);
     return s;
@@ -117,8 +168,8 @@ export class Session implements ShellWorld {
   }
 
   /** A command line typed at `host`'s shell (a terminal window on that host). */
-  run(host: HostName, line: string): Job {
-    this.log.push({ at: this.now(), host, line });
+  run(host: HostName, line: string, tab?: string): Job {
+    this.log.push({ at: this.now(), host, line, ...(tab && tab !== MAIN_TAB ? { tab } : {}) });
     const job = this.shell(host).run(line);
     this.lastJob.set(host, job);
     return job;
@@ -132,31 +183,36 @@ export class Session implements ShellWorld {
     job.interrupt();
   }
 
-  /** The host the terminal is on now (ssh and exit move it). */
+  /** The host the main terminal is on now (ssh and exit move it). */
   get host(): HostName {
-    return this.stack[this.stack.length - 1] as HostName;
+    const w = this.windows.get(MAIN_TAB);
+    return (w?.stack[w.stack.length - 1] ?? this.cluster.hosts()[0]?.name ?? 'm-k8s') as HostName;
   }
 
-  /** A line typed at the terminal: runs on its current host and follows ssh, exit and reboot. */
-  type(line: string): Job {
-    const job = this.run(this.host, line);
+  /** A line typed in a terminal window: runs on its current host and follows ssh, exit and reboot. */
+  type(line: string, tab: string = MAIN_TAB): Job {
+    const w = this.window(tab);
+    const host = w.stack[w.stack.length - 1] ?? w.home;
+    const prompt = this.shell(host).prompt();
+    const job = this.run(host, line, tab);
+    w.entries.push({ prompt, job });
     job.onDone((j) => {
       const { enter, leave } = j.effects;
+      const here = w.stack[w.stack.length - 1] ?? w.home;
       if (enter) {
-        const from = this.shells.get(this.host);
-        const fromIp = this.cluster.host(from?.host ?? '')?.ip ?? '';
+        const fromIp = this.cluster.host(here)?.ip ?? '';
         this.shell(enter).vars.set('SSH_CLIENT', `${fromIp} 50022 22`);
-        this.stack.push(enter);
-      } else if (leave && this.stack.length > 1) {
-        this.shell(this.host).vars.delete('SSH_CLIENT');
-        this.stack.pop();
+        w.stack.push(enter);
+      } else if (leave && w.stack.length > 1) {
+        this.shell(here).vars.delete('SSH_CLIENT');
+        w.stack.pop();
       }
     });
     return job;
   }
 
-  /** The prompt of the terminal's current host. */
-  prompt(): string {
-    return this.shell(this.host).prompt();
+  /** The prompt of the main terminal's current host. */
+  prompt(tab: string = MAIN_TAB): string {
+    return this.shell(this.terminal(tab).host).prompt();
   }
 }

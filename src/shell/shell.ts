@@ -68,7 +68,7 @@ export class Shell implements HostShell {
   }
 
   run(line: string): Job {
-    const job = new Job(this.host, line, this.world.now());
+    const job = new Job(this.host, line, this.world.now(), () => this.world.now());
     try {
       this.start(line, job);
     } catch (e) {

@@ -8,6 +8,8 @@ interface Timer {
   readonly id: number;
   readonly due: number;
   readonly fn: () => void;
+  /** The message whose handling scheduled it: what it sends is caused by that message too. */
+  readonly cause: number | undefined;
 }
 
 export class VirtualClock {
@@ -16,8 +18,26 @@ export class VirtualClock {
   private heap: Timer[] = [];
   private readonly cancelled = new Set<number>();
 
+  /**
+   * The message being handled now (its envelope id), or undefined for an input from
+   * outside (a typed command, a fault) and the lab's own timers. Timers scheduled while a
+   * message is handled carry it, so every message knows what led to it.
+   */
+  cause: number | undefined;
+
   constructor(start = 0) {
     this.t = start;
+  }
+
+  /** Runs `fn` as the handling of message `cause`. */
+  within<T>(cause: number | undefined, fn: () => T): T {
+    const outer = this.cause;
+    this.cause = cause;
+    try {
+      return fn();
+    } finally {
+      this.cause = outer;
+    }
   }
 
   now(): SimMs {
@@ -27,7 +47,7 @@ export class VirtualClock {
   /** Runs `fn` after `ms` of cluster time; returns an id for `unschedule`. */
   schedule(fn: () => void, ms: number): number {
     const id = ++this.seq;
-    this.push({ id, due: this.t + Math.max(0, ms), fn });
+    this.push({ id, due: this.t + Math.max(0, ms), fn, cause: this.cause });
     return id;
   }
 
@@ -57,7 +77,7 @@ export class VirtualClock {
       this.pop();
       if (this.cancelled.delete(next.id)) continue;
       this.t = next.due;
-      next.fn();
+      this.within(next.cause, next.fn);
     }
     this.t = target;
   }

@@ -28,15 +28,31 @@ export interface Receiver {
   readonly deliver: (m: Message) => void;
 }
 
+/** FNV-1a over a string, mixed with a salt: a well-spread 32-bit number. */
+function hash(text: string, salt: number): number {
+  let h = (0x811c9dc5 ^ salt) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d) >>> 0;
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
 export class Net {
   private readonly receivers = new Map<ComponentId, Receiver>();
+  /** Drawn once from the seed: latencies depend on it and on the message, not on how many came before. */
+  private readonly salt: number;
 
   constructor(
     private readonly clock: VirtualClock,
     readonly trace: Trace,
-    private readonly rng: Rng,
+    rng: Rng,
     private readonly hostOf: (id: ComponentId) => string | undefined,
-  ) {}
+  ) {
+    this.salt = rng.between(0, 0x7fffffff);
+  }
 
   register(id: ComponentId, receiver: Receiver): void {
     this.receivers.set(id, receiver);
@@ -51,9 +67,17 @@ export class Net {
     this.clock.schedule(fn, ms);
   }
 
-  latency(from: ComponentId, to: ComponentId): number {
+  /**
+   * A message's time on the wire: a few ms, more between hosts. It is a function of the
+   * message itself (link, kind, subject, send time) and the seed, never of a shared random
+   * stream, so a read-only command's extra requests leave every other message's timing as
+   * it was.
+   */
+  latency(from: ComponentId, to: ComponentId, kind = '', subject = ''): number {
     const sameHost = this.hostOf(from) === this.hostOf(to);
-    return sameHost ? this.rng.between(1, 3) : this.rng.between(2, 6);
+    const [lo, hi] = sameHost ? [1, 3] : [2, 6];
+    const h = hash(`${from}|${to}|${kind}|${subject}|${this.clock.now()}`, this.salt);
+    return lo + (h % (hi - lo + 1));
   }
 
   send(
@@ -65,7 +89,7 @@ export class Net {
     opts: SendOptions = {},
   ): Envelope {
     const sentAt = this.clock.now();
-    const deliverAt = (sentAt + (opts.latency ?? this.latency(from, to))) as SimMs;
+    const deliverAt = (sentAt + (opts.latency ?? this.latency(from, to, kind, opts.subject))) as SimMs;
     const envelope = this.trace.append({
       from,
       to,
@@ -75,12 +99,16 @@ export class Net {
       summary,
       ...(opts.bookStep ? { bookStep: opts.bookStep } : {}),
       ...(opts.subject ? { subject: opts.subject } : {}),
+      ...(this.clock.cause !== undefined ? { cause: this.clock.cause } : {}),
     });
-    this.clock.at(deliverAt, () => {
-      const r = this.receivers.get(to);
-      if (r?.accepting()) r.deliver({ type: 'msg', kind, from, envelope, body });
-      else opts.onRefused?.();
-    });
+    // Whatever the receiver does on arrival is caused by this message.
+    this.clock.at(deliverAt, () =>
+      this.clock.within(envelope.id, () => {
+        const r = this.receivers.get(to);
+        if (r?.accepting()) r.deliver({ type: 'msg', kind, from, envelope, body });
+        else opts.onRefused?.();
+      }),
+    );
     return envelope;
   }
 }

@@ -20,6 +20,8 @@ export interface Envelope {
   readonly bookStep?: BookStep;
   /** The object the message is about, 'pods/default/nginx-pod', for highlighting. */
   readonly subject?: string;
+  /** The id of the message whose handling sent this one; none for an input from outside or the lab's own timers. */
+  readonly cause?: number;
 }
 
 export class Trace {

@@ -1,7 +1,8 @@
 // "Why is it stuck?": for a pod that does not progress, the book step it is stuck
 // at, the component that is not acting, and the first command that would show it.
-import type { SimCluster } from '../../sim';
+
 import type { Localized } from '../lesson';
+import type { ClusterMoment } from '../moment';
 
 export interface Diagnosis {
   readonly step: number;
@@ -13,11 +14,11 @@ export interface Diagnosis {
   readonly command: string;
 }
 
-function state(c: SimCluster, id: string) {
+function state(c: ClusterMoment, id: string) {
   return c.components().find((x) => x.id === id)?.state;
 }
 
-export function diagnose(c: SimCluster, name: string, namespace = 'default'): Diagnosis | undefined {
+export function diagnose(c: ClusterMoment, name: string, namespace = 'default'): Diagnosis | undefined {
   const pod = c.pod(namespace, name);
   const view = c.pods().find((p) => p.name === name && p.namespace === namespace);
   if (!pod || !view) return undefined;

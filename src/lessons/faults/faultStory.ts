@@ -1,8 +1,9 @@
 // What a fault means for the class, in Korean and English: what broke, what
 // kubectl will show, and what happens next and when — the times read off the
 // cluster (the node's last status, the 40 s grace period, the 300 s tolerations).
-import type { FaultRef, SimCluster } from '../../sim';
+import type { FaultRef } from '../../sim';
 import type { Localized } from '../lesson';
+import type { ClusterMoment } from '../moment';
 
 export interface FaultStory {
   readonly what: Localized;
@@ -14,12 +15,12 @@ export interface FaultStory {
 const GRACE_S = 40;
 const TOLERATION_S = 300;
 
-function secondsFromNow(cluster: SimCluster, at: number): number {
+function secondsFromNow(cluster: ClusterMoment, at: number): number {
   return Math.max(0, Math.round((at - cluster.now) / 1000));
 }
 
 /** When the node lifecycle controller will give up on a silent node: its last status + 40 s. */
-function notReadyIn(cluster: SimCluster, node: string): number {
+function notReadyIn(cluster: ClusterMoment, node: string): number {
   const ready = cluster
     .nodes()
     .find((n) => n.metadata.name === node)
@@ -28,7 +29,7 @@ function notReadyIn(cluster: SimCluster, node: string): number {
   return secondsFromNow(cluster, last + GRACE_S * 1000);
 }
 
-function podsOn(cluster: SimCluster, node: string): string[] {
+function podsOn(cluster: ClusterMoment, node: string): string[] {
   return cluster
     .pods()
     .filter((p) => p.node === node && p.namespace === 'default')
@@ -46,7 +47,7 @@ function list(names: string[], lang: 'ko' | 'en'): string {
   );
 }
 
-export function faultStory(ref: FaultRef, cluster: SimCluster): FaultStory {
+export function faultStory(ref: FaultRef, cluster: ClusterMoment): FaultStory {
   const node = ref.target ?? 'w2-k8s';
   switch (ref.id) {
     case 'kubelet':

@@ -32,6 +32,8 @@ export class NodeReporter {
     private quietStart = false,
   ) {}
 
+  private retrying = false;
+
   /** The kubelet stopped: it will look for its Node again when it starts. */
   reset(): void {
     this.nodeKnown = false;
@@ -82,8 +84,15 @@ export class NodeReporter {
         return;
       }
       if (res.reason === 'NotFound' && !this.nodeKnown) this.register(conditions);
-      // Until the node is registered the kubelet keeps trying (with a short back-off, not every 10 s).
-      else if (!this.nodeKnown) this.d.client.later(1000, () => this.post(starting));
+      // Until the node is registered the kubelet keeps trying (with a short back-off, not every 10 s);
+      // one retry at a time, or each 10 s report would start a chain of its own.
+      else if (!this.nodeKnown && !this.retrying) {
+        this.retrying = true;
+        this.d.client.later(1000, () => {
+          this.retrying = false;
+          this.post(starting);
+        });
+      }
     });
   }
 
