@@ -1,7 +1,8 @@
 // A lab driver for the bench page: the lesson's command line runs in the simulated shells
 // as in the app, and at the same moment a Deployment of `replicas` pods is created.
+
+import { sessionDriver } from '../../src/lessons/sessionDriver';
 import type { LabDriver, RecordedInput } from '../../src/player';
-import { sessionDriver } from '../../src/player/sessionDriver';
 import { Session } from '../../src/shell';
 import { deployment } from '../../src/sim/labs/addons';
 
@@ -9,7 +10,7 @@ export function busyLabDriver(workers: number, replicas: number): LabDriver<Sess
   return {
     createWorld: (options) => new Session({ ...options, workers }),
     run: (session: Session, input: RecordedInput, print) => {
-      sessionDriver.run(session, input, print);
+      const job = sessionDriver.run(session, input, print);
       const template = { labels: { app: 'web' }, containers: [{ name: 'nginx', image: 'nginx' }] };
       const body = deployment('web', 'default', replicas, template, session.cluster.now);
       session.cluster.request(
@@ -17,6 +18,7 @@ export function busyLabDriver(workers: number, replicas: number): LabDriver<Sess
         { verb: 'create', resource: 'deployments', namespace: 'default', body },
         () => {},
       );
+      return job;
     },
   };
 }

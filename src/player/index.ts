@@ -1,7 +1,15 @@
 // player: time (play, pause, step, speed, seek by history lookup and replay); may import sim and lessons.
 export type { Frame } from './history';
 export { History } from './history';
-export type { LabDriver, Print, RunningCommand, TranscriptLine } from './lessonPlayer';
+export type {
+  LabDriver,
+  LabTerminals,
+  Print,
+  RunningCommand,
+  TerminalCommand,
+  TerminalView,
+  TranscriptLine,
+} from './lessonPlayer';
 export { LessonPlayer } from './lessonPlayer';
 export type { EnvelopeFilter } from './lookups';
 export { clampSpeed, nextMessageTime, previousMessageTime, SPEEDS, stepSpeed } from './lookups';

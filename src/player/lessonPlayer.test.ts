@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { podCreate } from '../lessons';
+import { sessionDriver } from '../lessons/sessionDriver';
 import type { SimMs } from '../sim';
 import { LessonPlayer } from './lessonPlayer';
-import { sessionDriver } from './sessionDriver';
 
 const nginx = (lp: LessonPlayer) =>
   lp.player.frame().pods.find((p) => p.name === 'nginx-pod')?.status ?? 'none';

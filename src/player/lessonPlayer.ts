@@ -30,12 +30,48 @@ export interface LabDriver<W extends World = World> {
   createWorld(options: { readonly seed: number; readonly lab?: LabKind }): W;
   /** Runs a typed line or Ctrl+C; returns the command it started, whose end the player can wait for. */
   run(world: W, input: RecordedInput, print: Print): RunningCommand | undefined;
+  terminal?: LabTerminals<W>['terminal'];
+  complete?: LabTerminals<W>['complete'];
 }
 
 /** What the player reads of a command it started: whether and when it ended. */
 export interface RunningCommand {
   readonly done: boolean;
   readonly finishedAt: SimMs | undefined;
+}
+
+/** A command in a terminal window, as the shell keeps it: what was typed, what it printed and when. */
+export interface TerminalCommand extends RunningCommand {
+  readonly line: string;
+  readonly startedAt: SimMs;
+  readonly output: readonly {
+    readonly stream: 'stdout' | 'stderr';
+    readonly text: string;
+    readonly at: SimMs;
+  }[];
+  readonly effects: { readonly clearScreen?: boolean; readonly enter?: string; readonly leave?: boolean };
+  onOutput(listener: () => void): () => void;
+  onDone(listener: () => void): () => void;
+}
+
+/** A terminal window as the shell keeps it (ssh and exit move its host; the view only draws it). */
+export interface TerminalView {
+  readonly home: string;
+  readonly host: string;
+  readonly prompt: string;
+  readonly entries: readonly { readonly prompt: string; readonly job: TerminalCommand }[];
+  readonly running: TerminalCommand | undefined;
+}
+
+/** The terminal surface of a lab driven through shells: windows and Tab completion. */
+export interface LabTerminals<W extends World = World> {
+  terminal(world: W, tab: string): TerminalView;
+  complete(
+    world: W,
+    host: string,
+    line: string,
+    cursor: number,
+  ): { readonly line: string; readonly candidates: readonly string[] };
 }
 
 /** How close to the simulated edge counts as "live" for a new input. */
@@ -66,11 +102,15 @@ export class LessonPlayer {
   readonly player: Player;
   readonly tour: Actor<typeof tourMachine>;
 
+  /** The terminal windows, when the lab is driven through shells. */
+  private readonly terminals: LabTerminals | undefined;
+
   /** Without a driver, only the lab before the lesson's first command can be shown. */
   constructor(
     readonly lesson: Lesson,
     readonly seed = 1,
-    driver?: LabDriver,
+    // biome-ignore lint/suspicious/noExplicitAny: any driver's world is the one it made; the player only passes it back
+    driver?: LabDriver<any>,
     /** The lab to start from ('ready' by default; 'fresh' for the setup lesson). */
     readonly lab: LabKind = 'ready',
   ) {
@@ -89,6 +129,10 @@ export class LessonPlayer {
       },
       driver ? lesson.inputs.map((i) => ({ ...i, scripted: true }) as RecordedInput) : [],
     );
+    this.terminals =
+      driver?.terminal && driver.complete
+        ? { terminal: driver.terminal, complete: driver.complete }
+        : undefined;
     this.tour = createActor(tourMachine, { input: { lesson } }).start();
     let t = 0;
     // A lesson without a tour (a guided lab) starts with a short timeline that grows as the student acts.
@@ -315,6 +359,31 @@ export class LessonPlayer {
   /** The person's own inputs the last rewind threw away (0 when nothing of theirs was replaced). */
   get replacedInputs(): number {
     return this.recording.lastFork?.replaced.length ?? 0;
+  }
+
+  /** A terminal window of the lab as it stands at the live edge (undefined before the shells have loaded). */
+  terminal(tab: string): TerminalView | undefined {
+    return this.terminals?.terminal(this.recording.world, tab);
+  }
+
+  /** Tab completion for a line typed in window `tab`. */
+  complete(
+    tab: string,
+    line: string,
+    cursor: number,
+  ): { readonly line: string; readonly candidates: readonly string[] } {
+    const host = this.terminal(tab)?.host ?? tab;
+    return this.terminals?.complete(this.recording.world, host, line, cursor) ?? { line, candidates: [] };
+  }
+
+  /** A person types a line in terminal window `tab`, at the moment on screen. */
+  type(tab: string, line: string): SimMs {
+    return this.act({ host: this.terminal(tab)?.host ?? tab, line, tab });
+  }
+
+  /** Ctrl+C in terminal window `tab`. */
+  interrupt(tab: string): SimMs {
+    return this.act({ host: this.terminal(tab)?.host ?? tab, interrupt: true });
   }
 
   /** Back to the beginning, playing. */

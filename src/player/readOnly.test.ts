@@ -3,9 +3,9 @@
 // every later step is still there (issue 11).
 import { describe, expect, it } from 'vitest';
 import { podCreate } from '../lessons';
+import { sessionDriver } from '../lessons/sessionDriver';
 import type { Envelope } from '../sim';
 import { LessonPlayer } from './lessonPlayer';
-import { sessionDriver } from './sessionDriver';
 
 const READ_ONLY: readonly [host: string, line: string][] = [
   ['m-k8s', 'kubectl get pods'],

@@ -5,8 +5,8 @@
 import { getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { podCreate } from '../lessons';
+import { sessionDriver } from '../lessons/sessionDriver';
 import { LessonPlayer } from '../player';
-import { sessionDriver } from '../player/sessionDriver';
 import type { FaultRef } from '../sim';
 import { faultCatalog } from '../sim';
 import type { TourFaultEvent } from './tourFaultModel';

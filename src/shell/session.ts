@@ -23,6 +23,8 @@ export interface TerminalWindow {
   readonly home: HostName;
   /** The host it is on now (ssh and exit move it). */
   readonly host: HostName;
+  /** The prompt of its host now (its working directory). */
+  readonly prompt: string;
   /** Each line typed here, in order, with the prompt it was typed after. */
   readonly entries: readonly { readonly prompt: string; readonly job: Job }[];
   /** The command still running in this window, if any. */
@@ -92,9 +94,11 @@ export class Session implements ShellWorld {
   terminal(tab: string): TerminalWindow {
     const w = this.window(tab);
     const last = w.entries[w.entries.length - 1]?.job;
+    const host = w.stack[w.stack.length - 1] ?? w.home;
     return {
       home: w.home,
-      host: w.stack[w.stack.length - 1] ?? w.home,
+      host,
+      prompt: this.shell(host).prompt(),
       entries: w.entries,
       running: last && !last.done ? last : undefined,
     };

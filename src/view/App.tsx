@@ -17,7 +17,6 @@ import { asTour } from './guided/asTour';
 import { accessibleName, ui } from './i18n';
 import { Legend } from './Legend';
 import { ComponentMenu, useComponentMenu } from './lab/ComponentMenu';
-import { faultsAt, lastInjected } from './lab/faultsAt';
 import type { LabTab } from './lab/LabPanel';
 import { LabPanel } from './lab/LabPanel';
 import { narrowLayout, wideLayout } from './layout';
@@ -72,7 +71,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   const [driver, setDriver] = useState<LabDriver | undefined>();
   useEffect(() => {
     let live = true;
-    import('../player/sessionDriver').then((m) => live && setDriver(() => m.sessionDriver));
+    import('../lessons/sessionDriver').then((m) => live && setDriver(() => m.sessionDriver));
     return () => {
       live = false;
     };
@@ -88,6 +87,8 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   const step = useSelector(lp.tour, (s) => s.context.step);
   const speed = useSyncExternalStore(lp.player.subscribe, () => lp.player.getSnapshot().speed);
   const frame = useFrame(lp);
+  // The moment on screen to a tenth of a second: enough for "in 23 s", without a redraw every frame.
+  const tenths = useSyncExternalStore(lp.player.subscribe, () => Math.floor(lp.player.now / 100));
   const narrow = useMediaQuery('(max-width: 640px)');
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
 
@@ -155,8 +156,11 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   });
 
   const componentMenu = useComponentMenu(setInspected);
-  const faults = faultsAt(lp);
-  const story = lastInjected(lp.inputs(), frame.at);
+  // The faults in force at the moment on screen, whatever caused them (a menu, a typed command); the story tells the latest.
+  const faults = frame.faults;
+  const latestFault = faults[faults.length - 1];
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the story is read at the moment on screen, which the frame stands for
+  const tourStory = useMemo(() => (driver ? lp.story(frame.at) : undefined), [lp, driver, frame, step]);
   const [guidedSamples, setGuidedSamples] = useState<readonly string[]>([]);
   const [termRequest, setTermRequest] = useState<{ id: number; host: string; line: string } | undefined>();
   const samples = useMemo(
@@ -247,7 +251,14 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
               />
             </Suspense>
           ) : (
-            <Narration lesson={lesson} lang={lang} step={step} actors={actorNames} />
+            <Narration
+              lesson={lesson}
+              lang={lang}
+              step={step}
+              actors={actorNames}
+              story={tourStory}
+              now={tenths * 100}
+            />
           )}
           {driver && faults.length > 0 && (
             <Suspense fallback={null}>
@@ -286,7 +297,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
           lang={lang}
           ready={!!driver}
           faults={faults}
-          story={story}
+          story={latestFault}
           samples={samples}
           fontScale={theme === 'projector' ? 1.6 : 1}
           tab={labTab}

@@ -26,12 +26,13 @@ export function Controls(props: Props) {
   // Narrow reads (STYLE 7): the buttons redraw when play or speed change, not every frame.
   const playing = useSyncExternalStore(lp.player.subscribe, () => lp.player.getSnapshot().playing);
   const speed = useSyncExternalStore(lp.player.subscribe, () => lp.player.getSnapshot().speed);
+  const skipIdle = useSyncExternalStore(lp.player.subscribe, () => lp.player.getSnapshot().skipIdle);
   const t = ui[lang];
   return (
     <div className="controls">
       {/* biome-ignore lint/a11y/useSemanticElements: a labelled row of buttons; a fieldset would bring a legend and form semantics */}
       <div className="control-group" role="group" aria-label={t.timeline}>
-        <button type="button" onClick={() => lp.home()} aria-label={t.restart} title={t.restart}>
+        <button type="button" onClick={() => lp.restart()} aria-label={t.restart} title={t.restart}>
           <Icon name="restart" />
         </button>
         <button
@@ -72,6 +73,9 @@ export function Controls(props: Props) {
         </button>
         <button type="button" onClick={() => lp.end()} aria-label={t.end} title={t.end}>
           <Icon name="end" />
+        </button>
+        <button type="button" aria-pressed={skipIdle} onClick={() => lp.player.setSkipIdle(!skipIdle)}>
+          {t.skipIdle}
         </button>
         <label className="speed">
           <span>{t.speed}</span>

@@ -1,6 +1,6 @@
 // What the instructor says at this step: title and narration in a polite live region,
 // so a screen reader announces each step; what is exchanged; where the book simplifies.
-import type { Lang, Lesson } from '../lessons';
+import type { Lang, Lesson, Story } from '../lessons';
 import { ui } from './i18n';
 
 interface Props {
@@ -9,9 +9,13 @@ interface Props {
   readonly step: number;
   /** The names of the components that act in this step, as the diagram names them. */
   readonly actors: readonly string[];
+  /** What the cluster is doing at the moment on screen, off the book's script too. */
+  readonly story?: Story | undefined;
+  /** The moment on screen, to count "in N s" from. */
+  readonly now?: number;
 }
 
-export function Narration({ lesson, lang, step, actors }: Props) {
+export function Narration({ lesson, lang, step, actors, story, now = 0 }: Props) {
   const t = ui[lang];
   const s = lesson.steps.find((x) => x.n === step);
   const title = s ? s.title[lang] : lesson.intro.title[lang];
@@ -22,7 +26,34 @@ export function Narration({ lesson, lang, step, actors }: Props) {
         <p className="narration-step">{t.step(step, lesson.steps.length)}</p>
         <h2 className="narration-title">{title}</h2>
         <p className="narration-text">{text}</p>
+        {story?.happening && (
+          <div className="narration-happened">
+            <p>
+              <strong>{t.happened}:</strong> {story.happening.title[lang]}
+            </p>
+            <p>{story.happening.text[lang]}</p>
+          </div>
+        )}
+        {story?.blocked && (
+          <p className="narration-blocked" role="note">
+            <strong>{t.blocked(story.blocked.step)}:</strong> {story.blocked.why[lang]}
+          </p>
+        )}
+        {story?.skipped && !story.blocked && (
+          <p className="narration-blocked">{t.skipped(story.skipped.from, story.skipped.to)}</p>
+        )}
       </div>
+      {/* Outside the live region: the countdown changes every frame. */}
+      {story && (story.happening || story.blocked || story.skipped) && (
+        <p className="narration-next">
+          {story.next
+            ? t.next(
+                story.next.title[lang],
+                Math.max(0, (story.next.at - now) / 1000).toFixed(story.next.at - now < 10_000 ? 1 : 0),
+              )
+            : t.nothingNext}
+        </p>
+      )}
       {actors.length > 0 && (
         <p className="narration-actors">
           <strong>{t.acting}:</strong> {actors.join(', ')}

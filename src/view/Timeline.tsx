@@ -17,10 +17,11 @@ interface Props {
 }
 
 export function Timeline({ lp, lesson, lang, step }: Props) {
-  const { now } = usePlayerSnapshot(lp);
+  const { now, end, skipIdle } = usePlayerSnapshot(lp);
   const track = useRef<HTMLDivElement>(null);
   const warp = lp.player.warp;
-  const duration = Math.max(1, warp.duration);
+  // The timeline reaches to the end of what was recorded, which grows while the live edge plays.
+  const duration = Math.max(1, warp.toTour(end));
   const t = ui[lang];
   const fraction = (c: number) => Math.min(1, Math.max(0, warp.toTour(c) / duration));
 
@@ -125,7 +126,9 @@ export function Timeline({ lp, lesson, lang, step }: Props) {
           })}
         </div>
       </div>
-      <span className="timeline-time">{t.time(seconds)}</span>
+      <span className="timeline-time">
+        {t.time(seconds)} <span className="timeline-mode">({skipIdle ? t.idleSkipped : t.realTime})</span>
+      </span>
     </div>
   );
 }

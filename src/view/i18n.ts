@@ -71,7 +71,18 @@ export const ui = {
     exchange: 'Exchanged',
     acting: 'Acting',
     step: (n: number, of: number) => (n === 0 ? 'Before step 1' : `Step ${n} of ${of}`),
+    happened: 'What the cluster did',
+    blocked: (n: number) => `Step ${n} cannot happen now`,
+    skipped: (a: number, b: number) =>
+      a === b
+        ? `Step ${a} does not happen in this cluster.`
+        : `Steps ${a}–${b} do not happen in this cluster.`,
+    next: (title: string, s: string) => `Next: ${title} — in ${s} s`,
+    nothingNext: 'Nothing more happens unless you act (or time passes at the live edge).',
     time: (s: string) => `cluster time ${s} s`,
+    skipIdle: 'Skip idle time',
+    idleSkipped: 'idle time skipped, messages in slow motion',
+    realTime: 'real time',
     keys: 'keys',
     revision: 'revision',
     systemPods: (n: number) => `+${n} kube-system`,
@@ -92,7 +103,7 @@ export const ui = {
     diagram: '클러스터 구성도',
     play: '재생',
     pause: '일시 정지',
-    restart: '처음으로',
+    restart: '처음부터 다시',
     end: '끝으로',
     previousStep: '이전 단계',
     nextStep: '다음 단계',
@@ -124,7 +135,18 @@ export const ui = {
     exchange: '주고받는 내용',
     acting: '참여하는 구성 요소',
     step: (n: number, of: number) => (n === 0 ? '1단계 전' : `${of}단계 중 ${n}단계`),
+    happened: '클러스터에서 일어난 일',
+    blocked: (n: number) => `지금은 ${n}단계가 일어날 수 없습니다`,
+    skipped: (a: number, b: number) =>
+      a === b
+        ? `이 클러스터에서는 ${a}단계가 일어나지 않습니다.`
+        : `이 클러스터에서는 ${a}~${b}단계가 일어나지 않습니다.`,
+    next: (title: string, s: string) => `다음: ${title} — ${s}초 뒤`,
+    nothingNext: '직접 무언가를 하지 않으면 더 일어날 일이 없습니다(실시간 끝에서는 시간이 계속 흐릅니다).',
     time: (s: string) => `클러스터 시간 ${s}초`,
+    skipIdle: '대기 시간 건너뛰기',
+    idleSkipped: '대기 시간 생략, 메시지는 느리게',
+    realTime: '실제 시간',
     keys: '키',
     revision: '리비전',
     systemPods: (n: number) => `+${n} kube-system`,

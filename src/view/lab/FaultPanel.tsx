@@ -2,7 +2,8 @@
 // what broke, what kubectl will show, what happens next and when.
 import type { Lang } from '../../lessons';
 import { faultStory } from '../../lessons/faults/faultStory';
-import type { LessonPlayer } from '../../player';
+import type { Frame, LessonPlayer } from '../../player';
+import { momentOf } from '../../player';
 import type { FaultRef } from '../../sim';
 import { faultSpec } from '../../sim';
 import { labText } from './labText';
@@ -12,6 +13,7 @@ interface Props {
   readonly lang: Lang;
   readonly faults: readonly FaultRef[];
   readonly story: FaultRef | undefined;
+  readonly frame: Frame;
 }
 
 export function faultName(f: FaultRef, lang: Lang): string {
@@ -19,9 +21,9 @@ export function faultName(f: FaultRef, lang: Lang): string {
   return f.target ? `${label} (${f.target})` : label;
 }
 
-export function FaultPanel({ lp, lang, faults, story }: Props) {
+export function FaultPanel({ lp, lang, faults, story, frame }: Props) {
   const t = labText[lang];
-  const told = story ? faultStory(story, lp.recording.cluster) : undefined;
+  const told = story ? faultStory(story, momentOf(frame)) : undefined;
   return (
     <div className="fault-panel">
       <h3>{t.faultsInForce}</h3>

@@ -53,13 +53,14 @@ export function LabPanel({
 }: Props) {
   const t = labText[lang];
   const session = useMemo(() => labSession(lp), [lp]);
-  // A person acted in the past: the future was replaced, and the scrollback says so.
-  const generation = lp.recording.generation;
+  // A person acted in the past and some of their own later inputs were thrown away: the scrollback says which.
+  const forks = lp.forks;
   const forked = useMemo(() => {
-    if (generation === 0) return undefined;
-    const at = (lp.recording.simulatedTo / 1000).toFixed(1);
-    return { id: generation, text: t.forked(at) };
-  }, [generation, lp, t]);
+    const fork = lp.recording.lastFork;
+    if (forks === 0 || !fork || fork.replaced.length === 0) return undefined;
+    const faults = fork.replaced.filter((i) => 'fault' in i).length;
+    return { id: forks, text: t.forked((fork.at / 1000).toFixed(1), fork.replaced.length - faults, faults) };
+  }, [forks, lp, t]);
   const [seen, setSeen] = useState<ReadonlySet<Tab>>(new Set([tab]));
   const open = (next: Tab) => {
     onTab(next);
@@ -121,7 +122,7 @@ export function LabPanel({
       <div role="tabpanel" id="lab-panel-faults" aria-labelledby="lab-tab-faults" hidden={tab !== 'faults'}>
         {(seen.has('faults') || tab === 'faults') && (
           <Suspense fallback={loading}>
-            <FaultPanel lp={lp} lang={lang} faults={faults} story={story} />
+            <FaultPanel lp={lp} lang={lang} faults={faults} story={story} frame={frame} />
           </Suspense>
         )}
       </div>

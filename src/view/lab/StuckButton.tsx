@@ -1,10 +1,11 @@
 // "Why is it stuck?": shown while a pod of the default namespace does not progress;
 // it names the step, the component that is not acting, and a command that shows it.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Lang } from '../../lessons';
 import type { Diagnosis } from '../../lessons/faults/diagnose';
 import { diagnose } from '../../lessons/faults/diagnose';
 import type { Frame, LessonPlayer } from '../../player';
+import { momentOf } from '../../player';
 import { accessibleName } from '../i18n';
 import { labText } from './labText';
 
@@ -18,25 +19,27 @@ interface Props {
   readonly faultsInForce: number;
 }
 
-export function StuckButton({ lp, frame, lang, onRun, onPoint, faultsInForce }: Props) {
-  const [found, setFound] = useState<{ pod: string; d: Diagnosis } | undefined>();
+export function StuckButton({ frame, lang, onRun, onPoint, faultsInForce }: Props) {
+  // Once asked, the answer follows the moment on screen (scrub back and it is the answer of then).
+  const [asked, setAsked] = useState(false);
   const t = labText[lang];
   const waiting = frame.pods.filter(
     (p) => p.namespace === 'default' && !(p.status === 'Running' && p.ready.startsWith('1/')),
   );
-  if (waiting.length === 0 || faultsInForce === 0) return null;
-  const ask = () => {
+  const moment = momentOf(frame);
+  let found: { pod: string; d: Diagnosis } | undefined;
+  if (asked)
     for (const p of waiting) {
-      const d = diagnose(lp.recording.cluster, p.name, p.namespace);
+      const d = diagnose(moment, p.name, p.namespace);
       if (d) {
-        setFound({ pod: p.name, d });
-        onPoint(d.component);
-        return;
+        found = { pod: p.name, d };
+        break;
       }
     }
-    setFound(undefined);
-    onPoint(undefined);
-  };
+  const pointAt = found?.d.component;
+  useEffect(() => onPoint(pointAt), [onPoint, pointAt]);
+  if (waiting.length === 0 || faultsInForce === 0) return null;
+  const ask = () => setAsked(true);
   const component = found ? frame.components.find((c) => c.id === found.d.component) : undefined;
   return (
     <div className="stuck">

@@ -1,23 +1,20 @@
 // The terminal's view of the lab: every line typed and every Ctrl+C goes through the
-// lesson player, so it lands on the timeline (and forks the future when typed in the
-// past); the shells it reads are the current world's.
+// lesson player, so it lands on the timeline (and, typed in the past, replays what
+// follows); each tab draws its shell window at the moment on screen.
 import type { LessonPlayer } from '../../player';
-import type { Job, Session } from '../../shell';
-import type { HostName } from '../../sim';
 import type { TerminalSession } from '../terminal';
 
 export function labSession(lp: LessonPlayer): TerminalSession {
-  const session = () => lp.recording.world as unknown as Session;
   return {
-    shell: (host: HostName) => session().shell(host),
-    run: (host: HostName, line: string): Job => {
-      lp.act({ host, line });
-      const job = session().jobOf(host);
-      if (!job) throw new Error(`no job on ${host}`);
-      return job;
+    window: (tab) => lp.terminal(tab),
+    type: (tab, line) => {
+      lp.type(tab, line);
     },
-    interrupt: (host: HostName) => {
-      lp.act({ host, interrupt: true });
+    interrupt: (tab) => {
+      lp.interrupt(tab);
     },
+    complete: (tab, line, cursor) => lp.complete(tab, line, cursor),
+    now: () => lp.player.now,
+    subscribe: (listener) => lp.player.subscribe(listener),
   };
 }

@@ -21,8 +21,8 @@ export const labText = {
     loading: '터미널을 불러오는 중…',
     menuOf: (name: string) => `${name} 에 일어날 일`,
     timelineInput: (what: string) => `입력: ${what}`,
-    forked: (s: string) =>
-      `— ${s}초 시점으로 되돌아가 다시 입력했습니다. 그 뒤에 있던 일은 새 흐름으로 바뀌었습니다 —`,
+    forked: (s: string, commands: number, faults: number) =>
+      `— ${s}초 시점으로 되돌아가 입력했습니다: 그 뒤에 했던 ${[commands ? `명령 ${commands}개` : '', faults ? `고장 주입·복구 ${faults}개` : ''].filter(Boolean).join('와 ')}가 새 흐름으로 대체되었습니다 —`,
   },
   en: {
     lab: 'Lab',
@@ -43,6 +43,7 @@ export const labText = {
     loading: 'Loading the terminal…',
     menuOf: (name: string) => `What can happen to ${name}`,
     timelineInput: (what: string) => `Input: ${what}`,
-    forked: (s: string) => `— rewound to ${s} s and acted there: what followed is replaced —`,
+    forked: (s: string, commands: number, faults: number) =>
+      `— rewound to ${s} s and acted there: ${[commands ? `${commands} of your later command${commands === 1 ? '' : 's'}` : '', faults ? `${faults} of your later fault${faults === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ')} ${commands + faults === 1 ? 'was' : 'were'} replaced —`,
   },
 } satisfies Record<Lang, unknown>;

@@ -5,7 +5,6 @@ import './terminal.css';
 import type { CSSProperties, KeyboardEvent } from 'react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Lang } from '../../lessons';
-import type { Job } from '../../shell/job';
 import type { HostName } from '../../sim/inputs';
 import { SampleStrip } from './SampleStrip';
 import { TerminalPane } from './TerminalPane';
@@ -17,9 +16,8 @@ export const BOOK_HOSTS: readonly HostName[] = ['m-k8s', 'w1-k8s', 'w2-k8s', 'w3
 
 export interface TerminalProps {
   /**
-   * The lab the tabs type into (a `Session`). Output is read from each command's Job as
-   * it grows, so whoever advances cluster time needs to tell the terminal nothing.
-   * A new session (the future forked away) opens fresh windows.
+   * The lab the tabs type into (the lesson player, through labSession). Each tab draws its
+   * shell window at the moment on screen.
    */
   readonly session: TerminalSession;
   readonly lang: Lang;
@@ -30,7 +28,7 @@ export interface TerminalProps {
   /** The current lesson step's commands, run in the open tab when clicked. */
   readonly samples?: readonly string[];
   /** Each line run, with the host it ran on, so the page can put it on its timeline. */
-  readonly onCommand?: (host: HostName, line: string, job: Job) => void;
+  readonly onCommand?: (host: HostName, line: string) => void;
   /** Type size as a multiple of the base (1.25rem); 2 or more for a projector. */
   readonly fontScale?: number;
   readonly className?: string;
@@ -61,10 +59,7 @@ export function Terminal({
   const hostKey = hosts.join(' ');
   // biome-ignore lint/correctness/useExhaustiveDependencies: hostKey stands for the hosts' names, a new array with the same names is the same tabs
   const models = useMemo(
-    () =>
-      hosts.map(
-        (h) => new TerminalModel(session, h, (host, line, job) => onCommandRef.current?.(host, line, job)),
-      ),
+    () => hosts.map((h) => new TerminalModel(session, h, (host, line) => onCommandRef.current?.(host, line))),
     [session, hostKey],
   );
   const [active, setActive] = useState<HostName>(initialHost ?? hosts[0] ?? 'm-k8s');

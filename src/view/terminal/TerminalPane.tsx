@@ -14,7 +14,7 @@ interface TerminalPaneProps {
 }
 
 function EntryView({ entry, running }: { entry: Entry; running: boolean }) {
-  const output = entry.job?.output ?? [];
+  const output = entry.output ?? [];
   return (
     <div className={running ? 'term-entry term-running' : 'term-entry'}>
       {(entry.prompt !== '' || entry.line !== '') && (

@@ -1,28 +1,45 @@
-// One terminal window (a tab) as plain data: the host it was opened on and where ssh
-// has taken it, what scrolled by, the line running now and those typed while it runs,
-// and the history of what was typed here. No DOM: the React pane only draws it.
-import type { Completion } from '../../shell/complete';
-import { complete, completionContextOf } from '../../shell/complete';
-import type { HostShell } from '../../shell/index';
-import type { Job } from '../../shell/job';
-import type { HostName } from '../../sim/inputs';
+// One terminal window (a tab) as the view draws it. The shell owns the window — its
+// host through ssh and exit, every line typed in it and what that printed, with times —
+// and this model only reads it at the moment on screen: a command typed later is not
+// shown, nor a line printed later. What stays here is what a terminal keeps on the
+// person's side: the lines typed while a command runs, ↑/↓ history, Tab's candidates,
+// Ctrl+L and the notes the page prints.
+import type { TerminalCommand, TerminalView } from '../../player';
 
-/** What a terminal needs of the lab; `Session` from src/shell is one. */
+export interface Completion {
+  readonly line: string;
+  readonly candidates: readonly string[];
+}
+
+/** What a terminal needs of the lab: the lesson player is one (labSession.ts), a bare shell Session another. */
 export interface TerminalSession {
-  shell(host: HostName): HostShell & { prompt(): string };
-  /** Runs a line on a host's shell; the page may record it on its timeline before it runs. */
-  run(host: HostName, line: string): Job;
-  /** Ctrl+C on a host's terminal. */
-  interrupt(host: HostName): void;
+  window(tab: string): TerminalView | undefined;
+  type(tab: string, line: string): void;
+  interrupt(tab: string): void;
+  complete(tab: string, line: string, cursor: number): Completion;
+  /** The moment on screen, in cluster time. */
+  now(): number;
+  /** Called whenever the moment on screen moves or the lab changes. */
+  subscribe(listener: () => void): () => void;
 }
 
 /** A prompt and what was typed after it; a command's job, or lines the terminal itself printed. */
 export interface Entry {
-  readonly id: number;
+  readonly id: string;
   readonly prompt: string;
   readonly line: string;
-  readonly job?: Job;
-  /** Lines the terminal printed itself (completion candidates). */
+  readonly job?: TerminalCommand;
+  /** The command's output printed by the moment on screen. */
+  readonly output?: TerminalCommand['output'];
+  /** Lines the terminal printed itself (completion candidates, notices). */
+  readonly notes?: readonly string[];
+}
+
+interface Note {
+  /** Shown after this many of the window's commands. */
+  readonly after: number;
+  readonly prompt: string;
+  readonly line: string;
   readonly notes?: readonly string[];
 }
 
@@ -30,49 +47,128 @@ export interface Entry {
 const SCROLLBACK_ENTRIES = 400;
 
 export class TerminalModel {
-  private stack: HostName[];
-  private entryList: Entry[] = [];
   private readonly typed: string[] = [];
   private readonly queued: string[] = [];
-  private runningJob: Job | undefined;
-  private nextId = 1;
+  private notesList: Note[] = [];
+  private clearedBefore = 0;
   private historyIndex: number | undefined;
   private draft = '';
   private listeners = new Set<() => void>();
+  private key = '';
   /** Changes whenever anything shown changes; React reads it through useSyncExternalStore. */
   version = 0;
+  private unsubscribe: (() => void) | undefined;
 
   constructor(
     private readonly session: TerminalSession,
-    readonly home: HostName,
-    private readonly onCommand?: (host: HostName, line: string, job: Job) => void,
-  ) {
-    this.stack = [home];
-  }
+    /** The window's name, which is also the host it was opened on. */
+    readonly home: string,
+    private readonly onCommand?: (host: string, line: string) => void,
+  ) {}
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    if (!this.unsubscribe) this.unsubscribe = this.session.subscribe(() => this.refresh());
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) {
+        this.unsubscribe?.();
+        this.unsubscribe = undefined;
+      }
+    };
   };
 
-  getVersion = (): number => this.version;
+  getVersion = (): number => {
+    this.refresh(false);
+    return this.version;
+  };
 
-  private changed(): void {
-    this.version++;
-    for (const l of [...this.listeners]) l();
+  private window(): TerminalView | undefined {
+    return this.session.window(this.home);
   }
 
-  /** The host this window's shell is on now (ssh and exit move it). */
-  get host(): HostName {
-    return this.stack[this.stack.length - 1] ?? this.home;
+  /** The window's commands typed by the moment on screen. */
+  private commands(): readonly { readonly prompt: string; readonly job: TerminalCommand }[] {
+    const now = this.session.now();
+    const all = this.window()?.entries ?? [];
+    let n = all.length;
+    while (n > 0 && (all[n - 1]?.job.startedAt ?? 0) > now) n--;
+    return n === all.length ? all : all.slice(0, n);
+  }
+
+  /** Re-reads the window; tells the listeners if what is shown changed, and feeds a queued line once a command ends. */
+  private refresh(notify = true): void {
+    const now = this.session.now();
+    const commands = this.commands();
+    const last = commands[commands.length - 1]?.job;
+    const printed = last ? last.output.filter((l) => l.at <= now).length : 0;
+    const running = this.runningAt(last, now);
+    const key = `${commands.length}:${printed}:${running ? 1 : 0}:${this.notesList.length}:${this.clearedBefore}:${this.queued.length}:${this.window()?.host}`;
+    if (key !== this.key) {
+      this.key = key;
+      this.version++;
+      if (notify) for (const l of [...this.listeners]) l();
+    }
+    if (!running && this.queued.length > 0 && notify) {
+      const next = this.queued.shift() as string;
+      this.start(next);
+    }
+  }
+
+  private runningAt(job: TerminalCommand | undefined, now: number): boolean {
+    return !!job && job.startedAt <= now && (!job.done || (job.finishedAt ?? 0) > now);
+  }
+
+  /** The host this window's shell is on at the moment on screen (ssh and exit move it). */
+  get host(): string {
+    const stack = [this.home];
+    const now = this.session.now();
+    for (const { job } of this.commands()) {
+      if (!job.done || (job.finishedAt ?? 0) > now) continue;
+      if (job.effects.enter) stack.push(job.effects.enter);
+      else if (job.effects.leave && stack.length > 1) stack.pop();
+    }
+    return stack[stack.length - 1] ?? this.home;
   }
 
   get entries(): readonly Entry[] {
-    return this.entryList;
+    const now = this.session.now();
+    const commands = this.commands();
+    const out: Entry[] = [];
+    let from = this.clearedBefore;
+    // A `clear` wipes what came before it.
+    for (let i = commands.length - 1; i >= from; i--) {
+      const job = commands[i]?.job;
+      if (job?.effects.clearScreen && !this.runningAt(job, now)) {
+        from = i + 1;
+        break;
+      }
+    }
+    const notes = this.notesList.filter((n) => n.after >= from);
+    let k = 0;
+    for (let i = from; i <= commands.length; i++) {
+      while (k < notes.length && (notes[k] as Note).after === i) {
+        const n = notes[k] as Note;
+        out.push({
+          id: `n${i}:${k}`,
+          prompt: n.prompt,
+          line: n.line,
+          ...(n.notes ? { notes: n.notes } : {}),
+        });
+        k++;
+      }
+      const c = commands[i];
+      if (!c) continue;
+      const output = c.job.output.filter((l) => l.at <= now);
+      out.push({ id: `c${i}:${c.job.startedAt}`, prompt: c.prompt, line: c.job.line, job: c.job, output });
+    }
+    return out.slice(-SCROLLBACK_ENTRIES);
   }
 
-  get running(): Job | undefined {
-    return this.runningJob;
+  /** The command running at the moment on screen, if any. */
+  get running(): TerminalCommand | undefined {
+    const last = this.commands()[this.commands().length - 1]?.job;
+    return this.runningAt(last, this.session.now()) ? last : undefined;
   }
 
   /** Lines typed while a command runs; bash reads them when it ends. */
@@ -81,93 +177,68 @@ export class TerminalModel {
   }
 
   prompt(): string {
-    try {
-      return this.session.shell(this.host).prompt();
-    } catch {
-      return `[root@${this.host} ~]# `;
-    }
+    const w = this.window();
+    const host = this.host;
+    return w && w.host === host ? w.prompt : `[root@${host} ~]# `;
   }
 
   /** Enter: runs the line now, or after the command that is running. */
   submit(line: string): void {
     this.historyIndex = undefined;
     this.draft = '';
-    if (this.runningJob) {
+    if (this.running) {
       this.queued.push(line);
       this.changed();
       return;
     }
     this.start(line);
-    this.changed();
   }
 
   private start(line: string): void {
     if (line.trim() !== '' && this.typed[this.typed.length - 1] !== line) this.typed.push(line);
-    const prompt = this.prompt();
     const host = this.host;
-    let job: Job | undefined;
     try {
-      job = this.session.run(host, line);
+      this.session.type(this.home, line);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      this.push({ prompt, line, notes: [`-bash: ${why}`] });
+      this.addNote({ prompt: this.prompt(), line, notes: [`-bash: ${why}`] });
       return;
     }
-    if (line.trim() !== '') this.onCommand?.(host, line, job);
-    this.push({ prompt, line, job });
-    if (job.done) {
-      this.finished(job);
-      return;
-    }
-    this.runningJob = job;
-    job.onOutput(() => this.changed());
-    job.onDone((j) => {
-      this.finished(j);
-      this.changed();
-    });
+    if (line.trim() !== '') this.onCommand?.(host, line);
+    this.changed();
   }
 
-  private finished(job: Job): void {
-    if (job === this.runningJob) this.runningJob = undefined;
-    const { clearScreen, enter, leave } = job.effects;
-    if (clearScreen) {
-      const at = this.entryList.findIndex((e) => e.job === job);
-      this.entryList = this.entryList.slice(at + 1);
-    }
-    if (enter) this.stack.push(enter);
-    else if (leave && this.stack.length > 1) this.stack.pop();
-    const next = this.queued.shift();
-    if (next !== undefined && !this.runningJob) this.start(next);
+  private changed(): void {
+    this.key = '';
+    this.refresh();
   }
 
-  private push(entry: Omit<Entry, 'id'>): void {
-    this.entryList = [...this.entryList, { id: this.nextId++, ...entry }].slice(-SCROLLBACK_ENTRIES);
+  private addNote(note: Omit<Note, 'after'>): void {
+    this.notesList = [...this.notesList, { after: this.commands().length, ...note }].slice(
+      -SCROLLBACK_ENTRIES,
+    );
+    this.changed();
   }
 
   /** Ctrl+C: stops the running command (it prints ^C), or abandons the line being typed. */
   interrupt(typing: string): void {
     this.queued.length = 0;
     this.historyIndex = undefined;
-    const job = this.runningJob;
-    if (job) {
-      this.session.interrupt(job.host);
-      // Another tab on the same host may have run a later command: stop ours all the same.
-      if (!job.done) job.interrupt();
-    } else {
-      this.push({ prompt: this.prompt(), line: `${typing}^C` });
-    }
+    if (this.running) this.session.interrupt(this.home);
+    else this.addNote({ prompt: this.prompt(), line: `${typing}^C` });
     this.changed();
   }
 
-  /** A line the page prints into the scrollback (the timeline was rewound and the future replaced). */
+  /** A line the page prints into the scrollback (the person's later inputs were replaced). */
   note(text: string): void {
-    this.push({ prompt: '', line: '', notes: [text] });
-    this.changed();
+    this.addNote({ prompt: '', line: '', notes: [text] });
   }
 
   /** Ctrl+L: the screen is wiped; a command still running keeps printing below. */
   clear(): void {
-    this.entryList = this.entryList.filter((e) => e.job !== undefined && e.job === this.runningJob);
+    const commands = this.commands();
+    this.clearedBefore = this.running ? commands.length - 1 : commands.length;
+    this.notesList = this.notesList.filter((n) => n.after > this.clearedBefore);
     this.changed();
   }
 
@@ -175,18 +246,16 @@ export class TerminalModel {
   complete(line: string, cursor: number, again: boolean): Completion {
     let result: Completion;
     try {
-      result = complete(line, completionContextOf(this.session.shell(this.host)), cursor);
+      result = this.session.complete(this.home, line, cursor);
     } catch {
       return { line, candidates: [] };
     }
-    if (again && result.line === line && result.candidates.length > 0) {
-      this.push({
-        prompt: this.runningJob ? '' : this.prompt(),
+    if (again && result.line === line && result.candidates.length > 0)
+      this.addNote({
+        prompt: this.running ? '' : this.prompt(),
         line,
         notes: [result.candidates.join('  ')],
       });
-      this.changed();
-    }
     return result;
   }
 
