@@ -1,7 +1,6 @@
 // The verbs of DESIGN contracts 2 and 3 on a lesson player, shared by the element and
 // the iframe's bridge, and the events read off the player as it moves.
 import type { LessonPlayer, RecordedInput } from '../player';
-import type { Job, Session } from '../shell';
 import type { SimMs } from '../sim';
 import { parseFaultList } from '../sim';
 import type { Emit, StateDetail } from './events';
@@ -111,16 +110,18 @@ export class EmbedController {
    */
   async run(commandLine: string, host = 'm-k8s'): Promise<string> {
     const lp = await this.player();
-    const session = lp.recording.world as unknown as Session;
-    if (!session.shellOf(host)) throw new Error(`run: no host "${host}" in this lab`);
-    lp.act({ host, line: commandLine });
-    const job: Job | undefined = (lp.recording.world as unknown as Session).jobOf(host);
+    if (!lp.recording.cluster.host(host)) throw new Error(`run: no host "${host}" in this lab`);
+    const at = lp.type(host, commandLine);
+    // The command is the one typed in that window at that moment (the lesson's own lines may follow it).
+    const job = lp
+      .terminal(host)
+      ?.entries.find((e) => e.job.startedAt === at && e.job.line === commandLine)?.job;
     if (!job) throw new Error(`run: nothing ran on ${host}`);
     const limit = lp.recording.simulatedTo + RUN_LIMIT_MS;
     for (let t: number = lp.recording.simulatedTo; !job.done && t < limit; t += RUN_STEP_MS)
       lp.recording.simulateTo(t as SimMs);
     lp.tour.send({ type: 'tour.trace', envelopes: lp.recording.envelopes() });
-    return job.text();
+    return job.output.map((l) => l.text).join('\n');
   }
 
   async state(): Promise<StateDetail> {

@@ -15,9 +15,8 @@ describe('acting on the lab from the page', () => {
     const end = lp.player.now;
     const at = lp.act({ fault: { id: 'scheduler' }, heal: false });
     expect(at).toBe(end);
-    // Paused, a fault waits for the person to go on to its consequences; it never moves the clock by itself.
-    expect(lp.player.getSnapshot().playing).toBe(false);
-    expect(lp.player.now).toBe(end);
+    // At the live edge (the lesson's script is over) time flows on and the consequences unfold.
+    expect(lp.player.getSnapshot().playing).toBe(true);
     expect(lp.player.getSnapshot().end).toBeGreaterThan(end + 300_000);
     playFor(lp, 21_000);
     expect(lp.player.frame().components.find((c) => c.id === 'scheduler')?.state).toBe('stopped');

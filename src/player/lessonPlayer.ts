@@ -181,7 +181,8 @@ export class LessonPlayer {
     if (at === undefined) return;
     this.player.pause();
     this.player.seek(at);
-    const nextStep = step < this.stepCount ? this.anchor(step + 1) : undefined;
+    // After the last step, to the end of the lesson.
+    const nextStep = this.anchor(step + 1);
     const happening = this.happenings().find((h) => h.at > at)?.at;
     const until = Math.min(nextStep ?? Number.POSITIVE_INFINITY, happening ?? Number.POSITIVE_INFINITY);
     if (Number.isFinite(until) && step > 0) this.player.playUntil((until - HOLD_BEFORE_MS) as SimMs);
@@ -267,13 +268,14 @@ export class LessonPlayer {
   previousStep(): void {
     const now = this.player.now;
     const anchors = this.tour.getSnapshot().context.anchors;
-    const marks = [
+    const all = [
       0,
       ...anchors.filter((a): a is SimMs => a !== undefined),
       ...this.happenings().map((h) => h.at),
-    ]
-      .filter((t) => t < now)
-      .sort((a, b) => a - b);
+    ];
+    // The beginning of what is on screen (the step, or the latest happening), and the mark before it.
+    const shown = Math.max(...all.filter((t) => t <= now));
+    const marks = all.filter((t) => t < shown).sort((a, b) => a - b);
     const to = marks[marks.length - 1] ?? 0;
     const step = this.stepAtTime(to as SimMs);
     if (anchors[step] === to && step > 0) this.playStep(step);
@@ -338,7 +340,9 @@ export class LessonPlayer {
     this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
     this.player.setEnd(end);
     this.player.seek(at);
-    if (before.playing) this.player.play();
+    // At the live edge (the lesson's script is over) time flows on: the consequences unfold by themselves.
+    const live = before.now >= (this.tour.getSnapshot().context.end ?? 0);
+    if (before.playing || live) this.player.play();
     else if (command) {
       const done = command.finishedAt;
       if (done !== undefined && done - at <= COMMAND_WAIT_MS) {

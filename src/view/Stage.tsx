@@ -10,6 +10,7 @@ import { EtcdPanel } from './EtcdPanel';
 import { accessibleName, componentName, ui } from './i18n';
 import type { Layout } from './layout';
 import { MessageTokens } from './MessageTokens';
+import { nodeLabel, nodeStatus, nodeStatusText } from './nodeStatus';
 import { PodChips } from './PodChips';
 import type { ViewMode } from './urlState';
 import { waitingMessages } from './waitingMessages';
@@ -35,7 +36,7 @@ interface Props {
 export function Stage(props: Props) {
   const { lp, lesson, layout, view, motion, lang } = props;
   return (
-    // biome-ignore lint/a11y: role group on <svg> keeps the components inside it in the accessibility tree (role img would hide them) the only grouping element SVG has; <fieldset> cannot live in it
+    // biome-ignore lint/a11y: role group on <svg> keeps the components inside it in the accessibility tree (role img would hide them)
     <svg
       role="group"
       aria-label={ui[lang].diagram}
@@ -106,14 +107,30 @@ const StillPicture = memo(function StillPicture({
   const piled = waitingMessages(lp.recording.envelopes(), frame.components, frame.at);
   return (
     <g className="still">
-      {layout.nodes.map((n) => (
-        <g key={n.host} className={n.host === 'm-k8s' ? 'node master' : 'node worker'}>
-          <rect x={n.box.x} y={n.box.y} width={n.box.w} height={n.box.h} rx={12} />
-          <text className="node-name" x={n.box.x + 14} y={n.box.y + 24}>
-            {n.host}
-          </text>
-        </g>
-      ))}
+      {layout.nodes.map((n) => {
+        const status = nodeStatus(frame, n.host);
+        const healthy = status.condition === 'Ready' && !status.cordoned;
+        return (
+          // biome-ignore lint/a11y: an SVG <g> is the only grouping element SVG has; <fieldset> cannot live in it
+          <g
+            key={n.host}
+            role="group"
+            aria-label={nodeLabel(n.host, status, lang)}
+            className={`${n.host === 'm-k8s' ? 'node master' : 'node worker'} node-${status.condition}${status.cordoned ? ' node-cordoned' : ''}`}
+          >
+            <rect x={n.box.x} y={n.box.y} width={n.box.w} height={n.box.h} rx={12} />
+            <text className="node-name" x={n.box.x + 14} y={n.box.y + 24}>
+              {n.host}
+              {!healthy && <tspan className="node-status">{` · ${nodeStatusText(status, lang)}`}</tspan>}
+            </text>
+            {!healthy && status.taints.length > 0 && (
+              <text className="node-taints" x={n.box.x + 14} y={n.box.y + n.box.h - 8}>
+                {status.taints.join(', ')}
+              </text>
+            )}
+          </g>
+        );
+      })}
       {/* biome-ignore lint/a11y: an SVG <g> is the only grouping element SVG has; <fieldset> cannot live in it */}
       <g
         role="group"
