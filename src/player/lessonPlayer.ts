@@ -113,6 +113,8 @@ export class LessonPlayer {
     driver?: LabDriver<any>,
     /** The lab to start from ('ready' by default; 'fresh' for the setup lesson). */
     readonly lab: LabKind = 'ready',
+    /** A person's own inputs to replay (a shared link's), in time order. */
+    own: readonly RecordedInput[] = [],
   ) {
     this.recording = new Recording(
       { seed, lab },
@@ -127,7 +129,7 @@ export class LessonPlayer {
           this.transcript.push({ at: world.cluster.now, host, kind, text }),
         );
       },
-      driver ? lesson.inputs.map((i) => ({ ...i, scripted: true }) as RecordedInput) : [],
+      driver ? [...lesson.inputs.map((i) => ({ ...i, scripted: true }) as RecordedInput), ...own] : [],
     );
     this.terminals =
       driver?.terminal && driver.complete
@@ -147,7 +149,15 @@ export class LessonPlayer {
       this.recording.simulateTo(t as SimMs);
       this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
     }
-    this.player = new Player(this.recording, this.tour.getSnapshot().context.end ?? (t as SimMs));
+    // A shared link's inputs: the recording reaches past the last one, to what it led to.
+    const last = driver ? own[own.length - 1] : undefined;
+    const horizon = last ? last.at + ('fault' in last ? FAULT_HORIZON_MS : COMMAND_HORIZON_MS) : 0;
+    if (horizon > t) {
+      this.recording.simulateTo(horizon as SimMs);
+      this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
+    }
+    const end = Math.max(this.tour.getSnapshot().context.end ?? t, horizon) as SimMs;
+    this.player = new Player(this.recording, end);
     this.player.subscribe(() => {
       if (this.tour.getSnapshot().context.now !== this.player.now)
         this.tour.send({ type: 'tour.time', now: this.player.now });

@@ -137,7 +137,7 @@ export function faultSpec(id: string): FaultSpec | undefined {
 /** `kubelet@w2-k8s,apiserver` → refs, with the pieces that do not parse. */
 export function parseFaultList(
   text: string,
-  hosts: readonly HostState[],
+  hosts: readonly Pick<HostState, 'name'>[],
 ): { faults: FaultRef[]; errors: string[] } {
   const faults: FaultRef[] = [];
   const errors: string[] = [];

@@ -7,6 +7,7 @@ import { isBookMessage, lessons, podCreate, resolveComponent } from '../lessons'
 import type { LabDriver } from '../player';
 import { LessonPlayer } from '../player';
 import type { Envelope } from '../sim';
+import { formatFaultList, parseFaultList } from '../sim';
 import type { AppOptions } from './appOptions';
 import { Controls } from './Controls';
 import { HelpOverlay } from './HelpOverlay';
@@ -15,6 +16,7 @@ import './embedded.css';
 import { guidedCatalog } from '../lessons/guided/catalog';
 import { asTour } from './guided/asTour';
 import { accessibleName, ui } from './i18n';
+import { decodeInputs, encodeInputs } from './inputCodec';
 import { Legend } from './Legend';
 import { ComponentMenu, useComponentMenu } from './lab/ComponentMenu';
 import type { LabTab } from './lab/LabPanel';
@@ -48,6 +50,7 @@ const chrome = (o: AppOptions) =>
 export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions }) {
   const ownsPage = options.ownsPage !== false;
   const [initial] = useState(() => readUrl(options.search ?? window.location.search));
+  const [initialSearch] = useState(() => new URLSearchParams(options.search ?? window.location.search));
   const [lang, setLang] = useState<Lang>(initial.state.lang);
   const [view, setView] = useState<ViewMode>(initial.state.view);
   const [theme, setTheme] = useState<Theme>(initial.state.theme);
@@ -76,12 +79,30 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
       live = false;
     };
   }, []);
+  // A shared link's own inputs (typed lines, Ctrl+C, faults) are replayed; bad ones are a notice.
+  const shared = useMemo(() => {
+    const hosts = ['m-k8s', 'w1-k8s', 'w2-k8s', 'w3-k8s'];
+    const decoded = decodeInputs(initial.state.inputs ?? '', hosts);
+    const faults = initial.state.inputs
+      ? { faults: [], errors: [] }
+      : parseFaultList(
+          initial.state.faults ?? '',
+          hosts.map((name) => ({ name })),
+        );
+    return { inputs: decoded.inputs, faults: faults.faults, errors: [...decoded.errors, ...faults.errors] };
+  }, [initial]);
+  useEffect(() => {
+    if (shared.errors.length > 0) setNotices((n) => [...n, ...shared.errors]);
+  }, [shared]);
   const lp = useMemo(() => {
-    const p = new LessonPlayer(lesson, seed, driver, guided?.lab ?? 'ready');
+    const p = new LessonPlayer(lesson, seed, driver, guided?.lab ?? 'ready', driver ? shared.inputs : []);
     p.player.setSpeed(initial.state.speed);
     p.goToStep(initial.state.step);
+    // `faults=` alone (a teacher's scenario without typed inputs): in force from the step the link opens on.
+    if (driver) for (const fault of shared.faults) p.act({ fault, heal: false });
+    if (driver && initial.state.at !== undefined) p.player.seek(initial.state.at);
     return p;
-  }, [lesson, seed, initial, driver, guided]);
+  }, [lesson, seed, initial, driver, guided, shared]);
   // No dispose on unmount: StrictMode's trial unmount would stop the tour of the player it keeps.
   useAnimationLoop(lp);
   const step = useSelector(lp.tour, (s) => s.context.step);
@@ -98,12 +119,34 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   const layout = useMemo(() => (narrow ? narrowLayout(workers) : wideLayout(workers)), [narrow, workersKey]);
   const node = useMemo(() => podNode(lesson.subject, lp.player.envelopes()), [lesson, lp]);
 
+  // What the URL says besides the step: the teacher's lesson file, the person's own inputs, the moment (when paused) and the faults in force.
+  const playing = useSyncExternalStore(lp.player.subscribe, () => lp.player.getSnapshot().playing);
+  const own = encodeInputs(lp.inputs().filter((i) => !i.scripted));
+  const lessonFile = teacher.lesson ? (initialSearch.get('lesson-file') ?? undefined) : undefined;
+  const faultsText = formatFaultList(frame.faults);
+  const extra = {
+    lessonFile,
+    inputs: own || undefined,
+    at: own && !playing ? tenths * 100 : undefined,
+    faults: faultsText || undefined,
+  };
+  const urlSearch = serializeUrlState({
+    lesson: lesson.id,
+    step,
+    lang,
+    speed,
+    theme,
+    view,
+    seed,
+    presenter,
+    ...extra,
+  });
   useEffect(() => {
     // Until the lesson can be walked, the URL keeps the step it was opened with.
     if (!driver || !ownsPage) return;
-    const search = `${serializeUrlState({ lesson: lesson.id, step, lang, speed, theme, view, seed, presenter })}${options.keepInUrl ?? ''}`;
+    const search = `${urlSearch}${options.keepInUrl ?? ''}`;
     if (window.location.search !== search) window.history.replaceState(null, '', search);
-  }, [driver, ownsPage, options.keepInUrl, lesson, step, lang, speed, theme, view, seed, presenter]);
+  }, [driver, ownsPage, options.keepInUrl, urlSearch]);
   const { onPlayer } = options;
   useEffect(() => onPlayer?.(lp, !!driver), [onPlayer, lp, driver]);
   useEffect(() => {
@@ -180,7 +223,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
         {options.header?.({
           lp,
           lang,
-          search: serializeUrlState({ lesson: lesson.id, step, lang, speed, theme, view, seed, presenter }),
+          search: urlSearch,
         })}
       </header>
       {teacher.errors.length > 0 && (

@@ -14,6 +14,12 @@ export interface UrlState {
   readonly view: ViewMode;
   readonly seed: number;
   readonly presenter: boolean;
+  /** A teacher's lesson on the same site: kept in the URL instead of `lesson`. */
+  readonly lessonFile?: string | undefined;
+  /** The person's own inputs (inputCodec.ts), the moment on screen (cluster ms) and the faults in force there. */
+  readonly inputs?: string | undefined;
+  readonly at?: number | undefined;
+  readonly faults?: string | undefined;
 }
 
 export const defaults: Omit<UrlState, 'lang'> = {
@@ -80,15 +86,27 @@ export function parseUrlState(
       view: pick<ViewMode>('view', ['book', 'watch'], defaults.view),
       seed: number('seed', (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 31, defaults.seed),
       presenter: pick('presenter', ['0', '1'], '0') === '1',
+      ...optional('lesson-file', 'lessonFile', q),
+      ...optional('inputs', 'inputs', q),
+      ...optional('faults', 'faults', q),
+      ...(q.get('at') !== null
+        ? { at: number('at', (n) => Number.isInteger(n) && n >= 0 && n < 1e10, 0) }
+        : {}),
     },
     notices,
   };
 }
 
+function optional<K extends string>(name: string, key: K, q: URLSearchParams): Partial<Record<K, string>> {
+  const v = q.get(name);
+  return v === null ? {} : ({ [key]: v } as Record<K, string>);
+}
+
 /** The query string of a state; `lang` always, the rest when not the default. */
 export function serializeUrlState(s: UrlState): string {
   const q = new URLSearchParams();
-  q.set('lesson', s.lesson);
+  if (s.lessonFile !== undefined) q.set('lesson-file', s.lessonFile);
+  else q.set('lesson', s.lesson);
   q.set('step', String(s.step));
   q.set('lang', s.lang);
   if (s.speed !== defaults.speed) q.set('speed', String(s.speed));
@@ -96,5 +114,8 @@ export function serializeUrlState(s: UrlState): string {
   if (s.view !== defaults.view) q.set('view', s.view);
   if (s.seed !== defaults.seed) q.set('seed', String(s.seed));
   if (s.presenter) q.set('presenter', '1');
+  if (s.faults) q.set('faults', s.faults);
+  if (s.inputs) q.set('inputs', s.inputs);
+  if (s.at !== undefined) q.set('at', String(Math.round(s.at)));
   return `?${q.toString()}`;
 }
