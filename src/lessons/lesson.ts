@@ -45,7 +45,8 @@ export interface Lesson {
 
 /** The messages of the lesson's subject that the book numbers `n`. */
 export function isStepMessage(lesson: Lesson, n: number): (e: Envelope) => boolean {
-  return (e) => e.subject === lesson.subject && e.bookStep === n;
+  // A message nobody received (the kubelet was stopped) is not the step happening.
+  return (e) => e.subject === lesson.subject && e.bookStep === n && !e.refused;
 }
 
 /** Whether a message is one of the book's numbered ones for the lesson's subject. */

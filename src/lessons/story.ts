@@ -19,6 +19,8 @@ export interface Story {
   readonly step: number;
   /** The latest thing the cluster did off the book's script, since the step began. */
   readonly happening: Happening | undefined;
+  /** Everything it did at that same moment (a node turns NotReady and is tainted at once). */
+  readonly happenings: readonly Happening[];
   /** The next step does not happen while things stand as they are. */
   readonly blocked:
     | {
@@ -47,7 +49,8 @@ export function storyAt(input: StoryInput): Story {
   const { lesson, anchors, step, happenings, now, moment, faults } = input;
   const begun = anchors[step] ?? 0;
   let happening: Happening | undefined;
-  for (const h of happenings) if (h.at > begun && h.at <= now) happening = h;
+  for (const h of happenings) if (h.at >= begun && h.at <= now) happening = h;
+  const together = happening ? happenings.filter((h) => h.at === happening.at) : [];
   const last = lesson.steps.length;
   const nextAnchor = step < last ? anchors[step + 1] : undefined;
   const nextHappening = happenings.find((h) => h.at > now);
@@ -67,7 +70,7 @@ export function storyAt(input: StoryInput): Story {
       : undefined;
   const skipped =
     step > 0 && step < last && nextAnchor === undefined ? { from: step + 1, to: last } : undefined;
-  return { step, happening, blocked, skipped, next };
+  return { step, happening, happenings: together, blocked, skipped, next };
 }
 
 function blockedWhy(lesson: Lesson, step: number, moment: ClusterMoment, faults: readonly FaultRef[]) {

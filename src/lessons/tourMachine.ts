@@ -12,11 +12,13 @@ export interface TourContext {
   readonly end: SimMs | undefined;
   readonly step: number;
   readonly now: SimMs;
+  /** At `now` the next step does not happen while things stand as they are (a fault in force; the story says why). */
+  readonly blocked: boolean;
 }
 
 export type TourEvent =
   | { readonly type: 'tour.trace'; readonly envelopes: readonly Envelope[] }
-  | { readonly type: 'tour.time'; readonly now: SimMs };
+  | { readonly type: 'tour.time'; readonly now: SimMs; readonly blocked?: boolean };
 
 export const tourMachine = setup({
   types: {
@@ -32,14 +34,14 @@ export const tourMachine = setup({
     }),
     followTime: assign(({ context, event }) => {
       if (event.type !== 'tour.time') return {};
-      return { now: event.now, step: stepAt(context.anchors, event.now) };
+      return { now: event.now, step: stepAt(context.anchors, event.now), blocked: event.blocked ?? false };
     }),
   },
   guards: {
-    // Every step is in the trace and the last one has arrived: the tour can be walked.
-    traceComplete: ({ context }) =>
-      context.end !== undefined && context.anchors.every((a) => a !== undefined),
+    // The first step is in the trace: the tour can be walked (as far as the cluster went).
+    traceBegun: ({ context }) => context.anchors[1] !== undefined,
     beforeFirstStep: ({ context }) => context.step === 0,
+    isBlocked: ({ context }) => context.blocked,
     lastStepDone: ({ context }) => context.end !== undefined && context.now >= context.end,
   },
 }).createMachine({
@@ -50,6 +52,7 @@ export const tourMachine = setup({
     end: undefined,
     step: 0,
     now: 0 as SimMs,
+    blocked: false,
   }),
   initial: 'waiting',
   on: {
@@ -57,10 +60,10 @@ export const tourMachine = setup({
     'tour.time': { actions: 'followTime', target: '.checking' },
   },
   states: {
-    /** The trace does not yet hold every step (the cluster has not got that far). */
+    /** The trace does not yet hold the first step (the cluster has not got that far). */
     waiting: {},
     checking: {
-      always: [{ guard: { type: 'traceComplete' }, target: 'ready' }, { target: 'waiting' }],
+      always: [{ guard: { type: 'traceBegun' }, target: 'ready' }, { target: 'waiting' }],
     },
     ready: {
       initial: 'routing',
@@ -69,6 +72,7 @@ export const tourMachine = setup({
           always: [
             { guard: 'beforeFirstStep', target: 'intro' },
             { guard: 'lastStepDone', target: 'usable' },
+            { guard: 'isBlocked', target: 'blocked' },
             { target: 'stepping' },
           ],
         },
@@ -76,6 +80,8 @@ export const tourMachine = setup({
         intro: {},
         /** One of the eight steps is under way. */
         stepping: {},
+        /** The next step cannot happen: a fault is in force (the story names it and what comes instead). */
+        blocked: {},
         /** Step 8 has arrived: the pod is usable. */
         usable: {},
       },

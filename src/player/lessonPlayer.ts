@@ -158,11 +158,21 @@ export class LessonPlayer {
     }
     const end = Math.max(this.tour.getSnapshot().context.end ?? t, horizon) as SimMs;
     this.player = new Player(this.recording, end);
-    this.player.subscribe(() => {
-      if (this.tour.getSnapshot().context.now !== this.player.now)
-        this.tour.send({ type: 'tour.time', now: this.player.now });
-    });
+    this.player.subscribe(() => this.followTime());
   }
+
+  /** Tells the tour the moment on screen, and whether the next step is blocked there. */
+  private followTime(): void {
+    const now = this.player.now;
+    const frame = this.recording.frameAt(now);
+    const key = `${now}:${frame.faults.length}:${this.recording.generation}`;
+    if (key === this.followed) return;
+    this.followed = key;
+    const blocked = frame.faults.length > 0 && this.story(now).blocked !== undefined;
+    this.tour.send({ type: 'tour.time', now, blocked });
+  }
+
+  private followed = '';
 
   /** The terminal as it stood at `now`. */
   transcriptAt(now: SimMs): readonly TranscriptLine[] {
@@ -195,7 +205,10 @@ export class LessonPlayer {
     const nextStep = this.anchor(step + 1);
     const happening = this.happenings().find((h) => h.at > at)?.at;
     const until = Math.min(nextStep ?? Number.POSITIVE_INFINITY, happening ?? Number.POSITIVE_INFINITY);
-    if (Number.isFinite(until) && step > 0) this.player.playUntil((until - HOLD_BEFORE_MS) as SimMs);
+    // A line the terminal ran on the way (typed while a command was running) may already play to its answer.
+    const answer = this.player.getSnapshot().holdAt ?? 0;
+    if (Number.isFinite(until) && step > 0)
+      this.player.playUntil(Math.max(until - HOLD_BEFORE_MS, answer) as SimMs);
   }
 
   /** Goes to step `n` and stays there, paused. */
@@ -348,16 +361,21 @@ export class LessonPlayer {
     // What was simulated before is simulated again (the lesson's later steps), and the consequences beyond.
     this.recording.simulateTo(Math.max(edge, at + horizon) as SimMs);
     this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
+    this.followed = '';
     this.player.setEnd(end);
     this.player.seek(at);
     // At the live edge (the lesson's script is over) time flows on: the consequences unfold by themselves.
     const live = before.now >= (this.tour.getSnapshot().context.end ?? 0);
-    if (before.playing || live) this.player.play();
+    // A command that answers within a few seconds plays until its answer is in; playing a step,
+    // play still stops where the step ends, or at that answer if it comes later.
+    const done = command?.finishedAt;
+    const answered = done !== undefined && done - at <= COMMAND_WAIT_MS ? done : undefined;
+    if (before.playing && before.holdAt !== undefined)
+      this.player.playUntil(Math.max(before.holdAt, answered ?? 0) as SimMs);
+    else if (before.playing || live) this.player.play();
     else if (command) {
-      const done = command.finishedAt;
-      if (done !== undefined && done - at <= COMMAND_WAIT_MS) {
-        if (done > at) this.player.playUntil(done);
-      } else this.player.play();
+      if (answered === undefined) this.player.play();
+      else if (answered > at) this.player.playUntil(answered);
     }
     return at;
   }

@@ -100,6 +100,7 @@ export class Net {
       ...(opts.bookStep ? { bookStep: opts.bookStep } : {}),
       ...(opts.subject ? { subject: opts.subject } : {}),
       ...(this.clock.cause !== undefined ? { cause: this.clock.cause } : {}),
+      ...(this.receivers.get(to)?.accepting() ? {} : { refused: true as const }),
     });
     // Whatever the receiver does on arrival is caused by this message.
     this.clock.at(deliverAt, () =>

@@ -22,6 +22,8 @@ export interface Envelope {
   readonly subject?: string;
   /** The id of the message whose handling sent this one; none for an input from outside or the lab's own timers. */
   readonly cause?: number;
+  /** Nobody was listening at `to` when it was sent (a stopped component, a host down): it goes nowhere. */
+  readonly refused?: true;
 }
 
 export class Trace {

@@ -29,9 +29,11 @@ export function Narration({ lesson, lang, step, actors, story, now = 0 }: Props)
         {story?.happening && (
           <div className="narration-happened">
             <p>
-              <strong>{t.happened}:</strong> {story.happening.title[lang]}
+              <strong>{t.happened}:</strong> {story.happenings.map((h) => h.title[lang]).join(' · ')}
             </p>
-            <p>{story.happening.text[lang]}</p>
+            {story.happenings.map((h) => (
+              <p key={`${h.kind}:${h.subject}`}>{h.text[lang]}</p>
+            ))}
           </div>
         )}
         {story?.blocked && (
