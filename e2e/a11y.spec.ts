@@ -47,6 +47,8 @@ test('projector theme: text contrast meets WCAG AAA (7:1, 4.5:1 for large text)'
 });
 
 test('axe on a guided lesson with the lab panel open, and on the embed example page', async ({ page }) => {
+  // Four full axe passes over two pages.
+  test.setTimeout(60_000);
   await page.goto('./?lesson=kubelet-stop&lang=ko');
   await expect(page.getByRole('tab', { name: '터미널' })).toBeVisible();
   for (const tab of ['장애', '살펴보기', '터미널']) {

@@ -7,7 +7,7 @@ const allowed: Record<string, string[]> = {
   sim: [],
   shell: ['sim'],
   lessons: ['sim', 'shell'],
-  player: ['sim', 'lessons', 'shell'],
+  player: ['sim', 'lessons'],
   view: ['sim', 'shell', 'lessons', 'player'],
   embed: ['sim', 'shell', 'lessons', 'player', 'view'],
 };

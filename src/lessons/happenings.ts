@@ -61,25 +61,37 @@ function seen(m: MomentRecord): Seen {
 
 /**
  * The happenings between consecutive moments, from `since` on (before it, the book's
- * script is the story). `previous` is the moment before the first one given.
+ * script is the story). Fed one moment at a time, in order, so a growing recording costs
+ * only its new moments.
  */
-export function happenings(moments: Iterable<MomentRecord>, since: number): Happening[] {
-  const out: Happening[] = [];
-  let before: Seen | undefined;
-  let lastFaults: readonly FaultRef[] | undefined;
-  let lastObjects: readonly KubeObject[] | undefined;
-  let lastPods: readonly PodView[] | undefined;
-  for (const m of moments) {
+export class HappeningLog {
+  readonly list: Happening[] = [];
+  private before: Seen | undefined;
+  private lastFaults: readonly FaultRef[] | undefined;
+  private lastObjects: readonly KubeObject[] | undefined;
+  private lastPods: readonly PodView[] | undefined;
+  /** How many moments were fed. */
+  fed = 0;
+
+  constructor(readonly since: number) {}
+
+  feed(m: MomentRecord): void {
+    this.fed++;
     // Frames reuse unchanged arrays: nothing to compare when none changed.
-    if (m.faults === lastFaults && m.objects === lastObjects && m.pods === lastPods) continue;
-    lastFaults = m.faults;
-    lastObjects = m.objects;
-    lastPods = m.pods;
+    if (m.faults === this.lastFaults && m.objects === this.lastObjects && m.pods === this.lastPods) return;
+    this.lastFaults = m.faults;
+    this.lastObjects = m.objects;
+    this.lastPods = m.pods;
     const now = seen(m);
-    if (before && m.at >= since) out.push(...diff(before, now, m.at));
-    before = now;
+    if (this.before && m.at >= this.since) this.list.push(...diff(this.before, now, m.at));
+    this.before = now;
   }
-  return out;
+}
+
+export function happenings(moments: Iterable<MomentRecord>, since: number): Happening[] {
+  const log = new HappeningLog(since);
+  for (const m of moments) log.feed(m);
+  return log.list;
 }
 
 function diff(a: Seen, b: Seen, at: SimMs): Happening[] {

@@ -11,7 +11,7 @@ import { podCreate } from './podCreate';
 
 export const lessons: Readonly<Record<string, Lesson>> = { [podCreate.id]: podCreate };
 export type { Happening, HappeningKind, MomentRecord } from './happenings';
-export { happenings } from './happenings';
+export { HappeningLog, happenings } from './happenings';
 export type { ClusterMoment } from './moment';
 export type { Story, StoryNext } from './story';
 export { storyAt } from './story';

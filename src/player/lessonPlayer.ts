@@ -4,8 +4,9 @@
 import type { Actor } from 'xstate';
 import { createActor } from 'xstate';
 import type { Happening, Lesson, Story } from '../lessons';
-import { happenings, storyAt, tourMachine } from '../lessons';
+import { HappeningLog, storyAt, tourMachine } from '../lessons';
 import type { LabKind, SimMs } from '../sim';
+import type { Frame } from './history';
 import { momentOf } from './moment';
 import { Player } from './player';
 import type { RecordedInput, World } from './recording';
@@ -222,22 +223,28 @@ export class LessonPlayer {
   /** What the cluster did off the book's script, from the person's first input on. */
   happenings(): readonly Happening[] {
     const frames = this.recording.frames();
-    const key = `${this.recording.generation}:${frames.length}:${this.inputs().length}`;
-    if (key !== this.happeningsKey) {
-      const since = this.inputs().find((i) => !i.scripted)?.at ?? Number.POSITIVE_INFINITY;
-      // The lesson's own pod coming to life is the book's story, told by its steps.
-      const subject = this.lesson.subject.split('/').pop();
-      const end = this.tour.getSnapshot().context.end ?? Number.POSITIVE_INFINITY;
-      this.happeningsValue = happenings(frames, since).filter(
-        (h) =>
-          !(h.subject === subject && (h.kind === 'pod.created' || h.kind === 'pod.running') && h.at <= end),
-      );
+    const since = this.inputs().find((i) => !i.scripted)?.at ?? Number.POSITIVE_INFINITY;
+    const key = `${this.recording.generation}:${since}`;
+    // Read incrementally: only the frames recorded since the last call (a fork or a new first input starts over).
+    if (key !== this.happeningsKey || !this.happeningLog || this.happeningLog.fed > frames.length) {
+      this.happeningLog = new HappeningLog(since);
       this.happeningsKey = key;
     }
+    const log = this.happeningLog;
+    if (log.fed === frames.length) return this.happeningsValue;
+    for (let i = log.fed; i < frames.length; i++) log.feed(frames[i] as Frame);
+    // The lesson's own pod coming to life is the book's story, told by its steps.
+    const subject = this.lesson.subject.split('/').pop();
+    const end = this.tour.getSnapshot().context.end ?? Number.POSITIVE_INFINITY;
+    this.happeningsValue = log.list.filter(
+      (h) =>
+        !(h.subject === subject && (h.kind === 'pod.created' || h.kind === 'pod.running') && h.at <= end),
+    );
     return this.happeningsValue;
   }
 
   private happeningsKey = '';
+  private happeningLog: HappeningLog | undefined;
   private happeningsValue: readonly Happening[] = [];
 
   /** The story at `now` (the moment on screen by default): step, what happened, what blocks, what comes next. */
