@@ -1,5 +1,6 @@
 // The verbs of DESIGN contracts 2 and 3 on a lesson player, shared by the element and
 // the iframe's bridge, and the events read off the player as it moves.
+import { lessonStepOf } from '../lessons';
 import type { LessonPlayer, RecordedInput } from '../player';
 import type { SimMs } from '../sim';
 import { parseFaultList } from '../sim';
@@ -186,10 +187,21 @@ export class EmbedController {
         });
     }
     if (now.now > before.now && now.now - before.now <= MESSAGE_EVENTS_MAX_GAP_MS) {
-      for (const e of lp.player.envelopes()) {
+      const envelopes = lp.player.envelopes();
+      for (const e of envelopes) {
         if (e.sentAt <= before.now || e.sentAt > now.now) continue;
-        const { id, from, to, kind, summary, bookStep, sentAt, deliverAt } = e;
-        this.emit('message', { id, from, to, kind, summary, bookStep, sentAt, deliverAt });
+        const { id, from, to, kind, summary, sentAt, deliverAt } = e;
+        const bookStep = lessonStepOf(lp.lesson, envelopes, e);
+        this.emit('message', {
+          id,
+          from,
+          to,
+          kind,
+          summary,
+          ...(bookStep !== undefined ? { bookStep } : {}),
+          sentAt,
+          deliverAt,
+        });
       }
     }
     if (now.step !== before.step) this.emit('step', { step: now.step, of: lp.stepCount });

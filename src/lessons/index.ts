@@ -1,6 +1,8 @@
 // lessons: lessons as data and the tour machine that maps the trace to the book's steps; may import sim and shell.
+
+export { BOOK_STEP_RULES, BookStepReader, bookStepOf } from './bookSteps';
 export type { BookArrow, Lang, Lesson, LessonInput, LessonStep, Localized } from './lesson';
-export { isBookMessage, isStepMessage, LANGS, resolveComponent } from './lesson';
+export { isBookMessage, isStepMessage, LANGS, lessonStepOf, resolveComponent } from './lesson';
 export { NGINX_POD_COMMAND, podCreate } from './podCreate';
 export { lessonEnd, stepAnchors, stepAt } from './stepAnchors';
 export type { TourContext, TourEvent } from './tourMachine';

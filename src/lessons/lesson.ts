@@ -1,6 +1,7 @@
 // A lesson is data (STYLE 8): its inputs, and the book's steps with their words in
 // Korean and English. The tour machine maps the trace onto these steps.
 import type { BookStep, ComponentId, Envelope } from '../sim';
+import { bookStepOf } from './bookSteps';
 
 export type Lang = 'ko' | 'en';
 export const LANGS: readonly Lang[] = ['ko', 'en'];
@@ -43,15 +44,28 @@ export interface Lesson {
   readonly steps: readonly LessonStep[];
 }
 
-/** The messages of the lesson's subject that the book numbers `n`. */
-export function isStepMessage(lesson: Lesson, n: number): (e: Envelope) => boolean {
+/** The messages of the lesson's subject that the book numbers `n` (bookSteps.ts), in trace `envelopes`. */
+export function isStepMessage(
+  lesson: Lesson,
+  n: number,
+  envelopes: readonly Envelope[],
+): (e: Envelope) => boolean {
   // A message nobody received (the kubelet was stopped) is not the step happening.
-  return (e) => e.subject === lesson.subject && e.bookStep === n && !e.refused;
+  return (e) => e.subject === lesson.subject && !e.refused && bookStepOf(envelopes, e) === n;
+}
+
+/** The book's number of a message of the lesson's subject, if it is one of the book's steps. */
+export function lessonStepOf(
+  lesson: Lesson,
+  envelopes: readonly Envelope[],
+  e: Envelope,
+): number | undefined {
+  return e.subject === lesson.subject ? bookStepOf(envelopes, e) : undefined;
 }
 
 /** Whether a message is one of the book's numbered ones for the lesson's subject. */
-export function isBookMessage(lesson: Lesson, e: Envelope): boolean {
-  return e.subject === lesson.subject && e.bookStep !== undefined;
+export function isBookMessage(lesson: Lesson, envelopes: readonly Envelope[], e: Envelope): boolean {
+  return lessonStepOf(lesson, envelopes, e) !== undefined;
 }
 
 /** Replaces `{node}` in a component template with the worker the pod is on. */

@@ -8,19 +8,31 @@ const lesson = {
   steps: [1, 2, 3, 4].map((n) => ({ n })),
 } as unknown as Lesson;
 
+// Messages that the book's step table (bookSteps.ts) reads as steps 1 to 4: kubectl's
+// create, the API server's etcd write caused by it, the watch event caused by that, a binding.
+const shapes: Record<number, { kind: string; from: string; to: string }> = {
+  1: { kind: 'api.create.pods', from: 'kubectl@m-k8s', to: 'apiserver' },
+  2: { kind: 'etcd.txn', from: 'apiserver', to: 'etcd' },
+  3: { kind: 'watch.pods.added', from: 'apiserver', to: 'controller-manager' },
+  4: { kind: 'api.bind.pods', from: 'scheduler', to: 'apiserver' },
+};
 let id = 0;
-const msg = (sentAt: number, bookStep?: number, subject = 'pods/p'): Envelope =>
-  ({
+const lastOf = new Map<number, number>();
+/** A message of book step `step`, caused by the last message of the step before. */
+const msg = (sentAt: number, step: number, subject = 'pods/p'): Envelope => {
+  const cause = lastOf.get(step - 1);
+  const e = {
     id: ++id,
-    from: 'a',
-    to: 'b',
-    sentAt,
-    deliverAt: sentAt + 3,
-    kind: 'k',
+    ...(shapes[step] as { kind: string; from: string; to: string }),
+    sentAt: sentAt as SimMs,
+    deliverAt: (sentAt + 3) as SimMs,
     summary: '',
-    bookStep,
     subject,
-  }) as Envelope;
+    ...(cause !== undefined && step > 1 ? { cause } : {}),
+  };
+  if (subject === 'pods/p') lastOf.set(step, e.id);
+  return e;
+};
 
 describe('stepAnchors', () => {
   it('begins each step at its first message, after the step before it', () => {

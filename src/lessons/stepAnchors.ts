@@ -11,7 +11,7 @@ export function stepAnchors(lesson: Lesson, envelopes: readonly Envelope[]): (Si
   const anchors: (SimMs | undefined)[] = [0 as SimMs];
   let previous = -1;
   for (const step of lesson.steps) {
-    const match = isStepMessage(lesson, step.n);
+    const match = isStepMessage(lesson, step.n, envelopes);
     let at: SimMs | undefined;
     for (const e of envelopes) {
       if (match(e) && e.sentAt > previous) {
@@ -42,7 +42,7 @@ export function stepAt(anchors: readonly (SimMs | undefined)[], now: number): nu
 export function lessonEnd(lesson: Lesson, envelopes: readonly Envelope[], linger = 800): SimMs | undefined {
   const last = lesson.steps[lesson.steps.length - 1];
   if (!last) return undefined;
-  const match = isStepMessage(lesson, last.n);
+  const match = isStepMessage(lesson, last.n, envelopes);
   let end: number | undefined;
   for (const e of envelopes) if (match(e)) end = Math.max(end ?? 0, e.deliverAt);
   return end === undefined ? undefined : ((end + linger) as SimMs);

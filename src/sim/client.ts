@@ -60,14 +60,13 @@ export class ApiClient {
     readonly id: ComponentId,
   ) {}
 
-  request(req: ApiRequest, onResponse?: (res: ApiResponse) => void, bookStep?: BookStep): number {
+  request(req: ApiRequest, onResponse?: (res: ApiResponse) => void): number {
     const reqId = this.nextId++;
     if (!this.active) return reqId;
     if (onResponse) this.pending.set(reqId, onResponse);
     const subject = subjectOf(req);
     const body: RequestBody = { reqId, req };
     this.net.send(this.id, API_SERVER, `api.${req.verb}.${req.resource}`, describeRequest(req), body, {
-      ...(bookStep ? { bookStep } : {}),
       ...(subject ? { subject } : {}),
       onRefused: () => {
         const cb = this.pending.get(reqId);

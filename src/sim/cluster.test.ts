@@ -57,18 +57,10 @@ describe('creating nginx-pod (the book 3.1.5)', () => {
     expect(podLine(c)).toBe('Running 1/1 0 172.16.103.129 w2-k8s');
   });
 
-  it('goes through the book steps 1 to 8 in order, each message from one component to another', () => {
+  it('sends each message from one component to another, and only the API server talks to etcd', () => {
     const c = createCluster();
     createPod(c);
     advance(c, 30);
-    const steps = c.trace.all().filter((e) => e.subject === 'pods/nginx-pod' && e.bookStep);
-    const firstOf = (n: number) => steps.findIndex((e) => e.bookStep === n);
-    const order = [1, 2, 3, 4, 5, 6, 7, 8].map(firstOf);
-    expect(order.every((i) => i >= 0)).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(steps[0]).toMatchObject({ from: 'kubectl@m-k8s', to: 'apiserver', bookStep: 1 });
-    expect(steps.find((e) => e.bookStep === 4)).toMatchObject({ from: 'apiserver', to: 'scheduler' });
-    expect(steps.filter((e) => e.bookStep === 4).some((e) => e.kind === 'api.bind.pods')).toBe(true);
     // Only the API server talks to etcd.
     expect(
       c.trace

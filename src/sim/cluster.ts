@@ -227,9 +227,7 @@ export class Cluster implements SimCluster {
   request(host: HostName, req: ApiRequest, onResponse: (res: ApiResponse) => void): () => void {
     const client = this.clients.get(host);
     if (!client) return () => {};
-    const step =
-      req.verb === 'create' && (req.resource === 'pods' || req.resource === 'deployments') ? 1 : undefined;
-    const id = client.request(req, onResponse, step);
+    const id = client.request(req, onResponse);
     return () => client.cancel(id);
   }
 

@@ -2,7 +2,7 @@
 // envelope on the trace and is delivered at its arrival time by the virtual clock.
 import type { VirtualClock } from './clock';
 import type { Rng } from './rng';
-import type { BookStep, ComponentId, Envelope, Trace } from './trace';
+import type { ComponentId, Envelope, Trace } from './trace';
 import type { SimMs } from './units';
 
 export interface Message {
@@ -14,7 +14,6 @@ export interface Message {
 }
 
 export interface SendOptions {
-  readonly bookStep?: BookStep;
   readonly subject?: string;
   /** Milliseconds on the wire; by default a few ms, more between hosts. */
   readonly latency?: number;
@@ -97,7 +96,6 @@ export class Net {
       deliverAt,
       kind,
       summary,
-      ...(opts.bookStep ? { bookStep: opts.bookStep } : {}),
       ...(opts.subject ? { subject: opts.subject } : {}),
       ...(this.clock.cause !== undefined ? { cause: this.clock.cause } : {}),
       ...(this.receivers.get(to)?.accepting() ? {} : { refused: true as const }),

@@ -17,7 +17,6 @@ export interface Envelope {
   readonly kind: string;
   /** One line a person can read: 'POST /api/v1/namespaces/default/pods (nginx-pod)'. */
   readonly summary: string;
-  readonly bookStep?: BookStep;
   /** The object the message is about, 'pods/default/nginx-pod', for highlighting. */
   readonly subject?: string;
   /** The id of the message whose handling sent this one; none for an input from outside or the lab's own timers. */

@@ -3,7 +3,7 @@
 import { useSelector } from '@xstate/react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Lang } from '../lessons';
-import { isBookMessage, lessons, podCreate, resolveComponent } from '../lessons';
+import { bookStepOf, isBookMessage, lessons, podCreate, resolveComponent } from '../lessons';
 import type { LabDriver } from '../player';
 import { LessonPlayer } from '../player';
 import type { Envelope } from '../sim';
@@ -163,8 +163,8 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
     });
   }, [lesson, step, frame.components, node, lang]);
   const messageFilter = useMemo(
-    () => (view === 'book' ? (e: Envelope) => isBookMessage(lesson, e) : undefined),
-    [view, lesson],
+    () => (view === 'book' ? (e: Envelope) => isBookMessage(lesson, lp.player.envelopes(), e) : undefined),
+    [view, lesson, lp],
   );
   const togglePresenter = useCallback(() => {
     setPresenter((on) => {
@@ -373,6 +373,8 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
 
 /** The worker the lesson's pod lands on, as the trace says (the kubelet that takes it in step 5). */
 function podNode(subject: string, envelopes: readonly Envelope[]): string | undefined {
-  const e = envelopes.find((x) => x.subject === subject && x.bookStep === 5 && x.to.startsWith('kubelet@'));
+  const e = envelopes.find(
+    (x) => x.subject === subject && x.to.startsWith('kubelet@') && bookStepOf(envelopes, x) === 5,
+  );
   return e?.to.split('@')[1];
 }

@@ -1,7 +1,7 @@
 // The messages in flight at "now", each at messageProgress along its path. Nothing here
 // keeps animation state: pause, 0.25× and scrubbing are just other values of `now`.
 import type { Lesson } from '../lessons';
-import { isBookMessage } from '../lessons';
+import { isBookMessage, lessonStepOf } from '../lessons';
 import type { LessonPlayer } from '../player';
 import { inFlightAt, messageProgress } from '../player';
 import type { Envelope } from '../sim';
@@ -24,8 +24,9 @@ const MAX_LABELS = 6;
 
 export function MessageTokens({ lp, lesson, layout, view, motion }: Props) {
   const { now } = usePlayerSnapshot(lp);
-  const visible = (e: Envelope) => view === 'watch' || isBookMessage(lesson, e);
-  const flying = inFlightAt(lp.player.envelopes(), now).filter(visible);
+  const envelopes = lp.player.envelopes();
+  const visible = (e: Envelope) => view === 'watch' || isBookMessage(lesson, envelopes, e);
+  const flying = inFlightAt(envelopes, now).filter(visible);
   const labelled = flying.length <= MAX_LABELS;
   return (
     // biome-ignore lint/a11y: an SVG <g> is the only grouping element SVG has; <fieldset> cannot live in it
@@ -38,7 +39,8 @@ export function MessageTokens({ lp, lesson, layout, view, motion }: Props) {
         const path = flightPath(a, b);
         const pos = path.at(p);
         const kind = e.kind.startsWith('watch.') ? 'watch' : e.kind.startsWith('etcd.') ? 'etcd' : 'call';
-        const book = view === 'book' && e.bookStep !== undefined;
+        const step = view === 'book' ? lessonStepOf(lesson, envelopes, e) : undefined;
+        const book = step !== undefined;
         return (
           <g key={e.id} className={`token token-${kind}${book ? ' token-book' : ''}`}>
             {!motion && <path className="flight" d={path.d} markerEnd="url(#arrowhead-hot)" />}
@@ -46,7 +48,7 @@ export function MessageTokens({ lp, lesson, layout, view, motion }: Props) {
             <circle className="token-dot" cx={pos.x} cy={pos.y} r={book ? 12 : 8} />
             {book && (
               <text className="token-step" x={pos.x} y={pos.y} dy="0.35em" textAnchor="middle">
-                {e.bookStep}
+                {step}
               </text>
             )}
             {labelled && (

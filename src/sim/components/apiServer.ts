@@ -83,7 +83,6 @@ export class ApiServerLogic implements ComponentLogic {
     const { reqId } = m.body as RequestBody;
     const body: ResponseBody = { reqId, res };
     this.net.send(API, m.from, 'api.response', summary, body, {
-      ...(m.envelope.bookStep ? { bookStep: m.envelope.bookStep } : {}),
       ...(m.envelope.subject ? { subject: m.envelope.subject } : {}),
     });
   }
@@ -92,10 +91,8 @@ export class ApiServerLogic implements ComponentLogic {
     const reqId = this.etcdReq++;
     this.waiting.set(reqId, then);
     const body: EtcdRequest = { reqId, op };
-    const step = m.envelope.bookStep === 1 ? 2 : m.envelope.bookStep;
     const read = op.type === 'get' || op.type === 'range';
     this.net.send(API, ETCD, read ? 'etcd.range' : 'etcd.txn', summary, body, {
-      ...(step ? { bookStep: step } : {}),
       ...(m.envelope.subject ? { subject: m.envelope.subject } : {}),
       onRefused: () => {
         this.waiting.delete(reqId);
@@ -276,17 +273,17 @@ export class ApiServerLogic implements ComponentLogic {
     cause: Message,
   ): void {
     const obj = kv.value;
-    const out: { w: Watcher; a: WatchAction; step: number }[] = [];
+    const out: { w: Watcher; a: WatchAction; rank: number }[] = [];
     for (const w of this.watchers) {
       if (w.resource !== resource) continue;
       const now = matches(w, obj);
       const before = prev ? matches(w, prev.value) : false;
       if (!now && !before) continue;
       const a: WatchAction = now && !before ? 'added' : !now && before ? 'deleted' : action;
-      out.push({ w, a, step: watchStep(w.id, resource, a, obj, cause) ?? 9 });
+      out.push({ w, a, rank: notifyRank(w.id, resource, a, obj) });
     }
-    // Notify in the book's order when a notification stands for one of its steps.
-    out.sort((x, y) => x.step - y.step);
+    // A new pod's notifications go out controller manager, scheduler, kubelet; the rest in watch order.
+    out.sort((x, y) => x.rank - y.rank);
     for (const { w, a } of out) this.notify(w, resource, a, obj, cause);
   }
 
@@ -304,30 +301,26 @@ export class ApiServerLogic implements ComponentLogic {
     cause: Message,
   ): void {
     const body: WatchBody = { resource, action, object };
-    const step = watchStep(w.id, resource, action, object, cause);
     const subject = `${resource}/${object.metadata.name}`;
     this.net.send(API, w.id, `watch.${resource}.${action}`, `${action} ${subject}`, body, {
-      ...(step ? { bookStep: step } : {}),
       subject,
     });
   }
 }
 
-/** The book's step a watch notification stands for, when it is part of creating a pod. */
-function watchStep(
-  watcher: ComponentId,
-  resource: Resource,
-  action: WatchAction,
-  obj: KubeObject,
-  cause: Message,
-) {
-  if (resource !== 'pods' || obj.kind !== 'Pod' || obj.metadata.deletionTimestamp !== undefined)
-    return undefined;
-  if (watcher === 'controller-manager' && action === 'added' && cause.envelope.bookStep === 1)
-    return 3 as const;
-  if (watcher === 'scheduler' && action === 'added' && !obj.spec.nodeName) return 4 as const;
-  if (watcher.startsWith('kubelet@') && action === 'added') return 5 as const;
-  return undefined;
+/**
+ * Where a watcher's notification of a live pod comes among those of one change. A real API
+ * server sends them in its watchers' order; this lab fixes the order so that the controller
+ * manager hears of a new pod first, then the scheduler (of a pod without a node), then the
+ * kubelets, and the trace reads in the order the book tells it.
+ */
+function notifyRank(watcher: ComponentId, resource: Resource, action: WatchAction, obj: KubeObject): number {
+  if (resource !== 'pods' || obj.kind !== 'Pod' || obj.metadata.deletionTimestamp !== undefined) return 9;
+  if (action !== 'added') return 9;
+  if (watcher === 'controller-manager') return 3;
+  if (watcher === 'scheduler' && !obj.spec.nodeName) return 4;
+  if (watcher.startsWith('kubelet@')) return 5;
+  return 9;
 }
 
 export { subjectOf };

@@ -80,7 +80,7 @@ export class CniLogic implements ComponentLogic {
           'cni.result',
           ip ? `${pod}: ${ip}` : 'error: cni config uninitialized',
           reply,
-          { bookStep: 6, subject: `pods/${pod}` },
+          { subject: `pods/${pod}` },
         ),
       );
     } else if (m.kind === 'cni.del') {

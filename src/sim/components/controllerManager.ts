@@ -217,7 +217,6 @@ export class ControllerManagerLogic implements ComponentLogic {
             );
           else this.creatingRs.delete(name);
         },
-        3,
       );
       return;
     }
@@ -269,23 +268,19 @@ export class ControllerManagerLogic implements ComponentLogic {
       // The ReplicaSet controller creates in slow-start batches of 1, 2, 4, ...; all at once is close enough here.
       for (let i = 0; i < diff; i++) {
         const pod = podFromTemplate(rs.spec.template, ns, owner, `${rs.metadata.name}-`);
-        this.client.request(
-          { verb: 'create', resource: 'pods', namespace: ns, body: pod },
-          (res) => {
-            if (res.ok && res.object)
-              recordEvent(
-                this.client,
-                this.net.now(),
-                rs,
-                'Normal',
-                'SuccessfulCreate',
-                `Created pod: ${res.object.metadata.name}`,
-                { component: 'replicaset-controller' },
-              );
-            else this.expecting.set(uid, Math.max(0, (this.expecting.get(uid) ?? 1) - 1));
-          },
-          3,
-        );
+        this.client.request({ verb: 'create', resource: 'pods', namespace: ns, body: pod }, (res) => {
+          if (res.ok && res.object)
+            recordEvent(
+              this.client,
+              this.net.now(),
+              rs,
+              'Normal',
+              'SuccessfulCreate',
+              `Created pod: ${res.object.metadata.name}`,
+              { component: 'replicaset-controller' },
+            );
+          else this.expecting.set(uid, Math.max(0, (this.expecting.get(uid) ?? 1) - 1));
+        });
       }
     } else if (diff < 0 && pendingCreates === 0) {
       for (const p of podsToDelete(

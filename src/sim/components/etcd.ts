@@ -59,7 +59,6 @@ export class EtcdLogic implements ComponentLogic {
     const summary = changed ? `revision ${this.store.revision}` : result.ok ? 'ok' : result.error;
     const reply: EtcdReply = { reqId, result };
     this.net.send(ETCD, m.from, 'etcd.result', summary, reply, {
-      ...(m.envelope.bookStep ? { bookStep: m.envelope.bookStep } : {}),
       ...(m.envelope.subject ? { subject: m.envelope.subject } : {}),
     });
   }

@@ -7,7 +7,6 @@ import type { ControlPlaneManifest } from '../inputs';
 import type { Message, Net } from '../net';
 import type { Pod } from '../objects';
 import { isMirrorPod } from '../objects';
-import type { BookStep } from '../trace';
 import type { World } from '../world';
 import type { ContainerDied, CriCall, CriReply, CriResult } from './cri';
 import { NodeReporter } from './kubeletNode';
@@ -121,13 +120,7 @@ export class KubeletLogic implements ComponentLogic {
     for (const w of this.workers.values()) if (!w.busy && w.retryAt <= now) this.sync(w);
   }
 
-  private cri(
-    call: CriCall,
-    summary: string,
-    onResult: (r: CriResult) => void,
-    step?: BookStep,
-    subject?: string,
-  ): void {
+  private cri(call: CriCall, summary: string, onResult: (r: CriResult) => void, subject?: string): void {
     const reqId = this.criReq++;
     this.waitingCri.set(reqId, onResult);
     this.net.send(
@@ -137,7 +130,6 @@ export class KubeletLogic implements ComponentLogic {
       summary,
       { reqId, call },
       {
-        ...(step ? { bookStep: step } : {}),
         ...(subject ? { subject } : {}),
         onRefused: () => {
           this.waitingCri.delete(reqId);
@@ -242,8 +234,8 @@ export class KubeletLogic implements ComponentLogic {
         return;
       }
       if (!this.runtimeListed) return;
-      // The book's step 5: the kubelet takes the new pod and reports it.
-      this.report(w, 5);
+      // The kubelet takes the new pod and reports it.
+      this.report(w);
     } else w.pod = pod;
     if (!w.busy) this.sync(w);
   }
@@ -257,7 +249,6 @@ export class KubeletLogic implements ComponentLogic {
     }
     if (w.running || now < w.retryAt) return;
     const first = w.starts === 0 && w.restartCount === 0;
-    const step = (s: BookStep) => (first ? s : undefined);
     const subject = `pods/${w.pod.metadata.name}`;
     const container = w.pod.spec.containers[0];
     if (!container) return;
@@ -314,13 +305,11 @@ export class KubeletLogic implements ComponentLogic {
                 waiting: undefined,
               });
               w.starts += 1;
-              this.report(w, step(8));
+              this.report(w);
             },
-            step(7),
             subject,
           );
         },
-        step(7),
         subject,
       );
     };
@@ -367,7 +356,6 @@ export class KubeletLogic implements ComponentLogic {
           );
           startContainer();
         },
-        step(6),
         subject,
       );
     };
@@ -399,7 +387,6 @@ export class KubeletLogic implements ComponentLogic {
         if (w.restartCount > 0 || w.pod.status.podIP !== r.sandbox.ip) this.report(w);
         pull();
       },
-      step(6),
       subject,
     );
   }
@@ -468,19 +455,15 @@ export class KubeletLogic implements ComponentLogic {
     } else removeSandbox();
   }
 
-  private report(w: PodWorker, step?: BookStep): void {
+  private report(w: PodWorker): void {
     const status = podStatusFor(w, this.hostIP, this.net.now());
     const uid = w.uid;
-    this.client.request(
-      {
-        verb: 'updateStatus',
-        resource: 'pods',
-        namespace: w.pod.metadata.namespace ?? 'default',
-        name: w.pod.metadata.name,
-        patch: (o) => (o.kind === 'Pod' && o.metadata.uid === uid ? { ...o, status } : o),
-      },
-      undefined,
-      step,
-    );
+    this.client.request({
+      verb: 'updateStatus',
+      resource: 'pods',
+      namespace: w.pod.metadata.namespace ?? 'default',
+      name: w.pod.metadata.name,
+      patch: (o) => (o.kind === 'Pod' && o.metadata.uid === uid ? { ...o, status } : o),
+    });
   }
 }

@@ -66,12 +66,10 @@ export class RuntimeLogic implements ComponentLogic {
   /** Answer after `after` ms of work, unless docker stops (or the machine dies) meanwhile. */
   private reply(m: Message, reqId: number, result: CriResult, summary: string, after: number): void {
     const body: CriReply = { reqId, result };
-    const step = m.envelope.bookStep;
     const generation = this.generation;
     this.net.later(after, () => {
       if (generation !== this.generation) return;
       this.net.send(this.id, m.from, 'cri.result', summary, body, {
-        ...(step ? { bookStep: step } : {}),
         ...(m.envelope.subject ? { subject: m.envelope.subject } : {}),
       });
     });
@@ -163,7 +161,6 @@ export class RuntimeLogic implements ComponentLogic {
         });
         const add: CniAdd = { reqId: cniReq, node: this.node, sandboxId: id, pod: pod.metadata.name };
         this.net.send(this.id, CNI, 'cni.add', `ADD ${pod.metadata.name} on ${this.node}`, add, {
-          bookStep: 6,
           subject: `pods/${pod.metadata.name}`,
         });
         return;
@@ -235,7 +232,7 @@ export class RuntimeLogic implements ComponentLogic {
           'container.started',
           `${c.podName}/${c.name} running`,
           { podUid: c.podUid },
-          { ...(m.envelope.bookStep ? { bookStep: 7 as const } : {}), subject: `pods/${c.podName}` },
+          { subject: `pods/${c.podName}` },
         );
         this.reply(m, reqId, { ok: true, containerId: c.id }, `container ${c.id.slice(0, 12)} started`, 160);
         if (this.world.crashes(c.podName)) {

@@ -155,7 +155,6 @@ export class SchedulerLogic implements ComponentLogic {
           { component: 'default-scheduler' },
         );
       },
-      4,
     );
   }
 }
