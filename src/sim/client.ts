@@ -3,7 +3,7 @@
 import type { Message, Net } from './net';
 import type { KubeObject } from './objects';
 import type { ApiRequest, ApiResponse, WatchAction } from './protocol';
-import type { BookStep, ComponentId } from './trace';
+import type { ComponentId } from './trace';
 
 export const API_SERVER: ComponentId = 'apiserver';
 

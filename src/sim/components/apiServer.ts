@@ -182,7 +182,7 @@ export class ApiServerLogic implements ComponentLogic {
         this.etcd(m, { type: 'create', key: k, value: obj }, `put ${k}`, (r) => {
           if (r.ok && r.kv) {
             this.reply(m, { ok: true, object: r.kv.value }, `201 Created ${resource}/${obj.metadata.name}`);
-            this.fanOut(resource, 'added', r.kv, undefined, m);
+            this.fanOut(resource, 'added', r.kv, undefined);
           } else {
             const message = `${singular[resource]} "${obj.metadata.name}" already exists`;
             this.reply(m, { ok: false, code: 409, reason: 'AlreadyExists', message }, '409 AlreadyExists');
@@ -197,7 +197,7 @@ export class ApiServerLogic implements ComponentLogic {
         const fn = this.mutation(req);
         this.etcd(m, { type: 'mutate', key, fn }, `put ${key}`, (r) => {
           if (!r.ok) return this.notFound(m, req);
-          if (r.kv) this.fanOut(req.resource, 'modified', r.kv, r.prev, m);
+          if (r.kv) this.fanOut(req.resource, 'modified', r.kv, r.prev);
           this.reply(
             m,
             { ok: true, object: (r.kv ?? r.prev)?.value as KubeObject },
@@ -210,8 +210,8 @@ export class ApiServerLogic implements ComponentLogic {
         const fn = (o: KubeObject): KubeObject | 'delete' => this.deletion(o, req);
         this.etcd(m, { type: 'mutate', key, fn }, `delete ${key}`, (r) => {
           if (!r.ok) return this.notFound(m, req);
-          if (r.deleted && r.prev) this.fanOutDelete(req.resource, r.prev, m);
-          else if (r.kv) this.fanOut(req.resource, 'modified', r.kv, r.prev, m);
+          if (r.deleted && r.prev) this.fanOutDelete(req.resource, r.prev);
+          else if (r.kv) this.fanOut(req.resource, 'modified', r.kv, r.prev);
           this.reply(
             m,
             { ok: true, object: (r.kv ?? r.prev)?.value as KubeObject },
@@ -270,7 +270,6 @@ export class ApiServerLogic implements ComponentLogic {
     action: WatchAction,
     kv: KeyValue<KubeObject>,
     prev: KeyValue<KubeObject> | undefined,
-    cause: Message,
   ): void {
     const obj = kv.value;
     const out: { w: Watcher; a: WatchAction; rank: number }[] = [];
@@ -284,22 +283,15 @@ export class ApiServerLogic implements ComponentLogic {
     }
     // A new pod's notifications go out controller manager, scheduler, kubelet; the rest in watch order.
     out.sort((x, y) => x.rank - y.rank);
-    for (const { w, a } of out) this.notify(w, resource, a, obj, cause);
+    for (const { w, a } of out) this.notify(w, resource, a, obj);
   }
 
-  private fanOutDelete(resource: Resource, prev: KeyValue<KubeObject>, cause: Message): void {
+  private fanOutDelete(resource: Resource, prev: KeyValue<KubeObject>): void {
     for (const w of this.watchers)
-      if (w.resource === resource && matches(w, prev.value))
-        this.notify(w, resource, 'deleted', prev.value, cause);
+      if (w.resource === resource && matches(w, prev.value)) this.notify(w, resource, 'deleted', prev.value);
   }
 
-  private notify(
-    w: Watcher,
-    resource: Resource,
-    action: WatchAction,
-    object: KubeObject,
-    cause: Message,
-  ): void {
+  private notify(w: Watcher, resource: Resource, action: WatchAction, object: KubeObject): void {
     const body: WatchBody = { resource, action, object };
     const subject = `${resource}/${object.metadata.name}`;
     this.net.send(API, w.id, `watch.${resource}.${action}`, `${action} ${subject}`, body, {

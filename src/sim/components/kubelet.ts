@@ -248,7 +248,6 @@ export class KubeletLogic implements ComponentLogic {
       return;
     }
     if (w.running || now < w.retryAt) return;
-    const first = w.starts === 0 && w.restartCount === 0;
     const subject = `pods/${w.pod.metadata.name}`;
     const container = w.pod.spec.containers[0];
     if (!container) return;
