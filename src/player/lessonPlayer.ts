@@ -84,6 +84,8 @@ const LIVE_EDGE_MS = 50;
  */
 const COMMAND_HORIZON_MS = 90_000;
 const FAULT_HORIZON_MS = 420_000;
+/** How far the story simulates ahead at a time when it looks for what comes next. */
+const STORY_CHUNK_MS = 30_000;
 /** A command typed while paused plays on until its output is in, if it ends within this long. */
 const COMMAND_WAIT_MS = 5_000;
 
@@ -249,6 +251,18 @@ export class LessonPlayer {
 
   /** The story at `now` (the moment on screen by default): step, what happened, what blocks, what comes next. */
   story(now: SimMs = this.player.now): Story {
+    let story = this.storyAtNow(now);
+    // "What comes next" may lie beyond what was simulated: simulate on, up to the timeline's end, until it is known.
+    const end = this.player.getSnapshot().end;
+    while (!story.next && this.recording.simulatedTo < end) {
+      this.recording.simulateTo(Math.min(end, this.recording.simulatedTo + STORY_CHUNK_MS) as SimMs);
+      this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
+      story = this.storyAtNow(now);
+    }
+    return story;
+  }
+
+  private storyAtNow(now: SimMs): Story {
     const frame = this.recording.frameAt(now);
     const tour = this.tour.getSnapshot().context;
     return storyAt({
@@ -365,11 +379,12 @@ export class LessonPlayer {
     this.acted += 1;
     const horizon = 'fault' in input ? FAULT_HORIZON_MS : COMMAND_HORIZON_MS;
     const end = Math.max(before.end, at + horizon) as SimMs;
-    // What was simulated before is simulated again (the lesson's later steps), and the consequences beyond.
-    this.recording.simulateTo(Math.max(edge, at + horizon) as SimMs);
+    // What was simulated before is simulated again (the lesson's later steps), and a command's
+    // answer; what lies further is simulated when time or the story reaches it (story()).
+    this.recording.simulateTo(Math.max(edge, at + COMMAND_WAIT_MS) as SimMs);
     this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
     this.followed = '';
-    this.player.setEnd(end);
+    this.player.extendEnd(end);
     this.player.seek(at);
     // At the live edge (the lesson's script is over) time flows on: the consequences unfold by themselves.
     const live = before.now >= (this.tour.getSnapshot().context.end ?? 0);
