@@ -1,0 +1,39 @@
+// Issue 16: the offline worker never serves yesterday's lesson file. A file changed on
+// the server is seen on the next load; with the network off the last copy still opens.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+const example = readFileSync('public/lessons/example.yaml', 'utf8');
+const name = `e2e-fresh-${process.pid}-${Date.now()}.yaml`;
+const file = `dist/lessons/${name}`;
+const withTitle = (title: string) => example.replace('en: Create a Deployment', `en: ${title}`);
+
+test.afterAll(() => rmSync(file, { force: true }));
+
+test('a lesson file changed on the server is seen on the next load, and offline the last copy opens', async ({
+  page,
+  context,
+}) => {
+  const url = `./?lesson-file=lessons/${name}&lang=en`;
+  writeFileSync(file, withTitle('First version'));
+  await page.goto(url);
+  await expect(page.getByRole('region', { name: 'First version' })).toBeVisible({ timeout: 10_000 });
+  // The worker now controls the page: every later request goes through it.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+
+  for (const title of ['Second version', 'Third version', 'Fourth version']) {
+    writeFileSync(file, withTitle(title));
+    await page.goto(url);
+    await expect(page.getByRole('region', { name: title })).toBeVisible({ timeout: 10_000 });
+  }
+
+  const version = await page.evaluate(async () => (await fetch('./version.json')).json());
+  expect(version.entry).toMatch(/^assets\/.+\.js$/);
+
+  await context.setOffline(true);
+  const res = await page.goto(url);
+  expect(res?.fromServiceWorker()).toBe(true);
+  await expect(page.getByRole('region', { name: 'Fourth version' })).toBeVisible({ timeout: 10_000 });
+  await context.setOffline(false);
+});
