@@ -6,14 +6,14 @@ import { EmbedController } from './controller';
 import type { Emit } from './events';
 import type { EmbedParams } from './options';
 import type { PlayerSlot } from './playerSlot';
-import { badId, isPodscope, perform, SOURCE, VERSION } from './protocol';
+import { badId, inWords, isPodscope, perform, SOURCE, VERSION } from './protocol';
 
 /** After this many lines about ignored messages, only every thousandth is logged. */
 const IGNORED_LOGGED = 20;
 
 /** An error as a reply: its words, and `code: 'busy'` when the queue was full. */
 export function refusal(err: unknown): Record<string, unknown> {
-  if (!(err instanceof Error)) return { ok: false, error: String(err) };
+  if (!(err instanceof Error)) return { ok: false, error: inWords(err) };
   const code = (err as { code?: unknown }).code;
   return typeof code === 'string'
     ? { ok: false, error: err.message, code }
@@ -37,7 +37,7 @@ export function startBridge(slot: PlayerSlot, params: EmbedParams, win: Window =
       ignored += 1;
       if (ignored > IGNORED_LOGGED && ignored % 1000 !== 0) return;
       console.debug(
-        `podscope: ignored ${ignored} message(s); the last from ${e.origin || 'an opaque origin'} (v${String(e.data.v)})`,
+        `podscope: ignored ${ignored} message(s); the last from ${e.origin || 'an opaque origin'} (v${inWords(e.data.v)})`,
       );
       return;
     }

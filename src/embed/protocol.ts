@@ -32,6 +32,16 @@ export function isPodscope(data: unknown): data is Envelope & Record<string, unk
   );
 }
 
+/**
+ * A value from a message, in words, safe for any value: `String()` throws on an object
+ * whose `toString` is not a function, and a page can send one.
+ */
+export function inWords(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.slice(0, 40));
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) return `${v}`;
+  return `(${Array.isArray(v) ? 'array' : typeof v})`;
+}
+
 /** The longest request id echoed back. */
 export const MAX_ID_CHARS = 128;
 
@@ -69,6 +79,6 @@ export function perform(c: EmbedController, m: Record<string, unknown>): Promise
     case 'run':
       return c.run(m.line, m.host);
     default:
-      return Promise.reject(new TypeError(`unknown type "${String(m.type).slice(0, 40)}"`));
+      return Promise.reject(new TypeError(`unknown type ${inWords(m.type)}`));
   }
 }

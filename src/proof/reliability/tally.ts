@@ -4,7 +4,8 @@
 
 interface Kind {
   count: number;
-  worstMs: number;
+  /** Undefined for inputs counted but not timed one by one. */
+  worstMs: number | undefined;
 }
 
 export class Tally {
@@ -16,7 +17,14 @@ export class Tally {
   add(kind: string, ms: number): void {
     const k = this.kinds.get(kind) ?? { count: 0, worstMs: 0 };
     k.count += 1;
-    k.worstMs = Math.max(k.worstMs, ms);
+    k.worstMs = Math.max(k.worstMs ?? 0, ms);
+    this.kinds.set(kind, k);
+  }
+
+  /** Counts `n` inputs of `kind` without timing each. */
+  count(kind: string, n = 1): void {
+    const k = this.kinds.get(kind) ?? { count: 0, worstMs: undefined };
+    k.count += n;
     this.kinds.set(kind, k);
   }
 
@@ -44,8 +52,10 @@ export class Tally {
   }
 
   report(): string {
-    const rows = [...this.kinds].map(
-      ([kind, k]) => `  ${kind}: ${k.count} inputs, worst ${k.worstMs.toFixed(1)} ms`,
+    const rows = [...this.kinds].map(([kind, k]) =>
+      k.worstMs === undefined
+        ? `  ${kind}: ${k.count} inputs`
+        : `  ${kind}: ${k.count} inputs, worst ${k.worstMs.toFixed(1)} ms`,
     );
     return [`reliability — ${this.title}`, ...rows].join('\n');
   }
