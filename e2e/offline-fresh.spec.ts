@@ -37,3 +37,24 @@ test('a lesson file changed on the server is seen on the next load, and offline 
   await expect(page.getByRole('region', { name: 'Fourth version' })).toBeVisible({ timeout: 10_000 });
   await context.setOffline(false);
 });
+
+test('a page left open while a new build is deployed says so and reloads into it', async ({
+  page,
+  context,
+}) => {
+  await page.goto('./?lang=en');
+  await expect(page.getByRole('group', { name: /diagram/i })).toBeVisible();
+  await expect(page.getByText('A new version of Podscope is ready.')).toBeHidden();
+  // A new build on the server: its version.json names another entry script.
+  const real = await page.evaluate(async () => (await fetch('./version.json', { cache: 'no-store' })).json());
+  await context.route('**/version.json', (route) =>
+    route.fulfill({ json: { ...real, entry: 'assets/index-NEWBUILD0.js' } }),
+  );
+  await page.evaluate(() => dispatchEvent(new Event('online')));
+  const notice = page.getByRole('status').filter({ hasText: 'A new version of Podscope is ready.' });
+  await expect(notice).toBeVisible();
+  await context.unroute('**/version.json');
+  await notice.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByRole('group', { name: /diagram/i })).toBeVisible();
+  await expect(page.getByText('A new version of Podscope is ready.')).toBeHidden();
+});
