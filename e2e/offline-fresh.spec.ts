@@ -58,3 +58,21 @@ test('a page left open while a new build is deployed says so and reloads into it
   await expect(page.getByRole('group', { name: /diagram/i })).toBeVisible();
   await expect(page.getByText('A new version of Podscope is ready.')).toBeHidden();
 });
+
+test("the element's script has a copy named by its content, for a docs site that pins one build", async ({
+  page,
+}) => {
+  await page.goto('./embed-example.html');
+  const same = await page.evaluate(async () => {
+    const files = await (await fetch('./embed/files.json', { cache: 'no-store' })).json();
+    const [a, b] = await Promise.all(
+      [files.element, files.pinned].map(async (f: string) => (await fetch(`./embed/${f}`)).text()),
+    );
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(b));
+    const hex = [...new Uint8Array(digest)].map((x) => x.toString(16).padStart(2, '0')).join('');
+    return { pinned: files.pinned as string, equal: a === b, named: files.pinned.includes(hex.slice(0, 12)) };
+  });
+  expect(same.pinned).toMatch(/^pod-lifecycle-animator-[0-9a-f]{12}\.js$/);
+  expect(same.equal).toBe(true);
+  expect(same.named).toBe(true);
+});
