@@ -1,6 +1,7 @@
 // The custom element's build (issue 7): one script, dist/embed/pod-lifecycle-animator.js,
 // that defines <pod-lifecycle-animator> from a plain <script> tag. Run after the app's
 // build (`npm run build`), into its own folder of dist/.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -16,7 +17,21 @@ function shipDeclarations(): Plugin {
     closeBundle() {
       for (const name of readdirSync('dist/embed')) if (name.endsWith('.css')) rmSync(`dist/embed/${name}`);
     },
-    generateBundle() {
+    generateBundle(_options, bundle) {
+      // A copy named by its content (pod-lifecycle-animator-<sha256>.js), for a docs site
+      // that pins one build: it never changes, so no cache can mix it with another build.
+      // files.json says which copy belongs to this build.
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+        const hash = createHash('sha256').update(chunk.code).digest('hex').slice(0, 12);
+        const pinned = chunk.fileName.replace(/\.(m?js)$/, `-${hash}.$1`);
+        this.emitFile({ type: 'asset', fileName: pinned, source: chunk.code });
+        this.emitFile({
+          type: 'asset',
+          fileName: 'files.json',
+          source: `${JSON.stringify({ element: chunk.fileName, pinned, sha256: hash }, null, 2)}\n`,
+        });
+      }
       this.emitFile({
         type: 'asset',
         fileName: 'pod-lifecycle-animator.d.ts',

@@ -3,7 +3,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 
-const APP = 'http://127.0.0.1:4173';
+// The preview's port, as playwright.config.ts chooses it (PREVIEW_PORT).
+const PORT = Number(process.env.PREVIEW_PORT ?? 4173);
+const APP = `http://127.0.0.1:${PORT}`;
 
 /** A page at `parentOrigin` holding the app in an iframe that allows only APP. */
 async function framed(page: Page, parentOrigin: string) {
@@ -57,11 +59,11 @@ test('a message from another origin is ignored, counted at debug level, never ru
   page.on('console', (m) => {
     if (m.type() === 'debug') debug.push(m.text());
   });
-  const frame = await framed(page, 'http://localhost:4173');
+  const frame = await framed(page, `http://localhost:${PORT}`);
   await send(page, { source: 'podscope', v: 1, type: 'inject', id: 'x', fault: 'apiserver' });
   await send(page, { source: 'podscope', v: 1, type: 'goToStep', id: 'y', step: 5 });
   await expect.poll(() => debug.filter((d) => d.includes('podscope: ignored')).length).toBe(2);
-  expect(debug.at(-1)).toContain('http://localhost:4173');
+  expect(debug.at(-1)).toContain(`http://localhost:${PORT}`);
   await page.waitForTimeout(500);
   expect(await page.evaluate(() => (window as unknown as { replies: unknown[] }).replies)).toEqual([]);
   await expect(frame.getByRole('tab', { name: /faults/i })).toBeVisible();

@@ -4,8 +4,10 @@ import { lessonStepOf } from '../lessons';
 import type { LessonPlayer, RecordedInput } from '../player';
 import type { SimMs } from '../sim';
 import { parseFaultList } from '../sim';
+import { faultArgs, goToStepArg, runArgs, seekArg, speedArg, stepArg } from './args';
 import type { Emit, StateDetail } from './events';
 import type { PlayerSlot } from './playerSlot';
+import { RequestQueue } from './requestQueue';
 
 /** How far `run` simulates ahead for a command to finish; `kubectl get pods -w` never does. */
 const RUN_LIMIT_MS = 60_000;
@@ -19,13 +21,15 @@ const FIND_STEP_CHUNK_MS = 2_000;
 
 /**
  * After a person's input forked the lab, the lesson's later steps are not simulated yet,
- * so the tour does not know where they begin: simulate on until it does.
+ * so the tour does not know where they begin: simulate on until it does, a chunk at a
+ * time, letting the page breathe between chunks.
  */
-function known(lp: LessonPlayer, step: number): void {
+async function known(lp: LessonPlayer, step: number, breathe: () => Promise<void>): Promise<void> {
   const n = Math.max(0, Math.min(lp.stepCount, step));
   while (lp.anchor(n) === undefined && lp.recording.simulatedTo < FIND_STEP_LIMIT_MS) {
     lp.recording.simulateTo((lp.recording.simulatedTo + FIND_STEP_CHUNK_MS) as SimMs);
     lp.tour.send({ type: 'tour.trace', envelopes: lp.recording.envelopes() });
+    await breathe();
   }
 }
 
@@ -41,6 +45,8 @@ export class EmbedController {
   private last: StateDetail | undefined;
   private seen = new WeakSet<RecordedInput>();
   private started = false;
+  private readonly queue = new RequestQueue();
+  private readonly breathe = () => this.queue.breathe();
 
   constructor(
     slot: PlayerSlot,
@@ -60,48 +66,72 @@ export class EmbedController {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  async play(): Promise<void> {
-    (await this.player()).player.play();
+  // Every verb checks its arguments first (args.ts: a TypeError in words, at once, even
+  // when the queue is full), then waits its turn in the queue.
+
+  play(): Promise<void> {
+    return this.queue.add(async () => (await this.player()).player.play());
   }
 
-  async pause(): Promise<void> {
-    (await this.player()).player.pause();
+  pause(): Promise<void> {
+    return this.queue.add(async () => (await this.player()).player.pause());
   }
 
   /** Moves `delta` steps of the book (1: plays the next step; -1: the previous one). */
-  async step(delta = 1): Promise<number> {
-    const lp = await this.player();
-    const target = lp.step + Math.trunc(delta);
-    if (delta !== 0) {
-      known(lp, target + 1);
-      lp.playStep(target);
-    }
-    return lp.step;
+  step(delta?: unknown): Promise<number> {
+    return this.guarded(
+      () => stepArg(delta),
+      async (d) => {
+        const lp = await this.player();
+        const target = lp.step + d;
+        if (d !== 0) {
+          await known(lp, target + 1, this.breathe);
+          lp.playStep(target);
+        }
+        return lp.step;
+      },
+    );
   }
 
   /** Shows step `n` from its start, paused ("show step 5"). */
-  async goToStep(n: number): Promise<number> {
-    const lp = await this.player();
-    known(lp, Math.trunc(n));
-    lp.goToStep(Math.trunc(n));
-    return lp.step;
+  goToStep(n: unknown): Promise<number> {
+    return this.guarded(
+      () => goToStepArg(n),
+      async (target) => {
+        const lp = await this.player();
+        await known(lp, target, this.breathe);
+        lp.goToStep(target);
+        return lp.step;
+      },
+    );
   }
 
-  async seek(ms: number): Promise<void> {
-    if (!Number.isFinite(ms)) throw new Error(`seek: not a time: ${ms}`);
-    (await this.player()).player.seek(ms);
+  seek(ms: unknown): Promise<void> {
+    return this.guarded(
+      () => seekArg(ms),
+      async (t) => (await this.player()).player.seek(t),
+    );
   }
 
-  async setSpeed(speed: number): Promise<void> {
-    (await this.player()).player.setSpeed(speed);
+  setSpeed(speed: unknown): Promise<void> {
+    return this.guarded(
+      () => speedArg(speed),
+      async (s) => (await this.player()).player.setSpeed(s),
+    );
   }
 
-  inject(fault: string, target?: string): Promise<void> {
-    return this.fault(fault, target, false);
+  inject(fault: unknown, target?: unknown): Promise<void> {
+    return this.guarded(
+      () => faultArgs('inject', fault, target),
+      ([f, t]) => this.fault(f, t, false),
+    );
   }
 
-  heal(fault: string, target?: string): Promise<void> {
-    return this.fault(fault, target, true);
+  heal(fault: unknown, target?: unknown): Promise<void> {
+    return this.guarded(
+      () => faultArgs('heal', fault, target),
+      ([f, t]) => this.fault(f, t, true),
+    );
   }
 
   /**
@@ -109,29 +139,50 @@ export class EmbedController {
    * resolves to what it printed. The lab is simulated ahead until the command ends, so
    * the answer does not wait for the animation.
    */
-  async run(commandLine: string, host = 'm-k8s'): Promise<string> {
-    const lp = await this.player();
-    if (!lp.recording.cluster.host(host)) throw new Error(`run: no host "${host}" in this lab`);
-    const at = lp.type(host, commandLine);
-    // The command is the one typed in that window at that moment (the lesson's own lines may follow it).
-    const job = lp
-      .terminal(host)
-      ?.entries.find((e) => e.job.startedAt === at && e.job.line === commandLine)?.job;
-    if (!job) throw new Error(`run: nothing ran on ${host}`);
-    const limit = lp.recording.simulatedTo + RUN_LIMIT_MS;
-    for (let t: number = lp.recording.simulatedTo; !job.done && t < limit; t += RUN_STEP_MS)
-      lp.recording.simulateTo(t as SimMs);
-    lp.tour.send({ type: 'tour.trace', envelopes: lp.recording.envelopes() });
-    return job.output.map((l) => l.text).join('\n');
+  run(commandLine: unknown, host?: unknown): Promise<string> {
+    return this.guarded(
+      () => runArgs(commandLine, host),
+      async ([line, on = 'm-k8s']) => {
+        const lp = await this.player();
+        if (!lp.recording.cluster.host(on)) throw new Error(`run(line, host): no host "${on}" in this lab`);
+        const at = lp.type(on, line);
+        // The command is the one typed in that window at that moment (the lesson's own lines may follow it).
+        const job = lp.terminal(on)?.entries.find((e) => e.job.startedAt === at && e.job.line === line)?.job;
+        if (!job) throw new Error(`run(line, host): nothing ran on ${on}`);
+        const limit = lp.recording.simulatedTo + RUN_LIMIT_MS;
+        for (let t: number = lp.recording.simulatedTo; !job.done && t < limit; t += RUN_STEP_MS) {
+          lp.recording.simulateTo(t as SimMs);
+          await this.breathe();
+        }
+        lp.tour.send({ type: 'tour.trace', envelopes: lp.recording.envelopes() });
+        return job.output.map((l) => l.text).join('\n');
+      },
+    );
   }
 
-  async state(): Promise<StateDetail> {
-    return this.read(await this.player());
+  state(): Promise<StateDetail> {
+    return this.queue.add(async () => this.read(await this.player()));
+  }
+
+  /** How many requests are accepted and not yet answered (at most MAX_PENDING). */
+  get pending(): number {
+    return this.queue.size;
   }
 
   dispose(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+  }
+
+  /** Checks the arguments now (a bad one rejects at once), then queues the work. */
+  private guarded<A, T>(check: () => A, work: (args: A) => Promise<T>): Promise<T> {
+    let args: A;
+    try {
+      args = check();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.queue.add(() => work(args));
   }
 
   private async fault(fault: string, target: string | undefined, heal: boolean): Promise<void> {

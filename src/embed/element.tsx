@@ -17,6 +17,9 @@ import { sheet } from './styles';
 const LIVE = new Set(['step', 'speed', 'height']);
 const APP_PARAMS = ['lesson', 'step', 'lang', 'speed', 'theme', 'view', 'seed'] as const;
 
+/** A live attribute's value the player can take as it is (`3`, `0.5`), not `abc` or `1e999`. */
+const liveNumber = (v: string): boolean => /^\s*-?\d+(\.\d+)?\s*$/.test(v) && Number.isFinite(Number(v));
+
 export class PodLifecycleAnimator extends HTMLElement {
   static readonly observedAttributes = [
     ...APP_PARAMS,
@@ -69,18 +72,27 @@ export class PodLifecycleAnimator extends HTMLElement {
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (old === value || !this.root) return;
     if (name === 'height') this.applyHeight();
-    else if (name === 'step' && value !== null) void this.goToStep(Number(value));
-    else if (name === 'speed' && value !== null) void this.controller?.setSpeed(Number(value));
-    if (!LIVE.has(name)) {
+    else if (name === 'step' && value !== null && liveNumber(value))
+      void this.goToStep(Number(value)).catch(() => this.reload());
+    else if (name === 'speed' && value !== null && liveNumber(value))
+      void this.controller?.setSpeed(Number(value)).catch(() => this.reload());
+    // A value the player cannot take is read again as at start-up: the app shows its notice.
+    if (!LIVE.has(name) || (name !== 'height' && value !== null && !liveNumber(value))) this.reload();
+  }
+
+  private reload(): void {
+    if (this.root) {
       this.unload();
       this.load();
     }
   }
 
+  // The methods take what a page passes, typed or not: the controller checks each
+  // argument and rejects with a TypeError in words (args.ts), never a crash inside.
   play = (): Promise<void> => this.api().play();
   pause = (): Promise<void> => this.api().pause();
   /** Plays `delta` steps on (negative: back); resolves to the step now shown. */
-  step = (delta = 1): Promise<number> => this.api().step(delta);
+  step = (delta?: number): Promise<number> => this.api().step(delta);
   /** Shows step `n` from its start, paused. */
   goToStep = (n: number): Promise<number> => this.api().goToStep(n);
   seek = (ms: number): Promise<void> => this.api().seek(ms);

@@ -56,6 +56,13 @@ export interface PodLifecycleAnimatorEventMap extends HTMLElementEventMap {
  * controls="show|hide" terminal="show|hide" height="480" poster="none">`
  *
  * Every method wakes the element if it still shows its poster and waits for the lesson.
+ *
+ * Errors: an argument of the wrong kind rejects at once with a `TypeError` naming the
+ * method and the parameter (`run(line, host): line must be a string`, `seek(ms): ms must
+ * be a finite number`; a line is at most 4,096 characters, a fault, target or host 128).
+ * At most 16 calls wait at once (they run one at a time, in order); more reject with a
+ * `BusyError` (`name: 'BusyError'`, `code: 'busy'`). A command's own failure is its
+ * output, as in a terminal; an unknown host or fault rejects with an `Error` in words.
  */
 export declare class PodLifecycleAnimator extends HTMLElement {
   play(): Promise<void>;

@@ -32,18 +32,31 @@ export function isPodscope(data: unknown): data is Envelope & Record<string, unk
   );
 }
 
-const num = (v: unknown, name: string): number => {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${name} must be a number`);
-  return v;
-};
-const str = (v: unknown, name: string): string => {
-  if (typeof v !== 'string' || v === '') throw new Error(`${name} must be a string`);
-  return v;
-};
-const optStr = (v: unknown, name: string): string | undefined => (v === undefined ? undefined : str(v, name));
+/**
+ * A value from a message, in words, safe for any value: `String()` throws on an object
+ * whose `toString` is not a function, and a page can send one.
+ */
+export function inWords(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.slice(0, 40));
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) return `${v}`;
+  return `(${Array.isArray(v) ? 'array' : typeof v})`;
+}
 
-/** Runs one request on the controller; what it resolves to is the reply's `result`. */
-export async function perform(c: EmbedController, m: Record<string, unknown>): Promise<unknown> {
+/** The longest request id echoed back. */
+export const MAX_ID_CHARS = 128;
+
+/** Why a message's id cannot be echoed, or undefined when it can. */
+export function badId(id: unknown): string | undefined {
+  if (id === undefined || (typeof id === 'number' && Number.isFinite(id))) return undefined;
+  if (typeof id === 'string' && id.length <= MAX_ID_CHARS) return undefined;
+  return `id must be a number or a string of at most ${MAX_ID_CHARS} characters`;
+}
+
+/**
+ * Runs one request on the controller; what it resolves to is the reply's `result`. The
+ * controller checks every argument (args.ts), so a message and a method call fail alike.
+ */
+export function perform(c: EmbedController, m: Record<string, unknown>): Promise<unknown> {
   switch (m.type) {
     case 'play':
       return c.play();
@@ -52,20 +65,20 @@ export async function perform(c: EmbedController, m: Record<string, unknown>): P
     case 'state':
       return c.state();
     case 'step':
-      return c.step(m.delta === undefined ? 1 : num(m.delta, 'delta'));
+      return c.step(m.delta);
     case 'goToStep':
-      return c.goToStep(num(m.step, 'step'));
+      return c.goToStep(m.step);
     case 'seek':
-      return c.seek(num(m.ms, 'ms'));
+      return c.seek(m.ms);
     case 'speed':
-      return c.setSpeed(num(m.speed, 'speed'));
+      return c.setSpeed(m.speed);
     case 'inject':
-      return c.inject(str(m.fault, 'fault'), optStr(m.target, 'target'));
+      return c.inject(m.fault, m.target);
     case 'heal':
-      return c.heal(str(m.fault, 'fault'), optStr(m.target, 'target'));
+      return c.heal(m.fault, m.target);
     case 'run':
-      return c.run(str(m.line, 'line'), optStr(m.host, 'host'));
+      return c.run(m.line, m.host);
     default:
-      throw new Error(`unknown type "${String(m.type)}"`);
+      return Promise.reject(new TypeError(`unknown type ${inWords(m.type)}`));
   }
 }

@@ -33,6 +33,7 @@ import { Narration } from './Narration';
 import { Stage } from './Stage';
 import { Timeline } from './Timeline';
 import { Transcript } from './Transcript';
+import { UpdateNotice } from './UpdateNotice';
 import type { Theme, ViewMode } from './urlState';
 import { parseUrlState, serializeUrlState } from './urlState';
 import { useKeyboard } from './useKeyboard';
@@ -241,6 +242,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
           </button>
         </div>
       )}
+      <UpdateNotice lang={lang} enabled={ownsPage && !options.embedded} />
       {notices.length > 0 && (
         <div className="notice" role="status">
           <span>{notices.join(' · ')}</span>

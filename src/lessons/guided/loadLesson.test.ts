@@ -47,9 +47,25 @@ describe('loading a lesson', () => {
     expect(calls).toEqual([
       [
         'https://teach.example/podscope/lessons/example.yaml',
-        { credentials: 'same-origin', mode: 'same-origin' },
+        // no-cache: an edited file is seen on the next load, not the HTTP cache's old copy.
+        { credentials: 'same-origin', mode: 'same-origin', cache: 'no-cache' },
       ],
     ]);
+  });
+
+  it('stops reading a response that passes the size limit, whatever length it claims', async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(c) {
+        pulled += 1;
+        c.enqueue(new Uint8Array(64_000).fill(0x61));
+      },
+    });
+    const lying = (async () =>
+      new Response(endless, { status: 200, headers: { 'content-length': '10' } })) as typeof fetch;
+    const r = await loadLessonFromUrl('a.yaml', { pageUrl: page, fetch: lying });
+    expect(r).toEqual({ errors: [{ line: 0, message: 'the file is larger than 512 KB' }] });
+    expect(pulled).toBeLessThan(12);
   });
 
   it('turns refusals, HTTP errors and network errors into an error list', async () => {

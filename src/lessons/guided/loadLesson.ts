@@ -12,12 +12,43 @@ export type { LessonFileResult };
 const loadYaml = (): Promise<YamlModule> => import('yaml');
 
 const failed = (message: string): LessonFileResult => ({ errors: [{ line: 0, message }] });
+const tooLarge = () => failed(`the file is larger than ${MAX_LESSON_BYTES / 1000} KB`);
+
+/**
+ * The response's text, or undefined once it passes `max` bytes: a server that sends no
+ * length (or a false one) cannot make the page read without end.
+ */
+async function readCapped(res: Response, max: number): Promise<string | undefined> {
+  if (!res.body) {
+    const text = await res.text();
+    return text.length > max ? undefined : text;
+  }
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
 
 /** A file from an <input type="file"> or a drop. */
 export async function loadLessonFromFile(file: Blob): Promise<LessonFileResult> {
   try {
-    if (file.size > MAX_LESSON_BYTES)
-      return failed(`the file is larger than ${MAX_LESSON_BYTES / 1_000_000} MB`);
+    if (file.size > MAX_LESSON_BYTES) return tooLarge();
     const [text, yaml] = await Promise.all([file.text(), loadYaml()]);
     return parseLessonFile(text, yaml);
   } catch (e) {
@@ -63,13 +94,19 @@ export async function loadLessonFromUrl(param: string, options: UrlLoadOptions):
   if ('error' in resolved) return failed(resolved.error);
   const doFetch = options.fetch ?? fetch;
   try {
-    // mode same-origin also refuses a redirect to another origin.
-    const res = await doFetch(resolved.url.href, { credentials: 'same-origin', mode: 'same-origin' });
+    // mode same-origin also refuses a redirect to another origin. `no-cache`: a teacher
+    // who edits the file sees the edit on the next load (the HTTP cache revalidates, and
+    // the offline worker asks the network first for anything but hashed assets).
+    const res = await doFetch(resolved.url.href, {
+      credentials: 'same-origin',
+      mode: 'same-origin',
+      cache: 'no-cache',
+    });
     if (!res.ok) return failed(`could not load ${param}: ${res.status} ${res.statusText}`.trim());
     const length = Number(res.headers.get('content-length') ?? 0);
-    if (length > MAX_LESSON_BYTES)
-      return failed(`the file is larger than ${MAX_LESSON_BYTES / 1_000_000} MB`);
-    const [text, yaml] = await Promise.all([res.text(), loadYaml()]);
+    if (length > MAX_LESSON_BYTES) return tooLarge();
+    const [text, yaml] = await Promise.all([readCapped(res, MAX_LESSON_BYTES), loadYaml()]);
+    if (text === undefined) return tooLarge();
     return parseLessonFile(text, yaml);
   } catch (e) {
     return failed(`could not load ${param} (${e instanceof Error ? e.message : String(e)})`);

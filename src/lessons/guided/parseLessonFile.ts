@@ -7,6 +7,8 @@
 // never carries it. The shell's own yaml.ts (sized for the book's manifests) stops
 // at the first error and keeps no line per key, which a teacher's error list needs.
 import type * as Yaml from 'yaml';
+import type { TextLimits } from '../../shell/inputLimits';
+import { checkTextLimits } from '../../shell/inputLimits';
 import type { GuidedLesson } from './types';
 import type { LessonError, Scalar, Tree } from './validate';
 import { plainOf, validateLesson } from './validate';
@@ -20,10 +22,23 @@ export type LessonFileResult =
   | { readonly lesson: GuidedLesson }
   | { readonly errors: readonly LessonError[] };
 
-/** Files past this size are not lessons (nine long lessons fit in a tenth of it). */
-export const MAX_LESSON_BYTES = 1_000_000;
+/**
+ * Limits checked before parsing (src/shell/inputLimits.ts), so any file gets its answer
+ * within 100 ms: the longest built-in lesson is ~12 KB and 356 entries as YAML (the test
+ * checks that every one fits in half of these); the \`yaml\` package parses 1,000
+ * entries in ~40 ms on a quiet 2-core machine. A lesson file has no aliases at all.
+ */
+export const LESSON_LIMITS: TextLimits = {
+  maxChars: 128_000,
+  maxDepth: 64,
+  maxAliases: 0,
+  maxProperties: 50,
+  maxEntries: 1_000,
+};
+/** Files past this size (bytes: a Hangul character is three) are refused before they are read. */
+export const MAX_LESSON_BYTES = 512_000;
 const MAX_ERRORS = 50;
-const MAX_DEPTH = 64;
+const MAX_DEPTH = LESSON_LIMITS.maxDepth;
 
 class TreeError extends Error {
   constructor(
@@ -41,12 +56,16 @@ function toTree(y: YamlModule, node: unknown, lineOf: (offset: number) => number
   if (node === null || node === undefined) return { kind: 'scalar', line, value: null };
   if (y.isAlias(node)) throw new TreeError(line, 'aliases (*name) are not supported in lesson files');
   if (y.isMap(node)) {
+    const seen = new Set<string>();
     const entries = node.items.map((pair) => {
       const key = pair.key;
       const keyLine = lineOf((key as { range?: readonly number[] } | null)?.range?.[0] ?? range?.[0] ?? 0);
       if (!y.isScalar(key) || (typeof key.value !== 'string' && typeof key.value !== 'number')) {
         throw new TreeError(keyLine, 'a key must be a plain word');
       }
+      const name = String(key.value);
+      if (seen.has(name)) throw new TreeError(keyLine, `the key "${name}" is given twice`);
+      seen.add(name);
       const value = pair.value === null ? { kind: 'scalar' as const, line: keyLine, value: null } : undefined;
       return {
         key: String(key.value),
@@ -71,16 +90,20 @@ function toTree(y: YamlModule, node: unknown, lineOf: (offset: number) => number
 export function parseLessonFile(text: string, yaml: YamlModule): LessonFileResult {
   try {
     if (typeof text !== 'string') return { errors: [{ line: 0, message: 'a lesson file is text' }] };
-    if (text.length > MAX_LESSON_BYTES) {
-      return { errors: [{ line: 0, message: `the file is larger than ${MAX_LESSON_BYTES / 1_000_000} MB` }] };
+    const breach = checkTextLimits(text, LESSON_LIMITS);
+    if (breach) {
+      const message =
+        breach.limit === 'aliases' ? 'aliases (*name) are not supported in lesson files' : breach.message;
+      return { errors: [{ line: breach.line, message }] };
     }
     const counter = new yaml.LineCounter();
     const lineOf = (offset: number) => counter.linePos(offset).line;
-    // `uniqueKeys` reports a key given twice; no custom tags or merge keys: a lesson is plain data.
+    // No custom tags or merge keys: a lesson is plain data. A key given twice is found by
+    // toTree: the parser's own `uniqueKeys` compares every pair, quadratic in a map's keys.
     const doc = yaml.parseDocument(text, {
       lineCounter: counter,
       prettyErrors: false,
-      uniqueKeys: true,
+      uniqueKeys: false,
       merge: false,
     });
     if (doc.errors.length > 0) {

@@ -13,6 +13,12 @@ export interface GuidedRun {
   readonly step: number;
   /** Step id → the choice the student made. */
   readonly predictions: Readonly<Record<string, number>>;
+  /**
+   * False after progress was restored into a new lab: the step's check counts only once
+   * the lab has been seen not meeting it. A fresh lab may already meet it (no
+   * `dpy-nginx` pods before the lesson made any), and that is not the student's doing.
+   */
+  readonly armed: boolean;
 }
 
 export interface SavedRun {
@@ -27,7 +33,7 @@ export function startRun(lesson: GuidedLesson, saved?: SavedRun): GuidedRun {
   const predictions = Object.fromEntries(
     Object.entries(saved?.predictions ?? {}).filter(([id]) => ids.has(id)),
   );
-  return { lesson, step, predictions };
+  return { lesson, step, predictions, armed: saved === undefined || step === 0 };
 }
 
 export function currentStep(run: GuidedRun): GuidedStep | undefined {
@@ -52,22 +58,25 @@ export function stepSatisfied(run: GuidedRun, ctx: CheckContext): boolean {
 
 /** Called whenever the lab may have changed: moves on when the current step is done. */
 export function update(run: GuidedRun, ctx: CheckContext): GuidedRun {
-  if (isFinished(run) || awaitsPrediction(run) || !stepSatisfied(run, ctx)) return run;
+  if (isFinished(run) || awaitsPrediction(run)) return run;
+  const met = stepSatisfied(run, ctx);
+  if (!run.armed) return met ? run : { ...run, armed: true };
+  if (!met) return run;
   return { ...run, step: run.step + 1 };
 }
 
 /** The student's (or a teacher's clicker's) "next": also skips a step whose check does not hold yet. */
 export function next(run: GuidedRun): GuidedRun {
-  return isFinished(run) ? run : { ...run, step: run.step + 1 };
+  return isFinished(run) ? run : { ...run, step: run.step + 1, armed: true };
 }
 
 export function back(run: GuidedRun): GuidedRun {
-  return run.step === 0 ? run : { ...run, step: run.step - 1 };
+  return run.step === 0 ? run : { ...run, step: run.step - 1, armed: true };
 }
 
 export function goTo(run: GuidedRun, step: number): GuidedRun {
   const s = Math.max(0, Math.min(Math.trunc(step) || 0, run.lesson.steps.length));
-  return s === run.step ? run : { ...run, step: s };
+  return s === run.step ? run : { ...run, step: s, armed: true };
 }
 
 /** The student's choice for the current step's prediction; the first answer stands. */

@@ -82,7 +82,10 @@ export function GuidedPanel({
   const last = index >= lesson.steps.length - 1;
   return (
     <section className="guided narration" aria-labelledby="guided-title">
-      <p className="narration-step">{w.step(index + 1, lesson.steps.length)}</p>
+      {/* A finished lesson shows its last step: "Step 6 of 6", not 7. */}
+      <p className="narration-step">
+        {w.step(Math.min(index, lesson.steps.length - 1) + 1, lesson.steps.length)}
+      </p>
       <h2 id="guided-title" className="narration-title">
         {step.title[lang]}
       </h2>
