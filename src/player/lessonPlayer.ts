@@ -381,13 +381,14 @@ export class LessonPlayer {
     const end = Math.max(before.end, at + horizon) as SimMs;
     // What was simulated before is simulated again (the lesson's later steps), and a command's
     // answer; what lies further is simulated when time or the story reaches it (story()).
-    this.recording.simulateTo(Math.max(edge, at + COMMAND_WAIT_MS) as SimMs);
+    // At the live edge nothing is simulated ahead: time plays on, and the next input is at the edge again.
+    const live = before.now >= (this.tour.getSnapshot().context.end ?? 0);
+    this.recording.simulateTo(Math.max(edge, live ? at : at + COMMAND_WAIT_MS) as SimMs);
     this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
     this.followed = '';
     this.player.extendEnd(end);
     this.player.seek(at);
     // At the live edge (the lesson's script is over) time flows on: the consequences unfold by themselves.
-    const live = before.now >= (this.tour.getSnapshot().context.end ?? 0);
     // A command that answers within a few seconds plays until its answer is in; playing a step,
     // play still stops where the step ends, or at that answer if it comes later.
     const done = command?.finishedAt;

@@ -13,9 +13,6 @@ export type RecordingView = Pick<Recording, 'simulateTo' | 'envelopes' | 'frameA
 import type { Warp, WarpOptions } from './timeWarp';
 import { buildWarp, defaultWarpOptions, realTimeWarp } from './timeWarp';
 
-/** At the live edge the cluster is simulated this far ahead of the moment on screen, so idle time can be skipped. */
-const LOOKAHEAD_MS = 15_000;
-
 export interface PlayerSnapshot {
   readonly now: SimMs;
   readonly playing: boolean;
@@ -89,9 +86,9 @@ export class Player {
       return;
     }
     next = Math.max(next, s.now) as SimMs;
-    const end = next + LOOKAHEAD_MS / 3 > s.end ? ((next + LOOKAHEAD_MS) as SimMs) : s.end;
-    if (end !== s.end) this.recording.simulateTo(end);
-    this.set({ now: next, end });
+    // Past the end the timeline grows with the moment; the cluster is simulated as frames are
+    // read, so the live edge stays at the moment on screen and an input there forks nothing.
+    this.set({ now: next, end: next > s.end ? next : s.end });
   }
 
   /** Plays on from the moment on screen (at the end too: the cluster goes on). Restart is `seek(0)` then play. */
