@@ -104,7 +104,7 @@ async function soak(browser: Browser, url: string): Promise<{ growth: number; lo
   // The first loops warm what is made once (lazy code, caches, the warp) and V8's
   // optimised code, which a heap snapshot showed to be ~84 % of the growth seen from
   // loop 2 on: not growth an hour of looping would keep adding.
-  await page.evaluate(startSoak, 'Play');
+  await page.evaluate(startSoak, { restart: 'Restart', play: 'Play' });
   await page.waitForFunction(
     (n) => ((window as unknown as { __loops?: number }).__loops ?? 0) >= n,
     WARM_UP_LOOPS + 1,

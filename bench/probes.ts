@@ -84,19 +84,26 @@ export function readSeeks(): number[] {
   return (window as unknown as Probe).__seeks ?? [];
 }
 
-/** Presses Play whenever the lesson has stopped at its end (Play at the end starts again from 0). */
-export function startSoak(playLabel: string): void {
+/**
+ * Loops the lesson: once the tour has played past its end (play goes on at the live edge,
+ * so it never stops by itself), presses Restart, which plays it again from 0.
+ */
+export function startSoak(labels: { restart: string; play: string }, endSeconds = 9): void {
   const w = window as unknown as Probe;
   w.__loops = 0;
   w.__soak = window.setInterval(() => {
-    const play = document.querySelector<HTMLButtonElement>(`button[aria-label="${playLabel}"]`);
-    if (!play) return;
-    play.click();
+    document.querySelector<HTMLButtonElement>(`button[aria-label="${labels.play}"]`)?.click();
+    const slider = document.querySelector('[role="slider"]');
+    const seconds = Number(/([\d.]+) s/.exec(slider?.getAttribute('aria-valuetext') ?? '')?.[1] ?? 0);
+    if (seconds < endSeconds) return;
+    const restart = document.querySelector<HTMLButtonElement>(`button[aria-label="${labels.restart}"]`);
+    if (!restart) return;
+    restart.click();
     w.__loops = (w.__loops ?? 0) + 1;
   }, 25);
 }
 
-/** Stops the loop; how many times Play was pressed. */
+/** Stops the loop; how many times it was restarted. */
 export function stopSoak(): number {
   const w = window as unknown as Probe;
   window.clearInterval(w.__soak);
