@@ -29,6 +29,15 @@ function notReadyIn(cluster: ClusterMoment, node: string): number {
   return secondsFromNow(cluster, last + GRACE_S * 1000);
 }
 
+/** Whether the node lifecycle controller has already given up on the node at this moment. */
+function notReady(cluster: ClusterMoment, node: string): boolean {
+  const ready = cluster
+    .nodes()
+    .find((n) => n.metadata.name === node)
+    ?.status.conditions.find((c) => c.type === 'Ready');
+  return ready !== undefined && ready.status !== 'True';
+}
+
 function podsOn(cluster: ClusterMoment, node: string): string[] {
   return cluster
     .pods()
@@ -69,10 +78,15 @@ export function faultStory(ref: FaultRef, cluster: ClusterMoment): FaultStory {
           ko: `kubectl get pods 는 여전히 Running 을 보여 줍니다. kubectl get nodes 는 유예 시간이 끝날 때까지 ${node} 를 Ready 로 보여 줍니다. 이 상태에서 파드를 지우면 Terminating 에서 멈춥니다.`,
           en: `kubectl get pods still says Running, and kubectl get nodes shows ${node} Ready until the grace period ends. A pod deleted now hangs in Terminating.`,
         },
-        next: {
-          ko: `약 ${n}초 뒤(마지막 보고 후 ${GRACE_S}초) ${node} 는 NotReady 가 되고 unreachable 테인트가 붙습니다. 그로부터 ${TOLERATION_S}초 뒤 그 노드의 파드(${list(pods, 'ko')})가 축출됩니다. 디플로이먼트의 파드는 다른 노드에 다시 만들어지지만, 단독 파드는 다시 만들어지지 않습니다.`,
-          en: `In about ${n} s (${GRACE_S} s after its last status) ${node} turns NotReady and gets the unreachable taints; ${TOLERATION_S} s after that its pods (${list(pods, 'en')}) are evicted. A Deployment's pods are recreated elsewhere; a bare pod is not.`,
-        },
+        next: notReady(cluster, node)
+          ? {
+              ko: `${node} 는 이미 NotReady 이고 unreachable 테인트가 붙어 있습니다. 테인트가 붙은 지 ${TOLERATION_S}초가 지나면 그 노드의 파드(${list(pods, 'ko')})가 축출됩니다. 디플로이먼트의 파드는 다른 노드에 다시 만들어지지만, 단독 파드는 다시 만들어지지 않습니다.`,
+              en: `${node} is NotReady already and has the unreachable taints; ${TOLERATION_S} s after they came, its pods (${list(pods, 'en')}) are evicted. A Deployment's pods are recreated elsewhere; a bare pod is not.`,
+            }
+          : {
+              ko: `약 ${n}초 뒤(마지막 보고 후 ${GRACE_S}초) ${node} 는 NotReady 가 되고 unreachable 테인트가 붙습니다. 그로부터 ${TOLERATION_S}초 뒤 그 노드의 파드(${list(pods, 'ko')})가 축출됩니다. 디플로이먼트의 파드는 다른 노드에 다시 만들어지지만, 단독 파드는 다시 만들어지지 않습니다.`,
+              en: `In about ${n} s (${GRACE_S} s after its last status) ${node} turns NotReady and gets the unreachable taints; ${TOLERATION_S} s after that its pods (${list(pods, 'en')}) are evicted. A Deployment's pods are recreated elsewhere; a bare pod is not.`,
+            },
       };
     }
     case 'docker':
