@@ -26,6 +26,9 @@ export interface ApiRequest {
   readonly force?: boolean;
   /** list/watch: only pods on this node ('' = unscheduled pods). */
   readonly nodeSelector?: string;
+  /** list/watch: `labelSelector` and `fieldSelector` as the query carries them, parsed by the API server. */
+  readonly labelSelector?: string;
+  readonly fieldSelector?: string;
   /** list across all namespaces. */
   readonly allNamespaces?: boolean;
   /**
@@ -39,6 +42,7 @@ export interface ApiRequest {
 }
 
 export type ApiStatusReason =
+  | 'BadRequest'
   | 'NotFound'
   | 'AlreadyExists'
   | 'Conflict'

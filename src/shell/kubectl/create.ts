@@ -188,7 +188,18 @@ export const runVerb: Verb = {
     if (!image)
       return failWith(ctx, "error: --image is required\nSee 'kubectl run -h' for help and examples");
     const containers = [{ name, image }];
-    const obj = podObject(newMeta(name, ctx.namespace, { labels: { run: name } }), {
+    // --labels replaces the generator's default run=<name> (generate.ParseLabels in 1.18).
+    const labelSpec = flagString(ctx.flags, 'labels');
+    const labels: Record<string, string> = {};
+    if (labelSpec) {
+      for (const spec of labelSpec.split(',')) {
+        const kv = spec.split('=');
+        if (kv.length !== 2) return failWith(ctx, `error: unexpected label spec: ${spec}`);
+        if (!kv[0]) return failWith(ctx, 'error: unexpected empty label key');
+        labels[kv[0]] = kv[1] as string;
+      }
+    } else labels.run = name;
+    const obj = podObject(newMeta(name, ctx.namespace, { labels }), {
       containers: containers.map((c) => ({ ...c })),
     });
     createAll(ctx, [{ obj, source: '' }]);

@@ -1,6 +1,7 @@
 // kubectl delete: print `<kind> "<name>" deleted` as each delete is accepted,
 // then wait (--wait, default true) until every object is gone (k8s-facts §3, §5.1).
 import type { Resource } from '../../sim/objects';
+import { namespaced } from '../../sim/objects';
 import type { ApiRequest } from '../../sim/protocol';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
@@ -8,6 +9,7 @@ import { failWith, filenameFlag } from './context';
 import { loadFiles } from './files';
 import { flagBool, flagInt, flagString } from './flags';
 import { kindName, readTargets, resourceOfKindName } from './resources';
+import { readSelectors, selectorError, selectorQuery } from './selectors';
 
 const noResources = `error: You must provide one or more resources by argument or filename.
 Example resource specifications include:
@@ -36,6 +38,7 @@ export const deleteVerb: Verb = {
     { name: 'all', type: 'bool' },
     { name: 'ignore-not-found', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
+    { name: 'field-selector', type: 'string' },
     { name: 'all-namespaces', short: 'A', type: 'bool' },
   ],
   run(ctx) {
@@ -69,16 +72,21 @@ export const deleteVerb: Verb = {
     if ('error' in parsed) return failWith(ctx, parsed.error);
     if (parsed.targets.length === 0) return failWith(ctx, noResources);
     const all = flagBool(ctx.flags, 'all');
-    // -l app=dpy-nginx[,tier=web]: equality selectors, the form the lab uses.
-    const selector = (flagString(ctx.flags, 'selector') ?? '')
-      .split(',')
-      .map((p) => p.trim())
-      .filter(Boolean)
-      .map((p) => p.split('=').map((x) => x.trim()) as [string, string | undefined]);
+    const sel = readSelectors(ctx);
+    const selecting = sel.label !== '' || sel.field !== '';
+    if (selecting && all)
+      return failWith(ctx, "error: setting 'all' parameter but found a non empty selector. ");
     const listed: Resource[] = [];
     for (const t of parsed.targets) {
+      if (t.names.length > 0 && selecting)
+        return failWith(
+          ctx,
+          ctx.args.some((a) => a.includes('/'))
+            ? 'error: selectors and the all flag cannot be used when passing resource/name arguments'
+            : 'error: name cannot be provided when a selector is specified',
+        );
       if (t.names.length === 0) {
-        if (!all && selector.length === 0)
+        if (!all && !selecting)
           return failWith(
             ctx,
             'error: resource(s) were provided, but no name, label selector, or --all flag specified',
@@ -89,34 +97,34 @@ export const deleteVerb: Verb = {
         victims.push({
           resource: t.resource,
           name,
-          ...(t.resource === 'nodes' ? {} : { namespace: ctx.namespace }),
+          ...(namespaced[t.resource] ? { namespace: ctx.namespace } : {}),
         });
     }
     if (listed.length === 0) return deleteAll(ctx, victims, grace, force, wait);
+    const allNamespaces = flagBool(ctx.flags, 'all-namespaces');
     const step = (i: number): void => {
       const resource = listed[i];
       if (!resource) {
         deleteAll(ctx, victims, grace, force, wait);
         return;
       }
-      send(
-        ctx.io,
-        ctx.server,
-        { verb: 'list', resource, ...(resource === 'nodes' ? {} : { namespace: ctx.namespace }) },
-        (res) => {
-          if (!res.ok) return failWith(ctx, apiError(res, ctx.server));
-          for (const o of res.items ?? []) {
-            const labels = o.metadata.labels ?? {};
-            if (!selector.every(([k, v]) => (v === undefined ? k in labels : labels[k] === v))) continue;
-            victims.push({
-              resource,
-              name: o.metadata.name,
-              ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
-            });
-          }
-          step(i + 1);
-        },
-      );
+      // The API server picks the objects: the selectors travel with the list request.
+      const scope = !namespaced[resource]
+        ? {}
+        : allNamespaces
+          ? { allNamespaces: true }
+          : { namespace: ctx.namespace };
+      send(ctx.io, ctx.server, { verb: 'list', resource, ...scope, ...selectorQuery(sel) }, (res) => {
+        if (!res.ok) return failWith(ctx, apiError(selectorError(res, resource, sel), ctx.server));
+        for (const o of res.items ?? []) {
+          victims.push({
+            resource,
+            name: o.metadata.name,
+            ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
+          });
+        }
+        step(i + 1);
+      });
     };
     step(0);
   },
