@@ -2,8 +2,9 @@
 // same specs the parser uses, so completion never offers a flag kubectl rejects),
 // resource types, and the names of the objects of the type already typed.
 import type { CompletionContext, WordChoices } from './complete';
+import { applyVerb } from './kubectl/apply';
 import type { Verb } from './kubectl/context';
-import { applyVerb, createDeploymentVerb, createVerb, runVerb } from './kubectl/create';
+import { createDeploymentVerb, createVerb, runVerb } from './kubectl/create';
 import { deleteVerb } from './kubectl/delete';
 import { describeVerb } from './kubectl/describe';
 import type { FlagSpec } from './kubectl/flags';

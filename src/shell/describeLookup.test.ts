@@ -29,7 +29,9 @@ describe('kubectl describe finds objects as 1.18 does', () => {
   });
 
   it('keeps the NotFound when no name starts so, and for TYPE/NAME', () => {
-    expect(run(s, 'kubectl describe pod zzz').err).toEqual(['Error from server (NotFound): pods "zzz" not found']);
+    expect(run(s, 'kubectl describe pod zzz').err).toEqual([
+      'Error from server (NotFound): pods "zzz" not found',
+    ]);
     expect(run(s, 'kubectl describe pod/nginx').err).toEqual([
       'Error from server (NotFound): pods "nginx" not found',
     ]);
@@ -38,6 +40,8 @@ describe('kubectl describe finds objects as 1.18 does', () => {
   it('describes by label selector, or says nothing was found', () => {
     const r = run(s, 'kubectl describe pods -l run=nginx-two');
     expect(r.out.filter((l) => l.startsWith('Name:'))).toEqual(['Name:         nginx-two']);
-    expect(run(s, 'kubectl describe pods -l app=none').err).toEqual(['No resources found in default namespace.']);
+    expect(run(s, 'kubectl describe pods -l app=none').err).toEqual([
+      'No resources found in default namespace.',
+    ]);
   });
 });

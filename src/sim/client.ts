@@ -44,6 +44,7 @@ export function describeRequest(req: ApiRequest): string {
     ...(req.nodeSelector !== undefined ? [`nodeName=${req.nodeSelector}`] : []),
     ...(req.labelSelector ? [`labelSelector=${req.labelSelector}`] : []),
     ...(req.fieldSelector ? [`fieldSelector=${req.fieldSelector}`] : []),
+    ...(req.dryRun ? ['dryRun=All'] : []),
   ];
   const filter = query.length > 0 ? `?${query.join('&')}` : '';
   return `${httpVerb[req.verb]} ${path}${filter}`;

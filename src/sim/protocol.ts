@@ -37,6 +37,8 @@ export interface ApiRequest {
    * to write nothing.
    */
   readonly patch?: (current: KubeObject) => KubeObject;
+  /** create/delete with `?dryRun=All`: admitted, validated and checked against etcd, never written. */
+  readonly dryRun?: boolean;
   /** kubectl: the file the object came from, for 'error when creating "<file>"'. */
   readonly source?: string;
 }

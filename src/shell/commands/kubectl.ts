@@ -2,9 +2,10 @@
 // with pflag's rules and errors, find the server in the kubeconfig, then run.
 import type { CommandEntry } from '../command';
 import { defineCommand, fail, ok } from '../command';
+import { applyVerb } from '../kubectl/apply';
 import { apiError, findServer, send } from '../kubectl/client';
 import type { KubectlContext, Verb } from '../kubectl/context';
-import { applyVerb, createDeploymentVerb, createVerb, runVerb } from '../kubectl/create';
+import { createDeploymentVerb, createVerb, runVerb } from '../kubectl/create';
 import { deleteVerb } from '../kubectl/delete';
 import { describeVerb } from '../kubectl/describe';
 import type { ParsedFlags } from '../kubectl/flags';
@@ -161,6 +162,7 @@ interface KubectlCommand {
   readonly verb: Verb;
   readonly flags: ParsedFlags;
   readonly args: readonly string[];
+  readonly argv: readonly string[];
 }
 
 /** Index of the first word that is not a global flag or a global flag's value. */
@@ -205,7 +207,7 @@ export const kubectl: CommandEntry = defineCommand<KubectlCommand | 'help'>({
     }
     const parsed = parseFlags(rest, [...verb.flags, ...globalFlags]);
     if (!parsed.ok) return fail(`Error: ${parsed.error}\nSee 'kubectl ${verb.name} --help' for usage.`);
-    return ok({ verb, flags: parsed.flags, args: parsed.flags.positionals });
+    return ok({ verb, flags: parsed.flags, args: parsed.flags.positionals, argv: args });
   },
   run(cmd, io) {
     if (cmd === 'help') {
@@ -222,6 +224,7 @@ export const kubectl: CommandEntry = defineCommand<KubectlCommand | 'help'>({
       io,
       flags: cmd.flags,
       args: cmd.args,
+      argv: cmd.argv,
       server: explicit ? explicit.replace(/^https?:\/\//, '') : server.host,
       namespace: flagString(cmd.flags, 'namespace') ?? 'default',
       path: cmd.verb.name,

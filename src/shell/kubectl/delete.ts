@@ -6,6 +6,7 @@ import type { ApiRequest } from '../../sim/protocol';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith, filenameFlag } from './context';
+import { dryRunFlag, dryRunSuffix, readDryRun } from './dryRun';
 import { loadFiles } from './files';
 import { flagBool, flagInt, flagString } from './flags';
 import { kindName, readTargets, resourceOfKindName } from './resources';
@@ -39,6 +40,7 @@ export const deleteVerb: Verb = {
     { name: 'ignore-not-found', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'field-selector', type: 'string' },
+    dryRunFlag,
     { name: 'all-namespaces', short: 'A', type: 'bool' },
   ],
   run(ctx) {
@@ -136,12 +138,15 @@ function deleteAll(
   grace: number,
   force: boolean,
   wait: boolean,
-): void {
+) {
   if (victims.length === 0) {
     ctx.io.err(`No resources found`);
     ctx.io.exit(0);
     return;
   }
+  const d = readDryRun(ctx);
+  if (!d.ok) return failWith(ctx, d.error);
+  const dry = d.dryRun;
   if (grace === 0 && force) ctx.io.err(immediate);
   const accepted: ApiRequest[] = [];
   let failed = false;
@@ -152,8 +157,10 @@ function deleteAll(
       waitAll(ctx, accepted, failed, force && grace === 0 ? false : wait);
       return;
     }
+    // A client dry run only reads the object (the builder's GET); a server one asks with dryRun.
     const req: ApiRequest = {
-      verb: 'delete',
+      verb: dry === 'client' ? 'get' : 'delete',
+      ...(dry === 'server' ? { dryRun: true } : {}),
       resource: v.resource,
       name: v.name,
       ...(v.namespace ? { namespace: v.namespace } : {}),
@@ -163,8 +170,9 @@ function deleteAll(
     send(ctx.io, ctx.server, req, (res) => {
       if (res.ok) {
         ctx.io.out(
-          `${kindName[v.resource]} "${v.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}`,
+          `${kindName[v.resource]} "${v.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}${dryRunSuffix(dry)}`,
         );
+        if (dry !== 'none') return step(i + 1);
         accepted.push({
           verb: 'get',
           resource: v.resource,

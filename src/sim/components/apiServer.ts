@@ -109,6 +109,19 @@ export class ApiServerLogic implements ComponentLogic {
     );
   }
 
+  /** The storage's dry run: a read to refuse a name that exists, then the admitted object back. */
+  private dryRunCreate(m: Message, obj: KubeObject): void {
+    const resource = resourceOfKind[obj.kind];
+    const k = registryKey(resource, obj.metadata.name, obj.metadata.namespace);
+    this.etcd(m, { type: 'get', key: k }, `get ${k}`, (r) => {
+      if (r.ok && r.kv) {
+        const message = `${groupResource(resource)} "${obj.metadata.name}" already exists`;
+        this.reply(m, { ok: false, code: 409, reason: 'AlreadyExists', message }, '409 AlreadyExists');
+      } else
+        this.reply(m, { ok: true, object: obj }, `201 Created ${resource}/${obj.metadata.name} (dry run)`);
+    });
+  }
+
   private badRequest(m: Message, message: string): void {
     this.reply(m, { ok: false, code: 400, reason: 'BadRequest', message }, '400 BadRequest');
   }
@@ -191,6 +204,10 @@ export class ApiServerLogic implements ComponentLogic {
         }
         const obj = admit(req.body, this.net.now(), this.rng);
         const resource = resourceOfKind[obj.kind];
+        if (req.dryRun) {
+          this.dryRunCreate(m, obj);
+          return;
+        }
         const k = registryKey(resource, obj.metadata.name, obj.metadata.namespace);
         this.etcd(m, { type: 'create', key: k, value: obj }, `put ${k}`, (r) => {
           if (r.ok && r.kv) {
@@ -220,6 +237,15 @@ export class ApiServerLogic implements ComponentLogic {
         return;
       }
       case 'delete': {
+        if (req.dryRun) {
+          // A dry-run delete reads the object and answers as if it were deleted.
+          this.etcd(m, { type: 'get', key }, `get ${key}`, (r) => {
+            if (r.ok && r.kv)
+              this.reply(m, { ok: true, object: r.kv.value }, `200 ${req.resource}/${req.name} (dry run)`);
+            else this.notFound(m, req);
+          });
+          return;
+        }
         const fn = (o: KubeObject): KubeObject | 'delete' => this.deletion(o, req);
         this.etcd(m, { type: 'mutate', key, fn }, `delete ${key}`, (r) => {
           if (!r.ok) return this.notFound(m, req);
