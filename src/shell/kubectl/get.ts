@@ -72,6 +72,7 @@ export const getVerb: Verb = {
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'field-selector', type: 'string' },
     { name: 'show-labels', type: 'bool' },
+    { name: 'label-columns', short: 'L', type: 'strings' },
     { name: 'no-headers', type: 'bool' },
   ],
   run(ctx) {
@@ -153,9 +154,10 @@ export const getVerb: Verb = {
           printTable(t.resource, named as KubeObject[], {
             now,
             wide: output === 'wide',
-            withNamespace: all,
+            withNamespace: all && namespaced[t.resource],
             noHeaders: flagBool(ctx.flags, 'no-headers'),
             showLabels: flagBool(ctx.flags, 'show-labels'),
+            labelColumns: (ctx.flags.values.get('label-columns') ?? []).flatMap((v) => v.split(',')),
           }),
         );
       }

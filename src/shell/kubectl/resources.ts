@@ -2,7 +2,7 @@
 // and how it names each kind when it prints `<kind>[.<group>]/<name>`, all read
 // from the sim's one registry of resource kinds (what discovery would tell it).
 import type { Resource } from '../../sim/objects';
-import { resourceKinds, groupResource as serverName } from '../../sim/resourceKinds';
+import { allCategory, resourceKinds, groupResource as serverName } from '../../sim/resourceKinds';
 
 const aliases: Record<string, Resource> = {};
 for (const k of resourceKinds) {
@@ -54,6 +54,11 @@ export function readTargets(args: readonly string[]): { targets: Target[] } | { 
   const names = args.slice(1);
   const targets: Target[] = [];
   for (const t of types) {
+    if (t.toLowerCase() === 'all') {
+      for (const resource of allCategory)
+        if (!targets.some((x) => x.resource === resource)) targets.push({ resource, names });
+      continue;
+    }
     const r = resourceFor(t);
     if (!r) return { error: `error: the server doesn't have a resource type "${t}"` };
     targets.push({ resource: r, names });
