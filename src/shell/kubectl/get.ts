@@ -13,6 +13,7 @@ import type { Target } from './resources';
 import { kindName, readTargets } from './resources';
 import type { Selectors } from './selectors';
 import { readSelectors, selectorError, selectorQuery } from './selectors';
+import { printCustomColumns, printJsonPath, sortBy } from './templatePrinters';
 
 const allowedFormats =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-file,name,template,templatefile,wide,yaml';
@@ -71,6 +72,7 @@ export const getVerb: Verb = {
     { name: 'watch', short: 'w', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'field-selector', type: 'string' },
+    { name: 'sort-by', type: 'string' },
     { name: 'show-labels', type: 'bool' },
     { name: 'label-columns', short: 'L', type: 'strings' },
     { name: 'no-headers', type: 'bool' },
@@ -119,7 +121,29 @@ export const getVerb: Verb = {
       });
     };
     const finish = (): void => {
-      if (output !== undefined && !allowedFormats.split(',').includes(output)) {
+      const format = output?.split('=')[0];
+      const template = output?.slice((format?.length ?? 0) + 1) ?? '';
+      const sortExpr = flagString(ctx.flags, 'sort-by');
+      if (sortExpr) {
+        for (const [r, items] of found) {
+          const sorted = sortBy(sortExpr, items);
+          if (typeof sorted === 'string') return failWith(ctx, sorted);
+          found.set(r, sorted);
+        }
+      }
+      if (format === 'jsonpath' || format === 'custom-columns') {
+        const items = parsed.targets.flatMap((t) => found.get(t.resource) ?? []);
+        const single = parsed.targets.length === 1 && parsed.targets[0]?.names.length === 1;
+        const printed =
+          format === 'jsonpath'
+            ? printJsonPath(template, items, single)
+            : printCustomColumns(template, items, flagBool(ctx.flags, 'no-headers'));
+        if (!printed.ok) return failWith(ctx, printed.error);
+        if (printed.text !== '') ctx.io.out(printed.text);
+        for (const e of errors) ctx.io.err(e);
+        return ctx.io.exit(errors.length > 0 ? 1 : 0);
+      }
+      if (output !== undefined && !allowedFormats.split(',').includes(format ?? '')) {
         failWith(
           ctx,
           `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${allowedFormats}`,
@@ -139,7 +163,7 @@ export const getVerb: Verb = {
       for (const t of parsed.targets) {
         const items = found.get(t.resource);
         if (!items || items.length === 0) continue;
-        const listed = t.names.length > 0 ? items : sortForList(items);
+        const listed = t.names.length > 0 || sortExpr ? items : sortForList(items);
         if (output === 'name') {
           blocks.push(printNames(kindName[t.resource], listed));
           continue;
