@@ -121,7 +121,13 @@ export const resourceKinds: readonly ResourceKind[] = [
  * services, daemonsets, deployments, replicasets, statefulsets, hpa, jobs, cronjobs),
  * reduced to the kinds the lab serves; the others are always empty here.
  */
-export const allCategory: readonly Resource[] = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets'];
+export const allCategory: readonly Resource[] = [
+  'pods',
+  'services',
+  'daemonsets',
+  'deployments',
+  'replicasets',
+];
 
 const byResource = new Map(resourceKinds.map((k) => [k.resource, k]));
 const byKind = new Map<string, ResourceKind>(resourceKinds.map((k) => [k.kind, k]));

@@ -120,7 +120,7 @@ export const getVerb: Verb = {
         step(i + 1);
       });
     };
-    const finish = (): void => {
+    const finish = () => {
       const format = output?.split('=')[0];
       const template = output?.slice((format?.length ?? 0) + 1) ?? '';
       const sortExpr = flagString(ctx.flags, 'sort-by');
