@@ -90,7 +90,11 @@ describe('complete: several fits grow the word to what they share and are listed
     ['systemctl s', 'systemctl st', ['start', 'status', 'stop']],
     ['cat ~/_Book_k8sInfra/ch', 'cat ~/_Book_k8sInfra/ch', ['ch2/', 'ch3/']],
     ['k', 'kube', ['kubeadm', 'kubectl']],
-    ['kubectl get pods --s', 'kubectl get pods --s', ['--selector', '--server', '--show-labels']],
+    [
+      'kubectl get pods --s',
+      'kubectl get pods --s',
+      ['--selector', '--server', '--show-labels', '--sort-by'],
+    ],
   ];
   for (const [line, want, candidates] of table) {
     it(`${JSON.stringify(line)} → ${JSON.stringify(want)} ${candidates.join(' ')}`, () => {

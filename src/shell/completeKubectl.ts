@@ -1,9 +1,12 @@
 // What Tab offers after `kubectl`: its verbs, the flags of the verb (read from the
 // same specs the parser uses, so completion never offers a flag kubectl rejects),
 // resource types, and the names of the objects of the type already typed.
+
+import { resourceKinds } from '../sim/resourceKinds';
 import type { CompletionContext, WordChoices } from './complete';
+import { applyVerb } from './kubectl/apply';
 import type { Verb } from './kubectl/context';
-import { applyVerb, createDeploymentVerb, createVerb, runVerb } from './kubectl/create';
+import { createDeploymentVerb, createVerb, runVerb } from './kubectl/create';
 import { deleteVerb } from './kubectl/delete';
 import { describeVerb } from './kubectl/describe';
 import type { FlagSpec } from './kubectl/flags';
@@ -14,7 +17,8 @@ import { scaleVerb } from './kubectl/scale';
 
 const verbs: readonly Verb[] = [getVerb, describeVerb, createVerb, applyVerb, deleteVerb, runVerb, scaleVerb];
 const otherVerbs = ['version', 'cluster-info'];
-const resourceTypes = ['daemonsets', 'deployments', 'events', 'nodes', 'pods', 'replicasets', 'services'];
+// The kinds kubectl's discovery would list: the sim's one registry, plus the `all` category.
+const resourceTypes = [...resourceKinds.map((k) => k.resource), 'all'].sort();
 const scalable = ['deployments', 'replicasets'];
 const outputFormats = ['json', 'name', 'wide', 'yaml'];
 

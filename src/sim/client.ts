@@ -40,7 +40,13 @@ export function describeRequest(req: ApiRequest): string {
   const name = req.name ?? req.body?.metadata.name ?? req.body?.metadata.generateName ?? '';
   const sub = req.verb === 'bind' ? '/binding' : req.verb === 'updateStatus' ? '/status' : '';
   const path = name ? `${req.resource}/${name}${sub}` : req.resource;
-  const filter = req.nodeSelector !== undefined ? `?nodeName=${req.nodeSelector}` : '';
+  const query = [
+    ...(req.nodeSelector !== undefined ? [`nodeName=${req.nodeSelector}`] : []),
+    ...(req.labelSelector ? [`labelSelector=${req.labelSelector}`] : []),
+    ...(req.fieldSelector ? [`fieldSelector=${req.fieldSelector}`] : []),
+    ...(req.dryRun ? ['dryRun=All'] : []),
+  ];
+  const filter = query.length > 0 ? `?${query.join('&')}` : '';
   return `${httpVerb[req.verb]} ${path}${filter}`;
 }
 

@@ -1,6 +1,7 @@
 // The Kubernetes objects the simulated API server stores, trimmed to the fields
 // Podscope's kubectl prints or its controllers read. Objects are immutable: every
 // change makes a new object, so a snapshot can hold them without copying.
+import { resourceKinds } from './resourceKinds';
 import type { SimMs } from './units';
 
 export interface ObjectMeta {
@@ -185,25 +186,15 @@ export type Resource =
   | 'services'
   | 'events';
 
-export const resourceOfKind: Record<KubeObject['kind'], Resource> = {
-  Pod: 'pods',
-  Node: 'nodes',
-  Deployment: 'deployments',
-  ReplicaSet: 'replicasets',
-  DaemonSet: 'daemonsets',
-  Service: 'services',
-  Event: 'events',
-};
+export const resourceOfKind = Object.fromEntries(resourceKinds.map((k) => [k.kind, k.resource])) as Record<
+  KubeObject['kind'],
+  Resource
+>;
 
-export const namespaced: Record<Resource, boolean> = {
-  pods: true,
-  nodes: false,
-  deployments: true,
-  replicasets: true,
-  daemonsets: true,
-  services: true,
-  events: true,
-};
+export const namespaced = Object.fromEntries(resourceKinds.map((k) => [k.resource, k.namespaced])) as Record<
+  Resource,
+  boolean
+>;
 
 /** etcd key of an object, as the API server lays them out under /registry. */
 export function registryKey(resource: Resource, name: string, namespace?: string): string {

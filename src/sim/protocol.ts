@@ -26,6 +26,9 @@ export interface ApiRequest {
   readonly force?: boolean;
   /** list/watch: only pods on this node ('' = unscheduled pods). */
   readonly nodeSelector?: string;
+  /** list/watch: `labelSelector` and `fieldSelector` as the query carries them, parsed by the API server. */
+  readonly labelSelector?: string;
+  readonly fieldSelector?: string;
   /** list across all namespaces. */
   readonly allNamespaces?: boolean;
   /**
@@ -34,11 +37,14 @@ export interface ApiRequest {
    * to write nothing.
    */
   readonly patch?: (current: KubeObject) => KubeObject;
+  /** create/delete with `?dryRun=All`: admitted, validated and checked against etcd, never written. */
+  readonly dryRun?: boolean;
   /** kubectl: the file the object came from, for 'error when creating "<file>"'. */
   readonly source?: string;
 }
 
 export type ApiStatusReason =
+  | 'BadRequest'
   | 'NotFound'
   | 'AlreadyExists'
   | 'Conflict'

@@ -2,14 +2,16 @@
 // with pflag's rules and errors, find the server in the kubeconfig, then run.
 import type { CommandEntry } from '../command';
 import { defineCommand, fail, ok } from '../command';
+import { applyVerb } from '../kubectl/apply';
 import { apiError, findServer, send } from '../kubectl/client';
 import type { KubectlContext, Verb } from '../kubectl/context';
-import { applyVerb, createDeploymentVerb, createVerb, runVerb } from '../kubectl/create';
+import { createDeploymentVerb, createVerb, runVerb } from '../kubectl/create';
 import { deleteVerb } from '../kubectl/delete';
 import { describeVerb } from '../kubectl/describe';
 import type { ParsedFlags } from '../kubectl/flags';
 import { flagString, globalFlags, parseFlags } from '../kubectl/flags';
 import { getVerb } from '../kubectl/get';
+import { commandOrder, optionsHelp, rootHelp } from '../kubectl/help';
 import { scaleVerb } from '../kubectl/scale';
 
 const versionLine = (who: string) =>
@@ -108,10 +110,6 @@ const notSimulated = [
   'wait',
 ];
 
-const allVerbs = [
-  ...new Set([...[...verbs.keys()].map((v) => v.split(' ')[0] as string), ...notSimulated]),
-].sort();
-
 function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
@@ -129,38 +127,22 @@ function levenshtein(a: string, b: string): number {
   return (d[a.length] as number[])[b.length] as number;
 }
 
+/** cobra's SuggestionsFor: distance <= 2 or a prefix, in the order the commands were added. */
 function unknownCommand(name: string): string {
-  const near = allVerbs.filter((v) => levenshtein(name, v) <= 2 || v.startsWith(name.toLowerCase()));
+  const typed = name.toLowerCase();
+  const near = commandOrder.filter((v) => levenshtein(typed, v) <= 2 || v.startsWith(typed));
   const hint = near.length > 0 ? `\n\nDid you mean this?\n${near.map((v) => `\t${v}`).join('\n')}\n` : '';
   return `Error: unknown command "${name}" for "kubectl"${hint}\nRun 'kubectl --help' for usage.`;
 }
 
-const usage = `kubectl controls the Kubernetes cluster manager.
-
- Find more information at: https://kubernetes.io/docs/reference/kubectl/overview/
-
-Basic Commands (Beginner):
-  create         Create a resource from a file or from stdin.
-  expose         Take a replication controller, service, deployment or pod and expose it as a new Kubernetes Service
-  run            Run a particular image on the cluster
-  set            Set specific features on objects
-
-Basic Commands (Intermediate):
-  explain        Documentation of resources
-  get            Display one or many resources
-  edit           Edit a resource on the server
-  delete         Delete resources by filenames, stdin, resources and names, or by resources and label selector
-
-Usage:
-  kubectl [flags] [options]
-
-Use "kubectl <command> --help" for more information about a given command.
-Use "kubectl options" for a list of global command-line options (applies to all commands).`;
+const wantsHelp = (args: readonly string[]) =>
+  args.some((a) => a === '--help' || a === '-h' || a === '--help=true');
 
 interface KubectlCommand {
   readonly verb: Verb;
   readonly flags: ParsedFlags;
   readonly args: readonly string[];
+  readonly argv: readonly string[];
 }
 
 /** Index of the first word that is not a global flag or a global flag's value. */
@@ -178,16 +160,19 @@ function verbIndex(args: readonly string[]): number {
   return -1;
 }
 
-export const kubectl: CommandEntry = defineCommand<KubectlCommand | 'help'>({
+export const kubectl: CommandEntry = defineCommand<KubectlCommand | 'help' | 'options'>({
   name: 'kubectl',
   parse(args) {
     const at = verbIndex(args);
     if (at < 0) {
+      if (wantsHelp(args)) return ok('help');
       const bad = parseFlags(args, globalFlags);
       if (!bad.ok) return fail(`Error: ${bad.error}\nSee 'kubectl --help' for usage.`);
       return ok('help');
     }
     const word = args[at] as string;
+    if (word === 'help') return ok('help');
+    if (word === 'options') return ok('options');
     let verb = verbs.get(word);
     let rest = [...args.slice(0, at), ...args.slice(at + 1)];
     if (word === 'create') {
@@ -203,13 +188,17 @@ export const kubectl: CommandEntry = defineCommand<KubectlCommand | 'help'>({
         return fail(`error: podscope: "kubectl ${word}" is not simulated in this lab`);
       return fail(unknownCommand(word));
     }
+    if (wantsHelp(rest))
+      return fail(
+        `error: podscope: the help of "kubectl ${verb.name}" is not simulated; see https://v1-18.docs.kubernetes.io/docs/reference/generated/kubectl/kubectl-commands#${verb.name.split(' ')[0]}`,
+      );
     const parsed = parseFlags(rest, [...verb.flags, ...globalFlags]);
     if (!parsed.ok) return fail(`Error: ${parsed.error}\nSee 'kubectl ${verb.name} --help' for usage.`);
-    return ok({ verb, flags: parsed.flags, args: parsed.flags.positionals });
+    return ok({ verb, flags: parsed.flags, args: parsed.flags.positionals, argv: args });
   },
   run(cmd, io) {
-    if (cmd === 'help') {
-      io.out(usage);
+    if (cmd === 'help' || cmd === 'options') {
+      io.out(cmd === 'help' ? rootHelp : optionsHelp);
       return io.exit(0);
     }
     const server = findServer(io, flagString(cmd.flags, 'kubeconfig'));
@@ -222,6 +211,7 @@ export const kubectl: CommandEntry = defineCommand<KubectlCommand | 'help'>({
       io,
       flags: cmd.flags,
       args: cmd.args,
+      argv: cmd.argv,
       server: explicit ? explicit.replace(/^https?:\/\//, '') : server.host,
       namespace: flagString(cmd.flags, 'namespace') ?? 'default',
       path: cmd.verb.name,

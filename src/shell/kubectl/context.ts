@@ -7,6 +7,8 @@ export interface KubectlContext {
   readonly io: CommandIO;
   readonly flags: ParsedFlags;
   readonly args: readonly string[];
+  /** Every word after `kubectl`, as typed (for --record's change cause). */
+  readonly argv: readonly string[];
   /** host:port of the API server from the kubeconfig (localhost:8080 without one). */
   readonly server: string;
   readonly namespace: string;

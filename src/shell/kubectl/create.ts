@@ -6,9 +6,22 @@ import { deploymentObject, newMeta, podObject } from '../manifest';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith, filenameFlag, outputFlag } from './context';
+import type { DryRun } from './dryRun';
+import {
+  changeCause,
+  createDeploymentWire,
+  dryRunFlag,
+  dryRunSuffix,
+  printClientObject,
+  readDryRun,
+  recordFlag,
+  runPodWire,
+} from './dryRun';
 import type { FileObject } from './files';
 import { loadFiles } from './files';
-import { flagString } from './flags';
+import type { FlagSpec } from './flags';
+import { flagBool, flagString } from './flags';
+import { toJson, toYaml, wireObject } from './objectPrinter';
 import { kindName, resourceOfKindName } from './resources';
 
 function inNamespace(obj: KubeObject, ctx: KubectlContext): KubeObject {
@@ -20,18 +33,26 @@ function inNamespace(obj: KubeObject, ctx: KubectlContext): KubeObject {
   return { ...obj, metadata: { ...obj.metadata, namespace: ns } } as KubeObject;
 }
 
-function createRequest(obj: KubeObject, source?: string): ApiRequest {
+export function createRequest(obj: KubeObject, source?: string, dryRun: DryRun = 'none'): ApiRequest {
   return {
     verb: 'create',
     resource: resourceOfKindName[obj.kind] ?? 'pods',
     ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}),
     body: obj,
     ...(source ? { source } : {}),
+    ...(dryRun === 'server' ? { dryRun: true } : {}),
   };
 }
 
+/** --record: the change cause as an annotation on the object sent. */
+export function recorded(ctx: KubectlContext, obj: KubeObject, specs: readonly FlagSpec[]): KubeObject {
+  if (!flagBool(ctx.flags, 'record')) return obj;
+  const annotations = { ...obj.metadata.annotations, 'kubernetes.io/change-cause': changeCause(ctx, specs) };
+  return { ...obj, metadata: { ...obj.metadata, annotations } } as KubeObject;
+}
+
 /** `Error from server (AlreadyExists): error when creating "<file>": pods "x" already exists`. */
-function createError(
+export function createError(
   ctx: KubectlContext,
   res: Parameters<typeof apiError>[0],
   source: string | undefined,
@@ -48,6 +69,7 @@ function createError(
 
 type Outcome =
   | { readonly word: string; readonly label: string }
+  | { readonly printed: string }
   | { readonly error: string }
   | { readonly refused: string };
 
@@ -55,7 +77,7 @@ type Outcome =
  * Handles a file's objects in order, one request at a time. Objects the lab does not
  * model (Calico's ConfigMap, CRDs) are printed with the outcome of the next modelled one.
  */
-function inOrder(
+export function inOrder(
   ctx: KubectlContext,
   items: readonly FileObject[],
   handle: (obj: KubeObject, source: string | undefined, done: (o: Outcome) => void) => void,
@@ -88,6 +110,8 @@ function inOrder(
       if ('error' in o) {
         pending = [];
         errors.push(o.error);
+      } else if ('printed' in o) {
+        ctx.io.out(o.printed);
       } else {
         last = o.word;
         flush(o.word);
@@ -99,15 +123,38 @@ function inOrder(
   step(0);
 }
 
-function labelOf(obj: KubeObject): string {
+export function labelOf(obj: KubeObject): string {
   return `${kindName[resourceOfKindName[obj.kind] ?? 'pods']}/${obj.metadata.name}`;
 }
 
-/** Sends creates in order; prints `<kind>/<name> created` for each success, errors at the end. */
-function createAll(ctx: KubectlContext, items: readonly FileObject[]): void {
-  inOrder(ctx, items, (obj, source, done) => {
-    send(ctx.io, ctx.server, createRequest(obj, source), (res) => {
-      if (res.ok) done({ word: 'created', label: labelOf(obj) });
+/**
+ * Sends creates in order; prints `<kind>/<name> created` for each success, errors at
+ * the end. A client dry run sends nothing; a server dry run prints what came back.
+ */
+function createAll(ctx: KubectlContext, items: readonly FileObject[], specs: readonly FlagSpec[]) {
+  const d = readDryRun(ctx);
+  if (!d.ok) return failWith(ctx, d.error);
+  const output = flagString(ctx.flags, 'output');
+  if (d.dryRun === 'client' && output !== undefined && output !== 'name')
+    return failWith(
+      ctx,
+      `error: podscope: -o ${output} with -f --dry-run=client is not simulated; use --dry-run=server`,
+    );
+  inOrder(ctx, items, (sent, source, done) => {
+    const obj = recorded(ctx, sent, specs);
+    if (d.dryRun === 'client') return done({ word: `created${dryRunSuffix(d.dryRun)}`, label: labelOf(obj) });
+    send(ctx.io, ctx.server, createRequest(obj, source, d.dryRun), (res) => {
+      if (res.ok && output !== undefined && res.object) {
+        const wire = wireObject(res.object);
+        done({
+          printed:
+            output === 'json'
+              ? toJson(wire)
+              : output === 'name'
+                ? labelOf(obj)
+                : toYaml(wire).replace(/\n$/, ''),
+        });
+      } else if (res.ok) done({ word: `created${dryRunSuffix(d.dryRun)}`, label: labelOf(obj) });
       else if (res.reason === 'ConnectionRefused') done({ refused: apiError(res, ctx.server) });
       else done({ error: createError(ctx, res, source) });
     });
@@ -121,7 +168,8 @@ export const createVerb: Verb = {
     outputFlag,
     { name: 'save-config', type: 'bool' },
     { name: 'validate', type: 'bool' },
-    { name: 'dry-run', type: 'string' },
+    dryRunFlag,
+    recordFlag,
   ],
   run(ctx) {
     const files = ctx.flags.values.get('filename');
@@ -136,18 +184,13 @@ export const createVerb: Verb = {
     }
     const loaded = loadFiles(ctx.io, files);
     if (!loaded.ok) return failWith(ctx, loaded.error);
-    createAll(ctx, loaded.objects);
+    createAll(ctx, loaded.objects, createVerb.flags);
   },
 };
 
 export const createDeploymentVerb: Verb = {
   name: 'create deployment',
-  flags: [
-    { name: 'image', type: 'strings' },
-    outputFlag,
-    { name: 'dry-run', type: 'string' },
-    { name: 'save-config', type: 'bool' },
-  ],
+  flags: [{ name: 'image', type: 'strings' }, outputFlag, dryRunFlag, { name: 'save-config', type: 'bool' }],
   run(ctx) {
     if (ctx.args.length !== 1) {
       return failWith(
@@ -163,8 +206,19 @@ export const createDeploymentVerb: Verb = {
       name: (image.split('/').pop() ?? image).split(':')[0] ?? image,
       image,
     }));
+    const d = readDryRun(ctx);
+    if (!d.ok) return failWith(ctx, d.error);
+    if (d.dryRun === 'client') {
+      const ns = flagString(ctx.flags, 'namespace');
+      const printed = printClientObject(
+        ctx,
+        createDeploymentWire(name, containers, ns),
+        `deployment.apps/${name}`,
+      );
+      return printed.ok ? ctx.io.exit(0) : failWith(ctx, printed.error);
+    }
     const obj = deploymentObject(newMeta(name, ctx.namespace, { labels }), 1, { labels, containers });
-    createAll(ctx, [{ obj, source: '' }]);
+    createAll(ctx, [{ obj, source: '' }], createDeploymentVerb.flags);
   },
 };
 
@@ -175,7 +229,11 @@ export const runVerb: Verb = {
     { name: 'port', type: 'string' },
     { name: 'restart', type: 'string' },
     { name: 'labels', short: 'l', type: 'string' },
-    { name: 'dry-run', type: 'string' },
+    dryRunFlag,
+    recordFlag,
+    // Deprecated in 1.18 (pflag prints the notice and the pod is created anyway).
+    { name: 'replicas', short: 'r', type: 'int' },
+    { name: 'generator', type: 'string' },
     { name: 'command', type: 'bool' },
     { name: 'env', type: 'strings' },
     outputFlag,
@@ -188,68 +246,31 @@ export const runVerb: Verb = {
     if (!image)
       return failWith(ctx, "error: --image is required\nSee 'kubectl run -h' for help and examples");
     const containers = [{ name, image }];
-    const obj = podObject(newMeta(name, ctx.namespace, { labels: { run: name } }), {
+    // --labels replaces the generator's default run=<name> (generate.ParseLabels in 1.18).
+    const labelSpec = flagString(ctx.flags, 'labels');
+    const labels: Record<string, string> = {};
+    if (labelSpec) {
+      for (const spec of labelSpec.split(',')) {
+        const kv = spec.split('=');
+        if (kv.length !== 2) return failWith(ctx, `error: unexpected label spec: ${spec}`);
+        if (!kv[0]) return failWith(ctx, 'error: unexpected empty label key');
+        labels[kv[0]] = kv[1] as string;
+      }
+    } else labels.run = name;
+    // pflag's notice for a flag marked deprecated, printed as it is parsed.
+    for (const f of ['replicas', 'generator'])
+      if (ctx.flags.values.has(f))
+        ctx.io.err(`Flag --${f} has been deprecated, has no effect and will be removed in the future.`);
+    const d = readDryRun(ctx);
+    if (!d.ok) return failWith(ctx, d.error);
+    if (d.dryRun === 'client') {
+      const ns = flagString(ctx.flags, 'namespace');
+      const printed = printClientObject(ctx, runPodWire(name, image, labels, ns), `pod/${name}`);
+      return printed.ok ? ctx.io.exit(0) : failWith(ctx, printed.error);
+    }
+    const obj = podObject(newMeta(name, ctx.namespace, { labels }), {
       containers: containers.map((c) => ({ ...c })),
     });
-    createAll(ctx, [{ obj, source: '' }]);
-  },
-};
-
-/** What apply compares: the fields a manifest sets, not what the cluster filled in. */
-function desired(o: KubeObject): string {
-  switch (o.kind) {
-    case 'Pod':
-      return JSON.stringify(o.spec.containers.map((c) => [c.name, c.image]));
-    case 'Deployment':
-    case 'ReplicaSet':
-      return JSON.stringify([
-        o.spec.replicas,
-        o.spec.template.labels,
-        o.spec.template.containers.map((c) => [c.name, c.image]),
-      ]);
-    case 'DaemonSet':
-      return JSON.stringify(o.spec.template.containers.map((c) => [c.name, c.image]));
-    default:
-      return JSON.stringify(o.metadata.labels ?? {});
-  }
-}
-
-function merged(current: KubeObject, wanted: KubeObject): KubeObject {
-  if (!('spec' in current) || !('spec' in wanted)) return current;
-  return { ...current, spec: { ...current.spec, ...wanted.spec } } as KubeObject;
-}
-
-export const applyVerb: Verb = {
-  name: 'apply',
-  flags: [filenameFlag, outputFlag, { name: 'validate', type: 'bool' }, { name: 'dry-run', type: 'string' }],
-  run(ctx) {
-    const files = ctx.flags.values.get('filename');
-    if (!files || files.length === 0)
-      return failWith(
-        ctx,
-        "error: must specify one of -f and -k\nSee 'kubectl apply -h' for help and examples",
-      );
-    const loaded = loadFiles(ctx.io, files);
-    if (!loaded.ok) return failWith(ctx, loaded.error);
-    inOrder(ctx, loaded.objects, (obj, source, done) => {
-      const resource = resourceOfKindName[obj.kind] ?? 'pods';
-      const { name, namespace } = obj.metadata;
-      const where = { resource, name, ...(namespace ? { namespace } : {}) };
-      const label = labelOf(obj);
-      send(ctx.io, ctx.server, { verb: 'get', ...where }, (res) => {
-        if (!res.ok && res.reason === 'ConnectionRefused')
-          return done({ refused: apiError(res, ctx.server) });
-        if (!res.ok || !res.object) {
-          return send(ctx.io, ctx.server, createRequest(obj, source), (created) => {
-            done(created.ok ? { word: 'created', label } : { error: createError(ctx, created, source) });
-          });
-        }
-        if (desired(res.object) === desired(obj)) return done({ word: 'unchanged', label });
-        const req: ApiRequest = { verb: 'patch', ...where, patch: (cur) => merged(cur, obj) };
-        send(ctx.io, ctx.server, req, (patched) => {
-          done(patched.ok ? { word: 'configured', label } : { error: apiError(patched, ctx.server) });
-        });
-      });
-    });
+    createAll(ctx, [{ obj, source: '' }], runVerb.flags);
   },
 };

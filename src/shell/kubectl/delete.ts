@@ -1,13 +1,16 @@
 // kubectl delete: print `<kind> "<name>" deleted` as each delete is accepted,
 // then wait (--wait, default true) until every object is gone (k8s-facts §3, §5.1).
 import type { Resource } from '../../sim/objects';
+import { namespaced } from '../../sim/objects';
 import type { ApiRequest } from '../../sim/protocol';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith, filenameFlag } from './context';
+import { dryRunFlag, dryRunSuffix, readDryRun } from './dryRun';
 import { loadFiles } from './files';
 import { flagBool, flagInt, flagString } from './flags';
 import { kindName, readTargets, resourceOfKindName } from './resources';
+import { readSelectors, selectorError, selectorQuery } from './selectors';
 
 const noResources = `error: You must provide one or more resources by argument or filename.
 Example resource specifications include:
@@ -36,6 +39,8 @@ export const deleteVerb: Verb = {
     { name: 'all', type: 'bool' },
     { name: 'ignore-not-found', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
+    { name: 'field-selector', type: 'string' },
+    dryRunFlag,
     { name: 'all-namespaces', short: 'A', type: 'bool' },
   ],
   run(ctx) {
@@ -69,16 +74,21 @@ export const deleteVerb: Verb = {
     if ('error' in parsed) return failWith(ctx, parsed.error);
     if (parsed.targets.length === 0) return failWith(ctx, noResources);
     const all = flagBool(ctx.flags, 'all');
-    // -l app=dpy-nginx[,tier=web]: equality selectors, the form the lab uses.
-    const selector = (flagString(ctx.flags, 'selector') ?? '')
-      .split(',')
-      .map((p) => p.trim())
-      .filter(Boolean)
-      .map((p) => p.split('=').map((x) => x.trim()) as [string, string | undefined]);
+    const sel = readSelectors(ctx);
+    const selecting = sel.label !== '' || sel.field !== '';
+    if (selecting && all)
+      return failWith(ctx, "error: setting 'all' parameter but found a non empty selector. ");
     const listed: Resource[] = [];
     for (const t of parsed.targets) {
+      if (t.names.length > 0 && selecting)
+        return failWith(
+          ctx,
+          ctx.args.some((a) => a.includes('/'))
+            ? 'error: selectors and the all flag cannot be used when passing resource/name arguments'
+            : 'error: name cannot be provided when a selector is specified',
+        );
       if (t.names.length === 0) {
-        if (!all && selector.length === 0)
+        if (!all && !selecting)
           return failWith(
             ctx,
             'error: resource(s) were provided, but no name, label selector, or --all flag specified',
@@ -89,34 +99,34 @@ export const deleteVerb: Verb = {
         victims.push({
           resource: t.resource,
           name,
-          ...(t.resource === 'nodes' ? {} : { namespace: ctx.namespace }),
+          ...(namespaced[t.resource] ? { namespace: ctx.namespace } : {}),
         });
     }
     if (listed.length === 0) return deleteAll(ctx, victims, grace, force, wait);
+    const allNamespaces = flagBool(ctx.flags, 'all-namespaces');
     const step = (i: number): void => {
       const resource = listed[i];
       if (!resource) {
         deleteAll(ctx, victims, grace, force, wait);
         return;
       }
-      send(
-        ctx.io,
-        ctx.server,
-        { verb: 'list', resource, ...(resource === 'nodes' ? {} : { namespace: ctx.namespace }) },
-        (res) => {
-          if (!res.ok) return failWith(ctx, apiError(res, ctx.server));
-          for (const o of res.items ?? []) {
-            const labels = o.metadata.labels ?? {};
-            if (!selector.every(([k, v]) => (v === undefined ? k in labels : labels[k] === v))) continue;
-            victims.push({
-              resource,
-              name: o.metadata.name,
-              ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
-            });
-          }
-          step(i + 1);
-        },
-      );
+      // The API server picks the objects: the selectors travel with the list request.
+      const scope = !namespaced[resource]
+        ? {}
+        : allNamespaces
+          ? { allNamespaces: true }
+          : { namespace: ctx.namespace };
+      send(ctx.io, ctx.server, { verb: 'list', resource, ...scope, ...selectorQuery(sel) }, (res) => {
+        if (!res.ok) return failWith(ctx, apiError(selectorError(res, resource, sel), ctx.server));
+        for (const o of res.items ?? []) {
+          victims.push({
+            resource,
+            name: o.metadata.name,
+            ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
+          });
+        }
+        step(i + 1);
+      });
     };
     step(0);
   },
@@ -128,12 +138,15 @@ function deleteAll(
   grace: number,
   force: boolean,
   wait: boolean,
-): void {
+) {
   if (victims.length === 0) {
     ctx.io.err(`No resources found`);
     ctx.io.exit(0);
     return;
   }
+  const d = readDryRun(ctx);
+  if (!d.ok) return failWith(ctx, d.error);
+  const dry = d.dryRun;
   if (grace === 0 && force) ctx.io.err(immediate);
   const accepted: ApiRequest[] = [];
   let failed = false;
@@ -144,8 +157,10 @@ function deleteAll(
       waitAll(ctx, accepted, failed, force && grace === 0 ? false : wait);
       return;
     }
+    // A client dry run only reads the object (the builder's GET); a server one asks with dryRun.
     const req: ApiRequest = {
-      verb: 'delete',
+      verb: dry === 'client' ? 'get' : 'delete',
+      ...(dry === 'server' ? { dryRun: true } : {}),
       resource: v.resource,
       name: v.name,
       ...(v.namespace ? { namespace: v.namespace } : {}),
@@ -155,8 +170,9 @@ function deleteAll(
     send(ctx.io, ctx.server, req, (res) => {
       if (res.ok) {
         ctx.io.out(
-          `${kindName[v.resource]} "${v.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}`,
+          `${kindName[v.resource]} "${v.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}${dryRunSuffix(dry)}`,
         );
+        if (dry !== 'none') return step(i + 1);
         accepted.push({
           verb: 'get',
           resource: v.resource,

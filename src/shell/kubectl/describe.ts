@@ -8,8 +8,11 @@ import { rfc1123z } from '../wallClock';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith } from './context';
+import { flagBool } from './flags';
 import { nodeRoles } from './printers';
 import { readTargets } from './resources';
+import type { Selectors } from './selectors';
+import { readSelectors, selectorError, selectorQuery } from './selectors';
 
 function labelLines(title: string, labels: Readonly<Record<string, string>> | undefined): string[] {
   const entries = Object.entries(labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
@@ -177,16 +180,33 @@ export const describeVerb: Verb = {
       );
     if (t.resource !== 'pods' && t.resource !== 'nodes')
       return failWith(ctx, `error: podscope: describe ${t.resource} is not simulated`);
-    describeTarget(ctx, t.resource, t.names);
+    const sel = readSelectors(ctx);
+    if (t.names.length > 0 && sel.label)
+      return failWith(ctx, 'error: name cannot be provided when a selector is specified');
+    describeTarget(ctx, t.resource, t.names, sel);
   },
 };
 
-function describeTarget(ctx: KubectlContext, resource: 'pods' | 'nodes', names: readonly string[]): void {
-  const ns = resource === 'pods' ? { namespace: ctx.namespace } : {};
-  send(ctx.io, ctx.server, { verb: 'list', resource, ...ns }, (res) => {
-    if (!res.ok) return failWith(ctx, apiError(res, ctx.server));
-    const all = res.items ?? [];
-    const chosen = names.length === 0 ? all : names.map((n) => all.find((o) => o.metadata.name === n) ?? n);
+function describeTarget(
+  ctx: KubectlContext,
+  resource: 'pods' | 'nodes',
+  names: readonly string[],
+  sel: Selectors,
+): void {
+  const all = flagBool(ctx.flags, 'all-namespaces');
+  const ns = resource !== 'pods' ? {} : all ? { allNamespaces: true } : { namespace: ctx.namespace };
+  const query = names.length === 0 ? selectorQuery({ label: sel.label, field: '' }) : {};
+  send(ctx.io, ctx.server, { verb: 'list', resource, ...ns, ...query }, (res) => {
+    if (!res.ok) return failWith(ctx, apiError(selectorError(res, resource, sel), ctx.server));
+    const items = res.items ?? [];
+    let chosen = names.length === 0 ? items : names.map((n) => items.find((o) => o.metadata.name === n) ?? n);
+    // `describe TYPE NAME` with no object of that name describes every object whose
+    // name starts with it, each followed by a blank line (DescribeMatchingResources).
+    const prefix = ctx.args.length === 2 && names.length === 1 && typeof chosen[0] === 'string';
+    if (prefix) {
+      const matching = items.filter((o) => o.metadata.name.startsWith(names[0] as string));
+      if (matching.length > 0) chosen = matching;
+    }
     const missing = chosen.filter((c): c is string => typeof c === 'string');
     const objects = chosen.filter((c): c is KubeObject => typeof c !== 'string');
     send(ctx.io, ctx.server, { verb: 'list', resource: 'events', allNamespaces: true }, (evRes) => {
@@ -215,7 +235,10 @@ function describeTarget(ctx: KubectlContext, resource: 'pods' | 'nodes', names: 
                 )
               : '';
         });
-        if (texts.length > 0) ctx.io.out(texts.join('\n\n\n'));
+        if (prefix && objects.length > 0) for (const t of texts) ctx.io.out(`${t}\n`);
+        else if (texts.length > 0) ctx.io.out(texts.join('\n\n\n'));
+        else if (missing.length === 0)
+          ctx.io.err(all ? 'No resources found' : `No resources found in ${ctx.namespace} namespace.`);
         for (const m of missing) ctx.io.err(`Error from server (NotFound): ${resource} "${m}" not found`);
         ctx.io.exit(missing.length > 0 ? 1 : 0);
       };

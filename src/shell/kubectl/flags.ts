@@ -7,6 +7,8 @@ export interface FlagSpec {
   readonly name: string;
   readonly short?: string;
   readonly type: FlagType;
+  /** pflag's NoOptDefVal: `--name` alone means this value and takes no next word. */
+  readonly noOptDefault?: string;
 }
 
 export interface ParsedFlags {
@@ -68,6 +70,7 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
       let value: string;
       if (eq >= 0) value = a.slice(eq + 1);
       else if (spec.type === 'bool') value = 'true';
+      else if (spec.noOptDefault !== undefined) value = spec.noOptDefault;
       else {
         const next = args[i + 1];
         if (next === undefined) return { ok: false, error: `flag needs an argument: --${name}` };

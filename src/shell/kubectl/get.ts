@@ -1,6 +1,7 @@
 // kubectl get: one request (a list, or a get per name), then the table. The
 // output-format check runs after the answer, as kubectl 1.18 does it (facts §4).
 import type { KubeObject, Resource } from '../../sim/objects';
+import { namespaced } from '../../sim/objects';
 import type { ApiRequest } from '../../sim/protocol';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
@@ -10,6 +11,9 @@ import { toJson, toYaml, wireList, wireObject } from './objectPrinter';
 import { printNames, printTable, sortForList } from './printers';
 import type { Target } from './resources';
 import { kindName, readTargets } from './resources';
+import type { Selectors } from './selectors';
+import { readSelectors, selectorError, selectorQuery } from './selectors';
+import { printCustomColumns, printJsonPath, sortBy } from './templatePrinters';
 
 const allowedFormats =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-file,name,template,templatefile,wide,yaml';
@@ -20,14 +24,15 @@ error: Required resource not specified.
 Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
 See 'kubectl get -h' for help and examples`;
 
-function requestsFor(t: Target, ctx: KubectlContext, all: boolean): ApiRequest[] {
-  const ns = t.resource === 'nodes' ? undefined : ctx.namespace;
+function requestsFor(t: Target, ctx: KubectlContext, all: boolean, sel: Selectors): ApiRequest[] {
+  const ns = namespaced[t.resource] ? ctx.namespace : undefined;
   if (t.names.length === 0) {
     return [
       {
         verb: 'list',
         resource: t.resource,
         ...(all ? { allNamespaces: true } : ns ? { namespace: ns } : {}),
+        ...selectorQuery(sel),
       },
     ];
   }
@@ -66,13 +71,26 @@ export const getVerb: Verb = {
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'watch', short: 'w', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
+    { name: 'field-selector', type: 'string' },
+    { name: 'sort-by', type: 'string' },
     { name: 'show-labels', type: 'bool' },
+    { name: 'label-columns', short: 'L', type: 'strings' },
     { name: 'no-headers', type: 'bool' },
   ],
   run(ctx) {
     const parsed = readTargets(ctx.args);
     if ('error' in parsed) return failWith(ctx, parsed.error);
     if (parsed.targets.length === 0) return failWith(ctx, mustSpecify);
+    const sel = readSelectors(ctx);
+    const named = parsed.targets.some((t) => t.names.length > 0);
+    if (named && (sel.label || sel.field)) {
+      return failWith(
+        ctx,
+        ctx.args.some((a) => a.includes('/'))
+          ? 'error: selectors and the all flag cannot be used when passing resource/name arguments'
+          : 'error: name cannot be provided when a selector is specified',
+      );
+    }
     if (flagBool(ctx.flags, 'watch')) {
       // A watch would stream changes; the lab shows them on the diagram instead.
       return failWith(ctx, 'error: podscope: kubectl get --watch is not simulated; run kubectl get again');
@@ -80,7 +98,7 @@ export const getVerb: Verb = {
     const all = flagBool(ctx.flags, 'all-namespaces');
     const output = flagString(ctx.flags, 'output');
     const multi = parsed.targets.length > 1;
-    const reqs = parsed.targets.flatMap((t) => requestsFor(t, ctx, all).map((req) => ({ t, req })));
+    const reqs = parsed.targets.flatMap((t) => requestsFor(t, ctx, all, sel).map((req) => ({ t, req })));
     const found = new Map<Resource, KubeObject[]>();
     const errors: string[] = [];
     const step = (i: number): void => {
@@ -93,7 +111,8 @@ export const getVerb: Verb = {
         if (!res.ok) {
           if (res.reason === 'ConnectionRefused' || res.reason === 'Timeout')
             return failWith(ctx, apiError(res, ctx.server));
-          errors.push(apiError(res, ctx.server));
+          const worded = next.req.verb === 'list' ? selectorError(res, next.t.resource, sel) : res;
+          errors.push(apiError(worded, ctx.server));
         } else {
           const items = res.items ?? (res.object ? [res.object] : []);
           found.set(next.t.resource, [...(found.get(next.t.resource) ?? []), ...items]);
@@ -101,8 +120,30 @@ export const getVerb: Verb = {
         step(i + 1);
       });
     };
-    const finish = (): void => {
-      if (output !== undefined && !allowedFormats.split(',').includes(output)) {
+    const finish = () => {
+      const format = output?.split('=')[0];
+      const template = output?.slice((format?.length ?? 0) + 1) ?? '';
+      const sortExpr = flagString(ctx.flags, 'sort-by');
+      if (sortExpr) {
+        for (const [r, items] of found) {
+          const sorted = sortBy(sortExpr, items);
+          if (typeof sorted === 'string') return failWith(ctx, sorted);
+          found.set(r, sorted);
+        }
+      }
+      if (format === 'jsonpath' || format === 'custom-columns') {
+        const items = parsed.targets.flatMap((t) => found.get(t.resource) ?? []);
+        const single = parsed.targets.length === 1 && parsed.targets[0]?.names.length === 1;
+        const printed =
+          format === 'jsonpath'
+            ? printJsonPath(template, items, single)
+            : printCustomColumns(template, items, flagBool(ctx.flags, 'no-headers'));
+        if (!printed.ok) return failWith(ctx, printed.error);
+        if (printed.text !== '') ctx.io.out(printed.text);
+        for (const e of errors) ctx.io.err(e);
+        return ctx.io.exit(errors.length > 0 ? 1 : 0);
+      }
+      if (output !== undefined && !allowedFormats.split(',').includes(format ?? '')) {
         failWith(
           ctx,
           `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${allowedFormats}`,
@@ -122,7 +163,7 @@ export const getVerb: Verb = {
       for (const t of parsed.targets) {
         const items = found.get(t.resource);
         if (!items || items.length === 0) continue;
-        const listed = t.names.length > 0 ? items : sortForList(items);
+        const listed = t.names.length > 0 || sortExpr ? items : sortForList(items);
         if (output === 'name') {
           blocks.push(printNames(kindName[t.resource], listed));
           continue;
@@ -137,9 +178,10 @@ export const getVerb: Verb = {
           printTable(t.resource, named as KubeObject[], {
             now,
             wide: output === 'wide',
-            withNamespace: all,
+            withNamespace: all && namespaced[t.resource],
             noHeaders: flagBool(ctx.flags, 'no-headers'),
             showLabels: flagBool(ctx.flags, 'show-labels'),
+            labelColumns: (ctx.flags.values.get('label-columns') ?? []).flatMap((v) => v.split(',')),
           }),
         );
       }

@@ -5,7 +5,7 @@
 import type { KubeObject } from '../../sim/objects';
 import { LAB_EPOCH_MS } from '../wallClock';
 
-type Plain = string | number | boolean | null | Plain[] | { [k: string]: Plain };
+export type Plain = string | number | boolean | null | Plain[] | { [k: string]: Plain };
 
 const apiVersions: Record<KubeObject['kind'], string> = {
   Pod: 'v1',

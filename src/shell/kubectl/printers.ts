@@ -24,6 +24,8 @@ export interface PrintOptions {
   readonly noHeaders?: boolean;
   /** --show-labels: a LABELS column last. */
   readonly showLabels?: boolean;
+  /** -L key: one column per key, headed by the key's last path segment in capitals. */
+  readonly labelColumns?: readonly string[];
 }
 
 type Row = string[];
@@ -197,12 +199,14 @@ export function printTable(resource: Resource, items: readonly KubeObject[], opt
     ...(ns ? ['NAMESPACE'] : []),
     ...cols.header,
     ...(opts.wide ? cols.wideHeader : []),
+    ...(opts.labelColumns ?? []).map((l) => (l.split('/').pop() ?? l).toUpperCase()),
     ...(opts.showLabels ? ['LABELS'] : []),
   ];
   const rows = items.map((o) => [
     ...(ns ? [o.metadata.namespace ?? ''] : []),
     ...cols.row(o, opts.now),
     ...(opts.wide ? cols.wideRow(o) : []),
+    ...(opts.labelColumns ?? []).map((l) => o.metadata.labels?.[l] ?? ''),
     ...(opts.showLabels ? [labelsText(o.metadata.labels)] : []),
   ]);
   return table(opts.noHeaders ? rows : [header, ...rows]);

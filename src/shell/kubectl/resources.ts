@@ -1,54 +1,33 @@
 // The resource names kubectl accepts (plural, singular, short name, name.group)
-// and how it names each kind when it prints `<kind>[.<group>]/<name>`.
+// and how it names each kind when it prints `<kind>[.<group>]/<name>`, all read
+// from the sim's one registry of resource kinds (what discovery would tell it).
 import type { Resource } from '../../sim/objects';
+import { allCategory, resourceKinds, groupResource as serverName } from '../../sim/resourceKinds';
 
 const aliases: Record<string, Resource> = {};
-function alias(resource: Resource, names: string[]): void {
-  for (const n of names) aliases[n] = resource;
+for (const k of resourceKinds) {
+  const names = [k.resource, k.singular, ...k.shortNames];
+  for (const n of names) aliases[n] = k.resource;
+  if (k.group) for (const n of [k.resource, k.singular]) aliases[`${n}.${k.group}`] = k.resource;
 }
-alias('pods', ['pods', 'pod', 'po']);
-alias('nodes', ['nodes', 'node', 'no']);
-alias('deployments', ['deployments', 'deployment', 'deploy', 'deployments.apps', 'deployment.apps']);
-alias('replicasets', ['replicasets', 'replicaset', 'rs', 'replicasets.apps', 'replicaset.apps']);
-alias('daemonsets', ['daemonsets', 'daemonset', 'ds', 'daemonsets.apps', 'daemonset.apps']);
-alias('services', ['services', 'service', 'svc']);
-alias('events', ['events', 'event', 'ev']);
 
 export function resourceFor(name: string): Resource | undefined {
-  return aliases[name.toLowerCase()];
+  return Object.hasOwn(aliases, name.toLowerCase()) ? aliases[name.toLowerCase()] : undefined;
 }
 
 /** `pod`, `deployment.apps`: the name printer's kind, as in `deployment.apps/dpy-nginx created`. */
-export const kindName: Record<Resource, string> = {
-  pods: 'pod',
-  nodes: 'node',
-  deployments: 'deployment.apps',
-  replicasets: 'replicaset.apps',
-  daemonsets: 'daemonset.apps',
-  services: 'service',
-  events: 'event',
-};
+export const kindName = Object.fromEntries(
+  resourceKinds.map((k) => [k.resource, k.group ? `${k.singular}.${k.group}` : k.singular]),
+) as Record<Resource, string>;
 
 /** `pods`, `deployments.apps`: how the API server names the resource in errors. */
-export const groupResource: Record<Resource, string> = {
-  pods: 'pods',
-  nodes: 'nodes',
-  deployments: 'deployments.apps',
-  replicasets: 'replicasets.apps',
-  daemonsets: 'daemonsets.apps',
-  services: 'services',
-  events: 'events',
-};
+export const groupResource = Object.fromEntries(
+  resourceKinds.map((k) => [k.resource, serverName(k.resource)]),
+) as Record<Resource, string>;
 
-export const resourceOfKindName: Record<string, Resource> = {
-  Pod: 'pods',
-  Node: 'nodes',
-  Deployment: 'deployments',
-  ReplicaSet: 'replicasets',
-  DaemonSet: 'daemonsets',
-  Service: 'services',
-  Event: 'events',
-};
+export const resourceOfKindName: Record<string, Resource> = Object.fromEntries(
+  resourceKinds.map((k) => [k.kind, k.resource]),
+);
 
 /** `TYPE/NAME` or `TYPE NAME...` arguments, as kubectl get/describe/delete read them. */
 export type Target = { readonly resource: Resource; readonly names: readonly string[] };
@@ -75,6 +54,11 @@ export function readTargets(args: readonly string[]): { targets: Target[] } | { 
   const names = args.slice(1);
   const targets: Target[] = [];
   for (const t of types) {
+    if (t.toLowerCase() === 'all') {
+      for (const resource of allCategory)
+        if (!targets.some((x) => x.resource === resource)) targets.push({ resource, names });
+      continue;
+    }
     const r = resourceFor(t);
     if (!r) return { error: `error: the server doesn't have a resource type "${t}"` };
     targets.push({ resource: r, names });

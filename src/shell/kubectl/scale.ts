@@ -18,6 +18,8 @@ export const scaleVerb: Verb = {
     { name: 'all', type: 'bool' },
   ],
   run(ctx) {
+    // scale marks --replicas required: cobra refuses before the command runs.
+    if (!ctx.flags.values.has('replicas')) return failWith(ctx, 'Error: required flag(s) "replicas" not set');
     const replicas = flagInt(ctx.flags, 'replicas');
     if (replicas === undefined || replicas < 0) {
       return failWith(

@@ -7,7 +7,9 @@ import type { Message, Net } from '../net';
 import type { KubeObject, Pod, Resource } from '../objects';
 import { namespaced, registryKey, resourceOfKind } from '../objects';
 import type { ApiRequest, ApiResponse, WatchAction } from '../protocol';
+import { groupResource } from '../resourceKinds';
 import type { Rng } from '../rng';
+import { selection } from '../selection';
 import type { ComponentId } from '../trace';
 import type { SimMs } from '../units';
 import { admit, invalidName } from './admission';
@@ -23,17 +25,9 @@ interface Watcher {
   readonly nodeSelector?: string;
   /** kubectl delete --wait watches one object by name. */
   readonly name?: string;
+  /** The request's label and field selectors, parsed. */
+  readonly selects?: (o: KubeObject) => boolean;
 }
-
-const singular: Record<Resource, string> = {
-  pods: 'pods',
-  nodes: 'nodes',
-  deployments: 'deployments.apps',
-  replicasets: 'replicasets.apps',
-  daemonsets: 'daemonsets.apps',
-  services: 'services',
-  events: 'events',
-};
 
 function listPrefix(req: ApiRequest, ns: string | undefined): string {
   if (namespaced[req.resource] && !req.allNamespaces) return registryKey(req.resource, '', ns);
@@ -42,6 +36,7 @@ function listPrefix(req: ApiRequest, ns: string | undefined): string {
 
 function matches(w: Watcher, obj: KubeObject): boolean {
   if (w.name !== undefined && obj.metadata.name !== w.name) return false;
+  if (w.selects && !w.selects(obj)) return false;
   if (w.nodeSelector === undefined || obj.kind !== 'Pod') return true;
   return (obj.spec.nodeName ?? '') === w.nodeSelector;
 }
@@ -106,12 +101,29 @@ export class ApiServerLogic implements ComponentLogic {
   }
 
   private notFound(m: Message, req: ApiRequest): void {
-    const what = singular[req.resource];
+    const what = groupResource(req.resource);
     this.reply(
       m,
       { ok: false, code: 404, reason: 'NotFound', message: `${what} "${req.name}" not found` },
       '404 NotFound',
     );
+  }
+
+  /** The storage's dry run: a read to refuse a name that exists, then the admitted object back. */
+  private dryRunCreate(m: Message, obj: KubeObject): void {
+    const resource = resourceOfKind[obj.kind];
+    const k = registryKey(resource, obj.metadata.name, obj.metadata.namespace);
+    this.etcd(m, { type: 'get', key: k }, `get ${k}`, (r) => {
+      if (r.ok && r.kv) {
+        const message = `${groupResource(resource)} "${obj.metadata.name}" already exists`;
+        this.reply(m, { ok: false, code: 409, reason: 'AlreadyExists', message }, '409 AlreadyExists');
+      } else
+        this.reply(m, { ok: true, object: obj }, `201 Created ${resource}/${obj.metadata.name} (dry run)`);
+    });
+  }
+
+  private badRequest(m: Message, message: string): void {
+    this.reply(m, { ok: false, code: 400, reason: 'BadRequest', message }, '400 BadRequest');
   }
 
   private serve(m: Message): void {
@@ -131,8 +143,14 @@ export class ApiServerLogic implements ComponentLogic {
           );
           return;
         }
+        const sel = selection(req);
+        if (!sel.ok) {
+          this.badRequest(m, sel.message);
+          return;
+        }
         const watcher: Watcher = {
           id: m.from,
+          ...(sel.selects ? { selects: sel.selects } : {}),
           resource: req.resource,
           ...(req.nodeSelector !== undefined ? { nodeSelector: req.nodeSelector } : {}),
           ...(req.name !== undefined ? { name: req.name } : {}),
@@ -152,12 +170,20 @@ export class ApiServerLogic implements ComponentLogic {
       }
       case 'list': {
         const prefix = listPrefix(req, ns);
+        const sel = selection(req);
+        if (!sel.ok) {
+          this.badRequest(m, sel.message);
+          return;
+        }
         this.etcd(m, { type: 'range', prefix }, `range ${prefix}`, (r) => {
           const items = r.ok ? (r.kvs ?? []).map((kv) => kv.value) : [];
-          const visible =
-            req.nodeSelector === undefined
-              ? items
-              : items.filter((o) => o.kind !== 'Pod' || (o.spec.nodeName ?? '') === req.nodeSelector);
+          const visible = items.filter(
+            (o) =>
+              (req.nodeSelector === undefined ||
+                o.kind !== 'Pod' ||
+                (o.spec.nodeName ?? '') === req.nodeSelector) &&
+              (!sel.selects || sel.selects(o)),
+          );
           this.reply(m, { ok: true, items: visible }, `200 ${visible.length} ${req.resource}`);
         });
         return;
@@ -178,13 +204,17 @@ export class ApiServerLogic implements ComponentLogic {
         }
         const obj = admit(req.body, this.net.now(), this.rng);
         const resource = resourceOfKind[obj.kind];
+        if (req.dryRun) {
+          this.dryRunCreate(m, obj);
+          return;
+        }
         const k = registryKey(resource, obj.metadata.name, obj.metadata.namespace);
         this.etcd(m, { type: 'create', key: k, value: obj }, `put ${k}`, (r) => {
           if (r.ok && r.kv) {
             this.reply(m, { ok: true, object: r.kv.value }, `201 Created ${resource}/${obj.metadata.name}`);
             this.fanOut(resource, 'added', r.kv, undefined);
           } else {
-            const message = `${singular[resource]} "${obj.metadata.name}" already exists`;
+            const message = `${groupResource(resource)} "${obj.metadata.name}" already exists`;
             this.reply(m, { ok: false, code: 409, reason: 'AlreadyExists', message }, '409 AlreadyExists');
           }
         });
@@ -207,6 +237,15 @@ export class ApiServerLogic implements ComponentLogic {
         return;
       }
       case 'delete': {
+        if (req.dryRun) {
+          // A dry-run delete reads the object and answers as if it were deleted.
+          this.etcd(m, { type: 'get', key }, `get ${key}`, (r) => {
+            if (r.ok && r.kv)
+              this.reply(m, { ok: true, object: r.kv.value }, `200 ${req.resource}/${req.name} (dry run)`);
+            else this.notFound(m, req);
+          });
+          return;
+        }
         const fn = (o: KubeObject): KubeObject | 'delete' => this.deletion(o, req);
         this.etcd(m, { type: 'mutate', key, fn }, `delete ${key}`, (r) => {
           if (!r.ok) return this.notFound(m, req);
