@@ -88,7 +88,7 @@ export class Player {
     next = Math.max(next, s.now) as SimMs;
     // Past the end the timeline grows with the moment; the cluster is simulated as frames are
     // read, so the live edge stays at the moment on screen and an input there forks nothing.
-    this.set({ now: next, end: next > s.end ? next : s.end });
+    this.set({ now: next, end: Math.max(next, s.end) as SimMs });
   }
 
   /** Plays on from the moment on screen (at the end too: the cluster goes on). Restart is `seek(0)` then play. */

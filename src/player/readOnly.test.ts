@@ -58,6 +58,7 @@ describe('a read-only command typed mid-tour', () => {
         lp.nextStep();
         expect(lp.step, `PageDown after ${line}`).toBe(Math.min(step + 1, podCreate.steps.length));
       }
-    });
+      // Ten rewinds, each simulating the lesson again.
+    }, 30_000);
   }
 });
