@@ -10,6 +10,7 @@ import { describeVerb } from '../kubectl/describe';
 import type { ParsedFlags } from '../kubectl/flags';
 import { flagString, globalFlags, parseFlags } from '../kubectl/flags';
 import { getVerb } from '../kubectl/get';
+import { logsVerb } from '../kubectl/logs';
 import { scaleVerb } from '../kubectl/scale';
 
 const versionLine = (who: string) =>
@@ -69,6 +70,7 @@ const verbs = new Map<string, Verb>(
     scaleVerb,
     versionVerb,
     clusterInfoVerb,
+    logsVerb,
   ].map((v) => [v.name, v]),
 );
 
@@ -94,7 +96,6 @@ const notSimulated = [
   'expose',
   'kustomize',
   'label',
-  'logs',
   'patch',
   'plugin',
   'port-forward',

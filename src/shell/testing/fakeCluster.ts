@@ -1,7 +1,7 @@
 // A small stand-in for the simulated cluster, for the shell's unit tests: it
 // keeps objects, answers requests after a few milliseconds, runs a pod on w2-k8s
 // two seconds after it is created, and holds deletions while w2's kubelet is down.
-import type { ClusterOptions, ConnectResult, HostState, SimCluster } from '../../sim/api';
+import type { ClusterOptions, ConnectResult, HostState, LogsResult, SimCluster } from '../../sim/api';
 import type { ClusterInput, HostName } from '../../sim/inputs';
 import type { KubeObject, Pod, Resource } from '../../sim/objects';
 import { resourceOfKind } from '../../sim/objects';
@@ -260,6 +260,11 @@ export class FakeCluster implements SimCluster {
     this.waiters.add(check);
     check();
     return () => this.waiters.delete(check);
+  }
+
+  /** The fake lab keeps no containers: every pod's log is empty. */
+  containerLogs(): LogsResult {
+    return { ok: true, entries: [], running: true };
   }
 
   connect(_from: HostName, ip: string, port: number, onResult: (r: ConnectResult) => void): () => void {

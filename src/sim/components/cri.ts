@@ -1,4 +1,5 @@
 // The CRI calls between a kubelet and its node's container runtime, as message bodies.
+import type { LogEntry } from '../containerLogs';
 import type { Process } from '../containerProcess';
 import type { Container, Pod } from '../objects';
 
@@ -45,11 +46,7 @@ export interface ContainerInfo {
   /** What its main process does and prints. */
   readonly process?: Process;
   /** Lines written to it from outside its own program (nginx's access log). */
-  readonly extraLogs?: readonly {
-    readonly at: number;
-    readonly stream: 'stdout' | 'stderr';
-    readonly text: string;
-  }[];
+  readonly extraLogs?: readonly LogEntry[];
 }
 
 export type CriResult =
