@@ -7,6 +7,7 @@ import type { KubectlContext, Verb } from '../kubectl/context';
 import { applyVerb, createDeploymentVerb, createVerb, runVerb } from '../kubectl/create';
 import { deleteVerb } from '../kubectl/delete';
 import { describeVerb } from '../kubectl/describe';
+import { execVerb } from '../kubectl/exec';
 import type { ParsedFlags } from '../kubectl/flags';
 import { flagString, globalFlags, parseFlags } from '../kubectl/flags';
 import { getVerb } from '../kubectl/get';
@@ -71,6 +72,7 @@ const verbs = new Map<string, Verb>(
     versionVerb,
     clusterInfoVerb,
     logsVerb,
+    execVerb,
   ].map((v) => [v.name, v]),
 );
 
@@ -91,7 +93,6 @@ const notSimulated = [
   'diff',
   'drain',
   'edit',
-  'exec',
   'explain',
   'expose',
   'kustomize',

@@ -108,8 +108,7 @@ export const logsVerb: Verb = {
     send(ctx.io, ctx.server, { verb: 'get', resource: 'pods', namespace: ctx.namespace, name }, (res) => {
       if (!res.ok) return failWith(ctx, apiError(res, ctx.server));
       const pod = res.object;
-      if (pod?.kind !== 'Pod')
-        return failWith(ctx, `Error from server (NotFound): pods "${name}" not found`);
+      if (pod?.kind !== 'Pod') return failWith(ctx, `Error from server (NotFound): pods "${name}" not found`);
       const names = pod.spec.containers.map((c) => c.name);
       const wanted = flagString(ctx.flags, 'container') ?? ctx.args[1];
       if (wanted === undefined && names.length > 1)
