@@ -103,6 +103,8 @@ export interface SimCluster {
    * the pod's current container, or of the one before it (`previous`).
    */
   containerLogs(node: string, podUid: string, container: string, previous: boolean): LogsResult;
+  /** ICMP echo from a host (ping): `onReply` runs if the address answers. Returns cancel. */
+  ping(from: HostName, ip: string, onReply: () => void): () => void;
   /** DNS lookup through CoreDNS (10.96.0.10) from a host; returns cancel. */
   resolve(
     from: HostName,

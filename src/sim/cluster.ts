@@ -27,7 +27,7 @@ import { kubeadmAddons } from './labs/addons';
 import type { KubeObject, Node, Pod } from './objects';
 import { resourceOfKind } from './objects';
 import { podReadyText, podRestarts, podStatusText } from './podStatus';
-import { probePod } from './probes';
+import { icmpEcho, probePod } from './probes';
 import type { ApiRequest, ApiResponse } from './protocol';
 import type { SimMs } from './units';
 
@@ -270,6 +270,10 @@ export class Cluster implements SimCluster {
 
   connect(from: HostName, ip: string, port: number, onResult: (r: ConnectResult) => void): () => void {
     return probePod(this, from, ip, port, onResult);
+  }
+
+  ping(from: HostName, ip: string, onReply: () => void): () => void {
+    return icmpEcho(this, from, ip, onReply);
   }
 
   containerLogs(node: string, podUid: string, container: string, previous: boolean): LogsResult {

@@ -128,3 +128,46 @@ export function probePod(
     cancelled = true;
   };
 }
+
+/**
+ * ICMP echo (ping): a node answers for its own addresses while it is up; a pod's IP
+ * answers while its sandbox (the pause container's network namespace) lives, whatever
+ * its app container does. A Service's ClusterIP belongs to no interface: kube-proxy's
+ * rules only rewrite TCP/UDP to its ports, so nothing answers.
+ */
+export function icmpEcho(cluster: Cluster, from: HostName, ip: string, onReply: () => void): () => void {
+  const core = cluster.core;
+  const now = core.clock.now();
+  let node: HostName | undefined;
+  let podName: string | undefined;
+  for (const h of core.world.hosts.values())
+    if (h.ip === ip || (h.blockBase === ip && h.cniInstalled)) node = h.name;
+  for (const [n, rt] of core.runtimes)
+    for (const sb of rt.sandboxes.values())
+      if (sb.ip === ip && sb.ready && !ip.startsWith('192.168.')) {
+        node = n;
+        podName = sb.podName;
+      }
+  const host = node ? core.world.host(node) : undefined;
+  const to = podName && node ? podsId(node) : node ? `host@${node}` : `host@${ip}`;
+  core.net.send(
+    `host@${from}`,
+    to,
+    'icmp.echo',
+    `ping ${ip}`,
+    {},
+    podName ? { subject: `pods/${podName}` } : {},
+  );
+  const answers =
+    !!host && core.world.up(host.name, now) && !(podName && host.podRoutesBroken && host.name !== from);
+  let cancelled = false;
+  if (answers)
+    core.clock.schedule(() => {
+      if (cancelled) return;
+      core.net.send(to, `host@${from}`, 'icmp.reply', `reply from ${ip}`, {}, { latency: 1 });
+      onReply();
+    }, 2);
+  return () => {
+    cancelled = true;
+  };
+}

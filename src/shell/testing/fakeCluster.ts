@@ -262,6 +262,12 @@ export class FakeCluster implements SimCluster {
     return () => this.waiters.delete(check);
   }
 
+  /** Every pod and node of the fake lab answers ping. */
+  ping(_from: HostName, ip: string, onReply: () => void): () => void {
+    const known = [...this.store.values()].some((o) => o.kind === 'Pod' && o.status.podIP === ip);
+    return known || ip.startsWith('192.168.1.') ? this.at(1, onReply) : () => {};
+  }
+
   /** The fake lab keeps no containers: every pod's log is empty. */
   containerLogs(): LogsResult {
     return { ok: true, entries: [], running: true };
