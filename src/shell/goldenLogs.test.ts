@@ -1,4 +1,4 @@
-// kubectl logs on the lab: nginx's entrypoint lines (nginx 1.19.2's docker-entrypoint.sh),
+// kubectl logs on the lab: nginx's entrypoint lines (nginx 1.19.0's docker-entrypoint.sh),
 // an access-log line in nginx's "main" format for every request that reaches the pod,
 // busybox's own output, and the kubelet's errors (docs/FACTS-containers.md).
 import { describe, expect, it } from 'vitest';

@@ -39,7 +39,8 @@ export function argvOf(image: ImageInfo, spec: ProcessSpec): string[] {
   return [...image.entrypoint, ...(spec.args && spec.args.length > 0 ? spec.args : image.cmd)];
 }
 
-// nginxinc/docker-nginx at 1.19.2 (commit 9774b52): docker-entrypoint.sh and its two scripts.
+// nginxinc/docker-nginx as Docker Hub built nginx 1.19.0 in June–July 2020 (commit 3dcf654;
+// unchanged in normal output up to 1.19.2, 9774b52): docker-entrypoint.sh and its two scripts.
 const ENTRYPOINT_LINES = [
   '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
   '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',

@@ -82,11 +82,18 @@ function root(kind: string): string[] {
   ];
 }
 
+/** njs shipped with each nginx image (nginxinc/docker-nginx Dockerfiles). */
+const njs: Record<string, string> = { '1.19.0': '0.4.1', '1.18.0': '0.4.0' };
+
 function env(x: Inside): string[] {
   const path = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
   const image =
     x.kind === 'nginx' || x.kind === 'echo-hname'
-      ? [`NGINX_VERSION=${x.nginxVersion ?? ''}`, 'NJS_VERSION=0.4.3', 'PKG_RELEASE=1~buster']
+      ? [
+          `NGINX_VERSION=${x.nginxVersion ?? ''}`,
+          `NJS_VERSION=${njs[x.nginxVersion ?? ''] ?? '0.4.1'}`,
+          'PKG_RELEASE=1~buster',
+        ]
       : [];
   return [path, `HOSTNAME=${x.pod.metadata.name}`, ...KUBERNETES_ENV, ...image, 'HOME=/root'];
 }
