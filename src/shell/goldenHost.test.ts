@@ -18,3 +18,25 @@ describe('the hosts', () => {
     expect(wide).toContain('3.10.0-1127.19.1.el7.x86_64');
   });
 });
+
+describe('docker ps', () => {
+  it("shows each container's own command, not /bin/sh -c", () => {
+    const s = new Session();
+    const ps = runAt(s, 'm-k8s', 'docker ps').text;
+    for (const cmd of [
+      '"kube-apiserver --ad…"',
+      '"kube-controller-man…"',
+      '"kube-scheduler --au…"',
+      '"etcd --advertise-cl…"',
+      '"/coredns -conf /etc…"',
+      '"/usr/local/bin/kube…"',
+      '"start_runit"',
+      '"/pause"',
+    ])
+      expect(ps).toContain(cmd);
+    expect(ps).not.toContain('/bin/sh -c');
+    runAt(s, 'm-k8s', 'kubectl run box --image=busybox -- sleep 3600');
+    runAt(s, 'm-k8s', 'sleep 20');
+    expect(runAt(s, 'w2-k8s', 'docker ps').text).toContain('"sleep 3600"');
+  });
+});
