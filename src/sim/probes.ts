@@ -150,7 +150,7 @@ export function icmpEcho(cluster: Cluster, from: HostName, ip: string, onReply: 
       }
   const host = node ? core.world.host(node) : undefined;
   const to = podName && node ? podsId(node) : node ? `host@${node}` : `host@${ip}`;
-  core.net.send(
+  const echo = core.net.send(
     `host@${from}`,
     to,
     'icmp.echo',
@@ -164,7 +164,10 @@ export function icmpEcho(cluster: Cluster, from: HostName, ip: string, onReply: 
   if (answers)
     core.clock.schedule(() => {
       if (cancelled) return;
-      core.net.send(to, `host@${from}`, 'icmp.reply', `reply from ${ip}`, {}, { latency: 1 });
+      // The reply is the echo's doing: a read-only command's own traffic (issue 11).
+      core.clock.within(echo.id, () =>
+        core.net.send(to, `host@${from}`, 'icmp.reply', `reply from ${ip}`, {}, { latency: 1 }),
+      );
       onReply();
     }, 2);
   return () => {
