@@ -57,7 +57,8 @@ describe('busybox: sh exits at once', () => {
     const p = stored(c, 'busy');
     expect(p?.status.phase).toBe('Running');
     expect(podLine(c, 'busy')).toMatch(/^(CrashLoopBackOff|Completed) 0\/1 \d+ /);
-  });
+    // Twenty minutes of cluster time sampled every half second.
+  }, 30_000);
 
   it('says which back-off it waits in', () => {
     const c = createCluster();
@@ -80,7 +81,7 @@ describe('busybox: sh exits at once', () => {
     const gaps = restartGaps(c, 'slow', 2200);
     expect(gaps.length).toBeGreaterThanOrEqual(2);
     for (const g of gaps) expect(g).toBeLessThan(5);
-  });
+  }, 30_000);
 
   it('with --restart=Never is Completed, or Error with its exit code, and never restarted', () => {
     const c = createCluster();
