@@ -97,12 +97,18 @@ describe('curl, ping, nslookup', () => {
     expect(ping).toContain('2 packets transmitted, 2 received, 0% packet loss, time 1000ms');
   });
 
-  it('resolves names through CoreDNS', () => {
+  it('resolves cluster names through CoreDNS when asked to, and through 1.1.1.1 by default', () => {
     const { at } = lab();
-    expect(at('m-k8s', 'nslookup kubernetes.default.svc.cluster.local').text).toBe(
+    expect(at('m-k8s', 'nslookup kubernetes.default.svc.cluster.local 10.96.0.10').text).toBe(
       'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\nName:\tkubernetes.default.svc.cluster.local\nAddress: 10.96.0.1\n',
     );
-    expect(at('m-k8s', 'nslookup nope').code).toBe(1);
+    expect(at('m-k8s', 'nslookup nope 10.96.0.10').code).toBe(1);
+    // The hosts' resolv.conf names 1.1.1.1 and 8.8.8.8 (the book's config.sh): only pods use CoreDNS.
+    const host = at('m-k8s', 'nslookup kubernetes.default');
+    expect(host.text).toBe(
+      "Server:\t\t1.1.1.1\nAddress:\t1.1.1.1#53\n\n** server can't find kubernetes.default: NXDOMAIN\n",
+    );
+    expect(host.code).toBe(1);
   });
 });
 

@@ -89,7 +89,8 @@ describe('complete: several fits grow the word to what they share and are listed
     ['kubectl get pods -o ', 'kubectl get pods -o ', ['json', 'name', 'wide', 'yaml']],
     ['systemctl s', 'systemctl st', ['start', 'status', 'stop']],
     ['cat ~/_Book_k8sInfra/ch', 'cat ~/_Book_k8sInfra/ch', ['ch2/', 'ch3/']],
-    ['k', 'kube', ['kubeadm', 'kubectl']],
+    // The nodes have the kubelet binary too (/usr/bin/kubelet from the kubelet package).
+    ['k', 'kube', ['kubeadm', 'kubectl', 'kubelet']],
     [
       'kubectl get pods --s',
       'kubectl get pods --s',

@@ -21,6 +21,8 @@ export interface JobEffects {
   enter?: HostName;
   /** `exit`, or `reboot` of the host the ssh session was on: back to the previous host. */
   leave?: boolean;
+  /** `sleep N`: the person asked to wait this long; it is not a command that hangs. */
+  waitsMs?: number;
 }
 
 export class Job {

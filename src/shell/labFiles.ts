@@ -113,6 +113,9 @@ export function writeBaseFiles(fs: FileSystem, host: string, master: boolean): v
   fs.write('/etc/resolv.conf', RESOLV_CONF);
   fs.write('/etc/sysctl.d/k8s.conf', K8S_SYSCTL);
   fs.write('/etc/hostname', `${host}\n`);
+  // The book's box, sysnet4admin/CentOS-k8s: CentOS 7.8.2003 (k8s-facts §1.1).
+  fs.write('/etc/redhat-release', 'CentOS Linux release 7.8.2003 (Core)\n');
+  fs.write('/etc/centos-release', 'CentOS Linux release 7.8.2003 (Core)\n');
   if (master) {
     fs.write(`${BOOK_REPO}/ch3/3.1.6/nginx-pod.yaml`, NGINX_POD_YAML);
     fs.write(`${BOOK_REPO}/ch3/3.2.8/echo-hname.yaml`, ECHO_HNAME_YAML);

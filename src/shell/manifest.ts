@@ -50,10 +50,29 @@ export function newMeta(
   };
 }
 
+function words(v: YamlValue | undefined): string[] | undefined {
+  return Array.isArray(v) ? v.map((x) => str(x) ?? '') : undefined;
+}
+
+const pullPolicies = ['Always', 'IfNotPresent', 'Never'] as const;
+
 function containers(v: YamlValue | undefined): Container[] {
   if (!Array.isArray(v)) return [];
-  return v.filter(isMap).map((c) => ({ name: str(c.name) ?? '', image: str(c.image) ?? '' }));
+  return v.filter(isMap).map((c) => {
+    const command = words(c.command);
+    const args = words(c.args);
+    const pull = pullPolicies.find((p) => p === str(c.imagePullPolicy));
+    return {
+      name: str(c.name) ?? '',
+      image: str(c.image) ?? '',
+      ...(command ? { command } : {}),
+      ...(args ? { args } : {}),
+      ...(pull ? { imagePullPolicy: pull } : {}),
+    };
+  });
 }
+
+const restartPolicies = ['Always', 'OnFailure', 'Never'] as const;
 
 function tolerations(v: YamlValue | undefined): Toleration[] {
   if (!Array.isArray(v)) return [];
@@ -82,6 +101,11 @@ function template(v: YamlValue | undefined): PodTemplate {
   };
 }
 
+function restartPolicy(v: YamlValue | undefined): { restartPolicy?: (typeof restartPolicies)[number] } {
+  const p = restartPolicies.find((x) => x === str(v));
+  return p ? { restartPolicy: p } : {};
+}
+
 /** A pod as the API server receives it from kubectl (status empty, defaults unset). */
 export function podObject(meta: ObjectMeta, spec: Map): KubeObject {
   return {
@@ -94,6 +118,7 @@ export function podObject(meta: ObjectMeta, spec: Map): KubeObject {
         typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30,
       ...(str(spec.nodeName) ? { nodeName: str(spec.nodeName) } : {}),
       ...(spec.hostNetwork === true ? { hostNetwork: true } : {}),
+      ...restartPolicy(spec.restartPolicy),
     },
     status: { phase: 'Pending', conditions: [], containerStatuses: [] },
   };

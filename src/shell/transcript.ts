@@ -1,6 +1,7 @@
 // Driving a session the way `npm run shell` does with a script: each line after
 // its prompt, cluster time running until the command ends (a person gives up
-// and presses Ctrl+C after 180 s), then one more second before the next line.
+// and presses Ctrl+C after 180 s, or after the `sleep` they asked for), then one
+// more second before the next line.
 import type { SimMs } from '../sim/units';
 import type { Job } from './job';
 import type { Session } from './session';
@@ -16,7 +17,7 @@ export function typeAndWait(session: Session, line: string, onLine?: (text: stri
   if (onLine) for (const l of job.output) onLine(l.text);
   const off = onLine ? job.onOutput((l) => onLine(l.text)) : undefined;
   const start = session.now();
-  while (!job.done && session.now() - start < GIVE_UP_MS) {
+  while (!job.done && session.now() - start < GIVE_UP_MS + (job.effects.waitsMs ?? 0)) {
     session.advanceTo((session.now() + STEP_MS) as SimMs);
   }
   if (!job.done) session.interrupt(job.host);

@@ -53,3 +53,9 @@ export function dockerDuration(ms: number): string {
   if (h < 24 * 365 * 2) return `${Math.floor(h / 24 / 30)} months`;
   return `${Math.floor(h / 24 / 365)} years`;
 }
+
+/** nginx's $time_local: `06/Jul/2020:01:00:00 +0000`. */
+export function nginxTime(simMs: number): string {
+  const d = at(simMs);
+  return `${two(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
+}

@@ -1,5 +1,7 @@
 // The cluster as the layers above see it. The shell, the player and the view use
 // only this; the machinery behind it is the sim's own business.
+
+import type { LogsResult } from './containerLogs';
 import type { ClusterInput, ControlPlaneManifest, HostName, HostService } from './inputs';
 import type { KubeObject, Node, Pod } from './objects';
 import type { ApiRequest, ApiResponse } from './protocol';
@@ -96,6 +98,13 @@ export interface SimCluster {
 
   /** TCP connect from a host to ip:port (curl). Calls back in cluster time; returns cancel. */
   connect(from: HostName, ip: string, port: number, onResult: (r: ConnectResult) => void): () => void;
+  /**
+   * What the kubelet on `node` answers to GET /containerLogs (kubectl logs): the lines of
+   * the pod's current container, or of the one before it (`previous`).
+   */
+  containerLogs(node: string, podUid: string, container: string, previous: boolean): LogsResult;
+  /** ICMP echo from a host (ping): `onReply` runs if the address answers. Returns cancel. */
+  ping(from: HostName, ip: string, onReply: () => void): () => void;
   /** DNS lookup through CoreDNS (10.96.0.10) from a host; returns cancel. */
   resolve(
     from: HostName,
@@ -121,4 +130,5 @@ export interface SimCluster {
   pod(namespace: string, name: string): Pod | undefined;
 }
 
+export type { LogEntry, LogsResult } from './containerLogs';
 export type { ApiRequest, ApiResponse, ClusterInput, Envelope, SimMs };

@@ -17,6 +17,8 @@ import { CONTROLLER_MANAGER } from './components/controllerManager';
 import { ETCD } from './components/etcd';
 import { kubeletId, podsId, runtimeId } from './components/runtime';
 import { SCHEDULER } from './components/scheduler';
+import type { LogsResult } from './containerLogs';
+import { containersOf, logsOf } from './containerLogs';
 import type { EtcdSnapshot } from './etcdStore';
 import type { FaultRef } from './faults';
 import { faultsInForce } from './faults';
@@ -25,7 +27,7 @@ import { kubeadmAddons } from './labs/addons';
 import type { KubeObject, Node, Pod } from './objects';
 import { resourceOfKind } from './objects';
 import { podReadyText, podRestarts, podStatusText } from './podStatus';
-import { probePod } from './probes';
+import { icmpEcho, probePod } from './probes';
 import type { ApiRequest, ApiResponse } from './protocol';
 import type { SimMs } from './units';
 
@@ -268,6 +270,18 @@ export class Cluster implements SimCluster {
 
   connect(from: HostName, ip: string, port: number, onResult: (r: ConnectResult) => void): () => void {
     return probePod(this, from, ip, port, onResult);
+  }
+
+  ping(from: HostName, ip: string, onReply: () => void): () => void {
+    return icmpEcho(this, from, ip, onReply);
+  }
+
+  containerLogs(node: string, podUid: string, container: string, previous: boolean): LogsResult {
+    const rt = this.core.runtimes.get(node);
+    if (!rt || !this.core.isRunning(kubeletId(node))) return { ok: false, error: 'kubelet' };
+    const c = containersOf(rt, podUid, container)[previous ? 1 : 0];
+    if (!c) return { ok: false, error: previous ? 'previous' : 'none' };
+    return { ok: true, entries: logsOf(c, this.now), running: c.state === 'running' };
   }
 
   resolve(

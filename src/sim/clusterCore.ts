@@ -50,7 +50,7 @@ export class ClusterCore {
   readonly ipam: Ipam;
   readonly runtimes = new Map<string, RuntimeState>();
   readonly processes = new Map<string, Process>();
-  readonly rngs: { names: Rng; net: Rng; scheduler: Rng; runtime: Rng };
+  readonly rngs: { names: Rng; net: Rng; scheduler: Rng; runtime: Rng; kubelet: Rng };
   private readonly actors = new Map<string, AnyActorRef>();
   private apiWasUp = true;
 
@@ -66,6 +66,7 @@ export class ClusterCore {
       net: new Rng(seed * 7919 + 2),
       scheduler: new Rng(seed * 7919 + 3),
       runtime: new Rng(seed * 7919 + 4),
+      kubelet: new Rng(seed * 7919 + 5),
     };
     const ready = this.options.lab === 'ready';
     for (const h of labHosts(this.options.workers, ready, this.rngs.names, ready ? -1_800_000 : -120_000))
@@ -111,7 +112,14 @@ export class ClusterCore {
       this.add({
         id: kubeletId(h.name),
         host: h.name,
-        logic: new KubeletLogic(this.net, this.world, h.name, () => this.syncStaticPods(), ready),
+        logic: new KubeletLogic(
+          this.net,
+          this.world,
+          h.name,
+          () => this.syncStaticPods(),
+          ready,
+          this.rngs.kubelet,
+        ),
         tickMs: KUBELET_TICK_MS,
       });
     }

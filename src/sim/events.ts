@@ -11,6 +11,7 @@ export function recordEvent(
   reason: string,
   message: string,
   source: KubeEvent['source'],
+  onCreated?: (name: string) => void,
 ): void {
   const ev: KubeEvent = {
     kind: 'Event',
@@ -36,5 +37,59 @@ export function recordEvent(
     lastTimestamp: now,
     count: 1,
   };
-  client.request({ verb: 'create', resource: 'events', namespace: ev.metadata.namespace, body: ev });
+  client.request(
+    { verb: 'create', resource: 'events', namespace: ev.metadata.namespace, body: ev },
+    onCreated
+      ? (res) => {
+          if (res.ok && res.object) onCreated(res.object.metadata.name);
+        }
+      : undefined,
+  );
+}
+
+/**
+ * client-go's event correlator, as a kubelet's recorder uses it: the same event
+ * (object, type, reason, message) seen again within 10 minutes updates the stored
+ * event's count and last time instead of making a new one — `(x6 over 2m)` in describe.
+ */
+export class EventRecorder {
+  private readonly seen = new Map<string, { name?: string; namespace: string; count: number; at: number }>();
+
+  constructor(
+    private readonly client: ApiClient,
+    private readonly source: () => KubeEvent['source'],
+  ) {}
+
+  reset(): void {
+    this.seen.clear();
+  }
+
+  record(now: SimMs, involved: KubeObject, type: KubeEvent['type'], reason: string, message: string): void {
+    const key = `${involved.metadata.uid}|${type}|${reason}|${message}`;
+    const prior = this.seen.get(key);
+    const namespace = involved.metadata.namespace ?? 'default';
+    if (prior?.name && now - prior.at <= 600_000) {
+      prior.count += 1;
+      prior.at = now;
+      const count = prior.count;
+      this.client.request({
+        verb: 'patch',
+        resource: 'events',
+        namespace,
+        name: prior.name,
+        patch: (o) => (o.kind === 'Event' ? { ...o, count, lastTimestamp: now } : o),
+      });
+      return;
+    }
+    const entry = { namespace, count: 1, at: now } as {
+      name?: string;
+      namespace: string;
+      count: number;
+      at: number;
+    };
+    this.seen.set(key, entry);
+    recordEvent(this.client, now, involved, type, reason, message, this.source(), (name) => {
+      entry.name = name;
+    });
+  }
 }

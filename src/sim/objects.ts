@@ -34,13 +34,24 @@ export interface Container {
   readonly name: string;
   readonly image: string;
   readonly cpuMillis?: number;
+  /** Replaces the image's ENTRYPOINT (and drops its CMD). */
+  readonly command?: readonly string[];
+  /** Replaces the image's CMD. */
+  readonly args?: readonly string[];
+  /** Unset: Always for `:latest` or no tag, else IfNotPresent (the API server's default). */
+  readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
 }
 
 export type ContainerState =
   | { readonly waiting: { readonly reason: string; readonly message?: string } }
   | { readonly running: { readonly startedAt: SimMs } }
   | {
-      readonly terminated: { readonly reason: string; readonly exitCode: number; readonly finishedAt: SimMs };
+      readonly terminated: {
+        readonly reason: string;
+        readonly exitCode: number;
+        readonly startedAt?: SimMs;
+        readonly finishedAt: SimMs;
+      };
     };
 
 export interface ContainerStatus {
@@ -49,6 +60,8 @@ export interface ContainerStatus {
   readonly ready: boolean;
   readonly restartCount: number;
   readonly state: ContainerState;
+  /** The previous container's end, once it has been restarted or is waiting to be. */
+  readonly lastState?: ContainerState;
   readonly containerID?: string;
 }
 
@@ -73,6 +86,8 @@ export interface Pod {
     readonly terminationGracePeriodSeconds: number;
     readonly hostNetwork?: boolean;
     readonly priorityClassName?: string;
+    /** Unset means Always. */
+    readonly restartPolicy?: 'Always' | 'OnFailure' | 'Never';
   };
   readonly status: {
     readonly phase: PodPhase;

@@ -1,6 +1,8 @@
 // docker ps: the containers the kubelet started on this host, named as the
 // kubelet names them (k8s_<container>_<pod>_<namespace>_<uid>_<attempt>), each
 // with its pod's pause (sandbox) container.
+import { argvOf } from '../../sim/containerProcess';
+import { lookupImage } from '../../sim/images';
 import type { Pod } from '../../sim/objects';
 import { defineCommand, fail, ok } from '../command';
 import { tabwrite } from '../tabwriter';
@@ -17,17 +19,22 @@ function shortId(text: string): string {
   return out.slice(0, 12);
 }
 
-/** The first words of each image's entrypoint, as `docker ps` cuts them to 20 characters. */
-const entrypoints: Record<string, string> = {
-  nginx: '/docker-entrypoint.sh nginx -g daemon off;',
-  'k8s.gcr.io/kube-proxy': '/usr/local/bin/kube-proxy --config=/var/lib/kube-proxy/config.conf',
-  'calico/node': 'start_runit',
-  'calico/kube-controllers': '/usr/bin/kube-controllers',
-  'k8s.gcr.io/coredns': '/coredns -conf /etc/coredns/Corefile',
+/** kubeadm 1.18's static pods and add-ons set their own commands (flags sorted); they begin so. */
+const kubeadmCommands: Record<string, string> = {
+  coredns: '/coredns -conf /etc/coredns/Corefile',
+  'kube-proxy': '/usr/local/bin/kube-proxy --config=/var/lib/kube-proxy/config.conf',
+  'kube-apiserver': 'kube-apiserver --advertise-address=192.168.1.10',
+  'kube-controller-manager': 'kube-controller-manager --allocate-node-cidrs=true',
+  'kube-scheduler': 'kube-scheduler --authentication-kubeconfig=/etc/kubernetes/scheduler.conf',
+  etcd: 'etcd --advertise-client-urls=https://192.168.1.10:2379',
 };
 
-function commandOf(image: string): string {
-  const cmd = entrypoints[image] ?? '/bin/sh -c';
+/** The container's command as docker ps shows it: the pod's command/args, else the image's, cut to 20 characters. */
+function commandOf(pod: Pod, container: string): string {
+  const spec = pod.spec.containers.find((c) => c.name === container);
+  const image = lookupImage(spec?.image ?? '');
+  const argv = image.ok ? argvOf(image.image, spec ?? {}) : [];
+  const cmd = kubeadmCommands[container] ?? (argv.join(' ') || '/bin/sh');
   return `"${cmd.length > 20 ? `${cmd.slice(0, 19)}…` : cmd}"`;
 }
 
@@ -70,9 +77,8 @@ export const docker = defineCommand<'ps' | 'version'>({
         const id = c.containerID
           ? c.containerID.replace(/^docker:\/\//, '').slice(0, 12)
           : shortId(`${p.metadata.uid}/${c.name}/${c.restartCount}`);
-        const image = c.image.split(':')[0] ?? c.image;
         rows.push(
-          `${id}\t${c.image}\t${commandOf(image)}\t${dockerDuration(now - started)} ago\tUp ${dockerDuration(now - started)}\t\tk8s_${c.name}_${p.metadata.name}_${ns}_${p.metadata.uid}_${c.restartCount}`,
+          `${id}\t${c.image}\t${commandOf(p, c.name)}\t${dockerDuration(now - started)} ago\tUp ${dockerDuration(now - started)}\t\tk8s_${c.name}_${p.metadata.name}_${ns}_${p.metadata.uid}_${c.restartCount}`,
         );
       }
       const sandboxAttempt = p.status.containerStatuses.reduce((n, c) => Math.max(n, c.restartCount), 0);

@@ -3,6 +3,7 @@ import type { CommandEntry } from '../command';
 import { docker } from './docker';
 import { etcdctl } from './etcdctl';
 import { cat, cd, chown, cp, ls, mkdir, mv, pwd, rm } from './files';
+import { kubelet, uname } from './host';
 import { kubeadm } from './kubeadm';
 import { kubectl } from './kubectl';
 import { curl, nslookup, ping } from './network';
@@ -35,6 +36,8 @@ const entries: CommandEntry[] = [
   reboot,
   poweroff,
   hostname,
+  uname,
+  kubelet,
   curl,
   ping,
   nslookup,

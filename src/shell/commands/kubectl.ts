@@ -8,10 +8,12 @@ import type { KubectlContext, Verb } from '../kubectl/context';
 import { createDeploymentVerb, createVerb, runVerb } from '../kubectl/create';
 import { deleteVerb } from '../kubectl/delete';
 import { describeVerb } from '../kubectl/describe';
+import { execVerb } from '../kubectl/exec';
 import type { ParsedFlags } from '../kubectl/flags';
 import { flagString, globalFlags, parseFlags } from '../kubectl/flags';
 import { getVerb } from '../kubectl/get';
 import { commandOrder, optionsHelp, rootHelp } from '../kubectl/help';
+import { logsVerb } from '../kubectl/logs';
 import { scaleVerb } from '../kubectl/scale';
 
 const versionLine = (who: string) =>
@@ -71,6 +73,8 @@ const verbs = new Map<string, Verb>(
     scaleVerb,
     versionVerb,
     clusterInfoVerb,
+    logsVerb,
+    execVerb,
   ].map((v) => [v.name, v]),
 );
 
@@ -91,12 +95,10 @@ const notSimulated = [
   'diff',
   'drain',
   'edit',
-  'exec',
   'explain',
   'expose',
   'kustomize',
   'label',
-  'logs',
   'patch',
   'plugin',
   'port-forward',

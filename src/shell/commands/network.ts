@@ -121,16 +121,14 @@ export const ping = defineCommand<Ping>({
     const probe = () => {
       sent++;
       const seq = sent;
-      // ICMP is not modelled: a TCP probe that gets any answer (even a refusal) means the host is there.
-      cancelProbe = world.cluster.connect(io.shell.host, ip, 80, (r) => {
-        if (r.ok || r.error === 'refused') {
-          received++;
-          const rtt = 0.3 + ((seq * 37) % 40) / 100;
-          rtts.push(rtt);
-          io.out(
-            `64 bytes from ${ip}: icmp_seq=${seq} ttl=${ip.startsWith('172.16.') ? 63 : 64} time=${rtt.toFixed(3)} ms`,
-          );
-        }
+      cancelProbe = world.cluster.ping(io.shell.host, ip, () => {
+        received++;
+        const rtt = 0.3 + ((seq * 37) % 40) / 100;
+        rtts.push(rtt);
+        // A pod is one routed hop behind its node (Calico): its replies arrive with TTL 63.
+        io.out(
+          `64 bytes from ${ip}: icmp_seq=${seq} ttl=${ip.startsWith('172.16.') ? 63 : 64} time=${rtt.toFixed(3)} ms`,
+        );
       });
       if (count !== undefined && seq >= count) {
         cancelTimer = world.after(1000, () => {
@@ -149,19 +147,37 @@ export const ping = defineCommand<Ping>({
   },
 });
 
-export const nslookup = defineCommand<string>({
+interface Lookup {
+  readonly name: string;
+  readonly server?: string;
+}
+
+/** The lab's hosts resolve through /etc/resolv.conf of the book's config.sh: 1.1.1.1, then 8.8.8.8. */
+const HOST_RESOLVER = '1.1.1.1';
+
+export const nslookup = defineCommand<Lookup>({
   name: 'nslookup',
   parse(args) {
-    const name = args.find((a) => !a.startsWith('-'));
-    return name ? ok(name) : fail('nslookup: interactive mode is not part of the lab', 1);
+    const [name, server] = args.filter((a) => !a.startsWith('-'));
+    return name
+      ? ok({ name, ...(server ? { server } : {}) })
+      : fail('nslookup: interactive mode is not part of the lab', 1);
   },
-  run(name, io) {
+  run({ name, server }, io) {
+    const via = server ?? HOST_RESOLVER;
+    const header = `Server:\t\t${via}\nAddress:\t${via}#53\n`;
+    if (via !== '10.96.0.10') {
+      // A public resolver knows nothing of the cluster's names; the lab models no other names
+      // (and nslookup does not read /etc/hosts).
+      io.out(`${header}\n** server can't find ${name}: NXDOMAIN\n`);
+      return io.exit(1);
+    }
     const cancel = io.shell.world.cluster.resolve(io.shell.host, name, (ip, error) => {
       if (error === 'timeout' || (!ip && error !== 'nxdomain')) {
         io.out(';; connection timed out; no servers could be reached\n');
         return io.exit(1);
       }
-      io.out('Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n');
+      io.out(header);
       if (!ip) {
         io.out(`** server can't find ${name}: NXDOMAIN\n`);
         return io.exit(1);

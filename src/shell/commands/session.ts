@@ -128,6 +128,7 @@ export const sleep = defineCommand<number>({
     return ok(total);
   },
   run(secs, io) {
+    io.effects.waitsMs = Math.max(io.effects.waitsMs ?? 0, secs * 1000);
     const cancel = io.shell.world.after(secs * 1000, () => io.exit(0));
     io.onInterrupt(cancel);
   },

@@ -236,6 +236,7 @@ export const runVerb: Verb = {
     { name: 'generator', type: 'string' },
     { name: 'command', type: 'bool' },
     { name: 'env', type: 'strings' },
+    { name: 'image-pull-policy', type: 'string' },
     outputFlag,
   ],
   run(ctx) {
@@ -245,7 +246,20 @@ export const runVerb: Verb = {
     const image = flagString(ctx.flags, 'image');
     if (!image)
       return failWith(ctx, "error: --image is required\nSee 'kubectl run -h' for help and examples");
-    const containers = [{ name, image }];
+    const restart = flagString(ctx.flags, 'restart') ?? 'Always';
+    if (!['Always', 'OnFailure', 'Never'].includes(restart))
+      return failWith(
+        ctx,
+        `error: invalid restart policy: ${restart}\nSee 'kubectl run -h' for help and examples`,
+      );
+    const rest = ctx.args.slice(1);
+    const pull = flagString(ctx.flags, 'image-pull-policy');
+    const container = {
+      name,
+      image,
+      ...(rest.length > 0 ? (ctx.flags.values.has('command') ? { command: rest } : { args: rest }) : {}),
+      ...(pull ? { imagePullPolicy: pull } : {}),
+    };
     // --labels replaces the generator's default run=<name> (generate.ParseLabels in 1.18).
     const labelSpec = flagString(ctx.flags, 'labels');
     const labels: Record<string, string> = {};
@@ -269,7 +283,8 @@ export const runVerb: Verb = {
       return printed.ok ? ctx.io.exit(0) : failWith(ctx, printed.error);
     }
     const obj = podObject(newMeta(name, ctx.namespace, { labels }), {
-      containers: containers.map((c) => ({ ...c })),
+      containers: [container],
+      restartPolicy: restart,
     });
     createAll(ctx, [{ obj, source: '' }], runVerb.flags);
   },

@@ -1,6 +1,6 @@
 // kubectl describe pod|node: the 1.18 layout, aligned by a tabwriter with
 // padding 2 (so "Name:" and its value line up with "Annotations:").
-import type { KubeEvent, KubeObject, Node, Pod } from '../../sim/objects';
+import type { ContainerState, KubeEvent, KubeObject, Node, Pod } from '../../sim/objects';
 import { podStatusText } from '../../sim/podStatus';
 import { age } from '../humanDuration';
 import { describeOptions, tabwrite } from '../tabwriter';
@@ -74,17 +74,13 @@ export function describePod(p: Pod, events: readonly KubeEvent[], now: number): 
     lines.push(`  ${c.name}:`);
     if (st?.containerID) lines.push(`    Container ID:\t${st.containerID}`);
     lines.push(`    Image:\t${c.image}`, '    Port:\t<none>', '    Host Port:\t<none>');
+    if (c.command && c.command.length > 0) lines.push('    Command:', ...c.command.map((x) => `      ${x}`));
+    if (c.args && c.args.length > 0) lines.push('    Args:', ...c.args.map((x) => `      ${x}`));
     if (!st) lines.push('    State:\tWaiting', '      Reason:\tContainerCreating');
-    else if ('running' in st.state)
-      lines.push('    State:\tRunning', `      Started:\t${rfc1123z(st.state.running.startedAt)}`);
-    else if ('waiting' in st.state)
-      lines.push('    State:\tWaiting', `      Reason:\t${st.state.waiting.reason}`);
-    else
-      lines.push(
-        '    State:\tTerminated',
-        `      Reason:\t${st.state.terminated.reason}`,
-        `      Exit Code:\t${st.state.terminated.exitCode}`,
-      );
+    else {
+      lines.push(...stateLines('State', st.state));
+      if (st.lastState && 'terminated' in st.lastState) lines.push(...stateLines('Last State', st.lastState));
+    }
     lines.push(
       `    Ready:\t${st?.ready ? 'True' : 'False'}`,
       `    Restart Count:\t${st?.restartCount ?? 0}`,
@@ -111,6 +107,21 @@ export function describePod(p: Pod, events: readonly KubeEvent[], now: number): 
   );
   lines.push(...eventLines(events, now));
   return tabwrite(lines.join('\n'), describeOptions);
+}
+
+/** kubectl 1.18 describeStatus. */
+function stateLines(name: string, s: ContainerState): string[] {
+  if ('running' in s) return [`    ${name}:\tRunning`, `      Started:\t${rfc1123z(s.running.startedAt)}`];
+  if ('waiting' in s)
+    return [`    ${name}:\tWaiting`, ...(s.waiting.reason ? [`      Reason:\t${s.waiting.reason}`] : [])];
+  const t = s.terminated;
+  return [
+    `    ${name}:\tTerminated`,
+    ...(t.reason ? [`      Reason:\t${t.reason}`] : []),
+    `      Exit Code:\t${t.exitCode}`,
+    `      Started:\t${rfc1123z(t.startedAt ?? t.finishedAt)}`,
+    `      Finished:\t${rfc1123z(t.finishedAt)}`,
+  ];
 }
 
 export function describeNode(

@@ -18,7 +18,8 @@ export interface Ran {
 export function runAt(session: Session, host: HostName, line: string, giveUpMs = GIVE_UP_MS): Ran {
   const job = session.run(host, line);
   const start = session.now();
-  while (!job.done && session.now() - start < giveUpMs) session.advanceTo((session.now() + 100) as SimMs);
+  while (!job.done && session.now() - start < giveUpMs + (job.effects.waitsMs ?? 0))
+    session.advanceTo((session.now() + 100) as SimMs);
   if (!job.done) session.interrupt(host);
   // The next line comes one second after this one ended (time is stepped in tenths, so we may be past the end).
   session.advanceTo(Math.max(session.now(), (job.finishedAt ?? session.now()) + BETWEEN_LINES_MS) as SimMs);

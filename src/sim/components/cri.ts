@@ -1,9 +1,12 @@
 // The CRI calls between a kubelet and its node's container runtime, as message bodies.
+import type { LogEntry } from '../containerLogs';
+import type { Process } from '../containerProcess';
 import type { Container, Pod } from '../objects';
 
 export type CriCall =
   | { readonly op: 'runPodSandbox'; readonly pod: Pod }
   | { readonly op: 'pullImage'; readonly image: string; readonly pod: string }
+  | { readonly op: 'imageStatus'; readonly image: string }
   | {
       readonly op: 'createContainer';
       readonly sandboxId: string;
@@ -40,6 +43,10 @@ export interface ContainerInfo {
   readonly exitCode?: number;
   readonly startedAt?: number;
   readonly finishedAt?: number;
+  /** What its main process does and prints. */
+  readonly process?: Process;
+  /** Lines written to it from outside its own program (nginx's access log). */
+  readonly extraLogs?: readonly LogEntry[];
 }
 
 export type CriResult =
@@ -50,6 +57,8 @@ export type CriResult =
       readonly sandboxes?: readonly SandboxInfo[];
       readonly containers?: readonly ContainerInfo[];
       readonly pulled?: 'pulled' | 'present';
+      /** imageStatus: whether the image is on the machine. */
+      readonly present?: boolean;
     }
   | { readonly ok: false; readonly reason: string; readonly message: string };
 
@@ -63,4 +72,7 @@ export interface ContainerDied {
   readonly podUid: string;
   readonly containerId: string;
   readonly exitCode: number;
+  /** When the process started and ended, as docker records them. */
+  readonly startedAt?: number;
+  readonly finishedAt?: number;
 }

@@ -1,23 +1,24 @@
 // 5 kubelet: takes the pods bound to its node, has the runtime run them, reports
 // their status and its node's, and finishes graceful deletions.
 import { ApiClient } from '../client';
-import { recordEvent } from '../events';
+import { EventRecorder, recordEvent } from '../events';
 import { Informer } from '../informer';
 import type { ControlPlaneManifest } from '../inputs';
 import type { Message, Net } from '../net';
 import type { Pod } from '../objects';
 import { isMirrorPod } from '../objects';
+import { Rng } from '../rng';
 import type { World } from '../world';
 import type { ContainerDied, CriCall, CriReply, CriResult } from './cri';
 import { NodeReporter } from './kubeletNode';
 import type { PodWorker } from './kubeletStatus';
 import { podStatusFor } from './kubeletStatus';
+import { PodSync } from './podSync';
 import type { ComponentLogic } from './processMachine';
 import { kubeletId, runtimeId } from './runtime';
 
 // The kubelet wakes every 10 s (nodeStatusUpdateFrequency); retries are timed on their own.
 export const KUBELET_TICK_MS = 10_000;
-const MAX_BACKOFF_MS = 300_000;
 
 export class KubeletLogic implements ComponentLogic {
   private readonly client: ApiClient;
@@ -28,6 +29,8 @@ export class KubeletLogic implements ComponentLogic {
   private runtimeListed = false;
   private ticks = 0;
   private readonly reporter: NodeReporter;
+  private readonly syncer: PodSync;
+  private readonly recorder: EventRecorder;
 
   constructor(
     private readonly net: Net,
@@ -36,8 +39,19 @@ export class KubeletLogic implements ComponentLogic {
     readonly onStaticPods: () => readonly ControlPlaneManifest[],
     /** In the ready lab the kubelet has been running for minutes: its first start at t=0 is not news. */
     quietStart = false,
+    rng: Rng = new Rng(5),
   ) {
     this.client = new ApiClient(net, kubeletId(node));
+    this.recorder = new EventRecorder(this.client, () => this.source());
+    this.syncer = new PodSync({
+      now: () => this.net.now(),
+      rng,
+      cri: (call, summary, onResult, subject) => this.cri(call, summary, onResult, subject),
+      event: (pod, type, reason, message) => this.recorder.record(this.net.now(), pod, type, reason, message),
+      report: (w) => this.report(w),
+      retry: (w, ms) => this.retry(w, ms),
+      died: (d) => this.containerDied(d),
+    });
     this.pods = new Informer<Pod>(this.client, 'pods', (action, obj) => this.onPod(action, obj as Pod), node);
     this.reporter = new NodeReporter(
       {
@@ -81,6 +95,7 @@ export class KubeletLogic implements ComponentLogic {
     this.pods.reset();
     this.workers.clear();
     this.waitingCri.clear();
+    this.recorder.reset();
     this.reporter.reset();
   }
 
@@ -222,10 +237,9 @@ export class KubeletLogic implements ComponentLogic {
         running: false,
         restartCount: pod.status.containerStatuses[0]?.restartCount ?? 0,
         starts: 0,
-        backoffMs: 10_000,
         retryAt: 0,
         killing: false,
-        imagePulled: false,
+        done: false,
       };
       this.workers.set(uid, w);
       if (this.runtimeListed && pod.status.phase === 'Running') {
@@ -242,171 +256,33 @@ export class KubeletLogic implements ComponentLogic {
 
   private sync(w: PodWorker): void {
     if (w.busy || !this.runtimeListed) return;
-    const now = this.net.now();
     if (w.pod.metadata.deletionTimestamp !== undefined) {
       this.kill(w, true);
       return;
     }
-    if (w.running || now < w.retryAt) return;
-    const subject = `pods/${w.pod.metadata.name}`;
-    const container = w.pod.spec.containers[0];
-    if (!container) return;
-    w.busy = true;
-    const fail = (reason: string, message: string, waiting: string) => {
-      w.busy = false;
-      w.waiting = { reason: waiting, message };
-      w.retryAt = this.net.now() + w.backoffMs;
-      this.retry(w, w.backoffMs);
-      w.backoffMs = Math.min(w.backoffMs * 2, MAX_BACKOFF_MS);
-      recordEvent(this.client, this.net.now(), w.pod, 'Warning', reason, message, this.source());
-      this.report(w);
-    };
-    const startContainer = () => {
-      this.cri(
-        { op: 'createContainer', sandboxId: w.sandbox?.id ?? '', pod: w.pod, container },
-        `CreateContainer ${container.name}`,
-        (r) => {
-          if (!r.ok || !r.containerId)
-            return fail(
-              'Failed',
-              `Error: ${r.ok ? 'CreateContainerError' : r.message}`,
-              'CreateContainerError',
-            );
-          const id = r.containerId;
-          recordEvent(
-            this.client,
-            this.net.now(),
-            w.pod,
-            'Normal',
-            'Created',
-            `Created container ${container.name}`,
-            this.source(),
-          );
-          this.cri(
-            { op: 'startContainer', containerId: id },
-            `StartContainer ${container.name}`,
-            (r2) => {
-              w.busy = false;
-              if (!r2.ok) return fail('Failed', `Error: ${r2.message}`, 'RunContainerError');
-              recordEvent(
-                this.client,
-                this.net.now(),
-                w.pod,
-                'Normal',
-                'Started',
-                `Started container ${container.name}`,
-                this.source(),
-              );
-              Object.assign(w, {
-                containerId: id,
-                running: true,
-                startedAt: this.net.now(),
-                waiting: undefined,
-              });
-              w.starts += 1;
-              this.report(w);
-            },
-            subject,
-          );
-        },
-        subject,
-      );
-    };
-    const pull = () => {
-      recordEvent(
-        this.client,
-        this.net.now(),
-        w.pod,
-        'Normal',
-        'Pulling',
-        `Pulling image "${container.image}"`,
-        this.source(),
-      );
-      this.cri(
-        { op: 'pullImage', image: container.image, pod: w.pod.metadata.name },
-        `PullImage ${container.image}`,
-        (r) => {
-          if (!r.ok) {
-            const backingOff =
-              w.waiting?.reason === 'ErrImagePull' || w.waiting?.reason === 'ImagePullBackOff';
-            recordEvent(
-              this.client,
-              this.net.now(),
-              w.pod,
-              'Warning',
-              'Failed',
-              `Failed to pull image "${container.image}": ${r.message}`,
-              this.source(),
-            );
-            return fail(
-              backingOff ? 'Failed' : 'Failed',
-              backingOff ? 'Error: ImagePullBackOff' : 'Error: ErrImagePull',
-              backingOff ? 'ImagePullBackOff' : 'ErrImagePull',
-            );
-          }
-          recordEvent(
-            this.client,
-            this.net.now(),
-            w.pod,
-            'Normal',
-            'Pulled',
-            `Successfully pulled image "${container.image}"`,
-            this.source(),
-          );
-          startContainer();
-        },
-        subject,
-      );
-    };
-    if (w.sandbox) {
-      if (w.lastExit)
-        recordEvent(
-          this.client,
-          now,
-          w.pod,
-          'Warning',
-          'BackOff',
-          'Back-off restarting failed container',
-          this.source(),
-        );
-      pull();
-      return;
-    }
-    this.cri(
-      { op: 'runPodSandbox', pod: w.pod },
-      `RunPodSandbox ${w.pod.metadata.name}`,
-      (r) => {
-        if (!r.ok || !r.sandbox)
-          return fail(
-            'FailedCreatePodSandBox',
-            r.ok ? 'no sandbox' : `Failed create pod sandbox: ${r.message}`,
-            'ContainerCreating',
-          );
-        w.sandbox = r.sandbox;
-        if (w.restartCount > 0 || w.pod.status.podIP !== r.sandbox.ip) this.report(w);
-        pull();
-      },
-      subject,
-    );
+    this.syncer.run(w);
   }
 
+  /** PLEG saw the container exit: report it as terminated, then let syncPod decide what follows. */
   private containerDied(d: ContainerDied): void {
     const w = this.workers.get(d.podUid);
+    if (w && !w.containerId && w.busy && !w.killing) {
+      // It ended before StartContainer's answer came back: PLEG's relist never sees it running.
+      w.diedEarly = d;
+      return;
+    }
     if (!w || w.containerId !== d.containerId || w.killing) return;
     const now = this.net.now();
     w.running = false;
     w.containerId = undefined;
-    w.lastExit = { exitCode: d.exitCode, finishedAt: now };
-    w.restartCount += 1;
-    // Restarts back off 10 s, 20 s, 40 s ... up to 5 minutes (CrashLoopBackOff).
-    w.waiting = {
-      reason: 'CrashLoopBackOff',
-      message: `back-off ${Math.round(w.backoffMs / 1000)}s restarting failed container=${w.pod.spec.containers[0]?.name} pod=${w.pod.metadata.name}_${w.pod.metadata.namespace ?? 'default'}(${w.uid})`,
+    w.waiting = undefined;
+    w.exited = {
+      exitCode: d.exitCode,
+      startedAt: d.startedAt ?? w.startedAt ?? now,
+      finishedAt: d.finishedAt ?? now,
     };
-    w.retryAt = now + w.backoffMs;
-    this.retry(w, w.backoffMs);
-    w.backoffMs = Math.min(w.backoffMs * 2, MAX_BACKOFF_MS);
     this.report(w);
+    if (!w.busy) this.sync(w);
   }
 
   private retry(w: PodWorker, after: number): void {

@@ -4,7 +4,10 @@ import { controlPlaneImages } from '../labs/addons';
 import type { Condition, ContainerState, Node, Pod } from '../objects';
 import { MIRROR_ANNOTATION } from '../objects';
 import type { SimMs } from '../units';
-import type { SandboxInfo } from './cri';
+import type { ContainerDied, SandboxInfo } from './cri';
+import { restartPolicyOf } from './podSync';
+import type { BackoffEntry, Exit } from './podWorkerRules';
+import { podPhase, terminated } from './podWorkerRules';
 
 export interface PodWorker {
   readonly uid: string;
@@ -18,11 +21,18 @@ export interface PodWorker {
   /** Starts attempted since the pod was created (the first one is the book's eight steps). */
   starts: number;
   waiting?: { reason: string; message?: string };
-  lastExit?: { exitCode: number; finishedAt: number };
-  backoffMs: number;
+  /** The current container's end, while no new container has replaced it. */
+  exited?: Exit;
+  /** The end of the container before the current one (describe's Last State). */
+  lastExit?: Exit;
+  crashBackoff?: BackoffEntry;
+  /** PLEG saw the container exit before StartContainer answered. */
+  diedEarly?: ContainerDied;
+  pullBackoff?: BackoffEntry;
   retryAt: number;
   killing: boolean;
-  imagePulled: boolean;
+  /** Exited and not to be restarted (restartPolicy Never, or OnFailure after success). */
+  done: boolean;
 }
 
 export function podStatusFor(w: PodWorker, hostIP: string, now: SimMs): Pod['status'] {
@@ -30,9 +40,12 @@ export function podStatusFor(w: PodWorker, hostIP: string, now: SimMs): Pod['sta
   const c = pod.spec.containers[0];
   const state: ContainerState = w.running
     ? { running: { startedAt: (w.startedAt ?? now) as SimMs } }
-    : w.waiting
-      ? { waiting: w.waiting }
-      : { waiting: { reason: 'ContainerCreating' } };
+    : w.exited && !w.waiting
+      ? terminated(w.exited)
+      : w.waiting
+        ? { waiting: w.waiting }
+        : { waiting: { reason: 'ContainerCreating' } };
+  const last = !w.running && w.exited && w.waiting ? w.exited : w.lastExit;
   const ready = w.running;
   const t = now;
   const cond = (type: string, ok: boolean, reason?: string): Condition => ({
@@ -42,8 +55,11 @@ export function podStatusFor(w: PodWorker, hostIP: string, now: SimMs): Pod['sta
     ...(reason && !ok ? { reason } : {}),
   });
   const everStarted = w.starts > 0 || w.restartCount > 0;
+  const phase = w.exited
+    ? podPhase(restartPolicyOf(pod), { running: w.running, exited: w.exited, restarted: true })
+    : podPhase(restartPolicyOf(pod), { running: w.running, restarted: everStarted });
   return {
-    phase: w.running || everStarted ? 'Running' : 'Pending',
+    phase,
     hostIP,
     ...(w.sandbox ? { podIP: w.sandbox.ip } : pod.status.podIP ? { podIP: pod.status.podIP } : {}),
     startTime: pod.status.startTime ?? now,
@@ -60,6 +76,7 @@ export function podStatusFor(w: PodWorker, hostIP: string, now: SimMs): Pod['sta
           ready,
           restartCount: w.restartCount,
           state,
+          ...(last ? { lastState: terminated(last) } : {}),
           ...(w.containerId ? { containerID: `docker://${w.containerId}` } : {}),
         }))
       : [],

@@ -1,5 +1,7 @@
 // 6 container runtime (docker): runs sandboxes and containers for its kubelet.
 // Its containers outlive the kubelet; they die with docker or the machine.
+import { processOf } from '../containerProcess';
+import { imageKey, lookupImage, pullMs } from '../images';
 import type { Message, Net } from '../net';
 import type { Rng } from '../rng';
 import type { World } from '../world';
@@ -165,6 +167,9 @@ export class RuntimeLogic implements ComponentLogic {
         });
         return;
       }
+      case 'imageStatus':
+        this.reply(m, reqId, { ok: true, present: s.images.has(imageKey(call.image)) }, 'ImageStatus', 5);
+        return;
       case 'pullImage': {
         const image = call.image;
         if (this.world.imagePullFails(image, this.node)) {
@@ -178,15 +183,29 @@ export class RuntimeLogic implements ComponentLogic {
           );
           return;
         }
-        const present = s.images.has(image);
-        s.images.add(image);
-        // imagePullPolicy Always for untagged images: the registry is asked every time, layers already present are quick.
-        const after = present ? this.rng.between(800, 1500) : this.rng.between(3000, 6000);
+        const found = lookupImage(image);
+        if (!found.ok) {
+          this.reply(
+            m,
+            reqId,
+            { ok: false, reason: found.reason, message: found.message },
+            `pull ${image} failed`,
+            this.rng.between(1000, 2500),
+          );
+          return;
+        }
+        const present = s.images.has(imageKey(image));
+        s.images.add(imageKey(image));
+        // Layers already on the machine: the registry is only asked for the manifest.
+        const after = present
+          ? this.rng.between(800, 1500)
+          : pullMs(found.image.sizeMB, this.rng.between(3000, 6000));
         this.reply(m, reqId, { ok: true, pulled: 'pulled' }, `pulled ${image}`, after);
         return;
       }
       case 'createContainer': {
         const id = this.nextId('');
+        const info = lookupImage(call.container.image);
         const sb = s.sandboxes.get(call.sandboxId);
         s.containers.set(id, {
           id,
@@ -197,6 +216,7 @@ export class RuntimeLogic implements ComponentLogic {
           name: call.container.name,
           image: call.container.image,
           state: 'created',
+          ...(info.ok ? { process: processOf(info.image, call.container, call.pod.metadata.name) } : {}),
         });
         this.reply(
           m,
@@ -222,6 +242,21 @@ export class RuntimeLogic implements ComponentLogic {
           return;
         }
         const startedAt = this.net.now() + 150;
+        if (c.process?.kind === 'cannotRun') {
+          s.containers.set(c.id, { ...c, state: 'exited', exitCode: 127, startedAt, finishedAt: startedAt });
+          this.reply(
+            m,
+            reqId,
+            {
+              ok: false,
+              reason: 'RunContainerError',
+              message: `failed to start container "${c.id}": Error response from daemon: ${c.process.message}`,
+            },
+            'cannot run',
+            160,
+          );
+          return;
+        }
         s.containers.set(c.id, { ...c, state: 'running', startedAt });
         // calico-node's install-cni step writes /etc/cni/net.d on its node: from now on pods there get IPs.
         const host = this.world.host(this.node);
@@ -240,6 +275,9 @@ export class RuntimeLogic implements ComponentLogic {
           // The container's own process ends it; the runtime notices and tells the kubelet.
           const died: ContainerDied = { podUid: c.podUid, containerId: c.id, exitCode: 1 };
           this.exitLater(c.id, lifetime, died);
+        } else if (c.process?.kind === 'exits') {
+          const died: ContainerDied = { podUid: c.podUid, containerId: c.id, exitCode: c.process.exitCode };
+          this.exitLater(c.id, 150 + c.process.afterMs, died);
         }
         return;
       }
@@ -297,7 +335,11 @@ export class RuntimeLogic implements ComponentLogic {
       kubeletId(this.node),
       'cri.event.died',
       `${c.podName}/${c.name} exited (${died.exitCode})`,
-      died,
+      {
+        ...died,
+        ...(c.startedAt !== undefined ? { startedAt: c.startedAt } : {}),
+        finishedAt: this.net.now(),
+      },
       { subject: `pods/${c.podName}` },
     );
   }

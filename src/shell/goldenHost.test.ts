@@ -1,0 +1,42 @@
+// The book's CentOS 7.8 hosts: uname, /etc/redhat-release, kubelet --version.
+import { describe, expect, it } from 'vitest';
+import { Session } from './session';
+import { runAt } from './testing/drive';
+
+describe('the hosts', () => {
+  it('say which CentOS, kernel and kubelet they run', () => {
+    const s = new Session();
+    expect(runAt(s, 'w2-k8s', 'cat /etc/redhat-release').text).toBe('CentOS Linux release 7.8.2003 (Core)');
+    expect(runAt(s, 'w2-k8s', 'uname -r').text).toBe('3.10.0-1127.19.1.el7.x86_64');
+    expect(runAt(s, 'w2-k8s', 'uname').text).toBe('Linux');
+    expect(runAt(s, 'w2-k8s', 'uname -a').text).toMatch(
+      /^Linux w2-k8s 3\.10\.0-1127\.19\.1\.el7\.x86_64 #1 SMP .+ x86_64 x86_64 x86_64 GNU\/Linux$/,
+    );
+    expect(runAt(s, 'm-k8s', 'kubelet --version').text).toBe('Kubernetes v1.18.4');
+    // The same kernel as the node's status says (kubectl get nodes -o wide).
+    const wide = runAt(s, 'm-k8s', 'kubectl get nodes -o wide').text;
+    expect(wide).toContain('3.10.0-1127.19.1.el7.x86_64');
+  });
+});
+
+describe('docker ps', () => {
+  it("shows each container's own command, not /bin/sh -c", () => {
+    const s = new Session();
+    const ps = runAt(s, 'm-k8s', 'docker ps').text;
+    for (const cmd of [
+      '"kube-apiserver --ad…"',
+      '"kube-controller-man…"',
+      '"kube-scheduler --au…"',
+      '"etcd --advertise-cl…"',
+      '"/coredns -conf /etc…"',
+      '"/usr/local/bin/kube…"',
+      '"start_runit"',
+      '"/pause"',
+    ])
+      expect(ps).toContain(cmd);
+    expect(ps).not.toContain('/bin/sh -c');
+    runAt(s, 'm-k8s', 'kubectl run box --image=busybox -- sleep 3600');
+    runAt(s, 'm-k8s', 'sleep 20');
+    expect(runAt(s, 'w2-k8s', 'docker ps').text).toContain('"sleep 3600"');
+  });
+});

@@ -1,0 +1,205 @@
+// The registry the lab pulls from (Docker Hub, k8s.gcr.io): the images the book
+// and its students use, with their tags, sizes, entrypoints and commands. An image
+// not listed here does not exist, and the pull fails as docker 1.13.1 says so.
+// Sources and what could not be checked: docs/FACTS-containers.md.
+
+export interface ImageRef {
+  /** As written in the pod spec ("nginx", "nginx:1.16.0"). */
+  readonly text: string;
+  /** Repository without registry for Docker Hub ("nginx", "sysnet4admin/echo-hname", "k8s.gcr.io/pause"). */
+  readonly repository: string;
+  readonly tag: string;
+}
+
+/** What the image's main process does when it runs with its own command. */
+export type ImageKind = 'nginx' | 'echo-hname' | 'busybox' | 'system';
+
+export interface ImageInfo {
+  readonly repository: string;
+  readonly tag: string;
+  /** docker images' IMAGE ID. */
+  readonly id: string;
+  readonly sizeMB: number;
+  readonly entrypoint: readonly string[];
+  readonly cmd: readonly string[];
+  readonly kind: ImageKind;
+  /** nginx's version inside the image (`nginx -v`). */
+  readonly nginxVersion?: string;
+}
+
+interface Repo {
+  readonly kind: ImageKind;
+  readonly entrypoint: readonly string[];
+  readonly cmd: readonly string[];
+  /** tag → [image id, size in MB, nginx version]. Tags that are aliases share an id. */
+  readonly tags: Readonly<Record<string, readonly [string, number, string?]>>;
+}
+
+const NGINX_ENTRY = ['/docker-entrypoint.sh'];
+const NGINX_CMD = ['nginx', '-g', 'daemon off;'];
+// nginx before 1.19.0 had no entrypoint script (nginxinc/docker-nginx e36b4f5, 2020-05-26).
+const OLD_NGINX: Omit<Repo, 'tags'> = { kind: 'nginx', entrypoint: [], cmd: NGINX_CMD };
+
+// The lab's clock is July 2020: nginx:latest is then 1.19.0 (1.19.1 came out on 7 July).
+const nginx1190: readonly [string, number, string] = ['2622e6cca7eb', 132, '1.19.0'];
+const nginx1180: readonly [string, number, string] = ['8cf1bfb43ff5', 132, '1.18.0'];
+
+const repos: Readonly<Record<string, Repo>> = {
+  nginx: {
+    kind: 'nginx',
+    entrypoint: NGINX_ENTRY,
+    cmd: NGINX_CMD,
+    tags: {
+      latest: nginx1190,
+      mainline: nginx1190,
+      '1.19': nginx1190,
+      '1.19.0': nginx1190,
+      stable: nginx1180,
+      '1.18': nginx1180,
+      '1.18.0': nginx1180,
+      alpine: ['7d0cdcc60a96', 21.8, '1.19.0'],
+    },
+  },
+  'nginx@old': {
+    ...OLD_NGINX,
+    tags: {
+      '1.17.10': ['9beeba249f3e', 127, '1.17.10'],
+      '1.17': ['9beeba249f3e', 127, '1.17.10'],
+      '1.17.2': ['e445ab08b2be', 126, '1.17.2'],
+      '1.16.1': ['dfcfd8e9a5d3', 127, '1.16.1'],
+      '1.16.0': ['ae893c58d83f', 109, '1.16.0'],
+      '1.15.12': ['53f3fd8007f7', 109, '1.15.12'],
+    },
+  },
+  busybox: {
+    kind: 'busybox',
+    entrypoint: [],
+    cmd: ['sh'],
+    tags: {
+      latest: ['6858809bf669', 1.23],
+      '1.32': ['6858809bf669', 1.23],
+      '1.32.0': ['6858809bf669', 1.23],
+      '1.31': ['1c35c4412082', 1.22],
+      '1.31.1': ['1c35c4412082', 1.22],
+      '1.28': ['8c811b4aec35', 1.15],
+    },
+  },
+  'sysnet4admin/echo-hname': {
+    kind: 'echo-hname',
+    entrypoint: NGINX_ENTRY,
+    cmd: NGINX_CMD,
+    tags: { latest: ['f5b8e9d2a1c7', 132, '1.19.0'] },
+  },
+};
+
+/** The control plane, kube-proxy, CoreDNS and Calico: long-running, each its own binary. */
+const system: Readonly<Record<string, readonly [string, number, readonly string[]]>> = {
+  'k8s.gcr.io/kube-apiserver:v1.18.4': ['408913fc1831', 173, ['kube-apiserver']],
+  'k8s.gcr.io/kube-controller-manager:v1.18.4': ['c4b18ac1b2e4', 162, ['kube-controller-manager']],
+  'k8s.gcr.io/kube-scheduler:v1.18.4': ['76c7bba4be39', 95.3, ['kube-scheduler']],
+  'k8s.gcr.io/kube-proxy:v1.18.4': ['718fa77019f2', 117, ['/usr/local/bin/kube-proxy']],
+  'k8s.gcr.io/etcd:3.4.3-0': ['303ce5db0e90', 288, ['etcd']],
+  'k8s.gcr.io/coredns:1.6.7': ['67da37a9a360', 43.8, ['/coredns']],
+  'k8s.gcr.io/pause:3.2': ['80d28bedfe5d', 0.683, ['/pause']],
+  'calico/node:v3.9.4': ['1d6ce1a1ff4f', 195, ['start_runit']],
+  'calico/cni:v3.9.4': ['fa0e8bdd5c7b', 160, ['/install-cni.sh']],
+  'calico/kube-controllers:v3.9.4': ['a3c1d2b4e5f6', 50.6, ['/usr/bin/kube-controllers']],
+  'calico/pod2daemon-flexvol:v3.9.4': ['b7e2c9a0d1f3', 9.78, ['/usr/local/bin/flexvol.sh']],
+};
+
+/** Splits "repo[:tag]" as docker does: a colon after the last slash starts the tag. */
+export function parseImageRef(text: string): ImageRef {
+  const at = text.indexOf('@');
+  const name = at >= 0 ? text.slice(0, at) : text;
+  const slash = name.lastIndexOf('/');
+  const colon = name.lastIndexOf(':');
+  const hasTag = colon > slash;
+  let repository = hasTag ? name.slice(0, colon) : name;
+  repository = repository.replace(/^(docker\.io\/)?(library\/)?/, '');
+  return { text, repository, tag: hasTag ? name.slice(colon + 1) : 'latest' };
+}
+
+/** How docker keys an image it holds: "nginx" and "nginx:latest" are one image. */
+export function imageKey(text: string): string {
+  const r = parseImageRef(text);
+  return `${r.repository}:${r.tag}`;
+}
+
+/** A tag written or left out: `latest` (written or not) means the registry is asked every time. */
+export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
+  return parseImageRef(image).tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+export type Lookup =
+  | { readonly ok: true; readonly image: ImageInfo }
+  | { readonly ok: false; readonly reason: 'InvalidImageName' | 'ErrImagePull'; readonly message: string };
+
+/** Docker's own name check: lower case, no spaces, no empty parts. */
+function validName(text: string): boolean {
+  return /^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*(:[\w][\w.-]{0,127})?$/.test(
+    text.replace(/^[a-z0-9.-]+(:\d+)?\/(?=.*\/)/, ''),
+  );
+}
+
+/** The kubelet's own check before any pull (1.18 applyDefaultImageTag). */
+export function imageNameError(text: string): string | undefined {
+  if (validName(text)) return undefined;
+  return `Failed to apply default image tag "${text}": couldn't parse image reference "${text}": invalid reference format`;
+}
+
+/** What the registry answers to a pull of `text`. */
+export function lookupImage(text: string): Lookup {
+  const invalid = imageNameError(text);
+  if (invalid) return { ok: false, reason: 'InvalidImageName', message: invalid };
+  const ref = parseImageRef(text);
+  const sys = system[`${ref.repository}:${ref.tag}`];
+  if (sys) {
+    const [id, sizeMB, entrypoint] = sys;
+    return {
+      ok: true,
+      image: { repository: ref.repository, tag: ref.tag, id, sizeMB, entrypoint, cmd: [], kind: 'system' },
+    };
+  }
+  const repo = repos[ref.repository];
+  const entry =
+    repo?.tags[ref.tag] ?? (ref.repository === 'nginx' ? repos['nginx@old']?.tags[ref.tag] : undefined);
+  // CentOS's docker 1.13.1 names Docker Hub repositories docker.io/<name> in its messages.
+  const hub = ref.repository.includes('.') ? ref.repository : `docker.io/${ref.repository}`;
+  const known = !!repo || Object.keys(system).some((k) => k.startsWith(`${ref.repository}:`));
+  if (!known)
+    return {
+      ok: false,
+      reason: 'ErrImagePull',
+      message: `rpc error: code = Unknown desc = repository ${hub} not found: does not exist or no pull access`,
+    };
+  if (!repo || !entry)
+    return {
+      ok: false,
+      reason: 'ErrImagePull',
+      message: `rpc error: code = Unknown desc = manifest for ${hub}:${ref.tag} not found`,
+    };
+  const old = !repo.tags[ref.tag];
+  const [id, sizeMB, nginxVersion] = entry;
+  return {
+    ok: true,
+    image: {
+      repository: ref.repository,
+      tag: ref.tag,
+      id,
+      sizeMB,
+      entrypoint: old ? [] : repo.entrypoint,
+      cmd: repo.cmd,
+      kind: repo.kind,
+      ...(nginxVersion ? { nginxVersion } : {}),
+    },
+  };
+}
+
+/**
+ * Time to pull an image not on the machine: `nginxMs` is what nginx (132 MB) takes on
+ * the lab's line this time; other images take time in proportion to their size, and at
+ * least the registry's round trips.
+ */
+export function pullMs(sizeMB: number, nginxMs: number): number {
+  return Math.max(800, Math.round((nginxMs * sizeMB) / 132));
+}
