@@ -4,7 +4,7 @@
 import type { Actor } from 'xstate';
 import { createActor } from 'xstate';
 import type { Happening, Lesson, Story } from '../lessons';
-import { HappeningLog, storyAt, tourMachine } from '../lessons';
+import { HappeningLog, stepAt, storyAt, tourMachine } from '../lessons';
 import type { LabKind, SimMs } from '../sim';
 import type { Frame } from './history';
 import { momentOf } from './moment';
@@ -251,6 +251,9 @@ export class LessonPlayer {
 
   /** The story at `now` (the moment on screen by default): step, what happened, what blocks, what comes next. */
   story(now: SimMs = this.player.now): Story {
+    // The page and the tour both ask every frame: one reading per moment and recording state.
+    const key = `${now}:${this.recording.generation}:${this.acted}:${this.recording.frames().length}:${this.player.getSnapshot().end}`;
+    if (key === this.storyKey && this.storyValue) return this.storyValue;
     let story = this.storyAtNow(now);
     // "What comes next" may lie beyond what was simulated: simulate on, up to the timeline's end, until it is known.
     const end = this.player.getSnapshot().end;
@@ -259,8 +262,13 @@ export class LessonPlayer {
       this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
       story = this.storyAtNow(now);
     }
+    this.storyKey = `${now}:${this.recording.generation}:${this.acted}:${this.recording.frames().length}:${end}`;
+    this.storyValue = story;
     return story;
   }
+
+  private storyKey = '';
+  private storyValue: Story | undefined;
 
   private storyAtNow(now: SimMs): Story {
     const frame = this.recording.frameAt(now);
@@ -268,23 +276,12 @@ export class LessonPlayer {
     return storyAt({
       lesson: this.lesson,
       anchors: tour.anchors,
-      step: tour.now === now ? tour.step : this.stepAtTime(now),
+      step: tour.now === now ? tour.step : stepAt(this.tour.getSnapshot().context.anchors, now),
       happenings: this.happenings(),
       now,
       moment: momentOf(frame),
       faults: frame.faults,
     });
-  }
-
-  private stepAtTime(now: SimMs): number {
-    const anchors = this.tour.getSnapshot().context.anchors;
-    let step = 0;
-    for (let n = 1; n < anchors.length; n++) {
-      const at = anchors[n];
-      if (at === undefined || at > now) break;
-      step = n;
-    }
-    return step;
   }
 
   /**
@@ -321,7 +318,7 @@ export class LessonPlayer {
     const shown = Math.max(...all.filter((t) => t <= now));
     const marks = all.filter((t) => t < shown).sort((a, b) => a - b);
     const to = marks[marks.length - 1] ?? 0;
-    const step = this.stepAtTime(to as SimMs);
+    const step = stepAt(anchors, to);
     if (anchors[step] === to && step > 0) this.playStep(step);
     else {
       this.player.pause();
