@@ -11,7 +11,7 @@ import { formatFaultList, parseFaultList } from '../sim';
 import type { AppOptions } from './appOptions';
 import { Controls } from './Controls';
 import { HelpOverlay } from './HelpOverlay';
-import { useAnimationLoop, useFrame, useMediaQuery } from './hooks';
+import { useAnimationLoop, useBoxAspect, useFrame, useMediaQuery } from './hooks';
 import './embedded.css';
 import { guidedCatalog } from '../lessons/guided/catalog';
 import { asTour } from './guided/asTour';
@@ -21,7 +21,7 @@ import { Legend } from './Legend';
 import { ComponentMenu, useComponentMenu } from './lab/ComponentMenu';
 import type { LabTab } from './lab/LabPanel';
 import { LabPanel } from './lab/LabPanel';
-import { narrowLayout, wideLayout } from './layout';
+import { fitToAspect, narrowLayout, wideLayout } from './layout';
 
 const GuidedSide = lazy(() => import('./guided/GuidedSide'));
 // Loaded when first needed: a component's menu, and the "why is it stuck?" diagnosis.
@@ -112,12 +112,20 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   // The moment on screen to a tenth of a second: enough for "in 23 s", without a redraw every frame.
   const tenths = useSyncExternalStore(lp.player.subscribe, () => Math.floor(lp.player.now / 100));
   const narrow = useMediaQuery('(max-width: 640px)');
+  // A screen wide and tall enough holds the diagram, the narration and the terminal at once, without scrolling.
+  const roomy = useMediaQuery('(min-width: 1100px) and (min-height: 560px)');
+  const fit = !options.embedded && !narrow && (presenter || roomy);
+  const [stageBox, stageAspect] = useBoxAspect(fit);
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
 
   const workers = frame.components.filter((c) => c.id.startsWith('kubelet@')).map((c) => c.host ?? '');
   const workersKey = workers.join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the workers' names are the key
-  const layout = useMemo(() => (narrow ? narrowLayout(workers) : wideLayout(workers)), [narrow, workersKey]);
+  const layout = useMemo(() => {
+    if (narrow) return narrowLayout(workers);
+    const wide = wideLayout(workers);
+    return fit && stageAspect ? fitToAspect(wide, stageAspect) : wide;
+  }, [narrow, workersKey, fit, stageAspect]);
   const node = useMemo(() => podNode(lesson.subject, lp.player.envelopes()), [lesson, lp]);
 
   // What the URL says besides the step: the teacher's lesson file, the person's own inputs, the moment (when paused) and the faults in force.
@@ -215,7 +223,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   const t = ui[lang];
   return (
     <div
-      className={`app theme-${theme}${presenter ? ' presenter' : ''}${narrow ? ' narrow' : ''}${chrome(options)}`}
+      className={`app theme-${theme}${presenter ? ' presenter' : ''}${narrow ? ' narrow' : ''}${fit ? ' fit' : ''}${chrome(options)}`}
     >
       <header className="app-header">
         <h1>Podscope</h1>
@@ -253,21 +261,23 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
       )}
       <main className="layout">
         <section className="stage" aria-label={t.stage}>
-          <Stage
-            lp={lp}
-            lesson={lesson}
-            frame={frame}
-            layout={layout}
-            lang={lang}
-            view={view}
-            step={step}
-            node={node}
-            motion={!reducedMotion}
-            presenter={presenter}
-            fontBase={theme === 'projector' ? 18 : 15}
-            onComponentActivate={driver ? componentMenu.open : undefined}
-            pointed={pointed}
-          />
+          <div className="stage-fit" ref={stageBox}>
+            <Stage
+              lp={lp}
+              lesson={lesson}
+              frame={frame}
+              layout={layout}
+              lang={lang}
+              view={view}
+              step={step}
+              node={node}
+              motion={!reducedMotion}
+              presenter={presenter}
+              fontBase={theme === 'projector' ? 18 : 15}
+              onComponentActivate={driver ? componentMenu.open : undefined}
+              pointed={pointed}
+            />
+          </div>
           <Legend lang={lang} view={view} />
         </section>
         <div className="side">
@@ -336,6 +346,11 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
             onHelp={() => setHelp(true)}
             messageFilter={messageFilter}
           />
+          {presenter && (
+            <button type="button" className="leave-presenter" onClick={togglePresenter}>
+              {t.leavePresenter}
+            </button>
+          )}
         </div>
         <LabPanel
           lp={lp}
@@ -352,11 +367,6 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
           onCloseComponent={() => setInspected(undefined)}
           request={termRequest}
         />
-        {presenter && (
-          <button type="button" className="leave-presenter" onClick={togglePresenter}>
-            {t.leavePresenter}
-          </button>
-        )}
       </main>
       {help && <HelpOverlay lang={lang} onClose={() => setHelp(false)} />}
       <ComponentMenu

@@ -2,7 +2,7 @@
 // readers as DESIGN contract 4 says.
 import type { ReactNode } from 'react';
 import type { Box } from './layout';
-import { fitFontSize } from './textFit';
+import { clipText, fitFontSize, textWidth } from './textFit';
 
 interface Props {
   readonly box: Box;
@@ -43,7 +43,13 @@ export function ComponentBox({
 }: Props) {
   const { x, y, w, h } = box;
   const textX = number === undefined ? x + 10 : x + 38;
-  const fit = fitFontSize(title, x + w - textX - 8, fontBase);
+  // The unread-messages badge sits at the top right: the name keeps clear of it.
+  const pile = waiting ? `✉ ${waiting}` : '';
+  const pileW = pile ? textWidth(pile, fontBase * 0.75) + 8 : 0;
+  const fit = fitFontSize(title, x + w - textX - 8 - pileW, fontBase, 600);
+  // The state and why it is so, cut to the box (the whole sentence is its tooltip and in the accessible name).
+  const stateLine = `● ${stateText}${why ? ` — ${why}` : ''}`;
+  const shown = clipText(stateLine, x + w - textX - 8, fontBase * 0.75);
   return (
     // biome-ignore lint/a11y: an SVG <g> is the only grouping element SVG has; <fieldset> cannot live in it
     <g
@@ -77,13 +83,13 @@ export function ComponentBox({
         {title}
       </text>
       <text className="comp-state" x={textX} y={y + 44}>
-        <tspan className="state-dot">●</tspan> {stateText}
-        {why && why.length <= 26 ? ` — ${why}` : ''}
-        {why && why.length > 26 && <title>{why}</title>}
+        <tspan className="state-dot">●</tspan>
+        {shown.slice(1)}
+        {shown !== stateLine && <title>{stateLine.slice(2)}</title>}
       </text>
       {waiting ? (
         <text className="comp-pile" x={x + w - 8} y={y + 20} textAnchor="end">
-          ✉ {waiting}
+          {pile}
           <title>{waitingText ?? `${waiting}`}</title>
         </text>
       ) : null}

@@ -6,6 +6,8 @@ import type { LessonPlayer } from '../player';
 import { inFlightAt, messageProgress } from '../player';
 import type { Envelope } from '../sim';
 import { usePlayerSnapshot } from './hooks';
+import type { Rect } from './labelPlacement';
+import { placeLabels } from './labelPlacement';
 import type { Layout } from './layout';
 import { boxOf, flightPath } from './layout';
 import type { ViewMode } from './urlState';
@@ -17,17 +19,31 @@ interface Props {
   readonly view: ViewMode;
   /** false under prefers-reduced-motion: a message is a lit arrow instead of a moving dot. */
   readonly motion: boolean;
+  /** What the labels keep clear of: the components' names and states, the step numbers. */
+  readonly obstacles: readonly Rect[];
+  readonly fontBase: number;
 }
 
 /** Labels only while few messages fly at once; more would hide the picture. */
 const MAX_LABELS = 6;
 
-export function MessageTokens({ lp, lesson, layout, view, motion }: Props) {
+export function MessageTokens({ lp, lesson, layout, view, motion, obstacles, fontBase }: Props) {
   const { now } = usePlayerSnapshot(lp);
   const envelopes = lp.player.envelopes();
   const visible = (e: Envelope) => view === 'watch' || isBookMessage(lesson, envelopes, e);
   const flying = inFlightAt(envelopes, now).filter(visible);
-  const labelled = flying.length <= MAX_LABELS;
+  const requests = [];
+  if (flying.length <= MAX_LABELS)
+    for (const e of flying) {
+      const a = boxOf(layout, e.from);
+      const b = boxOf(layout, e.to);
+      const p = messageProgress(e, now);
+      if (!a || !b || a === b || p === undefined) continue;
+      const pos = flightPath(a, b).at(p);
+      requests.push({ id: e.id, x: pos.x, y: pos.y, text: e.summary, short: e.summary.split(' ')[0] ?? '' });
+    }
+  const bounds = { x: 0, y: 0, w: layout.width, h: layout.height };
+  const labels = new Map(placeLabels(requests, obstacles, bounds, fontBase * 0.72).map((l) => [l.id, l]));
   return (
     // biome-ignore lint/a11y: an SVG <g> is the only grouping element SVG has; <fieldset> cannot live in it
     <g className="tokens" aria-hidden="true">
@@ -51,11 +67,14 @@ export function MessageTokens({ lp, lesson, layout, view, motion }: Props) {
                 {step}
               </text>
             )}
-            {labelled && (
-              <text className="token-label" x={pos.x + 15} y={pos.y - 12}>
-                {e.summary}
-              </text>
-            )}
+            {(() => {
+              const label = labels.get(e.id);
+              return label ? (
+                <text className="token-label" x={label.x} y={label.y} textAnchor={label.anchor}>
+                  {label.text}
+                </text>
+              ) : null;
+            })()}
           </g>
         );
       })}

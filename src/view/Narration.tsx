@@ -21,7 +21,8 @@ export function Narration({ lesson, lang, step, actors, story, now = 0 }: Props)
   const title = s ? s.title[lang] : lesson.intro.title[lang];
   const text = s ? s.narration[lang] : lesson.intro.narration[lang];
   return (
-    <section className="narration" aria-label={t.narration}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls inside a full-screen layout, and a scrolling region must take the focus to be scrolled from the keyboard
+    <section className="narration" aria-label={t.narration} tabIndex={0}>
       <div aria-live="polite" aria-atomic="true" className="narration-live">
         <p className="narration-step">{t.step(step, lesson.steps.length)}</p>
         <h2 className="narration-title">{title}</h2>

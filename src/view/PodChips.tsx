@@ -4,17 +4,25 @@ import { useRef } from 'react';
 import type { PodView } from '../sim';
 import type { Box } from './layout';
 import { podTone } from './podStatus';
+import { clipText, textWidth } from './textFit';
 import { useFlash } from './useFlash';
 
 interface Props {
   readonly box: Box;
   readonly pods: readonly PodView[];
   readonly systemCount: string;
+  /** How many kube-system pods, for a box too narrow for the words. */
+  readonly systemN: number;
+  /** The box's name and state as drawn, to keep the count clear of them (SVG units). */
+  readonly nameWidth: number;
+  readonly fontBase: number;
   readonly motion: boolean;
 }
 
-export function PodChips({ box, pods, systemCount, motion }: Props) {
+export function PodChips({ box, pods, systemCount, systemN, nameWidth, fontBase, motion }: Props) {
   const chipW = box.w - 20;
+  const room = box.w - nameWidth - 20;
+  const count = textWidth(systemCount, fontBase * 0.75) <= room ? systemCount : `+${systemN}`;
   return (
     <g className="pods">
       {pods.slice(0, 2).map((p, i) => (
@@ -24,11 +32,13 @@ export function PodChips({ box, pods, systemCount, motion }: Props) {
           x={box.x + 10}
           y={box.y + 52 + i * 30}
           w={chipW}
+          fontBase={fontBase}
           motion={motion}
         />
       ))}
       <text className="pods-system" x={box.x + box.w - 10} y={box.y + 25} textAnchor="end">
-        {systemCount}
+        {count}
+        {count !== systemCount && <title>{systemCount}</title>}
       </text>
     </g>
   );
@@ -39,23 +49,36 @@ function PodChip({
   x,
   y,
   w,
+  fontBase,
   motion,
 }: {
   pod: PodView;
   x: number;
   y: number;
   w: number;
+  fontBase: number;
   motion: boolean;
 }) {
+  // The status is what kubectl says: it is kept whole, and the name gives way to it.
+  const px = fontBase * 0.8;
+  const statusW = textWidth(pod.status, px);
+  const room = w - 22 - statusW - 8;
+  // A chip too narrow for both shows the status alone, the name as its tooltip.
+  const name = room >= textWidth('ngi…', px, 700) ? clipText(pod.name, room, px, 700) : '';
   const halo = useRef<SVGRectElement>(null);
   useFlash(halo, pod.status, motion);
   return (
     <g className={`pod pod-${podTone(pod.status)}`}>
       <rect ref={halo} className="pod-halo" x={x - 4} y={y - 4} width={w + 8} height={32} rx={14} />
       <rect className="pod-chip" x={x} y={y} width={w} height={24} rx={12} />
-      <text className="pod-name" x={x + 12} y={y + 12} dy="0.35em">
-        {pod.name}
-      </text>
+      {name ? (
+        <text className="pod-name" x={x + 12} y={y + 12} dy="0.35em">
+          {name}
+          {name !== pod.name && <title>{pod.name}</title>}
+        </text>
+      ) : (
+        <title>{pod.name}</title>
+      )}
       <text className="pod-status" x={x + w - 10} y={y + 12} dy="0.35em" textAnchor="end">
         {pod.status}
       </text>

@@ -1,17 +1,20 @@
 // The cluster as the book draws it: master m-k8s above, the workers below, Calico across
 // the nodes, with every component a named group (DESIGN contract 4).
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Lang, Lesson } from '../lessons';
 import { resolveComponent } from '../lessons';
 import type { Frame, LessonPlayer } from '../player';
-import { BookArrows } from './BookArrows';
+import { BookArrows, bookBadges } from './BookArrows';
 import { ComponentBox } from './ComponentBox';
 import { EtcdPanel } from './EtcdPanel';
 import { accessibleName, componentName, ui } from './i18n';
+import type { BoxTexts } from './labelPlacement';
+import { badgeRects, stageObstacles } from './labelPlacement';
 import type { Layout } from './layout';
 import { MessageTokens } from './MessageTokens';
 import { nodeLabel, nodeStatus, nodeStatusText } from './nodeStatus';
 import { PodChips } from './PodChips';
+import { textWidth } from './textFit';
 import type { ViewMode } from './urlState';
 import { waitingMessages } from './waitingMessages';
 
@@ -34,7 +37,37 @@ interface Props {
 }
 
 export function Stage(props: Props) {
-  const { lp, lesson, layout, view, motion, lang } = props;
+  const { lp, lesson, layout, view, motion, lang, frame, fontBase, node, step, presenter } = props;
+  // A node's name and, when it is not Ready, its status: the small texts keep clear of both.
+  const nodeTexts = Object.fromEntries(
+    layout.nodes.map((n) => {
+      const status = nodeStatus(frame, n.host);
+      const healthy = status.condition === 'Ready' && !status.cordoned;
+      return [n.host, healthy ? n.host : `${n.host} · ${nodeStatusText(status, lang)}`];
+    }),
+  );
+  const t = ui[lang];
+  const boxTexts: Record<string, BoxTexts> = {};
+  for (const c of frame.components) {
+    const pods = c.id.startsWith('pods@') ? frame.pods.filter((p) => p.node === c.host) : undefined;
+    const system = pods?.filter((p) => p.namespace === 'kube-system').length ?? 0;
+    boxTexts[c.id] = {
+      name: c.id === 'cni' ? `${componentName(c.name, lang)} (Calico)` : componentName(c.name, lang),
+      state: `● ${t.state[c.state]}${c.why ? ` — ${c.why}` : ''}`,
+      ...(pods ? { chips: pods.length - system, count: t.systemPods(system) } : {}),
+    };
+  }
+  const textsKey = JSON.stringify([nodeTexts, boxTexts]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the texts as drawn are the key
+  const obstacles = useMemo(
+    () => stageObstacles(layout, fontBase, nodeTexts, boxTexts),
+    [layout, fontBase, textsKey],
+  );
+  const badges = useMemo(
+    () => (view === 'book' ? bookBadges(lesson, layout, node, step, presenter, obstacles) : []),
+    [view, lesson, layout, node, step, presenter, obstacles],
+  );
+  const labelObstacles = useMemo(() => [...obstacles, ...badgeRects(badges)], [obstacles, badges]);
   return (
     // biome-ignore lint/a11y: role group on <svg> keeps the components inside it in the accessibility tree (role img would hide them)
     <svg
@@ -75,12 +108,21 @@ export function Stage(props: Props) {
         <BookArrows
           lesson={lesson}
           layout={layout}
-          node={props.node}
-          step={props.step}
-          hideFuture={props.presenter}
+          node={node}
+          step={step}
+          hideFuture={presenter}
+          badges={badges}
         />
       )}
-      <MessageTokens lp={lp} lesson={lesson} layout={layout} view={view} motion={motion} />
+      <MessageTokens
+        lp={lp}
+        lesson={lesson}
+        layout={layout}
+        view={view}
+        motion={motion}
+        obstacles={labelObstacles}
+        fontBase={fontBase}
+      />
     </svg>
   );
 }
@@ -193,6 +235,9 @@ const StillPicture = memo(function StillPicture({
                 box={box}
                 pods={podsHere.filter((p) => p.namespace !== 'kube-system')}
                 systemCount={t.systemPods(podsHere.filter((p) => p.namespace === 'kube-system').length)}
+                systemN={podsHere.filter((p) => p.namespace === 'kube-system').length}
+                nameWidth={38 + textWidth(componentName(c.name, lang), fontBase, 600)}
+                fontBase={fontBase}
                 motion={motion}
               />
             )}

@@ -2,7 +2,7 @@
 // are spread out as they are seen rather than bunched in the few milliseconds they take.
 // Drag or click anywhere to seek; the step markers jump to their step.
 import type { PointerEvent as ReactPointerEvent } from 'react';
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Lang, Lesson } from '../lessons';
 import type { LessonPlayer } from '../player';
 import { usePlayerSnapshot } from './hooks';
@@ -60,10 +60,14 @@ export function Timeline({ lp, lesson, lang, step }: Props) {
     if (e.currentTarget.hasPointerCapture?.(e.pointerId)) seekAt(e.clientX);
   };
 
-  // Steps 1–4 happen within milliseconds of each other: keep their markers apart to be clickable.
+  // Steps 1–4 happen within milliseconds of each other: keep their markers apart to be
+  // clickable, by a marker's width and a little on the track as it is drawn.
+  const trackWidth = useWidth(track);
+  const markerPx = 1.6 * rootFontPx() + 3;
+  const gap = Math.min(1 / Math.max(1, lesson.steps.length), trackWidth ? markerPx / trackWidth : 0.035);
   const markers = spreadMarkers(
     lesson.steps.map((s) => fraction(lp.anchor(s.n) ?? 0)),
-    0.035,
+    gap,
   );
   const seconds = (now / 1000).toFixed(3);
   return (
@@ -131,4 +135,24 @@ export function Timeline({ lp, lesson, lang, step }: Props) {
       </span>
     </div>
   );
+}
+
+const rootFontPx = () =>
+  typeof document === 'undefined'
+    ? 16
+    : Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+
+/** An element's width in CSS pixels, kept up to date as it changes. */
+function useWidth(ref: { readonly current: HTMLElement | null }): number | undefined {
+  const [width, setWidth] = useState<number | undefined>();
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver !== 'function') return;
+    const measure = () => setWidth(el.getBoundingClientRect().width || undefined);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }

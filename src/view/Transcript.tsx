@@ -11,7 +11,8 @@ export function Transcript({ lp, lang }: { lp: LessonPlayer; lang: Lang }) {
   const lines = lp.transcriptAt(lp.player.now).slice(0, count);
   const host = lines[0]?.host ?? 'm-k8s';
   return (
-    <section className="transcript" aria-label={ui[lang].commands(host)}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls inside a full-screen layout, and a scrolling region must take the focus to be scrolled from the keyboard
+    <section className="transcript" aria-label={ui[lang].commands(host)} tabIndex={0}>
       <pre>
         {lines.length === 0 ? <span className="transcript-idle">[root@{host} ~]# </span> : null}
         {lines.map((l, i) => (

@@ -37,3 +37,27 @@ export function useMediaQuery(query: string): boolean {
   }, [query]);
   return matches;
 }
+
+/**
+ * The width/height ratio of an element's box, to two decimals, while `on`: the stage in a
+ * full-screen layout takes the shape of the room the grid gives it.
+ */
+export function useBoxAspect(on: boolean): [(el: HTMLElement | null) => void, number | undefined] {
+  const [el, setEl] = useState<HTMLElement | null>(null);
+  const [aspect, setAspect] = useState<number | undefined>();
+  useEffect(() => {
+    if (!on || !el || typeof ResizeObserver !== 'function') {
+      setAspect(undefined);
+      return;
+    }
+    const measure = () => {
+      const { width, height } = el.getBoundingClientRect();
+      setAspect(width > 0 && height > 0 ? Math.round((width / height) * 100) / 100 : undefined);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [on, el]);
+  return [setEl, aspect];
+}

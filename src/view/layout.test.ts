@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxOf, flightPath, narrowLayout, wideLayout } from './layout';
+import { boxOf, fitToAspect, flightPath, narrowLayout, wideLayout } from './layout';
 
 const workers = ['w1-k8s', 'w2-k8s', 'w3-k8s'];
 
@@ -7,6 +7,7 @@ describe('layouts', () => {
   for (const [name, layout] of [
     ['wide', wideLayout(workers)],
     ['narrow', narrowLayout(workers)],
+    ['wide, stretched for a projector', fitToAspect(wideLayout(workers), 1.2)],
   ] as const) {
     it(`${name}: every box lies inside the stage and inside its node`, () => {
       for (const [id, b] of Object.entries(layout.components)) {
@@ -35,6 +36,23 @@ describe('layouts', () => {
 
   it('puts a host it does not know nowhere', () => {
     expect(boxOf(wideLayout(workers), 'nothing')).toBeUndefined();
+  });
+});
+
+describe('fitToAspect', () => {
+  const wide = wideLayout(workers);
+  it('makes the stage as tall as the box it fills, the workers growing downwards', () => {
+    const fit = fitToAspect(wide, 1.25);
+    expect(fit.width / fit.height).toBeCloseTo(1.25, 2);
+    expect(fit.components['pods@w2-k8s']?.h).toBeGreaterThan(wide.components['pods@w2-k8s']?.h ?? 0);
+    expect(fit.components.apiserver).toEqual(wide.components.apiserver);
+    expect(fit.components['kubelet@w1-k8s']).toEqual(wide.components['kubelet@w1-k8s']);
+  });
+
+  it('leaves a stage alone in a box as wide as it or wider, and stretches at most by 60 %', () => {
+    expect(fitToAspect(wide, 2)).toBe(wide);
+    expect(fitToAspect(wide, 0)).toBe(wide);
+    expect(fitToAspect(wide, 0.3).height).toBeCloseTo(wide.height * 1.6, 0);
   });
 });
 

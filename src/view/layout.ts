@@ -1,6 +1,6 @@
 // Where things sit on the stage, in SVG units. Two arrangements of the same cluster:
-// wide (master above, workers side by side) and narrow (everything stacked, for a
-// 360 px embed). The SVG scales to its box, so the text scales with the screen.
+// wide (master above, workers side by side) and narrow (the master's parts in two
+// columns, up to three workers as columns under it, for a phone or a 360 px embed). The SVG scales to its box, so the text scales with the screen.
 export interface Box {
   readonly x: number;
   readonly y: number;
@@ -54,7 +54,7 @@ export function wideLayout(workers: readonly string[]): Layout {
     c[`kubelet@${host}`] = { x: X + 15, y: Y + 40, w: kw, h: 64 };
     c[`runtime@${host}`] = { x: X + 25 + kw, y: Y + 40, w: W - 40 - kw, h: 64 };
     c[`pods@${host}`] = { x: X + 15, y: Y + 116, w: W - 30, h: 116 };
-    c[`kube-proxy@${host}`] = { x: X + 15, y: Y + 242, w: W - 30, h: 46 };
+    c[`kube-proxy@${host}`] = { x: X + 15, y: Y + 240, w: W - 30, h: 52 };
   });
   return { width, height: 642, nodes, components: c };
 }
@@ -73,15 +73,33 @@ export function narrowLayout(workers: readonly string[]): Layout {
     coredns: { x: 310, y: 420, w: 160, h: 48 },
   };
   const nodes = [{ host: 'm-k8s', box: { x: 10, y: 10, w: 460, h: 398 } }];
+  // Up to three workers stand side by side, each a column, so a phone sees the whole
+  // cluster and the narration under it; more are stacked, each a row.
+  if (workers.length <= 3) {
+    const n = Math.max(1, workers.length);
+    const W = (460 - (n - 1) * 8) / n;
+    workers.forEach((host, i) => {
+      const X = 10 + i * (W + 8);
+      const Y = 480;
+      const w = W - 12;
+      // The gaps between kubelet, runtime and pods hold the numbers of steps 6 and 7.
+      nodes.push({ host, box: { x: X, y: Y, w: W, h: 360 } });
+      c[`kubelet@${host}`] = { x: X + 6, y: Y + 34, w, h: 54 };
+      c[`runtime@${host}`] = { x: X + 6, y: Y + 124, w, h: 54 };
+      c[`pods@${host}`] = { x: X + 6, y: Y + 214, w, h: 84 };
+      c[`kube-proxy@${host}`] = { x: X + 6, y: Y + 304, w, h: 50 };
+    });
+    return { width, height: 850, nodes, components: c };
+  }
   workers.forEach((host, i) => {
-    const Y = 480 + i * 262;
-    nodes.push({ host, box: { x: 10, y: Y, w: 460, h: 252 } });
+    const Y = 480 + i * 270;
+    nodes.push({ host, box: { x: 10, y: Y, w: 460, h: 260 } });
     c[`kubelet@${host}`] = { x: 25, y: Y + 38, w: half, h: 58 };
     c[`runtime@${host}`] = { x: 250, y: Y + 38, w: half, h: 58 };
     c[`pods@${host}`] = { x: 25, y: Y + 104, w: 430, h: 90 };
-    c[`kube-proxy@${host}`] = { x: 25, y: Y + 202, w: 430, h: 40 };
+    c[`kube-proxy@${host}`] = { x: 25, y: Y + 202, w: 430, h: 50 };
   });
-  return { width, height: 480 + workers.length * 262, nodes, components: c };
+  return { width, height: 480 + workers.length * 270, nodes, components: c };
 }
 
 /** A curved path from box a to box b; the bend is to the left of the direction, so a reply does not overlap its request. */
@@ -102,5 +120,37 @@ export function flightPath(a: Box, b: Box): { d: string; at: (t: number) => { x:
         y: u * u * p0.y + 2 * u * t * p1.y + t * t * p2.y,
       };
     },
+  };
+}
+
+/** The tallest a stretched stage may become, as a share of its own height. */
+const MAX_STRETCH = 0.6;
+
+/**
+ * The wide layout made taller to fill a box of the given width/height ratio (a projector's
+ * 16:9 cell beside the narration is taller than the diagram's own shape): the workers grow
+ * downwards and their pods boxes take the room, so a full screen has no empty band under
+ * the picture. A box as wide as the diagram or wider changes nothing.
+ */
+export function fitToAspect(layout: Layout, aspect: number): Layout {
+  if (!(aspect > 0)) return layout;
+  const extra = Math.min(layout.height * MAX_STRETCH, Math.round(layout.width / aspect - layout.height));
+  if (extra <= 0) return layout;
+  const workers = new Set(layout.nodes.filter((n) => n.host !== 'm-k8s').map((n) => n.host));
+  const grow = (b: Box): Box => ({ ...b, h: b.h + extra });
+  const down = (b: Box): Box => ({ ...b, y: b.y + extra });
+  const components: Record<string, Box> = {};
+  for (const [id, b] of Object.entries(layout.components)) {
+    const [role, host] = id.split('@');
+    if (host === undefined || !workers.has(host)) components[id] = b;
+    else if (role === 'pods') components[id] = grow(b);
+    else if (role === 'kube-proxy') components[id] = down(b);
+    else components[id] = b;
+  }
+  return {
+    width: layout.width,
+    height: layout.height + extra,
+    nodes: layout.nodes.map((n) => (workers.has(n.host) ? { host: n.host, box: grow(n.box) } : n)),
+    components,
   };
 }

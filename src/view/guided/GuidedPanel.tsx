@@ -81,7 +81,8 @@ export function GuidedPanel({
   const choice = predicted;
   const last = index >= lesson.steps.length - 1;
   return (
-    <section className="guided narration" aria-labelledby="guided-title">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls inside a full-screen layout, and a scrolling region must take the focus to be scrolled from the keyboard
+    <section className="guided narration" aria-labelledby="guided-title" tabIndex={0}>
       {/* A finished lesson shows its last step: "Step 6 of 6", not 7. */}
       <p className="narration-step">
         {w.step(Math.min(index, lesson.steps.length - 1) + 1, lesson.steps.length)}
