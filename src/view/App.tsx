@@ -233,7 +233,9 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
           <ul>
             {teacher.errors.map((e) => (
               <li key={`${e.line}:${e.message}`}>
-                {e.line > 0 ? `${lang === 'ko' ? '줄' : 'line'} ${e.line}: ${e.message}` : e.message}
+                {e.line > 0
+                  ? `${lang === 'ko' ? '줄' : 'line'} ${e.line}: ${teacher.errorText(e, lang)}`
+                  : teacher.errorText(e, lang)}
               </li>
             ))}
           </ul>
