@@ -30,6 +30,7 @@ const StuckButton = lazy(() => import('./lab/StuckButton').then((m) => ({ defaul
 import { LessonPicker } from './guided/LessonPicker';
 import { useTeacherLesson } from './guided/useTeacherLesson';
 import { Narration } from './Narration';
+import { noticeText } from './noticeText';
 import { Stage } from './Stage';
 import { Timeline } from './Timeline';
 import { Transcript } from './Transcript';
@@ -247,7 +248,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
       <UpdateNotice lang={lang} enabled={ownsPage && !options.embedded} />
       {notices.length > 0 && (
         <div className="notice" role="status">
-          <span>{notices.join(' · ')}</span>
+          <span>{notices.map((n) => noticeText(n, lang)).join(' · ')}</span>
           <button type="button" onClick={() => setNotices([])} aria-label={t.dismiss}>
             ×
           </button>

@@ -1,6 +1,6 @@
 // The messages in flight at "now", each at messageProgress along its path. Nothing here
 // keeps animation state: pause, 0.25× and scrubbing are just other values of `now`.
-import type { Lesson } from '../lessons';
+import type { Lang, Lesson } from '../lessons';
 import { isBookMessage, lessonStepOf } from '../lessons';
 import type { LessonPlayer } from '../player';
 import { inFlightAt, messageProgress } from '../player';
@@ -8,6 +8,7 @@ import type { Envelope } from '../sim';
 import { usePlayerSnapshot } from './hooks';
 import type { Layout } from './layout';
 import { boxOf, flightPath } from './layout';
+import { messageText } from './messageText';
 import type { ViewMode } from './urlState';
 
 interface Props {
@@ -17,12 +18,13 @@ interface Props {
   readonly view: ViewMode;
   /** false under prefers-reduced-motion: a message is a lit arrow instead of a moving dot. */
   readonly motion: boolean;
+  readonly lang: Lang;
 }
 
 /** Labels only while few messages fly at once; more would hide the picture. */
 const MAX_LABELS = 6;
 
-export function MessageTokens({ lp, lesson, layout, view, motion }: Props) {
+export function MessageTokens({ lp, lesson, layout, view, motion, lang }: Props) {
   const { now } = usePlayerSnapshot(lp);
   const envelopes = lp.player.envelopes();
   const visible = (e: Envelope) => view === 'watch' || isBookMessage(lesson, envelopes, e);
@@ -53,7 +55,7 @@ export function MessageTokens({ lp, lesson, layout, view, motion }: Props) {
             )}
             {labelled && (
               <text className="token-label" x={pos.x + 15} y={pos.y - 12}>
-                {e.summary}
+                {messageText(e.summary, lang)}
               </text>
             )}
           </g>

@@ -80,7 +80,7 @@ export function Stage(props: Props) {
           hideFuture={props.presenter}
         />
       )}
-      <MessageTokens lp={lp} lesson={lesson} layout={layout} view={view} motion={motion} />
+      <MessageTokens lp={lp} lesson={lesson} layout={layout} view={view} motion={motion} lang={lang} />
     </svg>
   );
 }
