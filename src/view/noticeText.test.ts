@@ -7,8 +7,8 @@ describe('the notices about a bad address, in Korean', () => {
   it('tells every notice the parsers give in Korean, keeping names and values', () => {
     const url = parseUrlState('?speed=9&theme=pink&lang=ko', [], ['pod-create']).notices;
     expect(url.map((n) => noticeText(n, 'ko'))).toEqual([
-      '주소의 speed="9" 대신 1',
-      '주소의 theme="pink" 대신 light',
+      '주소의 speed="9" 은(는) 쓸 수 없어 기본값 1 을(를) 씁니다',
+      '주소의 theme="pink" 은(는) 쓸 수 없어 기본값 "light" 을(를) 씁니다',
     ]);
     const inputs = decodeInputs('zz~1.x~2.lm-k8s.ls', ['m-k8s']).errors;
     expect(inputs.map((n) => noticeText(n, 'ko'))).toEqual([

@@ -14,7 +14,11 @@ const why: Record<string, string> = {
 };
 
 const korean: readonly [RegExp, (...m: string[]) => string][] = [
-  [/^([\w-]+)="(.*)" → (.*)$/s, (_, name, value, fallback) => `주소의 ${name}="${value}" 대신 ${fallback}`],
+  [
+    /^([\w-]+)="(.*)" → (.*)$/s,
+    (_, name, value, fallback) =>
+      `주소의 ${name}="${value}" 은(는) 쓸 수 없어 기본값 ${/^[\d.]+$/.test(fallback as string) ? fallback : `"${fallback}"`} 을(를) 씁니다`,
+  ],
   [
     /^inputs: (\d+) > (\d+), the rest dropped$/,
     (_, n, max) => `inputs: 입력 ${n}개 중 앞의 ${max}개만 씁니다`,
