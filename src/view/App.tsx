@@ -27,6 +27,7 @@ const GuidedSide = lazy(() => import('./guided/GuidedSide'));
 // Loaded when first needed: a component's menu, and the "why is it stuck?" diagnosis.
 const StuckButton = lazy(() => import('./lab/StuckButton').then((m) => ({ default: m.StuckButton })));
 
+import { LessonErrorItem } from './guided/LessonErrorItem';
 import { LessonPicker } from './guided/LessonPicker';
 import { useTeacherLesson } from './guided/useTeacherLesson';
 import { Narration } from './Narration';
@@ -233,11 +234,12 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
           <p>{lang === 'ko' ? '레슨 파일에 오류가 있습니다:' : 'The lesson file has errors:'}</p>
           <ul>
             {teacher.errors.map((e) => (
-              <li key={`${e.line}:${e.message}`}>
-                {e.line > 0
-                  ? `${lang === 'ko' ? '줄' : 'line'} ${e.line}: ${teacher.errorText(e, lang)}`
-                  : teacher.errorText(e, lang)}
-              </li>
+              <LessonErrorItem
+                key={`${e.line}:${e.message}`}
+                line={e.line}
+                lang={lang}
+                {...teacher.errorText(e, lang)}
+              />
             ))}
           </ul>
           <button type="button" onClick={teacher.dismiss} aria-label={t.dismiss}>

@@ -151,7 +151,10 @@ function korean(d: LessonErrorDetail): string {
     case 'minItems':
       return `항목이 ${d.min}개 이상 있어야 합니다`;
     case 'unknownKey':
-      return `알 수 없는 키 ${d.key} (쓸 수 있는 키: ${d.known})`;
+      return `알 수 없는 키 ${d.key} (쓸 수 있는 키: ${d.known
+        .split(', ')
+        .map((k) => `"${k}"`)
+        .join(', ')})`;
     case 'missing':
       return `${d.key} 이(가) 없습니다`;
     case 'checkKind':
@@ -235,10 +238,20 @@ export function lessonError(line: number, detail: LessonErrorDetail, path?: stri
   };
 }
 
-/** An error in the page's language (its English message when it carries no code). */
-export function lessonErrorText(e: Pick<LessonError, 'message' | 'path' | 'detail'>, lang: Lang): string {
-  if (!e.detail) return e.message;
-  const place = placeText(e.path, lang);
+/** An error in the page's language: where (a path of the file, as written) and what (its English message when it carries no code). */
+export function lessonErrorParts(
+  e: Pick<LessonError, 'message' | 'path' | 'detail'>,
+  lang: Lang,
+): { readonly place?: string; readonly words: string } {
+  if (!e.detail) return { words: e.message };
   const words = detailText(e.detail, lang);
+  if (e.path === undefined) return { words };
+  // The lesson itself is a place in words, not a path of the file.
+  if (e.path === '') return { words: `${placeText('', lang)}: ${words}` };
+  return { place: e.path, words };
+}
+
+export function lessonErrorText(e: Pick<LessonError, 'message' | 'path' | 'detail'>, lang: Lang): string {
+  const { place, words } = lessonErrorParts(e, lang);
   return place === undefined ? words : `${place}: ${words}`;
 }

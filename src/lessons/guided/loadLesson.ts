@@ -123,4 +123,4 @@ export async function loadLessonFromUrl(param: string, options: UrlLoadOptions):
   }
 }
 
-export { lessonErrorText } from './errorText';
+export { lessonErrorParts, lessonErrorText } from './errorText';

@@ -10,8 +10,9 @@ const loader = () => import('../../lessons/guided/loadLesson');
 
 export type LessonErrorLine = LessonError;
 
+type Parts = { readonly place?: string; readonly words: string };
 /** Until the loader is here an error is shown as it came (only the loader makes errors). */
-const asGiven = (e: LessonError) => e.message;
+const asGiven = (e: LessonError): Parts => ({ words: e.message });
 const failure = (e: unknown): LessonError => {
   const why = String(e);
   return { line: 0, message: `the file could not be read (${why})`, detail: { code: 'unreadable', why } };
@@ -21,7 +22,7 @@ export function useTeacherLesson(search: string) {
   const [lesson, setLesson] = useState<GuidedLesson | undefined>();
   const [errors, setErrors] = useState<readonly LessonErrorLine[]>([]);
   // The errors' words in either language come with the loader, off the first page.
-  const [render, setRender] = useState<{ text: (e: LessonError, lang: Lang) => string }>({
+  const [render, setRender] = useState<{ text: (e: LessonError, lang: Lang) => Parts }>({
     text: asGiven,
   });
   const take = useCallback((r: { lesson: GuidedLesson } | { errors: readonly LessonErrorLine[] }) => {
@@ -33,7 +34,7 @@ export function useTeacherLesson(search: string) {
   const load = useCallback(
     () =>
       loader().then((m) => {
-        setRender({ text: m.lessonErrorText });
+        setRender({ text: m.lessonErrorParts });
         return m;
       }),
     [],
