@@ -19,7 +19,7 @@ import { accessibleName, ui } from './i18n';
 import { decodeInputs, encodeInputs } from './inputCodec';
 import { Legend } from './Legend';
 import { ComponentMenu, useComponentMenu } from './lab/ComponentMenu';
-import type { LabTab } from './lab/LabPanel';
+import type { LabTab, TerminalRequest } from './lab/LabPanel';
 import { LabPanel } from './lab/LabPanel';
 import { narrowLayout, wideLayout } from './layout';
 
@@ -208,7 +208,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   // biome-ignore lint/correctness/useExhaustiveDependencies: the story is read at the moment on screen, which the frame stands for
   const tourStory = useMemo(() => (driver ? lp.story(frame.at) : undefined), [lp, driver, frame, step]);
   const [guidedSamples, setGuidedSamples] = useState<readonly string[]>([]);
-  const [termRequest, setTermRequest] = useState<{ id: number; host: string; line: string } | undefined>();
+  const [termRequest, setTermRequest] = useState<TerminalRequest | undefined>();
   const samples = useMemo(
     () => (guided ? guidedSamples : lesson.inputs.map((i) => i.line)),
     [guided, guidedSamples, lesson],
@@ -291,6 +291,11 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
                   // Typed in the host's terminal tab, as if by hand (and so onto the timeline).
                   setLabTab('terminal');
                   setTermRequest((r) => ({ id: (r?.id ?? 0) + 1, host: c.host, line: c.line }));
+                }}
+                onInterrupt={(host) => {
+                  // Through the host's terminal tab, as the key: onto the timeline.
+                  setLabTab('terminal');
+                  setTermRequest((r) => ({ id: (r?.id ?? 0) + 1, host, interrupt: true }));
                 }}
                 onFault={(f) =>
                   lp.act({
