@@ -10,6 +10,7 @@ import { guidedRunMachine } from '../../lessons/guided/runMachine';
 import { toSaved } from '../../lessons/guided/runner';
 import type { GuidedLesson } from '../../lessons/guided/types';
 import type { Frame, LessonPlayer } from '../../player';
+import { momentOf } from '../../player';
 import type { Session } from '../../shell';
 
 function storage(): Storage | undefined {
@@ -34,13 +35,23 @@ export function useGuidedRun(
     return createActor(guidedRunMachine, { input: saved ? { lesson, saved } : { lesson } }).start();
   }, [lesson, generation]);
   const run = useSelector(actor, (s) => s?.context);
-  // The lab's state only changes with a new frame; the checks read the live edge's shells.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new frame is the signal to check again
+  // The checks read the cluster at the moment on screen, so "Step done" comes when the
+  // diagram and the terminal show it, not when the simulation (ahead by a few seconds
+  // after an input) has got there; the lines typed are the live edge's shells'.
   useEffect(() => {
     if (!actor || !ready) return;
     const session = lp.recording.world as unknown as Session;
     if (typeof session.jobOf !== 'function') return;
-    const ctx = checkContext(session);
+    const moment = momentOf(frame);
+    const ctx = {
+      ...checkContext(session),
+      cluster: {
+        pods: moment.pods,
+        nodes: moment.nodes,
+        components: moment.components,
+        faults: () => frame.faults,
+      },
+    };
     actor.send({ type: 'guided.update', ctx });
   }, [actor, lp, frame, ready]);
   useEffect(() => {
