@@ -79,6 +79,8 @@ const WORDS = new Set([
   'Events',
   'Scheduled',
   'Tolerations',
+  // The taint's name (node.kubernetes.io/unreachable), as the narration calls it.
+  'unreachable',
   'Space',
   'Enter',
   'Tab',
@@ -226,6 +228,37 @@ test.describe('the Korean page has no English words', () => {
     await expect(page.getByText('지금 걸려 있는 장애')).toBeVisible();
     await expectKorean(page, 'fault in force', ['web']);
   });
+
+  // Every fault of the catalog in force (from a teacher's link), its story told in the Faults tab.
+  const faults = [
+    'kubelet@w2-k8s',
+    'docker@w2-k8s',
+    'br_netfilter@w2-k8s',
+    'power@w2-k8s',
+    'cni@w2-k8s',
+    'apiserver',
+    'etcd',
+    'scheduler',
+    'controller-manager',
+    'coredns',
+    'image-pull',
+    'crash',
+    'etcd-corrupt',
+  ];
+  for (const fault of faults) {
+    test(`the story of ${fault}`, async ({ page }) => {
+      await page.goto(`./?lesson=pod-create&lang=ko&step=8&faults=${encodeURIComponent(fault)}`);
+      await expect(page.locator('.timeline-marker').first()).toBeVisible();
+      await page.getByRole('tab', { name: /^장애/ }).click();
+      // The Faults tab's code loads when it is first opened.
+      await expect(page.getByText('지금 걸려 있는 장애')).toBeVisible({ timeout: 20_000 });
+      // The fault's button to heal it: the fault is in force once the lab has loaded.
+      await expect(page.getByRole('tabpanel').getByRole('button', { name: /^복구/ }).first()).toBeVisible({
+        timeout: 20_000,
+      });
+      await expectKorean(page, `fault ${fault}`);
+    });
+  }
 
   test('the menu of a component, and the help', async ({ page }) => {
     await page.goto('./?lesson=pod-create&lang=ko&step=5');

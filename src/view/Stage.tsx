@@ -14,6 +14,7 @@ import { nodeLabel, nodeStatus, nodeStatusText } from './nodeStatus';
 import { PodChips } from './PodChips';
 import type { ViewMode } from './urlState';
 import { waitingMessages } from './waitingMessages';
+import { whyText } from './whyText';
 
 interface Props {
   readonly lp: LessonPlayer;
@@ -166,7 +167,7 @@ const StillPicture = memo(function StillPicture({
             number={c.number}
             state={c.state}
             stateText={t.state[c.state]}
-            why={c.why}
+            why={c.why === undefined ? undefined : whyText(c.why, lang)}
             active={actors.has(c.id)}
             fontBase={fontBase}
             onActivate={onComponentActivate ? (el) => onComponentActivate(c.id, el) : undefined}

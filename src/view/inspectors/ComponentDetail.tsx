@@ -7,6 +7,7 @@ import type { Frame } from '../../player';
 import type { Envelope } from '../../sim';
 import { accessibleName, componentName, ui } from '../i18n';
 import { messageText } from '../messageText';
+import { whyText } from '../whyText';
 import { componentMessages, findComponent, isNodeHeartbeat, simSeconds } from './rows';
 import { inspectorText } from './text';
 
@@ -77,7 +78,7 @@ export function ComponentDetail({
           {c.why ? (
             <>
               <dt>{text.why}</dt>
-              <dd>{c.why}</dd>
+              <dd>{whyText(c.why, lang)}</dd>
             </>
           ) : null}
         </dl>
