@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 
 // Issue 6: the book's chapter as guided lessons, and lessons teachers write.
 
-test('a guided lesson: click its commands, predict, and the lab moves the lesson on', async ({ page }) => {
+test('a guided lesson: click its commands, predict; the lab says a step is done and Next step moves on', async ({
+  page,
+}) => {
   test.setTimeout(60_000);
   await page.goto('./?lesson=deployment&lang=en&speed=4');
   const side = page.getByRole('region', { name: 'One pod with kubectl run' });
@@ -15,7 +17,10 @@ test('a guided lesson: click its commands, predict, and the lab moves the lesson
       timeout: 20_000,
     },
   );
-  // When the pod is Running, the lab says the step is done and the lesson moves on.
+  // When the pod is Running, the lab says the step is done; the student moves on (issue 15: one rule everywhere).
+  const first = page.getByRole('region', { name: 'One pod with kubectl run' });
+  await expect(first.getByRole('status').filter({ hasText: 'Step done.' })).toBeVisible({ timeout: 30_000 });
+  await first.getByRole('button', { name: 'Next step' }).click();
   const next = page.getByRole('region', { name: 'kubectl create deployment' });
   await expect(next).toContainText('Step 2 of', { timeout: 30_000 });
   await next.getByRole('radio', { name: 'The scheduler' }).check();
@@ -29,9 +34,9 @@ test('a guided lesson: click its commands, predict, and the lab moves the lesson
       timeout: 20_000,
     },
   );
-  await expect(page.getByRole('region', { name: 'The hashes in the names' })).toBeVisible({
-    timeout: 30_000,
-  });
+  await expect(next.getByRole('status').filter({ hasText: 'Step done.' })).toBeVisible({ timeout: 30_000 });
+  await next.getByRole('button', { name: 'Next step' }).click();
+  await expect(page.getByRole('region', { name: 'The hashes in the names' })).toBeVisible();
 });
 
 test('progress is kept in the browser and can be reset', async ({ page }) => {
@@ -122,7 +127,7 @@ test('a whole guided lesson from the keyboard alone', async ({ page }) => {
   test.setTimeout(90_000);
   await page.goto('./?lesson=pod-create-lab&lang=en&speed=4');
   const panel = page.locator('section.guided');
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 20; i++) {
     if (await page.getByText('You have finished this lesson!').isVisible()) break;
     const title = (await panel.locator('h2').textContent()) ?? '';
     const radios = panel.getByRole('radio');
@@ -135,12 +140,24 @@ test('a whole guided lesson from the keyboard alone', async ({ page }) => {
       await commands.nth(c).press('Enter');
       await page.waitForTimeout(800);
     }
-    // The lab's state moves the lesson on: wait for the next step (or the end). A check the lab
-    // does not meet yet (describe run while the image is still being pulled) is met by running
-    // the step's command again, as a student would: the loop goes round.
-    await expect(panel.locator('h2'))
-      .not.toHaveText(title, { timeout: 15_000 })
-      .catch(() => undefined);
+    // The lab says when the step is done, and the student moves on with Next step (the last one
+    // is Finish the lesson). A check the lab does not meet yet (describe run while the image is
+    // still being pulled) is met by running the step's command again, as a student would: the loop goes round.
+    const done = await panel
+      .getByRole('status')
+      .filter({ hasText: /Step done\.|When you have read it/ })
+      .waitFor({ timeout: 15_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!done) continue;
+    await panel.getByRole('button', { name: /^(Next step|Finish the lesson)$/ }).press('Enter');
+    await expect
+      .poll(
+        async () =>
+          (await page.getByText('You have finished this lesson!').isVisible()) ||
+          (await panel.locator('h2').textContent()) !== title,
+      )
+      .toBe(true);
   }
   await expect(page.getByText('You have finished this lesson!')).toBeVisible({ timeout: 30_000 });
 });

@@ -19,7 +19,7 @@ import { accessibleName, ui } from './i18n';
 import { decodeInputs, encodeInputs } from './inputCodec';
 import { Legend } from './Legend';
 import { ComponentMenu, useComponentMenu } from './lab/ComponentMenu';
-import type { LabTab } from './lab/LabPanel';
+import type { LabTab, TerminalRequest } from './lab/LabPanel';
 import { LabPanel } from './lab/LabPanel';
 import { fitToAspect, narrowLayout, wideLayout } from './layout';
 
@@ -27,9 +27,11 @@ const GuidedSide = lazy(() => import('./guided/GuidedSide'));
 // Loaded when first needed: a component's menu, and the "why is it stuck?" diagnosis.
 const StuckButton = lazy(() => import('./lab/StuckButton').then((m) => ({ default: m.StuckButton })));
 
+import { LessonErrorItem } from './guided/LessonErrorItem';
 import { LessonPicker } from './guided/LessonPicker';
 import { useTeacherLesson } from './guided/useTeacherLesson';
 import { Narration } from './Narration';
+import { noticeText } from './noticeText';
 import { Stage } from './Stage';
 import { Timeline } from './Timeline';
 import { Transcript } from './Transcript';
@@ -214,7 +216,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   // biome-ignore lint/correctness/useExhaustiveDependencies: the story is read at the moment on screen, which the frame stands for
   const tourStory = useMemo(() => (driver ? lp.story(frame.at) : undefined), [lp, driver, frame, step]);
   const [guidedSamples, setGuidedSamples] = useState<readonly string[]>([]);
-  const [termRequest, setTermRequest] = useState<{ id: number; host: string; line: string } | undefined>();
+  const [termRequest, setTermRequest] = useState<TerminalRequest | undefined>();
   const samples = useMemo(
     () => (guided ? guidedSamples : lesson.inputs.map((i) => i.line)),
     [guided, guidedSamples, lesson],
@@ -240,9 +242,12 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
           <p>{lang === 'ko' ? '레슨 파일에 오류가 있습니다:' : 'The lesson file has errors:'}</p>
           <ul>
             {teacher.errors.map((e) => (
-              <li key={`${e.line}:${e.message}`}>
-                {e.line > 0 ? `${lang === 'ko' ? '줄' : 'line'} ${e.line}: ${e.message}` : e.message}
-              </li>
+              <LessonErrorItem
+                key={`${e.line}:${e.message}`}
+                line={e.line}
+                lang={lang}
+                {...teacher.errorText(e, lang)}
+              />
             ))}
           </ul>
           <button type="button" onClick={teacher.dismiss} aria-label={t.dismiss}>
@@ -253,7 +258,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
       <UpdateNotice lang={lang} enabled={ownsPage && !options.embedded} />
       {notices.length > 0 && (
         <div className="notice" role="status">
-          <span>{notices.join(' · ')}</span>
+          <span>{notices.map((n) => noticeText(n, lang)).join(' · ')}</span>
           <button type="button" onClick={() => setNotices([])} aria-label={t.dismiss}>
             ×
           </button>
@@ -296,6 +301,11 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
                   // Typed in the host's terminal tab, as if by hand (and so onto the timeline).
                   setLabTab('terminal');
                   setTermRequest((r) => ({ id: (r?.id ?? 0) + 1, host: c.host, line: c.line }));
+                }}
+                onInterrupt={(host) => {
+                  // Through the host's terminal tab, as the key: onto the timeline.
+                  setLabTab('terminal');
+                  setTermRequest((r) => ({ id: (r?.id ?? 0) + 1, host, interrupt: true }));
                 }}
                 onFault={(f) =>
                   lp.act({

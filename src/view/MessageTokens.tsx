@@ -1,6 +1,6 @@
 // The messages in flight at "now", each at messageProgress along its path. Nothing here
 // keeps animation state: pause, 0.25× and scrubbing are just other values of `now`.
-import type { Lesson } from '../lessons';
+import type { Lang, Lesson } from '../lessons';
 import { isBookMessage, lessonStepOf } from '../lessons';
 import type { LessonPlayer } from '../player';
 import { inFlightAt, messageProgress } from '../player';
@@ -10,6 +10,7 @@ import type { Rect } from './labelPlacement';
 import { placeLabels } from './labelPlacement';
 import type { Layout } from './layout';
 import { boxOf, flightPath } from './layout';
+import { messageText } from './messageText';
 import type { ViewMode } from './urlState';
 
 interface Props {
@@ -22,12 +23,13 @@ interface Props {
   /** What the labels keep clear of: the components' names and states, the step numbers. */
   readonly obstacles: readonly Rect[];
   readonly fontBase: number;
+  readonly lang: Lang;
 }
 
 /** Labels only while few messages fly at once; more would hide the picture. */
 const MAX_LABELS = 6;
 
-export function MessageTokens({ lp, lesson, layout, view, motion, obstacles, fontBase }: Props) {
+export function MessageTokens({ lp, lesson, layout, view, motion, obstacles, fontBase, lang }: Props) {
   const { now } = usePlayerSnapshot(lp);
   const envelopes = lp.player.envelopes();
   const visible = (e: Envelope) => view === 'watch' || isBookMessage(lesson, envelopes, e);
@@ -40,7 +42,8 @@ export function MessageTokens({ lp, lesson, layout, view, motion, obstacles, fon
       const p = messageProgress(e, now);
       if (!a || !b || a === b || p === undefined) continue;
       const pos = flightPath(a, b).at(p);
-      requests.push({ id: e.id, x: pos.x, y: pos.y, text: e.summary, short: e.summary.split(' ')[0] ?? '' });
+      const text = messageText(e.summary, lang);
+      requests.push({ id: e.id, x: pos.x, y: pos.y, text, short: text.split(' ')[0] ?? '' });
     }
   const bounds = { x: 0, y: 0, w: layout.width, h: layout.height };
   const labels = new Map(placeLabels(requests, obstacles, bounds, fontBase * 0.72).map((l) => [l.id, l]));

@@ -17,6 +17,7 @@ import { PodChips } from './PodChips';
 import { textWidth } from './textFit';
 import type { ViewMode } from './urlState';
 import { waitingMessages } from './waitingMessages';
+import { whyText } from './whyText';
 
 interface Props {
   readonly lp: LessonPlayer;
@@ -122,6 +123,7 @@ export function Stage(props: Props) {
         motion={motion}
         obstacles={labelObstacles}
         fontBase={fontBase}
+        lang={lang}
       />
     </svg>
   );
@@ -208,7 +210,7 @@ const StillPicture = memo(function StillPicture({
             number={c.number}
             state={c.state}
             stateText={t.state[c.state]}
-            why={c.why}
+            why={c.why === undefined ? undefined : whyText(c.why, lang)}
             active={actors.has(c.id)}
             fontBase={fontBase}
             onActivate={onComponentActivate ? (el) => onComponentActivate(c.id, el) : undefined}

@@ -11,8 +11,11 @@ export interface TypedLine {
   readonly output: readonly string[];
 }
 
+/** What a check reads of the lab: the live cluster (the walker), or the moment on screen (the page). */
+export type CheckedLab = Pick<SimCluster, 'pods' | 'nodes' | 'components' | 'faults'>;
+
 export interface CheckContext {
-  readonly cluster: SimCluster;
+  readonly cluster: CheckedLab;
   readonly typed: readonly TypedLine[];
 }
 

@@ -26,6 +26,7 @@ export {
   back,
   currentStep,
   goTo,
+  isDone,
   isFinished,
   next,
   predict,

@@ -3,6 +3,8 @@
 // origin: a link that someone sends a student must not make the page fetch from
 // elsewhere, nor run `javascript:` or read `data:`. Both ways give parseLessonFile's
 // result; a failure is an error list (line 0: not about a line), never a throw.
+import type { LessonErrorDetail } from './errorText';
+import { lessonError } from './errorText';
 import type { LessonFileResult, YamlModule } from './parseLessonFile';
 import { MAX_LESSON_BYTES, parseLessonFile } from './parseLessonFile';
 
@@ -11,8 +13,8 @@ export type { LessonFileResult };
 // Lesson files are rare: the parser is fetched only when one is opened.
 const loadYaml = (): Promise<YamlModule> => import('yaml');
 
-const failed = (message: string): LessonFileResult => ({ errors: [{ line: 0, message }] });
-const tooLarge = () => failed(`the file is larger than ${MAX_LESSON_BYTES / 1000} KB`);
+const failed = (detail: LessonErrorDetail): LessonFileResult => ({ errors: [lessonError(0, detail)] });
+const tooLarge = () => failed({ code: 'tooLarge', kb: MAX_LESSON_BYTES / 1000 });
 
 /**
  * The response's text, or undefined once it passes `max` bytes: a server that sends no
@@ -52,7 +54,7 @@ export async function loadLessonFromFile(file: Blob): Promise<LessonFileResult> 
     const [text, yaml] = await Promise.all([file.text(), loadYaml()]);
     return parseLessonFile(text, yaml);
   } catch (e) {
-    return failed(`the file could not be read (${e instanceof Error ? e.message : String(e)})`);
+    return failed({ code: 'unreadable', why: e instanceof Error ? e.message : String(e) });
   }
 }
 
@@ -61,12 +63,19 @@ export async function loadLessonFromFile(file: Blob): Promise<LessonFileResult> 
  * Only relative references are taken (`lessons/a.yaml`, `/course/a.yaml`); whatever the
  * text, the URL parser's result must keep the page's origin and scheme.
  */
-export function lessonUrl(param: string, pageUrl: string): { url: URL } | { error: string } {
+export function lessonUrl(
+  param: string,
+  pageUrl: string,
+): { url: URL } | { error: string; detail: LessonErrorDetail } {
   const p = param.trim();
-  if (p === '') return { error: 'the lesson file parameter is empty' };
+  const refused = () => {
+    const detail = { code: 'notOnSite', param } as const;
+    return { error: lessonError(0, detail).message, detail };
+  };
+  if (p === '') return { error: 'the lesson file parameter is empty', detail: { code: 'emptyParam' } };
   // A scheme (javascript:, data:, https:) or a network path (//host) is not a relative path.
   if (/^[a-z][a-z0-9+.-]*:/i.test(p.replace(/[\t\n\r]/g, '')) || /^[\\/]{2}/.test(p)) {
-    return { error: `"${param}" is not a path on this site` };
+    return refused();
   }
   let page: URL;
   let url: URL;
@@ -74,10 +83,10 @@ export function lessonUrl(param: string, pageUrl: string): { url: URL } | { erro
     page = new URL(pageUrl);
     url = new URL(p, page);
   } catch {
-    return { error: `"${param}" is not a path on this site` };
+    return refused();
   }
   if (url.origin !== page.origin || url.protocol !== page.protocol || url.username || url.password) {
-    return { error: `"${param}" is not a path on this site` };
+    return refused();
   }
   return { url };
 }
@@ -91,7 +100,7 @@ export interface UrlLoadOptions {
 
 export async function loadLessonFromUrl(param: string, options: UrlLoadOptions): Promise<LessonFileResult> {
   const resolved = lessonUrl(param, options.pageUrl);
-  if ('error' in resolved) return failed(resolved.error);
+  if ('error' in resolved) return failed(resolved.detail);
   const doFetch = options.fetch ?? fetch;
   try {
     // mode same-origin also refuses a redirect to another origin. `no-cache`: a teacher
@@ -102,13 +111,16 @@ export async function loadLessonFromUrl(param: string, options: UrlLoadOptions):
       mode: 'same-origin',
       cache: 'no-cache',
     });
-    if (!res.ok) return failed(`could not load ${param}: ${res.status} ${res.statusText}`.trim());
+    if (!res.ok)
+      return failed({ code: 'httpStatus', param, status: `${res.status} ${res.statusText}`.trim() });
     const length = Number(res.headers.get('content-length') ?? 0);
     if (length > MAX_LESSON_BYTES) return tooLarge();
     const [text, yaml] = await Promise.all([readCapped(res, MAX_LESSON_BYTES), loadYaml()]);
     if (text === undefined) return tooLarge();
     return parseLessonFile(text, yaml);
   } catch (e) {
-    return failed(`could not load ${param} (${e instanceof Error ? e.message : String(e)})`);
+    return failed({ code: 'fetchFailed', param, why: e instanceof Error ? e.message : String(e) });
   }
 }
+
+export { lessonErrorParts, lessonErrorText } from './errorText';

@@ -100,11 +100,11 @@ steps:
   it('reports YAML syntax errors, duplicate keys, aliases and empty files by line', () => {
     expect(errorsOf('id: a\nid: b\n')[0]?.line).toBe(2);
     expect(errorsOf('id: [\n')[0]?.line).toBeGreaterThanOrEqual(1);
-    expect(errorsOf('a: &x 1\nb: *x\n')).toEqual([
+    expect(errorsOf('a: &x 1\nb: *x\n')).toMatchObject([
       { line: 2, message: 'aliases (*name) are not supported in lesson files' },
     ]);
-    expect(errorsOf('')).toEqual([{ line: 1, message: 'the file is empty' }]);
-    expect(errorsOf('- 1\n- 2\n')).toEqual([
+    expect(errorsOf('')).toMatchObject([{ line: 1, message: 'the file is empty' }]);
+    expect(errorsOf('- 1\n- 2\n')).toMatchObject([
       { line: 1, message: 'the lesson: must be a mapping (key: value), not a list' },
     ]);
     expect(errorsOf('{"id": "x", "__proto__": 1}')[0]?.message).toMatch(/unknown key "__proto__"/);

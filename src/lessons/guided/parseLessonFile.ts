@@ -9,6 +9,8 @@
 import type * as Yaml from 'yaml';
 import type { TextLimits } from '../../shell/inputLimits';
 import { checkTextLimits } from '../../shell/inputLimits';
+import type { LessonErrorDetail } from './errorText';
+import { lessonError } from './errorText';
 import type { GuidedLesson } from './types';
 import type { LessonError, Scalar, Tree } from './validate';
 import { plainOf, validateLesson } from './validate';
@@ -43,28 +45,28 @@ const MAX_DEPTH = LESSON_LIMITS.maxDepth;
 class TreeError extends Error {
   constructor(
     readonly line: number,
-    message: string,
+    readonly detail: LessonErrorDetail,
   ) {
-    super(message);
+    super(detail.code);
   }
 }
 
 function toTree(y: YamlModule, node: unknown, lineOf: (offset: number) => number, depth: number): Tree {
   const range = (node as { range?: readonly number[] } | null)?.range;
   const line = lineOf(range?.[0] ?? 0);
-  if (depth > MAX_DEPTH) throw new TreeError(line, 'nested too deeply');
+  if (depth > MAX_DEPTH) throw new TreeError(line, { code: 'tooDeep' });
   if (node === null || node === undefined) return { kind: 'scalar', line, value: null };
-  if (y.isAlias(node)) throw new TreeError(line, 'aliases (*name) are not supported in lesson files');
+  if (y.isAlias(node)) throw new TreeError(line, { code: 'alias' });
   if (y.isMap(node)) {
     const seen = new Set<string>();
     const entries = node.items.map((pair) => {
       const key = pair.key;
       const keyLine = lineOf((key as { range?: readonly number[] } | null)?.range?.[0] ?? range?.[0] ?? 0);
       if (!y.isScalar(key) || (typeof key.value !== 'string' && typeof key.value !== 'number')) {
-        throw new TreeError(keyLine, 'a key must be a plain word');
+        throw new TreeError(keyLine, { code: 'keyWord' });
       }
       const name = String(key.value);
-      if (seen.has(name)) throw new TreeError(keyLine, `the key "${name}" is given twice`);
+      if (seen.has(name)) throw new TreeError(keyLine, { code: 'keyTwice', key: name });
       seen.add(name);
       const value = pair.value === null ? { kind: 'scalar' as const, line: keyLine, value: null } : undefined;
       return {
@@ -82,20 +84,16 @@ function toTree(y: YamlModule, node: unknown, lineOf: (offset: number) => number
     if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
       return { kind: 'scalar', line, value: v as Scalar };
     }
-    throw new TreeError(line, 'unsupported value (a text, number or true/false was expected)');
+    throw new TreeError(line, { code: 'unsupportedValue' });
   }
-  throw new TreeError(line, 'unsupported YAML');
+  throw new TreeError(line, { code: 'unsupportedYaml' });
 }
 
 export function parseLessonFile(text: string, yaml: YamlModule): LessonFileResult {
   try {
-    if (typeof text !== 'string') return { errors: [{ line: 0, message: 'a lesson file is text' }] };
+    if (typeof text !== 'string') return { errors: [lessonError(0, { code: 'notText' })] };
     const breach = checkTextLimits(text, LESSON_LIMITS);
-    if (breach) {
-      const message =
-        breach.limit === 'aliases' ? 'aliases (*name) are not supported in lesson files' : breach.message;
-      return { errors: [{ line: breach.line, message }] };
-    }
+    if (breach) return { errors: [lessonError(breach.line, limitDetail(breach.limit))] };
     const counter = new yaml.LineCounter();
     const lineOf = (offset: number) => counter.linePos(offset).line;
     // No custom tags or merge keys: a lesson is plain data. A key given twice is found by
@@ -107,24 +105,41 @@ export function parseLessonFile(text: string, yaml: YamlModule): LessonFileResul
       merge: false,
     });
     if (doc.errors.length > 0) {
-      const errors = doc.errors.map((e) => ({
-        line: lineOf(e.pos[0]),
-        message: e.message.split('\n')[0] ?? e.message,
-      }));
+      const errors = doc.errors.map((e) =>
+        lessonError(lineOf(e.pos[0]), {
+          code: 'yaml',
+          yamlCode: e.code,
+          text: e.message.split('\n')[0] ?? e.message,
+        }),
+      );
       return { errors: errors.slice(0, MAX_ERRORS) };
     }
-    if (doc.contents === null) return { errors: [{ line: 1, message: 'the file is empty' }] };
+    if (doc.contents === null) return { errors: [lessonError(1, { code: 'emptyFile' })] };
     const tree = toTree(yaml, doc.contents, lineOf, 0);
     const errors = validateLesson(tree);
     if (errors.length > 0) return { errors: errors.slice(0, MAX_ERRORS) };
     return { lesson: plainOf(tree) as GuidedLesson };
   } catch (e) {
-    if (e instanceof TreeError) return { errors: [{ line: e.line, message: e.message }] };
+    if (e instanceof TreeError) return { errors: [lessonError(e.line, e.detail)] };
     // A bug of ours, or a pathological input the parser gave up on: still an error list, never a blank page.
     return {
-      errors: [
-        { line: 0, message: `the file could not be read (${e instanceof Error ? e.message : String(e)})` },
-      ],
+      errors: [lessonError(0, { code: 'unreadable', why: e instanceof Error ? e.message : String(e) })],
     };
+  }
+}
+
+function limitDetail(limit: 'size' | 'depth' | 'aliases' | 'properties' | 'entries'): LessonErrorDetail {
+  switch (limit) {
+    case 'size':
+      return { code: 'limitChars', max: LESSON_LIMITS.maxChars };
+    case 'depth':
+      return { code: 'limitDepth', max: LESSON_LIMITS.maxDepth };
+    // A lesson file allows no alias at all: the limit's own "more than 0" would say it worse.
+    case 'aliases':
+      return { code: 'alias' };
+    case 'properties':
+      return { code: 'limitProperties', max: LESSON_LIMITS.maxProperties };
+    case 'entries':
+      return { code: 'limitEntries', max: LESSON_LIMITS.maxEntries };
   }
 }

@@ -10,6 +10,7 @@ import {
   back,
   currentStep,
   goTo,
+  isDone,
   isFinished,
   next,
   predict,
@@ -43,7 +44,13 @@ describe('a guided run', () => {
     expect(currentStep(run)?.id).toBe('nodes');
     expect(update(run, typed())).toBe(run);
     run = update(run, nodesTyped);
+    // Done, and it says so; the lesson never moves on by itself.
+    expect(currentStep(run)?.id).toBe('nodes');
+    expect(isDone(run)).toBe(true);
+    expect(update(run, typed())).toBe(run); // done stays done when the lab changes after
+    run = next(run);
     expect(currentStep(run)?.id).toBe('read');
+    expect(isDone(run)).toBe(false);
     expect(update(run, nodesTyped)).toBe(run); // a step to read waits for next()
     run = next(run);
     expect(currentStep(run)?.id).toBe('stop');
@@ -55,6 +62,9 @@ describe('a guided run', () => {
     expect(predictionRight(run, 'stop')).toBe(false);
     expect(predict(run, 1).predictions.stop).toBe(0); // the first answer stands
     run = update(run, lab);
+    expect(currentStep(run)?.id).toBe('stop');
+    expect(isDone(run)).toBe(true);
+    run = next(run);
     expect(currentStep(run)?.id).toBe('start');
     run = next(run);
     expect(isFinished(run)).toBe(true);
@@ -76,10 +86,14 @@ describe('the run machine', () => {
   it('follows the same moves as events', () => {
     const actor = createActor(guidedRunMachine, { input: { lesson: sampleLesson } }).start();
     actor.send({ type: 'guided.update', ctx: nodesTyped });
-    expect(actor.getSnapshot().context.step).toBe(1);
+    expect(actor.getSnapshot().context).toMatchObject({ step: 0, met: true });
+    actor.send({ type: 'guided.next' });
+    expect(actor.getSnapshot().context).toMatchObject({ step: 1, met: false });
     actor.send({ type: 'guided.next' });
     actor.send({ type: 'guided.predict', choice: 1 });
     actor.send({ type: 'guided.update', ctx: { cluster: stoppedCluster, typed: [] } });
+    expect(actor.getSnapshot().context).toMatchObject({ step: 2, met: true });
+    actor.send({ type: 'guided.next' });
     expect(actor.getSnapshot().context.step).toBe(3);
     actor.send({ type: 'guided.next' });
     expect(actor.getSnapshot().value).toBe('finished');

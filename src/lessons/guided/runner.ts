@@ -1,8 +1,11 @@
 // Where a student is in a guided lesson, as plain data and pure moves on it, so the
-// page's machine (runMachine.ts), the walker test and saved progress share one rule:
-// a step with `doneWhen` moves on when the lab satisfies it, a step without one
-// when the student says next; a step that asks for a prediction waits for the
-// answer first, so the question is never skipped by a student who was quick.
+// page's machine (runMachine.ts), the walker test and saved progress share one rule,
+// the same in every lesson: a lesson never moves on by itself. A step with `doneWhen`
+// is done once the lab has met its check, and says so; the student (or a teacher's
+// clicker) then moves on with "next", having had time to read what the lab printed.
+// A step without a check is read, then left with "next". A step that asks for a
+// prediction is done only after the answer, so the question is never skipped by a
+// student who was quick.
 import type { CheckContext } from './checks';
 import { evaluate } from './checks';
 import type { GuidedLesson, GuidedStep } from './types';
@@ -19,6 +22,8 @@ export interface GuidedRun {
    * `dpy-nginx` pods before the lesson made any), and that is not the student's doing.
    */
   readonly armed: boolean;
+  /** The current step's check has held (after its prediction was answered): the step is done and stays done. */
+  readonly met: boolean;
 }
 
 export interface SavedRun {
@@ -33,7 +38,7 @@ export function startRun(lesson: GuidedLesson, saved?: SavedRun): GuidedRun {
   const predictions = Object.fromEntries(
     Object.entries(saved?.predictions ?? {}).filter(([id]) => ids.has(id)),
   );
-  return { lesson, step, predictions, armed: saved === undefined || step === 0 };
+  return { lesson, step, predictions, armed: saved === undefined || step === 0, met: false };
 }
 
 export function currentStep(run: GuidedRun): GuidedStep | undefined {
@@ -56,27 +61,31 @@ export function stepSatisfied(run: GuidedRun, ctx: CheckContext): boolean {
   return check !== undefined && evaluate(check, ctx);
 }
 
-/** Called whenever the lab may have changed: moves on when the current step is done. */
+/** Called whenever the lab may have changed: marks the current step done when its check holds. */
 export function update(run: GuidedRun, ctx: CheckContext): GuidedRun {
-  if (isFinished(run) || awaitsPrediction(run)) return run;
+  if (isFinished(run) || run.met || awaitsPrediction(run)) return run;
   const met = stepSatisfied(run, ctx);
   if (!run.armed) return met ? run : { ...run, armed: true };
-  if (!met) return run;
-  return { ...run, step: run.step + 1 };
+  return met ? { ...run, met: true } : run;
+}
+
+/** The step on screen is done: its check held. A step without a check is never "done"; it is read. */
+export function isDone(run: GuidedRun): boolean {
+  return run.met;
 }
 
 /** The student's (or a teacher's clicker's) "next": also skips a step whose check does not hold yet. */
 export function next(run: GuidedRun): GuidedRun {
-  return isFinished(run) ? run : { ...run, step: run.step + 1, armed: true };
+  return isFinished(run) ? run : { ...run, step: run.step + 1, armed: true, met: false };
 }
 
 export function back(run: GuidedRun): GuidedRun {
-  return run.step === 0 ? run : { ...run, step: run.step - 1, armed: true };
+  return run.step === 0 ? run : { ...run, step: run.step - 1, armed: true, met: false };
 }
 
 export function goTo(run: GuidedRun, step: number): GuidedRun {
   const s = Math.max(0, Math.min(Math.trunc(step) || 0, run.lesson.steps.length));
-  return s === run.step ? run : { ...run, step: s, armed: true };
+  return s === run.step ? run : { ...run, step: s, armed: true, met: false };
 }
 
 /** The student's choice for the current step's prediction; the first answer stands. */

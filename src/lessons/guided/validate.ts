@@ -3,8 +3,12 @@
 // the built-in TS lessons go through the same rules. Only the subset of JSON Schema
 // that schema.ts uses is understood; `oneOf` picks its branch by the branch's first
 // required key, which turns "matches none of 11 shapes" into "unknown key sttus".
+import type { Got, LessonError, LessonErrorDetail } from './errorText';
+import { lessonError } from './errorText';
 import type { JsonSchema } from './schema';
 import { lessonSchema } from './schema';
+
+export type { LessonError } from './errorText';
 
 export type Scalar = string | number | boolean | null;
 
@@ -16,12 +20,6 @@ export type Tree =
     }
   | { readonly kind: 'seq'; readonly line: number; readonly items: readonly Tree[] }
   | { readonly kind: 'scalar'; readonly line: number; readonly value: Scalar };
-
-export interface LessonError {
-  /** 1-based line in the file; 0 when the lesson did not come from a file. */
-  readonly line: number;
-  readonly message: string;
-}
 
 /** A Tree of a plain value (a built-in lesson), every line 0. */
 export function treeOf(value: unknown): Tree {
@@ -51,16 +49,9 @@ function resolve(schema: JsonSchema): JsonSchema {
 }
 
 const show = (v: Scalar) => JSON.stringify(v);
-const kindName = { map: 'a mapping', seq: 'a list', scalar: 'a value' } as const;
+const got = (tree: Tree): Got => (tree.kind === 'scalar' ? { value: show(tree.value) } : { kind: tree.kind });
 
-function typeError(tree: Tree, type: NonNullable<JsonSchema['type']>): string | undefined {
-  const want = {
-    object: 'a mapping (key: value)',
-    array: 'a list',
-    string: 'a text',
-    integer: 'a whole number',
-    boolean: 'true or false',
-  }[type];
+function typeError(tree: Tree, type: NonNullable<JsonSchema['type']>): LessonErrorDetail | undefined {
   const ok =
     type === 'object'
       ? tree.kind === 'map'
@@ -70,27 +61,24 @@ function typeError(tree: Tree, type: NonNullable<JsonSchema['type']>): string | 
           (type === 'integer'
             ? typeof tree.value === 'number' && Number.isInteger(tree.value)
             : typeof tree.value === type);
-  if (ok) return undefined;
-  const got = tree.kind === 'scalar' ? show(tree.value) : kindName[tree.kind];
-  return `must be ${want}, not ${got}`;
+  return ok ? undefined : { code: 'type', want: type, got: got(tree) };
 }
 
 export function validateTree(tree: Tree, schema: JsonSchema, path: string, errors: LessonError[]): void {
   const s = resolve(schema);
-  const at = path || 'the lesson';
-  const err = (line: number, message: string): void => {
-    errors.push({ line, message: `${at}: ${message}` });
+  const err = (line: number, detail: LessonErrorDetail): void => {
+    errors.push(lessonError(line, detail, path));
   };
   if (s.oneOf) {
     if (tree.kind !== 'map') {
-      err(tree.line, `must be a mapping, not ${kindName[tree.kind]}`);
+      err(tree.line, { code: 'type', want: 'map', got: { kind: tree.kind } });
       return;
     }
     const keys = new Set(tree.entries.map((e) => e.key));
     const branch = s.oneOf.find((b) => keys.has(b.required?.[0] ?? ''));
     if (!branch) {
       const kinds = s.oneOf.map((b) => b.required?.[0]).join(', ');
-      err(tree.line, `a check needs one of the keys ${kinds}`);
+      err(tree.line, { code: 'checkKind', kinds });
       return;
     }
     validateTree(tree, branch, path, errors);
@@ -106,21 +94,23 @@ export function validateTree(tree: Tree, schema: JsonSchema, path: string, error
   if (s.enum) {
     const value = tree.kind === 'scalar' ? tree.value : undefined;
     if (value === undefined || value === null || !s.enum.includes(value)) {
-      const got = tree.kind === 'scalar' ? show(tree.value) : kindName[tree.kind];
       // YAML reads an unquoted True as a boolean: the usual slip in `ready: True`.
-      const hint =
+      const quote =
         typeof value === 'boolean' && s.enum.includes(value ? 'True' : 'False')
-          ? ` (write it quoted: '${value ? 'True' : 'False'}')`
-          : '';
-      err(tree.line, `must be one of ${s.enum.map((v) => JSON.stringify(v)).join(', ')}, not ${got}${hint}`);
+          ? value
+            ? 'True'
+            : 'False'
+          : undefined;
+      const allowed = s.enum.map((v) => JSON.stringify(v)).join(', ');
+      err(tree.line, { code: 'enum', allowed, got: got(tree), ...(quote ? { quote } : {}) });
       return;
     }
   }
   if (tree.kind === 'scalar' && typeof tree.value === 'string') {
     if (s.minLength !== undefined && tree.value.trim().length < s.minLength)
-      err(tree.line, 'must not be empty');
+      err(tree.line, { code: 'empty' });
     else if (s.pattern !== undefined && !new RegExp(s.pattern).test(tree.value)) {
-      err(tree.line, `${show(tree.value)} does not match ${s.pattern}`);
+      err(tree.line, { code: 'pattern', value: show(tree.value), pattern: s.pattern });
     }
   }
   if (
@@ -129,11 +119,11 @@ export function validateTree(tree: Tree, schema: JsonSchema, path: string, error
     s.minimum !== undefined &&
     tree.value < s.minimum
   ) {
-    err(tree.line, `must be at least ${s.minimum}`);
+    err(tree.line, { code: 'minimum', min: s.minimum });
   }
   if (tree.kind === 'seq') {
     if (s.minItems !== undefined && tree.items.length < s.minItems) {
-      err(tree.line, `needs at least ${s.minItems} item${s.minItems === 1 ? '' : 's'}`);
+      err(tree.line, { code: 'minItems', min: s.minItems });
     }
     if (s.items)
       for (const [i, item] of tree.items.entries()) validateTree(item, s.items, `${path}[${i}]`, errors);
@@ -145,11 +135,15 @@ export function validateTree(tree: Tree, schema: JsonSchema, path: string, error
       const sub = Object.hasOwn(props, e.key) ? props[e.key] : undefined;
       if (sub) validateTree(e.value, sub, path ? `${path}.${e.key}` : e.key, errors);
       else if (s.additionalProperties === false) {
-        err(e.line, `unknown key ${show(e.key)} (known: ${known.filter((k) => k !== '$schema').join(', ')})`);
+        err(e.line, {
+          code: 'unknownKey',
+          key: show(e.key),
+          known: known.filter((k) => k !== '$schema').join(', '),
+        });
       }
     }
     for (const r of s.required ?? []) {
-      if (!tree.entries.some((e) => e.key === r)) err(tree.line, `missing ${show(r)}`);
+      if (!tree.entries.some((e) => e.key === r)) err(tree.line, { code: 'missing', key: show(r) });
     }
   }
 }
@@ -168,10 +162,9 @@ function checkMeaning(tree: Tree, errors: LessonError[]): void {
     if (id?.kind === 'scalar' && typeof id.value === 'string') {
       const first = seen.get(id.value);
       if (first !== undefined) {
-        errors.push({
-          line: id.line,
-          message: `steps[${i}].id: ${show(id.value)} is also the id of steps[${first}]`,
-        });
+        errors.push(
+          lessonError(id.line, { code: 'duplicateId', id: show(id.value), first }, `steps[${i}].id`),
+        );
       } else seen.set(id.value, i);
     }
     const predict = get(step, 'predict');
@@ -179,10 +172,8 @@ function checkMeaning(tree: Tree, errors: LessonError[]): void {
     const choices = predict && get(predict, 'choices');
     if (answer?.kind === 'scalar' && typeof answer.value === 'number' && choices?.kind === 'seq') {
       if (answer.value >= choices.items.length) {
-        errors.push({
-          line: answer.line,
-          message: `steps[${i}].predict.answer: ${answer.value} is not a choice (choices are numbered 0 to ${choices.items.length - 1})`,
-        });
+        const detail = { code: 'answerRange', answer: answer.value, last: choices.items.length - 1 } as const;
+        errors.push(lessonError(answer.line, detail, `steps[${i}].predict.answer`));
       }
     }
   }

@@ -1,6 +1,6 @@
 // Walks a guided lesson headlessly, as a student who does exactly what each step
 // says: answer the prediction, inject the step's faults, type its commands, then
-// let cluster time run until the step's check holds. Proves that a lesson's
+// let cluster time run until the step's check holds and press "next". Proves that a lesson's
 // solution solves it (STYLE 8) — for the built-in lessons in a test, and for a
 // teacher's file before it is offered to students.
 
@@ -11,7 +11,7 @@ import { faultSpec } from '../../sim';
 import { describeCheck } from './checks';
 import { checkContext } from './context';
 import type { GuidedRun } from './runner';
-import { currentStep, isFinished, next, predict, startRun, update } from './runner';
+import { currentStep, isDone, isFinished, next, predict, startRun, update } from './runner';
 import type { Check, GuidedLesson } from './types';
 
 export interface WalkOptions {
@@ -81,15 +81,16 @@ export function walkLesson(lesson: GuidedLesson, options: WalkOptions = {}): Wal
       continue;
     }
     const deadline = session.now() + timeout;
-    let moved = update(run, checkContext(session, jobs));
-    while (moved === run && session.now() < deadline) {
+    run = update(run, checkContext(session, jobs));
+    while (!isDone(run) && session.now() < deadline) {
       session.advanceTo(Math.min(session.now() + poll, deadline) as SimMs);
-      moved = update(run, checkContext(session, jobs));
+      run = update(run, checkContext(session, jobs));
     }
-    if (moved === run) {
+    if (!isDone(run)) {
       return fail(`never done within ${timeout / 1000} s: ${describeCheck(step.doneWhen)}`, step.doneWhen);
     }
-    run = moved;
+    // Done, as the page says it; the student presses "next".
+    run = next(run);
   }
   return { ok: true, session, endedAt: session.now() };
 }

@@ -123,6 +123,6 @@ describe('lesson files, however built', () => {
 
   it('a key given twice is reported on its line, in linear time', () => {
     const r = answer('duplicate keys', 'id: a\ntitle: x\nid: b\n');
-    expect(r).toEqual({ errors: [{ line: 3, message: 'the key "id" is given twice' }] });
+    expect(r).toMatchObject({ errors: [{ line: 3, message: 'the key "id" is given twice' }] });
   });
 });

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Lang } from '../../lessons';
 import type { GuidedLesson, LessonCommand, LessonFault } from '../../lessons/guided/types';
 import type { Frame, LessonPlayer } from '../../player';
+import { runningJob } from '../terminal/running';
 import { GuidedPanel } from './GuidedPanel';
 import { useGuidedRun } from './useGuidedRun';
 
@@ -17,6 +18,8 @@ interface Props {
   readonly lang: Lang;
   readonly onRun: (c: LessonCommand) => void;
   readonly onFault: (f: LessonFault) => void;
+  /** Ctrl+C in a host's terminal. */
+  readonly onInterrupt: (host: string) => void;
   /** The current step's command lines, for the terminal's sample strip. */
   readonly onSamples: (lines: readonly string[]) => void;
 }
@@ -30,6 +33,7 @@ export default function GuidedSide({
   lang,
   onRun,
   onFault,
+  onInterrupt,
   onSamples,
 }: Props) {
   const [builtIn, setBuiltIn] = useState<GuidedLesson | undefined>();
@@ -63,6 +67,13 @@ export default function GuidedSide({
       </p>
     );
   if (!lesson || !run.run) return null;
+  // The hosts of the step's commands whose terminal runs a job at the moment on screen (read each frame).
+  const now = lp.player.now;
+  const busy = new Set(
+    (lesson.steps[run.run.step]?.commands ?? [])
+      .map((c) => c.host)
+      .filter((h) => runningJob(lp.terminal(h), now)),
+  );
   return (
     <GuidedPanel
       lesson={lesson}
@@ -75,6 +86,8 @@ export default function GuidedSide({
       onReset={run.reset}
       onRun={onRun}
       onFault={onFault}
+      busy={busy}
+      onInterrupt={onInterrupt}
     />
   );
 }

@@ -7,9 +7,10 @@ import { createActor } from 'xstate';
 import { checkContext } from '../../lessons/guided/context';
 import { loadProgress, resetProgress, saveProgress } from '../../lessons/guided/progress';
 import { guidedRunMachine } from '../../lessons/guided/runMachine';
-import { stepSatisfied, toSaved } from '../../lessons/guided/runner';
+import { toSaved } from '../../lessons/guided/runner';
 import type { GuidedLesson } from '../../lessons/guided/types';
 import type { Frame, LessonPlayer } from '../../player';
+import { momentOf } from '../../player';
 import type { Session } from '../../shell';
 
 function storage(): Storage | undefined {
@@ -33,17 +34,25 @@ export function useGuidedRun(
     const saved = store && generation === 0 ? loadProgress(store, lesson.id) : undefined;
     return createActor(guidedRunMachine, { input: saved ? { lesson, saved } : { lesson } }).start();
   }, [lesson, generation]);
-  const [done, setDone] = useState(false);
   const run = useSelector(actor, (s) => s?.context);
-  // The lab's state only changes with a new frame; the checks read the live edge's shells.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new frame is the signal to check again
+  // The checks read the cluster at the moment on screen, so "Step done" comes when the
+  // diagram and the terminal show it, not when the simulation (ahead by a few seconds
+  // after an input) has got there; the lines typed are the live edge's shells'.
   useEffect(() => {
     if (!actor || !ready) return;
     const session = lp.recording.world as unknown as Session;
     if (typeof session.jobOf !== 'function') return;
-    const ctx = checkContext(session);
+    const moment = momentOf(frame);
+    const ctx = {
+      ...checkContext(session),
+      cluster: {
+        pods: moment.pods,
+        nodes: moment.nodes,
+        components: moment.components,
+        faults: () => frame.faults,
+      },
+    };
     actor.send({ type: 'guided.update', ctx });
-    setDone(stepSatisfied(actor.getSnapshot().context, ctx));
   }, [actor, lp, frame, ready]);
   useEffect(() => {
     const store = storage();
@@ -56,5 +65,6 @@ export function useGuidedRun(
   }, [lesson]);
   const step = run ? lesson?.steps[run.step] : undefined;
   const predicted = run && step ? run.predictions[step.id] : undefined;
-  return { actor, run, done, predicted, reset };
+  // Done once the check held: a lab that changes afterwards (the student went on typing) does not undo it.
+  return { actor, run, done: run?.met ?? false, predicted, reset };
 }

@@ -6,6 +6,8 @@ import type { Lang } from '../../lessons';
 import type { Frame } from '../../player';
 import type { Envelope } from '../../sim';
 import { accessibleName, componentName, ui } from '../i18n';
+import { messageText } from '../messageText';
+import { whyText } from '../whyText';
 import { componentMessages, findComponent, isNodeHeartbeat, simSeconds } from './rows';
 import { inspectorText } from './text';
 
@@ -76,7 +78,7 @@ export function ComponentDetail({
           {c.why ? (
             <>
               <dt>{text.why}</dt>
-              <dd>{c.why}</dd>
+              <dd>{whyText(c.why, lang)}</dd>
             </>
           ) : null}
         </dl>
@@ -117,7 +119,7 @@ export function ComponentDetail({
                 </td>
                 <td>{peerName(m.peer)}</td>
                 <td className="insp-kind">{m.kind}</td>
-                <td className="insp-wrap">{m.summary}</td>
+                <td className="insp-wrap">{messageText(m.summary, lang)}</td>
               </tr>
             ))
           )}

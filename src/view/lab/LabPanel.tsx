@@ -6,6 +6,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import type { Lang } from '../../lessons';
 import type { Frame, LessonPlayer } from '../../player';
 import type { FaultRef } from '../../sim';
+import type { TerminalRequest } from '../terminal/request';
 import { labSession } from './labSession';
 import { labText } from './labText';
 
@@ -15,6 +16,8 @@ const FaultPanel = lazy(() => import('./FaultPanel').then((m) => ({ default: m.F
 const Inspectors = lazy(() => import('../inspectors').then((m) => ({ default: m.Inspectors })));
 
 export type LabTab = 'terminal' | 'faults' | 'inspect';
+export type { TerminalRequest } from '../terminal/request';
+
 type Tab = LabTab;
 
 interface Props {
@@ -32,8 +35,8 @@ interface Props {
   /** The component whose details the inspector shows (the last one picked on the diagram). */
   readonly componentId: string | undefined;
   readonly onCloseComponent: () => void;
-  /** A lesson's command to type in the terminal. */
-  readonly request?: { readonly id: number; readonly host: string; readonly line: string } | undefined;
+  /** A lesson's command to type in the terminal, or a Ctrl+C to press there. */
+  readonly request?: TerminalRequest | undefined;
 }
 
 export function LabPanel({

@@ -3,13 +3,15 @@
 // session that ssh can carry to another host; all of them type into one lab.
 import './terminal.css';
 import type { CSSProperties, KeyboardEvent } from 'react';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Lang } from '../../lessons';
 import type { HostName } from '../../sim/inputs';
+import type { TerminalRequest } from './request';
 import { SampleStrip } from './SampleStrip';
 import { TerminalPane } from './TerminalPane';
 import type { TerminalSession } from './terminalModel';
 import { TerminalModel } from './terminalModel';
+import type { TerminalText } from './text';
 import { terminalText } from './text';
 
 export const BOOK_HOSTS: readonly HostName[] = ['m-k8s', 'w1-k8s', 'w2-k8s', 'w3-k8s'];
@@ -32,8 +34,8 @@ export interface TerminalProps {
   /** Type size as a multiple of the base (1.25rem); 2 or more for a projector. */
   readonly fontScale?: number;
   readonly className?: string;
-  /** A line to type from outside (a lesson's command clicked): each new `id` types it once, in the host's tab. */
-  readonly request?: { readonly id: number; readonly host: HostName; readonly line: string } | undefined;
+  /** A line to type from outside (a lesson's command clicked), or a Ctrl+C: each new `id` is done once, in the host's tab. */
+  readonly request?: TerminalRequest | undefined;
   /** A line for every tab's scrollback: each new `id` prints it once. */
   readonly notice?: { readonly id: number; readonly text: string } | undefined;
 }
@@ -72,7 +74,8 @@ export function Terminal({
     const tab = models.find((m) => m.home === request.host) ?? models[0];
     if (!tab) return;
     setActive(tab.home);
-    tab.submit(request.line);
+    if (request.interrupt) tab.interrupt('');
+    else tab.submit(request.line);
   }, [request, models]);
   const noted = useRef(0);
   useEffect(() => {
@@ -143,7 +146,33 @@ export function Terminal({
           hidden={m !== current}
         />
       ))}
-      <SampleStrip samples={samples} label={text.samples} onRun={(line) => current?.submit(line)} />
+      {current && samples.length > 0 && (
+        <OpenTabSamples model={current} samples={samples} text={text} busyId={`${baseId}-busy`} />
+      )}
     </section>
+  );
+}
+
+/** The sample commands for the open tab; only they follow its state (they wait while it runs a command). */
+function OpenTabSamples({
+  model,
+  samples,
+  text,
+  busyId,
+}: {
+  readonly model: TerminalModel;
+  readonly samples: readonly string[];
+  readonly text: TerminalText;
+  readonly busyId: string;
+}) {
+  useSyncExternalStore(model.subscribe, model.getVersion);
+  return (
+    <SampleStrip
+      samples={samples}
+      label={text.samples}
+      onRun={(line) => model.submit(line)}
+      busy={model.running ? text.busy : undefined}
+      busyId={busyId}
+    />
   );
 }

@@ -176,6 +176,21 @@ export function TerminalPane({ model, text, id, tabId, hidden }: TerminalPanePro
           />
         </div>
       </div>
+      {running && (
+        <button
+          type="button"
+          className="term-interrupt"
+          aria-label={text.interrupt(model.home)}
+          onClick={() => {
+            // The same path as the key: the running command gets ^C, and it lands on the timeline.
+            model.interrupt(value);
+            setLine('');
+            inputRef.current?.focus({ preventScroll: true });
+          }}
+        >
+          Ctrl+C
+        </button>
+      )}
       <p id={`${id}-keys`} className="term-keys">
         {text.keys}
       </p>

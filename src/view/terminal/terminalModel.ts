@@ -5,6 +5,7 @@
 // person's side: the lines typed while a command runs, ↑/↓ history, Tab's candidates,
 // Ctrl+L and the notes the page prints.
 import type { TerminalCommand, TerminalView } from '../../player';
+import { runningAt } from './running';
 
 export interface Completion {
   readonly line: string;
@@ -116,7 +117,7 @@ export class TerminalModel {
   }
 
   private runningAt(job: TerminalCommand | undefined, now: number): boolean {
-    return !!job && job.startedAt <= now && (!job.done || (job.finishedAt ?? 0) > now);
+    return runningAt(job, now);
   }
 
   /** The host this window's shell is on at the moment on screen (ssh and exit move it). */
