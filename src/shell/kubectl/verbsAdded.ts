@@ -5,9 +5,11 @@
 import { configVerbs } from './config';
 import type { Verb } from './context';
 import { apiResourcesVerb, apiVersionsVerb, topVerbs } from './discovery';
+import { drainVerb } from './drain';
 import { annotateVerb, labelVerb } from './labelAnnotate';
-import { cordonVerbs, drainVerb, taintVerb } from './nodeVerbs';
-import { rolloutVerbs, setImageVerb } from './rollout';
+import { cordonVerbs, taintVerb } from './nodeVerbs';
+import { rolloutVerbs } from './rollout';
+import { setImageVerb } from './setImage';
 import { verbHelp } from './verbHelp';
 
 export const verbsAdded: readonly Verb[] = [
