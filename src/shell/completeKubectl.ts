@@ -14,9 +14,22 @@ import { globalFlags } from './kubectl/flags';
 import { getVerb } from './kubectl/get';
 import { resourceFor } from './kubectl/resources';
 import { scaleVerb } from './kubectl/scale';
+import { verbsAdded } from './kubectl/verbsAdded';
 
-const verbs: readonly Verb[] = [getVerb, describeVerb, createVerb, applyVerb, deleteVerb, runVerb, scaleVerb];
-const otherVerbs = ['version', 'cluster-info'];
+const verbs: readonly Verb[] = [
+  getVerb,
+  describeVerb,
+  createVerb,
+  applyVerb,
+  deleteVerb,
+  runVerb,
+  scaleVerb,
+  ...verbsAdded,
+];
+const otherVerbs = ['version', 'cluster-info', 'logs', 'exec'];
+/** Groups whose first word names a subcommand (`rollout status`, `config view`). */
+const groups = ['rollout', 'set', 'config', 'top'];
+const topLevel = [...new Set(verbs.map((v) => v.name.split(' ')[0] as string))];
 // The kinds kubectl's discovery would list: the sim's one registry, plus the `all` category.
 const resourceTypes = [...resourceKinds.map((k) => k.resource), 'all'].sort();
 const scalable = ['deployments', 'replicasets'];
@@ -56,6 +69,8 @@ function readArgs(args: readonly string[]): {
 function verbNamed(name: string | undefined, positionals: readonly string[]): Verb | undefined {
   if (name === 'create' && (positionals[0] === 'deployment' || positionals[0] === 'deploy'))
     return createDeploymentVerb;
+  if (name !== undefined && groups.includes(name) && positionals[0] !== undefined)
+    return verbs.find((v) => v.name === `${name} ${positionals[0]}`);
   return verbs.find((v) => v.name === name);
 }
 
@@ -91,11 +106,36 @@ export function kubectlWords(
   }
   if (partial.startsWith('-'))
     return { words: specs.flatMap((s) => [`--${s.name}`, ...(s.short ? [`-${s.short}`] : [])]) };
-  if (verbName === undefined) return { words: [...verbs.map((v) => v.name), ...otherVerbs] };
+  if (verbName === undefined) return { words: [...topLevel, ...otherVerbs] };
+  if (groups.includes(verbName)) {
+    if (positionals.length === 0)
+      return {
+        words: verbs
+          .filter((v) => v.name.startsWith(`${verbName} `))
+          .map((v) => v.name.split(' ')[1] as string),
+      };
+    positionals.shift();
+  }
   const namespace = flags.has('all-namespaces') ? undefined : (flags.get('namespace') ?? 'default');
   switch (verb?.name) {
     case 'create':
       return { words: positionals.length === 0 ? ['deployment'] : [] };
+    case 'cordon':
+    case 'uncordon':
+    case 'drain':
+      return { words: positionals.length === 0 ? ctx.names('nodes', undefined) : [] };
+    case 'taint':
+      return positionals.length === 0
+        ? { words: ['nodes'] }
+        : { words: positionals.length === 1 ? ctx.names('nodes', undefined) : [] };
+    case 'rollout status':
+    case 'rollout history':
+    case 'rollout undo':
+    case 'rollout restart':
+    case 'set image':
+      return resourceWords(ctx, ['deployments'], positionals, partial, namespace);
+    case 'label':
+    case 'annotate':
     case 'get':
     case 'describe':
     case 'delete':

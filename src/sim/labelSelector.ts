@@ -92,7 +92,8 @@ function regexError(msg: string, fmt: string, ...examples: string[]): string {
   return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${fmt}')`;
 }
 
-function qualifiedNameErrors(value: string): string[] {
+/** IsQualifiedName's errors (also kubectl taint's key check). */
+export function qualifiedNameErrors(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
   const nameMsg = regexError(
@@ -129,7 +130,8 @@ function validateKey(k: string): string | undefined {
   return errs.length ? `invalid label key "${goQuote(k)}": ${errs.join('; ')}` : undefined;
 }
 
-function validateValue(k: string, v: string): string | undefined {
+/** IsValidLabelValue's errors (also kubectl label's and taint's value checks). */
+export function labelValueErrors(v: string): string[] {
   const errs: string[] = [];
   if (v.length > 63) errs.push('must be no more than 63 characters');
   if (!labelValueRe.test(v))
@@ -142,6 +144,11 @@ function validateValue(k: string, v: string): string | undefined {
         '12345',
       ),
     );
+  return errs;
+}
+
+function validateValue(k: string, v: string): string | undefined {
+  const errs = labelValueErrors(v);
   return errs.length
     ? `invalid label value: "${goQuote(v)}": at key: "${goQuote(k)}": ${errs.join('; ')}`
     : undefined;

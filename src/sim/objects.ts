@@ -16,10 +16,13 @@ export interface ObjectMeta {
   readonly ownerReferences?: readonly { kind: string; name: string; uid: string }[];
   readonly deletionTimestamp?: SimMs;
   readonly deletionGracePeriodSeconds?: number;
+  /** Workloads: bumped by the API server on every change of spec; the controller reports what it saw. */
+  readonly generation?: number;
 }
 
 export interface Taint {
   readonly key: string;
+  readonly value?: string;
   readonly effect: 'NoSchedule' | 'NoExecute' | 'PreferNoSchedule';
   readonly timeAdded?: SimMs;
 }
@@ -123,6 +126,8 @@ export interface Node {
 
 export interface PodTemplate {
   readonly labels: Readonly<Record<string, string>>;
+  /** `kubectl rollout restart` writes kubectl.kubernetes.io/restartedAt here, so the template changes. */
+  readonly annotations?: Readonly<Record<string, string>>;
   readonly containers: readonly Container[];
   readonly tolerations?: readonly Toleration[];
   readonly hostNetwork?: boolean;
@@ -141,6 +146,8 @@ export interface Deployment {
     readonly readyReplicas: number;
     readonly availableReplicas: number;
     readonly updatedReplicas: number;
+    /** The generation the deployment controller last acted on (rollout status waits for it). */
+    readonly observedGeneration?: number;
   };
 }
 

@@ -15,6 +15,8 @@ import { getVerb } from '../kubectl/get';
 import { commandOrder, optionsHelp, rootHelp } from '../kubectl/help';
 import { logsVerb } from '../kubectl/logs';
 import { scaleVerb } from '../kubectl/scale';
+import { verbHelp } from '../kubectl/verbHelp';
+import { subcommandOf, verbsAdded } from '../kubectl/verbsAdded';
 
 const versionLine = (who: string) =>
   `${who} Version: version.Info{Major:"1", Minor:"18", GitVersion:"v1.18.4", GitCommit:"c96aede7b5205121079932896c4ad89bb93260af", GitTreeState:"clean", BuildDate:"2020-06-17T11:41:22Z", GoVersion:"go1.13.9", Compiler:"gc", Platform:"linux/amd64"}`;
@@ -75,40 +77,29 @@ const verbs = new Map<string, Verb>(
     clusterInfoVerb,
     logsVerb,
     execVerb,
+    ...verbsAdded,
   ].map((v) => [v.name, v]),
 );
 
 /** Real kubectl commands the lab does not simulate: said plainly, not as an unknown command. */
 const notSimulated = [
-  'annotate',
-  'api-resources',
-  'api-versions',
   'attach',
   'auth',
   'autoscale',
   'certificate',
   'completion',
-  'config',
   'convert',
-  'cordon',
   'cp',
   'diff',
-  'drain',
   'edit',
   'explain',
   'expose',
   'kustomize',
-  'label',
   'patch',
   'plugin',
   'port-forward',
   'proxy',
   'replace',
-  'rollout',
-  'set',
-  'taint',
-  'top',
-  'uncordon',
   'wait',
 ];
 
@@ -162,7 +153,9 @@ function verbIndex(args: readonly string[]): number {
   return -1;
 }
 
-export const kubectl: CommandEntry = defineCommand<KubectlCommand | 'help' | 'options'>({
+export const kubectl: CommandEntry = defineCommand<
+  KubectlCommand | 'help' | 'options' | { readonly helpText: string }
+>({
   name: 'kubectl',
   parse(args) {
     const at = verbIndex(args);
@@ -185,15 +178,25 @@ export const kubectl: CommandEntry = defineCommand<KubectlCommand | 'help' | 'op
         rest = rest.filter((_, i) => i !== sub);
       }
     }
+    const group = subcommandOf(word, rest);
+    if (group) {
+      if ('error' in group) return fail(group.error);
+      if ('helpText' in group) return ok({ helpText: group.helpText });
+      verb = group.verb;
+      rest = group.rest;
+    }
     if (!verb) {
       if (notSimulated.includes(word))
         return fail(`error: podscope: "kubectl ${word}" is not simulated in this lab`);
       return fail(unknownCommand(word));
     }
-    if (wantsHelp(rest))
+    if (wantsHelp(rest)) {
+      const text = verbHelp[verb.name];
+      if (text !== undefined) return ok({ helpText: text });
       return fail(
         `error: podscope: the help of "kubectl ${verb.name}" is not simulated; see https://v1-18.docs.kubernetes.io/docs/reference/generated/kubectl/kubectl-commands#${verb.name.split(' ')[0]}`,
       );
+    }
     const parsed = parseFlags(rest, [...verb.flags, ...globalFlags]);
     if (!parsed.ok) return fail(`Error: ${parsed.error}\nSee 'kubectl ${verb.name} --help' for usage.`);
     return ok({ verb, flags: parsed.flags, args: parsed.flags.positionals, argv: args });
@@ -201,6 +204,10 @@ export const kubectl: CommandEntry = defineCommand<KubectlCommand | 'help' | 'op
   run(cmd, io) {
     if (cmd === 'help' || cmd === 'options') {
       io.out(cmd === 'help' ? rootHelp : optionsHelp);
+      return io.exit(0);
+    }
+    if ('helpText' in cmd) {
+      io.out(cmd.helpText);
       return io.exit(0);
     }
     const server = findServer(io, flagString(cmd.flags, 'kubeconfig'));

@@ -1,6 +1,6 @@
 // kubectl describe pod|node: the 1.18 layout, aligned by a tabwriter with
 // padding 2 (so "Name:" and its value line up with "Annotations:").
-import type { ContainerState, KubeEvent, KubeObject, Node, Pod } from '../../sim/objects';
+import type { ContainerState, KubeEvent, KubeObject, Node, Pod, ReplicaSet } from '../../sim/objects';
 import { podStatusText } from '../../sim/podStatus';
 import { age } from '../humanDuration';
 import { describeOptions, tabwrite } from '../tabwriter';
@@ -8,7 +8,10 @@ import { rfc1123z } from '../wallClock';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith } from './context';
+import { annotationsMultiline } from './describeParts';
+import { describeDaemonSet, describeDeployment, describeReplicaSet } from './describeWorkloads';
 import { flagBool } from './flags';
+import { taintString } from './nodeVerbs';
 import { nodeRoles } from './printers';
 import { readTargets } from './resources';
 import type { Selectors } from './selectors';
@@ -63,7 +66,7 @@ export function describePod(p: Pod, events: readonly KubeEvent[], now: number): 
     `Node:\t${node}`,
     ...(p.status.startTime !== undefined ? [`Start Time:\t${rfc1123z(p.status.startTime)}`] : []),
     ...labelLines('Labels:', p.metadata.labels),
-    ...labelLines('Annotations:', p.metadata.annotations),
+    ...annotationsMultiline('Annotations', p.metadata.annotations),
     `Status:\t${p.metadata.deletionTimestamp !== undefined ? 'Terminating' : p.status.phase}${p.metadata.deletionTimestamp !== undefined ? ` (lasts ${age(now, p.metadata.deletionTimestamp)})` : ''}`,
     `IP:\t${p.status.podIP ?? ''}`,
     ...(p.status.podIP ? ['IPs:', `  IP:\t${p.status.podIP}`] : ['IPs:\t<none>']),
@@ -130,7 +133,7 @@ export function describeNode(
   events: readonly KubeEvent[],
   now: number,
 ): string {
-  const taints = n.spec.taints.map((t) => `${t.key}:${t.effect}`);
+  const taints = n.spec.taints.map(taintString);
   const lines = [
     `Name:\t${n.metadata.name}`,
     `Roles:\t${nodeRoles(n)}`,
@@ -189,23 +192,26 @@ export const describeVerb: Verb = {
         ctx,
         'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
       );
-    if (t.resource !== 'pods' && t.resource !== 'nodes')
+    if (!describable.includes(t.resource as Describable))
       return failWith(ctx, `error: podscope: describe ${t.resource} is not simulated`);
     const sel = readSelectors(ctx);
     if (t.names.length > 0 && sel.label)
       return failWith(ctx, 'error: name cannot be provided when a selector is specified');
-    describeTarget(ctx, t.resource, t.names, sel);
+    describeTarget(ctx, t.resource as Describable, t.names, sel);
   },
 };
 
+const describable = ['pods', 'nodes', 'deployments', 'replicasets', 'daemonsets'] as const;
+type Describable = (typeof describable)[number];
+
 function describeTarget(
   ctx: KubectlContext,
-  resource: 'pods' | 'nodes',
+  resource: Describable,
   names: readonly string[],
   sel: Selectors,
 ): void {
   const all = flagBool(ctx.flags, 'all-namespaces');
-  const ns = resource !== 'pods' ? {} : all ? { allNamespaces: true } : { namespace: ctx.namespace };
+  const ns = resource === 'nodes' ? {} : all ? { allNamespaces: true } : { namespace: ctx.namespace };
   const query = names.length === 0 ? selectorQuery({ label: sel.label, field: '' }) : {};
   send(ctx.io, ctx.server, { verb: 'list', resource, ...ns, ...query }, (res) => {
     if (!res.ok) return failWith(ctx, apiError(selectorError(res, resource, sel), ctx.server));
@@ -223,7 +229,7 @@ function describeTarget(
     send(ctx.io, ctx.server, { verb: 'list', resource: 'events', allNamespaces: true }, (evRes) => {
       const events = (evRes.ok ? (evRes.items ?? []) : []).filter((e): e is KubeEvent => e.kind === 'Event');
       const now = ctx.io.shell.world.now();
-      const finish = (pods: readonly Pod[]) => {
+      const finish = (pods: readonly Pod[], rss: readonly ReplicaSet[] = []) => {
         const texts = objects.map((o) => {
           const own = events
             // kubectl matches events by the object's uid; events carry no uid here, so an
@@ -235,16 +241,25 @@ function describeTarget(
                 e.lastTimestamp >= Math.floor(o.metadata.creationTimestamp / 1000) * 1000,
             )
             .sort((a, b) => a.firstTimestamp - b.firstTimestamp);
-          return o.kind === 'Pod'
-            ? describePod(o, own, now)
-            : o.kind === 'Node'
-              ? describeNode(
-                  o,
-                  pods.filter((p) => p.spec.nodeName === o.metadata.name),
-                  own,
-                  now,
-                )
-              : '';
+          switch (o.kind) {
+            case 'Pod':
+              return describePod(o, own, now);
+            case 'Node':
+              return describeNode(
+                o,
+                pods.filter((p) => p.spec.nodeName === o.metadata.name),
+                own,
+                now,
+              );
+            case 'Deployment':
+              return describeDeployment(o, rss, own, now);
+            case 'ReplicaSet':
+              return describeReplicaSet(o, pods, own, now);
+            case 'DaemonSet':
+              return describeDaemonSet(o, pods, own, now);
+            default:
+              return '';
+          }
         });
         if (prefix && objects.length > 0) for (const t of texts) ctx.io.out(`${t}\n`);
         else if (texts.length > 0) ctx.io.out(texts.join('\n\n\n'));
@@ -254,6 +269,17 @@ function describeTarget(
         ctx.io.exit(missing.length > 0 ? 1 : 0);
       };
       if (resource === 'pods') return finish([]);
+      if (resource === 'deployments') {
+        // GetAllReplicaSets: the Deployment's ReplicaSets, for Old/NewReplicaSet.
+        const where = all ? { allNamespaces: true } : { namespace: ctx.namespace };
+        send(ctx.io, ctx.server, { verb: 'list', resource: 'replicasets', ...where }, (rsRes) =>
+          finish(
+            [],
+            (rsRes.ok ? (rsRes.items ?? []) : []).filter((r): r is ReplicaSet => r.kind === 'ReplicaSet'),
+          ),
+        );
+        return;
+      }
       send(ctx.io, ctx.server, { verb: 'list', resource: 'pods', allNamespaces: true }, (podRes) => {
         finish(
           (podRes.ok ? (podRes.items ?? []) : []).filter(

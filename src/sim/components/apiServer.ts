@@ -1,8 +1,10 @@
 // 1 API server: the hub. It admits and validates requests, is the only one that
 // talks to etcd, and tells each watcher of every change it cares about.
+
 import type { RequestBody, ResponseBody, WatchBody } from '../client';
 import { describeRequest, subjectOf } from '../client';
 import type { EtcdStore, KeyValue } from '../etcdStore';
+import { firstGeneration, nextGeneration } from '../generation';
 import type { Message, Net } from '../net';
 import type { KubeObject, Pod, Resource } from '../objects';
 import { namespaced, registryKey, resourceOfKind } from '../objects';
@@ -202,7 +204,7 @@ export class ApiServerLogic implements ComponentLogic {
           this.reply(m, { ok: false, code: 422, reason: 'Invalid', message: invalid }, '422 Invalid');
           return;
         }
-        const obj = admit(req.body, this.net.now(), this.rng);
+        const obj = firstGeneration(admit(req.body, this.net.now(), this.rng));
         const resource = resourceOfKind[obj.kind];
         if (req.dryRun) {
           this.dryRunCreate(m, obj);
@@ -275,9 +277,10 @@ export class ApiServerLogic implements ComponentLogic {
         return { ...o, spec: { ...o.spec, nodeName: node }, status: { ...o.status, conditions } };
       };
     }
-    if (req.patch) return req.patch;
+    if (req.verb === 'updateStatus') return req.patch ?? ((o) => req.body ?? o);
+    const patch = req.patch;
     const body = req.body;
-    return (o) => body ?? o;
+    return (o) => nextGeneration(o, patch ? patch(o) : (body ?? o));
   }
 
   /**

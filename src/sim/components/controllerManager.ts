@@ -4,6 +4,14 @@
 import { ApiClient } from '../client';
 import { NodeLifecycleController } from '../controllers/nodeLifecycleController';
 import {
+  copiedAnnotations,
+  planRollout,
+  REVISION,
+  replicaAnnotations,
+  revisionOf,
+  rolloutStatus,
+} from '../controllers/rollout';
+import {
   daemonNodes,
   isReady,
   live,
@@ -194,66 +202,115 @@ export class ControllerManagerLogic implements ComponentLogic {
 
   private syncDeployment(d: Deployment): void {
     const ns = d.metadata.namespace ?? 'default';
-    // The current ReplicaSet is the one this Deployment owns whose pod template matches its own.
-    const sameTemplate = (rs: ReplicaSet) =>
-      JSON.stringify(rs.spec.template.containers) === JSON.stringify(d.spec.template.containers);
-    const rs = this.replicasets.list().find((r) => ownedBy(r.metadata, d.metadata.uid) && sameTemplate(r));
-    if (!rs) {
+    const owned = this.replicasets.list().filter((r) => ownedBy(r.metadata, d.metadata.uid));
+    for (const rs of owned)
+      if (this.scaleSent.get(rs.metadata.uid) === rs.spec.replicas) this.scaleSent.delete(rs.metadata.uid);
+    if (this.revisionSent.get(d.metadata.uid) === d.metadata.annotations?.[REVISION])
+      this.revisionSent.delete(d.metadata.uid);
+    const step = planRollout(d, owned);
+    if (step.kind === 'create') {
       const { name } = replicaSetName(d);
       if (this.creatingRs.has(name)) return;
       this.creatingRs.add(name);
-      this.client.request(
-        { verb: 'create', resource: 'replicasets', namespace: ns, body: replicaSetFor(d) },
-        (res) => {
-          if (res.ok)
-            recordEvent(
-              this.client,
-              this.net.now(),
-              d,
-              'Normal',
-              'ScalingReplicaSet',
-              `Scaled up replica set ${name} to ${d.spec.replicas}`,
-              { component: 'deployment-controller' },
-            );
-          else this.creatingRs.delete(name);
+      const fresh = replicaSetFor(d);
+      const body: ReplicaSet = {
+        ...fresh,
+        metadata: {
+          ...fresh.metadata,
+          annotations: {
+            ...copiedAnnotations(d),
+            ...replicaAnnotations(d),
+            [REVISION]: String(step.revision),
+          },
         },
-      );
-      return;
+        spec: { ...fresh.spec, replicas: step.replicas },
+      };
+      this.client.request({ verb: 'create', resource: 'replicasets', namespace: ns, body }, (res) => {
+        if (res.ok) this.scaled(d, name, 'up', step.replicas);
+        else this.creatingRs.delete(name);
+      });
+    } else if (step.kind === 'adopt') {
+      const annotations = {
+        ...step.rs.metadata.annotations,
+        ...copiedAnnotations(d),
+        [REVISION]: String(step.revision),
+      };
+      this.client.request({
+        verb: 'patch',
+        resource: 'replicasets',
+        namespace: ns,
+        name: step.rs.metadata.name,
+        patch: (o) => (o.kind === 'ReplicaSet' ? { ...o, metadata: { ...o.metadata, annotations } } : o),
+      });
+    } else if (step.kind === 'scale') {
+      this.scaleReplicaSet(d, step.rs, step.replicas);
     }
+    // The Deployment carries the revision of its newest ReplicaSet.
+    const newest = String(Math.max(0, ...owned.map(revisionOf)));
+    if (
+      newest !== '0' &&
+      d.metadata.annotations?.[REVISION] !== newest &&
+      this.revisionSent.get(d.metadata.uid) !== newest
+    ) {
+      this.revisionSent.set(d.metadata.uid, newest);
+      this.client.request({
+        verb: 'patch',
+        resource: 'deployments',
+        namespace: ns,
+        name: d.metadata.name,
+        patch: (o) =>
+          o.kind === 'Deployment'
+            ? {
+                ...o,
+                metadata: { ...o.metadata, annotations: { ...o.metadata.annotations, [REVISION]: newest } },
+              }
+            : o,
+      });
+    }
+    this.writeStatus(d, rolloutStatus(d, owned));
+  }
+
+  /** The revision annotation last sent for each Deployment, so it is not sent twice while in flight. */
+  private readonly revisionSent = new Map<string, string>();
+  /** The replicas last asked of each ReplicaSet, so a scale in flight is not asked (and announced) again. */
+  private readonly scaleSent = new Map<string, number>();
+
+  private scaleReplicaSet(d: Deployment, rs: ReplicaSet, replicas: number): void {
+    const uid = rs.metadata.uid;
+    if (this.scaleSent.get(uid) === replicas) return;
+    this.scaleSent.set(uid, replicas);
+    const ns = rs.metadata.namespace ?? 'default';
     const name = rs.metadata.name;
-    if (rs.spec.replicas !== d.spec.replicas) {
-      const replicas = d.spec.replicas;
-      const verb = replicas > rs.spec.replicas ? 'up' : 'down';
-      this.client.request(
-        {
-          verb: 'patch',
-          resource: 'replicasets',
-          namespace: ns,
-          name,
-          patch: (o) => (o.kind === 'ReplicaSet' ? { ...o, spec: { ...o.spec, replicas } } : o),
-        },
-        (res) => {
-          if (res.ok)
-            recordEvent(
-              this.client,
-              this.net.now(),
-              d,
-              'Normal',
-              'ScalingReplicaSet',
-              `Scaled ${verb} replica set ${name} to ${replicas}`,
-              { component: 'deployment-controller' },
-            );
-        },
-      );
-      return;
-    }
-    const status = {
-      replicas: rs.status.replicas,
-      readyReplicas: rs.status.readyReplicas,
-      availableReplicas: rs.status.readyReplicas,
-      updatedReplicas: rs.status.replicas,
-    };
-    this.writeStatus(d, status);
+    const verb = replicas > rs.spec.replicas ? 'up' : 'down';
+    const annotations = { ...rs.metadata.annotations, ...replicaAnnotations(d) };
+    this.client.request(
+      {
+        verb: 'patch',
+        resource: 'replicasets',
+        namespace: ns,
+        name,
+        patch: (o) =>
+          o.kind === 'ReplicaSet'
+            ? { ...o, metadata: { ...o.metadata, annotations }, spec: { ...o.spec, replicas } }
+            : o,
+      },
+      (res) => {
+        if (res.ok) this.scaled(d, name, verb, replicas);
+        else this.scaleSent.delete(uid);
+      },
+    );
+  }
+
+  private scaled(d: Deployment, name: string, verb: 'up' | 'down', replicas: number): void {
+    recordEvent(
+      this.client,
+      this.net.now(),
+      d,
+      'Normal',
+      'ScalingReplicaSet',
+      `Scaled ${verb} replica set ${name} to ${replicas}`,
+      { component: 'deployment-controller' },
+    );
   }
 
   private syncReplicaSet(rs: ReplicaSet): void {

@@ -45,7 +45,10 @@ export function podFromTemplate(
 ): Pod {
   return {
     kind: 'Pod',
-    metadata: meta('', namespace, { ...template.labels, ...extraLabels }, owner, generateName),
+    metadata: {
+      ...meta('', namespace, { ...template.labels, ...extraLabels }, owner, generateName),
+      ...(template.annotations ? { annotations: template.annotations } : {}),
+    },
     spec: {
       containers: template.containers,
       tolerations: template.tolerations ?? [],

@@ -5,9 +5,10 @@ import { uid } from '../components/admission';
 import type { Ipam } from '../components/cni';
 import { newNode, nodeConditions } from '../components/kubeletStatus';
 import type { RuntimeState } from '../components/runtime';
+import { REVISION, replicaAnnotations } from '../controllers/rollout';
 import type { EtcdStore } from '../etcdStore';
 import { podSuffix } from '../names';
-import type { KubeObject, Pod, PodTemplate } from '../objects';
+import type { Deployment, KubeObject, Pod, PodTemplate } from '../objects';
 import { MIRROR_ANNOTATION, registryKey, resourceOfKind } from '../objects';
 import type { Rng } from '../rng';
 import { minutes, type SimMs, seconds } from '../units';
@@ -68,9 +69,16 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
     ...daemonSet('calico-node', templates.calicoNode, addonsAt),
     status: { desiredNumberScheduled: hosts.length, numberReady: hosts.length },
   });
-  const corednsD = put(deployment('coredns', 'kube-system', 2, templates.coredns, addonsAt));
+  // As the API server and the deployment controller left them: generation 1, revision 1.
+  const rolledOut = (d: Deployment): Deployment => ({
+    ...d,
+    metadata: { ...d.metadata, generation: 1, annotations: { [REVISION]: '1' } },
+  });
+  const corednsD = put(rolledOut(deployment('coredns', 'kube-system', 2, templates.coredns, addonsAt)));
   const kccD = put(
-    deployment('calico-kube-controllers', 'kube-system', 1, templates.calicoKubeControllers, addonsAt),
+    rolledOut(
+      deployment('calico-kube-controllers', 'kube-system', 1, templates.calicoKubeControllers, addonsAt),
+    ),
   );
   for (const s of kubeadmAddons(addonsAt).filter((o) => o.kind === 'Service')) put(s);
   void dns;
@@ -87,6 +95,8 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
         resourceVersion: 0,
         creationTimestamp: addonsAt,
         labels,
+        annotations: { ...replicaAnnotations(d), [REVISION]: '1' },
+        generation: 1,
         ownerReferences: [{ kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid }],
       },
       spec: {

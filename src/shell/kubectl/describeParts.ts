@@ -1,0 +1,54 @@
+// Pieces of kubectl 1.18.4's describers (pkg/describe/describe.go) that several
+// kinds share: labels and annotations multiline, and DescribePodTemplate. Lines
+// hold tabs; the caller aligns them with the describe tabwriter.
+import type { PodTemplate } from '../../sim/objects';
+
+/** printLabelsMultiline: sorted `k=v`, the first beside the title. */
+export function labelsMultiline(
+  title: string,
+  labels: Readonly<Record<string, string>> | undefined,
+): string[] {
+  const entries = Object.entries(labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  if (entries.length === 0) return [`${title}:\t<none>`];
+  return entries.map(([k, v], i) => `${i === 0 ? `${title}:` : ''}\t${k}=${v}`);
+}
+
+const MAX_ANNOTATION_LEN = 140;
+const shorten = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}...` : s);
+
+/** printAnnotationsMultiline: sorted `k: v`; a long or multi-line value goes below its key. */
+export function annotationsMultiline(
+  title: string,
+  annotations: Readonly<Record<string, string>> | undefined,
+): string[] {
+  const keys = Object.keys(annotations ?? {})
+    .filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration')
+    .sort();
+  if (keys.length === 0) return [`${title}:\t<none>`];
+  const out: string[] = [];
+  keys.forEach((key, i) => {
+    const lead = i === 0 ? `${title}:\t` : '\t';
+    const value = (annotations?.[key] ?? '').replace(/\n$/, '');
+    if (value.length + key.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
+      out.push(`${lead}${key}:`);
+      for (const s of value.split('\n')) out.push(`\t  ${shorten(s, MAX_ANNOTATION_LEN - 2)}`);
+    } else out.push(`${lead}${key}: ${value}`);
+  });
+  return out;
+}
+
+/** DescribePodTemplate: what a Deployment, ReplicaSet, DaemonSet or a revision will run. */
+export function podTemplateLines(t: PodTemplate): string[] {
+  const lines = ['Pod Template:', ...labelsMultiline('  Labels', t.labels)];
+  if (t.annotations && Object.keys(t.annotations).length > 0)
+    lines.push(...annotationsMultiline('  Annotations', t.annotations));
+  lines.push(`  Containers:${t.containers.length === 0 ? ' <none>' : ''}`);
+  for (const c of t.containers) {
+    lines.push(`   ${c.name}:`, `    Image:\t${c.image}`, '    Port:\t<none>', '    Host Port:\t<none>');
+    if (c.command && c.command.length > 0) lines.push('    Command:', ...c.command.map((x) => `      ${x}`));
+    if (c.args && c.args.length > 0) lines.push('    Args:', ...c.args.map((x) => `      ${x}`));
+    lines.push('    Environment:\t<none>', '    Mounts:\t<none>');
+  }
+  lines.push('  Volumes:\t<none>');
+  return lines;
+}

@@ -1,0 +1,131 @@
+// kubectl describe deployment|replicaset|daemonset, as kubectl 1.18.4 lays them out
+// (pkg/describe/describe.go describeDeployment, describeReplicaSet, describeDaemonSet).
+import { fenceposts, templateMatches } from '../../sim/controllers/rollout';
+import type { DaemonSet, Deployment, KubeEvent, Pod, ReplicaSet } from '../../sim/objects';
+import { describeOptions, tabwrite } from '../tabwriter';
+import { rfc1123z } from '../wallClock';
+import { eventLines } from './describe';
+import { annotationsMultiline, labelsMultiline, podTemplateLines } from './describeParts';
+
+/** labels.Selector.String(): sorted `k=v` joined by commas. */
+const selectorText = (sel: Readonly<Record<string, string>>) =>
+  Object.entries(sel)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+
+/** getPodStatusForController: the controller's pods by phase. */
+function podsStatus(pods: readonly Pod[], uid: string): string {
+  const mine = pods.filter((p) => p.metadata.ownerReferences?.some((r) => r.uid === uid));
+  const n = (phase: Pod['status']['phase']) => mine.filter((p) => p.status.phase === phase).length;
+  return `${n('Running')} Running / ${n('Pending')} Waiting / ${n('Succeeded')} Succeeded / ${n('Failed')} Failed`;
+}
+
+const rsList = (rss: readonly ReplicaSet[]) =>
+  rss
+    .map((rs) => `${rs.metadata.name} (${rs.status.replicas}/${rs.spec.replicas} replicas created)`)
+    .join(', ') || '<none>';
+
+/**
+ * The Available and Progressing conditions the deployment controller keeps. The lab's
+ * controller does not store them: they are read here from the status it does keep,
+ * with the reasons of pkg/controller/deployment/util (MinimumReplicasAvailable,
+ * NewReplicaSetAvailable, ReplicaSetUpdated, NewReplicaSetCreated).
+ */
+function conditions(d: Deployment, newRs: ReplicaSet | undefined): string[] {
+  const { unavailable } = fenceposts(d.spec.replicas);
+  const available = d.status.availableReplicas >= d.spec.replicas - unavailable;
+  const complete =
+    d.status.updatedReplicas === d.spec.replicas &&
+    d.status.replicas === d.spec.replicas &&
+    d.status.availableReplicas === d.spec.replicas;
+  const progressing = complete
+    ? 'NewReplicaSetAvailable'
+    : newRs
+      ? 'ReplicaSetUpdated'
+      : 'NewReplicaSetCreated';
+  return [
+    'Conditions:',
+    '  Type\tStatus\tReason',
+    '  ----\t------\t------',
+    `  Available \t${available ? 'True' : 'False'}\t${available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable'}`,
+    `  Progressing \tTrue\t${progressing}`,
+  ];
+}
+
+export function describeDeployment(
+  d: Deployment,
+  rss: readonly ReplicaSet[],
+  events: readonly KubeEvent[],
+  now: number,
+): string {
+  const owned = rss.filter((rs) => rs.metadata.ownerReferences?.some((r) => r.uid === d.metadata.uid));
+  const newRs = owned.find((rs) => templateMatches(rs, d));
+  const old = owned.filter((rs) => rs !== newRs && rs.spec.replicas !== 0);
+  const s = d.status;
+  const lines = [
+    `Name:\t${d.metadata.name}`,
+    `Namespace:\t${d.metadata.namespace ?? 'default'}`,
+    `CreationTimestamp:\t${rfc1123z(d.metadata.creationTimestamp)}`,
+    ...labelsMultiline('Labels', d.metadata.labels),
+    ...annotationsMultiline('Annotations', d.metadata.annotations),
+    `Selector:\t${selectorText(d.spec.selector)}`,
+    `Replicas:\t${d.spec.replicas} desired | ${s.updatedReplicas} updated | ${s.replicas} total | ${s.availableReplicas} available | ${Math.max(0, d.spec.replicas - s.availableReplicas)} unavailable`,
+    'StrategyType:\tRollingUpdate',
+    'MinReadySeconds:\t0',
+    'RollingUpdateStrategy:\t25% max unavailable, 25% max surge',
+    ...podTemplateLines(d.spec.template),
+    ...conditions(d, newRs),
+    `OldReplicaSets:\t${rsList(old)}`,
+    `NewReplicaSet:\t${rsList(newRs ? [newRs] : [])}`,
+    ...eventLines(events, now),
+  ];
+  return tabwrite(lines.join('\n'), describeOptions);
+}
+
+export function describeReplicaSet(
+  rs: ReplicaSet,
+  pods: readonly Pod[],
+  events: readonly KubeEvent[],
+  now: number,
+): string {
+  const owner = rs.metadata.ownerReferences?.[0];
+  const lines = [
+    `Name:\t${rs.metadata.name}`,
+    `Namespace:\t${rs.metadata.namespace ?? 'default'}`,
+    `Selector:\t${selectorText(rs.spec.selector)}`,
+    ...labelsMultiline('Labels', rs.metadata.labels),
+    ...annotationsMultiline('Annotations', rs.metadata.annotations),
+    ...(owner ? [`Controlled By:\t${owner.kind}/${owner.name}`] : []),
+    `Replicas:\t${rs.status.replicas} current / ${rs.spec.replicas} desired`,
+    `Pods Status:\t${podsStatus(pods, rs.metadata.uid)}`,
+    ...podTemplateLines(rs.spec.template),
+    ...eventLines(events, now),
+  ];
+  return tabwrite(lines.join('\n'), describeOptions);
+}
+
+export function describeDaemonSet(
+  ds: DaemonSet,
+  pods: readonly Pod[],
+  events: readonly KubeEvent[],
+  now: number,
+): string {
+  const mine = pods.filter((p) => p.metadata.ownerReferences?.some((r) => r.uid === ds.metadata.uid));
+  const lines = [
+    `Name:\t${ds.metadata.name}`,
+    `Selector:\t${selectorText(ds.spec.selector)}`,
+    'Node-Selector:\t<none>',
+    ...labelsMultiline('Labels', ds.metadata.labels),
+    ...annotationsMultiline('Annotations', ds.metadata.annotations),
+    `Desired Number of Nodes Scheduled: ${ds.status.desiredNumberScheduled}`,
+    `Current Number of Nodes Scheduled: ${mine.length}`,
+    `Number of Nodes Scheduled with Up-to-date Pods: ${mine.length}`,
+    `Number of Nodes Scheduled with Available Pods: ${ds.status.numberReady}`,
+    'Number of Nodes Misscheduled: 0',
+    `Pods Status:\t${podsStatus(pods, ds.metadata.uid)}`,
+    ...podTemplateLines(ds.spec.template),
+    ...eventLines(events, now),
+  ];
+  return tabwrite(lines.join('\n'), describeOptions);
+}
