@@ -7,7 +7,7 @@ import type { Verb } from './context';
 import { failWith, filenameFlag, outputFlag } from './context';
 import { createError, createRequest, inOrder, labelOf, recorded } from './create';
 import { dryRunFlag, dryRunSuffix, readDryRun, recordFlag } from './dryRun';
-import { loadFiles } from './files';
+import { loadFiles, validating } from './files';
 import { resourceOfKindName } from './resources';
 
 /** What apply compares: the fields a manifest sets, not what the cluster filled in. */
@@ -47,7 +47,7 @@ export const applyVerb: Verb = {
         ctx,
         "error: must specify one of -f and -k\nSee 'kubectl apply -h' for help and examples",
       );
-    const loaded = loadFiles(ctx.io, files);
+    const loaded = loadFiles(ctx.io, files, validating(ctx.flags.values));
     if (!loaded.ok) return failWith(ctx, loaded.error);
     inOrder(ctx, loaded.objects, (sent, source, done) => {
       const obj = recorded(ctx, sent, applyVerb.flags);

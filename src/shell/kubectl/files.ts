@@ -54,7 +54,13 @@ function calico(now: SimMs): (KubeObject | string)[] {
 /** Objects behind the URLs the book applies. */
 const knownUrls = new Map<string, (now: SimMs) => (KubeObject | string)[]>([[CALICO_URL, calico]]);
 
-export function loadFiles(io: CommandIO, names: readonly string[]): Loaded {
+/** `--validate=false` turns off kubectl's schema validation; any other value (or none) keeps it. */
+export function validating(values: ReadonlyMap<string, readonly string[]>): boolean {
+  const v = values.get('validate')?.at(-1);
+  return v === undefined || !/^(false|0|f|FALSE|False|F)$/.test(v);
+}
+
+export function loadFiles(io: CommandIO, names: readonly string[], validate = true): Loaded {
   const out: FileObject[] = [];
   for (const name of names) {
     if (/^https?:\/\//.test(name)) {
@@ -80,9 +86,10 @@ export function loadFiles(io: CommandIO, names: readonly string[]): Loaded {
         : undefined;
     if (!files) return { ok: false, error: `error: the path "${name}" does not exist` };
     for (const f of files) {
-      const m = readManifest(fs.read(f.path) ?? '', f.shown);
+      const m = readManifest(fs.read(f.path) ?? '', f.shown, validate);
       if (!m.ok) return m;
-      for (const obj of m.objects) out.push({ obj, source: f.shown });
+      for (const e of m.entries)
+        out.push(typeof e === 'string' ? { label: e, source: f.shown } : { obj: e, source: f.shown });
     }
   }
   return { ok: true, objects: out };
