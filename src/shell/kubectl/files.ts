@@ -60,9 +60,33 @@ export function validating(values: ReadonlyMap<string, readonly string[]>): bool
   return v === undefined || !/^(false|0|f|FALSE|False|F)$/.test(v);
 }
 
-export function loadFiles(io: CommandIO, names: readonly string[], validate = true): Loaded {
+/**
+ * Reads stdin first when a `-f -` asks for it (a pipe or a here-document), then calls
+ * `then` with its text; kubectl reads STDIN to its end before it sends anything.
+ */
+export function withStdin(io: CommandIO, names: readonly string[], then: (stdin: string) => void): void {
+  if (!names.includes('-')) {
+    then('');
+    return;
+  }
+  const lines: string[] = [];
+  io.stdin.read(
+    (line) => lines.push(line),
+    () => then(lines.length > 0 ? `${lines.join('\n')}\n` : ''),
+  );
+}
+
+export function loadFiles(io: CommandIO, names: readonly string[], validate = true, stdin = ''): Loaded {
   const out: FileObject[] = [];
   for (const name of names) {
+    if (name === '-') {
+      // cli-runtime names standard input STDIN in its errors.
+      const m = readManifest(stdin, 'STDIN', validate);
+      if (!m.ok) return m;
+      for (const e of m.entries)
+        out.push(typeof e === 'string' ? { label: e, source: 'STDIN' } : { obj: e, source: 'STDIN' });
+      continue;
+    }
     if (/^https?:\/\//.test(name)) {
       const known = knownUrls.get(name);
       if (!known)
