@@ -1,7 +1,10 @@
 // The files of the book's lab as they sit on each host. Only files whose contents
-// are known are here: nginx-pod.yaml byte for byte (k8s-facts §1.2), echo-hname.yaml
-// as the study note describes it, /etc files from the Vagrant provisioning (§1.1).
+// are known are here: the book repository's ch3 files (bookFiles.ts, byte for byte),
+// /etc files from the Vagrant provisioning (k8s-facts §1.1).
+import { BOOK_FILES } from './bookFiles';
 import type { FileSystem } from './fs';
+
+export { BOOK_FILES };
 
 export const HOME = '/root';
 export const BOOK_REPO = `${HOME}/_Book_k8sInfra`;
@@ -19,28 +22,6 @@ spec:
   containers:
   - name: container-name
     image: nginx
-`;
-
-/** ch3/3.2.8/echo-hname.yaml rebuilt from the study note (name, labels, replicas, image). */
-export const ECHO_HNAME_YAML = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: echo-hname
-  labels:
-    app: nginx
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: echo-hname
-        image: sysnet4admin/echo-hname
 `;
 
 const HOSTS = `127.0.0.1   localhost localhost.localdomain localhost4 localhost4.localdomain4
@@ -117,7 +98,6 @@ export function writeBaseFiles(fs: FileSystem, host: string, master: boolean): v
   fs.write('/etc/redhat-release', 'CentOS Linux release 7.8.2003 (Core)\n');
   fs.write('/etc/centos-release', 'CentOS Linux release 7.8.2003 (Core)\n');
   if (master) {
-    fs.write(`${BOOK_REPO}/ch3/3.1.6/nginx-pod.yaml`, NGINX_POD_YAML);
-    fs.write(`${BOOK_REPO}/ch3/3.2.8/echo-hname.yaml`, ECHO_HNAME_YAML);
+    for (const f of BOOK_FILES) fs.write(`${BOOK_REPO}/ch3/${f.path}`, f.text);
   }
 }

@@ -1,11 +1,32 @@
 // Bash's command line, as much of it as the lab needs: words with '…' and "…"
 // quoting and backslashes, ~ and $VAR expansion, NAME=value prefixes, pipes,
-// and lists joined by &&, || and ;. Errors are bash's own messages.
+// lists joined by &&, || and ;, redirections (`>`, `>>`, `<`, `2>`, `2>>`, `2>&1`,
+// `&>`) and here-documents (`<<EOF`, `<<'EOF'`, `<<-EOF`). Errors are bash's own messages.
+
+export type RedirectOp = '>' | '>>' | '<' | '2>' | '2>>' | '2>&1' | '&>';
+
+export interface Redirect {
+  readonly op: RedirectOp;
+  /** The file, expanded as a word ('' for 2>&1). */
+  readonly target: string;
+}
+
+/** A here-document: its body is read from the lines typed after the command line. */
+export interface HereDoc {
+  readonly delimiter: string;
+  /** A quoted delimiter (`<<'EOF'`) leaves the body as typed; otherwise $VAR is expanded. */
+  readonly quoted: boolean;
+  /** `<<-`: leading tabs are stripped from the body and the delimiter line. */
+  readonly stripTabs: boolean;
+}
 
 export interface SimpleCommand {
   /** NAME=value words before the command name (`ETCDCTL_API=3 etcdctl ...`). */
   readonly assignments: readonly (readonly [string, string])[];
   readonly words: readonly string[];
+  /** In the order typed; bash applies them left to right. */
+  readonly redirects?: readonly Redirect[];
+  readonly hereDoc?: HereDoc;
 }
 
 export interface Pipeline {
@@ -30,8 +51,22 @@ export interface Expansion {
 }
 
 type Token =
-  | { readonly kind: 'word'; readonly text: string; readonly assignable: boolean }
-  | { readonly kind: 'op'; readonly text: '|' | ListOperator };
+  | { readonly kind: 'word'; readonly text: string; readonly assignable: boolean; readonly quoted: boolean }
+  | { readonly kind: 'op'; readonly text: '|' | ListOperator }
+  | { readonly kind: 'redirect'; readonly op: RedirectOp | '<<' | '<<-' };
+
+/** Redirection operators at line[i], longest first. */
+const redirectOps: readonly (RedirectOp | '<<' | '<<-')[] = [
+  '2>&1',
+  '2>>',
+  '<<-',
+  '&>',
+  '2>',
+  '>>',
+  '<<',
+  '>',
+  '<',
+];
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -46,6 +81,15 @@ function tokenize(line: string, exp: Expansion): Token[] | string {
       continue;
     }
     if (c === '#') break;
+    // `2>` only where a word starts; `a2>f` is the word a2 and a redirection.
+    const redirect = redirectOps.find(
+      (op) => line.startsWith(op, i) && (op[0] !== '2' || i === 0 || ' \t'.includes(line[i - 1] as string)),
+    );
+    if (redirect) {
+      tokens.push({ kind: 'redirect', op: redirect });
+      i += redirect.length;
+      continue;
+    }
     if (c === '|' || c === '&' || c === ';') {
       const two = line.slice(i, i + 2);
       if (two === '&&' || two === '||') {
@@ -65,7 +109,8 @@ function tokenize(line: string, exp: Expansion): Token[] | string {
     const start = i;
     while (i < n) {
       const ch = line[i] as string;
-      if (ch === ' ' || ch === '\t' || ch === '|' || ch === '&' || ch === ';') break;
+      if (ch === ' ' || ch === '\t' || ch === '|' || ch === '&' || ch === ';' || ch === '<' || ch === '>')
+        break;
       if (ch === '\\') {
         text += line[i + 1] ?? '';
         i += 2;
@@ -117,7 +162,12 @@ function tokenize(line: string, exp: Expansion): Token[] | string {
         i++;
       }
     }
-    tokens.push({ kind: 'word', text, assignable: assignable && !quotedAny ? true : assignable });
+    tokens.push({
+      kind: 'word',
+      text,
+      assignable: assignable && !quotedAny ? true : assignable,
+      quoted: quotedAny,
+    });
   }
   return tokens;
 }
@@ -139,18 +189,45 @@ export function parseCommandLine(line: string, exp: Expansion): ParseResult {
   let commands: SimpleCommand[] = [];
   let words: string[] = [];
   let assignments: [string, string][] = [];
+  let redirects: Redirect[] = [];
+  let hereDoc: HereDoc | undefined;
   let op: ListOperator = ';';
   const unexpected = (t: string) => `syntax error near unexpected token \`${t}'`;
 
   const endCommand = (): boolean => {
-    if (words.length === 0 && assignments.length === 0) return false;
-    commands.push({ assignments, words });
+    if (words.length === 0 && assignments.length === 0 && redirects.length === 0 && !hereDoc) return false;
+    commands.push({
+      assignments,
+      words,
+      ...(redirects.length > 0 ? { redirects } : {}),
+      ...(hereDoc ? { hereDoc } : {}),
+    });
     words = [];
     assignments = [];
+    redirects = [];
+    hereDoc = undefined;
     return true;
   };
 
-  for (const t of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (t.kind === 'redirect') {
+      if (t.op === '2>&1') {
+        redirects.push({ op: '2>&1', target: '' });
+        continue;
+      }
+      const target = tokens[k + 1];
+      if (target?.kind !== 'word') {
+        const next =
+          target?.kind === 'op' ? target.text : target?.kind === 'redirect' ? target.op : 'newline';
+        return { ok: false, error: unexpected(next) };
+      }
+      k += 1;
+      if (t.op === '<<' || t.op === '<<-') {
+        hereDoc = { delimiter: target.text, quoted: target.quoted, stripTabs: t.op === '<<-' };
+      } else redirects.push({ op: t.op, target: target.text });
+      continue;
+    }
     if (t.kind === 'word') {
       const eq = t.text.indexOf('=');
       if (words.length === 0 && t.assignable && eq > 0 && NAME.test(t.text.slice(0, eq))) {

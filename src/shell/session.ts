@@ -182,6 +182,12 @@ export class Session implements ShellWorld {
   /** Ctrl+C at `host`'s terminal. */
   interrupt(host: HostName): void {
     const job = this.lastJob.get(host);
+    if (this.shell(host).continuing) {
+      // At the `> ` prompt Ctrl+C drops the command whose here-document was being typed.
+      this.log.push({ at: this.now(), host, interrupt: true });
+      this.shell(host).cancelContinuation();
+      return;
+    }
     if (!job || job.done) return;
     this.log.push({ at: this.now(), host, interrupt: true });
     job.interrupt();

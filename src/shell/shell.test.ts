@@ -166,7 +166,7 @@ describe('the shell', () => {
   it('lists, reads, copies and moves files', () => {
     const { session } = lab();
     const m = (line: string) => runAt(session, 'm-k8s', line);
-    expect(m('ls ~/_Book_k8sInfra/ch3').text).toBe('3.1.6  3.2.8');
+    expect(m('ls ~/_Book_k8sInfra/ch3').text).toBe('3.1.6  3.2.10  3.2.8  3.3.1  3.3.2  3.3.4  3.3.5');
     expect(m('cat ~/_Book_k8sInfra/ch3/3.1.6/nginx-pod.yaml').text).toBe(
       'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-pod\nspec:\n  containers:\n  - name: container-name\n    image: nginx',
     );

@@ -6,10 +6,19 @@ import { commandTable } from './commands';
 import { FileSystem } from './fs';
 import { Job } from './job';
 import { HOME } from './labFiles';
-import type { Pipeline, SimpleCommand } from './parseCommandLine';
+import type { CommandList, Expansion, Pipeline, SimpleCommand } from './parseCommandLine';
 import { parseCommandLine } from './parseCommandLine';
+import { expandHereDoc, openRedirects } from './redirect';
 
 const endedStdin: Stdin = { read: (_line, onEnd) => onEnd() };
+
+/** A command line waiting for the bodies of its here-documents, typed line by line after `> `. */
+interface Continuation {
+  readonly list: CommandList;
+  /** The here-documents still open, in the order bash reads their bodies. */
+  readonly commands: SimpleCommand[];
+  readonly bodies: Map<SimpleCommand, string[]>;
+}
 
 /** A pipe between two commands of a pipeline: lines written before the reader arrives are kept. */
 class Pipe implements Stdin {
@@ -39,12 +48,24 @@ class Pipe implements Stdin {
   }
 }
 
+/** Stdin that reads a text (a here-document, a file after `<`) line by line. */
+function textStdin(text: string): Stdin {
+  const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
+  return {
+    read(onLine, onEnd) {
+      for (const l of lines) onLine(l);
+      onEnd();
+    },
+  };
+}
+
 export class Shell implements HostShell {
   readonly fs = new FileSystem();
   cwd = HOME;
   readonly vars = new Map<string, string>();
   readonly history: string[] = [];
   lastExit = 0;
+  private continuation: Continuation | undefined;
 
   constructor(
     readonly host: HostName,
@@ -57,8 +78,9 @@ export class Shell implements HostShell {
     this.vars.set('SHELL', '/bin/bash');
   }
 
-  /** bash's PS1 on CentOS 7: `[\u@\h \W]\$ `. */
+  /** bash's PS1 on CentOS 7: `[\u@\h \W]\$ `; PS2, `> `, while a here-document is being typed. */
   prompt(): string {
+    if (this.continuation) return '> ';
     const dir = this.cwd === HOME ? '~' : this.cwd === '/' ? '/' : FileSystem.basename(this.cwd);
     return `[root@${this.host} ${dir}]# `;
   }
@@ -78,7 +100,54 @@ export class Shell implements HostShell {
     return job;
   }
 
+  /** Whether a here-document is being typed (the prompt is `> `). */
+  get continuing(): boolean {
+    return this.continuation !== undefined;
+  }
+
+  /** Ctrl+C at the `> ` prompt: bash drops the unfinished command. True if there was one. */
+  cancelContinuation(): boolean {
+    const had = this.continuation !== undefined;
+    this.continuation = undefined;
+    if (had) this.lastExit = 130;
+    return had;
+  }
+
+  private expansion(): Expansion {
+    return {
+      home: HOME,
+      variable: (name) => (name === '?' ? String(this.lastExit) : this.vars.get(name)),
+    };
+  }
+
+  /** A line typed after `> `: a line of the open here-document, or its delimiter. */
+  private continueHereDoc(c: Continuation, line: string, job: Job): void {
+    const cmd = c.commands[0] as SimpleCommand;
+    const doc = cmd.hereDoc;
+    const text = doc?.stripTabs ? line.replace(/^\t+/, '') : line;
+    if (text !== doc?.delimiter) {
+      c.bodies.get(cmd)?.push(text);
+      job.finish(0, this.world.now());
+      return;
+    }
+    c.commands.shift();
+    if (c.commands.length > 0) {
+      job.finish(0, this.world.now());
+      return;
+    }
+    this.continuation = undefined;
+    const exp = this.expansion();
+    const bodies = new Map<SimpleCommand, string>();
+    for (const [k, lines] of c.bodies)
+      bodies.set(k, k.hereDoc?.quoted ? lines.join('\n') : expandHereDoc(lines.join('\n'), exp));
+    this.execute(c.list, job, bodies);
+  }
+
   private start(line: string, job: Job): void {
+    if (this.continuation) {
+      this.continueHereDoc(this.continuation, line, job);
+      return;
+    }
     const state = this.world.cluster.host(this.host);
     if (state && (!state.powered || state.booting)) {
       const why = state.powered ? 'Connection refused' : 'No route to host';
@@ -87,17 +156,29 @@ export class Shell implements HostShell {
       return;
     }
     if (line.trim() !== '') this.history.push(line);
-    const parsed = parseCommandLine(line, {
-      home: HOME,
-      variable: (name) => (name === '?' ? String(this.lastExit) : this.vars.get(name)),
-    });
+    const parsed = parseCommandLine(line, this.expansion());
     if (!parsed.ok) {
       job.print('stderr', `-bash: ${parsed.error}`);
       this.lastExit = 2;
       job.finish(2, this.world.now());
       return;
     }
-    const items = parsed.list.items;
+    const open = parsed.list.items.flatMap((i) => i.pipeline.commands.filter((c) => c.hereDoc));
+    if (open.length > 0) {
+      // bash reads the here-documents' bodies before it runs anything of the line.
+      this.continuation = {
+        list: parsed.list,
+        commands: open,
+        bodies: new Map(open.map((c) => [c, []])),
+      };
+      job.finish(0, this.world.now());
+      return;
+    }
+    this.execute(parsed.list, job, new Map());
+  }
+
+  private execute(list: CommandList, job: Job, hereDocs: ReadonlyMap<SimpleCommand, string>): void {
+    const items = list.items;
     let interrupted = false;
     const running = new Set<() => void>();
     const next = (i: number, code: number): void => {
@@ -107,7 +188,7 @@ export class Shell implements HostShell {
         if (!item) break;
         if ((item.op === '&&' && code !== 0) || (item.op === '||' && code === 0)) continue;
         const index = i;
-        this.runPipeline(item.pipeline, job, running, (c) => {
+        this.runPipeline(item.pipeline, job, running, hereDocs, (c) => {
           this.lastExit = c;
           next(index + 1, c);
         });
@@ -127,14 +208,22 @@ export class Shell implements HostShell {
     next(0, 0);
   }
 
-  private runPipeline(p: Pipeline, job: Job, running: Set<() => void>, done: (code: number) => void): void {
+  private runPipeline(
+    p: Pipeline,
+    job: Job,
+    running: Set<() => void>,
+    hereDocs: ReadonlyMap<SimpleCommand, string>,
+    done: (code: number) => void,
+  ): void {
     const n = p.commands.length;
     const pipes = p.commands.slice(0, -1).map(() => new Pipe());
     let remaining = n;
     let lastCode = 0;
     p.commands.forEach((cmd, i) => {
       const pipe = pipes[i];
-      this.spawn(cmd, job, running, i === 0 ? endedStdin : (pipes[i - 1] as Pipe), pipe, (code) => {
+      const body = hereDocs.get(cmd);
+      const stdin = body !== undefined ? textStdin(body) : i === 0 ? endedStdin : (pipes[i - 1] as Pipe);
+      this.spawn(cmd, job, running, stdin, pipe, (code) => {
         pipe?.end();
         if (i === n - 1) lastCode = code;
         if (--remaining === 0) done(lastCode);
@@ -146,17 +235,29 @@ export class Shell implements HostShell {
     cmd: SimpleCommand,
     job: Job,
     running: Set<() => void>,
-    stdin: Stdin,
+    given: Stdin,
     pipe: Pipe | undefined,
     exited: (code: number) => void,
   ): void {
+    let stdin = given;
     if (cmd.words.length === 0) {
+      // `> f` alone still creates (or empties) f.
+      const opened = openRedirects(this, cmd.redirects ?? []);
+      if (!opened.ok) job.print('stderr', `-bash: ${opened.error}`);
       for (const [k, v] of cmd.assignments) this.vars.set(k, v);
-      exited(0);
+      exited(opened.ok ? 0 : 1);
       return;
     }
     const env = new Map(this.vars);
     for (const [k, v] of cmd.assignments) env.set(k, v);
+    const opened = openRedirects(this, cmd.redirects ?? []);
+    if (!opened.ok) {
+      job.print('stderr', `-bash: ${opened.error}`);
+      exited(1);
+      return;
+    }
+    const streams = opened.streams;
+    if (streams.stdin !== undefined) stdin = textStdin(streams.stdin);
     let ended = false;
     const cancels: (() => void)[] = [];
     const cancelThis = (): void => {
@@ -169,11 +270,15 @@ export class Shell implements HostShell {
       effects: job.effects,
       out: (text) => {
         if (ended) return;
-        if (pipe) pipe.write(text);
+        if (streams.stdout) streams.stdout(text);
+        else if (pipe) pipe.write(text);
         else job.print('stdout', text);
       },
       err: (text) => {
-        if (!ended) job.print('stderr', text);
+        if (ended) return;
+        if (streams.stderr) streams.stderr(text);
+        else if (streams.stderrToStdout && pipe) pipe.write(text);
+        else job.print('stderr', text);
       },
       exit: (code) => {
         if (ended) return;

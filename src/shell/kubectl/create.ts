@@ -18,7 +18,7 @@ import {
   runPodWire,
 } from './dryRun';
 import type { FileObject } from './files';
-import { loadFiles } from './files';
+import { loadFiles, validating, withStdin } from './files';
 import type { FlagSpec } from './flags';
 import { flagBool, flagString } from './flags';
 import { toJson, toYaml, wireObject } from './objectPrinter';
@@ -182,9 +182,11 @@ export const createVerb: Verb = {
           : 'error: must specify one of -f and -k',
       );
     }
-    const loaded = loadFiles(ctx.io, files);
-    if (!loaded.ok) return failWith(ctx, loaded.error);
-    createAll(ctx, loaded.objects, createVerb.flags);
+    withStdin(ctx.io, files, (stdin) => {
+      const loaded = loadFiles(ctx.io, files, validating(ctx.flags.values), stdin);
+      if (!loaded.ok) return failWith(ctx, loaded.error);
+      createAll(ctx, loaded.objects, createVerb.flags);
+    });
   },
 };
 

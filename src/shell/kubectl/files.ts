@@ -54,9 +54,39 @@ function calico(now: SimMs): (KubeObject | string)[] {
 /** Objects behind the URLs the book applies. */
 const knownUrls = new Map<string, (now: SimMs) => (KubeObject | string)[]>([[CALICO_URL, calico]]);
 
-export function loadFiles(io: CommandIO, names: readonly string[]): Loaded {
+/** `--validate=false` turns off kubectl's schema validation; any other value (or none) keeps it. */
+export function validating(values: ReadonlyMap<string, readonly string[]>): boolean {
+  const v = values.get('validate')?.at(-1);
+  return v === undefined || !/^(false|0|f|FALSE|False|F)$/.test(v);
+}
+
+/**
+ * Reads stdin first when a `-f -` asks for it (a pipe or a here-document), then calls
+ * `then` with its text; kubectl reads STDIN to its end before it sends anything.
+ */
+export function withStdin(io: CommandIO, names: readonly string[], then: (stdin: string) => void): void {
+  if (!names.includes('-')) {
+    then('');
+    return;
+  }
+  const lines: string[] = [];
+  io.stdin.read(
+    (line) => lines.push(line),
+    () => then(lines.length > 0 ? `${lines.join('\n')}\n` : ''),
+  );
+}
+
+export function loadFiles(io: CommandIO, names: readonly string[], validate = true, stdin = ''): Loaded {
   const out: FileObject[] = [];
   for (const name of names) {
+    if (name === '-') {
+      // cli-runtime names standard input STDIN in its errors.
+      const m = readManifest(stdin, 'STDIN', validate);
+      if (!m.ok) return m;
+      for (const e of m.entries)
+        out.push(typeof e === 'string' ? { label: e, source: 'STDIN' } : { obj: e, source: 'STDIN' });
+      continue;
+    }
     if (/^https?:\/\//.test(name)) {
       const known = knownUrls.get(name);
       if (!known)
@@ -80,9 +110,10 @@ export function loadFiles(io: CommandIO, names: readonly string[]): Loaded {
         : undefined;
     if (!files) return { ok: false, error: `error: the path "${name}" does not exist` };
     for (const f of files) {
-      const m = readManifest(fs.read(f.path) ?? '', f.shown);
+      const m = readManifest(fs.read(f.path) ?? '', f.shown, validate);
       if (!m.ok) return m;
-      for (const obj of m.objects) out.push({ obj, source: f.shown });
+      for (const e of m.entries)
+        out.push(typeof e === 'string' ? { label: e, source: f.shown } : { obj: e, source: f.shown });
     }
   }
   return { ok: true, objects: out };

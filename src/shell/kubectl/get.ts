@@ -50,17 +50,18 @@ function printWire(
   targets: readonly Target[],
   found: Map<Resource, KubeObject[]>,
   output: 'yaml' | 'json',
+  errors: readonly string[],
 ): void {
   const single = targets.length === 1 && targets[0]?.names.length === 1;
   const items = targets.flatMap((t) => found.get(t.resource) ?? []);
-  if (items.length === 0) {
-    ctx.io.exit(1);
-    return;
+  // A list with no items is still printed, as an empty List (kubectl 1.18 get.go prints the
+  // list object whatever it holds); a named object that was not found prints only its error.
+  if (items.length > 0 || errors.length === 0) {
+    const wire = single && items[0] ? wireObject(items[0]) : wireList(items);
+    ctx.io.out(output === 'json' ? toJson(wire) : toYaml(wire).replace(/\n$/, ''));
   }
-  const wire = single && items[0] ? wireObject(items[0]) : wireList(items);
-  const text = output === 'json' ? toJson(wire) : toYaml(wire).replace(/\n$/, '');
-  ctx.io.out(text);
-  ctx.io.exit(0);
+  for (const e of errors) ctx.io.err(e);
+  ctx.io.exit(errors.length > 0 ? 1 : 0);
 }
 
 export const getVerb: Verb = {
@@ -151,7 +152,7 @@ export const getVerb: Verb = {
         return;
       }
       if (output === 'yaml' || output === 'json') {
-        printWire(ctx, parsed.targets, found, output);
+        printWire(ctx, parsed.targets, found, output, errors);
         return;
       }
       if (output !== undefined && output !== 'wide' && output !== 'name') {

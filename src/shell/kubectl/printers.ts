@@ -184,11 +184,16 @@ const columnsOf: Record<Resource, Columns<never>> = {
 
 /** Rows as kubectl lists them: by namespace, then name (etcd's key order). */
 export function sortForList(items: readonly KubeObject[]): KubeObject[] {
-  const key = (o: KubeObject) =>
-    o.kind === 'Event'
-      ? `${o.metadata.namespace ?? ''}/${String(o.lastTimestamp).padStart(15, '0')}`
-      : `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
-  return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const key = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.kind === 'Event' ? '' : o.metadata.name}`;
+  // Events in time order (numerically: the ready lab's setup events are before time 0).
+  const time = (o: KubeObject) => (o.kind === 'Event' ? o.lastTimestamp : 0);
+  return [...items].sort((a, b) =>
+    key(a) < key(b)
+      ? -1
+      : key(a) > key(b)
+        ? 1
+        : time(a) - time(b) || (a.metadata.name < b.metadata.name ? -1 : 1),
+  );
 }
 
 /** The whole table, header included, aligned. `items` are all of `resource`'s kind. */

@@ -15,6 +15,7 @@ import { minutes, type SimMs, seconds } from '../units';
 import type { HostRecord } from '../world';
 import { controlPlaneImages, daemonSet, deployment, kubeadmAddons, templates } from './addons';
 import { allManifests } from './hosts';
+import { nodeSetupEvents } from './setupEvents';
 
 /** The pod names of the book's transcript (k8s-facts §1.5), node by node. */
 const bookNames: Record<string, { calico: string; proxy: string }> = {
@@ -220,5 +221,17 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
     runPod(h, names.calico, templates.calicoNode, at, calicoDs);
     runPod(h, names.proxy, templates.kubeProxy, at, proxyDs);
     t.runtimes.get(h.name)?.images.add('calico/cni:v3.9.4');
+    const joinedAt = nodeAt.get(h.name) ?? at;
+    // kube-proxy starts a few seconds after its pod is bound; the node is Ready once calico-node runs.
+    for (const e of nodeSetupEvents(
+      {
+        name: h.name,
+        joinedAt,
+        proxyAt: (Math.max(joinedAt, at) + seconds(8)) as SimMs,
+        readyAt: (Math.max(joinedAt, at) + seconds(40)) as SimMs,
+      },
+      rng,
+    ))
+      put(e);
   }
 }

@@ -226,7 +226,12 @@ export class TerminalModel {
     this.queued.length = 0;
     this.historyIndex = undefined;
     if (this.running) this.session.interrupt(this.home);
-    else this.addNote({ prompt: this.prompt(), line: `${typing}^C` });
+    else {
+      const prompt = this.prompt();
+      this.addNote({ prompt, line: `${typing}^C` });
+      // At bash's PS2 (`> `, a here-document being typed) Ctrl+C also drops the command.
+      if (prompt === '> ') this.session.interrupt(this.home);
+    }
     this.changed();
   }
 
