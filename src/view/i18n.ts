@@ -37,6 +37,7 @@ export const ui = {
   en: {
     stage: 'Cluster stage',
     diagram: 'Cluster diagram',
+    loadingLab: 'Loading the lab…',
     play: 'Play',
     pause: 'Pause',
     restart: 'Restart',
@@ -101,6 +102,7 @@ export const ui = {
   ko: {
     stage: '클러스터 무대',
     diagram: '클러스터 구성도',
+    loadingLab: '실습 환경을 불러오는 중…',
     play: '재생',
     pause: '일시 정지',
     restart: '처음부터 다시',
