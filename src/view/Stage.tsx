@@ -48,7 +48,7 @@ export function Stage(props: Props) {
       role="group"
       aria-label={ui[lang].diagram}
       viewBox={`0 0 ${layout.width} ${layout.height}`}
-      className={`stage-svg view-${view}`}
+      className={`stage-svg view-${view}${layout.tall ? ' tall' : ''}`}
       preserveAspectRatio="xMidYMin meet"
     >
       <defs>

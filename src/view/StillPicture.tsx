@@ -130,6 +130,7 @@ export const StillPicture = memo(function StillPicture({
                 pods={podsHere.filter((p) => p.namespace !== 'kube-system')}
                 systemCount={t.systemPods(podsHere.filter((p) => p.namespace === 'kube-system').length)}
                 motion={motion}
+                moreText={t.morePods}
               />
             )}
           </ComponentBox>

@@ -1,6 +1,8 @@
 // Where things sit on the stage, in SVG units. Two arrangements of the same cluster:
 // wide (master above, workers side by side) and narrow (everything stacked, for a
 // 360 px embed). The SVG scales to its box, so the text scales with the screen.
+import { gridLayout } from './gridLayout';
+
 export interface Box {
   readonly x: number;
   readonly y: number;
@@ -14,6 +16,8 @@ export interface Layout {
   readonly nodes: readonly { readonly host: string; readonly box: Box }[];
   /** Component id → its box; the master's own kubelet and runtime share 'agent@m-k8s'. */
   readonly components: Readonly<Record<string, Box>>;
+  /** Taller than a screen: the stage scrolls instead of shrinking the picture to fit (gridLayout). */
+  readonly tall?: boolean;
 }
 
 export const center = (b: Box) => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 });
@@ -30,20 +34,23 @@ export function boxOf(layout: Layout, id: string): Box | undefined {
   return layout.nodes.find((n) => n.host === host)?.box;
 }
 
+const wideMaster = (width: number): Record<string, Box> => ({
+  'kubectl@m-k8s': { x: 30, y: 55, w: 160, h: 72 },
+  apiserver: { x: 330, y: 50, w: 230, h: 82 },
+  etcd: { x: width - 250, y: 40, w: 230, h: 210 },
+  'controller-manager': { x: 230, y: 165, w: 190, h: 72 },
+  scheduler: { x: 470, y: 165, w: 190, h: 72 },
+  'agent@m-k8s': { x: 30, y: 170, w: 160, h: 62 },
+  cni: { x: 10, y: 272, w: width - 220, h: 48 },
+  coredns: { x: width - 200, y: 272, w: 190, h: 48 },
+});
+
 export function wideLayout(workers: readonly string[]): Layout {
+  if (workers.length > 4) return gridLayout(workers, wideMaster);
   const n = Math.max(1, workers.length);
   const width = Math.max(1000, n * 330 + 10);
   const W = (width - 10) / n - 10;
-  const c: Record<string, Box> = {
-    'kubectl@m-k8s': { x: 30, y: 55, w: 160, h: 72 },
-    apiserver: { x: 330, y: 50, w: 230, h: 82 },
-    etcd: { x: width - 250, y: 40, w: 230, h: 210 },
-    'controller-manager': { x: 230, y: 165, w: 190, h: 72 },
-    scheduler: { x: 470, y: 165, w: 190, h: 72 },
-    'agent@m-k8s': { x: 30, y: 170, w: 160, h: 62 },
-    cni: { x: 10, y: 272, w: width - 220, h: 48 },
-    coredns: { x: width - 200, y: 272, w: 190, h: 48 },
-  };
+  const c = wideMaster(width);
   const nodes = [{ host: 'm-k8s', box: { x: 10, y: 10, w: width - 20, h: 252 } }];
   workers.forEach((host, i) => {
     const X = 10 + i * (W + 10);

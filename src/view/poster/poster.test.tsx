@@ -28,7 +28,8 @@ describe('the poster (the first paint before the app has loaded)', () => {
   it('draws what the live stage draws at that moment, whatever the seed (only unseen uids differ)', () => {
     const still = (frame: Frame) =>
       render(
-        <svg role="group" aria-label="stage">
+        <svg>
+          <title>stage</title>
           <StillPicture
             frame={frame}
             layout={wideLayout(['w1-k8s', 'w2-k8s', 'w3-k8s'])}
