@@ -52,7 +52,7 @@ if (existsSync(element)) {
     value: Math.round((gzipSync(readFileSync(element)).length / 1024) * 10) / 10,
     unit: 'KB',
     budget: 120,
-    note: 'dist/embed/pod-lifecycle-animator.js (iife, one file)',
+    note: 'dist/embed/pod-lifecycle-animator.js (iife, one file, on preact/compat)',
   });
 }
 
