@@ -3,6 +3,7 @@
 // the same StillPicture the live stage uses, and a line saying the rest is on its way.
 // Where the first moment is not the tour's bare start (another lesson, a step, a shared
 // link's inputs or faults), the picture would be wrong: only the line is shown.
+import { useLayoutEffect } from 'react';
 import type { AppOptions } from '../appOptions';
 import { ui } from '../i18n';
 import { narrowLayout, wideLayout } from '../layout';
@@ -31,6 +32,12 @@ export function Poster({ options, search }: { readonly options: AppOptions; read
   const narrow = typeof matchMedia === 'function' && matchMedia('(max-width: 640px)').matches;
   const layout = narrow ? narrowLayout(WORKERS) : wideLayout(WORKERS);
   const t = ui[state.lang];
+  // The theme's colours hang on <html data-theme>, which the app sets once it is here:
+  // set before the first paint, or a dark page would flash light.
+  useLayoutEffect(() => {
+    document.documentElement.lang = state.lang;
+    document.documentElement.dataset.theme = state.theme;
+  }, [state.lang, state.theme]);
   const chrome = `${options.embedded ? ' embedded' : ''}${options.controls === false ? ' no-controls' : ''}${options.terminal === false ? ' no-terminal' : ''}`;
   return (
     <div className={`app theme-${state.theme}${narrow ? ' narrow' : ''}${chrome}`} aria-busy="true">

@@ -78,3 +78,11 @@ describe('the poster (the first paint before the app has loaded)', () => {
     expect(screen.getByRole('status').textContent).toBe('Loading the lab…');
   });
 });
+
+describe('the poster on the page', () => {
+  it('sets the theme and language on <html> before its first paint, as the app does once loaded', () => {
+    render(<Poster options={{}} search="?lang=ko&theme=dark" />);
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(document.documentElement.lang).toBe('ko');
+  });
+});
