@@ -4,7 +4,10 @@
 // Where the first moment is not the tour's bare start (another lesson, a step, a shared
 // link's inputs or faults), the picture would be wrong: only the line is shown.
 import { useLayoutEffect } from 'react';
+import { guidedCatalog } from '../../lessons/guided/catalog';
+import { podCreate } from '../../lessons/podCreate';
 import type { AppOptions } from '../appOptions';
+import { LessonSelect } from '../guided/LessonSelect';
 import { ui } from '../i18n';
 import { narrowLayout, wideLayout } from '../layout';
 import { StillPicture } from '../StillPicture';
@@ -12,6 +15,8 @@ import { parseUrlState } from '../urlState';
 import '../embedded.css';
 import { readyLabFrame } from './readyLabFrame';
 
+/** The lesson list as the app's LessonPicker has it (poster.test.tsx compares the two), without the lessons' code. */
+export const POSTER_LESSONS = [podCreate, ...guidedCatalog];
 const NONE: ReadonlySet<string> = new Set();
 const NO_PILES: ReadonlyMap<string, number> = new Map();
 const WORKERS = readyLabFrame.components.filter((c) => c.id.startsWith('kubelet@')).map((c) => c.host ?? '');
@@ -32,6 +37,7 @@ export function Poster({ options, search }: { readonly options: AppOptions; read
   const narrow = typeof matchMedia === 'function' && matchMedia('(max-width: 640px)').matches;
   const layout = narrow ? narrowLayout(WORKERS) : wideLayout(WORKERS);
   const t = ui[state.lang];
+  const lesson = POSTER_LESSONS.find((l) => l.id === state.lesson);
   // The theme's colours hang on <html data-theme>, which the app sets once it is here:
   // set before the first paint, or a dark page would flash light.
   useLayoutEffect(() => {
@@ -43,6 +49,9 @@ export function Poster({ options, search }: { readonly options: AppOptions; read
     <div className={`app theme-${state.theme}${narrow ? ' narrow' : ''}${chrome}`} aria-busy="true">
       <header className="app-header">
         <h1>Podscope</h1>
+        {lesson && <p className="lesson-title">{lesson.title[state.lang]}</p>}
+        {/* A file chosen here, before the app has loaded, is not opened; the app's own picker replaces this one within moments. */}
+        <LessonSelect all={POSTER_LESSONS} current={state.lesson} lang={state.lang} onOpenFile={() => {}} />
       </header>
       <main className="layout">
         <section className="stage" aria-label={t.stage}>

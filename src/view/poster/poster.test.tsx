@@ -4,10 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { podCreate } from '../../lessons';
 import type { Frame } from '../../player';
 import { LessonPlayer } from '../../player';
+import { allLessons } from '../guided/LessonPicker';
 import { accessibleName } from '../i18n';
 import { wideLayout } from '../layout';
 import { StillPicture } from '../StillPicture';
-import { Poster, posterShowsLab } from './Poster';
+import { POSTER_LESSONS, Poster, posterShowsLab } from './Poster';
 import { posterFrame } from './posterFrame';
 import { readyLabFrame } from './readyLabFrame';
 
@@ -84,5 +85,17 @@ describe('the poster on the page', () => {
     render(<Poster options={{}} search="?lang=ko&theme=dark" />);
     expect(document.documentElement.dataset.theme).toBe('dark');
     expect(document.documentElement.lang).toBe('ko');
+  });
+});
+
+describe('the poster’s header', () => {
+  it('lists the lessons the app lists, in its order, with the tour’s title over the stage', () => {
+    expect(POSTER_LESSONS.map((l) => [l.id, l.title])).toEqual(allLessons().map((l) => [l.id, l.title]));
+    const { container } = render(<Poster options={{}} search="?lang=ko" />);
+    const options = [...screen.getByRole('combobox', { name: '레슨' }).querySelectorAll('option')].map(
+      (o) => o.value,
+    );
+    expect(options).toEqual(allLessons().map((l) => l.id));
+    expect(container.querySelector('.lesson-title')?.textContent).toBe(POSTER_LESSONS[0]?.title.ko);
   });
 });
