@@ -9,13 +9,15 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vite';
 import { podscopeVersion } from './scripts/offlinePlugin.ts';
 
+const outDir = process.env.EMBED_OUT_DIR ?? 'dist/embed';
+
 /** The app's CSS goes into the shadow root as a string; the extracted copy would only be a stray file. */
 function shipDeclarations(): Plugin {
   return {
     name: 'podscope-embed-files',
     apply: 'build',
     closeBundle() {
-      for (const name of readdirSync('dist/embed')) if (name.endsWith('.css')) rmSync(`dist/embed/${name}`);
+      for (const name of readdirSync(outDir)) if (name.endsWith('.css')) rmSync(`${outDir}/${name}`);
     },
     generateBundle(_options, bundle) {
       // A copy named by its content (pod-lifecycle-animator-<sha256>.js), for a docs site
@@ -45,11 +47,24 @@ function shipDeclarations(): Plugin {
 // against es in docs/EMBED.md.
 const format = (process.env.EMBED_FORMAT ?? 'iife') as 'iife' | 'es';
 
+// The element runs on preact/compat, the app on React: the same components, 57 KB gzip
+// less in the element's one file and its five-element page painted sooner (figures in
+// docs/TESTING.md). EMBED_REACT=react builds it on React, to compare again.
+const onPreact = process.env.EMBED_REACT !== 'react';
+const preactAliases = [
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react$/, replacement: 'preact/compat' },
+];
+
 export default defineConfig({
   plugins: [react(), shipDeclarations()],
   // Left out of the one-file element to keep it under 200 KB gzip (see src/embed/stubs).
   resolve: {
     alias: [
+      ...(onPreact ? preactAliases : []),
       {
         find: /^.*\/lessons\/guided\/lessons\/index$/,
         replacement: resolvePath('src/embed/stubs/noGuidedLessons.ts'),
@@ -66,7 +81,7 @@ export default defineConfig({
     __PODSCOPE_VERSION__: JSON.stringify(podscopeVersion()),
   },
   build: {
-    outDir: 'dist/embed',
+    outDir,
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,

@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { chromium } from '@playwright/test';
+import { fiveElementsMetric, writeFiveElementsPage } from './fiveElements';
 import type { Metric } from './metric';
-import { pods500Metric } from './pods500';
+import { pods500Metrics } from './pods500';
 import { startPreview } from './preview';
 import {
   nameShim,
@@ -43,9 +44,12 @@ async function newPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-async function firstFrame(browser: Browser, url: string): Promise<number> {
+/** The tour can be walked: the eighth step marker, which needs the shells' code. */
+const WALKABLE = '.timeline-markers > .timeline-marker:nth-of-type(8)';
+
+async function firstFrame(browser: Browser, url: string, selector = DIAGRAM): Promise<number> {
   const page = await newPage(browser);
-  await page.addInitScript(watchFirstFrame, DIAGRAM);
+  await page.addInitScript(watchFirstFrame, selector);
   await page.goto(url);
   await page.waitForFunction(readFirstFrame);
   const ms = (await page.evaluate(readFirstFrame)) as number;
@@ -132,6 +136,7 @@ export async function browserMetrics(root: string, executablePath: string, runs:
   // A build of its own, not dist/: whoever rebuilds dist/ meanwhile would pull the files from under a run.
   const site = mkdtempSync(join(tmpdir(), 'podscope-bench-'));
   execSync(`npx vite build --outDir ${site} --emptyOutDir`, { cwd: root, stdio: 'ignore' });
+  writeFiveElementsPage(root, site);
   const preview = await startPreview(root, site);
   // Precise heap figures: without the flag performance.memory is rounded for privacy.
   const browser = await chromium.launch({ executablePath, args: ['--enable-precise-memory-info'] });
@@ -139,19 +144,21 @@ export async function browserMetrics(root: string, executablePath: string, runs:
     const url = `${preview.url}${LESSON}`;
     await firstFrame(browser, url); // warm-up
     const first = await repeat(runs, () => firstFrame(browser, url));
+    const walkable = await repeat(runs, () => firstFrame(browser, url, WALKABLE));
     const tour = await repeat(runs, () => tourFrames(browser, url));
     const seekRuns = await repeat(runs, () => seeks(browser, url));
     const soaks = await repeat(Number(process.env.BENCH_SOAK_RUNS ?? 1), () => soak(browser, url));
     const seekP95 = seekRuns.map((s) => percentile(s, 95));
-    const pods500 = await pods500Metric(root, browser, runs).catch(
-      (e: unknown): Metric => ({
+    const five = await fiveElementsMetric(browser, preview, runs);
+    const pods500 = await pods500Metrics(root, browser, runs).catch((e: unknown): Metric[] => [
+      {
         name: 'frame-p95-500-pods',
         value: Number.NaN,
         unit: 'ms',
         budget: 33,
         note: `not measured: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
-      }),
-    );
+      },
+    ]);
     return [
       {
         name: 'first-frame',
@@ -161,13 +168,20 @@ export async function browserMetrics(root: string, executablePath: string, runs:
         note: `navigation start to the painted frame with the component groups; runs ${first.map(Math.round).join(', ')}`,
       },
       {
+        name: 'app-ready',
+        value: Math.round(median(walkable)),
+        unit: 'ms',
+        budget: 2000,
+        note: `navigation start to the painted frame with the tour's eight step markers (app, simulation and shells loaded); runs ${walkable.map(Math.round).join(', ')}`,
+      },
+      {
         name: 'frame-p95-tour',
         value: round1(median(tour)),
         unit: 'ms',
         budget: 20,
         note: `the tour at 1× for ${TOUR_MS / 1000} s, 3 workers; p95 per run ${tour.map(round1).join(', ')}`,
       },
-      pods500,
+      ...pods500,
       {
         name: 'seek-p95',
         value: round1(median(seekP95)),
@@ -182,6 +196,7 @@ export async function browserMetrics(root: string, executablePath: string, runs:
         budget: 10,
         note: `${soaks.map((s) => s.loops).join(', ')} loops at 4× in ${SOAK_MS / 1000} s (not the issue's 1,000); heap ${round1(soaks[0]?.mb ?? 0)} MB after ${WARM_UP_LOOPS} warm-up loops`,
       },
+      five,
     ];
   } finally {
     await browser.close();

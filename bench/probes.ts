@@ -113,3 +113,26 @@ export function stopSoak(): number {
 export function usedHeap(): number {
   return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
 }
+
+/**
+ * When the frame that first shows `selector` inside the shadow roots of all `count`
+ * elements named `tag` has been painted, in ms since navigation start.
+ */
+export function watchElementsDrawn(args: { tag: string; selector: string; count: number }): void {
+  const w = window as unknown as Probe;
+  const check = () => {
+    const drawn = [...document.querySelectorAll(args.tag)].filter((el) =>
+      el.shadowRoot?.querySelector(args.selector),
+    ).length;
+    if (drawn < args.count) {
+      requestAnimationFrame(check);
+      return;
+    }
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      w.__firstFrame = performance.now();
+    };
+    channel.port2.postMessage(0);
+  };
+  requestAnimationFrame(check);
+}

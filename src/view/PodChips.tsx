@@ -17,15 +17,27 @@ interface Props {
   readonly nameWidth: number;
   readonly fontBase: number;
   readonly motion: boolean;
+  /** The pods left undrawn, in words: "+3 more", or "12 pods" where no chip fits. */
+  readonly moreText: (hidden: number, drawn: number) => string;
 }
 
-export function PodChips({ box, pods, systemCount, systemN, nameWidth, fontBase, motion }: Props) {
+/** Chips are 30 units apart below the box's title and state; two fit the wide stage's box. */
+const chipsThatFit = (box: Box) => Math.max(0, Math.min(2, Math.floor((box.h - 30) / 30)));
+
+export function PodChips({ box, pods, systemCount, systemN, nameWidth, fontBase, motion, moreText }: Props) {
   const chipW = box.w - 20;
   const room = box.w - nameWidth - 20;
   const count = textWidth(systemCount, fontBase * 0.75) <= room ? systemCount : `+${systemN}`;
+  const drawn = pods.slice(0, chipsThatFit(box));
+  const hidden = pods.length - drawn.length;
   return (
     <g className="pods">
-      {pods.slice(0, 2).map((p, i) => (
+      {hidden > 0 && (
+        <text className="pods-more" x={box.x + box.w - 10} y={box.y + 44} textAnchor="end">
+          {moreText(hidden, drawn.length)}
+        </text>
+      )}
+      {drawn.map((p, i) => (
         <PodChip
           key={`${p.namespace}/${p.name}`}
           pod={p}

@@ -1,20 +1,17 @@
 // The cluster as the book draws it: master m-k8s above, the workers below, Calico across
 // the nodes, with every component a named group (DESIGN contract 4).
-import { memo, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { Lang, Lesson } from '../lessons';
 import { resolveComponent } from '../lessons';
 import type { Frame, LessonPlayer } from '../player';
 import { BookArrows, bookBadges } from './BookArrows';
-import { ComponentBox } from './ComponentBox';
-import { EtcdPanel } from './EtcdPanel';
-import { accessibleName, componentName, ui } from './i18n';
+import { componentName, ui } from './i18n';
 import type { BoxTexts } from './labelPlacement';
 import { badgeRects, stageObstacles } from './labelPlacement';
 import type { Layout } from './layout';
 import { MessageTokens } from './MessageTokens';
-import { nodeLabel, nodeStatus, nodeStatusText } from './nodeStatus';
-import { PodChips } from './PodChips';
-import { textWidth } from './textFit';
+import { nodeStatus, nodeStatusText } from './nodeStatus';
+import { StillPicture } from './StillPicture';
 import type { ViewMode } from './urlState';
 import { waitingMessages } from './waitingMessages';
 import { whyText } from './whyText';
@@ -38,8 +35,19 @@ interface Props {
 }
 
 export function Stage(props: Props) {
-  const { lp, lesson, layout, view, motion, lang, frame, fontBase, node, step, presenter } = props;
-  // A node's name and, when it is not Ready, its status: the small texts keep clear of both.
+  const { lp, lesson, frame, layout, view, motion, lang, step, node, fontBase, presenter } = props;
+  const actors = useMemo(() => {
+    const current = lesson.steps.find((s) => s.n === step);
+    return new Set((current?.actors ?? []).map((a) => resolveComponent(a, node)));
+  }, [lesson, step, node]);
+  const subjectKey = `/registry/${lesson.subject.replace('/', '/default/')}`;
+  // Counted anew with each frame, which is when a component stops or starts.
+  const piled = useMemo(
+    () => waitingMessages(lp.recording.envelopes(), frame.components, frame.at),
+    [lp, frame],
+  );
+  // What the stage draws, as drawn (a node's status when it is not Ready, each box's name
+  // and state): the step numbers and the message labels keep clear of all of it.
   const nodeTexts = Object.fromEntries(
     layout.nodes.map((n) => {
       const status = nodeStatus(frame, n.host);
@@ -54,7 +62,7 @@ export function Stage(props: Props) {
     const system = pods?.filter((p) => p.namespace === 'kube-system').length ?? 0;
     boxTexts[c.id] = {
       name: c.id === 'cni' ? `${componentName(c.name, lang)} (Calico)` : componentName(c.name, lang),
-      state: `● ${t.state[c.state]}${c.why ? ` — ${c.why}` : ''}`,
+      state: `● ${t.state[c.state]}${c.why ? ` — ${whyText(c.why, lang)}` : ''}`,
       ...(pods ? { chips: pods.length - system, count: t.systemPods(system) } : {}),
     };
   }
@@ -75,7 +83,7 @@ export function Stage(props: Props) {
       role="group"
       aria-label={ui[lang].diagram}
       viewBox={`0 0 ${layout.width} ${layout.height}`}
-      className={`stage-svg view-${view}`}
+      className={`stage-svg view-${view}${layout.tall ? ' tall' : ''}`}
       preserveAspectRatio="xMidYMin meet"
     >
       <defs>
@@ -104,7 +112,18 @@ export function Stage(props: Props) {
           <path d="M0,0 L10,5 L0,10 z" className="arrowhead-hot" />
         </marker>
       </defs>
-      <StillPicture {...props} />
+      <StillPicture
+        frame={frame}
+        layout={layout}
+        lang={lang}
+        actors={actors}
+        subjectKey={subjectKey}
+        piled={piled}
+        motion={motion}
+        fontBase={fontBase}
+        onComponentActivate={props.onComponentActivate}
+        pointed={props.pointed}
+      />
       {view === 'book' && (
         <BookArrows
           lesson={lesson}
@@ -128,124 +147,3 @@ export function Stage(props: Props) {
     </svg>
   );
 }
-
-/** Everything but the messages: redrawn only when the frame, step, language or layout change. */
-const StillPicture = memo(function StillPicture({
-  lp,
-  lesson,
-  frame,
-  layout,
-  lang,
-  step,
-  node,
-  motion,
-  fontBase,
-  onComponentActivate,
-  pointed,
-}: Props) {
-  const t = ui[lang];
-  const current = lesson.steps.find((s) => s.n === step);
-  const actors = new Set((current?.actors ?? []).map((a) => resolveComponent(a, node)));
-  const subjectKey = `/registry/${lesson.subject.replace('/', '/default/')}`;
-  // Redrawn with each frame, which is when a component stops or starts.
-  const piled = waitingMessages(lp.recording.envelopes(), frame.components, frame.at);
-  return (
-    <g className="still">
-      {layout.nodes.map((n) => {
-        const status = nodeStatus(frame, n.host);
-        const healthy = status.condition === 'Ready' && !status.cordoned;
-        return (
-          // biome-ignore lint/a11y: an SVG <g> is the only grouping element SVG has; <fieldset> cannot live in it
-          <g
-            key={n.host}
-            role="group"
-            aria-label={nodeLabel(n.host, status, lang)}
-            className={`${n.host === 'm-k8s' ? 'node master' : 'node worker'} node-${status.condition}${status.cordoned ? ' node-cordoned' : ''}`}
-          >
-            <rect x={n.box.x} y={n.box.y} width={n.box.w} height={n.box.h} rx={12} />
-            <text className="node-name" x={n.box.x + 14} y={n.box.y + 24}>
-              {n.host}
-              {!healthy && <tspan className="node-status">{` · ${nodeStatusText(status, lang)}`}</tspan>}
-            </text>
-            {!healthy && status.taints.length > 0 && (
-              <text className="node-taints" x={n.box.x + 14} y={n.box.y + n.box.h - 8}>
-                {status.taints.join(', ')}
-              </text>
-            )}
-          </g>
-        );
-      })}
-      {/* biome-ignore lint/a11y: an SVG <g> is the only grouping element SVG has; <fieldset> cannot live in it */}
-      <g
-        role="group"
-        aria-label={`kubelet, ${componentName('container runtime', lang)} (m-k8s)`}
-        className="comp agent"
-      >
-        {(() => {
-          const b = layout.components['agent@m-k8s'];
-          return b ? (
-            <>
-              <rect className="comp-box" x={b.x} y={b.y} width={b.w} height={b.h} rx={8} />
-              <text className="comp-name small" x={b.x + 10} y={b.y + 24}>
-                kubelet · CRI
-              </text>
-              <text className="comp-state" x={b.x + 10} y={b.y + 44}>
-                m-k8s
-              </text>
-            </>
-          ) : null;
-        })()}
-      </g>
-      {frame.components.map((c) => {
-        const box = layout.components[c.id];
-        if (!box) return null;
-        const podsHere =
-          c.id.startsWith('pods@') && c.host ? frame.pods.filter((p) => p.node === c.host) : undefined;
-        return (
-          <ComponentBox
-            key={c.id}
-            box={box}
-            label={accessibleName(c, lang)}
-            title={c.id === 'cni' ? `${componentName(c.name, lang)} (Calico)` : componentName(c.name, lang)}
-            number={c.number}
-            state={c.state}
-            stateText={t.state[c.state]}
-            why={c.why === undefined ? undefined : whyText(c.why, lang)}
-            active={actors.has(c.id)}
-            fontBase={fontBase}
-            onActivate={onComponentActivate ? (el) => onComponentActivate(c.id, el) : undefined}
-            pointed={pointed === c.id}
-            waiting={piled.get(c.id)}
-            waitingText={
-              lang === 'ko'
-                ? `마지막으로 응답한 뒤 도착해 읽히지 않은 메시지 ${piled.get(c.id) ?? 0}개`
-                : `${piled.get(c.id) ?? 0} messages arrived after it last spoke, unread`
-            }
-          >
-            {c.id === 'etcd' && (
-              <EtcdPanel
-                box={box}
-                keys={frame.etcdKeys}
-                revision={frame.etcdRevision}
-                highlight={subjectKey}
-                words={{ keys: t.keys, revision: t.revision }}
-                fontBase={fontBase}
-              />
-            )}
-            {podsHere && (
-              <PodChips
-                box={box}
-                pods={podsHere.filter((p) => p.namespace !== 'kube-system')}
-                systemCount={t.systemPods(podsHere.filter((p) => p.namespace === 'kube-system').length)}
-                systemN={podsHere.filter((p) => p.namespace === 'kube-system').length}
-                nameWidth={38 + textWidth(componentName(c.name, lang), fontBase, 600)}
-                fontBase={fontBase}
-                motion={motion}
-              />
-            )}
-          </ComponentBox>
-        );
-      })}
-    </g>
-  );
-});

@@ -37,6 +37,7 @@ export const ui = {
   en: {
     stage: 'Cluster stage',
     diagram: 'Cluster diagram',
+    loadingLab: 'Loading the lab…',
     play: 'Play',
     pause: 'Pause',
     restart: 'Restart',
@@ -86,6 +87,7 @@ export const ui = {
     keys: 'keys',
     revision: 'revision',
     systemPods: (n: number) => `+${n} kube-system`,
+    morePods: (hidden: number, drawn: number) => (drawn > 0 ? `+${hidden} more` : `${hidden} pods`),
     state: { running: 'running', stopped: 'stopped', failing: 'failing', absent: 'absent' },
     shortcuts: [
       ['Space', 'play / pause'],
@@ -101,6 +103,7 @@ export const ui = {
   ko: {
     stage: '클러스터 무대',
     diagram: '클러스터 구성도',
+    loadingLab: '실습 환경을 불러오는 중…',
     play: '재생',
     pause: '일시 정지',
     restart: '처음부터 다시',
@@ -150,6 +153,7 @@ export const ui = {
     keys: '키',
     revision: '리비전',
     systemPods: (n: number) => `+${n} kube-system`,
+    morePods: (hidden: number, drawn: number) => (drawn > 0 ? `외 ${hidden}개` : `파드 ${hidden}개`),
     state: { running: '동작 중', stopped: '중지됨', failing: '장애', absent: '없음' },
     shortcuts: [
       ['Space', '재생 / 일시 정지'],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Box } from './layout';
 import { boxOf, fitToAspect, flightPath, narrowLayout, wideLayout } from './layout';
 
 const workers = ['w1-k8s', 'w2-k8s', 'w3-k8s'];
@@ -69,4 +70,42 @@ describe('flightPath', () => {
     expect(flightPath(a, b).at(0.5).y).toBeLessThan(10);
     expect(flightPath(b, a).at(0.5).y).toBeGreaterThan(10);
   });
+});
+
+describe('many workers (gridLayout)', () => {
+  const names = (n: number) => Array.from({ length: n }, (_, i) => `w${i + 1}-k8s`);
+
+  for (const n of [5, 12, 13, 50, 200]) {
+    it(`${n} workers: rows of four at the size of the four-worker stage, no box outside its node, none overlapping`, () => {
+      const layout = wideLayout(names(n));
+      expect(layout.width).toBe(wideLayout(names(4)).width);
+      expect(layout.nodes).toHaveLength(n + 1);
+      expect(layout.tall ?? false).toBe(n > 12);
+      for (const host of names(n)) {
+        const node = layout.nodes.find((x) => x.host === host)?.box;
+        if (!node) throw new Error(`no node box for ${host}`);
+        expect(node.x + node.w).toBeLessThanOrEqual(layout.width);
+        expect(node.y + node.h).toBeLessThanOrEqual(layout.height);
+        const boxes = ['kubelet', 'runtime', 'pods', 'kube-proxy'].map(
+          (role) => layout.components[`${role}@${host}`],
+        );
+        for (const b of boxes) {
+          if (!b) throw new Error(`a component of ${host} has no box`);
+          // Tall enough for a component's title and state lines (ComponentBox writes them at +25 and +44).
+          expect(b.h).toBeGreaterThanOrEqual(46);
+          expect(b.x).toBeGreaterThanOrEqual(node.x);
+          expect(b.x + b.w).toBeLessThanOrEqual(node.x + node.w);
+          expect(b.y).toBeGreaterThanOrEqual(node.y + 30);
+          expect(b.y + b.h).toBeLessThanOrEqual(node.y + node.h);
+        }
+      }
+      const cells = layout.nodes.slice(1).map((x) => x.box);
+      for (let i = 1; i < cells.length; i++) {
+        const a = cells[i - 1] as Box;
+        const b = cells[i] as Box;
+        const apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+        expect(apart, `w${i} and w${i + 1}`).toBe(true);
+      }
+    });
+  }
 });

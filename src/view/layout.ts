@@ -1,6 +1,10 @@
 // Where things sit on the stage, in SVG units. Two arrangements of the same cluster:
 // wide (master above, workers side by side) and narrow (the master's parts in two
-// columns, up to three workers as columns under it, for a phone or a 360 px embed). The SVG scales to its box, so the text scales with the screen.
+// columns, up to three workers as columns under it, for a phone or a 360 px embed); more
+// than four workers sit in a grid (gridLayout). The SVG scales to its box, so the text
+// scales with the screen.
+import { gridLayout } from './gridLayout';
+
 export interface Box {
   readonly x: number;
   readonly y: number;
@@ -14,6 +18,8 @@ export interface Layout {
   readonly nodes: readonly { readonly host: string; readonly box: Box }[];
   /** Component id → its box; the master's own kubelet and runtime share 'agent@m-k8s'. */
   readonly components: Readonly<Record<string, Box>>;
+  /** Taller than a screen: the stage scrolls instead of shrinking the picture to fit (gridLayout). */
+  readonly tall?: boolean;
 }
 
 export const center = (b: Box) => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 });
@@ -30,20 +36,23 @@ export function boxOf(layout: Layout, id: string): Box | undefined {
   return layout.nodes.find((n) => n.host === host)?.box;
 }
 
+const wideMaster = (width: number): Record<string, Box> => ({
+  'kubectl@m-k8s': { x: 30, y: 55, w: 160, h: 72 },
+  apiserver: { x: 330, y: 50, w: 230, h: 82 },
+  etcd: { x: width - 250, y: 40, w: 230, h: 210 },
+  'controller-manager': { x: 230, y: 165, w: 190, h: 72 },
+  scheduler: { x: 470, y: 165, w: 190, h: 72 },
+  'agent@m-k8s': { x: 30, y: 170, w: 160, h: 62 },
+  cni: { x: 10, y: 272, w: width - 220, h: 48 },
+  coredns: { x: width - 200, y: 272, w: 190, h: 48 },
+});
+
 export function wideLayout(workers: readonly string[]): Layout {
+  if (workers.length > 4) return gridLayout(workers, wideMaster);
   const n = Math.max(1, workers.length);
   const width = Math.max(1000, n * 330 + 10);
   const W = (width - 10) / n - 10;
-  const c: Record<string, Box> = {
-    'kubectl@m-k8s': { x: 30, y: 55, w: 160, h: 72 },
-    apiserver: { x: 330, y: 50, w: 230, h: 82 },
-    etcd: { x: width - 250, y: 40, w: 230, h: 210 },
-    'controller-manager': { x: 230, y: 165, w: 190, h: 72 },
-    scheduler: { x: 470, y: 165, w: 190, h: 72 },
-    'agent@m-k8s': { x: 30, y: 170, w: 160, h: 62 },
-    cni: { x: 10, y: 272, w: width - 220, h: 48 },
-    coredns: { x: width - 200, y: 272, w: 190, h: 48 },
-  };
+  const c = wideMaster(width);
   const nodes = [{ host: 'm-k8s', box: { x: 10, y: 10, w: width - 20, h: 252 } }];
   workers.forEach((host, i) => {
     const X = 10 + i * (W + 10);
@@ -133,7 +142,7 @@ const MAX_STRETCH = 0.6;
  * the picture. A box as wide as the diagram or wider changes nothing.
  */
 export function fitToAspect(layout: Layout, aspect: number): Layout {
-  if (!(aspect > 0)) return layout;
+  if (!(aspect > 0) || layout.tall) return layout;
   const extra = Math.min(layout.height * MAX_STRETCH, Math.round(layout.width / aspect - layout.height));
   if (extra <= 0) return layout;
   const workers = new Set(layout.nodes.filter((n) => n.host !== 'm-k8s').map((n) => n.host));

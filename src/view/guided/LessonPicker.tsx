@@ -1,10 +1,8 @@
 // Choosing a lesson: the book's tour and the guided lessons, or a teacher's file.
-import './picker.css';
-import type { ChangeEvent } from 'react';
-import { useId, useRef } from 'react';
 import type { Lang } from '../../lessons';
 import { lessons } from '../../lessons';
 import { guidedCatalog } from '../../lessons/guided/catalog';
+import { LessonSelect } from './LessonSelect';
 
 interface Props {
   readonly current: string;
@@ -12,44 +10,9 @@ interface Props {
   readonly onOpenFile: (file: File) => void;
 }
 
+/** Every lesson the app has, in the order the lesson list shows them. */
+export const allLessons = () => [...Object.values(lessons), ...guidedCatalog];
+
 export function LessonPicker({ current, lang, onOpenFile }: Props) {
-  const id = useId();
-  const file = useRef<HTMLInputElement>(null);
-  const all = [...Object.values(lessons), ...guidedCatalog];
-  const known = all.some((l) => l.id === current);
-  const go = (e: ChangeEvent<HTMLSelectElement>) => {
-    const q = new URLSearchParams(window.location.search);
-    q.set('lesson', e.target.value);
-    q.delete('step');
-    q.delete('lesson-file');
-    window.location.search = `?${q.toString()}`;
-  };
-  return (
-    <div className="lesson-picker">
-      <label htmlFor={id}>{lang === 'ko' ? '레슨' : 'Lesson'}</label>
-      <select id={id} value={known ? current : ''} onChange={go}>
-        {!known && <option value="">{lang === 'ko' ? '(레슨 파일)' : '(lesson file)'}</option>}
-        {all.map((l) => (
-          <option key={l.id} value={l.id}>
-            {l.title[lang]}
-          </option>
-        ))}
-      </select>
-      <button type="button" onClick={() => file.current?.click()}>
-        {lang === 'ko' ? '레슨 파일 열기…' : 'Open a lesson file…'}
-      </button>
-      <input
-        ref={file}
-        type="file"
-        accept=".yaml,.yml,.json"
-        hidden
-        aria-label={lang === 'ko' ? '레슨 파일' : 'Lesson file'}
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) onOpenFile(f);
-          e.target.value = '';
-        }}
-      />
-    </div>
-  );
+  return <LessonSelect all={allLessons()} current={current} lang={lang} onOpenFile={onOpenFile} />;
 }

@@ -1,0 +1,66 @@
+// five-elements-painted: a docs page with five <pod-lifecycle-animator> elements (the
+// custom element's own build, one script tag), from navigation start to the painted
+// frame in which all five diagrams are drawn. poster="none" makes each element draw at
+// once instead of waiting to be scrolled into view: the figure is the cost of five
+// live diagrams, not of five posters.
+import { execSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from '@playwright/test';
+import type { Metric } from './metric';
+import type { Preview } from './preview';
+import { nameShim, readFirstFrame, watchElementsDrawn } from './probes';
+import { median } from './stats';
+
+const PAGE = 'five-elements.html';
+const DIAGRAM = 'svg g[role="group"][aria-label="1 API server (m-k8s)"]';
+
+const html = `<!doctype html>
+<html lang="en">
+  <head><meta charset="UTF-8" /><title>Five Podscope elements</title></head>
+  <body>
+    <h1>Five embeds</h1>
+${[1, 2, 3, 4, 5].map((n) => `    <p>Embed ${n}</p>\n    <pod-lifecycle-animator lesson="pod-create" lang="en" poster="none" height="420"></pod-lifecycle-animator>`).join('\n')}
+    <script src="./embed/pod-lifecycle-animator.js"></script>
+  </body>
+</html>
+`;
+
+/** Builds the element into `site`/embed and writes the page beside the app's index.html. */
+export function writeFiveElementsPage(root: string, site: string): void {
+  execSync('npx vite build --config vite.embed.config.ts', {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, EMBED_OUT_DIR: join(site, 'embed') },
+  });
+  writeFileSync(join(site, PAGE), html);
+}
+
+async function once(browser: Browser, url: string): Promise<number> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(nameShim);
+  await page.addInitScript(watchElementsDrawn, {
+    tag: 'pod-lifecycle-animator',
+    selector: DIAGRAM,
+    count: 5,
+  });
+  await page.goto(url);
+  await page.waitForFunction(readFirstFrame, undefined, { timeout: 120_000 });
+  const ms = (await page.evaluate(readFirstFrame)) as number;
+  await page.close();
+  return ms;
+}
+
+export async function fiveElementsMetric(browser: Browser, preview: Preview, runs: number): Promise<Metric> {
+  const url = `${preview.url}${PAGE}`;
+  await once(browser, url); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await once(browser, url));
+  return {
+    name: 'five-elements-painted',
+    value: Math.round(median(times)),
+    unit: 'ms',
+    budget: 250,
+    note: `five elements (poster="none") on one page, navigation start to the frame with all five diagrams; runs ${times.map(Math.round).join(', ')}`,
+  };
+}

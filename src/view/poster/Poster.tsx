@@ -1,0 +1,86 @@
+// The page's first paint, while the app's code (the simulation, the player, the
+// terminal) is still loading: the tour's lab as it stands at its first moment, drawn by
+// the same StillPicture the live stage uses, and a line saying the rest is on its way.
+// Where the first moment is not the tour's bare start (another lesson, a step, a shared
+// link's inputs or faults), the picture would be wrong: only the line is shown.
+import { useLayoutEffect } from 'react';
+import { guidedCatalog } from '../../lessons/guided/catalog';
+import { podCreate } from '../../lessons/podCreate';
+import type { AppOptions } from '../appOptions';
+import { LessonSelect } from '../guided/LessonSelect';
+import { ui } from '../i18n';
+import { narrowLayout, wideLayout } from '../layout';
+import { StillPicture } from '../StillPicture';
+import { parseUrlState } from '../urlState';
+import '../embedded.css';
+import { readyLabFrame } from './readyLabFrame';
+
+/** The lesson list as the app's LessonPicker has it (poster.test.tsx compares the two), without the lessons' code. */
+export const POSTER_LESSONS = [podCreate, ...guidedCatalog];
+const NONE: ReadonlySet<string> = new Set();
+const NO_PILES: ReadonlyMap<string, number> = new Map();
+const WORKERS = readyLabFrame.components.filter((c) => c.id.startsWith('kubelet@')).map((c) => c.host ?? '');
+/** Parameters that move the first moment away from the tour's t=0. */
+const MOVED = ['step', 'inputs', 'faults', 'at', 'lesson-file'];
+
+/** Whether the first live frame of this URL is the tour's lab at t=0, which the poster draws. */
+export function posterShowsLab(search: string): boolean {
+  const q = new URLSearchParams(search);
+  const lesson = q.get('lesson');
+  return (lesson === null || lesson === 'pod-create') && MOVED.every((name) => q.get(name) === null);
+}
+
+export function Poster({ options, search }: { readonly options: AppOptions; readonly search: string }) {
+  const languages = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  // Any lesson id passes here: the app, once loaded, says whether it is a bad one.
+  const { state } = parseUrlState(search, languages, [new URLSearchParams(search).get('lesson') ?? '']);
+  const narrow = typeof matchMedia === 'function' && matchMedia('(max-width: 640px)').matches;
+  const layout = narrow ? narrowLayout(WORKERS) : wideLayout(WORKERS);
+  const t = ui[state.lang];
+  const lesson = POSTER_LESSONS.find((l) => l.id === state.lesson);
+  // The theme's colours hang on <html data-theme>, which the app sets once it is here:
+  // set before the first paint, or a dark page would flash light.
+  useLayoutEffect(() => {
+    document.documentElement.lang = state.lang;
+    document.documentElement.dataset.theme = state.theme;
+  }, [state.lang, state.theme]);
+  const chrome = `${options.embedded ? ' embedded' : ''}${options.controls === false ? ' no-controls' : ''}${options.terminal === false ? ' no-terminal' : ''}`;
+  return (
+    <div className={`app theme-${state.theme}${narrow ? ' narrow' : ''}${chrome}`} aria-busy="true">
+      <header className="app-header">
+        <h1>Podscope</h1>
+        {lesson && <p className="lesson-title">{lesson.title[state.lang]}</p>}
+        {/* A file chosen here, before the app has loaded, is not opened; the app's own picker replaces this one within moments. */}
+        <LessonSelect all={POSTER_LESSONS} current={state.lesson} lang={state.lang} onOpenFile={() => {}} />
+      </header>
+      <main className="layout">
+        <section className="stage" aria-label={t.stage}>
+          {posterShowsLab(search) && (
+            // biome-ignore lint/a11y: role group on <svg> keeps the components inside it in the accessibility tree, as on the live stage
+            <svg
+              role="group"
+              aria-label={t.diagram}
+              viewBox={`0 0 ${layout.width} ${layout.height}`}
+              className={`stage-svg view-${state.view}`}
+              preserveAspectRatio="xMidYMin meet"
+            >
+              <StillPicture
+                frame={readyLabFrame}
+                layout={layout}
+                lang={state.lang}
+                actors={NONE}
+                subjectKey=""
+                piled={NO_PILES}
+                motion={false}
+                fontBase={state.theme === 'projector' ? 18 : 15}
+              />
+            </svg>
+          )}
+          <p className="poster-loading" role="status">
+            {t.loadingLab}
+          </p>
+        </section>
+      </main>
+    </div>
+  );
+}

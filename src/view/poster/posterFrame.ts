@@ -1,0 +1,16 @@
+// What of a Frame the still picture reads (StillPicture, nodeStatus): the first paint
+// carries only that, not the whole of etcd, which the inspectors read later.
+import type { Frame } from '../../player';
+
+export function posterFrame(frame: Frame): Frame {
+  return {
+    at: frame.at,
+    components: frame.components,
+    pods: frame.pods,
+    etcdKeys: frame.etcdKeys,
+    etcdRevision: frame.etcdRevision,
+    objects: frame.objects.filter((o) => o.kind === 'Node'),
+    faults: frame.faults,
+    hosts: frame.hosts,
+  };
+}
