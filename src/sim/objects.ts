@@ -40,6 +40,12 @@ export interface Container {
   readonly args?: readonly string[];
   /** Unset: Always for `:latest` or no tag, else IfNotPresent (the API server's default). */
   readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  /** Declared ports (informational, as in Kubernetes; `kubectl expose` reads them). */
+  readonly ports?: readonly {
+    readonly containerPort: number;
+    readonly protocol?: 'TCP' | 'UDP';
+    readonly name?: string;
+  }[];
 }
 
 export type ContainerState =
@@ -176,7 +182,7 @@ export interface Service {
   readonly metadata: ObjectMeta;
   readonly spec: {
     /** Unset means ClusterIP (the API server's default). */
-    readonly type?: 'ClusterIP' | 'NodePort';
+    readonly type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
     /** '' asks the API server to allocate one from the service CIDR. */
     readonly clusterIP: string;
     readonly ports: readonly ServicePort[];

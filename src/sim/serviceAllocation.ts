@@ -52,9 +52,14 @@ export function allocateService(svc: Service, existing: readonly Service[], rng:
   const name = svc.metadata.name;
   const invalid = (field: string, detail: string): Allocated => ({
     ok: false,
-    message: `Service "${name}" is invalid: ${field}: ${detail}`,
+    message: `The Service "${name}" is invalid: ${field}: ${detail}`,
   });
   const type = svc.spec.type ?? 'ClusterIP';
+  if (type !== 'ClusterIP' && type !== 'NodePort' && type !== 'LoadBalancer')
+    return invalid(
+      'spec.type',
+      `Unsupported value: "${type}": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`,
+    );
   if (svc.spec.ports.length === 0) return invalid('spec.ports', 'Required value');
   const usedIps = new Set(existing.map((s) => s.spec.clusterIP));
   const usedPorts = new Set(existing.flatMap((s) => s.spec.ports.map((p) => p.nodePort ?? 0)));
@@ -91,7 +96,8 @@ export function allocateService(svc: Service, existing: readonly Service[], rng:
   const ports: ServicePort[] = [];
   for (const p of svc.spec.ports) {
     let nodePort = p.nodePort;
-    if (type === 'NodePort' && nodePort === undefined) {
+    // A LoadBalancer is a NodePort that a cloud would also give an address; the lab has no cloud.
+    if (type !== 'ClusterIP' && nodePort === undefined) {
       const taken = new Set([...usedPorts, ...ports.map((x) => x.nodePort ?? 0)]);
       const at = randomFree(NODE_PORT_MAX - NODE_PORT_MIN + 1, (i) => taken.has(NODE_PORT_MIN + i), rng);
       if (at === undefined)

@@ -9,6 +9,7 @@ import { createDeploymentVerb, createVerb, runVerb } from '../kubectl/create';
 import { deleteVerb } from '../kubectl/delete';
 import { describeVerb } from '../kubectl/describe';
 import { execVerb } from '../kubectl/exec';
+import { createServiceVerb, exposeVerb } from '../kubectl/expose';
 import type { ParsedFlags } from '../kubectl/flags';
 import { flagString, globalFlags, parseFlags } from '../kubectl/flags';
 import { getVerb } from '../kubectl/get';
@@ -75,6 +76,7 @@ const verbs = new Map<string, Verb>(
     clusterInfoVerb,
     logsVerb,
     execVerb,
+    exposeVerb,
   ].map((v) => [v.name, v]),
 );
 
@@ -96,7 +98,6 @@ const notSimulated = [
   'drain',
   'edit',
   'explain',
-  'expose',
   'kustomize',
   'label',
   'patch',
@@ -183,6 +184,13 @@ export const kubectl: CommandEntry = defineCommand<KubectlCommand | 'help' | 'op
       if (subName === 'deployment' || subName === 'deploy') {
         verb = createDeploymentVerb;
         rest = rest.filter((_, i) => i !== sub);
+      } else if (subName === 'service' || subName === 'svc') {
+        const kindAt = rest.findIndex((a, i) => i > sub && !a.startsWith('-'));
+        const kind = kindAt >= 0 ? rest[kindAt] : undefined;
+        if (kind !== 'clusterip' && kind !== 'nodeport')
+          return fail(`error: podscope: "kubectl create service ${kind ?? ''}" is not simulated in this lab`);
+        verb = createServiceVerb(kind);
+        rest = rest.filter((_, i) => i !== sub && i !== kindAt);
       }
     }
     if (!verb) {

@@ -156,7 +156,7 @@ const services: Columns<Service> = {
     s.metadata.name,
     s.spec.type ?? 'ClusterIP',
     s.spec.clusterIP || none,
-    none,
+    s.spec.type === 'LoadBalancer' ? '<pending>' : none,
     servicePorts(s),
     age(now, s.metadata.creationTimestamp),
   ],
