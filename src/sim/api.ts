@@ -107,7 +107,7 @@ export interface SimCluster {
     ip: string,
     port: number,
     onResult: (r: ConnectResult) => void,
-    fromPod?: { readonly namespace: string; readonly name: string },
+    fromPod?: { readonly namespace: string; readonly name: string; readonly agent?: string },
   ): () => void;
   /** The host's netfilter tables (nat, filter) as `iptables` lists them; undefined while it is down. */
   iptables(host: HostName): HostTables | undefined;

@@ -276,13 +276,16 @@ export class Cluster implements SimCluster {
     ip: string,
     port: number,
     onResult: (r: ConnectResult) => void,
-    fromPod?: { readonly namespace: string; readonly name: string },
+    fromPod?: { readonly namespace: string; readonly name: string; readonly agent?: string },
   ): () => void {
     const pod = fromPod ? this.pod(fromPod.namespace, fromPod.name) : undefined;
-    const origin =
-      pod?.status.podIP && pod.spec.nodeName
-        ? { host: from, pod: { ip: pod.status.podIP, node: pod.spec.nodeName } }
-        : { host: from };
+    const origin = {
+      host: from,
+      ...(pod?.status.podIP && pod.spec.nodeName
+        ? { pod: { ip: pod.status.podIP, node: pod.spec.nodeName } }
+        : {}),
+      ...(fromPod?.agent ? { agent: fromPod.agent } : {}),
+    };
     return connectThroughRules(this, origin, ip, port, (h) => this.iptables(h), onResult);
   }
 

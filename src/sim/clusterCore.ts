@@ -22,7 +22,8 @@ import type { ControlPlaneManifest, HostName } from './inputs';
 import { labHosts } from './labs/hosts';
 import { seedReadyLab } from './labs/readyLab';
 import { Net } from './net';
-import type { KubeObject } from './objects';
+import type { Endpoints, KubeObject, Service } from './objects';
+import { proxierTables } from './proxierRules';
 import { Rng } from './rng';
 import { Trace } from './trace';
 import type { SimMs } from './units';
@@ -135,16 +136,24 @@ export class ClusterCore {
           () => this.kubeProxyContainerRunning(h.name),
           (rules) => this.proxyRules.set(h.name, rules),
         ),
-        tickMs: 2000,
+        tickMs: 10_000,
       });
     }
-    if (ready)
+    if (ready) {
       seedReadyLab([...this.world.hosts.values()], {
         store: this.store,
         runtimes: this.runtimes,
         ipam: this.ipam,
         rng: this.rngs.names,
       });
+      // kube-proxy has run on every node since it joined: its rules are in the kernel already.
+      const objects = this.store.keys().map((kv) => kv.value);
+      const tables = proxierTables(
+        objects.filter((o): o is Service => o.kind === 'Service'),
+        objects.filter((o): o is Endpoints => o.kind === 'Endpoints'),
+      );
+      for (const h of this.world.hosts.values()) this.proxyRules.set(h.name, { at: h.bootedAt, tables });
+    }
 
     const processes = [...this.processes.values()].map((p) => ({
       id: p.id,

@@ -43,6 +43,8 @@ export interface ProbeOptions {
   readonly remote?: string;
   /** What curl asked for, when that was a Service's address rather than the pod's. */
   readonly asked?: string;
+  /** The client's User-Agent: CentOS 7's curl on the hosts. */
+  readonly agent?: string;
 }
 
 export function probePod(
@@ -130,7 +132,7 @@ export function probePod(
             request: 'GET / HTTP/1.1',
             status: 200,
             bytes: body.length,
-            agent: 'curl/7.29.0',
+            agent: opts.agent ?? 'curl/7.29.0',
           },
         });
     }

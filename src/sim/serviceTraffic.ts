@@ -17,6 +17,8 @@ import { inServiceCidr } from './serviceAllocation';
 export interface Origin {
   readonly host: HostName;
   readonly pod?: { readonly ip: string; readonly node: HostName };
+  /** The client's User-Agent, when it is not the hosts' curl. */
+  readonly agent?: string;
 }
 
 export function connectThroughRules(
@@ -73,6 +75,7 @@ export function connectThroughRules(
       sender: kubeProxyId(deciding.name),
       remote,
       asked: `${ip}:${port}`,
+      ...(origin.agent ? { agent: origin.agent } : {}),
     });
     return () => {
       cancelled = true;
@@ -90,5 +93,8 @@ export function connectThroughRules(
 }
 
 function podOpts(origin: Origin) {
-  return origin.pod ? { sender: `pods@${origin.pod.node}`, remote: origin.pod.ip } : {};
+  return {
+    ...(origin.pod ? { sender: `pods@${origin.pod.node}`, remote: origin.pod.ip } : {}),
+    ...(origin.agent ? { agent: origin.agent } : {}),
+  };
 }

@@ -8,6 +8,7 @@ import { rfc1123z } from '../wallClock';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith } from './context';
+import { describeServices } from './describeService';
 import { flagBool } from './flags';
 import { nodeRoles } from './printers';
 import { readTargets } from './resources';
@@ -189,6 +190,8 @@ export const describeVerb: Verb = {
         ctx,
         'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
       );
+    if (t.resource === 'services' || t.resource === 'endpoints')
+      return describeServices(ctx, t.resource, t.names);
     if (t.resource !== 'pods' && t.resource !== 'nodes')
       return failWith(ctx, `error: podscope: describe ${t.resource} is not simulated`);
     const sel = readSelectors(ctx);
