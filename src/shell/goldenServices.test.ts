@@ -160,6 +160,21 @@ describe('curl through kube-proxy', () => {
   });
 });
 
+describe('CoreDNS down', () => {
+  it('a pod can no longer find the Service by name, but its ClusterIP still answers', () => {
+    const s = exposedWeb();
+    runAt(s, 'm-k8s', 'kubectl run busy --image=busybox -- sleep 3600');
+    wait(s, 20);
+    s.cluster.dispatch({ type: 'coredns.down' });
+    const byName = runAt(s, 'm-k8s', 'kubectl exec busy -- wget -qO- web');
+    expect(byName.text).toBe("wget: bad address 'web'\ncommand terminated with exit code 1");
+    expect(byName.code).toBe(1);
+    expect(runAt(s, 'm-k8s', 'kubectl exec busy -- wget -qO- 10.96.163.138 | grep title').text).toBe(
+      '<title>Welcome to nginx!</title>',
+    );
+  });
+});
+
 describe('iptables on a node', () => {
   it('shows the Service’s chains after expose, and none after the Service is deleted', () => {
     const s = exposedWeb();
