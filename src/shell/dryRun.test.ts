@@ -69,7 +69,7 @@ describe('kubectl --dry-run', () => {
     const bad = run(s, 'kubectl run nginx --image=nginx --dry-run=bad');
     expect(bad.err).toBe('error: Invalid dry-run value (bad). Must be "none", "server", or "client".');
     expect(bad.code).toBe(1);
-    expect(defaultObjects(s)).toEqual(['Service/kubernetes']);
+    expect(defaultObjects(s)).toEqual(['Endpoints/kubernetes', 'Service/kubernetes']);
   });
 
   it('sends a server dry run to the API server, which admits it and stores nothing', () => {
@@ -90,7 +90,7 @@ describe('kubectl --dry-run', () => {
         .map((e) => e.summary),
     ).toContain('POST pods/nginx?dryRun=All');
     s.advanceTo((s.now() + 30_000) as never);
-    expect(defaultObjects(s)).toEqual(['Service/kubernetes']);
+    expect(defaultObjects(s)).toEqual(['Endpoints/kubernetes', 'Service/kubernetes']);
     run(s, 'kubectl create -f ~/_Book_k8sInfra/ch3/3.1.6/nginx-pod.yaml');
     expect(run(s, 'kubectl create -f ~/_Book_k8sInfra/ch3/3.1.6/nginx-pod.yaml --dry-run=server').err).toBe(
       'Error from server (AlreadyExists): error when creating "/root/_Book_k8sInfra/ch3/3.1.6/nginx-pod.yaml": pods "nginx-pod" already exists',
@@ -101,7 +101,7 @@ describe('kubectl --dry-run', () => {
     const s = new Session({ seed: 7 });
     const file = '~/_Book_k8sInfra/ch3/3.1.6/nginx-pod.yaml';
     expect(run(s, `kubectl apply -f ${file} --dry-run=client`).out).toBe('pod/nginx-pod created (dry run)');
-    expect(defaultObjects(s)).toEqual(['Service/kubernetes']);
+    expect(defaultObjects(s)).toEqual(['Endpoints/kubernetes', 'Service/kubernetes']);
     run(s, `kubectl apply -f ${file}`);
     expect(run(s, `kubectl apply -f ${file} --dry-run=server`).out).toBe(
       'pod/nginx-pod unchanged (server dry run)',

@@ -109,12 +109,20 @@ function containers(v: YamlValue | undefined): Container[] {
     const command = words(c.command);
     const args = words(c.args);
     const pull = pullPolicies.find((p) => p === str(c.imagePullPolicy));
+    const ports = Array.isArray(c.ports)
+      ? c.ports.filter(isMap).map((p) => ({
+          containerPort: typeof p.containerPort === 'number' ? p.containerPort : 0,
+          ...(str(p.protocol) === 'UDP' ? { protocol: 'UDP' as const } : {}),
+          ...(str(p.name) ? { name: str(p.name) } : {}),
+        }))
+      : undefined;
     return {
       name: str(c.name) ?? '',
       image: str(c.image) ?? '',
       ...(command ? { command } : {}),
       ...(args ? { args } : {}),
       ...(pull ? { imagePullPolicy: pull } : {}),
+      ...(ports ? { ports } : {}),
     };
   });
 }
@@ -227,11 +235,16 @@ function toObject(doc: Map, file: string): KubeObject | string {
         kind: 'Service',
         metadata: meta,
         spec: {
+          ...(str(spec.type) ? { type: str(spec.type) as 'ClusterIP' } : {}),
           clusterIP: str(spec.clusterIP) ?? '',
           ports: ports.map((p) => ({
-            port: typeof p.port === 'number' ? p.port : 0,
-            protocol: str(p.protocol) === 'UDP' ? 'UDP' : 'TCP',
             ...(str(p.name) ? { name: str(p.name) } : {}),
+            protocol: str(p.protocol) === 'UDP' ? 'UDP' : 'TCP',
+            port: typeof p.port === 'number' ? p.port : 0,
+            ...(typeof p.targetPort === 'number' || typeof p.targetPort === 'string'
+              ? { targetPort: p.targetPort }
+              : {}),
+            ...(typeof p.nodePort === 'number' ? { nodePort: p.nodePort } : {}),
           })),
           ...(labels(spec.selector) ? { selector: labels(spec.selector) } : {}),
         },

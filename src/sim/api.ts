@@ -2,6 +2,7 @@
 // only this; the machinery behind it is the sim's own business.
 
 import type { LogsResult } from './containerLogs';
+import type { HostTables } from './hostIptables';
 import type { ClusterInput, ControlPlaneManifest, HostName, HostService } from './inputs';
 import type { KubeObject, Node, Pod } from './objects';
 import type { ApiRequest, ApiResponse } from './protocol';
@@ -96,8 +97,20 @@ export interface SimCluster {
   /** Wait until the object is gone (kubectl delete --wait). Returns a cancel function. */
   waitForDeletion(host: HostName, req: ApiRequest, onGone: () => void): () => void;
 
-  /** TCP connect from a host to ip:port (curl). Calls back in cluster time; returns cancel. */
-  connect(from: HostName, ip: string, port: number, onResult: (r: ConnectResult) => void): () => void;
+  /**
+   * TCP connect from a host, or from a pod (kubectl exec … curl), to ip:port. A ClusterIP or
+   * NodePort goes where the deciding node's iptables rules send it. Calls back in cluster
+   * time; returns cancel.
+   */
+  connect(
+    from: HostName,
+    ip: string,
+    port: number,
+    onResult: (r: ConnectResult) => void,
+    fromPod?: { readonly namespace: string; readonly name: string; readonly agent?: string },
+  ): () => void;
+  /** The host's netfilter tables (nat, filter) as `iptables` lists them; undefined while it is down. */
+  iptables(host: HostName): HostTables | undefined;
   /**
    * What the kubelet on `node` answers to GET /containerLogs (kubectl logs): the lines of
    * the pod's current container, or of the one before it (`previous`).
@@ -131,4 +144,6 @@ export interface SimCluster {
 }
 
 export type { LogEntry, LogsResult } from './containerLogs';
+export type { HostTables, TableName } from './hostIptables';
+export type { Match, Rule, Table } from './proxierRules';
 export type { ApiRequest, ApiResponse, ClusterInput, Envelope, SimMs };

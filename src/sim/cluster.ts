@@ -22,13 +22,16 @@ import { containersOf, logsOf } from './containerLogs';
 import type { EtcdSnapshot } from './etcdStore';
 import type { FaultRef } from './faults';
 import { faultsInForce } from './faults';
+import type { HostTables } from './hostIptables';
+import { hostTables } from './hostIptables';
 import type { ClusterInput, HostName } from './inputs';
 import { kubeadmAddons } from './labs/addons';
 import type { KubeObject, Node, Pod } from './objects';
 import { resourceOfKind } from './objects';
 import { podReadyText, podRestarts, podStatusText } from './podStatus';
-import { icmpEcho, probePod } from './probes';
+import { icmpEcho } from './probes';
 import type { ApiRequest, ApiResponse } from './protocol';
+import { connectThroughRules } from './serviceTraffic';
 import type { SimMs } from './units';
 
 export const kubectlId = (host: HostName) => `kubectl@${host}`;
@@ -268,8 +271,33 @@ export class Cluster implements SimCluster {
     return true;
   }
 
-  connect(from: HostName, ip: string, port: number, onResult: (r: ConnectResult) => void): () => void {
-    return probePod(this, from, ip, port, onResult);
+  connect(
+    from: HostName,
+    ip: string,
+    port: number,
+    onResult: (r: ConnectResult) => void,
+    fromPod?: { readonly namespace: string; readonly name: string; readonly agent?: string },
+  ): () => void {
+    const pod = fromPod ? this.pod(fromPod.namespace, fromPod.name) : undefined;
+    const origin = {
+      host: from,
+      ...(pod?.status.podIP && pod.spec.nodeName
+        ? { pod: { ip: pod.status.podIP, node: pod.spec.nodeName } }
+        : {}),
+      ...(fromPod?.agent ? { agent: fromPod.agent } : {}),
+    };
+    return connectThroughRules(this, origin, ip, port, (h) => this.iptables(h), onResult);
+  }
+
+  iptables(host: HostName): HostTables | undefined {
+    const h = this.core.world.host(host);
+    if (!h || !this.core.world.up(host, this.now)) return undefined;
+    const written = this.core.proxyRules.get(host);
+    return hostTables({
+      docker: h.services.docker !== 'absent',
+      kubelet: h.joined,
+      ...(written && written.at >= h.bootedAt ? { proxier: written.tables } : {}),
+    });
   }
 
   ping(from: HostName, ip: string, onReply: () => void): () => void {

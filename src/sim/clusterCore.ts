@@ -12,6 +12,8 @@ import { CNI, CniLogic, Ipam } from './components/cni';
 import { CONTROLLER_MANAGER, ControllerManagerLogic } from './components/controllerManager';
 import { ETCD, EtcdLogic } from './components/etcd';
 import { KUBELET_TICK_MS, KubeletLogic } from './components/kubelet';
+import type { WrittenRules } from './components/kubeProxy';
+import { KubeProxyLogic, kubeProxyId } from './components/kubeProxy';
 import type { ComponentLogic } from './components/processMachine';
 import { kubeletId, RuntimeLogic, RuntimeState, runtimeId } from './components/runtime';
 import { SCHEDULER, SchedulerLogic } from './components/scheduler';
@@ -20,7 +22,8 @@ import type { ControlPlaneManifest, HostName } from './inputs';
 import { labHosts } from './labs/hosts';
 import { seedReadyLab } from './labs/readyLab';
 import { Net } from './net';
-import type { KubeObject } from './objects';
+import type { Endpoints, KubeObject, Service } from './objects';
+import { proxierTables } from './proxierRules';
 import { Rng } from './rng';
 import { Trace } from './trace';
 import type { SimMs } from './units';
@@ -50,6 +53,8 @@ export class ClusterCore {
   readonly ipam: Ipam;
   readonly runtimes = new Map<string, RuntimeState>();
   readonly processes = new Map<string, Process>();
+  /** What kube-proxy last wrote into each node's tables. */
+  readonly proxyRules = new Map<string, WrittenRules>();
   readonly rngs: { names: Rng; net: Rng; scheduler: Rng; runtime: Rng; kubelet: Rng };
   private readonly actors = new Map<string, AnyActorRef>();
   private apiWasUp = true;
@@ -122,14 +127,33 @@ export class ClusterCore {
         ),
         tickMs: KUBELET_TICK_MS,
       });
+      this.add({
+        id: kubeProxyId(h.name),
+        host: h.name,
+        logic: new KubeProxyLogic(
+          this.net,
+          h.name,
+          () => this.kubeProxyContainerRunning(h.name),
+          (rules) => this.proxyRules.set(h.name, rules),
+        ),
+        tickMs: 10_000,
+      });
     }
-    if (ready)
+    if (ready) {
       seedReadyLab([...this.world.hosts.values()], {
         store: this.store,
         runtimes: this.runtimes,
         ipam: this.ipam,
         rng: this.rngs.names,
       });
+      // kube-proxy has run on every node since it joined: its rules are in the kernel already.
+      const objects = this.store.keys().map((kv) => kv.value);
+      const tables = proxierTables(
+        objects.filter((o): o is Service => o.kind === 'Service'),
+        objects.filter((o): o is Endpoints => o.kind === 'Endpoints'),
+      );
+      for (const h of this.world.hosts.values()) this.proxyRules.set(h.name, { at: h.bootedAt, tables });
+    }
 
     const processes = [...this.processes.values()].map((p) => ({
       id: p.id,
@@ -144,6 +168,16 @@ export class ClusterCore {
       this.net.register(p.id, { accepting: () => this.isRunning(p.id), deliver: (m) => actor.send(m) });
     }
     this.apiWasUp = this.isRunning(API);
+  }
+
+  /** The kube-proxy DaemonSet's container runs on `node` (kube-proxy is a pod, not a host service). */
+  kubeProxyContainerRunning(node: string): boolean {
+    const rt = this.runtimes.get(node);
+    if (!rt || !this.world.up(node, this.clock.now()) || this.world.host(node)?.services.docker !== 'active')
+      return false;
+    for (const c of rt.containers.values())
+      if (c.state === 'running' && c.name === 'kube-proxy' && c.podNamespace === 'kube-system') return true;
+    return false;
   }
 
   private add(p: Process): void {

@@ -25,6 +25,7 @@ describe('the fault catalog', () => {
         ...c.components().map((x) => x.id),
         'kubelet@m-k8s',
         'runtime@m-k8s',
+        'kube-proxy@m-k8s',
         'host@m-k8s',
         'pods@m-k8s',
       ]);

@@ -43,6 +43,12 @@ export interface Container {
   readonly args?: readonly string[];
   /** Unset: Always for `:latest` or no tag, else IfNotPresent (the API server's default). */
   readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  /** Declared ports (informational, as in Kubernetes; `kubectl expose` reads them). */
+  readonly ports?: readonly {
+    readonly containerPort: number;
+    readonly protocol?: 'TCP' | 'UDP';
+    readonly name?: string;
+  }[];
 }
 
 export type ContainerState =
@@ -169,14 +175,56 @@ export interface DaemonSet {
   readonly status: { readonly desiredNumberScheduled: number; readonly numberReady: number };
 }
 
+export interface ServicePort {
+  readonly name?: string;
+  readonly protocol: 'TCP' | 'UDP';
+  readonly port: number;
+  /** A number, or a container port's name; unset means the same as `port` (the API server's default). */
+  readonly targetPort?: number | string;
+  readonly nodePort?: number;
+}
+
 export interface Service {
   readonly kind: 'Service';
   readonly metadata: ObjectMeta;
   readonly spec: {
+    /** Unset means ClusterIP (the API server's default). */
+    readonly type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+    /** '' asks the API server to allocate one from the service CIDR. */
     readonly clusterIP: string;
-    readonly ports: readonly { port: number; protocol: 'TCP' | 'UDP'; name?: string }[];
+    readonly ports: readonly ServicePort[];
     readonly selector?: Readonly<Record<string, string>>;
+    readonly sessionAffinity?: 'None' | 'ClientIP';
+    readonly externalTrafficPolicy?: 'Cluster' | 'Local';
   };
+}
+
+export interface EndpointAddress {
+  readonly ip: string;
+  readonly nodeName?: string;
+  readonly targetRef?: {
+    readonly kind: 'Pod';
+    readonly name: string;
+    readonly namespace: string;
+    readonly uid: string;
+  };
+}
+
+export interface EndpointSubset {
+  readonly addresses?: readonly EndpointAddress[];
+  readonly notReadyAddresses?: readonly EndpointAddress[];
+  readonly ports: readonly {
+    readonly name?: string;
+    readonly port: number;
+    readonly protocol: 'TCP' | 'UDP';
+  }[];
+}
+
+/** What the endpoints controller writes for a Service: its pods' addresses, Ready or not. */
+export interface Endpoints {
+  readonly kind: 'Endpoints';
+  readonly metadata: ObjectMeta;
+  readonly subsets: readonly EndpointSubset[];
 }
 
 export interface KubeEvent {
@@ -197,7 +245,7 @@ export interface KubeEvent {
   readonly count: number;
 }
 
-export type KubeObject = Pod | Node | Deployment | ReplicaSet | DaemonSet | Service | KubeEvent;
+export type KubeObject = Pod | Node | Deployment | ReplicaSet | DaemonSet | Service | Endpoints | KubeEvent;
 
 export type Resource =
   | 'pods'
@@ -206,6 +254,7 @@ export type Resource =
   | 'replicasets'
   | 'daemonsets'
   | 'services'
+  | 'endpoints'
   | 'events';
 
 export const resourceOfKind = Object.fromEntries(resourceKinds.map((k) => [k.kind, k.resource])) as Record<
@@ -220,7 +269,15 @@ export const namespaced = Object.fromEntries(resourceKinds.map((k) => [k.resourc
 
 /** etcd key of an object, as the API server lays them out under /registry. */
 export function registryKey(resource: Resource, name: string, namespace?: string): string {
-  const dir = resource === 'nodes' ? 'minions' : resource;
+  // The API server keeps Services under services/specs and Endpoints under services/endpoints.
+  const dir =
+    resource === 'nodes'
+      ? 'minions'
+      : resource === 'services'
+        ? 'services/specs'
+        : resource === 'endpoints'
+          ? 'services/endpoints'
+          : resource;
   return namespaced[resource]
     ? `/registry/${dir}/${namespace ?? 'default'}/${name}`
     : `/registry/${dir}/${name}`;

@@ -36,12 +36,24 @@ Commercial support is available at
 </html>
 `;
 
+export interface ProbeOptions {
+  /** Who hands the packet to the pod: the host itself, or a node's kube-proxy rules after DNAT. */
+  readonly sender?: string;
+  /** The source address nginx sees, when it is not the host's tunl0 address (a pod, or no masquerade). */
+  readonly remote?: string;
+  /** What curl asked for, when that was a Service's address rather than the pod's. */
+  readonly asked?: string;
+  /** The client's User-Agent: CentOS 7's curl on the hosts. */
+  readonly agent?: string;
+}
+
 export function probePod(
   cluster: Cluster,
   from: HostName,
   ip: string,
   port: number,
   onResult: (r: ConnectResult) => void,
+  opts: ProbeOptions = {},
 ): () => void {
   const core = cluster.core;
   let cancelled = false;
@@ -75,11 +87,12 @@ export function probePod(
     }
   }
   const to = target ? podsId(target.node) : `pods@${ip}`;
+  const sender = opts.sender ?? `host@${from}`;
   core.net.send(
-    `host@${from}`,
+    sender,
     to,
     'tcp.syn',
-    `curl ${ip}:${port}`,
+    opts.asked ? `DNAT ${opts.asked} → ${ip}:${port}` : `curl ${ip}:${port}`,
     {},
     { subject: target ? `pods/${target.podName}` : (undefined as never) },
   );
@@ -115,11 +128,11 @@ export function probePod(
           at: core.clock.now() + 7,
           stream: 'stdout',
           access: {
-            remote: core.world.host(from)?.blockBase ?? '',
+            remote: opts.remote ?? core.world.host(from)?.blockBase ?? '',
             request: 'GET / HTTP/1.1',
             status: 200,
             bytes: body.length,
-            agent: 'curl/7.29.0',
+            agent: opts.agent ?? 'curl/7.29.0',
           },
         });
     }

@@ -65,6 +65,15 @@ export const resourceKinds: readonly ResourceKind[] = [
     namespaced: true,
   },
   {
+    resource: 'endpoints',
+    kind: 'Endpoints',
+    singular: 'endpoints',
+    shortNames: ['ep'],
+    group: '',
+    version: 'v1',
+    namespaced: true,
+  },
+  {
     resource: 'events',
     kind: 'Event',
     singular: 'event',

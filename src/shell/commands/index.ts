@@ -4,6 +4,7 @@ import { docker } from './docker';
 import { etcdctl } from './etcdctl';
 import { cat, cd, chown, cp, ls, mkdir, mv, pwd, rm } from './files';
 import { kubelet, uname } from './host';
+import { iptables, iptablesSave } from './iptables';
 import { kubeadm } from './kubeadm';
 import { kubectl } from './kubectl';
 import { curl, nslookup, ping } from './network';
@@ -39,6 +40,8 @@ const entries: CommandEntry[] = [
   uname,
   kubelet,
   curl,
+  iptables,
+  iptablesSave,
   ping,
   nslookup,
   ssh,

@@ -9,6 +9,7 @@ import { createDeploymentVerb, createVerb, runVerb } from '../kubectl/create';
 import { deleteVerb } from '../kubectl/delete';
 import { describeVerb } from '../kubectl/describe';
 import { execVerb } from '../kubectl/exec';
+import { createServiceVerb, exposeVerb } from '../kubectl/expose';
 import type { ParsedFlags } from '../kubectl/flags';
 import { flagString, globalFlags, parseFlags } from '../kubectl/flags';
 import { getVerb } from '../kubectl/get';
@@ -78,6 +79,7 @@ const verbs = new Map<string, Verb>(
     logsVerb,
     execVerb,
     ...verbsAdded,
+    exposeVerb,
   ].map((v) => [v.name, v]),
 );
 
@@ -93,7 +95,6 @@ const notSimulated = [
   'diff',
   'edit',
   'explain',
-  'expose',
   'kustomize',
   'patch',
   'plugin',
@@ -176,6 +177,13 @@ export const kubectl: CommandEntry = defineCommand<
       if (subName === 'deployment' || subName === 'deploy') {
         verb = createDeploymentVerb;
         rest = rest.filter((_, i) => i !== sub);
+      } else if (subName === 'service' || subName === 'svc') {
+        const kindAt = rest.findIndex((a, i) => i > sub && !a.startsWith('-'));
+        const kind = kindAt >= 0 ? rest[kindAt] : undefined;
+        if (kind !== 'clusterip' && kind !== 'nodeport')
+          return fail(`error: podscope: "kubectl create service ${kind ?? ''}" is not simulated in this lab`);
+        verb = createServiceVerb(kind);
+        rest = rest.filter((_, i) => i !== sub && i !== kindAt);
       }
     }
     const group = subcommandOf(word, rest);

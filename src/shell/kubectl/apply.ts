@@ -26,12 +26,45 @@ function desired(o: KubeObject): string {
       ]);
     case 'DaemonSet':
       return JSON.stringify(o.spec.template.containers.map((c) => [c.name, c.image]));
+    case 'Service':
+      return JSON.stringify([
+        o.metadata.labels ?? {},
+        o.spec.type ?? 'ClusterIP',
+        o.spec.selector ?? {},
+        o.spec.ports.map((p) => [p.name ?? '', p.port, p.targetPort ?? p.port]),
+      ]);
     default:
       return JSON.stringify(o.metadata.labels ?? {});
   }
 }
 
 function merged(current: KubeObject, wanted: KubeObject): KubeObject {
+  // A Service keeps the ClusterIP and node ports it was given unless the manifest names them.
+  if (current.kind === 'Service' && wanted.kind === 'Service') {
+    const ports = wanted.spec.ports.map((p) => {
+      const had = current.spec.ports.find((c) => c.port === p.port && c.protocol === p.protocol);
+      return {
+        ...p,
+        targetPort: p.targetPort ?? p.port,
+        ...(p.nodePort === undefined && had?.nodePort && wanted.spec.type !== 'ClusterIP'
+          ? { nodePort: had.nodePort }
+          : {}),
+      };
+    });
+    return {
+      ...current,
+      metadata: {
+        ...current.metadata,
+        ...(wanted.metadata.labels ? { labels: wanted.metadata.labels } : {}),
+      },
+      spec: {
+        ...current.spec,
+        ...wanted.spec,
+        clusterIP: wanted.spec.clusterIP || current.spec.clusterIP,
+        ports,
+      },
+    };
+  }
   if (!('spec' in current) || !('spec' in wanted)) return current;
   return { ...current, spec: { ...current.spec, ...wanted.spec } } as KubeObject;
 }

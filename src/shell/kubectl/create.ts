@@ -256,11 +256,14 @@ export const runVerb: Verb = {
       );
     const rest = ctx.args.slice(1);
     const pull = flagString(ctx.flags, 'image-pull-policy');
+    const portText = flagString(ctx.flags, 'port');
+    const port = portText ? Number.parseInt(portText, 10) : undefined;
     const container = {
       name,
       image,
       ...(rest.length > 0 ? (ctx.flags.values.has('command') ? { command: rest } : { args: rest }) : {}),
       ...(pull ? { imagePullPolicy: pull } : {}),
+      ...(port ? { ports: [{ containerPort: port }] } : {}),
     };
     // --labels replaces the generator's default run=<name> (generate.ParseLabels in 1.18).
     const labelSpec = flagString(ctx.flags, 'labels');

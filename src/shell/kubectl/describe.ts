@@ -9,6 +9,7 @@ import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith } from './context';
 import { annotationsMultiline } from './describeParts';
+import { describeServices } from './describeService';
 import { describeDaemonSet, describeDeployment, describeReplicaSet } from './describeWorkloads';
 import { flagBool } from './flags';
 import { taintString } from './nodeVerbs';
@@ -192,6 +193,8 @@ export const describeVerb: Verb = {
         ctx,
         'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
       );
+    if (t.resource === 'services' || t.resource === 'endpoints')
+      return describeServices(ctx, t.resource, t.names);
     if (!describable.includes(t.resource as Describable))
       return failWith(ctx, `error: podscope: describe ${t.resource} is not simulated`);
     const sel = readSelectors(ctx);

@@ -7,6 +7,7 @@ import type { Pod } from '../../sim/objects';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith } from './context';
+import { runNetworkCommand } from './execNet';
 import { flagString } from './flags';
 
 interface Inside {
@@ -226,6 +227,11 @@ function execIn(ctx: KubectlContext, pod: Pod, container: string, argv: readonly
     kind: image.ok ? image.image.kind : 'system',
     ...(image.ok && image.image.nginxVersion ? { nginxVersion: image.image.nginxVersion } : {}),
   };
+  if (
+    has(x.kind, (argv[0] ?? '').replace(/^\/(usr\/)?s?bin\//, '')) &&
+    runNetworkCommand(ctx, pod, x.kind, argv)
+  )
+    return;
   const r = run(x, argv);
   for (const l of r.out) ctx.io.out(l);
   for (const l of r.err) ctx.io.err(l);

@@ -11,6 +11,7 @@ const apiVersions: Record<KubeObject['kind'], string> = {
   Pod: 'v1',
   Node: 'v1',
   Service: 'v1',
+  Endpoints: 'v1',
   Event: 'v1',
   Deployment: 'apps/v1',
   ReplicaSet: 'apps/v1',

@@ -3,6 +3,7 @@
 import type {
   DaemonSet,
   Deployment,
+  Endpoints,
   KubeEvent,
   KubeObject,
   Node,
@@ -141,18 +142,53 @@ const daemonsets: Columns<DaemonSet> = {
   wideRow: (d) => [...containersOf(d), selectorText(d.spec.selector)],
 };
 
+/** `80/TCP`, `80:31234/TCP` (kubectl's makePortString). */
+export function servicePorts(s: Service): string {
+  return (
+    s.spec.ports.map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol}`).join(',') || none
+  );
+}
+
 const services: Columns<Service> = {
   header: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
   wideHeader: ['SELECTOR'],
   row: (s, now) => [
     s.metadata.name,
-    'ClusterIP',
+    s.spec.type ?? 'ClusterIP',
     s.spec.clusterIP || none,
-    none,
-    s.spec.ports.map((p) => `${p.port}/${p.protocol}`).join(',') || none,
+    s.spec.type === 'LoadBalancer' ? '<pending>' : none,
+    servicePorts(s),
     age(now, s.metadata.creationTimestamp),
   ],
   wideRow: (s) => [selectorText(s.spec.selector)],
+};
+
+/**
+ * kubectl's formatEndpoints: `ip:port` for every port of every subset and every Ready
+ * address, the first three shown and then ` + N more...`; no subsets is `<none>`, and
+ * subsets with only not-ready addresses print an empty cell.
+ */
+export function endpointsText(e: Endpoints): string {
+  if (e.subsets.length === 0) return none;
+  const list: string[] = [];
+  let count = 0;
+  for (const ss of e.subsets) {
+    const addrs = ss.addresses ?? [];
+    const ports = ss.ports.length === 0 ? [undefined] : ss.ports;
+    for (const port of ports)
+      for (const a of addrs) {
+        if (list.length < 3) list.push(port ? `${a.ip}:${port.port}` : a.ip);
+        count++;
+      }
+  }
+  return count > 3 ? `${list.join(',')} + ${count - 3} more...` : list.join(',');
+}
+
+const endpoints: Columns<Endpoints> = {
+  header: ['NAME', 'ENDPOINTS', 'AGE'],
+  wideHeader: [],
+  row: (e, now) => [e.metadata.name, endpointsText(e), age(now, e.metadata.creationTimestamp)],
+  wideRow: () => [],
 };
 
 const events: Columns<KubeEvent> = {
@@ -179,6 +215,7 @@ const columnsOf: Record<Resource, Columns<never>> = {
   replicasets,
   daemonsets,
   services,
+  endpoints,
   events,
 };
 

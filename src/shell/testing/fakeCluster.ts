@@ -1,7 +1,14 @@
 // A small stand-in for the simulated cluster, for the shell's unit tests: it
 // keeps objects, answers requests after a few milliseconds, runs a pod on w2-k8s
 // two seconds after it is created, and holds deletions while w2's kubelet is down.
-import type { ClusterOptions, ConnectResult, HostState, LogsResult, SimCluster } from '../../sim/api';
+import type {
+  ClusterOptions,
+  ConnectResult,
+  HostState,
+  HostTables,
+  LogsResult,
+  SimCluster,
+} from '../../sim/api';
 import type { ClusterInput, HostName } from '../../sim/inputs';
 import type { KubeObject, Pod, Resource } from '../../sim/objects';
 import { resourceOfKind } from '../../sim/objects';
@@ -263,6 +270,11 @@ export class FakeCluster implements SimCluster {
   }
 
   /** Every pod and node of the fake lab answers ping. */
+  /** The fake has no kube-proxy: its hosts' tables are empty. */
+  iptables(_host: HostName): HostTables | undefined {
+    return { nat: { chains: [], rules: [] }, filter: { chains: [], rules: [] } };
+  }
+
   ping(_from: HostName, ip: string, onReply: () => void): () => void {
     const known = [...this.store.values()].some((o) => o.kind === 'Pod' && o.status.podIP === ip);
     return known || ip.startsWith('192.168.1.') ? this.at(1, onReply) : () => {};

@@ -6,12 +6,13 @@ import { describeRequest, subjectOf } from '../client';
 import type { EtcdStore, KeyValue } from '../etcdStore';
 import { firstGeneration, nextGeneration } from '../generation';
 import type { Message, Net } from '../net';
-import type { KubeObject, Pod, Resource } from '../objects';
+import type { KubeObject, Pod, Resource, Service } from '../objects';
 import { namespaced, registryKey, resourceOfKind } from '../objects';
 import type { ApiRequest, ApiResponse, WatchAction } from '../protocol';
 import { groupResource } from '../resourceKinds';
 import type { Rng } from '../rng';
 import { selection } from '../selection';
+import { allocateService } from '../serviceAllocation';
 import type { ComponentId } from '../trace';
 import type { SimMs } from '../units';
 import { admit, invalidName } from './admission';
@@ -204,7 +205,25 @@ export class ApiServerLogic implements ComponentLogic {
           this.reply(m, { ok: false, code: 422, reason: 'Invalid', message: invalid }, '422 Invalid');
           return;
         }
-        const obj = firstGeneration(admit(req.body, this.net.now(), this.rng));
+        let obj = firstGeneration(admit(req.body, this.net.now(), this.rng));
+        if (obj.kind === 'Service') {
+          const store = this.watchCache();
+          const existing = (
+            store?.range(registryKey('services', '', undefined).replace(/default\/$/, '')) ?? []
+          )
+            .map((kv) => kv.value)
+            .filter((o): o is Service => o.kind === 'Service');
+          const allocated = allocateService(obj, existing, this.rng);
+          if (!allocated.ok) {
+            this.reply(
+              m,
+              { ok: false, code: 422, reason: 'Invalid', message: allocated.message },
+              '422 Invalid',
+            );
+            return;
+          }
+          obj = allocated.service;
+        }
         const resource = resourceOfKind[obj.kind];
         if (req.dryRun) {
           this.dryRunCreate(m, obj);

@@ -2,6 +2,7 @@
 // garbage-collector controllers in one process. Each compares what is wanted with
 // what is, and asks the API server to close the gap.
 import { ApiClient } from '../client';
+import { EndpointsController } from '../controllers/endpointsController';
 import { NodeLifecycleController } from '../controllers/nodeLifecycleController';
 import {
   copiedAnnotations,
@@ -45,6 +46,7 @@ export class ControllerManagerLogic implements ComponentLogic {
   private readonly statusSent = new Map<string, string>();
   private ticks = 0;
   private readonly lifecycle: NodeLifecycleController;
+  private readonly endpointsController: EndpointsController;
   /** The work queue: uids of the objects whose controllers must look again (client-go keys). */
   private readonly dirty = new Set<string>();
   private dirtyAllDaemonSets = false;
@@ -55,7 +57,8 @@ export class ControllerManagerLogic implements ComponentLogic {
   constructor(private readonly net: Net) {
     this.client = new ApiClient(net, CONTROLLER_MANAGER);
     const ownerOf = (o: KubeObject) => o.metadata.ownerReferences?.[0]?.uid;
-    this.pods = new Informer<Pod>(this.client, 'pods', (action, obj) => {
+    this.pods = new Informer<Pod>(this.client, 'pods', (action, obj, old) => {
+      this.endpointsController.podChanged(obj, old);
       if (action !== 'modified') this.seen(obj as Pod, action);
       this.byOwner = undefined;
       const owner = ownerOf(obj);
@@ -84,6 +87,7 @@ export class ControllerManagerLogic implements ComponentLogic {
       this.dirty.add(obj.metadata.uid);
       if (a === 'deleted') this.orphansMaybe = true;
     });
+    this.endpointsController = new EndpointsController(this.client, this.pods);
     this.lifecycle = new NodeLifecycleController({
       client: this.client,
       now: () => this.net.now(),
@@ -115,7 +119,14 @@ export class ControllerManagerLogic implements ComponentLogic {
   }
 
   private informers() {
-    return [this.deployments, this.replicasets, this.daemonsets, this.nodes, this.pods] as const;
+    return [
+      this.deployments,
+      this.replicasets,
+      this.daemonsets,
+      this.nodes,
+      this.pods,
+      ...this.endpointsController.informers(),
+    ] as const;
   }
 
   start(): void {
@@ -130,6 +141,7 @@ export class ControllerManagerLogic implements ComponentLogic {
     this.deleting.clear();
     this.creatingRs.clear();
     this.lifecycle.reset();
+    this.endpointsController.reset();
     this.statusSent.clear();
   }
 
@@ -160,6 +172,7 @@ export class ControllerManagerLogic implements ComponentLogic {
     if (this.client.handle(m)) return;
     for (const i of this.informers()) if (i.handle(m)) break;
     if (this.dirty.size > 0 || this.dirtyAllDaemonSets || this.orphansMaybe) this.reconcile(false);
+    this.endpointsController.sync(false);
   }
 
   tick(): void {
@@ -170,6 +183,7 @@ export class ControllerManagerLogic implements ComponentLogic {
     this.lifecycle.monitorNodes();
     this.lifecycle.evictPods();
     this.reconcile(this.ticks % 6 === 0);
+    this.endpointsController.sync(this.ticks % 6 === 0);
   }
 
   private synced(): boolean {

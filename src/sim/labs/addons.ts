@@ -1,7 +1,15 @@
 // The objects kubeadm and the book's Calico manifest put into the cluster:
 // kube-proxy and calico-node DaemonSets, the CoreDNS and calico-kube-controllers
 // Deployments, and the two Services every cluster has.
-import type { DaemonSet, Deployment, ObjectMeta, PodTemplate, Service, Toleration } from '../objects';
+import type {
+  DaemonSet,
+  Deployment,
+  Endpoints,
+  ObjectMeta,
+  PodTemplate,
+  Service,
+  Toleration,
+} from '../objects';
 import type { SimMs } from '../units';
 
 const everything: Toleration[] = [{ operator: 'Exists' }];
@@ -77,11 +85,33 @@ export function service(
   ports: Service['spec']['ports'],
   at: SimMs,
   selector?: Record<string, string>,
+  labels: Record<string, string> = {},
+  annotations?: Record<string, string>,
 ): Service {
   return {
     kind: 'Service',
-    metadata: meta(name, namespace, {}, at),
-    spec: { clusterIP, ports, ...(selector ? { selector } : {}) },
+    metadata: { ...meta(name, namespace, labels, at), ...(annotations ? { annotations } : {}) },
+    spec: {
+      type: 'ClusterIP',
+      clusterIP,
+      ports,
+      ...(selector ? { selector } : {}),
+      sessionAffinity: 'None',
+    },
+  };
+}
+
+/**
+ * The `kubernetes` Service's Endpoints: the API server keeps it itself (its master
+ * endpoint reconciler), pointing at the advertised address, 192.168.1.10:6443.
+ */
+export function kubernetesEndpoints(at: SimMs): Endpoints {
+  return {
+    kind: 'Endpoints',
+    metadata: meta('kubernetes', 'default', {}, at),
+    subsets: [
+      { addresses: [{ ip: '192.168.1.10' }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] },
+    ],
   };
 }
 
@@ -90,19 +120,31 @@ export function kubeadmAddons(at: SimMs) {
   return [
     daemonSet('kube-proxy', templates.kubeProxy, at),
     deployment('coredns', 'kube-system', 2, templates.coredns, at),
-    service('kubernetes', 'default', '10.96.0.1', [{ port: 443, protocol: 'TCP', name: 'https' }], at),
+    service(
+      'kubernetes',
+      'default',
+      '10.96.0.1',
+      [{ name: 'https', protocol: 'TCP', port: 443, targetPort: 6443 }],
+      at,
+      undefined,
+      { component: 'apiserver', provider: 'kubernetes' },
+    ),
+    // kubeadm 1.18's CoreDNS Service (cmd/kubeadm/app/phases/addons/dns/manifests.go).
     service(
       'kube-dns',
       'kube-system',
       '10.96.0.10',
       [
-        { port: 53, protocol: 'UDP', name: 'dns' },
-        { port: 53, protocol: 'TCP', name: 'dns-tcp' },
-        { port: 9153, protocol: 'TCP', name: 'metrics' },
+        { name: 'dns', protocol: 'UDP', port: 53, targetPort: 53 },
+        { name: 'dns-tcp', protocol: 'TCP', port: 53, targetPort: 53 },
+        { name: 'metrics', protocol: 'TCP', port: 9153, targetPort: 9153 },
       ],
       at,
       { 'k8s-app': 'kube-dns' },
+      { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'KubeDNS' },
+      { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' },
     ),
+    kubernetesEndpoints(at),
   ];
 }
 

@@ -5,6 +5,7 @@ import { uid } from '../components/admission';
 import type { Ipam } from '../components/cni';
 import { newNode, nodeConditions } from '../components/kubeletStatus';
 import type { RuntimeState } from '../components/runtime';
+import { desiredSubsets } from '../controllers/endpointsController';
 import { REVISION, replicaAnnotations } from '../controllers/rollout';
 import type { EtcdStore } from '../etcdStore';
 import { podSuffix } from '../names';
@@ -81,7 +82,8 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
       deployment('calico-kube-controllers', 'kube-system', 1, templates.calicoKubeControllers, addonsAt),
     ),
   );
-  for (const s of kubeadmAddons(addonsAt).filter((o) => o.kind === 'Service')) put(s);
+  const services = kubeadmAddons(addonsAt).filter((o) => o.kind === 'Service' || o.kind === 'Endpoints');
+  for (const s of services) put(s);
   void dns;
 
   const rs = (d: KubeObject, hash: string, replicas: number) => {
@@ -234,4 +236,20 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
     ))
       put(e);
   }
+  // The endpoints controller has long since written the Endpoints of kube-dns.
+  const pods = store.range('/registry/pods/').map((kv) => kv.value as Pod);
+  for (const svc of services)
+    if (svc.kind === 'Service' && svc.spec.selector)
+      put({
+        kind: 'Endpoints',
+        metadata: {
+          name: svc.metadata.name,
+          namespace: svc.metadata.namespace ?? 'default',
+          uid: '',
+          resourceVersion: 0,
+          creationTimestamp: svc.metadata.creationTimestamp,
+          ...(svc.metadata.labels ? { labels: svc.metadata.labels } : {}),
+        },
+        subsets: desiredSubsets(svc, pods),
+      });
 }
