@@ -3,10 +3,9 @@
 // what is, and asks the API server to close the gap.
 import { ApiClient } from '../client';
 import { NodeLifecycleController } from '../controllers/nodeLifecycleController';
+import { OwnerIndex } from '../controllers/ownerIndex';
 import {
   daemonNodes,
-  isReady,
-  live,
   ownedBy,
   podFromTemplate,
   podsToDelete,
@@ -14,7 +13,7 @@ import {
   replicaSetName,
 } from '../controllers/workloads';
 import { recordEvent } from '../events';
-import { Informer } from '../informer';
+import { Informer, objectKey } from '../informer';
 import type { Message, Net } from '../net';
 import type { DaemonSet, Deployment, KubeObject, Node, Pod, ReplicaSet } from '../objects';
 import { resourceOfKind } from '../objects';
@@ -42,14 +41,15 @@ export class ControllerManagerLogic implements ComponentLogic {
   private dirtyAllDaemonSets = false;
   /** An owner was deleted: the garbage collector looks for its dependents at once. */
   private orphansMaybe = false;
-  private byOwner: Map<string, Pod[]> | undefined;
+  private readonly owned = new OwnerIndex();
 
   constructor(private readonly net: Net) {
     this.client = new ApiClient(net, CONTROLLER_MANAGER);
     const ownerOf = (o: KubeObject) => o.metadata.ownerReferences?.[0]?.uid;
     this.pods = new Informer<Pod>(this.client, 'pods', (action, obj) => {
       if (action !== 'modified') this.seen(obj as Pod, action);
-      this.byOwner = undefined;
+      const key = objectKey(obj);
+      this.owned.set(key, this.pods.cache.get(key));
       const owner = ownerOf(obj);
       if (owner) {
         this.dirty.add(owner);
@@ -91,21 +91,6 @@ export class ControllerManagerLogic implements ComponentLogic {
   /** ReplicaSet uid → its Deployment's uid. */
   private readonly rsOwner = new Map<string, string>();
 
-  private ownedPods(uid: string): Pod[] {
-    if (!this.byOwner) {
-      const index = new Map<string, Pod[]>();
-      for (const p of this.pods.cache.values()) {
-        const owner = p.metadata.ownerReferences?.[0]?.uid;
-        if (!owner || !live(p)) continue;
-        const list = index.get(owner);
-        if (list) list.push(p);
-        else index.set(owner, [p]);
-      }
-      this.byOwner = index;
-    }
-    return this.byOwner.get(uid) ?? [];
-  }
-
   private informers() {
     return [this.deployments, this.replicasets, this.daemonsets, this.nodes, this.pods] as const;
   }
@@ -118,6 +103,7 @@ export class ControllerManagerLogic implements ComponentLogic {
   stop(): void {
     this.client.reset();
     for (const i of this.informers()) i.reset();
+    this.owned.clear();
     this.expecting.clear();
     this.deleting.clear();
     this.creatingRs.clear();
@@ -259,9 +245,9 @@ export class ControllerManagerLogic implements ComponentLogic {
   private syncReplicaSet(rs: ReplicaSet): void {
     const ns = rs.metadata.namespace ?? 'default';
     const uid = rs.metadata.uid;
-    const owned = this.ownedPods(uid);
+    const count = this.owned.count(uid);
     const pendingCreates = this.expecting.get(uid) ?? 0;
-    const diff = rs.spec.replicas - owned.length - pendingCreates;
+    const diff = rs.spec.replicas - count - pendingCreates;
     const owner = { kind: 'ReplicaSet', name: rs.metadata.name, uid };
     if (diff > 0) {
       this.expecting.set(uid, pendingCreates + diff);
@@ -284,20 +270,19 @@ export class ControllerManagerLogic implements ComponentLogic {
       }
     } else if (diff < 0 && pendingCreates === 0) {
       for (const p of podsToDelete(
-        owned.filter((p) => !this.deleting.has(p.metadata.uid)),
+        this.owned.pods(uid).filter((p) => !this.deleting.has(p.metadata.uid)),
         -diff,
       ))
         this.deletePod(p, rs, 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, 'replicaset-controller');
     }
-    const ready = owned.filter(isReady).length;
-    const status = { replicas: owned.length, readyReplicas: ready };
+    const status = { replicas: count, readyReplicas: this.owned.ready(uid) };
     this.writeStatus(rs, status);
   }
 
   private syncDaemonSet(ds: DaemonSet): void {
     const ns = ds.metadata.namespace ?? 'default';
     const uid = ds.metadata.uid;
-    const owned = this.ownedPods(uid);
+    const owned = this.owned.pods(uid);
     const wanted = daemonNodes(ds, this.nodes.list());
     const owner = { kind: 'DaemonSet', name: ds.metadata.name, uid };
     let pendingCreates = this.expecting.get(uid) ?? 0;
@@ -323,7 +308,7 @@ export class ControllerManagerLogic implements ComponentLogic {
         else this.expecting.set(uid, Math.max(0, (this.expecting.get(uid) ?? 1) - 1));
       });
     }
-    const status = { desiredNumberScheduled: wanted.length, numberReady: owned.filter(isReady).length };
+    const status = { desiredNumberScheduled: wanted.length, numberReady: this.owned.ready(uid) };
     this.writeStatus(ds, status);
   }
 
