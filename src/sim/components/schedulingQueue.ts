@@ -86,10 +86,16 @@ export class SchedulingQueue {
     } else this.loads.set(node, { pods: 1, cpuMillis: cpu });
   }
 
-  /** The assumption for `pod` was made or dropped. */
+  /**
+   * The assumption for `pod` was made or dropped. An assumed pod is not tried; once its
+   * binding is answered it may be tried again at once, as before it was assumed.
+   */
   assumedChanged(pod: Pod, cached: Pod | undefined): void {
-    const key = this.keyOf.get(pod.metadata.uid);
-    if (key !== undefined && cached?.metadata.uid === pod.metadata.uid) this.count(key, cached);
+    const uid = pod.metadata.uid;
+    if (this.assumed.has(uid)) this.ready.delete(uid);
+    else if (this.waiting.has(uid)) this.ready.add(uid);
+    const key = this.keyOf.get(uid);
+    if (key !== undefined && cached?.metadata.uid === uid) this.count(key, cached);
   }
 
   load(node: string): NodeLoad {
@@ -113,14 +119,15 @@ export class SchedulingQueue {
     if (this.waiting.has(uid)) this.ready.add(uid);
   }
 
-  /** The pods that may be tried at `now`, in cache order (assumed ones included: the caller skips them). */
+  /** The pods that may be tried at `now`, in cache order. */
   due(now: number): Pod[] {
     for (;;) {
       const top = this.backoffs[0];
       if (!top || top[0] > now) break;
       this.pop();
       const [at, uid] = top;
-      if (this.retryAt.get(uid)?.at === at && this.waiting.has(uid)) this.ready.add(uid);
+      if (this.retryAt.get(uid)?.at === at && this.waiting.has(uid) && !this.assumed.has(uid))
+        this.ready.add(uid);
     }
     const out: [number, Pod][] = [];
     for (const uid of this.ready) {
