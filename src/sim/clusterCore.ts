@@ -133,7 +133,7 @@ export class ClusterCore {
 
     const processes = [...this.processes.values()].map((p) => ({
       id: p.id,
-      input: { logic: p.logic, tickMs: p.tickMs, running: this.shouldRun(p) },
+      input: { logic: p.logic, tickMs: p.tickMs, running: this.shouldRun(p), clock: this.clock },
     }));
     const root = createActor(clusterMachine, { clock: this.clock, input: { processes } });
     root.start();
