@@ -4,6 +4,8 @@
 import { ApiClient } from '../client';
 import { NodeLifecycleController } from '../controllers/nodeLifecycleController';
 import { OwnerIndex } from '../controllers/ownerIndex';
+import type { SlowStart } from '../controllers/slowStart';
+import { BURST_REPLICAS, slowStartBatch } from '../controllers/slowStart';
 import {
   daemonNodes,
   ownedBy,
@@ -42,6 +44,8 @@ export class ControllerManagerLogic implements ComponentLogic {
   /** An owner was deleted: the garbage collector looks for its dependents at once. */
   private orphansMaybe = false;
   private readonly owned = new OwnerIndex();
+  /** ReplicaSets' create rounds still sending batches, with the ReplicaSet's uid. */
+  private readonly slowStarts = new Map<SlowStart, string>();
 
   constructor(private readonly net: Net) {
     this.client = new ApiClient(net, CONTROLLER_MANAGER);
@@ -104,6 +108,8 @@ export class ControllerManagerLogic implements ComponentLogic {
     this.client.reset();
     for (const i of this.informers()) i.reset();
     this.owned.clear();
+    for (const run of this.slowStarts.keys()) run.abort();
+    this.slowStarts.clear();
     this.expecting.clear();
     this.deleting.clear();
     this.creatingRs.clear();
@@ -132,6 +138,11 @@ export class ControllerManagerLogic implements ComponentLogic {
 
   apiDown(): void {
     for (const i of this.informers()) i.disconnected(this.net.now());
+    // Answers the API server never sent will not come: batches not yet sent are dropped
+    // from the expectations, so the next sync after the re-list creates them.
+    for (const [run, uid] of this.slowStarts)
+      this.expecting.set(uid, Math.max(0, (this.expecting.get(uid) ?? 0) - run.abort()));
+    this.slowStarts.clear();
   }
 
   receive(m: Message): void {
@@ -249,29 +260,41 @@ export class ControllerManagerLogic implements ComponentLogic {
     const pendingCreates = this.expecting.get(uid) ?? 0;
     const diff = rs.spec.replicas - count - pendingCreates;
     const owner = { kind: 'ReplicaSet', name: rs.metadata.name, uid };
-    if (diff > 0) {
-      this.expecting.set(uid, pendingCreates + diff);
-      // The ReplicaSet controller creates in slow-start batches of 1, 2, 4, ...; all at once is close enough here.
-      for (let i = 0; i < diff; i++) {
-        const pod = podFromTemplate(rs.spec.template, ns, owner, `${rs.metadata.name}-`);
-        this.client.request({ verb: 'create', resource: 'pods', namespace: ns, body: pod }, (res) => {
-          if (res.ok && res.object)
-            recordEvent(
-              this.client,
-              this.net.now(),
-              rs,
-              'Normal',
-              'SuccessfulCreate',
-              `Created pod: ${res.object.metadata.name}`,
-              { component: 'replicaset-controller' },
-            );
-          else this.expecting.set(uid, Math.max(0, (this.expecting.get(uid) ?? 1) - 1));
-        });
-      }
+    if (diff > 0 && pendingCreates === 0) {
+      // Like replica_set.go: at most burstReplicas per sync, in slow-start batches, and no
+      // new round until every create of this one has been seen (its expectations).
+      const creates = Math.min(diff, BURST_REPLICAS);
+      this.expecting.set(uid, creates);
+      const run = slowStartBatch(
+        creates,
+        (done) => {
+          const pod = podFromTemplate(rs.spec.template, ns, owner, `${rs.metadata.name}-`);
+          this.client.request({ verb: 'create', resource: 'pods', namespace: ns, body: pod }, (res) => {
+            if (res.ok && res.object)
+              recordEvent(
+                this.client,
+                this.net.now(),
+                rs,
+                'Normal',
+                'SuccessfulCreate',
+                `Created pod: ${res.object.metadata.name}`,
+                { component: 'replicaset-controller' },
+              );
+            else this.expecting.set(uid, Math.max(0, (this.expecting.get(uid) ?? 1) - 1));
+            done(!!res.ok);
+          });
+        },
+        (_created, skipped) => {
+          this.slowStarts.delete(run);
+          // The pods never attempted will not be seen: stop expecting them.
+          if (skipped > 0) this.expecting.set(uid, Math.max(0, (this.expecting.get(uid) ?? 0) - skipped));
+        },
+      );
+      this.slowStarts.set(run, uid);
     } else if (diff < 0 && pendingCreates === 0) {
       for (const p of podsToDelete(
         this.owned.pods(uid).filter((p) => !this.deleting.has(p.metadata.uid)),
-        -diff,
+        Math.min(-diff, BURST_REPLICAS),
       ))
         this.deletePod(p, rs, 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, 'replicaset-controller');
     }
