@@ -26,6 +26,9 @@ import { Trace } from './trace';
 import type { SimMs } from './units';
 import { World } from './world';
 
+/** The most workers a lab has (issue 14: a demo of 200 nodes). */
+export const MAX_WORKERS = 200;
+
 export interface Process {
   readonly id: string;
   readonly host?: HostName;
@@ -59,7 +62,7 @@ export class ClusterCore {
     this.options = {
       seed,
       lab: options.lab ?? 'ready',
-      workers: Math.max(1, Math.min(50, Math.floor(options.workers ?? 3))),
+      workers: Math.max(1, Math.min(MAX_WORKERS, Math.floor(options.workers ?? 3))),
     };
     this.rngs = {
       names: new Rng(seed * 7919 + 1),

@@ -309,8 +309,9 @@ export class ControllerManagerLogic implements ComponentLogic {
     const wanted = daemonNodes(ds, this.nodes.list());
     const owner = { kind: 'DaemonSet', name: ds.metadata.name, uid };
     let pendingCreates = this.expecting.get(uid) ?? 0;
+    const covered = new Set(owned.map((p) => p.spec.nodeName));
     for (const node of wanted) {
-      if (owned.some((p) => p.spec.nodeName === node.metadata.name)) continue;
+      if (covered.has(node.metadata.name)) continue;
       if (pendingCreates > 0) {
         pendingCreates -= 1;
         continue;
