@@ -170,9 +170,12 @@ export class SchedulingQueue {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      const at = (j: number) => (j === i ? last[0] : (h[j] as [number, string])[0]);
-      if (l < h.length && (h[l] as [number, string])[0] < at(m)) m = l;
-      if (r < h.length && (h[r] as [number, string])[0] < at(m)) m = r;
+      let at = last[0];
+      if (l < h.length && (h[l] as [number, string])[0] < at) {
+        m = l;
+        at = (h[l] as [number, string])[0];
+      }
+      if (r < h.length && (h[r] as [number, string])[0] < at) m = r;
       if (m === i) break;
       h[i] = h[m] as [number, string];
       i = m;
