@@ -19,6 +19,7 @@ import { Informer, objectKey } from '../informer';
 import type { Message, Net } from '../net';
 import type { DaemonSet, Deployment, KubeObject, Node, Pod, ReplicaSet } from '../objects';
 import { resourceOfKind } from '../objects';
+import { CONTROLLER_MANAGER_BURST, CONTROLLER_MANAGER_QPS, TokenBucket } from '../rateLimiter';
 import type { ComponentLogic } from './processMachine';
 
 export const CONTROLLER_MANAGER = 'controller-manager';
@@ -48,7 +49,11 @@ export class ControllerManagerLogic implements ComponentLogic {
   private readonly slowStarts = new Map<SlowStart, string>();
 
   constructor(private readonly net: Net) {
-    this.client = new ApiClient(net, CONTROLLER_MANAGER);
+    this.client = new ApiClient(
+      net,
+      CONTROLLER_MANAGER,
+      new TokenBucket(CONTROLLER_MANAGER_QPS, CONTROLLER_MANAGER_BURST),
+    );
     const ownerOf = (o: KubeObject) => o.metadata.ownerReferences?.[0]?.uid;
     this.pods = new Informer<Pod>(this.client, 'pods', (action, obj) => {
       if (action !== 'modified') this.seen(obj as Pod, action);
