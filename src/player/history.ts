@@ -28,7 +28,11 @@ export interface Frame {
 
 export class History {
   private readonly frames: Frame[] = [];
-  private readonly keys: { components: string; pods: string; etcdKeys: string; world: string }[] = [];
+  /**
+   * What the last frame was made of, as text, to tell whether the next one changed. Only
+   * the last is kept: one per frame was most of a long recording's memory (issue 14).
+   */
+  private lastKeys: { components: string; pods: string; world: string } | undefined;
 
   get length(): number {
     return this.frames.length;
@@ -42,7 +46,7 @@ export class History {
   /** Reads the cluster now. Unchanged parts reuse the previous frame's arrays, so a view memoised on them does not redraw. */
   record(cluster: SimCluster): Frame {
     const prev = this.frames[this.frames.length - 1];
-    const prevKeys = this.keys[this.keys.length - 1];
+    const prevKeys = this.lastKeys;
     const etcdRevision = cluster.etcdRevision();
     // Pods, keys and objects are read from etcd: an unchanged revision means they are unchanged.
     const sameStore = !!prev && prev.etcdRevision === etcdRevision;
@@ -53,7 +57,6 @@ export class History {
     const keys = {
       components: JSON.stringify(components),
       pods: sameStore && prevKeys ? prevKeys.pods : JSON.stringify(pods),
-      etcdKeys: '',
       world: JSON.stringify([faults, hosts]),
     };
     const sameWorld = !!prev && prevKeys?.world === keys.world;
@@ -68,13 +71,9 @@ export class History {
       faults: sameWorld && prev ? prev.faults : faults,
       hosts: sameWorld && prev ? prev.hosts : hosts,
     };
-    if (prev && prev.at === frame.at) {
-      this.frames[this.frames.length - 1] = frame;
-      this.keys[this.keys.length - 1] = keys;
-    } else {
-      this.frames.push(frame);
-      this.keys.push(keys);
-    }
+    if (prev && prev.at === frame.at) this.frames[this.frames.length - 1] = frame;
+    else this.frames.push(frame);
+    this.lastKeys = keys;
     return frame;
   }
 

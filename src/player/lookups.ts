@@ -11,8 +11,36 @@ export function nextMessageTime(
   now: number,
   filter: EnvelopeFilter = all,
 ): SimMs | undefined {
-  for (const e of envelopes) if (e.sentAt > now && filter(e)) return e.sentAt;
+  // The trace is ordered by sentAt: start at the first message after `now`, found by bisection.
+  for (let i = firstAfter(envelopes, now); i < envelopes.length; i++) {
+    const e = envelopes[i] as Envelope;
+    if (filter(e)) return e.sentAt;
+  }
   return undefined;
+}
+
+/** The index of the first envelope sent after `t` (envelopes ordered by sentAt). */
+function firstAfter(envelopes: readonly Envelope[], t: number): number {
+  let lo = 0;
+  let hi = envelopes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((envelopes[mid] as Envelope).sentAt <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The index of the first envelope sent at or after `t`. */
+function firstFrom(envelopes: readonly Envelope[], t: number): number {
+  let lo = 0;
+  let hi = envelopes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((envelopes[mid] as Envelope).sentAt < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** When the last message (matching `filter`) left before `now`, or undefined. */
@@ -21,9 +49,9 @@ export function previousMessageTime(
   now: number,
   filter: EnvelopeFilter = all,
 ): SimMs | undefined {
-  for (let i = envelopes.length - 1; i >= 0; i--) {
+  for (let i = firstFrom(envelopes, now) - 1; i >= 0; i--) {
     const e = envelopes[i] as Envelope;
-    if (e.sentAt < now && filter(e)) return e.sentAt;
+    if (filter(e)) return e.sentAt;
   }
   return undefined;
 }

@@ -16,7 +16,7 @@ export interface ClusterOptions {
   readonly seed?: number;
   /** 'ready' (the state after the book's setup, default) or 'fresh' (machines booted, nothing installed). */
   readonly lab?: LabKind;
-  /** Number of workers, 1..50; default 3 (w1-k8s..w3-k8s). */
+  /** Number of workers, 1..200; default 3 (w1-k8s..w3-k8s). */
   readonly workers?: number;
 }
 

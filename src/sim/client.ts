@@ -3,6 +3,7 @@
 import type { Message, Net } from './net';
 import type { KubeObject } from './objects';
 import type { ApiRequest, ApiResponse, WatchAction } from './protocol';
+import type { TokenBucket } from './rateLimiter';
 import type { ComponentId } from './trace';
 
 export const API_SERVER: ComponentId = 'apiserver';
@@ -64,12 +65,28 @@ export class ApiClient {
   constructor(
     private readonly net: Net,
     readonly id: ComponentId,
+    private readonly limiter?: TokenBucket,
   ) {}
 
   request(req: ApiRequest, onResponse?: (res: ApiResponse) => void): number {
     const reqId = this.nextId++;
     if (!this.active) return reqId;
     if (onResponse) this.pending.set(reqId, onResponse);
+    const wait = this.limiter?.reserve(this.net.now()) ?? 0;
+    if (wait > 0) {
+      // Throttled: the request leaves when its token comes, unless the process died meanwhile.
+      const epoch = this.epoch;
+      this.net.later(wait, () => {
+        if (this.active && epoch === this.epoch) this.send(reqId, req);
+      });
+    } else this.send(reqId, req);
+    return reqId;
+  }
+
+  /** Bumped when the process stops, so throttled requests of the old process never leave. */
+  private epoch = 0;
+
+  private send(reqId: number, req: ApiRequest): void {
     const subject = subjectOf(req);
     const body: RequestBody = { reqId, req };
     this.net.send(this.id, API_SERVER, `api.${req.verb}.${req.resource}`, describeRequest(req), body, {
@@ -80,7 +97,6 @@ export class ApiClient {
         cb?.({ ok: false, code: 0, reason: 'ConnectionRefused', message: 'connection refused' });
       },
     });
-    return reqId;
   }
 
   cancel(reqId: number): void {
@@ -101,6 +117,8 @@ export class ApiClient {
   reset(): void {
     this.pending.clear();
     this.active = false;
+    this.epoch += 1;
+    this.limiter?.refill();
   }
 
   activate(): void {

@@ -25,6 +25,18 @@ export interface Envelope {
   readonly refused?: true;
 }
 
+/** How many of `items` (ordered by sentAt) were sent at or before `t`. */
+export function sentUpTo(items: readonly Envelope[], t: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((items[mid] as Envelope).sentAt <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class Trace {
   private readonly items: Envelope[] = [];
   private readonly listeners = new Set<(e: Envelope) => void>();
@@ -46,22 +58,15 @@ export class Trace {
 
   /** Messages sent at or before `t` (the trace is ordered by sentAt). */
   sentBy(t: SimMs): readonly Envelope[] {
-    let lo = 0;
-    let hi = this.items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.items[mid] as Envelope).sentAt <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.items.slice(0, lo);
+    return this.items.slice(0, sentUpTo(this.items, t));
   }
 
   /** Messages in flight at `t`: sent at or before, delivered after. */
   inFlight(t: SimMs): Envelope[] {
     const out: Envelope[] = [];
-    for (let i = this.items.length - 1; i >= 0; i--) {
+    // From the last message sent by `t` (a binary search, not a walk back from the end of the day).
+    for (let i = sentUpTo(this.items, t) - 1; i >= 0; i--) {
       const e = this.items[i] as Envelope;
-      if (e.sentAt > t) continue;
       if (e.deliverAt > t) out.push(e);
       // No message stays in flight longer than a minute, so stop looking further back.
       if (t - e.sentAt > 60_000) break;

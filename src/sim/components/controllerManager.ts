@@ -4,6 +4,7 @@
 import { ApiClient } from '../client';
 import { EndpointsController } from '../controllers/endpointsController';
 import { NodeLifecycleController } from '../controllers/nodeLifecycleController';
+import { OwnerIndex } from '../controllers/ownerIndex';
 import {
   copiedAnnotations,
   planRollout,
@@ -12,10 +13,10 @@ import {
   revisionOf,
   rolloutStatus,
 } from '../controllers/rollout';
+import type { SlowStart } from '../controllers/slowStart';
+import { BURST_REPLICAS, slowStartBatch } from '../controllers/slowStart';
 import {
   daemonNodes,
-  isReady,
-  live,
   ownedBy,
   podFromTemplate,
   podsToDelete,
@@ -23,10 +24,11 @@ import {
   replicaSetName,
 } from '../controllers/workloads';
 import { recordEvent } from '../events';
-import { Informer } from '../informer';
+import { Informer, objectKey } from '../informer';
 import type { Message, Net } from '../net';
 import type { DaemonSet, Deployment, KubeObject, Node, Pod, ReplicaSet } from '../objects';
 import { resourceOfKind } from '../objects';
+import { CONTROLLER_MANAGER_BURST, CONTROLLER_MANAGER_QPS, TokenBucket } from '../rateLimiter';
 import type { ComponentLogic } from './processMachine';
 
 export const CONTROLLER_MANAGER = 'controller-manager';
@@ -52,15 +54,22 @@ export class ControllerManagerLogic implements ComponentLogic {
   private dirtyAllDaemonSets = false;
   /** An owner was deleted: the garbage collector looks for its dependents at once. */
   private orphansMaybe = false;
-  private byOwner: Map<string, Pod[]> | undefined;
+  private readonly owned = new OwnerIndex();
+  /** ReplicaSets' create rounds still sending batches, with the ReplicaSet's uid. */
+  private readonly slowStarts = new Map<SlowStart, string>();
 
   constructor(private readonly net: Net) {
-    this.client = new ApiClient(net, CONTROLLER_MANAGER);
+    this.client = new ApiClient(
+      net,
+      CONTROLLER_MANAGER,
+      new TokenBucket(CONTROLLER_MANAGER_QPS, CONTROLLER_MANAGER_BURST),
+    );
     const ownerOf = (o: KubeObject) => o.metadata.ownerReferences?.[0]?.uid;
     this.pods = new Informer<Pod>(this.client, 'pods', (action, obj, old) => {
       this.endpointsController.podChanged(obj, old);
       if (action !== 'modified') this.seen(obj as Pod, action);
-      this.byOwner = undefined;
+      const key = objectKey(obj);
+      this.owned.set(key, this.pods.cache.get(key));
       const owner = ownerOf(obj);
       if (owner) {
         this.dirty.add(owner);
@@ -103,21 +112,6 @@ export class ControllerManagerLogic implements ComponentLogic {
   /** ReplicaSet uid → its Deployment's uid. */
   private readonly rsOwner = new Map<string, string>();
 
-  private ownedPods(uid: string): Pod[] {
-    if (!this.byOwner) {
-      const index = new Map<string, Pod[]>();
-      for (const p of this.pods.cache.values()) {
-        const owner = p.metadata.ownerReferences?.[0]?.uid;
-        if (!owner || !live(p)) continue;
-        const list = index.get(owner);
-        if (list) list.push(p);
-        else index.set(owner, [p]);
-      }
-      this.byOwner = index;
-    }
-    return this.byOwner.get(uid) ?? [];
-  }
-
   private informers() {
     return [
       this.deployments,
@@ -137,6 +131,9 @@ export class ControllerManagerLogic implements ComponentLogic {
   stop(): void {
     this.client.reset();
     for (const i of this.informers()) i.reset();
+    this.owned.clear();
+    for (const run of this.slowStarts.keys()) run.abort();
+    this.slowStarts.clear();
     this.expecting.clear();
     this.deleting.clear();
     this.creatingRs.clear();
@@ -166,6 +163,11 @@ export class ControllerManagerLogic implements ComponentLogic {
 
   apiDown(): void {
     for (const i of this.informers()) i.disconnected(this.net.now());
+    // Answers the API server never sent will not come: batches not yet sent are dropped
+    // from the expectations, so the next sync after the re-list creates them.
+    for (const [run, uid] of this.slowStarts)
+      this.expecting.set(uid, Math.max(0, (this.expecting.get(uid) ?? 0) - run.abort()));
+    this.slowStarts.clear();
   }
 
   receive(m: Message): void {
@@ -330,50 +332,62 @@ export class ControllerManagerLogic implements ComponentLogic {
   private syncReplicaSet(rs: ReplicaSet): void {
     const ns = rs.metadata.namespace ?? 'default';
     const uid = rs.metadata.uid;
-    const owned = this.ownedPods(uid);
+    const count = this.owned.count(uid);
     const pendingCreates = this.expecting.get(uid) ?? 0;
-    const diff = rs.spec.replicas - owned.length - pendingCreates;
+    const diff = rs.spec.replicas - count - pendingCreates;
     const owner = { kind: 'ReplicaSet', name: rs.metadata.name, uid };
-    if (diff > 0) {
-      this.expecting.set(uid, pendingCreates + diff);
-      // The ReplicaSet controller creates in slow-start batches of 1, 2, 4, ...; all at once is close enough here.
-      for (let i = 0; i < diff; i++) {
-        const pod = podFromTemplate(rs.spec.template, ns, owner, `${rs.metadata.name}-`);
-        this.client.request({ verb: 'create', resource: 'pods', namespace: ns, body: pod }, (res) => {
-          if (res.ok && res.object)
-            recordEvent(
-              this.client,
-              this.net.now(),
-              rs,
-              'Normal',
-              'SuccessfulCreate',
-              `Created pod: ${res.object.metadata.name}`,
-              { component: 'replicaset-controller' },
-            );
-          else this.expecting.set(uid, Math.max(0, (this.expecting.get(uid) ?? 1) - 1));
-        });
-      }
+    if (diff > 0 && pendingCreates === 0) {
+      // Like replica_set.go: at most burstReplicas per sync, in slow-start batches, and no
+      // new round until every create of this one has been seen (its expectations).
+      const creates = Math.min(diff, BURST_REPLICAS);
+      this.expecting.set(uid, creates);
+      const run = slowStartBatch(
+        creates,
+        (done) => {
+          const pod = podFromTemplate(rs.spec.template, ns, owner, `${rs.metadata.name}-`);
+          this.client.request({ verb: 'create', resource: 'pods', namespace: ns, body: pod }, (res) => {
+            if (res.ok && res.object)
+              recordEvent(
+                this.client,
+                this.net.now(),
+                rs,
+                'Normal',
+                'SuccessfulCreate',
+                `Created pod: ${res.object.metadata.name}`,
+                { component: 'replicaset-controller' },
+              );
+            else this.expecting.set(uid, Math.max(0, (this.expecting.get(uid) ?? 1) - 1));
+            done(!!res.ok);
+          });
+        },
+        (_created, skipped) => {
+          this.slowStarts.delete(run);
+          // The pods never attempted will not be seen: stop expecting them.
+          if (skipped > 0) this.expecting.set(uid, Math.max(0, (this.expecting.get(uid) ?? 0) - skipped));
+        },
+      );
+      this.slowStarts.set(run, uid);
     } else if (diff < 0 && pendingCreates === 0) {
       for (const p of podsToDelete(
-        owned.filter((p) => !this.deleting.has(p.metadata.uid)),
-        -diff,
+        this.owned.pods(uid).filter((p) => !this.deleting.has(p.metadata.uid)),
+        Math.min(-diff, BURST_REPLICAS),
       ))
         this.deletePod(p, rs, 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, 'replicaset-controller');
     }
-    const ready = owned.filter(isReady).length;
-    const status = { replicas: owned.length, readyReplicas: ready };
+    const status = { replicas: count, readyReplicas: this.owned.ready(uid) };
     this.writeStatus(rs, status);
   }
 
   private syncDaemonSet(ds: DaemonSet): void {
     const ns = ds.metadata.namespace ?? 'default';
     const uid = ds.metadata.uid;
-    const owned = this.ownedPods(uid);
+    const owned = this.owned.pods(uid);
     const wanted = daemonNodes(ds, this.nodes.list());
     const owner = { kind: 'DaemonSet', name: ds.metadata.name, uid };
     let pendingCreates = this.expecting.get(uid) ?? 0;
+    const covered = new Set(owned.map((p) => p.spec.nodeName));
     for (const node of wanted) {
-      if (owned.some((p) => p.spec.nodeName === node.metadata.name)) continue;
+      if (covered.has(node.metadata.name)) continue;
       if (pendingCreates > 0) {
         pendingCreates -= 1;
         continue;
@@ -394,7 +408,7 @@ export class ControllerManagerLogic implements ComponentLogic {
         else this.expecting.set(uid, Math.max(0, (this.expecting.get(uid) ?? 1) - 1));
       });
     }
-    const status = { desiredNumberScheduled: wanted.length, numberReady: owned.filter(isReady).length };
+    const status = { desiredNumberScheduled: wanted.length, numberReady: this.owned.ready(uid) };
     this.writeStatus(ds, status);
   }
 

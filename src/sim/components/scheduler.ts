@@ -2,11 +2,12 @@
 // and binds the pod through pods/binding. It never talks to a kubelet.
 import { ApiClient } from '../client';
 import { recordEvent } from '../events';
-import { Informer } from '../informer';
+import { Informer, objectKey } from '../informer';
 import type { Message, Net } from '../net';
 import type { Node, Pod } from '../objects';
 import type { Rng } from '../rng';
 import type { ComponentLogic } from './processMachine';
+import { SchedulingQueue } from './schedulingQueue';
 import type { FilterReason, NodeLoad } from './scoreNodes';
 import { filterNode, scoreNode, unschedulableMessage } from './scoreNodes';
 
@@ -18,15 +19,26 @@ export class SchedulerLogic implements ComponentLogic {
   private readonly nodes: Informer<Node>;
   /** Pods bound in flight: counted on their node before the watch confirms. */
   private readonly assumed = new Map<string, string>();
-  private readonly retryAt = new Map<string, { at: number; backoff: number }>();
+  private readonly queue = new SchedulingQueue(this.assumed);
+  /** The nodes by name, until a node event changes them. */
+  private sortedNodes: Node[] | undefined;
 
   constructor(
     private readonly net: Net,
     private readonly rng: Rng,
   ) {
     this.client = new ApiClient(net, SCHEDULER);
-    this.pods = new Informer<Pod>(this.client, 'pods', () => this.scheduleAll());
-    this.nodes = new Informer<Node>(this.client, 'nodes', () => this.scheduleAll());
+    this.pods = new Informer<Pod>(this.client, 'pods', (action, obj, old) => {
+      const key = objectKey(obj);
+      // A re-list reports what it dropped as the object itself, with no `old`.
+      const before = (old ?? (action === 'deleted' ? obj : undefined)) as Pod | undefined;
+      this.queue.set(key, before, this.pods.cache.get(key));
+      this.scheduleAll();
+    });
+    this.nodes = new Informer<Node>(this.client, 'nodes', () => {
+      this.sortedNodes = undefined;
+      this.scheduleAll();
+    });
   }
 
   start(): void {
@@ -40,7 +52,8 @@ export class SchedulerLogic implements ComponentLogic {
     this.pods.reset();
     this.nodes.reset();
     this.assumed.clear();
-    this.retryAt.clear();
+    this.queue.clear();
+    this.sortedNodes = undefined;
   }
 
   apiDown(): void {
@@ -55,45 +68,42 @@ export class SchedulerLogic implements ComponentLogic {
     this.scheduleAll();
   }
 
+  /** What the informer's cache holds for the pod now (the same pod, not one reusing its name). */
+  private cached(pod: Pod): Pod | undefined {
+    const p = this.pods.cache.get(objectKey(pod));
+    return p?.metadata.uid === pod.metadata.uid ? p : undefined;
+  }
+
   receive(m: Message): void {
     if (this.client.handle(m)) return;
     if (this.pods.handle(m)) return;
     this.nodes.handle(m);
   }
 
-  private loads(): Map<string, NodeLoad> {
-    const loads = new Map<string, { pods: number; cpuMillis: number }>();
-    const add = (node: string, pod: Pod) => {
-      const l = loads.get(node) ?? { pods: 0, cpuMillis: 0 };
-      l.pods += 1;
-      l.cpuMillis += pod.spec.containers.reduce((n, c) => n + (c.cpuMillis ?? 0), 0);
-      loads.set(node, l);
-    };
-    for (const p of this.pods.cache.values()) {
-      const node = p.spec.nodeName ?? this.assumed.get(p.metadata.uid);
-      if (node) add(node, p);
-    }
-    return loads;
-  }
-
   private scheduleAll(): void {
     if (!this.pods.synced || !this.nodes.synced) return;
     const now = this.net.now();
-    const pending = [...this.pods.cache.values()].filter(
-      (p) =>
-        !p.spec.nodeName && p.metadata.deletionTimestamp === undefined && !this.assumed.has(p.metadata.uid),
-    );
+    const pending = this.queue.due(now).filter((p) => !this.assumed.has(p.metadata.uid));
     if (pending.length === 0) return;
-    const loads = this.loads();
-    const nodes = [...this.nodes.cache.values()].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+    if (!this.sortedNodes)
+      this.sortedNodes = [...this.nodes.cache.values()].sort((a, b) =>
+        a.metadata.name < b.metadata.name ? -1 : 1,
+      );
+    const nodes = this.sortedNodes;
+    // A pass sees each node's load as it was when the pass began plus one pod per binding
+    // made in it (their CPU counts from the next pass on, as it always has here).
+    const cpuThisPass = new Map<string, number>();
+    const loadOf = (node: string): NodeLoad => {
+      const l = this.queue.load(node);
+      return { pods: l.pods, cpuMillis: l.cpuMillis - (cpuThisPass.get(node) ?? 0) };
+    };
     for (const pod of pending) {
-      const retry = this.retryAt.get(pod.metadata.uid);
-      if (retry && now < retry.at) continue;
+      const retry = this.queue.backoffOf(pod.metadata.uid);
       const reasons: FilterReason[] = [];
       let best: string[] = [];
       let bestScore = -1;
       for (const node of nodes) {
-        const load = loads.get(node.metadata.name) ?? { pods: 0, cpuMillis: 0 };
+        const load = loadOf(node.metadata.name);
         const reason = filterNode(node, pod, load);
         if (reason) {
           reasons.push(reason);
@@ -107,7 +117,7 @@ export class SchedulerLogic implements ComponentLogic {
       }
       if (best.length === 0) {
         const backoff = Math.min((retry?.backoff ?? 500) * 2, 10_000);
-        this.retryAt.set(pod.metadata.uid, { at: now + backoff, backoff });
+        this.queue.backOff(pod.metadata.uid, now + backoff, backoff);
         this.client.later(backoff, () => this.scheduleAll());
         if (!retry)
           recordEvent(
@@ -123,15 +133,16 @@ export class SchedulerLogic implements ComponentLogic {
       }
       // Ties are broken at random, as kube-scheduler's selectHost does.
       const target = this.rng.pick(best);
-      this.bind(pod, target, loads);
+      this.bind(pod, target);
+      const cpu = pod.spec.containers.reduce((n, c) => n + (c.cpuMillis ?? 0), 0);
+      cpuThisPass.set(target, (cpuThisPass.get(target) ?? 0) + cpu);
     }
   }
 
-  private bind(pod: Pod, node: string, loads: Map<string, NodeLoad>): void {
+  private bind(pod: Pod, node: string): void {
     const uid = pod.metadata.uid;
     this.assumed.set(uid, node);
-    const l = loads.get(node) ?? { pods: 0, cpuMillis: 0 };
-    loads.set(node, { pods: l.pods + 1, cpuMillis: l.cpuMillis });
+    this.queue.assumedChanged(pod, this.cached(pod));
     this.client.request(
       {
         verb: 'bind',
@@ -142,8 +153,9 @@ export class SchedulerLogic implements ComponentLogic {
       },
       (res) => {
         this.assumed.delete(uid);
+        this.queue.assumedChanged(pod, this.cached(pod));
         if (!res.ok) return;
-        this.retryAt.delete(uid);
+        this.queue.clearBackoff(uid);
         const ns = pod.metadata.namespace ?? 'default';
         recordEvent(
           this.client,

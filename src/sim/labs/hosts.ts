@@ -20,8 +20,10 @@ const bookBlocks: Record<string, string> = {
 };
 
 export function workerIp(i: number): string {
-  // The Vagrantfile's "192.168.1.10#{i}" gives .101–.109; beyond nine workers Podscope continues at .110.
-  return i <= 9 ? `192.168.1.10${i}` : `192.168.1.${100 + i}`;
+  // The Vagrantfile's "192.168.1.10#{i}" gives .101–.109; beyond nine workers Podscope
+  // continues at .110 up to .254, then in 192.168.2.0/24 (a 200-worker demo).
+  if (i <= 9) return `192.168.1.10${i}`;
+  return i <= 154 ? `192.168.1.${100 + i}` : `192.168.2.${i - 154}`;
 }
 
 export function labHosts(workers: number, ready: boolean, rng: Rng, bootedAt: number): HostRecord[] {

@@ -1,0 +1,83 @@
+// A school day (issue 14): 8 recorded hours of the ready lab with a 100-replica
+// Deployment, w3-k8s powered off at 10 minutes and `kubectl get pods` typed every
+// minute, as the page records it (frames, trace). Then random seeks into it and an
+// input at 90 % of it, which forks the future away.
+
+import type { RecordedInput } from '../src/player/recording';
+import { applyFault, Recording } from '../src/player/recording';
+import { buildWarp } from '../src/player/timeWarp';
+import { Session } from '../src/shell/session';
+import type { SimMs } from './benchDeps';
+import { percentile } from './stats';
+
+const HOUR = 3_600_000;
+
+export interface DayResult {
+  readonly recordMs: number;
+  readonly heapMb: number;
+  readonly frames: number;
+  readonly messages: number;
+  readonly seekP95: number;
+  readonly seekMax: number;
+  readonly actMs: number;
+}
+
+function inputs(hours: number): RecordedInput[] {
+  const out: RecordedInput[] = [
+    { at: 1000 as SimMs, host: 'm-k8s', line: 'kubectl create deployment web --image=nginx' },
+    { at: 5000 as SimMs, host: 'm-k8s', line: 'kubectl scale deployment web --replicas=100' },
+    { at: 600_000 as SimMs, fault: { id: 'power', target: 'w3-k8s' }, heal: false },
+  ];
+  for (let m = 1; m < hours * 60; m++)
+    out.push({ at: (m * 60_000 + 30_000) as SimMs, host: 'm-k8s', line: 'kubectl get pods' });
+  return out.sort((a, b) => a.at - b.at);
+}
+
+const runner = (s: Session, input: RecordedInput) => {
+  if (applyFault(s, input)) return;
+  if ('line' in input) s.run(input.host, input.line);
+  else if ('interrupt' in input) s.interrupt(input.host);
+};
+
+/** Seeks as the page does one: the frame at t, the messages in flight, the warp's position. */
+function seek(r: Recording<Session>, warp: ReturnType<typeof buildWarp>, t: number): number {
+  const start = performance.now();
+  r.frameAt(t as SimMs);
+  r.cluster.trace.inFlight(t as SimMs);
+  warp.toTour(t);
+  return performance.now() - start;
+}
+
+export function schoolDay(hours = 8, seed = 1): DayResult {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const start = performance.now();
+  const r = new Recording<Session>({ seed }, (o) => new Session(o), runner, inputs(hours));
+  r.simulateTo((hours * HOUR) as SimMs);
+  const recordMs = performance.now() - start;
+  gc?.();
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  const warp = buildWarp(r.envelopes(), r.simulatedTo);
+  // Random seeks from a fixed-seed LCG: the same moments every run.
+  let x = seed;
+  const rand = () => {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    return x / 2 ** 31;
+  };
+  const seeks = Array.from({ length: 200 }, () => seek(r, warp, rand() * hours * HOUR));
+  const frames = r.frames().length;
+  const messages = r.envelopes().length;
+  const actStart = performance.now();
+  r.input({ at: (0.9 * hours * HOUR) as SimMs, host: 'm-k8s', line: 'kubectl delete deployment web' });
+  const actMs = performance.now() - actStart;
+  return {
+    recordMs,
+    heapMb,
+    frames,
+    messages,
+    seekP95: percentile(seeks, 95),
+    seekMax: Math.max(...seeks),
+    actMs,
+  };
+}
