@@ -4,7 +4,6 @@
 // and the node turning Ready once Calico runs on it. They are less than an hour old
 // (the API server's --event-ttl), so `kubectl get events` lists them, as on a real lab.
 import type { KubeEvent } from '../objects';
-import type { Rng } from '../rng';
 import type { SimMs } from '../units';
 import { seconds } from '../units';
 
@@ -26,14 +25,18 @@ const LAB_EPOCH_MS = 1_593_997_200_000n;
  * the node lifecycle controller and kube-proxy record them. Counts are 1: a real master's
  * kubelet often repeats NodeHasSufficient* while the API server starts (x7, x8) — not modelled.
  */
-export function nodeSetupEvents(n: NodeSetup, rng: Rng): KubeEvent[] {
+export function nodeSetupEvents(n: NodeSetup): KubeEvent[] {
   let seq = 0;
+  // The nanoseconds below the lab's millisecond clock: fixed per node, so the ready lab's
+  // events are the same whatever the seed (the page's first picture is drawn before it runs).
+  let spread = 0;
+  for (const ch of n.name) spread = (spread * 31 + ch.charCodeAt(0)) % 997;
   const ev = (at: SimMs, reason: string, message: string, source: KubeEvent['source']): KubeEvent => ({
     kind: 'Event',
     metadata: {
       // client-go names an event `<object>.<the time in ns, in hex>` (%x of UnixNano), so
       // the API server lists one object's events in the order they happened.
-      name: `${n.name}.${((LAB_EPOCH_MS + BigInt(at)) * 1_000_000n + BigInt(seq++ * 1000 + rng.between(0, 999))).toString(16)}`,
+      name: `${n.name}.${((LAB_EPOCH_MS + BigInt(at)) * 1_000_000n + BigInt(seq++ * 1000 + spread)).toString(16)}`,
       namespace: 'default',
       uid: '',
       resourceVersion: 0,
