@@ -248,8 +248,10 @@ test.describe('the Korean page has no English words', () => {
   for (const fault of faults) {
     test(`the story of ${fault}`, async ({ page }) => {
       await page.goto(`./?lesson=pod-create&lang=ko&step=8&faults=${encodeURIComponent(fault)}`);
-      await expect(page.locator('.timeline-marker').first()).toBeVisible();
-      await page.getByRole('tab', { name: /^장애/ }).click();
+      // In force once the lab has loaded (a broken cluster may never reach the tour's steps).
+      const tab = page.getByRole('tab', { name: '장애 (1)' });
+      await expect(tab).toBeVisible({ timeout: 20_000 });
+      await tab.click();
       // The Faults tab's code loads when it is first opened.
       await expect(page.getByText('지금 걸려 있는 장애')).toBeVisible({ timeout: 20_000 });
       // The fault's button to heal it: the fault is in force once the lab has loaded.

@@ -178,7 +178,7 @@ export function faultStory(ref: FaultRef, cluster: ClusterMoment): FaultStory {
           en: 'The controller manager has stopped: the Deployment, ReplicaSet and node controllers are idle.',
         },
         observe: {
-          ko: '단독 파드는 여전히 만들어지고 실행됩니다. 하지만 디플로이먼트의 파드를 지우면 다시 생기지 않고, scale 도 반영되지 않습니다. 죽은 노드도 NotReady 로 바뀌지 않습니다.',
+          ko: '단독 파드는 여전히 만들어지고 실행됩니다. 하지만 디플로이먼트의 파드를 지우면 다시 생기지 않고, kubectl scale 도 반영되지 않습니다. 죽은 노드도 NotReady 로 바뀌지 않습니다.',
           en: 'Bare pods are still created and run. But a deleted Deployment pod is not replaced, scale does nothing, and a dead node is not marked NotReady.',
         },
         next: {
