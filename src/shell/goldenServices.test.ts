@@ -32,9 +32,9 @@ describe('kubectl expose and the Service it makes', () => {
     const s = exposedWeb();
     expect(runAt(s, 'm-k8s', 'kubectl get svc').text).toBe(
       [
-        'NAME         TYPE        CLUSTER-IP      EXTERNAL-IP   PORT(S)        AGE',
-        'kubernetes   ClusterIP   10.96.0.1       <none>        443/TCP        29m',
-        'web          NodePort    10.96.163.138   <none>        80:30847/TCP   3s',
+        'NAME         TYPE        CLUSTER-IP       EXTERNAL-IP   PORT(S)        AGE',
+        'kubernetes   ClusterIP   10.96.0.1        <none>        443/TCP        29m',
+        'web          NodePort    10.106.160.230   <none>        80:30518/TCP   3s',
       ].join('\n'),
     );
     expect(runAt(s, 'm-k8s', 'kubectl get endpoints web').text).toBe(
@@ -51,10 +51,10 @@ describe('kubectl expose and the Service it makes', () => {
         'Annotations:              <none>',
         'Selector:                 app=web',
         'Type:                     NodePort',
-        'IP:                       10.96.163.138',
+        'IP:                       10.106.160.230',
         'Port:                     <unset>  80/TCP',
         'TargetPort:               80/TCP',
-        'NodePort:                 <unset>  30847/TCP',
+        'NodePort:                 <unset>  30518/TCP',
         'Endpoints:                172.16.132.1:80,172.16.221.129:80',
         'Session Affinity:         None',
         'External Traffic Policy:  Cluster',
@@ -113,30 +113,30 @@ describe('kubectl expose and the Service it makes', () => {
 describe('curl through kube-proxy', () => {
   it('reaches a pod by ClusterIP and by NodePort; nginx logs the node’s tunl0 address; ping gets no answer', () => {
     const s = exposedWeb();
-    expect(runAt(s, 'm-k8s', 'curl -s 10.96.163.138 | grep title').text).toBe(
+    expect(runAt(s, 'm-k8s', 'curl -s 10.106.160.230 | grep title').text).toBe(
       '<title>Welcome to nginx!</title>',
     );
-    expect(runAt(s, 'm-k8s', 'curl -s 192.168.1.102:30847 | grep title').text).toBe(
+    expect(runAt(s, 'm-k8s', 'curl -s 192.168.1.102:30518 | grep title').text).toBe(
       '<title>Welcome to nginx!</title>',
     );
     // Both requests were DNATed to the pod on w3-k8s, masqueraded to m-k8s's and w2-k8s's tunl0.
-    const lines = runAt(s, 'm-k8s', 'kubectl logs web-79f4bf9859-km7q7 --tail=2').text.split('\n');
+    const lines = runAt(s, 'm-k8s', 'kubectl logs web-79f4bf9859-7trln --tail=2').text.split('\n');
     expect(lines[0]).toMatch(access('172.16.171.64'));
     expect(lines[1]).toMatch(access('172.16.103.128'));
-    const ping = runAt(s, 'm-k8s', 'ping -c 1 10.96.163.138');
+    const ping = runAt(s, 'm-k8s', 'ping -c 1 10.106.160.230');
     expect(ping.text).toContain('1 packets transmitted, 0 received, 100% packet loss');
     expect(ping.code).toBe(1);
   });
 
   it('spreads requests over the Ready endpoints only', () => {
     const s = exposedWeb();
-    for (let i = 0; i < 12; i++) runAt(s, 'w1-k8s', 'curl -s 10.96.163.138 | grep -c title');
+    for (let i = 0; i < 12; i++) runAt(s, 'w1-k8s', 'curl -s 10.106.160.230 | grep -c title');
     const count = (pod: string) =>
       runAt(s, 'm-k8s', `kubectl logs ${pod}`)
         .text.split('\n')
         .filter((l) => l.includes('"GET / HTTP/1.1"')).length;
-    const a = count('web-79f4bf9859-km7q7');
-    const b = count('web-79f4bf9859-v428p');
+    const a = count('web-79f4bf9859-7trln');
+    const b = count('web-79f4bf9859-j4blz');
     expect(a + b).toBe(12);
     expect(a).toBeGreaterThan(0);
     expect(b).toBeGreaterThan(0);
@@ -153,7 +153,7 @@ describe('curl through kube-proxy', () => {
     expect(runAt(s, 'm-k8s', 'kubectl exec busy -- wget -qO- nope').text).toBe(
       "wget: bad address 'nope'\ncommand terminated with exit code 1",
     );
-    const logs = ['web-79f4bf9859-km7q7', 'web-79f4bf9859-v428p'].flatMap((p) =>
+    const logs = ['web-79f4bf9859-7trln', 'web-79f4bf9859-j4blz'].flatMap((p) =>
       runAt(s, 'm-k8s', `kubectl logs ${p}`).text.split('\n'),
     );
     expect(logs.filter((l) => access(busyIp, 'Wget').test(l))).toHaveLength(1);
@@ -169,7 +169,7 @@ describe('CoreDNS down', () => {
     const byName = runAt(s, 'm-k8s', 'kubectl exec busy -- wget -qO- web');
     expect(byName.text).toBe("wget: bad address 'web'\ncommand terminated with exit code 1");
     expect(byName.code).toBe(1);
-    expect(runAt(s, 'm-k8s', 'kubectl exec busy -- wget -qO- 10.96.163.138 | grep title').text).toBe(
+    expect(runAt(s, 'm-k8s', 'kubectl exec busy -- wget -qO- 10.106.160.230 | grep title').text).toBe(
       '<title>Welcome to nginx!</title>',
     );
   });
@@ -195,15 +195,15 @@ describe('iptables on a node', () => {
     );
     expect(runAt(s, 'w2-k8s', 'iptables -t nat -L KUBE-SERVICES | grep web').text).toBe(
       [
-        'KUBE-MARK-MASQ  tcp  -- !172.16.0.0/16        10.96.163.138        /* default/web cluster IP */ tcp dpt:http',
-        'KUBE-SVC-LOLE4ISW44XBNF3G  tcp  --  anywhere             10.96.163.138        /* default/web cluster IP */ tcp dpt:http',
+        'KUBE-MARK-MASQ  tcp  -- !172.16.0.0/16        10.106.160.230       /* default/web cluster IP */ tcp dpt:http',
+        'KUBE-SVC-LOLE4ISW44XBNF3G  tcp  --  anywhere             10.106.160.230       /* default/web cluster IP */ tcp dpt:http',
       ].join('\n'),
     );
     expect(runAt(s, 'w2-k8s', 'iptables -t nat -S KUBE-NODEPORTS').text).toBe(
       [
         '-N KUBE-NODEPORTS',
-        '-A KUBE-NODEPORTS -p tcp -m comment --comment "default/web" -m tcp --dport 30847 -j KUBE-MARK-MASQ',
-        '-A KUBE-NODEPORTS -p tcp -m comment --comment "default/web" -m tcp --dport 30847 -j KUBE-SVC-LOLE4ISW44XBNF3G',
+        '-A KUBE-NODEPORTS -p tcp -m comment --comment "default/web" -m tcp --dport 30518 -j KUBE-MARK-MASQ',
+        '-A KUBE-NODEPORTS -p tcp -m comment --comment "default/web" -m tcp --dport 30518 -j KUBE-SVC-LOLE4ISW44XBNF3G',
       ].join('\n'),
     );
     expect(runAt(s, 'm-k8s', 'kubectl delete svc web').text).toBe('service "web" deleted');
@@ -212,8 +212,8 @@ describe('iptables on a node', () => {
     expect(gone.text).toBe('iptables: No chain/target/match by that name.');
     expect(gone.code).toBe(1);
     expect(runAt(s, 'w2-k8s', 'iptables-save -t nat | grep -c web').text).toBe('0');
-    expect(runAt(s, 'm-k8s', 'curl 192.168.1.102:30847').text).toBe(
-      'curl: (7) Failed connect to 192.168.1.102:30847; Connection refused',
+    expect(runAt(s, 'm-k8s', 'curl 192.168.1.102:30518').text).toBe(
+      'curl: (7) Failed connect to 192.168.1.102:30518; Connection refused',
     );
     expect(runAt(s, 'm-k8s', 'kubectl get ep web').text).toBe(
       'Error from server (NotFound): endpoints "web" not found',
@@ -243,7 +243,7 @@ describe('iptables on a node', () => {
     wait(s, 40);
     expect(runAt(s, 'm-k8s', 'kubectl -n kube-system get pods | grep -c kube-proxy').text).toBe('0');
     // The old Service still works: its rules are still in the kernel.
-    expect(runAt(s, 'm-k8s', 'curl -s 10.96.163.138 | grep title').text).toBe(
+    expect(runAt(s, 'm-k8s', 'curl -s 10.106.160.230 | grep title').text).toBe(
       '<title>Welcome to nginx!</title>',
     );
     runAt(s, 'm-k8s', 'kubectl expose deployment web --name=web2 --port=80');

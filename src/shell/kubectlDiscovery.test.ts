@@ -19,6 +19,7 @@ describe('kubectl api-resources and api-versions', () => {
     expect(at(s, 'kubectl api-resources').stdout).toBe(
       [
         'NAME          SHORTNAMES   APIGROUP   NAMESPACED   KIND',
+        'endpoints     ep                      true         Endpoints',
         'events        ev                      true         Event',
         'nodes         no                      false        Node',
         'pods          po                      true         Pod',
