@@ -7,6 +7,7 @@ import { diagnose } from '../../lessons/faults/diagnose';
 import type { Frame, LessonPlayer } from '../../player';
 import { momentOf } from '../../player';
 import { accessibleName } from '../i18n';
+import { runningJob } from '../terminal/running';
 import { labText } from './labText';
 
 interface Props {
@@ -19,7 +20,7 @@ interface Props {
   readonly faultsInForce: number;
 }
 
-export function StuckButton({ frame, lang, onRun, onPoint, faultsInForce }: Props) {
+export function StuckButton({ lp, frame, lang, onRun, onPoint, faultsInForce }: Props) {
   // Once asked, the answer follows the moment on screen (scrub back and it is the answer of then).
   const [asked, setAsked] = useState(false);
   const t = labText[lang];
@@ -41,6 +42,8 @@ export function StuckButton({ frame, lang, onRun, onPoint, faultsInForce }: Prop
   if (waiting.length === 0 || faultsInForce === 0) return null;
   const ask = () => setAsked(true);
   const component = found ? frame.components.find((c) => c.id === found.d.component) : undefined;
+  // A clicked command waits for its host's prompt, as a guided step's do: never typed into a running job.
+  const busy = found ? !!runningJob(lp.terminal(found.d.host), frame.at) : false;
   return (
     <div className="stuck">
       <button type="button" onClick={ask}>
@@ -59,10 +62,16 @@ export function StuckButton({ frame, lang, onRun, onPoint, faultsInForce }: Prop
           )}
           <p>
             {t.tryCommand}: <code>{`[root@${found.d.host} ~]# ${found.d.command}`}</code>{' '}
-            <button type="button" onClick={() => onRun(found.d.host, found.d.command)}>
+            <button
+              type="button"
+              disabled={busy}
+              aria-describedby={busy ? 'stuck-busy' : undefined}
+              onClick={() => onRun(found.d.host, found.d.command)}
+            >
               {t.runIt}
             </button>
           </p>
+          {busy && <p id="stuck-busy">{t.runBusy(found.d.host)}</p>}
         </div>
       )}
     </div>

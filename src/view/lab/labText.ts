@@ -18,6 +18,8 @@ export const labText = {
     notActing: '일하지 않는 구성 요소',
     tryCommand: '확인해 볼 명령',
     runIt: '실행',
+    runBusy: (host: string) =>
+      `${host} 에서 명령이 실행 중입니다: 프롬프트가 돌아오기를 기다리거나 Ctrl+C 를 누르세요.`,
     loading: '터미널을 불러오는 중…',
     menuOf: (name: string) => `${name} 에 일어날 일`,
     timelineInput: (what: string) => `입력: ${what}`,
@@ -40,6 +42,7 @@ export const labText = {
     notActing: 'Not acting',
     tryCommand: 'Command that shows it',
     runIt: 'Run',
+    runBusy: (host: string) => `A command is running on ${host}: wait for its prompt, or press Ctrl+C.`,
     loading: 'Loading the terminal…',
     menuOf: (name: string) => `What can happen to ${name}`,
     timelineInput: (what: string) => `Input: ${what}`,
