@@ -64,7 +64,10 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   const [inspected, setInspected] = useState<string | undefined>();
   const [pointed, setPointed] = useState<string | undefined>();
   // A teacher's lesson file (?lesson-file= or opened from disk) wins over the built-in ones.
-  const teacher = useTeacherLesson(options.search ?? window.location.search);
+  // Read from the address the page was opened with: the page rewrites its own URL as it goes
+  // (without `lesson-file` until the file has loaded), which must not cancel the load.
+  const [openedWith] = useState(() => options.search ?? window.location.search);
+  const teacher = useTeacherLesson(openedWith);
   const guided = teacher.lesson ?? guidedCatalog.find((g) => g.id === initial.state.lesson);
   const lesson = useMemo(
     () => (guided ? asTour(guided) : (lessons[initial.state.lesson] ?? podCreate)),
