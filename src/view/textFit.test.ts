@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateEm, fitFontSize, spreadMarkers } from './textFit';
+import { clipText, estimateEm, fitFontSize, spreadMarkers } from './textFit';
 
 describe('fitFontSize', () => {
   it('leaves a name that fits alone', () => {
@@ -26,5 +26,15 @@ describe('spreadMarkers', () => {
     spreadMarkers(input, gap).forEach((v, i) => {
       expect(v).toBeCloseTo(expected[i] as number, 9);
     });
+  });
+});
+
+describe('clipText', () => {
+  it('keeps a text that fits, and cuts one that does not between words, with an ellipsis', () => {
+    expect(clipText('running', 200, 10)).toBe('running');
+    const cut = clipText('stopped — systemctl stop docker', 90, 10);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(cut).not.toMatch(/syst…|system…/);
+    expect(estimateEm(cut) * 10).toBeLessThanOrEqual(90);
   });
 });

@@ -61,7 +61,10 @@ export function clipText(text: string, available: number, px: number, weight = 4
   if (textWidth(text, px, weight) <= available) return text;
   let n = text.length;
   while (n > 1 && textWidth(`${text.slice(0, n)}…`, px, weight) > available) n--;
-  return `${text.slice(0, n)}…`;
+  // Cut between words where one ends close enough: half a command ("system…") reads as another word.
+  const space = text.lastIndexOf(' ', n);
+  if (text[n] !== ' ' && space > n * 0.4) n = space;
+  return `${text.slice(0, n).trimEnd()}…`;
 }
 
 /** Spreads sorted positions in [0, 1] so neighbours are at least `gap` apart, moving them as little as it can. */

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Lang } from '../../lessons';
 import type { LessonError } from '../../lessons/guided/errorText';
 import type { GuidedLesson } from '../../lessons/guided/types';
+import { takeLessonFiles } from './pendingFile';
 
 // The loader (and the YAML parser behind it) is fetched only when a lesson file is used.
 const loader = () => import('../../lessons/guided/loadLesson');
@@ -60,6 +61,8 @@ export function useTeacherLesson(search: string) {
     },
     [take, load],
   );
+  // A file picked on the poster while this code was still on its way.
+  useEffect(() => takeLessonFiles(openFile), [openFile]);
   const dismiss = useCallback(() => setErrors([]), []);
   return { lesson, errors, errorText: render.text, openFile, dismiss };
 }

@@ -8,6 +8,7 @@ import { guidedCatalog } from '../../lessons/guided/catalog';
 import { podCreate } from '../../lessons/podCreate';
 import type { AppOptions } from '../appOptions';
 import { LessonSelect } from '../guided/LessonSelect';
+import { offerLessonFile } from '../guided/pendingFile';
 import { ui } from '../i18n';
 import { narrowLayout, wideLayout } from '../layout';
 import { StillPicture } from '../StillPicture';
@@ -51,7 +52,12 @@ export function Poster({ options, search }: { readonly options: AppOptions; read
         <h1>Podscope</h1>
         {lesson && <p className="lesson-title">{lesson.title[state.lang]}</p>}
         {/* A file chosen here, before the app has loaded, is not opened; the app's own picker replaces this one within moments. */}
-        <LessonSelect all={POSTER_LESSONS} current={state.lesson} lang={state.lang} onOpenFile={() => {}} />
+        <LessonSelect
+          all={POSTER_LESSONS}
+          current={state.lesson}
+          lang={state.lang}
+          onOpenFile={offerLessonFile}
+        />
       </header>
       <main className="layout">
         <section className="stage" aria-label={t.stage}>
