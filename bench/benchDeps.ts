@@ -3,3 +3,4 @@
 export type { SimMs } from '../src/sim';
 export { createCluster } from '../src/sim';
 export { deployment } from '../src/sim/labs/addons';
+export { simHourCluster } from '../src/sim/scenarios/simHour';

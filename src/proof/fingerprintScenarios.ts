@@ -2,6 +2,7 @@
 // fingerprint of what it produced: the sha256 of its serialized trace and of the
 // objects etcd holds at its end. traceFingerprints.test.ts compares them with the
 // fingerprints recorded before a change that must not change behaviour.
+
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { Session } from '../shell/session';
 import type { SimCluster } from '../sim/api';
 import { createCluster } from '../sim/cluster';
 import { deployment } from '../sim/labs/addons';
+import { simHourCluster } from '../sim/scenarios/simHour';
 import type { SimMs } from '../sim/units';
 
 export interface Fingerprint {
@@ -78,22 +80,8 @@ function bookChapter(seed: number): SimCluster {
   return s.cluster;
 }
 
-/** bench/simHour.ts's hour: 100 replicas, then w3-k8s powered off and its pods replaced. */
-function simHour(): SimCluster {
-  const c = createCluster({ seed: 1 });
-  const d = deployment(
-    'web',
-    'default',
-    100,
-    { labels: { app: 'web' }, containers: [{ name: 'nginx', image: 'nginx' }] },
-    0 as SimMs,
-  );
-  c.request('m-k8s', { verb: 'create', resource: 'deployments', namespace: 'default', body: d }, () => {});
-  c.advanceTo(600_000 as SimMs);
-  c.dispatch({ type: 'host.poweroff', host: 'w3-k8s' });
-  c.advanceTo(3_600_000 as SimMs);
-  return c;
-}
+/** The bench's hour (bench/simHour.ts): 100 replicas, then w3-k8s powered off and its pods replaced. */
+const simHour = (): SimCluster => simHourCluster(1);
 
 /** More replicas than the workers hold: most stay Pending and the scheduler keeps retrying. */
 function pending(): SimCluster {
