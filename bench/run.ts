@@ -74,7 +74,7 @@ metrics.push(
     value: Math.round(day.actMs),
     unit: 'ms',
     budget: 200,
-    note: 'an input at 90 % of the day (forks: re-simulates from t=0)',
+    note: 'an input at 90 % of the day (a fork keeps the frames before it and re-simulates from t=0 without recording them; no checkpoints of the world yet)',
   },
 );
 

@@ -77,8 +77,24 @@ export class History {
     return frame;
   }
 
+  /**
+   * The frames up to and including `t`, as a new history: what a fork at `t` keeps, since
+   * the same seed and the same earlier inputs make the same past (STYLE 3).
+   */
+  upTo(t: number): History {
+    const kept = new History();
+    const end = this.indexAfter(t);
+    for (let i = 0; i < end; i++) kept.frames.push(this.frames[i] as Frame);
+    return kept;
+  }
+
   /** The frame in force at `t`: the last one recorded at or before it (the first when `t` is earlier). */
   at(t: number): Frame | undefined {
+    return this.frames[Math.max(0, this.indexAfter(t) - 1)];
+  }
+
+  /** The index of the first frame after `t`. */
+  private indexAfter(t: number): number {
     let lo = 0;
     let hi = this.frames.length;
     while (lo < hi) {
@@ -86,6 +102,6 @@ export class History {
       if ((this.frames[mid] as Frame).at <= t) lo = mid + 1;
       else hi = mid;
     }
-    return this.frames[Math.max(0, lo - 1)];
+    return lo;
   }
 }
