@@ -1,6 +1,7 @@
 // The cheap read models the view draws, kept for every moment something changed. The
 // trace is append-only history already, so going back in time is a lookup here, never a
-// re-simulation (STYLE 4).
+// re-simulation (STYLE 4). What etcd held is kept as checkpoints and deltas
+// (storeHistory.ts); the rest is shared with the frame before whenever it did not change.
 import type {
   ComponentView,
   EtcdKeyView,
@@ -11,6 +12,7 @@ import type {
   SimCluster,
   SimMs,
 } from '../sim';
+import { StoreHistory } from './storeHistory';
 
 export interface Frame {
   readonly at: SimMs;
@@ -26,13 +28,80 @@ export interface Frame {
   readonly hosts: readonly HostState[];
 }
 
+/** A recorded moment; what etcd held is rebuilt from the store's history when asked for. */
+class RecordedFrame implements Frame {
+  constructor(
+    readonly at: SimMs,
+    readonly components: readonly ComponentView[],
+    readonly pods: readonly PodView[],
+    readonly etcdRevision: number,
+    readonly faults: readonly FaultRef[],
+    readonly hosts: readonly HostState[],
+    private readonly store: StoreHistory,
+    private readonly storeIndex: number,
+  ) {}
+
+  get etcdKeys(): readonly EtcdKeyView[] {
+    return this.store.at(this.storeIndex).entries;
+  }
+
+  get objects(): readonly KubeObject[] {
+    return this.store.at(this.storeIndex).objects;
+  }
+
+  storeIndexOf(): number {
+    return this.storeIndex;
+  }
+
+  /** The same moment, reading etcd from another store history (a fork's copy). */
+  in(store: StoreHistory): RecordedFrame {
+    return new RecordedFrame(
+      this.at,
+      this.components,
+      this.pods,
+      this.etcdRevision,
+      this.faults,
+      this.hosts,
+      store,
+      this.storeIndex,
+    );
+  }
+}
+
+const samePod = (a: PodView, b: PodView) =>
+  a.name === b.name &&
+  a.namespace === b.namespace &&
+  a.status === b.status &&
+  a.ready === b.ready &&
+  a.restarts === b.restarts &&
+  a.node === b.node &&
+  a.ip === b.ip;
+
+/** The pods now, reusing the previous frame's view of every pod that did not change (and its array when none did). */
+function sharePods(prev: readonly PodView[] | undefined, now: readonly PodView[]): readonly PodView[] {
+  if (!prev) return now;
+  const before = new Map(prev.map((p) => [`${p.namespace}/${p.name}`, p]));
+  let changed = prev.length !== now.length;
+  const out = now.map((p, i) => {
+    const old = before.get(`${p.namespace}/${p.name}`);
+    if (old && samePod(old, p)) {
+      if (prev[i] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    return p;
+  });
+  return changed ? out : prev;
+}
+
 export class History {
-  private readonly frames: Frame[] = [];
+  private frames: Frame[] = [];
+  private store = new StoreHistory();
   /**
    * What the last frame was made of, as text, to tell whether the next one changed. Only
    * the last is kept: one per frame was most of a long recording's memory (issue 14).
    */
-  private lastKeys: { components: string; pods: string; world: string } | undefined;
+  private lastKeys: { components: string; world: string } | undefined;
 
   get length(): number {
     return this.frames.length;
@@ -48,29 +117,24 @@ export class History {
     const prev = this.frames[this.frames.length - 1];
     const prevKeys = this.lastKeys;
     const etcdRevision = cluster.etcdRevision();
-    // Pods, keys and objects are read from etcd: an unchanged revision means they are unchanged.
+    // Pods are read from etcd: an unchanged revision means they are unchanged.
     const sameStore = !!prev && prev.etcdRevision === etcdRevision;
     const components = cluster.components();
-    const pods = sameStore && prev ? prev.pods : cluster.pods();
+    const pods = sameStore && prev ? prev.pods : sharePods(prev?.pods, cluster.pods());
     const faults = cluster.faults().map((f) => ({ ...f }) as FaultRef);
     const hosts = cluster.hosts();
-    const keys = {
-      components: JSON.stringify(components),
-      pods: sameStore && prevKeys ? prevKeys.pods : JSON.stringify(pods),
-      world: JSON.stringify([faults, hosts]),
-    };
+    const keys = { components: JSON.stringify(components), world: JSON.stringify([faults, hosts]) };
     const sameWorld = !!prev && prevKeys?.world === keys.world;
-    const frame: Frame = {
-      at: cluster.now,
-      components: prev && prevKeys?.components === keys.components ? prev.components : components,
-      pods: prev && prevKeys?.pods === keys.pods ? prev.pods : pods,
-      etcdKeys: sameStore && prev ? prev.etcdKeys : cluster.etcdKeys(),
+    const frame = new RecordedFrame(
+      cluster.now,
+      prev && prevKeys?.components === keys.components ? prev.components : components,
+      pods,
       etcdRevision,
-      // Objects are immutable, so the previous array still holds exactly what is stored.
-      objects: sameStore && prev ? prev.objects : cluster.objects(),
-      faults: sameWorld && prev ? prev.faults : faults,
-      hosts: sameWorld && prev ? prev.hosts : hosts,
-    };
+      sameWorld && prev ? prev.faults : faults,
+      sameWorld && prev ? prev.hosts : hosts,
+      this.store,
+      this.store.add(etcdRevision, () => cluster.etcdEntries()),
+    );
     if (prev && prev.at === frame.at) this.frames[this.frames.length - 1] = frame;
     else this.frames.push(frame);
     this.lastKeys = keys;
@@ -84,7 +148,13 @@ export class History {
   upTo(t: number): History {
     const kept = new History();
     const end = this.indexAfter(t);
-    for (let i = 0; i < end; i++) kept.frames.push(this.frames[i] as Frame);
+    const last = this.frames[end - 1];
+    if (!last) return kept;
+    kept.store = this.store.upTo((last as RecordedFrame).storeIndexOf());
+    for (let i = 0; i < end; i++) {
+      const f = this.frames[i] as RecordedFrame;
+      kept.frames.push(f.in(kept.store));
+    }
     return kept;
   }
 

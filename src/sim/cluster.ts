@@ -3,6 +3,7 @@ import type {
   ClusterOptions,
   ComponentView,
   ConnectResult,
+  EtcdEntry,
   EtcdKeyView,
   HostState,
   PodView,
@@ -398,6 +399,10 @@ export class Cluster implements SimCluster {
     return this.core.store
       .keys()
       .map((kv) => ({ key: kv.key, createRevision: kv.createRevision, modRevision: kv.modRevision }));
+  }
+
+  etcdEntries(): readonly EtcdEntry[] {
+    return this.core.store.keys();
   }
 
   etcdRevision(): number {
