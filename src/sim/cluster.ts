@@ -155,7 +155,7 @@ export class Cluster implements SimCluster {
         ...state(SCHEDULER, masterWhy('kube-scheduler')),
       },
     ];
-    const pods = this.objects().filter((o): o is Pod => o.kind === 'Pod');
+    const pods = this.core.store.range('/registry/pods/').map((kv) => kv.value as Pod);
     for (const h of w.hosts.values()) {
       if (h.role === 'master') continue;
       const down = () =>
