@@ -5,7 +5,7 @@
 
 import type { RecordedInput } from '../src/player/recording';
 import { applyFault, Recording } from '../src/player/recording';
-import { buildWarp } from '../src/player/timeWarp';
+import { buildWarp, GrowingWarp } from '../src/player/timeWarp';
 import { Session } from '../src/shell/session';
 import type { SimMs } from './benchDeps';
 import { percentile } from './stats';
@@ -20,6 +20,9 @@ export interface DayResult {
   readonly seekP95: number;
   readonly seekMax: number;
   readonly actMs: number;
+  /** The warp made anew from every message of the day, and extended by its last minute. */
+  readonly warpRebuildMs: number;
+  readonly warpExtendMs: number;
 }
 
 function inputs(hours: number): RecordedInput[] {
@@ -58,7 +61,16 @@ export function schoolDay(hours = 8, seed = 1): DayResult {
   const recordMs = performance.now() - start;
   gc?.();
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  // The warp as the page grows it: all of the day but its last minute, then that minute.
+  const growing = new GrowingWarp();
+  const lastMinute = r.simulatedTo - 60_000;
+  growing.warpTo(r.envelopes().slice(0, sentBefore(r.envelopes(), lastMinute)), lastMinute, lastMinute);
+  const extendStart = performance.now();
+  growing.warpTo(r.envelopes(), r.simulatedTo, r.simulatedTo);
+  const warpExtendMs = performance.now() - extendStart;
+  const rebuildStart = performance.now();
   const warp = buildWarp(r.envelopes(), r.simulatedTo);
+  const warpRebuildMs = performance.now() - rebuildStart;
   // Random seeks from a fixed-seed LCG: the same moments every run.
   let x = seed;
   const rand = () => {
@@ -79,5 +91,13 @@ export function schoolDay(hours = 8, seed = 1): DayResult {
     seekP95: percentile(seeks, 95),
     seekMax: Math.max(...seeks),
     actMs,
+    warpRebuildMs,
+    warpExtendMs,
   };
+}
+
+function sentBefore(envelopes: readonly { sentAt: number }[], t: number): number {
+  let n = 0;
+  while (n < envelopes.length && (envelopes[n] as { sentAt: number }).sentAt < t) n++;
+  return n;
 }

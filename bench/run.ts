@@ -76,6 +76,13 @@ metrics.push(
     budget: 200,
     note: 'an input at 90 % of the day (a fork keeps the frames before it and re-simulates from t=0 without recording them; no checkpoints of the world yet)',
   },
+  {
+    name: 'warp-extend-8h',
+    value: round1(day.warpExtendMs),
+    unit: 'ms',
+    budget: 16,
+    note: `(budget: one frame; the issue sets none) the timeline's warp extended by the day's last minute (made anew from all ${day.messages} messages: ${Math.round(day.warpRebuildMs)} ms)`,
+  },
 );
 
 const prompts = Array.from({ length: scaleRuns }, () => scalePrompt());
