@@ -68,40 +68,33 @@ class RecordedFrame implements Frame {
   }
 }
 
-const samePod = (a: PodView, b: PodView) =>
-  a.name === b.name &&
-  a.namespace === b.namespace &&
-  a.status === b.status &&
-  a.ready === b.ready &&
-  a.restarts === b.restarts &&
-  a.node === b.node &&
-  a.ip === b.ip;
-
-/** The pods now, reusing the previous frame's view of every pod that did not change (and its array when none did). */
+/** The pods now, or the previous frame's array when every pod's view is the same object (the cluster makes one per stored pod). */
 function sharePods(prev: readonly PodView[] | undefined, now: readonly PodView[]): readonly PodView[] {
-  if (!prev) return now;
-  const before = new Map(prev.map((p) => [`${p.namespace}/${p.name}`, p]));
-  let changed = prev.length !== now.length;
-  const out = now.map((p, i) => {
-    const old = before.get(`${p.namespace}/${p.name}`);
-    if (old && samePod(old, p)) {
-      if (prev[i] !== old) changed = true;
-      return old;
-    }
-    changed = true;
-    return p;
-  });
-  return changed ? out : prev;
+  if (!prev || prev.length !== now.length) return now;
+  for (let i = 0; i < now.length; i++) if (prev[i] !== now[i]) return now;
+  return prev;
+}
+
+/** Whether two read models hold the same plain data (arrays, objects, primitives): cheaper than comparing their JSON. */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka)
+    if (!sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
 }
 
 export class History {
   private frames: Frame[] = [];
   private store = new StoreHistory();
-  /**
-   * What the last frame was made of, as text, to tell whether the next one changed. Only
-   * the last is kept: one per frame was most of a long recording's memory (issue 14).
-   */
-  private lastKeys: { components: string; world: string } | undefined;
 
   get length(): number {
     return this.frames.length;
@@ -115,7 +108,6 @@ export class History {
   /** Reads the cluster now. Unchanged parts reuse the previous frame's arrays, so a view memoised on them does not redraw. */
   record(cluster: SimCluster): Frame {
     const prev = this.frames[this.frames.length - 1];
-    const prevKeys = this.lastKeys;
     const etcdRevision = cluster.etcdRevision();
     // Pods are read from etcd: an unchanged revision means they are unchanged.
     const sameStore = !!prev && prev.etcdRevision === etcdRevision;
@@ -123,11 +115,10 @@ export class History {
     const pods = sameStore && prev ? prev.pods : sharePods(prev?.pods, cluster.pods());
     const faults = cluster.faults().map((f) => ({ ...f }) as FaultRef);
     const hosts = cluster.hosts();
-    const keys = { components: JSON.stringify(components), world: JSON.stringify([faults, hosts]) };
-    const sameWorld = !!prev && prevKeys?.world === keys.world;
+    const sameWorld = !!prev && sameData(prev.faults, faults) && sameData(prev.hosts, hosts);
     const frame = new RecordedFrame(
       cluster.now,
-      prev && prevKeys?.components === keys.components ? prev.components : components,
+      prev && sameData(prev.components, components) ? prev.components : components,
       pods,
       etcdRevision,
       sameWorld && prev ? prev.faults : faults,
@@ -137,7 +128,6 @@ export class History {
     );
     if (prev && prev.at === frame.at) this.frames[this.frames.length - 1] = frame;
     else this.frames.push(frame);
-    this.lastKeys = keys;
     return frame;
   }
 

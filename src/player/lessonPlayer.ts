@@ -257,8 +257,11 @@ export class LessonPlayer {
     let story = this.storyAtNow(now);
     // "What comes next" may lie beyond what was simulated: simulate on, up to the timeline's end, until it is known.
     const end = this.player.getSnapshot().end;
-    while (!story.next && this.recording.simulatedTo < end) {
-      this.recording.simulateTo(Math.min(end, this.recording.simulatedTo + STORY_CHUNK_MS) as SimMs);
+    // The page gives it a slice of each frame (lookaheadBudgetMs) and it goes on at the next frame.
+    const deadline = performance.now() + this.lookaheadBudgetMs;
+    const stop = Number.isFinite(this.lookaheadBudgetMs) ? () => performance.now() > deadline : undefined;
+    while (!story.next && this.recording.simulatedTo < end && !stop?.()) {
+      this.recording.simulateTo(Math.min(end, this.recording.simulatedTo + STORY_CHUNK_MS) as SimMs, stop);
       this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
       story = this.storyAtNow(now);
     }
@@ -269,6 +272,13 @@ export class LessonPlayer {
 
   private storyKey = '';
   private storyValue: Story | undefined;
+
+  /**
+   * How long one call of `story` may simulate ahead to find what comes next, in ms of wall
+   * time; the rest is simulated by the calls that follow. Unbounded by default (tests, Node);
+   * the page sets a slice of a frame, so looking ahead never blocks it.
+   */
+  lookaheadBudgetMs = Number.POSITIVE_INFINITY;
 
   private storyAtNow(now: SimMs): Story {
     const frame = this.recording.frameAt(now);
@@ -378,9 +388,10 @@ export class LessonPlayer {
     const end = Math.max(before.end, at + horizon) as SimMs;
     // What was simulated before is simulated again (the lesson's later steps), and a command's
     // answer; what lies further is simulated when time or the story reaches it (story()).
-    // At the live edge nothing is simulated ahead: time plays on, and the next input is at the edge again.
+    // At the live edge nothing is simulated ahead here: time plays on.
     const live = before.now >= (this.tour.getSnapshot().context.end ?? 0);
-    this.recording.simulateTo(Math.max(edge, live ? at : at + COMMAND_WAIT_MS) as SimMs);
+    // At the live edge what lay ahead was only looked ahead at: the story looks again, a slice at a time.
+    this.recording.simulateTo((live ? at : Math.max(edge, at + COMMAND_WAIT_MS)) as SimMs);
     this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
     this.followed = '';
     this.player.extendEnd(end);

@@ -40,6 +40,9 @@ import type { Theme, ViewMode } from './urlState';
 import { parseUrlState, serializeUrlState } from './urlState';
 import { useKeyboard } from './useKeyboard';
 
+/** How long the story may simulate ahead in one frame, in ms. */
+const LOOKAHEAD_SLICE_MS = 8;
+
 function readUrl(search: string) {
   const languages = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
   return parseUrlState(search, languages, [...Object.keys(lessons), ...guidedCatalog.map((g) => g.id)]);
@@ -103,6 +106,8 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   const lp = useMemo(() => {
     const p = new LessonPlayer(lesson, seed, driver, guided?.lab ?? 'ready', driver ? shared.inputs : []);
     p.player.setSpeed(initial.state.speed);
+    // Looking ahead for the story takes a slice of each frame, never the whole frame (DESIGN: no task over 50 ms).
+    p.lookaheadBudgetMs = LOOKAHEAD_SLICE_MS;
     p.goToStep(initial.state.step);
     // `faults=` alone (a teacher's scenario without typed inputs): in force from the step the link opens on.
     if (driver) for (const fault of shared.faults) p.act({ fault, heal: false });
