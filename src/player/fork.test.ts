@@ -54,3 +54,54 @@ describe('a fork in the past', () => {
     });
   }
 });
+
+describe('a fork from the spare world made ready in the background', () => {
+  for (const [ready, t] of [
+    [20_000, 20_000],
+    [30_000, 52_345],
+    [45_000, 45_000],
+    [10_000, 70_000],
+  ] as const) {
+    it(`(ready at ${ready} ms, input at ${t} ms) shows what a recording from scratch shows`, () => {
+      const forked = record(script, 120_000);
+      // Sliced as the page slices it: a few steps per call.
+      let calls = 0;
+      let budget = 0;
+      while (!forked.prepareFork(at(ready), () => budget-- <= 0)) {
+        budget = 3;
+        calls++;
+      }
+      expect(calls).toBeGreaterThan(1);
+      expect(forked.spareAt).toBe(ready);
+      const input: RecordedInput = { at: at(t), host: 'm-k8s', line: 'kubectl delete deployment web' };
+      forked.input(input);
+      expect(forked.spareAt).toBeUndefined();
+      forked.simulateTo(at(120_000));
+      const fresh = record([...script.filter((i) => i.at <= t), input], 120_000);
+      expect(seen(forked)).toEqual(seen(fresh));
+      for (const host of ['m-k8s', 'w1-k8s'] as const)
+        expect(forked.world.jobOf(host)?.output).toEqual(fresh.world.jobOf(host)?.output);
+    });
+  }
+
+  it('is not used for a moment before it, nor after the future was forked', () => {
+    const r = record(script, 120_000);
+    r.prepareFork(at(50_000), () => false);
+    expect(r.spareAt).toBe(50_000);
+    r.input({ at: at(40_000), host: 'm-k8s', line: 'kubectl get pods' });
+    expect(r.spareAt).toBeUndefined();
+    r.simulateTo(at(120_000));
+    r.prepareFork(at(60_000), () => false);
+    r.input({ at: at(59_000), host: 'm-k8s', line: 'kubectl get nodes' });
+    r.simulateTo(at(120_000));
+    const fresh = record(
+      [
+        ...script.filter((i) => i.at <= 40_000),
+        { at: at(40_000), host: 'm-k8s', line: 'kubectl get pods' },
+        { at: at(59_000), host: 'm-k8s', line: 'kubectl get nodes' },
+      ],
+      120_000,
+    );
+    expect(seen(r)).toEqual(seen(fresh));
+  });
+});

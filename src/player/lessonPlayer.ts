@@ -411,6 +411,19 @@ export class LessonPlayer {
     return at;
   }
 
+  /**
+   * While the person stands paused in the past, brings a spare world to that moment, a
+   * slice of `budgetMs` at a time (the page gives each frame one), so that acting there
+   * forks from it at once instead of re-simulating from the start.
+   */
+  prepareFork(budgetMs: number): void {
+    if (this.player.getSnapshot().playing) return;
+    const at = this.inputTime();
+    if (at >= this.recording.simulatedTo) return;
+    const deadline = performance.now() + budgetMs;
+    this.recording.prepareFork(at, () => performance.now() > deadline);
+  }
+
   /** The command the last input started (set while the recording runs it). */
   private lastCommand: RunningCommand | undefined;
 

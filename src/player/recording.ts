@@ -45,6 +45,9 @@ export const clusterWorld = (options: ClusterOptions): World => {
 /** A frame is kept at least this often in cluster time, besides every moment a message moves. */
 export const FRAME_EVERY_MS = 100;
 
+/** The spare world is brought forward this much cluster time at a time, so a frame's slice is respected. */
+const SPARE_STEP_MS = 1_000;
+
 export class Recording<W extends World = World> {
   private worldValue: W;
   private historyValue = new History();
@@ -142,16 +145,64 @@ export class Recording<W extends World = World> {
         at: input.at,
         replaced: this.inputList.filter((i) => i.at > input.at && !i.scripted),
       };
-      this.worldValue = this.createWorld(this.options);
+      const spare =
+        this.spare?.generation === this.generation && this.spare.at <= input.at ? this.spare : undefined;
+      this.spare = undefined;
+      this.worldValue = spare?.world ?? this.createWorld(this.options);
       this.historyValue = this.historyValue.upTo(input.at);
       this.inputList = kept;
-      this.applied = 0;
+      this.applied = spare?.applied ?? 0;
       this.generation++;
       this.replayTo(input.at);
     }
     this.inputList.push(input);
     this.inputList.sort((a, b) => a.at - b.at);
     this.simulateTo(input.at);
+  }
+
+  /**
+   * A second world, brought in the background (`prepareFork`) to a moment in the past
+   * where the person stands: an input there forks from it instead of from t=0. Worlds
+   * cannot be copied (their timers are closures), so this is the checkpoint kept.
+   */
+  private spare: { world: W; applied: number; at: SimMs; generation: number } | undefined;
+
+  /**
+   * Brings the spare world towards `t` (a moment in the past on screen), for as long as
+   * `stop` allows; true once it stands at `t`. Inputs are replayed as a fork would.
+   */
+  prepareFork(t: SimMs, stop: () => boolean): boolean {
+    if (t >= this.simulatedTo) return true;
+    let spare = this.spare;
+    if (!spare || spare.generation !== this.generation || spare.at > t)
+      spare = this.spare = {
+        world: this.createWorld(this.options),
+        applied: 0,
+        at: 0 as SimMs,
+        generation: this.generation,
+      };
+    const { world } = spare;
+    while (spare.at < t) {
+      if (stop()) return false;
+      const due = this.inputList[spare.applied];
+      const next = Math.min(t, due && due.at <= t ? due.at : t, world.cluster.now + SPARE_STEP_MS) as SimMs;
+      if (next > world.cluster.now) world.advanceTo(next);
+      while (
+        this.inputList[spare.applied] &&
+        (this.inputList[spare.applied] as RecordedInput).at <= world.cluster.now &&
+        (this.inputList[spare.applied] as RecordedInput).at < t
+      ) {
+        this.runner(world, this.inputList[spare.applied] as RecordedInput);
+        spare.applied++;
+      }
+      spare.at = world.cluster.now;
+    }
+    return true;
+  }
+
+  /** Where the spare world stands, if there is one for this future (for the bench and tests). */
+  get spareAt(): SimMs | undefined {
+    return this.spare?.generation === this.generation ? this.spare.at : undefined;
   }
 
   /**

@@ -156,7 +156,9 @@ export class Cluster implements SimCluster {
       },
     ];
     // Only kube-proxy's and CoreDNS's pods tell a component's state (ranges of their keys, not of every pod).
-    const proxies = this.core.store.range('/registry/pods/kube-system/kube-proxy-').map((kv) => kv.value as Pod);
+    const proxies = this.core.store
+      .range('/registry/pods/kube-system/kube-proxy-')
+      .map((kv) => kv.value as Pod);
     for (const h of w.hosts.values()) {
       if (h.role === 'master') continue;
       const down = () =>
@@ -208,12 +210,10 @@ export class Cluster implements SimCluster {
     });
     const dnsUp =
       !w.faults.corednsDown &&
-      this.core.store
-        .range('/registry/pods/kube-system/coredns-')
-        .some((kv) => {
-          const p = kv.value as Pod;
-          return !!p.spec.nodeName && this.containerRunning(p.spec.nodeName, p.metadata.uid);
-        });
+      this.core.store.range('/registry/pods/kube-system/coredns-').some((kv) => {
+        const p = kv.value as Pod;
+        return !!p.spec.nodeName && this.containerRunning(p.spec.nodeName, p.metadata.uid);
+      });
     out.push({
       id: 'coredns',
       number: 12,
