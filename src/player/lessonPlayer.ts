@@ -391,7 +391,11 @@ export class LessonPlayer {
     // At the live edge nothing is simulated ahead here: time plays on.
     const live = before.now >= (this.tour.getSnapshot().context.end ?? 0);
     // At the live edge what lay ahead was only looked ahead at: the story looks again, a slice at a time.
-    this.recording.simulateTo((live ? at : Math.max(edge, at + COMMAND_WAIT_MS)) as SimMs);
+    // Past the lesson's own end, what was simulated before belonged to the future just forked away.
+    const lessonEnd = this.tour.getSnapshot().context.end ?? edge;
+    this.recording.simulateTo(
+      (live ? at : Math.max(Math.min(edge, lessonEnd), at + COMMAND_WAIT_MS)) as SimMs,
+    );
     this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
     this.followed = '';
     this.player.extendEnd(end);
@@ -418,10 +422,25 @@ export class LessonPlayer {
    */
   prepareFork(budgetMs: number): void {
     if (this.player.getSnapshot().playing) return;
-    const at = this.inputTime();
-    if (at >= this.recording.simulatedTo) return;
     const deadline = performance.now() + budgetMs;
-    this.recording.prepareFork(at, () => performance.now() > deadline);
+    this.readyToAct(() => performance.now() > deadline);
+  }
+
+  /**
+   * Does, for as long as `stop` allows, the work an input at the moment on screen would
+   * otherwise do at once: readies the spare world it would fork from. True when done, so
+   * a caller that can wait (the element, the iframe) slices it between tasks first.
+   */
+  readyToAct(stop: () => boolean): boolean {
+    const at = this.inputTime();
+    return at >= this.recording.simulatedTo || this.recording.prepareFork(at, stop);
+  }
+
+  /** Simulates up to `t` (within the timeline) for as long as `stop` allows; true when there (a seek then costs a lookup). */
+  readyToSee(t: SimMs, stop: () => boolean): boolean {
+    const to = Math.min(t, this.player.getSnapshot().end) as SimMs;
+    if (to > this.recording.simulatedTo) this.recording.simulateTo(to, stop);
+    return this.recording.simulatedTo >= to;
   }
 
   /** The command the last input started (set while the recording runs it). */
