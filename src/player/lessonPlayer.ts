@@ -28,7 +28,7 @@ export type Print = (kind: TranscriptLine['kind'], text: string) => void;
  * before the shells' code has loaded.
  */
 export interface LabDriver<W extends World = World> {
-  createWorld(options: { readonly seed: number; readonly lab?: LabKind }): W;
+  createWorld(options: { readonly seed: number; readonly lab?: LabKind; readonly workers?: number }): W;
   /** Runs a typed line or Ctrl+C; returns the command it started, whose end the player can wait for. */
   run(world: W, input: RecordedInput, print: Print): RunningCommand | undefined;
   terminal?: LabTerminals<W>['terminal'];
@@ -118,12 +118,16 @@ export class LessonPlayer {
     readonly lab: LabKind = 'ready',
     /** A person's own inputs to replay (a shared link's), in time order. */
     own: readonly RecordedInput[] = [],
+    /** How many workers the lab has (3, the book's; up to 200 for a demo at scale). */
+    readonly workers = 3,
   ) {
     this.recording = new Recording(
-      { seed, lab },
+      { seed, lab, workers },
       (options) => {
         this.transcript = [];
-        return driver ? driver.createWorld({ seed: options.seed ?? seed, lab }) : clusterWorld(options);
+        return driver
+          ? driver.createWorld({ seed: options.seed ?? seed, lab, workers })
+          : clusterWorld(options);
       },
       (world, input) => {
         if (applyFault(world, input)) return;

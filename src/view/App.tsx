@@ -104,7 +104,14 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
     if (shared.errors.length > 0) setNotices((n) => [...n, ...shared.errors]);
   }, [shared]);
   const lp = useMemo(() => {
-    const p = new LessonPlayer(lesson, seed, driver, guided?.lab ?? 'ready', driver ? shared.inputs : []);
+    const p = new LessonPlayer(
+      lesson,
+      seed,
+      driver,
+      guided?.lab ?? 'ready',
+      driver ? shared.inputs : [],
+      initial.state.workers,
+    );
     p.player.setSpeed(initial.state.speed);
     // Looking ahead for the story takes a slice of each frame, never the whole frame (DESIGN: no task over 50 ms).
     p.lookaheadBudgetMs = LOOKAHEAD_SLICE_MS;
@@ -157,6 +164,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
     theme,
     view,
     seed,
+    workers: initial.state.workers,
     presenter,
     ...extra,
   });
