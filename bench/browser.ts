@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { chromium } from '@playwright/test';
 import { fiveElementsMetric, writeFiveElementsPage } from './fiveElements';
+import { longTaskMetric } from './longTask';
 import type { Metric } from './metric';
 import { pods500Metrics } from './pods500';
 import { startPreview } from './preview';
@@ -150,6 +151,7 @@ export async function browserMetrics(root: string, executablePath: string, runs:
     const soaks = await repeat(Number(process.env.BENCH_SOAK_RUNS ?? 1), () => soak(browser, url));
     const seekP95 = seekRuns.map((s) => percentile(s, 95));
     const five = await fiveElementsMetric(browser, preview, runs);
+    const longTask = await longTaskMetric(browser, preview.url, runs);
     const pods500 = await pods500Metrics(root, browser, runs).catch((e: unknown): Metric[] => [
       {
         name: 'frame-p95-500-pods',
@@ -197,6 +199,7 @@ export async function browserMetrics(root: string, executablePath: string, runs:
         note: `${soaks.map((s) => s.loops).join(', ')} loops at 4× in ${SOAK_MS / 1000} s (not the issue's 1,000); heap ${round1(soaks[0]?.mb ?? 0)} MB after ${WARM_UP_LOOPS} warm-up loops`,
       },
       five,
+      longTask,
     ];
   } finally {
     await browser.close();

@@ -109,8 +109,18 @@ export class EmbedController {
   seek(ms: unknown): Promise<void> {
     return this.guarded(
       () => seekArg(ms),
-      async (t) => (await this.player()).player.seek(t),
+      async (t) => {
+        const lp = await this.player();
+        // A moment not simulated yet is simulated a slice at a time, so the page keeps its frames.
+        while (!lp.readyToSee(t as SimMs, this.queue.sliceOver)) await this.breathe();
+        lp.player.seek(t);
+      },
     );
+  }
+
+  /** An input about to be made at the moment on screen: its fork, if it makes one, is readied a slice at a time. */
+  private async readyToAct(lp: LessonPlayer): Promise<void> {
+    while (!lp.readyToAct(this.queue.sliceOver)) await this.breathe();
   }
 
   setSpeed(speed: unknown): Promise<void> {
@@ -145,6 +155,7 @@ export class EmbedController {
       async ([line, on = 'm-k8s']) => {
         const lp = await this.player();
         if (!lp.recording.cluster.host(on)) throw new Error(`run(line, host): no host "${on}" in this lab`);
+        await this.readyToAct(lp);
         const at = lp.type(on, line);
         // The command is the one typed in that window at that moment (the lesson's own lines may follow it).
         const job = lp.terminal(on)?.entries.find((e) => e.job.startedAt === at && e.job.line === line)?.job;
@@ -193,6 +204,7 @@ export class EmbedController {
     );
     const ref = faults[0];
     if (!ref) throw new Error(errors.join('; ') || `unknown fault "${fault}"`);
+    await this.readyToAct(lp);
     lp.act({ fault: ref, heal });
   }
 

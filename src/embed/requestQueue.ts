@@ -64,6 +64,9 @@ export class RequestQueue {
   }
 
   /** Called inside a long task between pieces of work: yields when this stretch has run SLICE_MS. */
+  /** Whether the work done since the main thread was last given back has used up its slice. */
+  readonly sliceOver = (): boolean => this.now() - this.sliceStart >= SLICE_MS;
+
   async breathe(): Promise<void> {
     if (this.now() - this.sliceStart < SLICE_MS) return;
     await nextTask();

@@ -17,7 +17,11 @@ type Input =
 type Print = (kind: 'input' | 'stdout' | 'stderr', text: string) => void;
 
 export const sessionDriver = {
-  createWorld: (options: { readonly seed: number; readonly lab?: LabKind }): Session => new Session(options),
+  createWorld: (options: {
+    readonly seed: number;
+    readonly lab?: LabKind;
+    readonly workers?: number;
+  }): Session => new Session(options),
   run: (session: Session, input: Input, print: Print): Job | undefined => {
     if ('fault' in input) return undefined;
     if ('interrupt' in input) {

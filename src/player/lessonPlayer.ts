@@ -28,7 +28,7 @@ export type Print = (kind: TranscriptLine['kind'], text: string) => void;
  * before the shells' code has loaded.
  */
 export interface LabDriver<W extends World = World> {
-  createWorld(options: { readonly seed: number; readonly lab?: LabKind }): W;
+  createWorld(options: { readonly seed: number; readonly lab?: LabKind; readonly workers?: number }): W;
   /** Runs a typed line or Ctrl+C; returns the command it started, whose end the player can wait for. */
   run(world: W, input: RecordedInput, print: Print): RunningCommand | undefined;
   terminal?: LabTerminals<W>['terminal'];
@@ -118,12 +118,16 @@ export class LessonPlayer {
     readonly lab: LabKind = 'ready',
     /** A person's own inputs to replay (a shared link's), in time order. */
     own: readonly RecordedInput[] = [],
+    /** How many workers the lab has (3, the book's; up to 200 for a demo at scale). */
+    readonly workers = 3,
   ) {
     this.recording = new Recording(
-      { seed, lab },
+      { seed, lab, workers },
       (options) => {
         this.transcript = [];
-        return driver ? driver.createWorld({ seed: options.seed ?? seed, lab }) : clusterWorld(options);
+        return driver
+          ? driver.createWorld({ seed: options.seed ?? seed, lab, workers })
+          : clusterWorld(options);
       },
       (world, input) => {
         if (applyFault(world, input)) return;
@@ -257,8 +261,11 @@ export class LessonPlayer {
     let story = this.storyAtNow(now);
     // "What comes next" may lie beyond what was simulated: simulate on, up to the timeline's end, until it is known.
     const end = this.player.getSnapshot().end;
-    while (!story.next && this.recording.simulatedTo < end) {
-      this.recording.simulateTo(Math.min(end, this.recording.simulatedTo + STORY_CHUNK_MS) as SimMs);
+    // The page gives it a slice of each frame (lookaheadBudgetMs) and it goes on at the next frame.
+    const deadline = performance.now() + this.lookaheadBudgetMs;
+    const stop = Number.isFinite(this.lookaheadBudgetMs) ? () => performance.now() > deadline : undefined;
+    while (!story.next && this.recording.simulatedTo < end && !stop?.()) {
+      this.recording.simulateTo(Math.min(end, this.recording.simulatedTo + STORY_CHUNK_MS) as SimMs, stop);
       this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
       story = this.storyAtNow(now);
     }
@@ -269,6 +276,13 @@ export class LessonPlayer {
 
   private storyKey = '';
   private storyValue: Story | undefined;
+
+  /**
+   * How long one call of `story` may simulate ahead to find what comes next, in ms of wall
+   * time; the rest is simulated by the calls that follow. Unbounded by default (tests, Node);
+   * the page sets a slice of a frame, so looking ahead never blocks it.
+   */
+  lookaheadBudgetMs = Number.POSITIVE_INFINITY;
 
   private storyAtNow(now: SimMs): Story {
     const frame = this.recording.frameAt(now);
@@ -378,9 +392,14 @@ export class LessonPlayer {
     const end = Math.max(before.end, at + horizon) as SimMs;
     // What was simulated before is simulated again (the lesson's later steps), and a command's
     // answer; what lies further is simulated when time or the story reaches it (story()).
-    // At the live edge nothing is simulated ahead: time plays on, and the next input is at the edge again.
+    // At the live edge nothing is simulated ahead here: time plays on.
     const live = before.now >= (this.tour.getSnapshot().context.end ?? 0);
-    this.recording.simulateTo(Math.max(edge, live ? at : at + COMMAND_WAIT_MS) as SimMs);
+    // At the live edge what lay ahead was only looked ahead at: the story looks again, a slice at a time.
+    // Past the lesson's own end, what was simulated before belonged to the future just forked away.
+    const lessonEnd = this.tour.getSnapshot().context.end ?? edge;
+    this.recording.simulateTo(
+      (live ? at : Math.max(Math.min(edge, lessonEnd), at + COMMAND_WAIT_MS)) as SimMs,
+    );
     this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
     this.followed = '';
     this.player.extendEnd(end);
@@ -398,6 +417,34 @@ export class LessonPlayer {
       else if (answered > at) this.player.playUntil(answered);
     }
     return at;
+  }
+
+  /**
+   * While the person stands paused in the past, brings a spare world to that moment, a
+   * slice of `budgetMs` at a time (the page gives each frame one), so that acting there
+   * forks from it at once instead of re-simulating from the start.
+   */
+  prepareFork(budgetMs: number): void {
+    if (this.player.getSnapshot().playing) return;
+    const deadline = performance.now() + budgetMs;
+    this.readyToAct(() => performance.now() > deadline);
+  }
+
+  /**
+   * Does, for as long as `stop` allows, the work an input at the moment on screen would
+   * otherwise do at once: readies the spare world it would fork from. True when done, so
+   * a caller that can wait (the element, the iframe) slices it between tasks first.
+   */
+  readyToAct(stop: () => boolean): boolean {
+    const at = this.inputTime();
+    return at >= this.recording.simulatedTo || this.recording.prepareFork(at, stop);
+  }
+
+  /** Simulates up to `t` (within the timeline) for as long as `stop` allows; true when there (a seek then costs a lookup). */
+  readyToSee(t: SimMs, stop: () => boolean): boolean {
+    const to = Math.min(t, this.player.getSnapshot().end) as SimMs;
+    if (to > this.recording.simulatedTo) this.recording.simulateTo(to, stop);
+    return this.recording.simulatedTo >= to;
   }
 
   /** The command the last input started (set while the recording runs it). */

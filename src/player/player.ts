@@ -8,10 +8,13 @@ import { clampSpeed, nextMessageTime, previousMessageTime } from './lookups';
 import type { Recording } from './recording';
 
 /** What the player reads of a recording, whatever world it drives. */
-export type RecordingView = Pick<Recording, 'simulateTo' | 'envelopes' | 'frameAt' | 'generation'>;
+export type RecordingView = Pick<
+  Recording,
+  'simulateTo' | 'simulatedTo' | 'envelopes' | 'frameAt' | 'generation'
+>;
 
 import type { Warp, WarpOptions } from './timeWarp';
-import { buildWarp, defaultWarpOptions, realTimeWarp } from './timeWarp';
+import { defaultWarpOptions, GrowingWarp, realTimeWarp } from './timeWarp';
 
 export interface PlayerSnapshot {
   readonly now: SimMs;
@@ -29,6 +32,8 @@ export class Player {
   private readonly listeners = new Set<() => void>();
   private warpValue: Warp | undefined;
   private warpKey = '';
+  private growing: GrowingWarp | undefined;
+  private growingGeneration = -1;
 
   constructor(
     readonly recording: RecordingView,
@@ -53,12 +58,20 @@ export class Player {
   get warp(): Warp {
     const { end, skipIdle } = this.snapshot;
     if (!skipIdle) return realTimeWarp(end);
-    // Rebuilt when messages are added or the timeline is lengthened, not as the live edge moves
-    // (past its end the warp runs 1:1 until then).
+    // Extended when messages are added, not as the live edge moves
+    // (past its end the warp runs 1:1 until then); made anew when the future was forked.
     const envelopes = this.recording.envelopes();
     const key = `${this.recording.generation}:${envelopes.length}`;
     if (!this.warpValue || key !== this.warpKey || end < this.warpValue.end) {
-      this.warpValue = buildWarp(envelopes, end, this.warpOptions);
+      if (
+        !this.growing ||
+        this.growingGeneration !== this.recording.generation ||
+        end < this.growing.finalUpTo
+      ) {
+        this.growing = new GrowingWarp(this.warpOptions);
+        this.growingGeneration = this.recording.generation;
+      }
+      this.warpValue = this.growing.warpTo(envelopes, end, this.recording.simulatedTo);
       this.warpKey = key;
     }
     return this.warpValue;

@@ -45,6 +45,9 @@ export const clusterWorld = (options: ClusterOptions): World => {
 /** A frame is kept at least this often in cluster time, besides every moment a message moves. */
 export const FRAME_EVERY_MS = 100;
 
+/** The spare world is brought forward this much cluster time at a time, so a frame's slice is respected. */
+const SPARE_STEP_MS = 1_000;
+
 export class Recording<W extends World = World> {
   private worldValue: W;
   private historyValue = new History();
@@ -97,14 +100,18 @@ export class Recording<W extends World = World> {
   }
 
   /**
-   * Runs the cluster to `t` a millisecond at a time, so that every change that comes with
-   * a message is caught at the millisecond it happens (≈ 4 ms of Node per simulated second).
+   * Runs the cluster to `t` from event to event, so that every change that comes with a
+   * message is caught at the millisecond it happens; `stop`, asked every 64 events, may end
+   * it early (the cluster then stands between two events, and the next call goes on).
    */
-  simulateTo(t: SimMs): void {
+  simulateTo(t: SimMs, stop?: () => boolean): void {
     const c = this.cluster;
     let lastFrame = this.historyValue.at(c.now)?.at ?? 0;
     const stepping = !this.worldValue.nextEventAt;
+    let steps = 0;
     while (c.now < t) {
+      // A caller with a time budget (the page's frame) may stop it between events; it goes on from there next time.
+      if (stop && ++steps % 64 === 0 && stop()) return;
       this.applyDueInputs();
       const before = c.trace.length;
       const revision = c.etcdRevision();
@@ -138,16 +145,79 @@ export class Recording<W extends World = World> {
         at: input.at,
         replaced: this.inputList.filter((i) => i.at > input.at && !i.scripted),
       };
-      this.worldValue = this.createWorld(this.options);
-      this.historyValue = new History();
-      this.historyValue.record(this.cluster);
+      const spare =
+        this.spare?.generation === this.generation && this.spare.at <= input.at ? this.spare : undefined;
+      this.spare = undefined;
+      this.worldValue = spare?.world ?? this.createWorld(this.options);
+      this.historyValue = this.historyValue.upTo(input.at);
       this.inputList = kept;
-      this.applied = 0;
+      this.applied = spare?.applied ?? 0;
       this.generation++;
+      this.replayTo(input.at);
     }
     this.inputList.push(input);
     this.inputList.sort((a, b) => a.at - b.at);
     this.simulateTo(input.at);
+  }
+
+  /**
+   * A second world, brought in the background (`prepareFork`) to a moment in the past
+   * where the person stands: an input there forks from it instead of from t=0. Worlds
+   * cannot be copied (their timers are closures), so this is the checkpoint kept.
+   */
+  private spare: { world: W; applied: number; at: SimMs; generation: number } | undefined;
+
+  /**
+   * Brings the spare world towards `t` (a moment in the past on screen), for as long as
+   * `stop` allows; true once it stands at `t`. Inputs are replayed as a fork would.
+   */
+  prepareFork(t: SimMs, stop: () => boolean): boolean {
+    if (t >= this.simulatedTo) return true;
+    let spare = this.spare;
+    if (!spare || spare.generation !== this.generation || spare.at > t)
+      spare = this.spare = {
+        world: this.createWorld(this.options),
+        applied: 0,
+        at: 0 as SimMs,
+        generation: this.generation,
+      };
+    const { world } = spare;
+    while (spare.at < t) {
+      if (stop()) return false;
+      const due = this.inputList[spare.applied];
+      const next = Math.min(t, due && due.at <= t ? due.at : t, world.cluster.now + SPARE_STEP_MS) as SimMs;
+      if (next > world.cluster.now) world.advanceTo(next);
+      while (
+        this.inputList[spare.applied] &&
+        (this.inputList[spare.applied] as RecordedInput).at <= world.cluster.now &&
+        (this.inputList[spare.applied] as RecordedInput).at < t
+      ) {
+        this.runner(world, this.inputList[spare.applied] as RecordedInput);
+        spare.applied++;
+      }
+      spare.at = world.cluster.now;
+    }
+    return true;
+  }
+
+  /** Where the spare world stands, if there is one for this future (for the bench and tests). */
+  get spareAt(): SimMs | undefined {
+    return this.spare?.generation === this.generation ? this.spare.at : undefined;
+  }
+
+  /**
+   * Brings a new world to `t` without recording frames: the kept history already holds
+   * them, so a fork costs the simulation alone (a tenth of simulating with frames).
+   */
+  private replayTo(t: SimMs): void {
+    for (;;) {
+      const due = this.inputList[this.applied];
+      if (!due || due.at > t) break;
+      if (due.at > this.cluster.now) this.worldValue.advanceTo(due.at);
+      this.runner(this.worldValue, due);
+      this.applied++;
+    }
+    if (t > this.cluster.now) this.worldValue.advanceTo(t);
   }
 
   private nextInputAt(): number | undefined {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildWarp } from './timeWarp';
+import { buildWarp, GrowingWarp } from './timeWarp';
 
 const opts = { flightSlowdown: 100, maxIdleMs: 1000 };
 // Idle 0–10, flying 10–14 (two overlapping messages), idle 14–5014, flying 5014–5016, idle to 6000.
@@ -51,5 +52,65 @@ describe('buildWarp', () => {
   it('treats a message with no latency as no flight', () => {
     const w = buildWarp([{ sentAt: 50, deliverAt: 50 }], 100, opts);
     expect(w.duration).toBe(100);
+  });
+});
+
+describe('GrowingWarp', () => {
+  // A recording that grows: each step simulates on to `complete`, sending messages on the way, and the timeline may reach further.
+  const growth = fc.array(
+    fc.record({
+      advance: fc.integer({ min: 0, max: 3000 }),
+      sends: fc.array(
+        fc.record({ offset: fc.integer({ min: 0, max: 3000 }), latency: fc.integer({ min: 0, max: 8 }) }),
+        {
+          maxLength: 6,
+        },
+      ),
+      ahead: fc.integer({ min: 0, max: 4000 }),
+    }),
+    { minLength: 1, maxLength: 25 },
+  );
+
+  it('is, after every growth, the warp a rebuild from all the messages gives', () => {
+    fc.assert(
+      fc.property(growth, (steps) => {
+        const spans: { sentAt: number; deliverAt: number }[] = [];
+        const growing = new GrowingWarp(opts);
+        let complete = 0;
+        for (const step of steps) {
+          const from = complete;
+          complete += step.advance;
+          const sent = step.sends
+            .map((s) => Math.min(complete, from + s.offset))
+            .sort((a, b) => a - b)
+            .map((at, i) => ({ sentAt: at, deliverAt: at + (step.sends[i]?.latency ?? 0) }));
+          spans.push(...sent);
+          const end = complete + step.ahead;
+          const warp = growing.warpTo(spans, end, complete);
+          const rebuilt = buildWarp(spans, end, opts);
+          expect(warp.duration).toBeCloseTo(rebuilt.duration, 6);
+          for (let t = 0; t <= end + 500; t += 97) {
+            expect(warp.toTour(t)).toBeCloseTo(rebuilt.toTour(t), 6);
+            expect(warp.toCluster(rebuilt.toTour(t))).toBeCloseTo(rebuilt.toCluster(rebuilt.toTour(t)), 6);
+          }
+        }
+      }),
+    );
+  });
+
+  it('keeps what can no longer change: the part before the last message already simulated', () => {
+    const growing = new GrowingWarp(opts);
+    growing.warpTo([{ sentAt: 10, deliverAt: 12 }], 100, 50);
+    expect(growing.finalUpTo).toBe(12);
+    growing.warpTo(
+      [
+        { sentAt: 10, deliverAt: 12 },
+        { sentAt: 60, deliverAt: 70 },
+      ],
+      200,
+      65,
+    );
+    // The message sent at 60 is still in flight at 65: only its send is final.
+    expect(growing.finalUpTo).toBe(60);
   });
 });

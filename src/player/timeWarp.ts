@@ -40,43 +40,108 @@ export function buildWarp(
   end: number,
   options: WarpOptions = defaultWarpOptions,
 ): Warp {
-  const inRange = spans.filter((s) => s.sentAt <= end && s.deliverAt >= 0);
-  const bounds = new Set<number>([0, end]);
-  for (const s of inRange) {
-    if (s.sentAt > 0) bounds.add(s.sentAt);
-    if (s.deliverAt < end) bounds.add(s.deliverAt);
+  return new GrowingWarp(options).warpTo(spans, end, 0);
+}
+
+/**
+ * The warp of a recording that grows. Rebuilding it from every message whenever one was
+ * added cost 325 ms after a school day (issue 14); this keeps what can no longer change
+ * and recomputes only the tail. The warp is final up to the last moment a message was
+ * sent or delivered before the time simulated so far: every later message is sent after
+ * it, and an idle gap is capped as a whole, so the tail is recomputed from that boundary
+ * exactly as a rebuild would compute it.
+ */
+export class GrowingWarp {
+  /** Final segments, from 0 to `fixedAt`; only ever appended to. */
+  private readonly fixed: Segment[] = [];
+  private fixedAt = 0;
+  private fixedP = 0;
+  /** How many spans were read. */
+  private read = 0;
+  /** The spans read that are still in flight at `fixedAt`, or sent after it. */
+  private pending: Span[] = [];
+
+  constructor(private readonly options: WarpOptions = defaultWarpOptions) {}
+
+  /**
+   * The warp to `end` of `spans` (ordered by sentAt, only appended to since the last
+   * call), which are complete up to `complete`: no span added later is sent before it.
+   */
+  warpTo(spans: readonly Span[], end: number, complete: number): Warp {
+    for (; this.read < spans.length; this.read++) {
+      const s = spans[this.read] as Span;
+      if (s.deliverAt > this.fixedAt) this.pending.push(s);
+    }
+    const inRange = this.pending.filter((s) => s.sentAt <= end);
+    // Boundaries in the tail: where a message is sent or delivered (they may become final), and the end (it may not).
+    const marks = new Set<number>();
+    for (const s of inRange) {
+      if (s.sentAt > this.fixedAt) marks.add(s.sentAt);
+      if (s.deliverAt < end) marks.add(s.deliverAt);
+    }
+    const points = [...new Set([this.fixedAt, ...marks, Math.max(end, this.fixedAt)])].sort((a, b) => a - b);
+    const starts = inRange.map((s) => s.sentAt).sort((a, b) => a - b);
+    const ends = inRange.map((s) => s.deliverAt).sort((a, b) => a - b);
+    const tail: Segment[] = [];
+    let si = 0;
+    let ei = 0;
+    let p = this.fixedP;
+    for (let i = 0; i + 1 < points.length; i++) {
+      const a = points[i] as number;
+      const b = points[i + 1] as number;
+      while (si < starts.length && (starts[si] as number) <= a) si++;
+      while (ei < ends.length && (ends[ei] as number) <= a) ei++;
+      const flying = si - ei > 0;
+      const length = flying ? (b - a) * this.options.flightSlowdown : Math.min(b - a, this.options.maxIdleMs);
+      tail.push({ c0: a, c1: b, p0: p, p1: p + length });
+      p += length;
+    }
+    const warp = segmentsWarp(this.fixed, this.fixed.length, tail, end, p);
+    // What lies before the last message boundary already simulated is final.
+    const limit = Math.min(complete, end);
+    let keep = 0;
+    while (keep < tail.length && marks.has((tail[keep] as Segment).c1) && (tail[keep] as Segment).c1 <= limit)
+      keep++;
+    if (keep > 0) {
+      for (let i = 0; i < keep; i++) this.fixed.push(tail[i] as Segment);
+      const last = tail[keep - 1] as Segment;
+      this.fixedAt = last.c1;
+      this.fixedP = last.p1;
+      this.pending = this.pending.filter((s) => s.deliverAt > this.fixedAt);
+    }
+    return warp;
   }
-  const points = [...bounds].sort((a, b) => a - b);
-  const starts = inRange.map((s) => s.sentAt).sort((a, b) => a - b);
-  const ends = inRange.map((s) => s.deliverAt).sort((a, b) => a - b);
-  const segments: Segment[] = [];
-  let si = 0;
-  let ei = 0;
-  let p = 0;
-  for (let i = 0; i + 1 < points.length; i++) {
-    const a = points[i] as number;
-    const b = points[i + 1] as number;
-    while (si < starts.length && (starts[si] as number) <= a) si++;
-    while (ei < ends.length && (ends[ei] as number) <= a) ei++;
-    const flying = si - ei > 0;
-    const length = flying ? (b - a) * options.flightSlowdown : Math.min(b - a, options.maxIdleMs);
-    segments.push({ c0: a, c1: b, p0: p, p1: p + length });
-    p += length;
+
+  /** Where the final part ends. */
+  get finalUpTo(): SimMs {
+    return this.fixedAt as SimMs;
   }
+}
+
+/** A warp over the first `count` final segments, then the tail's (a later call may append to `fixed`; this one does not look). */
+function segmentsWarp(
+  fixed: readonly Segment[],
+  count: number,
+  tail: readonly Segment[],
+  end: number,
+  p: number,
+): Warp {
+  const n = count + tail.length;
+  const seg = (i: number) => (i < count ? fixed[i] : tail[i - count]) as Segment;
   return {
     end: end as SimMs,
     duration: p,
     // Past its end the warp runs 1:1, so the live edge can move on before the next rebuild.
     toTour: (t) => {
       if (t <= 0) return 0;
-      if (t >= end || segments.length === 0) return p + (t - end);
-      const s = segments[findSegment(segments, t, (x) => x.c0)] as Segment;
+      if (t >= end || n === 0) return p + (t - end);
+      const s = seg(findSegment(n, t, (i) => seg(i).c0));
       return s.p0 + ((t - s.c0) / (s.c1 - s.c0)) * (s.p1 - s.p0);
     },
     toCluster: (q) => {
       if (q <= 0) return 0 as SimMs;
-      if (q >= p || segments.length === 0) return (end + (q - p)) as SimMs;
-      const s = segments[findSegment(segments, q, (x) => x.p0)] as Segment;
+      if (q >= p || n === 0) return (end + (q - p)) as SimMs;
+      const s = seg(findSegment(n, q, (i) => seg(i).p0));
       return (s.c0 + ((q - s.p0) / (s.p1 - s.p0)) * (s.c1 - s.c0)) as SimMs;
     },
   };
@@ -92,13 +157,13 @@ export function realTimeWarp(end: number): Warp {
   };
 }
 
-/** The last segment whose start (by `key`) is at or before `v`. */
-function findSegment(segments: readonly Segment[], v: number, key: (s: Segment) => number): number {
+/** The last of `n` segments whose start (by `key` of its index) is at or before `v`. */
+function findSegment(n: number, v: number, key: (i: number) => number): number {
   let lo = 0;
-  let hi = segments.length - 1;
+  let hi = n - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (key(segments[mid] as Segment) <= v) lo = mid;
+    if (key(mid) <= v) lo = mid;
     else hi = mid - 1;
   }
   return lo;

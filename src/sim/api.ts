@@ -69,6 +69,11 @@ export interface EtcdKeyView {
   readonly modRevision: number;
 }
 
+/** A stored key with its value, as etcd holds it: immutable, a new one for every change. */
+export interface EtcdEntry extends EtcdKeyView {
+  readonly value: KubeObject;
+}
+
 export type ConnectResult =
   | { readonly ok: true; readonly body: string }
   | { readonly ok: false; readonly error: 'timeout' | 'refused' | 'unreachable' };
@@ -137,6 +142,8 @@ export interface SimCluster {
   pods(): readonly PodView[];
   nodes(): readonly Node[];
   etcdKeys(): readonly EtcdKeyView[];
+  /** What etcd holds, key by key in key order (the keys of `etcdKeys`, with their values). */
+  etcdEntries(): readonly EtcdEntry[];
   etcdRevision(): number;
   /** The stored objects (what etcd holds), for inspectors and tests — never for kubectl. */
   objects(): readonly KubeObject[];

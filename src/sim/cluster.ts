@@ -3,6 +3,7 @@ import type {
   ClusterOptions,
   ComponentView,
   ConnectResult,
+  EtcdEntry,
   EtcdKeyView,
   HostState,
   PodView,
@@ -154,7 +155,10 @@ export class Cluster implements SimCluster {
         ...state(SCHEDULER, masterWhy('kube-scheduler')),
       },
     ];
-    const pods = this.objects().filter((o): o is Pod => o.kind === 'Pod');
+    // Only kube-proxy's and CoreDNS's pods tell a component's state (ranges of their keys, not of every pod).
+    const proxies = this.core.store
+      .range('/registry/pods/kube-system/kube-proxy-')
+      .map((kv) => kv.value as Pod);
     for (const h of w.hosts.values()) {
       if (h.role === 'master') continue;
       const down = () =>
@@ -187,7 +191,7 @@ export class Cluster implements SimCluster {
         host: h.name,
         state: w.up(h.name, this.now) ? (h.podRoutesBroken ? 'failing' : 'running') : 'stopped',
       });
-      const proxy = pods.find((p) => p.spec.nodeName === h.name && p.metadata.name.startsWith('kube-proxy-'));
+      const proxy = proxies.find((p) => p.spec.nodeName === h.name);
       const proxyRunning = !!proxy && this.containerRunning(h.name, proxy.metadata.uid);
       out.push({
         id: `kube-proxy@${h.name}`,
@@ -206,12 +210,10 @@ export class Cluster implements SimCluster {
     });
     const dnsUp =
       !w.faults.corednsDown &&
-      pods.some(
-        (p) =>
-          p.metadata.name.startsWith('coredns-') &&
-          p.spec.nodeName &&
-          this.containerRunning(p.spec.nodeName, p.metadata.uid),
-      );
+      this.core.store.range('/registry/pods/kube-system/coredns-').some((kv) => {
+        const p = kv.value as Pod;
+        return !!p.spec.nodeName && this.containerRunning(p.spec.nodeName, p.metadata.uid);
+      });
     out.push({
       id: 'coredns',
       number: 12,
@@ -375,10 +377,15 @@ export class Cluster implements SimCluster {
     return kv?.value.kind === 'Pod' ? kv.value : undefined;
   }
 
+  /** Each stored pod's view, made once: a stored object never changes (a change stores a new one). */
+  private readonly podViews = new WeakMap<object, PodView>();
+
   pods(): readonly PodView[] {
     return this.core.store.range('/registry/pods/').map((kv) => {
+      const known = this.podViews.get(kv.value);
+      if (known) return known;
       const p = kv.value as Pod;
-      return {
+      const view: PodView = {
         namespace: p.metadata.namespace ?? 'default',
         name: p.metadata.name,
         ...(p.spec.nodeName ? { node: p.spec.nodeName } : {}),
@@ -387,6 +394,8 @@ export class Cluster implements SimCluster {
         restarts: podRestarts(p),
         ...(p.status.podIP ? { ip: p.status.podIP } : {}),
       };
+      this.podViews.set(kv.value, view);
+      return view;
     });
   }
 
@@ -398,6 +407,10 @@ export class Cluster implements SimCluster {
     return this.core.store
       .keys()
       .map((kv) => ({ key: kv.key, createRevision: kv.createRevision, modRevision: kv.modRevision }));
+  }
+
+  etcdEntries(): readonly EtcdEntry[] {
+    return this.core.store.keys();
   }
 
   etcdRevision(): number {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EtcdStore } from './etcdStore';
 
@@ -44,5 +45,49 @@ describe('EtcdStore', () => {
     expect(s.get('/a')?.value).toBe('1');
     expect(s.get('/b')).toBeUndefined();
     expect(s.revision).toBeGreaterThan(before);
+  });
+});
+
+describe('EtcdStore ranges', () => {
+  it('read exactly the keys under a prefix, in order, whatever came and went before', () => {
+    const key = fc.constantFrom(
+      '/registry/pods/default/',
+      '/registry/pods/kube-system/',
+      '/registry/minions/',
+    );
+    const op = fc.record({ del: fc.boolean(), prefix: key, name: fc.stringMatching(/^[a-c]{0,3}$/) });
+    fc.assert(
+      fc.property(
+        fc.array(op, { maxLength: 80 }),
+        fc.constantFrom(
+          '',
+          '/registry/',
+          '/registry/pods/',
+          '/registry/pods/default/',
+          '/registry/minions/',
+          '/zzz',
+        ),
+        (ops, prefix) => {
+          const store = new EtcdStore<number>();
+          const model = new Map<string, number>();
+          ops.forEach((o, i) => {
+            const k = `${o.prefix}${o.name}`;
+            if (o.del) {
+              store.delete(k);
+              model.delete(k);
+            } else {
+              store.put(k, i);
+              model.set(k, i);
+            }
+            // Reads between writes, so the kept order is what is checked.
+            if (i % 7 === 0) store.range('/registry/');
+          });
+          const expected = [...model.keys()].filter((k) => k.startsWith(prefix)).sort();
+          expect(store.range(prefix).map((kv) => kv.key)).toEqual(expected);
+          expect(store.range(prefix).map((kv) => kv.value)).toEqual(expected.map((k) => model.get(k)));
+          expect(store.keys().map((kv) => kv.key)).toEqual([...model.keys()].sort());
+        },
+      ),
+    );
   });
 });

@@ -40,6 +40,9 @@ import type { Theme, ViewMode } from './urlState';
 import { parseUrlState, serializeUrlState } from './urlState';
 import { useKeyboard } from './useKeyboard';
 
+/** How long the story may simulate ahead in one frame, in ms. */
+const LOOKAHEAD_SLICE_MS = 8;
+
 function readUrl(search: string) {
   const languages = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
   return parseUrlState(search, languages, [...Object.keys(lessons), ...guidedCatalog.map((g) => g.id)]);
@@ -101,8 +104,17 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
     if (shared.errors.length > 0) setNotices((n) => [...n, ...shared.errors]);
   }, [shared]);
   const lp = useMemo(() => {
-    const p = new LessonPlayer(lesson, seed, driver, guided?.lab ?? 'ready', driver ? shared.inputs : []);
+    const p = new LessonPlayer(
+      lesson,
+      seed,
+      driver,
+      guided?.lab ?? 'ready',
+      driver ? shared.inputs : [],
+      initial.state.workers,
+    );
     p.player.setSpeed(initial.state.speed);
+    // Looking ahead for the story takes a slice of each frame, never the whole frame (DESIGN: no task over 50 ms).
+    p.lookaheadBudgetMs = LOOKAHEAD_SLICE_MS;
     p.goToStep(initial.state.step);
     // `faults=` alone (a teacher's scenario without typed inputs): in force from the step the link opens on.
     if (driver) for (const fault of shared.faults) p.act({ fault, heal: false });
@@ -152,6 +164,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
     theme,
     view,
     seed,
+    workers: initial.state.workers,
     presenter,
     ...extra,
   });

@@ -11,13 +11,17 @@ export function useFrame(lp: LessonPlayer): Frame {
   return useSyncExternalStore(lp.player.subscribe, () => lp.player.frame());
 }
 
-/** Moves the player on with the screen's frames. */
+/** How much of a frame, in ms, may go to making a fork from the moment on screen ready. */
+const FORK_SLICE_MS = 6;
+
+/** Moves the player on with the screen's frames; paused in the past, readies a fork from there. */
 export function useAnimationLoop(lp: LessonPlayer): void {
   useEffect(() => {
     let last: number | undefined;
     let id = requestAnimationFrame(function frame(ts) {
       // A hidden tab gets no frames; do not jump a minute on return.
       if (last !== undefined) lp.player.tick(Math.min(100, ts - last));
+      lp.prepareFork(FORK_SLICE_MS);
       last = ts;
       id = requestAnimationFrame(frame);
     });

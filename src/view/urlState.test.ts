@@ -6,7 +6,7 @@ const parse = (search: string, languages = ['en-US']) => parseUrlState(search, l
 describe('parseUrlState', () => {
   it('reads every parameter', () => {
     const { state, notices } = parse(
-      '?lesson=pod-create&step=3&lang=ko&speed=0.5&theme=projector&view=watch&seed=7&presenter=1',
+      '?lesson=pod-create&step=3&lang=ko&speed=0.5&theme=projector&view=watch&seed=7&workers=50&presenter=1',
     );
     expect(state).toEqual({
       lesson: 'pod-create',
@@ -16,6 +16,7 @@ describe('parseUrlState', () => {
       theme: 'projector',
       view: 'watch',
       seed: 7,
+      workers: 50,
       presenter: true,
     });
     expect(notices).toEqual([]);
@@ -31,6 +32,8 @@ describe('parseUrlState', () => {
     ['?view=x', 'view="x" → book', { view: 'book' }],
     ['?lesson=nope', 'lesson="nope" → pod-create', { lesson: 'pod-create' }],
     ['?seed=-1', 'seed="-1" → 1', { seed: 1 }],
+    ['?workers=201', 'workers="201" → 3', { workers: 3 }],
+    ['?workers=0', 'workers="0" → 3', { workers: 3 }],
     ['?lang=fr', 'lang="fr" → en', { lang: 'en' }],
   ])('%s gives a notice and the default', (search, notice, expected) => {
     const { state, notices } = parse(search);
@@ -68,10 +71,11 @@ describe('serializeUrlState', () => {
       theme: 'dark' as const,
       view: 'watch' as const,
       seed: 3,
+      workers: 200,
       presenter: false,
     };
     const search = serializeUrlState(state);
-    expect(search).toBe('?lesson=pod-create&step=5&lang=en&speed=2&theme=dark&view=watch&seed=3');
+    expect(search).toBe('?lesson=pod-create&step=5&lang=en&speed=2&theme=dark&view=watch&seed=3&workers=200');
     expect(parse(search).state).toEqual(state);
   });
 });

@@ -1,6 +1,7 @@
 // DESIGN contract 1: the URL holds the state, so a link reproduces the screen. A bad
 // value gives a short notice and its default; the page is never blank.
 import type { Lang } from '../lessons';
+import { MAX_WORKERS } from '../sim';
 
 export type Theme = 'light' | 'dark' | 'projector';
 export type ViewMode = 'book' | 'watch';
@@ -13,6 +14,8 @@ export interface UrlState {
   readonly theme: Theme;
   readonly view: ViewMode;
   readonly seed: number;
+  /** How many workers the lab has: the book's 3, or up to 200 for a demo at scale. */
+  readonly workers: number;
   readonly presenter: boolean;
   /** A teacher's lesson on the same site: kept in the URL instead of `lesson`. */
   readonly lessonFile?: string | undefined;
@@ -29,6 +32,7 @@ export const defaults: Omit<UrlState, 'lang'> = {
   theme: 'light',
   view: 'book',
   seed: 1,
+  workers: 3,
   presenter: false,
 };
 
@@ -85,6 +89,7 @@ export function parseUrlState(
       theme: pick<Theme>('theme', ['light', 'dark', 'projector'], defaults.theme),
       view: pick<ViewMode>('view', ['book', 'watch'], defaults.view),
       seed: number('seed', (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 31, defaults.seed),
+      workers: number('workers', (n) => Number.isInteger(n) && n >= 1 && n <= MAX_WORKERS, defaults.workers),
       presenter: pick('presenter', ['0', '1'], '0') === '1',
       ...optional('lesson-file', 'lessonFile', q),
       ...optional('inputs', 'inputs', q),
@@ -113,6 +118,7 @@ export function serializeUrlState(s: UrlState): string {
   if (s.theme !== defaults.theme) q.set('theme', s.theme);
   if (s.view !== defaults.view) q.set('view', s.view);
   if (s.seed !== defaults.seed) q.set('seed', String(s.seed));
+  if (s.workers !== defaults.workers) q.set('workers', String(s.workers));
   if (s.presenter) q.set('presenter', '1');
   if (s.faults) q.set('faults', s.faults);
   if (s.inputs) q.set('inputs', s.inputs);

@@ -330,6 +330,9 @@ export class FakeCluster implements SimCluster {
   etcdKeys() {
     return [];
   }
+  etcdEntries() {
+    return [];
+  }
   etcdRevision(): number {
     return 0;
   }

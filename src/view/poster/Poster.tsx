@@ -28,7 +28,12 @@ const MOVED = ['step', 'inputs', 'faults', 'at', 'lesson-file'];
 export function posterShowsLab(search: string): boolean {
   const q = new URLSearchParams(search);
   const lesson = q.get('lesson');
-  return (lesson === null || lesson === 'pod-create') && MOVED.every((name) => q.get(name) === null);
+  const workers = q.get('workers');
+  return (
+    (lesson === null || lesson === 'pod-create') &&
+    (workers === null || workers === '3') &&
+    MOVED.every((name) => q.get(name) === null)
+  );
 }
 
 export function Poster({ options, search }: { readonly options: AppOptions; readonly search: string }) {

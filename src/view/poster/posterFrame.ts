@@ -7,7 +7,12 @@ export function posterFrame(frame: Frame): Frame {
     at: frame.at,
     components: frame.components,
     pods: frame.pods,
-    etcdKeys: frame.etcdKeys,
+    // Only what the picture shows of each key: a recorded frame's keys carry etcd's values too.
+    etcdKeys: frame.etcdKeys.map(({ key, createRevision, modRevision }) => ({
+      key,
+      createRevision,
+      modRevision,
+    })),
     etcdRevision: frame.etcdRevision,
     objects: frame.objects.filter((o) => o.kind === 'Node'),
     faults: frame.faults,
