@@ -204,3 +204,23 @@ export async function browserMetrics(root: string, executablePath: string, runs:
     rmSync(site, { recursive: true, force: true });
   }
 }
+
+/** BENCH_ONLY=element: the five-element page alone, on a build of its own. */
+export async function elementBrowserMetrics(
+  root: string,
+  executablePath: string,
+  runs: number,
+): Promise<Metric[]> {
+  const site = mkdtempSync(join(tmpdir(), 'podscope-bench-'));
+  execSync(`npx vite build --outDir ${site} --emptyOutDir`, { cwd: root, stdio: 'ignore' });
+  writeFiveElementsPage(root, site);
+  const preview = await startPreview(root, site);
+  const browser = await chromium.launch({ executablePath });
+  try {
+    return [await fiveElementsMetric(browser, preview, runs)];
+  } finally {
+    await browser.close();
+    preview.stop();
+    rmSync(site, { recursive: true, force: true });
+  }
+}
