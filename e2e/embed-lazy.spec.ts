@@ -182,3 +182,27 @@ test("a method's bad argument is refused at once, before any of the app's chunks
   await settled();
   expect(scripts.map((s) => new URL(s.url).pathname)).toEqual(['/embed/pod-lifecycle-animator.js']);
 });
+
+test('Play pressed on an element with terminal="hide" before the shells have come keeps playing once they have', async ({
+  page,
+}) => {
+  const { scripts } = await openPage(
+    page,
+    '<pod-lifecycle-animator id="a" lang="en" terminal="hide" poster="none"></pod-lifecycle-animator>',
+  );
+  const el = page.locator('#a');
+  const ready = page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        document.getElementById('a')?.addEventListener('ready', () => resolve()),
+      ),
+  );
+  await el.getByRole('button', { name: /^play$/i }).click();
+  await ready;
+  expect(shellChunks(scripts)).toHaveLength(1);
+  await expect(el.getByRole('button', { name: /^pause$/i })).toBeVisible();
+  const state = await page.evaluate(() =>
+    (document.getElementById('a') as unknown as { state(): Promise<{ playing: boolean }> }).state(),
+  );
+  expect(state.playing).toBe(true);
+});

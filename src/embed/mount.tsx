@@ -5,6 +5,7 @@
 // before any of them parses the simulation.
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
+import type { LessonPlayer } from '../player';
 import type { AppOptions } from '../view/appOptions';
 import type { EmbedController } from './controller';
 import type { Emit } from './events';
@@ -44,6 +45,24 @@ function painted(): Promise<void> {
   });
 }
 
+/**
+ * The app makes a new lesson player once the shells have come (the lesson's commands can
+ * only be simulated then). A Play pressed on the player before (the press itself asked
+ * for the shells) carries over to the new one: the reader sees the lesson play on.
+ */
+function keepPlaying(slot: PlayerSlot): void {
+  let early: LessonPlayer | undefined;
+  const off = slot.subscribe(() => {
+    if (!slot.lp) return;
+    if (!slot.ready) {
+      early = slot.lp;
+      return;
+    }
+    if (early && early !== slot.lp && early.player.getSnapshot().playing) slot.lp.player.play();
+    off();
+  });
+}
+
 export function mount(o: MountOptions): Mounted {
   if (!o.shadow.adoptedStyleSheets.includes(sheet()))
     o.shadow.adoptedStyleSheets = [...o.shadow.adoptedStyleSheets, sheet()];
@@ -58,6 +77,7 @@ export function mount(o: MountOptions): Mounted {
     onPlayer: slot.attach,
     shellWanted: o.shellWanted,
   };
+  keepPlaying(slot);
   const still = stillFor(o.search, o.faults, options);
   if (still) o.box.append(still);
   const live = still ? painted() : Promise.resolve();
