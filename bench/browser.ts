@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { chromium } from '@playwright/test';
-import { fiveElementsMetric, writeFiveElementsPage } from './fiveElements';
+import { fiveElementsMetrics, writeFiveElementsPage } from './fiveElements';
 import type { Metric } from './metric';
 import { pods500Metrics } from './pods500';
 import { startPreview } from './preview';
@@ -149,7 +149,7 @@ export async function browserMetrics(root: string, executablePath: string, runs:
     const seekRuns = await repeat(runs, () => seeks(browser, url));
     const soaks = await repeat(Number(process.env.BENCH_SOAK_RUNS ?? 1), () => soak(browser, url));
     const seekP95 = seekRuns.map((s) => percentile(s, 95));
-    const five = await fiveElementsMetric(browser, preview, runs);
+    const five = await fiveElementsMetrics(browser, preview, runs);
     const pods500 = await pods500Metrics(root, browser, runs).catch((e: unknown): Metric[] => [
       {
         name: 'frame-p95-500-pods',
@@ -196,7 +196,7 @@ export async function browserMetrics(root: string, executablePath: string, runs:
         budget: 10,
         note: `${soaks.map((s) => s.loops).join(', ')} loops at 4× in ${SOAK_MS / 1000} s (not the issue's 1,000); heap ${round1(soaks[0]?.mb ?? 0)} MB after ${WARM_UP_LOOPS} warm-up loops`,
       },
-      five,
+      ...five,
     ];
   } finally {
     await browser.close();
@@ -217,7 +217,7 @@ export async function elementBrowserMetrics(
   const preview = await startPreview(root, site);
   const browser = await chromium.launch({ executablePath });
   try {
-    return [await fiveElementsMetric(browser, preview, runs)];
+    return await fiveElementsMetrics(browser, preview, runs);
   } finally {
     await browser.close();
     preview.stop();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumPath } from './chromium';
-import { fiveElementsMetric, writeFiveElementsPage } from './fiveElements';
+import { fiveElementsMetrics, writeFiveElementsPage } from './fiveElements';
 import { startPreview } from './preview';
 
 const [a, b] = process.argv.slice(2, 4);
@@ -26,17 +26,16 @@ const sites = [a, b].map((root) => {
 const previews = await Promise.all(sites.map((s) => startPreview(s.root, s.site)));
 const browser = await chromium.launch({ executablePath });
 try {
-  const times: number[][] = [[], []];
+  const times = new Map<string, number[]>();
   for (let i = 0; i < runs; i++)
-    for (const k of [0, 1]) {
-      const preview = previews[k];
-      if (!preview) continue;
-      const m = await fiveElementsMetric(browser, preview, 1);
-      times[k]?.push(m.value);
-    }
-  for (const k of [0, 1]) {
-    const t = [...(times[k] ?? [])].sort((x, y) => x - y);
-    console.log(`${sites[k]?.root}: median ${t[Math.floor(t.length / 2)]} ms; runs ${times[k]?.join(', ')}`);
+    for (const [k, preview] of previews.entries())
+      for (const m of await fiveElementsMetrics(browser, preview, 1)) {
+        const key = `${sites[k]?.root} ${m.name}`;
+        times.set(key, [...(times.get(key) ?? []), m.value]);
+      }
+  for (const [key, t] of [...times].sort(([x], [y]) => x.localeCompare(y))) {
+    const sorted = [...t].sort((x, y) => x - y);
+    console.log(`${key}: median ${sorted[Math.floor(sorted.length / 2)]} ms; runs ${t.join(', ')}`);
   }
 } finally {
   await browser.close();
