@@ -18,7 +18,7 @@ import { shellNeeded } from './shellGate';
 /** Attributes that only move the player; the others rebuild the lesson. */
 const LIVE = new Set(['step', 'speed', 'height']);
 const APP_PARAMS = ['lesson', 'step', 'lang', 'speed', 'theme', 'view', 'seed'] as const;
-/** Moves that show more than the lab at its first moment: the shells' code is wanted at once. */
+/** A reader's pointer on the element or keys in it: a move is coming, and moves need the shells' code. */
 const WAKING_EVENTS = ['pointerover', 'pointerdown', 'focusin', 'keydown'] as const;
 
 const noCheck = () => undefined;
