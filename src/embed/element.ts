@@ -9,7 +9,7 @@ import { faultArgs, goToStepArg, runArgs, seekArg, stepArg } from './args';
 import type { EmbedController } from './controller';
 import type { EmbedEvents, StateDetail } from './events';
 import type { Mounted } from './mount';
-import { loadMount } from './mountModule';
+import { chunksOrigin, loadMount } from './mountModule';
 import { flag } from './options';
 import { poster } from './poster';
 import { hostCss, ROOT_CLASS } from './rootCss';
@@ -22,6 +22,17 @@ const APP_PARAMS = ['lesson', 'step', 'lang', 'speed', 'theme', 'view', 'seed'] 
 const WAKING_EVENTS = ['pointerover', 'pointerdown', 'focusin', 'keydown'] as const;
 
 const noCheck = () => undefined;
+
+/**
+ * Module chunks are fetched with CORS: from a page of another site they load only if
+ * their host allows it. The reader is told so, in the element's own language.
+ */
+const LOAD_FAILED = {
+  en: (host: string) =>
+    `Podscope's code could not be loaded from ${host}. On a page of another site, that host has to allow it (Access-Control-Allow-Origin).`,
+  ko: (host: string) =>
+    `${host}에서 Podscope의 코드를 불러오지 못했습니다. 다른 사이트의 페이지에 넣으려면 그 호스트가 허용해야 합니다(Access-Control-Allow-Origin).`,
+} as const;
 
 /** A live attribute's value the player can take as it is (`3`, `0.5`), not `abc` or `1e999`. */
 const liveNumber = (v: string): boolean => /^\s*-?\d+(\.\d+)?\s*$/.test(v) && Number.isFinite(Number(v));
@@ -194,11 +205,23 @@ export class PodLifecycleAnimator extends HTMLElement {
       }),
     );
     this.mounting = mounting;
-    void mounting.then((m) => {
-      // Unloaded (or reloaded) while the chunks were on their way: this app is not wanted.
-      if (this.mounting === mounting) this.mounted = m;
-      else m.unmount();
-    });
+    mounting.then(
+      (m) => {
+        // Unloaded (or reloaded) while the chunks were on their way: this app is not wanted.
+        if (this.mounting === mounting) this.mounted = m;
+        else m.unmount();
+      },
+      () => {
+        if (this.mounting !== mounting) return;
+        // Said in the box; the next method call or wake tries again.
+        this.mounting = undefined;
+        const notice = document.createElement('p');
+        notice.className = 'ps-load-failed';
+        notice.setAttribute('role', 'alert');
+        notice.textContent = LOAD_FAILED[this.getAttribute('lang') === 'ko' ? 'ko' : 'en'](chunksOrigin());
+        box.replaceChildren(notice);
+      },
+    );
   }
 
   private unload(): void {

@@ -24,11 +24,24 @@ const load = (file: string): Promise<unknown> => import(/* @vite-ignore */ new U
 /**
  * One import for every element on the page: the browser keeps one copy of each module.
  * The entry chunk's own imports are asked for beside it, all at once (as modulepreload
- * would, without writing into the host page's <head>).
+ * would, without writing into the host page's <head>). A failure is said in words, and
+ * the next call tries again (a network that came back).
  */
 export function loadMount(): Promise<typeof MountModule> {
   loading ??= Promise.all([load(__PODSCOPE_MOUNT__), ...__PODSCOPE_MOUNT_DEPS__.map(load)]).then(
     ([app]) => app as typeof MountModule,
+    (e: unknown) => {
+      loading = undefined;
+      const why = e instanceof Error ? e.message : String(e);
+      throw new Error(
+        `pod-lifecycle-animator: the lab's code could not be loaded from ${chunksOrigin()}: ${why}`,
+      );
+    },
   );
   return loading;
+}
+
+/** Where the chunks come from (`https://your.host`): the host a page on another site needs to allow it. */
+export function chunksOrigin(): string {
+  return new URL(base).origin;
 }

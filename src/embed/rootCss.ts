@@ -19,4 +19,8 @@ export const hostCss = `
   overflow: auto;
 }
 .${ROOT_CLASS} .app { min-height: 100%; }
+.ps-load-failed {
+  margin: 0; padding: 12px; border: 1px solid #d0d7de; border-radius: 8px;
+  background: #fff8c5; color: #1b1f24; font: 15px/1.4 system-ui, sans-serif;
+}
 ${posterCss}`;
