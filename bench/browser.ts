@@ -205,7 +205,7 @@ export async function browserMetrics(root: string, executablePath: string, runs:
   }
 }
 
-/** BENCH_ONLY=element: the five-element page alone, on a build of its own. */
+/** bench/element.ts: the five-element page alone, on a build of its own. */
 export async function elementBrowserMetrics(
   root: string,
   executablePath: string,

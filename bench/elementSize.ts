@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Metric } from './metric';
 
 interface ManifestChunk {
   readonly file: string;
@@ -55,5 +56,19 @@ export function elementSize(embedDir: string): ElementSize | undefined {
     hiddenTerminalKb: weigh(live),
     allKb: weigh(Object.keys(manifest)),
     chunks: Object.keys(manifest).length,
+  };
+}
+
+/** The element-gzip row: the one script, its chunks' paths in the note. */
+export function elementGzipMetric(embedDir: string): Metric | undefined {
+  const size = elementSize(embedDir);
+  if (!size) return undefined;
+  const r1 = (n: number) => Math.round(n * 10) / 10;
+  return {
+    name: 'element-gzip',
+    value: r1(size.scriptKb),
+    unit: 'KB',
+    budget: 120,
+    note: `dist/embed/pod-lifecycle-animator.js, the one script; with its chunks: ${r1(size.firstPaintKb)} KB to the first drawn diagram, ${r1(size.hiddenTerminalKb)} KB to the live lesson with terminal="hide" (no shells), ${r1(size.allKb)} KB all ${size.chunks} chunks`,
   };
 }

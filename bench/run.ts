@@ -7,9 +7,9 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { browserMetrics, elementBrowserMetrics } from './browser';
+import { browserMetrics } from './browser';
 import { chromiumPath } from './chromium';
-import { elementSize } from './elementSize';
+import { elementGzipMetric } from './elementSize';
 import type { Metric } from './metric';
 import { firstPageGzipKb } from './pageSize';
 import { schoolDay } from './recording8h';
@@ -17,82 +17,76 @@ import { scalePrompt } from './scalePrompt';
 import { simHour } from './simHour';
 import { simScale } from './simScale';
 import { median, round1 } from './stats';
+import { printTable } from './table';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const metrics: Metric[] = [];
-// BENCH_ONLY=element: only the sizes and the element's browser row (first-page-gzip,
-// element-gzip, five-elements-painted), a minute instead of the whole bench's many.
-const elementOnly = process.env.BENCH_ONLY === 'element';
 
-if (!elementOnly) await simRows();
+simHour(); // warm-up: JIT and module loading are not part of the figure
+const hours = Array.from({ length: runs }, () => simHour());
+const last = hours[hours.length - 1];
+metrics.push({
+  name: 'sim-hour',
+  value: Math.round(median(hours.map((h) => h.wallMs))),
+  unit: 'ms',
+  budget: 300,
+  note: `${last?.messages} messages; ${last?.running}/100 web pods Running after w3-k8s died; ${(3_600_000 / median(hours.map((h) => h.wallMs)) / 1000).toFixed(0)}k× real time`,
+});
 
-async function simRows(): Promise<void> {
-  simHour(); // warm-up: JIT and module loading are not part of the figure
-  const hours = Array.from({ length: runs }, () => simHour());
-  const last = hours[hours.length - 1];
+// Issue 14's rows: a big cluster, a crowded one, a school day of recording, a huge scale.
+// They take minutes, so they run BENCH_SCALE_RUNS times (default 1).
+const scaleRuns = Number(process.env.BENCH_SCALE_RUNS ?? 1);
+for (const [name, workers, replicas, budget] of [
+  ['sim-scale-100x5000', 100, 5000, 6000],
+  ['sim-pending-3x2000', 3, 2000, 2000],
+] as const) {
+  const r = Array.from({ length: scaleRuns }, () => simScale(workers, replicas, 10));
+  const one = r[r.length - 1];
   metrics.push({
-    name: 'sim-hour',
-    value: Math.round(median(hours.map((h) => h.wallMs))),
+    name,
+    value: Math.round(median(r.map((x) => x.wallMs))),
     unit: 'ms',
-    budget: 300,
-    note: `${last?.messages} messages; ${last?.running}/100 web pods Running after w3-k8s died; ${(3_600_000 / median(hours.map((h) => h.wallMs)) / 1000).toFixed(0)}k× real time`,
-  });
-
-  // Issue 14's rows: a big cluster, a crowded one, a school day of recording, a huge scale.
-  // They take minutes, so they run BENCH_SCALE_RUNS times (default 1).
-  const scaleRuns = Number(process.env.BENCH_SCALE_RUNS ?? 1);
-  for (const [name, workers, replicas, budget] of [
-    ['sim-scale-100x5000', 100, 5000, 6000],
-    ['sim-pending-3x2000', 3, 2000, 2000],
-  ] as const) {
-    const r = Array.from({ length: scaleRuns }, () => simScale(workers, replicas, 10));
-    const one = r[r.length - 1];
-    metrics.push({
-      name,
-      value: Math.round(median(r.map((x) => x.wallMs))),
-      unit: 'ms',
-      budget,
-      note: `${workers} workers, ${replicas} replicas, 10 virtual minutes: ${one?.messages} messages, ${one?.running} Running, ${one?.pending} Pending`,
-    });
-  }
-
-  const hoursOfDay = Number(process.env.BENCH_DAY_HOURS ?? 8);
-  const day = schoolDay(hoursOfDay);
-  const dayNote = `${hoursOfDay} h recorded in ${Math.round(day.recordMs / 1000)} s: ${day.frames} frames, ${day.messages} messages`;
-  metrics.push(
-    {
-      name: 'recording-heap-8h',
-      value: Math.round(day.heapMb),
-      unit: 'MB',
-      budget: 100,
-      note: `${dayNote}${(globalThis as { gc?: unknown }).gc ? '' : ' (run node with --expose-gc for a heap after GC)'}`,
-    },
-    {
-      name: 'seek-p95-8h',
-      value: round1(day.seekP95),
-      unit: 'ms',
-      budget: 10,
-      note: '200 random seeks: frame, messages in flight, warp position',
-    },
-    { name: 'seek-max-8h', value: round1(day.seekMax), unit: 'ms', budget: 30, note: 'the same seeks' },
-    {
-      name: 'act-in-past-8h',
-      value: Math.round(day.actMs),
-      unit: 'ms',
-      budget: 200,
-      note: 'an input at 90 % of the day (forks: re-simulates from t=0)',
-    },
-  );
-
-  const prompts = Array.from({ length: scaleRuns }, () => scalePrompt());
-  metrics.push({
-    name: 'scale-100000-prompt',
-    value: round1(median(prompts.map((p) => p.promptMs))),
-    unit: 'ms',
-    budget: 1000,
-    note: `'${prompts[0]?.output}'; the next 10 s of cluster time took ${Math.round(prompts[0]?.next10sMs ?? 0)} ms (${prompts[0]?.podsAfter} pods so far)`,
+    budget,
+    note: `${workers} workers, ${replicas} replicas, 10 virtual minutes: ${one?.messages} messages, ${one?.running} Running, ${one?.pending} Pending`,
   });
 }
+
+const hoursOfDay = Number(process.env.BENCH_DAY_HOURS ?? 8);
+const day = schoolDay(hoursOfDay);
+const dayNote = `${hoursOfDay} h recorded in ${Math.round(day.recordMs / 1000)} s: ${day.frames} frames, ${day.messages} messages`;
+metrics.push(
+  {
+    name: 'recording-heap-8h',
+    value: Math.round(day.heapMb),
+    unit: 'MB',
+    budget: 100,
+    note: `${dayNote}${(globalThis as { gc?: unknown }).gc ? '' : ' (run node with --expose-gc for a heap after GC)'}`,
+  },
+  {
+    name: 'seek-p95-8h',
+    value: round1(day.seekP95),
+    unit: 'ms',
+    budget: 10,
+    note: '200 random seeks: frame, messages in flight, warp position',
+  },
+  { name: 'seek-max-8h', value: round1(day.seekMax), unit: 'ms', budget: 30, note: 'the same seeks' },
+  {
+    name: 'act-in-past-8h',
+    value: Math.round(day.actMs),
+    unit: 'ms',
+    budget: 200,
+    note: 'an input at 90 % of the day (forks: re-simulates from t=0)',
+  },
+);
+
+const prompts = Array.from({ length: scaleRuns }, () => scalePrompt());
+metrics.push({
+  name: 'scale-100000-prompt',
+  value: round1(median(prompts.map((p) => p.promptMs))),
+  unit: 'ms',
+  budget: 1000,
+  note: `'${prompts[0]?.output}'; the next 10 s of cluster time took ${Math.round(prompts[0]?.next10sMs ?? 0)} ms (${prompts[0]?.podsAfter} pods so far)`,
+});
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', 'dist');
@@ -111,17 +105,8 @@ metrics.push({
 
 // The custom element (issues 7 and 14), built by `npm run build` into dist/embed/: its one
 // script, and the chunks it loads from beside itself.
-const element = elementSize(join(dist, 'embed'));
-if (element) {
-  const r1 = (n: number) => Math.round(n * 10) / 10;
-  metrics.push({
-    name: 'element-gzip',
-    value: r1(element.scriptKb),
-    unit: 'KB',
-    budget: 120,
-    note: `dist/embed/pod-lifecycle-animator.js, the one script; with its chunks: ${r1(element.firstPaintKb)} KB to the first drawn diagram, ${r1(element.hiddenTerminalKb)} KB to the live lesson with terminal="hide" (no shells), ${r1(element.allKb)} KB all ${element.chunks} chunks`,
-  });
-}
+const element = elementGzipMetric(join(dist, 'embed'));
+if (element) metrics.push(element);
 
 const executablePath = chromiumPath();
 if (!executablePath) {
@@ -130,26 +115,11 @@ if (!executablePath) {
   );
 } else {
   const browserRuns = Number(process.env.BENCH_BROWSER_RUNS ?? 3);
-  metrics.push(
-    ...(elementOnly
-      ? await elementBrowserMetrics(join(here, '..'), executablePath, browserRuns)
-      : await browserMetrics(join(here, '..'), executablePath, browserRuns)),
-  );
+  metrics.push(...(await browserMetrics(join(here, '..'), executablePath, browserRuns)));
 }
 
 mkdirSync(here, { recursive: true });
 writeFileSync(join(here, 'report.json'), `${JSON.stringify({ metrics }, null, 2)}\n`);
 
-const rows = metrics.map((m) => [
-  m.name,
-  Number.isNaN(m.value) ? '—' : `${m.value} ${m.unit}`,
-  `≤ ${m.budget} ${m.unit}`,
-  Number.isNaN(m.value) ? '' : m.value <= m.budget ? 'met' : 'OVER',
-  m.note ?? '',
-]);
-const header = ['metric', 'median', 'budget', '', 'note'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
-console.log(line(header));
-for (const r of rows) console.log(line(r));
+printTable(metrics);
 console.log(`\n(${runs} runs each; written to bench/report.json)`);
