@@ -4,6 +4,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 
+// Requests still on their way through a route when a test ends are no failure of the page.
+test.afterEach(async ({ page }) => {
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
 const DOCS = 'http://docs.example.test';
 
 async function docsPage(page: Page, allow: boolean): Promise<void> {
@@ -62,4 +67,32 @@ test('on another site whose Podscope host does not allow it, the element says wh
       ),
   );
   expect(error).toContain('could not be loaded');
+});
+
+test('the chunks come from beside the script, wherever the script is and whatever the page', async ({
+  page,
+}) => {
+  // Podscope's build under /tools/podscope/, the docs page under /docs/guide/.
+  const origin = new URL(test.info().project.use.baseURL ?? '').origin;
+  const asked: string[] = [];
+  await page.route(`${origin}/tools/podscope/embed/**`, async (r) => {
+    const path = new URL(r.request().url()).pathname;
+    asked.push(path);
+    const response = await r.fetch({ url: `${origin}${path.replace('/tools/podscope', '')}` });
+    await r.fulfill({ response });
+  });
+  await page.route(`${origin}/docs/guide/page.html`, (r) =>
+    r.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>Docs</title>
+<base href="${origin}/somewhere/else/"></head><body>
+<pod-lifecycle-animator id="a" lang="en" terminal="hide" poster="none"></pod-lifecycle-animator>
+<script src="/tools/podscope/embed/pod-lifecycle-animator.js"></script></body></html>`,
+    }),
+  );
+  await page.goto(`${origin}/docs/guide/page.html`);
+  await expect(page.locator('#a').getByRole('button', { name: /^play$/i })).toBeVisible();
+  expect(asked[0]).toBe('/tools/podscope/embed/pod-lifecycle-animator.js');
+  expect(asked.length).toBeGreaterThan(3);
+  for (const path of asked.slice(1)) expect(path).toMatch(/^\/tools\/podscope\/embed\/chunks\/[\w-]+\.js$/);
 });

@@ -4,6 +4,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 
+// Requests still on their way through a route when a test ends are no failure of the page.
+test.afterEach(async ({ page }) => {
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
 /** Text only the shells' chunk carries: kubectl's own help. */
 const SHELL_MARK = 'kubectl controls the Kubernetes cluster manager.';
 
