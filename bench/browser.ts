@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { chromium } from '@playwright/test';
-import { fiveElementsMetric, writeFiveElementsPage } from './fiveElements';
+import { fiveElementsMetrics, writeFiveElementsPage } from './fiveElements';
 import { longTaskMetric } from './longTask';
 import type { Metric } from './metric';
 import { pods500Metrics } from './pods500';
@@ -150,7 +150,7 @@ export async function browserMetrics(root: string, executablePath: string, runs:
     const seekRuns = await repeat(runs, () => seeks(browser, url));
     const soaks = await repeat(Number(process.env.BENCH_SOAK_RUNS ?? 1), () => soak(browser, url));
     const seekP95 = seekRuns.map((s) => percentile(s, 95));
-    const five = await fiveElementsMetric(browser, preview, runs);
+    const five = await fiveElementsMetrics(browser, preview, runs);
     const longTask = await longTaskMetric(browser, preview.url, runs);
     const pods500 = await pods500Metrics(root, browser, runs).catch((e: unknown): Metric[] => [
       {
@@ -198,9 +198,29 @@ export async function browserMetrics(root: string, executablePath: string, runs:
         budget: 10,
         note: `${soaks.map((s) => s.loops).join(', ')} loops at 4× in ${SOAK_MS / 1000} s (not the issue's 1,000); heap ${round1(soaks[0]?.mb ?? 0)} MB after ${WARM_UP_LOOPS} warm-up loops`,
       },
-      five,
+      ...five,
       longTask,
     ];
+  } finally {
+    await browser.close();
+    preview.stop();
+    rmSync(site, { recursive: true, force: true });
+  }
+}
+
+/** bench/element.ts: the five-element page alone, on a build of its own. */
+export async function elementBrowserMetrics(
+  root: string,
+  executablePath: string,
+  runs: number,
+): Promise<Metric[]> {
+  const site = mkdtempSync(join(tmpdir(), 'podscope-bench-'));
+  execSync(`npx vite build --outDir ${site} --emptyOutDir`, { cwd: root, stdio: 'ignore' });
+  writeFiveElementsPage(root, site);
+  const preview = await startPreview(root, site);
+  const browser = await chromium.launch({ executablePath });
+  try {
+    return await fiveElementsMetrics(browser, preview, runs);
   } finally {
     await browser.close();
     preview.stop();

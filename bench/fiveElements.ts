@@ -1,8 +1,10 @@
 // five-elements-painted: a docs page with five <pod-lifecycle-animator> elements (the
 // custom element's own build, one script tag), from navigation start to the painted
 // frame in which all five diagrams are drawn. poster="none" makes each element draw at
-// once instead of waiting to be scrolled into view: the figure is the cost of five
-// live diagrams, not of five posters.
+// once instead of waiting to be scrolled into view. Since issue 14 an element first
+// draws the lab's first moment from a stored frame, before the simulation's chunk has
+// come: that is the figure. five-elements-live is the frame in which all five are the
+// live app (their player bars are there: simulation, player and lessons loaded).
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +16,8 @@ import { median } from './stats';
 
 const PAGE = 'five-elements.html';
 const DIAGRAM = 'svg g[role="group"][aria-label="1 API server (m-k8s)"]';
+/** The live app's timeline and buttons, which the stored first frame does not have. */
+const LIVE = '.player-bar';
 
 const html = `<!doctype html>
 <html lang="en">
@@ -36,12 +40,12 @@ export function writeFiveElementsPage(root: string, site: string): void {
   writeFileSync(join(site, PAGE), html);
 }
 
-async function once(browser: Browser, url: string): Promise<number> {
+async function once(browser: Browser, url: string, selector = DIAGRAM): Promise<number> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript(nameShim);
   await page.addInitScript(watchElementsDrawn, {
     tag: 'pod-lifecycle-animator',
-    selector: DIAGRAM,
+    selector,
     count: 5,
   });
   await page.goto(url);
@@ -51,16 +55,34 @@ async function once(browser: Browser, url: string): Promise<number> {
   return ms;
 }
 
-export async function fiveElementsMetric(browser: Browser, preview: Preview, runs: number): Promise<Metric> {
+/** five-elements-painted and five-elements-live, their runs alternating. */
+export async function fiveElementsMetrics(
+  browser: Browser,
+  preview: Preview,
+  runs: number,
+): Promise<Metric[]> {
   const url = `${preview.url}${PAGE}`;
   await once(browser, url); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(await once(browser, url));
-  return {
-    name: 'five-elements-painted',
-    value: Math.round(median(times)),
-    unit: 'ms',
-    budget: 250,
-    note: `five elements (poster="none") on one page, navigation start to the frame with all five diagrams; runs ${times.map(Math.round).join(', ')}`,
-  };
+  const drawn: number[] = [];
+  const live: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    drawn.push(await once(browser, url));
+    live.push(await once(browser, url, LIVE));
+  }
+  return [
+    {
+      name: 'five-elements-painted',
+      value: Math.round(median(drawn)),
+      unit: 'ms',
+      budget: 250,
+      note: `five elements (poster="none") on one page, navigation start to the frame with all five diagrams (the lab's first moment, drawn before the simulation loads); runs ${drawn.map(Math.round).join(', ')}`,
+    },
+    {
+      name: 'five-elements-live',
+      value: Math.round(median(live)),
+      unit: 'ms',
+      budget: 1000,
+      note: `the same page, to the frame in which all five are the live app (simulation, player, lessons; no budget in the issue, 1 s is this bench's own line); runs ${live.map(Math.round).join(', ')}`,
+    },
+  ];
 }

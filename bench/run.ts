@@ -4,12 +4,12 @@
 // report is a figure to read, not a test to pass.
 
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { browserMetrics } from './browser';
 import { chromiumPath } from './chromium';
+import { elementGzipMetric } from './elementSize';
 import type { Metric } from './metric';
 import { firstPageGzipKb } from './pageSize';
 import { schoolDay } from './recording8h';
@@ -17,6 +17,7 @@ import { scalePrompt } from './scalePrompt';
 import { simHour } from './simHour';
 import { simScale } from './simScale';
 import { median, round1 } from './stats';
+import { printTable } from './table';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const metrics: Metric[] = [];
@@ -118,17 +119,10 @@ metrics.push({
   note: `${page.files} files: entry script, its static imports and CSS`,
 });
 
-// The custom element's one file (issue 7), built by `npm run build` into dist/embed/.
-const element = join(dist, 'embed', 'pod-lifecycle-animator.js');
-if (existsSync(element)) {
-  metrics.push({
-    name: 'element-gzip',
-    value: Math.round((gzipSync(readFileSync(element)).length / 1024) * 10) / 10,
-    unit: 'KB',
-    budget: 120,
-    note: 'dist/embed/pod-lifecycle-animator.js (iife, one file, on preact/compat)',
-  });
-}
+// The custom element (issues 7 and 14), built by `npm run build` into dist/embed/: its one
+// script, and the chunks it loads from beside itself.
+const element = elementGzipMetric(join(dist, 'embed'));
+if (element) metrics.push(element);
 
 const executablePath = chromiumPath();
 if (!executablePath) {
@@ -143,16 +137,5 @@ if (!executablePath) {
 mkdirSync(here, { recursive: true });
 writeFileSync(join(here, 'report.json'), `${JSON.stringify({ metrics }, null, 2)}\n`);
 
-const rows = metrics.map((m) => [
-  m.name,
-  Number.isNaN(m.value) ? '—' : `${m.value} ${m.unit}`,
-  `≤ ${m.budget} ${m.unit}`,
-  Number.isNaN(m.value) ? '' : m.value <= m.budget ? 'met' : 'OVER',
-  m.note ?? '',
-]);
-const header = ['metric', 'median', 'budget', '', 'note'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
-console.log(line(header));
-for (const r of rows) console.log(line(r));
+printTable(metrics);
 console.log(`\n(${runs} runs each; written to bench/report.json)`);

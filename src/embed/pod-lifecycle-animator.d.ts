@@ -1,4 +1,5 @@
 // Types of dist/embed/pod-lifecycle-animator.js (DESIGN contract 2), shipped beside it.
+// The script loads the rest of the element from dist/embed/chunks/, beside itself.
 // Times are milliseconds of cluster time.
 
 export interface StepDetail {
@@ -46,7 +47,11 @@ export interface PodLifecycleAnimatorEventMap extends HTMLElementEventMap {
   fault: CustomEvent<FaultDetail>;
   /** Play, pause, speed or the timeline's length changed. */
   statechange: CustomEvent<StateDetail>;
-  /** The lesson has loaded; methods answer without waiting from now on. */
+  /**
+   * The lesson and the shells have loaded; methods answer without waiting from now on.
+   * With terminal="hide" the shells load only when first wanted (a method call, autoplay,
+   * faults, a step, the reader's pointer or keys on the element), and `ready` follows.
+   */
   ready: CustomEvent<StateDetail>;
 }
 
@@ -56,6 +61,7 @@ export interface PodLifecycleAnimatorEventMap extends HTMLElementEventMap {
  * controls="show|hide" terminal="show|hide" height="480" poster="none">`
  *
  * Every method wakes the element if it still shows its poster and waits for the lesson.
+ * Until its chunks have come the element shows a poster or the lab's first moment.
  *
  * Errors: an argument of the wrong kind rejects at once with a `TypeError` naming the
  * method and the parameter (`run(line, host): line must be a string`, `seek(ms): ms must

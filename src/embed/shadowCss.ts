@@ -2,8 +2,7 @@
 // not ours: their rules go on the element's own wrapper and on the app's box. `rem`
 // is the page's root font size: a documentation site with `html { font-size: 10px }`
 // would shrink us, so every rem becomes a multiple of our own unit.
-
-export const ROOT_CLASS = 'ps-root';
+import { ROOT_CLASS } from './rootCss';
 
 export function shadowCss(css: string): string {
   return (
@@ -15,21 +14,3 @@ export function shadowCss(css: string): string {
       .replace(/(-?(?:\d+\.?\d*|\.\d+))rem\b/g, 'calc($1 * var(--ps-rem))')
   );
 }
-
-/** The wrapper's reset: nothing inherited from the page (color, font, line-height, ...) comes in. */
-export const hostCss = `
-:host { display: block; contain: content; }
-:host([hidden]) { display: none; }
-.${ROOT_CLASS} {
-  all: initial;
-  display: block;
-  --ps-rem: clamp(16px, 0.55vw + 8px, 30px);
-  font-size: var(--ps-rem);
-  line-height: normal;
-  font-family: system-ui, "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif;
-  color: var(--fg);
-  height: 100%;
-  overflow: auto;
-}
-.${ROOT_CLASS} .app { min-height: 100%; }
-`;

@@ -2,15 +2,13 @@
 // 요소 살펴보기"), for `kubectl create -f nginx-pod.yaml` on m-k8s. Titles keep the book's
 // wording; narration speaks as an instructor in class would.
 import type { Lesson } from './lesson';
+import { podCreateTitle } from './podCreateTitle';
 
 export const NGINX_POD_COMMAND = 'kubectl create -f ~/_Book_k8sInfra/ch3/3.1.6/nginx-pod.yaml';
 
 export const podCreate: Lesson = {
   id: 'pod-create',
-  title: {
-    ko: '파드의 생명주기로 쿠버네티스 구성 요소 살펴보기',
-    en: 'A pod comes to life: the components step by step',
-  },
+  title: podCreateTitle,
   subject: 'pods/nginx-pod',
   // One second into the ready lab, after every component has opened its watches.
   inputs: [{ at: 1000, host: 'm-k8s', line: NGINX_POD_COMMAND }],

@@ -83,11 +83,13 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   const [driver, setDriver] = useState<LabDriver | undefined>();
   useEffect(() => {
     let live = true;
-    import('../lessons/sessionDriver').then((m) => live && setDriver(() => m.sessionDriver));
+    (options.shellWanted ?? Promise.resolve())
+      .then(() => import('../lessons/sessionDriver'))
+      .then((m) => live && setDriver(() => m.sessionDriver));
     return () => {
       live = false;
     };
-  }, []);
+  }, [options.shellWanted]);
   // A shared link's own inputs (typed lines, Ctrl+C, faults) are replayed; bad ones are a notice.
   const shared = useMemo(() => {
     const hosts = ['m-k8s', 'w1-k8s', 'w2-k8s', 'w3-k8s'];

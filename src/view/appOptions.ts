@@ -30,6 +30,11 @@ export interface AppOptions {
   readonly keepInUrl?: string;
   /** Where the player's keys are heard when the app does not own the page (the shadow root). */
   readonly keyTarget?: EventTarget;
+  /**
+   * The shells' code is fetched once this settles (default: at once). The element waits
+   * until something past the lab's first moment is asked for (src/embed/shellGate.ts).
+   */
+  readonly shellWanted?: Promise<void>;
   /** Told of each lesson player; `ready` once the shells' code has loaded and commands run. */
   readonly onPlayer?: (lp: LessonPlayer, ready: boolean) => void;
   /** Extra buttons in the header (Share, Export), loaded by the embed layer. */
