@@ -19,27 +19,26 @@ Usage:
 
 For more details see ps(1).`;
 
-export const ps = defineCommand<Format>({
+interface Ps {
+  readonly format: Format;
+  readonly args: readonly string[];
+}
+
+export const ps = defineCommand<Ps>({
   name: 'ps',
   parse(args) {
-    const letters = args.join('');
-    if (args.length === 0) return ok('tty');
-    if (
-      /^-?(aux|axu|uax|xau)$/.test(letters) ||
-      (!letters.startsWith('-') && /^[aux]+$/.test(letters) && letters.includes('u'))
-    )
-      return ok('bsd');
-    const sysv = args.every((a) => a.startsWith('-')) ? args.map((a) => a.slice(1)).join('') : '';
-    if (sysv && /^[efA]+$/.test(sysv) && sysv.includes('f')) return ok('full');
-    if (sysv && /^[eA]+$/.test(sysv)) return ok('tty');
-    return fail(`error: unsupported option (BSD syntax)\n${USAGE}`, 1);
+    const format = formatOf(args);
+    return format ? ok({ format, args }) : fail(`error: unsupported option (BSD syntax)\n${USAGE}`, 1);
   },
-  run(format, io) {
+  run({ format, args }, io) {
     const world = io.shell.world;
     const host = world.cluster.host(io.shell.host);
     if (!host) return io.exit(1);
     const now = world.now();
-    const procs = [...hostProcesses(world.cluster, host, now), ...ownProcesses(io, host.bootedAt, now)];
+    const procs = [
+      ...hostProcesses(world.cluster, host, now),
+      ...ownProcesses(io, ['ps', ...args], host.bootedAt, now),
+    ];
     const memTotal = host.role === 'master' ? MEM_TOTAL_KIB.master : MEM_TOTAL_KIB.worker;
     if (format === 'tty') {
       const mine = procs.filter((p) => p.tty === 'pts/0');
@@ -72,8 +71,22 @@ export const ps = defineCommand<Format>({
   },
 });
 
+function formatOf(args: readonly string[]): Format | undefined {
+  const letters = args.join('');
+  if (args.length === 0) return 'tty';
+  if (
+    /^-?(aux|axu|uax|xau)$/.test(letters) ||
+    (!letters.startsWith('-') && /^[aux]+$/.test(letters) && letters.includes('u'))
+  )
+    return 'bsd';
+  const sysv = args.every((a) => a.startsWith('-')) ? args.map((a) => a.slice(1)).join('') : '';
+  if (sysv && /^[efA]+$/.test(sysv) && sysv.includes('f')) return 'full';
+  if (sysv && /^[eA]+$/.test(sysv)) return 'tty';
+  return undefined;
+}
+
 /** The person's login (sshd, bash), ps itself and what runs beside it in its pipeline. */
-function ownProcesses(io: CommandIO, bootedAt: number, now: number): HostProcess[] {
+function ownProcesses(io: CommandIO, argv: readonly string[], bootedAt: number, now: number): HostProcess[] {
   // The terminal's ssh session opened when the lab was handed over (or a minute after a reboot).
   const login = Math.min(now, Math.max(0, bootedAt + 60_000));
   const proc = (pid: number, ppid: number, cmd: string, tty: string, stat: string, startedAt: number) => ({
@@ -92,8 +105,9 @@ function ownProcesses(io: CommandIO, bootedAt: number, now: number): HostProcess
   const bash = proc(9_316, 9_312, '-bash', 'pts/0', 'Ss', login);
   // The pipeline's commands are bash's children, with PIDs after every other process; grep is
   // CentOS's alias grep='grep --color=auto'.
-  const first = 20_000 + Math.floor(Math.max(0, now) / 2000);
-  const running = [['ps'], ...(io.siblings ?? [])].map((words, i) =>
+  // Each line typed starts processes too, so later commands get later PIDs.
+  const first = 20_000 + Math.floor(Math.max(0, now) / 2000) + io.shell.history.length * 2;
+  const running = [argv, ...(io.siblings ?? [])].map((words, i) =>
     proc(
       first + i,
       bash.pid,

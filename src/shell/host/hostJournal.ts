@@ -45,8 +45,10 @@ export function shortTime(ms: number): string {
 
 /** Sub-second digits that look like a real log's and repeat for the same moment. */
 function micros(ms: number, salt: number): number {
-  const frac = ((ms % 1000) + 1000) % 1000;
-  return frac * 1000 + ((salt * 7919 + Math.floor(ms / 1000) * 104_729) % 997);
+  const base = (((ms % 1000) + 1000) % 1000) * 1000;
+  const spread = (salt * 7919 + Math.floor(ms / 1000) * 104_729) % 1_000_000;
+  // Within the same second as the journal's own timestamp.
+  return base + (spread % (1_000_000 - base));
 }
 
 /** klog's header: `I0706 00:30:00.512345    1034 server.go:417] `. */

@@ -240,8 +240,10 @@ function podVeths(
   let created = 0;
   let netns = 0;
   for (const s of rt.sandboxes) {
+    // Pods on the host's network (calico-node, kube-proxy, the control plane) get no veth.
+    if (!s.ip || s.ip === host.ip) continue;
     created += 1;
-    if (!s.ip || s.ip === host.ip || !s.ready) continue;
+    if (!s.ready) continue;
     const name = caliName(namespaceOf.get(s.podUid) ?? 'default', s.podName);
     out.push({
       index: 5 + created,
