@@ -12,6 +12,8 @@ import { kubectl } from './kubectl';
 import { ifconfig, route } from './netTools';
 import { curl, nslookup, ping } from './network';
 import { ps } from './ps';
+import { date, df, free } from './resources';
+import { sed } from './sed';
 import {
   clear,
   exit,
@@ -51,6 +53,10 @@ const entries: CommandEntry[] = [
   ifconfig,
   route,
   ps,
+  free,
+  df,
+  date,
+  sed,
   ping,
   nslookup,
   ssh,

@@ -7,3 +7,8 @@ export function fullContainerId(id: string): string {
   const rest = Array.from(sha256(id), (b) => b.toString(16).padStart(2, '0')).join('');
   return `${id}${rest}`.slice(0, 64);
 }
+
+/** The directory overlay2 keeps a container's read-write layer in: 64 hex digits of its own. */
+export function layerId(id: string): string {
+  return Array.from(sha256(`${id}/layer`), (b) => b.toString(16).padStart(2, '0')).join('');
+}
