@@ -211,3 +211,28 @@ export const KUBELET_START_LOG: readonly [string, string][] = [
   ['kubelet_node_status.go:70', 'Attempting to register node ${HOST}'],
   ['kubelet_node_status.go:73', 'Successfully registered node ${HOST}'],
 ];
+
+const DAY = 86_400_000;
+/** When each image was built, in cluster time (0 is 2020-07-06 01:00 UTC); dates are approximate, see FACTS. */
+export const IMAGE_CREATED: Readonly<Record<string, number>> = {
+  'k8s.gcr.io/kube-apiserver': -19 * DAY,
+  'k8s.gcr.io/kube-controller-manager': -19 * DAY,
+  'k8s.gcr.io/kube-scheduler': -19 * DAY,
+  'k8s.gcr.io/kube-proxy': -19 * DAY,
+  'k8s.gcr.io/etcd': -220 * DAY,
+  'k8s.gcr.io/coredns': -140 * DAY,
+  'k8s.gcr.io/pause': -150 * DAY,
+  'calico/node': -200 * DAY,
+  'calico/cni': -200 * DAY,
+  'calico/kube-controllers': -200 * DAY,
+  'calico/pod2daemon-flexvol': -200 * DAY,
+  nginx: -10 * DAY,
+  busybox: -30 * DAY,
+  'sysnet4admin/echo-hname': -60 * DAY,
+};
+
+/** Labels the images themselves carry (their Dockerfiles' LABEL), which docker inspect merges into Config.Labels. */
+export const IMAGE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  nginx: { maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>' },
+  'echo-hname': { maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>' },
+};

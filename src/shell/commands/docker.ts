@@ -2,10 +2,12 @@
 // kubelet names them (k8s_<container>_<pod>_<namespace>_<uid>_<attempt>), each
 // with its pod's pause (sandbox) container.
 import { defineCommand, fail, ok } from '../command';
+import { hostProcesses } from '../host/hostProcesses';
 import type { NodeContainer } from '../host/nodeContainers';
 import { nodeContainers } from '../host/nodeContainers';
 import { tabwrite } from '../tabwriter';
 import { dockerDuration } from '../wallClock';
+import { dockerImages, dockerInspect, dockerLogs } from './dockerMore';
 
 /** The container's command as docker ps shows it, cut to 20 characters. */
 function commandOf(c: NodeContainer): string {
@@ -13,16 +15,20 @@ function commandOf(c: NodeContainer): string {
   return `"${cmd.length > 20 ? `${cmd.slice(0, 19)}…` : cmd}"`;
 }
 
-export const docker = defineCommand<'ps' | 'version'>({
+type Sub = 'ps' | 'version' | 'images' | 'logs' | 'inspect';
+
+export const docker = defineCommand<{ sub: Sub; args: readonly string[] }>({
   name: 'docker',
   parse(args) {
-    const sub = args.find((a) => !a.startsWith('-'));
-    if (sub === 'ps') return ok('ps');
-    if (sub === 'version') return ok('version');
+    const at = args.findIndex((a) => !a.startsWith('-'));
+    const sub = args[at];
+    const rest = args.slice(at + 1);
+    if (sub === 'ps' || sub === 'version' || sub === 'images' || sub === 'logs' || sub === 'inspect')
+      return ok({ sub, args: rest });
     if (!sub) return fail('Usage:\tdocker COMMAND\n\nA self-sufficient runtime for containers', 0);
     return fail(`docker: '${sub}' is not a docker command.\nSee 'docker --help'`, 1);
   },
-  run(sub, io) {
+  run({ sub, args }, io) {
     const world = io.shell.world;
     const state = world.cluster.host(io.shell.host);
     if (state?.services.docker !== 'active') {
@@ -36,6 +42,17 @@ export const docker = defineCommand<'ps' | 'version'>({
         'Client:\n Version:         1.13.1\n API version:     1.26\n Package version: docker-1.13.1\n\nServer:\n Version:         1.13.1\n API version:     1.26 (minimum version 1.12)',
       );
       return io.exit(0);
+    }
+    if (sub === 'images') return dockerImages(io);
+    if (sub === 'logs') return dockerLogs(io, args);
+    if (sub === 'inspect') {
+      const procs = state ? hostProcesses(world.cluster, state, world.now()) : [];
+      // A container's main process is the child of the shim that holds its ID.
+      const pidOf = (c: NodeContainer) => {
+        const shim = procs.find((p) => p.cmd.includes(c.fullId));
+        return procs.find((p) => shim && p.ppid === shim.pid)?.pid ?? 0;
+      };
+      return dockerInspect(io, args, pidOf);
     }
     const now = world.now();
     const rows: string[] = ['CONTAINER ID\tIMAGE\tCOMMAND\tCREATED\tSTATUS\tPORTS\tNAMES'];
