@@ -22,7 +22,7 @@ describe('ps', () => {
     expect(aux[1]).toBe(
       'root         1  0.0  0.2 125000  4000 ?        Ss   00:30   0:00 /usr/lib/systemd/systemd --switched-root --system --deserialize 22',
     );
-    expect(aux).toContain(`root      1034  2.1  3.8 1452000 92000 ?        Ssl  00:30   0:37 ${KUBELET}`);
+    expect(aux).toContain(`root      1034  2.1  3.7 1452000 92000 ?        Ssl  00:30   0:37 ${KUBELET}`);
     expect(aux.at(-1)).toBe('root     20004  0.0  0.1 115548  2084 pts/0    R+   01:00   0:00 ps aux');
     expect(runAt(s, 'w2-k8s', 'ps').text).toBe(
       ['  PID TTY          TIME CMD', ' 9316 pts/0    00:00:00 bash', '20007 pts/0    00:00:00 ps'].join(
