@@ -116,6 +116,25 @@ describe('ip, ifconfig and route on a worker', () => {
     expect(runAt(s, 'w3-k8s', 'ifconfig tunl0').text).toMatch(/RX packets \d+ {2}bytes \d+ \(\d+\.\d KiB\)/);
   });
 
+  it('hostname -I lists the global IPv4 addresses; ip -4 leaves out link lines and IPv6', () => {
+    const s = new Session({ seed: 7 });
+    expect(runAt(s, 'w3-k8s', 'hostname -I').text).toBe('10.0.2.15 192.168.1.103 172.17.0.1 172.16.132.0 ');
+    expect(runAt(s, 'w3-k8s', 'hostname -i').text).toBe('192.168.1.103');
+    expect(runAt(s, 'w3-k8s', 'ip -4 addr show eth1').text).toBe(
+      [
+        '3: eth1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc pfifo_fast state UP group default qlen 1000',
+        '    inet 192.168.1.103/24 brd 192.168.1.255 scope global noprefixroute eth1',
+        '       valid_lft forever preferred_lft forever',
+      ].join('\n'),
+    );
+    expect(runAt(s, 'w3-k8s', 'ip link show tunl0').text).toBe(
+      [
+        '5: tunl0@NONE: <NOARP,UP,LOWER_UP> mtu 1440 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000',
+        '    link/ipip 0.0.0.0 brd 0.0.0.0',
+      ].join('\n'),
+    );
+  });
+
   it("answers bad input with the tools' own errors", () => {
     const s = new Session({ seed: 7 });
     expect(runAt(s, 'w1-k8s', 'ip addr show eth9')).toMatchObject({

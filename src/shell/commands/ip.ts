@@ -9,6 +9,8 @@ import { hostNetwork } from '../host/hostNetwork';
 interface IpCommand {
   readonly object: 'addr' | 'link' | 'route';
   readonly dev?: string;
+  /** -4 or -6: one address family only. */
+  readonly family?: 4 | 6;
 }
 
 /** iproute2 takes any prefix of an object's name ("a", "addr", "address"; "r", "ro", "route"). */
@@ -35,7 +37,9 @@ where  OBJECT := { link | address | addrlabel | route | rule | neigh | ntable |
 
 export const ip = defineCommand<IpCommand>({
   name: 'ip',
-  parse(args) {
+  parse(all) {
+    const family = all.includes('-4') ? 4 : all.includes('-6') ? 6 : undefined;
+    const args = all.filter((a) => a !== '-4' && a !== '-6');
     const [word, verb, ...rest] = args;
     if (!word) return fail(USAGE, 255);
     const object = objectOf(word);
@@ -47,7 +51,7 @@ export const ip = defineCommand<IpCommand>({
       );
     const words = verb === 'dev' ? [verb, ...rest] : rest;
     const dev = words[0] === 'dev' ? words[1] : words[0];
-    return ok(dev ? { object, dev } : { object });
+    return ok({ object, ...(dev ? { dev } : {}), ...(family ? { family } : {}) });
   },
   run(cmd, io) {
     const host = io.shell.world.cluster.host(io.shell.host);
@@ -59,7 +63,30 @@ export const ip = defineCommand<IpCommand>({
     }
     const devices = cmd.dev ? net.devices.filter((d) => d.name === cmd.dev) : net.devices;
     if (devices.length === 0) return notFound(io, cmd.dev ?? '');
-    io.out(devices.flatMap((d) => deviceLines(d, cmd.object === 'addr')).join('\n'));
+    // With one family, iproute2 leaves out the devices that have no address of it.
+    const shown =
+      cmd.family === 4
+        ? devices.filter((d) => d.inet)
+        : cmd.family === 6
+          ? devices.filter((d) => d.inet6)
+          : devices;
+    const strip = (d: Device): Device => {
+      if (cmd.family === 4) {
+        const { inet6: _, ...rest } = d;
+        return rest;
+      }
+      if (cmd.family === 6) {
+        const { inet: _, ...rest } = d;
+        return rest;
+      }
+      return d;
+    };
+    io.out(
+      shown
+        .map(strip)
+        .flatMap((d) => deviceLines(d, cmd.object === 'addr', cmd.family !== undefined))
+        .join('\n'),
+    );
     io.exit(0);
   },
 });
@@ -69,13 +96,15 @@ function notFound(io: CommandIO, dev: string): void {
   io.exit(1);
 }
 
-function deviceLines(d: Device, withAddresses: boolean): string[] {
+function deviceLines(d: Device, withAddresses: boolean, oneFamily = false): string[] {
   const name = d.peer ? `${d.name}@${d.peer}` : d.name;
   const lines = [
     `${d.index}: ${name}: <${d.flags.join(',')}> mtu ${d.mtu} qdisc ${d.qdisc} state ${d.state} ${withAddresses ? 'group default ' : 'mode DEFAULT group default '}${d.qlen ? `qlen ${d.qlen}` : ''}`,
     `    link/${d.kind === 'loopback' ? 'loopback' : d.kind === 'ipip' ? 'ipip' : 'ether'} ${d.mac} brd ${d.kind === 'ipip' ? '0.0.0.0' : d.kind === 'loopback' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff'}${d.netnsId !== undefined ? ` link-netnsid ${d.netnsId}` : ''}`,
   ];
   if (!withAddresses) return lines;
+  // ip -4/-6 addr prints no link/ line.
+  if (oneFamily) lines.pop();
   if (d.inet) {
     const a = d.inet;
     lines.push(

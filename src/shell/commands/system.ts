@@ -2,6 +2,7 @@
 // (br_netfilter), reboot and poweroff. They change the lab through ClusterInputs.
 import type { HostService } from '../../sim/inputs';
 import { defineCommand, fail, ok } from '../command';
+import { hostNetwork } from '../host/hostNetwork';
 import { status } from './systemctlStatus';
 
 const units: Record<string, HostService> = {
@@ -142,11 +143,25 @@ function powerCommand(name: 'reboot' | 'poweroff') {
 export const reboot = powerCommand('reboot');
 export const poweroff = powerCommand('poweroff');
 
-export const hostname = defineCommand<null>({
+export const hostname = defineCommand<'name' | 'ip' | 'all'>({
   name: 'hostname',
-  parse: () => ok(null),
-  run(_, io) {
-    io.out(io.shell.host);
+  parse(args) {
+    if (args.includes('-I') || args.includes('--all-ip-addresses')) return ok('all');
+    if (args.includes('-i') || args.includes('--ip-address')) return ok('ip');
+    return ok('name');
+  },
+  run(what, io) {
+    const cluster = io.shell.world.cluster;
+    const host = cluster.host(io.shell.host);
+    if (what === 'name' || !host) io.out(io.shell.host);
+    // -i resolves the name through /etc/hosts (config.sh wrote the lab's addresses there).
+    else if (what === 'ip') io.out(host.ip);
+    else {
+      // -I: every global IPv4 address of the host's devices, in device order, with a trailing space.
+      const net = hostNetwork(cluster, host, io.shell.world.now());
+      const addrs = net.devices.flatMap((d) => (d.inet && d.inet.scope === 'global' ? [d.inet.address] : []));
+      io.out(`${addrs.join(' ')} `);
+    }
     io.exit(0);
   },
 });
