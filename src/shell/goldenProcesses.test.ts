@@ -173,3 +173,46 @@ describe('systemctl status and journalctl', () => {
     );
   });
 });
+
+describe('the kubelet before kubeadm', () => {
+  it('crash-loops every 10 s without its config, stops when stopped, and runs once kubeadm init has written it', () => {
+    const s = new Session({ seed: 7, lab: 'fresh' });
+    const status = runAt(s, 'm-k8s', 'systemctl status kubelet');
+    expect(status.code).toBe(3);
+    expect(status.text.split('\n').slice(4, 8)).toEqual([
+      '   Active: activating (auto-restart) (Result: exit-code) since Mon 2020-07-06 00:59:51 UTC; 8s ago',
+      '     Docs: https://kubernetes.io/docs/',
+      '  Process: 1091 ExecStart=/usr/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS (code=exited, status=255)',
+      ' Main PID: 1091 (code=exited, status=255)',
+    ]);
+    expect(runAt(s, 'm-k8s', 'journalctl -u kubelet | tail -7').text).toBe(
+      [
+        'Jul 06 00:59:51 m-k8s systemd[1]: kubelet.service holdoff time over, scheduling restart.',
+        'Jul 06 00:59:51 m-k8s systemd[1]: Stopped kubelet: The Kubernetes Node Agent.',
+        'Jul 06 00:59:51 m-k8s systemd[1]: Started kubelet: The Kubernetes Node Agent.',
+        'Jul 06 00:59:51 m-k8s kubelet[1091]: F0706 00:59:51.097034    1091 server.go:199] failed to load Kubelet config file /var/lib/kubelet/config.yaml, error failed to read kubelet config file "/var/lib/kubelet/config.yaml", error: open /var/lib/kubelet/config.yaml: no such file or directory',
+        'Jul 06 00:59:51 m-k8s systemd[1]: kubelet.service: main process exited, code=exited, status=255/n/a',
+        'Jul 06 00:59:51 m-k8s systemd[1]: Unit kubelet.service entered failed state.',
+        'Jul 06 00:59:51 m-k8s systemd[1]: kubelet.service failed.',
+      ].join('\n'),
+    );
+    runAt(s, 'm-k8s', 'systemctl stop kubelet');
+    expect(runAt(s, 'm-k8s', 'journalctl -u kubelet -n 1').text.split('\n')[1]).toBe(
+      'Jul 06 01:00:02 m-k8s systemd[1]: Stopped kubelet: The Kubernetes Node Agent.',
+    );
+    expect(runAt(s, 'm-k8s', 'systemctl status kubelet').text.split('\n')[4]).toBe(
+      '   Active: inactive (dead) since Mon 2020-07-06 01:00:02 UTC; 2s ago',
+    );
+    runAt(
+      s,
+      'm-k8s',
+      'kubeadm init --token 123456.1234567890123456 --token-ttl 0 --pod-network-cidr=172.16.0.0/16 --apiserver-advertise-address=192.168.1.10 > /dev/null',
+    );
+    const running = runAt(s, 'm-k8s', 'systemctl status kubelet');
+    expect(running.code).toBe(0);
+    expect(running.text).toMatch(
+      / {3}Active: active \(running\) since Mon 2020-07-06 01:00:0\d UTC; \d+s ago\n/,
+    );
+    expect(runAt(s, 'm-k8s', 'ps -ef | grep -c /usr/bin/kubelet').text).toBe('2');
+  });
+});

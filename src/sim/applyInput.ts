@@ -40,9 +40,15 @@ export function applyInput(core: ClusterCore, input: ClusterInput): boolean {
         else host.services.network = 'active';
         break;
       }
-      if (input.service === 'kubelet' && input.type !== 'service.stop' && !host.joined) {
-        // Without kubeadm's config the kubelet exits at once and systemd keeps restarting it.
+      if (input.service === 'kubelet' && !host.joined) {
+        // Without kubeadm's config the kubelet exits at once and systemd keeps restarting it
+        // (the journal shows that loop); stop ends the loop, start or restart begins it again.
         host.services.kubelet = 'inactive';
+        host.serviceLog.push({
+          service: 'kubelet',
+          how: input.type === 'service.stop' ? 'stop' : 'start',
+          at: now,
+        });
         break;
       }
       if (input.type === 'service.restart' && svc === 'active') {
@@ -116,7 +122,7 @@ export function applyInput(core: ClusterCore, input: ClusterInput): boolean {
       if (host?.role !== 'master' || host.joined) return false;
       host.joined = true;
       host.services.kubelet = 'active';
-      host.serviceLog.push({ service: 'kubelet', how: 'restart', at: now });
+      host.serviceLog.push({ service: 'kubelet', how: 'restart', at: now, by: 'kubeadm' });
       host.manifests = new Set(allManifests);
       // The kubelet pulls the control-plane images and starts them one by one; kubeadm
       // reports them healthy after about 16 s.
@@ -126,7 +132,7 @@ export function applyInput(core: ClusterCore, input: ClusterInput): boolean {
       if (host?.role !== 'worker' || host.joined) return false;
       host.joined = true;
       host.services.kubelet = 'active';
-      host.serviceLog.push({ service: 'kubelet', how: 'restart', at: now });
+      host.serviceLog.push({ service: 'kubelet', how: 'restart', at: now, by: 'kubeadm' });
       break;
   }
   core.reconcileProcesses();

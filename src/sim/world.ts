@@ -37,6 +37,8 @@ export interface ServiceChange {
   readonly service: 'kubelet' | 'docker' | 'network';
   readonly how: 'start' | 'stop' | 'restart';
   readonly at: number;
+  /** kubeadm init or join, which writes the kubelet's config and restarts it. */
+  readonly by?: 'kubeadm';
 }
 
 export interface Faults {

@@ -8,6 +8,7 @@ import type { CommandIO } from '../command';
 import { journal, journalLine } from '../host/hostJournal';
 import type { HostProcess } from '../host/hostProcesses';
 import { hostProcesses, serviceStart } from '../host/hostProcesses';
+import { kubeletLoops, loopingSince, loopPid } from '../host/kubeletLoop';
 import { DOCKERD, EXEC_START, EXIT_ON_STOP, KUBELET, STOP_MS, UNITS } from '../hostFacts';
 import { systemdAgo, systemdTime } from '../wallClock';
 
@@ -62,6 +63,13 @@ export function status(io: CommandIO, service: HostService, now: number): void {
     io.exit(active ? 0 : 3);
     return;
   }
+  const loop = service === 'kubelet' && !host.joined ? loopingSince(host, now) : undefined;
+  if (loop || (service === 'kubelet' && !host.joined)) {
+    lines.push(...unjoinedKubelet(host, now, loop), ...journalTail(cluster, host, service, now));
+    io.out(lines.join('\n'));
+    io.exit(3);
+    return;
+  }
   const started = serviceStart(host, service);
   const stopped = lastStop(host, service);
   // systemd's "since" for a stopped unit is when it finished stopping.
@@ -99,8 +107,39 @@ export function status(io: CommandIO, service: HostService, now: number): void {
       lines.push(` Main PID: ${pid} (${EXIT_ON_STOP[service]})`);
     }
   }
-  const last = entries.slice(-10);
-  if (last.length > 0) lines.push('', ...last.map((e) => ellipsize(journalLine(host.name, e), COLUMNS, 90)));
+  lines.push(...journalTail(cluster, host, service, now));
   io.out(lines.join('\n'));
   io.exit(active ? 0 : 3);
+}
+
+function journalTail(
+  cluster: SimCluster,
+  host: HostState,
+  service: 'kubelet' | 'docker',
+  now: number,
+): string[] {
+  const last = journal(cluster, host, [service], now).slice(-10);
+  return last.length > 0 ? ['', ...last.map((e) => ellipsize(journalLine(host.name, e), COLUMNS, 90))] : [];
+}
+
+/** Before kubeadm: waiting to be started again after its exit, or stopped by hand. */
+function unjoinedKubelet(host: HostState, now: number, loop: ReturnType<typeof loopingSince>): string[] {
+  const stoppedAt = lastStop(host, 'kubelet');
+  const since = loop ? loop.lastExit : (stoppedAt ?? host.bootedAt);
+  const pid = loopPid(host, loop ? loop.lastStart : (lastStartBefore(host, since) ?? host.bootedAt));
+  return [
+    `   Active: ${loop ? 'activating (auto-restart) (Result: exit-code)' : 'inactive (dead)'} since ${systemdTime(since)}; ${systemdAgo(now - since)}`,
+    `     Docs: ${UNITS.kubelet.docs}`,
+    `  Process: ${pid} ExecStart=${EXEC_START.kubelet} (code=exited, status=255)`,
+    ` Main PID: ${pid} (code=exited, status=255)`,
+  ];
+}
+
+function lastStartBefore(host: HostState, t: number): number | undefined {
+  const loop = kubeletLoops(host, t)
+    .filter((l) => l.start <= t)
+    .at(-1);
+  if (!loop) return undefined;
+  const period = 10_120;
+  return loop.start + Math.floor((Math.min(t, loop.end ?? t) - loop.start) / period) * period;
 }

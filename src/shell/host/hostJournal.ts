@@ -11,8 +11,9 @@ import {
   STOP_MS,
   UNITS,
 } from '../hostFacts';
-import { LAB_EPOCH_MS } from '../wallClock';
 import { BOOT_PIDS, mainPid } from './hostProcesses';
+import { joinedAt, loopEntries } from './kubeletLoop';
+import { klog, logrusTime, shortTime } from './logFormats';
 
 export type JournalUnit = 'kubelet' | 'docker';
 
@@ -33,43 +34,17 @@ interface Run {
   readonly pid: number;
 }
 
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const two = (n: number) => String(n).padStart(2, '0');
-const wall = (ms: number) => new Date(LAB_EPOCH_MS + ms);
-
-/** journalctl's short format: `Jul 06 00:30:00`. */
-export function shortTime(ms: number): string {
-  const d = wall(ms);
-  return `${months[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
-}
-
-/** Sub-second digits that look like a real log's and repeat for the same moment. */
-function micros(ms: number, salt: number): number {
-  const base = (((ms % 1000) + 1000) % 1000) * 1000;
-  const spread = (salt * 7919 + Math.floor(ms / 1000) * 104_729) % 1_000_000;
-  // Within the same second as the journal's own timestamp.
-  return base + (spread % (1_000_000 - base));
-}
-
-/** klog's header: `I0706 00:30:00.512345    1034 server.go:417] `. */
-function klog(level: 'I' | 'E', at: number, pid: number, where: string, salt: number): string {
-  const d = wall(at);
-  return `${level}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(micros(at, salt)).padStart(6, '0')} ${String(pid).padStart(7)} ${where}] `;
-}
-
-/** logrus's time="2020-07-06T00:30:00.412345678Z". */
-function logrusTime(at: number, salt: number): string {
-  const d = wall(at);
-  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(micros(at, salt)).padStart(6, '0')}${String((salt * 37) % 1000).padStart(3, '0')}Z`;
-}
-
 /** The service's runs since boot, from its log of starts and stops. */
 function runsOf(cluster: SimCluster, host: HostState, service: JournalUnit, now: number): Run[] {
-  const log = host.serviceLog.filter((c) => c.service === service);
+  // Before kubeadm took it over, the kubelet only crash-looped (kubeletLoop.ts).
+  const join = service === 'kubelet' ? joinedAt(host) : undefined;
+  const looped = service === 'kubelet' && (join !== undefined || !host.joined);
+  const log = host.serviceLog.filter(
+    (c) => c.service === service && (!looped || (join !== undefined && c.at >= join)),
+  );
   const first = log[0];
   // Before its first change the service ran since boot unless that change started it.
-  let running = first ? first.how !== 'start' : host.services[service] === 'active';
-  if (service === 'kubelet' && !first && !host.joined) running = false;
+  const running = !looped && (first ? first.how !== 'start' : host.services[service] === 'active');
   const runs: { start: number; end?: number }[] = running ? [{ start: host.bootedAt }] : [];
   for (const c of log as ServiceChange[]) {
     const open = runs[runs.length - 1];
@@ -103,6 +78,7 @@ export function journal(
   for (const unit of units) {
     const text = UNITS[unit].description;
     const runs = runsOf(cluster, host, unit, now);
+    if (unit === 'kubelet') out.push(...loopEntries(host, now));
     for (const run of runs) {
       const sys = (at: number, message: string, catalog: JournalEntry['catalog']) =>
         out.push({ at, unit, ident: 'systemd[1]', message, ...(catalog ? { catalog } : {}) });
