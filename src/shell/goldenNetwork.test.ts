@@ -15,13 +15,13 @@ const BASE_W3 = `1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNK
     link/ether 08:00:27:2f:c2:03 brd ff:ff:ff:ff:ff:ff
     inet 10.0.2.15/24 brd 10.0.2.255 scope global noprefixroute dynamic eth0
        valid_lft LEASEsec preferred_lft LEASEsec
-    inet6 fe80::a00:27ff:fe2f:c203/64 scope link noprefixroute 
+    inet6 fe80::a00:27ff:fe2f:c203/64 scope link 
        valid_lft forever preferred_lft forever
 3: eth1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc pfifo_fast state UP group default qlen 1000
     link/ether 08:00:27:28:a0:06 brd ff:ff:ff:ff:ff:ff
     inet 192.168.1.103/24 brd 192.168.1.255 scope global noprefixroute eth1
        valid_lft forever preferred_lft forever
-    inet6 fe80::a00:27ff:fe28:a006/64 scope link noprefixroute 
+    inet6 fe80::a00:27ff:fe28:a006/64 scope link 
        valid_lft forever preferred_lft forever
 4: docker0: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state DOWN group default 
     link/ether 02:42:f3:9f:39:aa brd ff:ff:ff:ff:ff:ff
