@@ -43,6 +43,8 @@ export interface CommandIO {
   /** Variables given for this command only (`ETCDCTL_API=3 etcdctl ...`), over the shell's. */
   readonly env: ReadonlyMap<string, string>;
   readonly effects: JobEffects;
+  /** The other commands of its pipeline, running beside it (`ps -ef | grep kube`: ps sees the grep). */
+  readonly siblings?: readonly (readonly string[])[];
   out(text: string): void;
   err(text: string): void;
   /** Ends the command; later prints and exits are ignored. */

@@ -223,7 +223,8 @@ export class Shell implements HostShell {
       const pipe = pipes[i];
       const body = hereDocs.get(cmd);
       const stdin = body !== undefined ? textStdin(body) : i === 0 ? endedStdin : (pipes[i - 1] as Pipe);
-      this.spawn(cmd, job, running, stdin, pipe, (code) => {
+      const siblings = p.commands.filter((c) => c !== cmd).map((c) => c.words);
+      this.spawn(cmd, job, running, stdin, pipe, siblings, (code) => {
         pipe?.end();
         if (i === n - 1) lastCode = code;
         if (--remaining === 0) done(lastCode);
@@ -237,6 +238,7 @@ export class Shell implements HostShell {
     running: Set<() => void>,
     given: Stdin,
     pipe: Pipe | undefined,
+    siblings: readonly (readonly string[])[],
     exited: (code: number) => void,
   ): void {
     let stdin = given;
@@ -268,6 +270,7 @@ export class Shell implements HostShell {
       stdin,
       env,
       effects: job.effects,
+      siblings,
       out: (text) => {
         if (ended) return;
         if (streams.stdout) streams.stdout(text);

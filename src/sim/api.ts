@@ -1,13 +1,15 @@
 // The cluster as the layers above see it. The shell, the player and the view use
 // only this; the machinery behind it is the sim's own business.
 
-import type { LogsResult } from './containerLogs';
+import type { ContainerInfo, SandboxInfo } from './components/cri';
+import type { LogEntry, LogsResult } from './containerLogs';
 import type { HostTables } from './hostIptables';
 import type { ClusterInput, ControlPlaneManifest, HostName, HostService } from './inputs';
 import type { KubeObject, Node, Pod } from './objects';
 import type { ApiRequest, ApiResponse } from './protocol';
 import type { ComponentId, Envelope, Trace } from './trace';
 import type { SimMs } from './units';
+import type { ServiceChange } from './world';
 
 export type LabKind = 'fresh' | 'ready';
 
@@ -36,6 +38,10 @@ export interface HostState {
   readonly cniInstalled: boolean;
   /** When the host last booted (negative in the ready lab: before the simulation began). */
   readonly bootedAt: SimMs;
+  /** Calico's /26 block for this node's pods, e.g. '172.16.103.128' (its tunl0 holds the first address). */
+  readonly podBlock: string;
+  /** Services started and stopped since boot, oldest first (systemd's journal of this boot). */
+  readonly serviceLog: readonly ServiceChange[];
 }
 
 export type ComponentState = 'running' | 'stopped' | 'failing' | 'absent';
@@ -72,6 +78,16 @@ export interface EtcdKeyView {
 /** A stored key with its value, as etcd holds it: immutable, a new one for every change. */
 export interface EtcdEntry extends EtcdKeyView {
   readonly value: KubeObject;
+}
+
+export interface RuntimeView {
+  readonly running: boolean;
+  readonly sandboxes: readonly SandboxInfo[];
+  readonly containers: readonly ContainerInfo[];
+  /** Images docker holds, as "repository:tag" keys. */
+  readonly images: readonly string[];
+  /** What the container wrote so far (docker logs), oldest first. */
+  logs(containerId: string): readonly LogEntry[];
 }
 
 export type ConnectResult =
@@ -121,6 +137,11 @@ export interface SimCluster {
    * the pod's current container, or of the one before it (`previous`).
    */
   containerLogs(node: string, podUid: string, container: string, previous: boolean): LogsResult;
+  /**
+   * What the container runtime on `node` holds (docker ps -a, images, inspect, logs); undefined
+   * for an unknown node. `running` is false while docker is stopped or the host is down.
+   */
+  runtime(node: string): RuntimeView | undefined;
   /** ICMP echo from a host (ping): `onReply` runs if the address answers. Returns cancel. */
   ping(from: HostName, ip: string, onReply: () => void): () => void;
   /** DNS lookup through CoreDNS (10.96.0.10) from a host; returns cancel. */
@@ -150,7 +171,8 @@ export interface SimCluster {
   pod(namespace: string, name: string): Pod | undefined;
 }
 
+export type { ContainerInfo, SandboxInfo } from './components/cri';
 export type { LogEntry, LogsResult } from './containerLogs';
 export type { HostTables, TableName } from './hostIptables';
 export type { Match, Rule, Table } from './proxierRules';
-export type { ApiRequest, ApiResponse, ClusterInput, Envelope, SimMs };
+export type { ApiRequest, ApiResponse, ClusterInput, Envelope, ServiceChange, SimMs };

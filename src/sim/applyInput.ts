@@ -40,9 +40,15 @@ export function applyInput(core: ClusterCore, input: ClusterInput): boolean {
         else host.services.network = 'active';
         break;
       }
-      if (input.service === 'kubelet' && input.type !== 'service.stop' && !host.joined) {
-        // Without kubeadm's config the kubelet exits at once and systemd keeps restarting it.
+      if (input.service === 'kubelet' && !host.joined) {
+        // Without kubeadm's config the kubelet exits at once and systemd keeps restarting it
+        // (the journal shows that loop); stop ends the loop, start or restart begins it again.
         host.services.kubelet = 'inactive';
+        host.serviceLog.push({
+          service: 'kubelet',
+          how: input.type === 'service.stop' ? 'stop' : 'start',
+          at: now,
+        });
         break;
       }
       if (input.type === 'service.restart' && svc === 'active') {
@@ -50,6 +56,8 @@ export function applyInput(core: ClusterCore, input: ClusterInput): boolean {
         core.reconcileProcesses();
       }
       host.services[input.service] = input.type === 'service.stop' ? 'inactive' : 'active';
+      const logged = serviceLogEntry(input.type, svc === 'active');
+      if (logged) host.serviceLog.push({ service: input.service, how: logged, at: now });
       break;
     }
     case 'module.remove':
@@ -114,6 +122,7 @@ export function applyInput(core: ClusterCore, input: ClusterInput): boolean {
       if (host?.role !== 'master' || host.joined) return false;
       host.joined = true;
       host.services.kubelet = 'active';
+      host.serviceLog.push({ service: 'kubelet', how: 'restart', at: now, by: 'kubeadm' });
       host.manifests = new Set(allManifests);
       // The kubelet pulls the control-plane images and starts them one by one; kubeadm
       // reports them healthy after about 16 s.
@@ -123,10 +132,21 @@ export function applyInput(core: ClusterCore, input: ClusterInput): boolean {
       if (host?.role !== 'worker' || host.joined) return false;
       host.joined = true;
       host.services.kubelet = 'active';
+      host.serviceLog.push({ service: 'kubelet', how: 'restart', at: now, by: 'kubeadm' });
       break;
   }
   core.reconcileProcesses();
   return true;
+}
+
+/** What systemd logs: a stop only of a running unit, a start only of a stopped one; a restart of a stopped unit is a start. */
+function serviceLogEntry(
+  type: 'service.stop' | 'service.start' | 'service.restart',
+  wasActive: boolean,
+): 'start' | 'stop' | 'restart' | undefined {
+  if (type === 'service.restart') return wasActive ? 'restart' : 'start';
+  if (type === 'service.stop') return wasActive ? 'stop' : undefined;
+  return wasActive ? undefined : 'start';
 }
 
 function powerOn(
@@ -137,10 +157,13 @@ function powerOn(
     brNetfilter: boolean;
     podRoutesBroken: boolean;
     services: { network: string };
+    serviceLog: unknown[];
   },
   at: number,
 ): void {
   host.powered = true;
+  // The journal lives in /run (no /var/log/journal on CentOS 7): a new boot starts it empty.
+  host.serviceLog.length = 0;
   host.bootingUntil = Math.max(host.bootingUntil, at + BOOT_MS);
   host.bootedAt = host.bootingUntil;
   // /etc/sysctl.d/k8s.conf's bridge settings load br_netfilter again at boot; the network comes up clean.

@@ -7,6 +7,7 @@ import type {
   EtcdKeyView,
   HostState,
   PodView,
+  RuntimeView,
   SimCluster,
 } from './api';
 import { applyInput } from './applyInput';
@@ -304,6 +305,22 @@ export class Cluster implements SimCluster {
 
   ping(from: HostName, ip: string, onReply: () => void): () => void {
     return icmpEcho(this, from, ip, onReply);
+  }
+
+  runtime(node: string): RuntimeView | undefined {
+    const rt = this.core.runtimes.get(node);
+    if (!rt) return undefined;
+    const now = this.now;
+    return {
+      running: this.core.isRunning(runtimeId(node)),
+      sandboxes: [...rt.sandboxes.values()],
+      containers: [...rt.containers.values()],
+      images: [...rt.images],
+      logs: (id) => {
+        const c = rt.containers.get(id);
+        return c ? logsOf(c, now) : [];
+      },
+    };
   }
 
   containerLogs(node: string, podUid: string, container: string, previous: boolean): LogsResult {

@@ -28,6 +28,17 @@ export interface HostRecord {
   cniInstalled: boolean;
   /** Calico's /26 block for this node, e.g. '172.16.103.128'. */
   blockBase: string;
+  /** systemd's record of this boot: each start and stop of a service (journalctl, systemctl status). */
+  serviceLog: ServiceChange[];
+}
+
+/** A service changing state by systemctl, kubeadm or a fault; the journal is volatile, so it holds one boot. */
+export interface ServiceChange {
+  readonly service: 'kubelet' | 'docker' | 'network';
+  readonly how: 'start' | 'stop' | 'restart';
+  readonly at: number;
+  /** kubeadm init or join, which writes the kubelet's config and restarts it. */
+  readonly by?: 'kubeadm';
 }
 
 export interface Faults {
@@ -79,6 +90,8 @@ export class World {
       manifests: [...h.manifests],
       cniInstalled: h.cniInstalled,
       bootedAt: h.bootedAt as SimMs,
+      podBlock: h.blockBase,
+      serviceLog: h.serviceLog,
     };
   }
 }

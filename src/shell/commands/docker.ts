@@ -1,53 +1,34 @@
 // docker ps: the containers the kubelet started on this host, named as the
 // kubelet names them (k8s_<container>_<pod>_<namespace>_<uid>_<attempt>), each
 // with its pod's pause (sandbox) container.
-import { argvOf } from '../../sim/containerProcess';
-import { lookupImage } from '../../sim/images';
-import type { Pod } from '../../sim/objects';
 import { defineCommand, fail, ok } from '../command';
+import { hostProcesses } from '../host/hostProcesses';
+import type { NodeContainer } from '../host/nodeContainers';
+import { nodeContainers } from '../host/nodeContainers';
 import { tabwrite } from '../tabwriter';
 import { dockerDuration } from '../wallClock';
+import { dockerImages, dockerInspect, dockerLogs } from './dockerMore';
 
-function shortId(text: string): string {
-  let h = 0x811c9dc5;
-  let out = '';
-  for (let round = 0; out.length < 12; round++) {
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-    h = Math.imul(h ^ round, 0x01000193) >>> 0;
-    out += h.toString(16).padStart(8, '0');
-  }
-  return out.slice(0, 12);
-}
-
-/** kubeadm 1.18's static pods and add-ons set their own commands (flags sorted); they begin so. */
-const kubeadmCommands: Record<string, string> = {
-  coredns: '/coredns -conf /etc/coredns/Corefile',
-  'kube-proxy': '/usr/local/bin/kube-proxy --config=/var/lib/kube-proxy/config.conf',
-  'kube-apiserver': 'kube-apiserver --advertise-address=192.168.1.10',
-  'kube-controller-manager': 'kube-controller-manager --allocate-node-cidrs=true',
-  'kube-scheduler': 'kube-scheduler --authentication-kubeconfig=/etc/kubernetes/scheduler.conf',
-  etcd: 'etcd --advertise-client-urls=https://192.168.1.10:2379',
-};
-
-/** The container's command as docker ps shows it: the pod's command/args, else the image's, cut to 20 characters. */
-function commandOf(pod: Pod, container: string): string {
-  const spec = pod.spec.containers.find((c) => c.name === container);
-  const image = lookupImage(spec?.image ?? '');
-  const argv = image.ok ? argvOf(image.image, spec ?? {}) : [];
-  const cmd = kubeadmCommands[container] ?? (argv.join(' ') || '/bin/sh');
+/** The container's command as docker ps shows it, cut to 20 characters. */
+function commandOf(c: NodeContainer): string {
+  const cmd = c.argv.join(' ') || '/bin/sh';
   return `"${cmd.length > 20 ? `${cmd.slice(0, 19)}…` : cmd}"`;
 }
 
-export const docker = defineCommand<'ps' | 'version'>({
+type Sub = 'ps' | 'version' | 'images' | 'logs' | 'inspect';
+
+export const docker = defineCommand<{ sub: Sub; args: readonly string[] }>({
   name: 'docker',
   parse(args) {
-    const sub = args.find((a) => !a.startsWith('-'));
-    if (sub === 'ps') return ok('ps');
-    if (sub === 'version') return ok('version');
+    const at = args.findIndex((a) => !a.startsWith('-'));
+    const sub = args[at];
+    const rest = args.slice(at + 1);
+    if (sub === 'ps' || sub === 'version' || sub === 'images' || sub === 'logs' || sub === 'inspect')
+      return ok({ sub, args: rest });
     if (!sub) return fail('Usage:\tdocker COMMAND\n\nA self-sufficient runtime for containers', 0);
     return fail(`docker: '${sub}' is not a docker command.\nSee 'docker --help'`, 1);
   },
-  run(sub, io) {
+  run({ sub, args }, io) {
     const world = io.shell.world;
     const state = world.cluster.host(io.shell.host);
     if (state?.services.docker !== 'active') {
@@ -62,29 +43,22 @@ export const docker = defineCommand<'ps' | 'version'>({
       );
       return io.exit(0);
     }
+    if (sub === 'images') return dockerImages(io);
+    if (sub === 'logs') return dockerLogs(io, args);
+    if (sub === 'inspect') {
+      const procs = state ? hostProcesses(world.cluster, state, world.now()) : [];
+      // A container's main process is the child of the shim that holds its ID.
+      const pidOf = (c: NodeContainer) => {
+        const shim = procs.find((p) => p.cmd.includes(c.fullId));
+        return procs.find((p) => shim && p.ppid === shim.pid)?.pid ?? 0;
+      };
+      return dockerInspect(io, args, pidOf);
+    }
     const now = world.now();
     const rows: string[] = ['CONTAINER ID\tIMAGE\tCOMMAND\tCREATED\tSTATUS\tPORTS\tNAMES'];
-    const pods = world.cluster
-      .objects()
-      .filter((o): o is Pod => o.kind === 'Pod' && o.spec.nodeName === io.shell.host);
-    for (const p of pods) {
-      const ns = p.metadata.namespace ?? 'default';
-      const running = p.status.containerStatuses.filter((c) => 'running' in c.state);
-      if (running.length === 0) continue;
-      const created = p.status.startTime ?? p.metadata.creationTimestamp;
-      for (const c of running) {
-        const started = 'running' in c.state ? c.state.running.startedAt : created;
-        const id = c.containerID
-          ? c.containerID.replace(/^docker:\/\//, '').slice(0, 12)
-          : shortId(`${p.metadata.uid}/${c.name}/${c.restartCount}`);
-        rows.push(
-          `${id}\t${c.image}\t${commandOf(p, c.name)}\t${dockerDuration(now - started)} ago\tUp ${dockerDuration(now - started)}\t\tk8s_${c.name}_${p.metadata.name}_${ns}_${p.metadata.uid}_${c.restartCount}`,
-        );
-      }
-      const sandboxAttempt = p.status.containerStatuses.reduce((n, c) => Math.max(n, c.restartCount), 0);
-      rows.push(
-        `${shortId(`${p.metadata.uid}/pause/${sandboxAttempt}`)}\tk8s.gcr.io/pause:3.2\t"/pause"\t${dockerDuration(now - created)} ago\tUp ${dockerDuration(now - created)}\t\tk8s_POD_${p.metadata.name}_${ns}_${p.metadata.uid}_${sandboxAttempt}`,
-      );
+    for (const c of nodeContainers(world.cluster, io.shell.host)) {
+      const age = dockerDuration(now - c.startedAt);
+      rows.push(`${c.id}\t${c.image}\t${commandOf(c)}\t${age} ago\tUp ${age}\t\t${c.name}`);
     }
     // docker's table writer: minwidth 20, padding 3.
     io.out(tabwrite(rows.join('\n'), { minwidth: 20, padding: 3 }));

@@ -4,10 +4,16 @@ import { docker } from './docker';
 import { etcdctl } from './etcdctl';
 import { cat, cd, chown, cp, ls, mkdir, mv, pwd, rm } from './files';
 import { kubelet, uname } from './host';
+import { ip } from './ip';
 import { iptables, iptablesSave } from './iptables';
+import { journalctl } from './journalctl';
 import { kubeadm } from './kubeadm';
 import { kubectl } from './kubectl';
+import { ifconfig, route } from './netTools';
 import { curl, nslookup, ping } from './network';
+import { ps } from './ps';
+import { date, df, free } from './resources';
+import { sed } from './sed';
 import {
   clear,
   exit,
@@ -32,6 +38,7 @@ const entries: CommandEntry[] = [
   etcdctl,
   docker,
   systemctl,
+  journalctl,
   modprobe,
   lsmod,
   reboot,
@@ -42,6 +49,14 @@ const entries: CommandEntry[] = [
   curl,
   iptables,
   iptablesSave,
+  ip,
+  ifconfig,
+  route,
+  ps,
+  free,
+  df,
+  date,
+  sed,
   ping,
   nslookup,
   ssh,

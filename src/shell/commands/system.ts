@@ -1,9 +1,9 @@
 // The host itself: systemctl (kubelet, docker, network), modprobe and lsmod
 // (br_netfilter), reboot and poweroff. They change the lab through ClusterInputs.
 import type { HostService } from '../../sim/inputs';
-import type { CommandIO } from '../command';
 import { defineCommand, fail, ok } from '../command';
-import { systemdAgo, systemdTime } from '../wallClock';
+import { hostNetwork } from '../host/hostNetwork';
+import { status } from './systemctlStatus';
 
 const units: Record<string, HostService> = {
   kubelet: 'kubelet',
@@ -14,27 +14,12 @@ const units: Record<string, HostService> = {
   'network.service': 'network',
 };
 
-const descriptions: Record<HostService, string> = {
-  kubelet: 'kubelet: The Kubernetes Node Agent',
-  docker: 'Docker Application Container Engine',
-  network: 'LSB: Bring up/down networking',
-};
-
-const unitFiles: Record<HostService, string> = {
-  kubelet: '/usr/lib/systemd/system/kubelet.service; enabled; vendor preset: disabled',
-  docker: '/usr/lib/systemd/system/docker.service; enabled; vendor preset: disabled',
-  network: '/etc/rc.d/init.d/network; bad; vendor preset: disabled',
-};
-
 type Action = 'start' | 'stop' | 'restart' | 'status' | 'is-active' | 'enable' | 'disable';
 
 interface Systemctl {
   readonly action: Action;
   readonly unit: string;
 }
-
-/** When each service last changed in this shell's session (for `status`'s "since"). */
-const SINCE = (service: HostService) => `__since_${service}`;
 
 export const systemctl = defineCommand<Systemctl>({
   name: 'systemctl',
@@ -65,7 +50,6 @@ export const systemctl = defineCommand<Systemctl>({
       case 'stop':
       case 'restart':
         cluster.dispatch({ type: `service.${action}`, host: io.shell.host, service });
-        io.shell.vars.set(SINCE(service), String(now));
         return io.exit(0);
       case 'enable':
       case 'disable':
@@ -80,28 +64,6 @@ export const systemctl = defineCommand<Systemctl>({
     }
   },
 });
-
-function status(io: CommandIO, service: HostService, now: number): void {
-  const state = io.shell.world.cluster.host(io.shell.host);
-  const active = state?.services[service] === 'active';
-  const since = Number(io.shell.vars.get(SINCE(service)) ?? state?.bootedAt ?? 0);
-  const when = `since ${systemdTime(since)}; ${systemdAgo(now - since)}`;
-  const lines = [
-    `● ${service}.service - ${descriptions[service]}`,
-    `   Loaded: loaded (${unitFiles[service]})`,
-    ...(service === 'kubelet'
-      ? ['  Drop-In: /usr/lib/systemd/system/kubelet.service.d', '           └─10-kubeadm.conf']
-      : []),
-    `   Active: ${active ? (service === 'network' ? 'active (exited)' : 'active (running)') : 'inactive (dead)'} ${when}`,
-    ...(service === 'kubelet'
-      ? ['     Docs: https://kubernetes.io/docs/']
-      : service === 'docker'
-        ? ['     Docs: http://docs.docker.com']
-        : []),
-  ];
-  io.out(lines.join('\n'));
-  io.exit(active ? 0 : 3);
-}
 
 export const modprobe = defineCommand<{ remove: boolean; module: string }>({
   name: 'modprobe',
@@ -181,11 +143,25 @@ function powerCommand(name: 'reboot' | 'poweroff') {
 export const reboot = powerCommand('reboot');
 export const poweroff = powerCommand('poweroff');
 
-export const hostname = defineCommand<null>({
+export const hostname = defineCommand<'name' | 'ip' | 'all'>({
   name: 'hostname',
-  parse: () => ok(null),
-  run(_, io) {
-    io.out(io.shell.host);
+  parse(args) {
+    if (args.includes('-I') || args.includes('--all-ip-addresses')) return ok('all');
+    if (args.includes('-i') || args.includes('--ip-address')) return ok('ip');
+    return ok('name');
+  },
+  run(what, io) {
+    const cluster = io.shell.world.cluster;
+    const host = cluster.host(io.shell.host);
+    if (what === 'name' || !host) io.out(io.shell.host);
+    // -i resolves the name through /etc/hosts (config.sh wrote the lab's addresses there).
+    else if (what === 'ip') io.out(host.ip);
+    else {
+      // -I: every global IPv4 address of the host's devices, in device order, with a trailing space.
+      const net = hostNetwork(cluster, host, io.shell.world.now());
+      const addrs = net.devices.flatMap((d) => (d.inet && d.inet.scope === 'global' ? [d.inet.address] : []));
+      io.out(`${addrs.join(' ')} `);
+    }
     io.exit(0);
   },
 });

@@ -7,6 +7,7 @@ import type {
   HostState,
   HostTables,
   LogsResult,
+  RuntimeView,
   SimCluster,
 } from '../../sim/api';
 import type { ClusterInput, HostName } from '../../sim/inputs';
@@ -54,6 +55,10 @@ export class FakeCluster implements SimCluster {
         booting: false,
         services: { kubelet: 'active', docker: 'active', network: 'active' },
         modules: { br_netfilter: true },
+        podBlock:
+          { 'm-k8s': '172.16.171.64', 'w1-k8s': '172.16.221.128', 'w2-k8s': '172.16.103.128' }[name] ??
+          '172.16.132.0',
+        serviceLog: [],
         joined: ready,
         manifests:
           ready && role === 'master'
@@ -114,9 +119,17 @@ export class FakeCluster implements SimCluster {
     if ('host' in input && input.host) {
       const h = this.hostMap.get(input.host);
       if (!h) return false;
-      if (input.type === 'service.stop') h.services[input.service] = 'inactive';
-      if (input.type === 'service.start' || input.type === 'service.restart')
-        h.services[input.service] = 'active';
+      if (
+        input.type === 'service.stop' ||
+        input.type === 'service.start' ||
+        input.type === 'service.restart'
+      ) {
+        const was = h.services[input.service] === 'active';
+        const how = input.type === 'service.restart' ? (was ? 'restart' : 'start') : input.type.slice(8);
+        if (how === 'restart' || (how === 'stop') === was)
+          h.serviceLog = [...h.serviceLog, { service: input.service, how: how as 'start', at: this.now }];
+        h.services[input.service] = input.type === 'service.stop' ? 'inactive' : 'active';
+      }
       if (input.type === 'module.remove') h.modules = { br_netfilter: false };
       if (input.type === 'module.load') h.modules = { br_netfilter: true };
       if (input.type === 'host.reboot') {
@@ -280,7 +293,12 @@ export class FakeCluster implements SimCluster {
     return known || ip.startsWith('192.168.1.') ? this.at(1, onReply) : () => {};
   }
 
-  /** The fake lab keeps no containers: every pod's log is empty. */
+  /** The fake lab keeps no containers: docker holds nothing, every pod's log is empty. */
+  runtime(node: string): RuntimeView | undefined {
+    if (!this.hostMap.has(node)) return undefined;
+    return { running: true, sandboxes: [], containers: [], images: [], logs: () => [] };
+  }
+
   containerLogs(): LogsResult {
     return { ok: true, entries: [], running: true };
   }

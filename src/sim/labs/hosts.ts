@@ -55,6 +55,7 @@ export function labHosts(workers: number, ready: boolean, rng: Rng, bootedAt: nu
     staticPodsRunning: new Set(role === 'master' && ready ? allManifests : []),
     cniInstalled: ready,
     blockBase: block(name),
+    serviceLog: [],
   });
   const hosts = [host('m-k8s', '192.168.1.10', 'master')];
   for (let i = 1; i <= workers; i++) hosts.push(host(`w${i}-k8s`, workerIp(i), 'worker'));

@@ -514,6 +514,8 @@ export const readyLabFrame: Frame = {
         manifests: ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'],
         cniInstalled: true,
         bootedAt: -1800000,
+        podBlock: '172.16.171.64',
+        serviceLog: [],
       },
       {
         name: 'w1-k8s',
@@ -527,6 +529,8 @@ export const readyLabFrame: Frame = {
         manifests: [],
         cniInstalled: true,
         bootedAt: -1800000,
+        podBlock: '172.16.221.128',
+        serviceLog: [],
       },
       {
         name: 'w2-k8s',
@@ -540,6 +544,8 @@ export const readyLabFrame: Frame = {
         manifests: [],
         cniInstalled: true,
         bootedAt: -1800000,
+        podBlock: '172.16.103.128',
+        serviceLog: [],
       },
       {
         name: 'w3-k8s',
@@ -553,6 +559,8 @@ export const readyLabFrame: Frame = {
         manifests: [],
         cniInstalled: true,
         bootedAt: -1800000,
+        podBlock: '172.16.132.0',
+        serviceLog: [],
       },
     ],
   },

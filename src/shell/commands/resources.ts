@@ -1,0 +1,184 @@
+// free -h (procps-ng 3.3.10), df -h (coreutils 8.22) and date, as the book's CentOS 7
+// VMs answer: memory from the Vagrantfile's sizes and the processes running now, the
+// box's disk plus docker's overlay2 and shm mounts for each container.
+import { defineCommand, fail, ok } from '../command';
+import { layerId } from '../host/containerIds';
+import { hostProcesses } from '../host/hostProcesses';
+import { nodeContainers } from '../host/nodeContainers';
+import { BASE_USED_KIB, BOOT_FS, BUFF_CACHE_KIB, MEM_TOTAL_KIB, ROOT_FS } from '../hostFacts';
+import { LAB_EPOCH_MS } from '../wallClock';
+
+/** procps' scale_size: one decimal when it fits in 4 characters, else a whole number. */
+function human(kib: number): string {
+  if (kib === 0) return '0B';
+  const units = 'KMGTPE';
+  for (let i = 0; i < units.length; i++) {
+    const v = kib / 1024 ** i;
+    const one = `${v.toFixed(1)}${units[i]}`;
+    if (one.length <= 4) return one;
+    const whole = `${Math.floor(v)}${units[i]}`;
+    if (whole.length <= 4) return whole;
+  }
+  return `${kib}K`;
+}
+
+export const free = defineCommand<'human' | 'kib' | 'mib'>({
+  name: 'free',
+  parse(args) {
+    const bad = args.find((a) => !['-h', '--human', '-m', '--mega', '-k', '--kilo'].includes(a));
+    if (bad)
+      return fail(
+        `free: invalid option -- '${bad.replace(/^-+/, '').slice(0, 1)}'\n\nUsage:\n free [options]`,
+        1,
+      );
+    return ok(
+      args.some((a) => a.startsWith('-h') || a === '--human')
+        ? 'human'
+        : args.some((a) => a === '-m' || a === '--mega')
+          ? 'mib'
+          : 'kib',
+    );
+  },
+  run(unit, io) {
+    const cluster = io.shell.world.cluster;
+    const host = cluster.host(io.shell.host);
+    if (!host) return io.exit(1);
+    const role = host.role;
+    const total = MEM_TOTAL_KIB[role];
+    const rss = hostProcesses(cluster, host, io.shell.world.now()).reduce((n, p) => n + p.rssKib, 0);
+    const used = Math.min(total - 100_000, BASE_USED_KIB + rss);
+    const cache = Math.min(BUFF_CACHE_KIB[role], total - used - 60_000);
+    const freeKib = total - used - cache;
+    const shared = 9_868;
+    const available = freeKib + Math.floor(cache * 0.78);
+    const show = (kib: number) =>
+      unit === 'human' ? human(kib) : String(unit === 'mib' ? Math.floor(kib / 1024) : kib);
+    const row = (label: string, values: number[]) =>
+      `${label.padEnd(7)}${values.map((v) => ` ${show(v).padStart(11)}`).join('')}`;
+    io.out(
+      [
+        '              total        used        free      shared  buff/cache   available',
+        row('Mem:', [total, used, freeKib, shared, cache, available]),
+        // config.sh turns swap off (swapoff -a, and comments it out of /etc/fstab).
+        row('Swap:', [0, 0, 0]),
+      ].join('\n'),
+    );
+    io.exit(0);
+  },
+});
+
+interface Mount {
+  readonly source: string;
+  readonly sizeKib: number;
+  readonly usedKib: number;
+  readonly target: string;
+}
+
+/** df's sizes: like free's, but rounded up, as df rounds (coreutils human_ceiling). */
+function dfHuman(kib: number): string {
+  if (kib === 0) return '0';
+  const units = 'KMGTPE';
+  for (let i = 0; i < units.length; i++) {
+    const v = kib / 1024 ** i;
+    if (v < 10 && i > 0) return `${(Math.ceil(v * 10) / 10).toFixed(1)}${units[i]}`;
+    if (v < 1024) return `${Math.ceil(v)}${units[i]}`;
+  }
+  return `${kib}K`;
+}
+
+export const df = defineCommand<boolean>({
+  name: 'df',
+  parse(args) {
+    const bad = args.find((a) => !['-h', '--human-readable', '-k'].includes(a));
+    if (bad)
+      return fail(
+        `df: invalid option -- '${bad.replace(/^-+/, '').slice(0, 1)}'\nTry 'df --help' for more information.`,
+        1,
+      );
+    return ok(args.includes('-h') || args.includes('--human-readable'));
+  },
+  run(humanSizes, io) {
+    const cluster = io.shell.world.cluster;
+    const host = cluster.host(io.shell.host);
+    if (!host) return io.exit(1);
+    const total = MEM_TOTAL_KIB[host.role];
+    const half = Math.floor(total / 2);
+    const containers = nodeContainers(cluster, io.shell.host);
+    const root = { source: ROOT_FS.device, sizeKib: ROOT_FS.sizeKib, usedKib: ROOT_FS.usedKib, target: '/' };
+    const mounts: Mount[] = [
+      root,
+      { source: 'devtmpfs', sizeKib: half - 12_000, usedKib: 0, target: '/dev' },
+      { source: 'tmpfs', sizeKib: half, usedKib: 0, target: '/dev/shm' },
+      { source: 'tmpfs', sizeKib: half, usedKib: 9_868, target: '/run' },
+      { source: 'tmpfs', sizeKib: half, usedKib: 0, target: '/sys/fs/cgroup' },
+      { source: BOOT_FS.device, sizeKib: BOOT_FS.sizeKib, usedKib: BOOT_FS.usedKib, target: '/boot' },
+      { source: 'tmpfs', sizeKib: Math.floor(total / 10), usedKib: 0, target: '/run/user/0' },
+      // docker's overlay2 mounts every container's root; a pod's sandbox holds its /dev/shm.
+      ...containers.flatMap((c) => [
+        // overlay2 names the directory after the container's read-write layer, not the container.
+        { ...root, source: 'overlay', target: `/var/lib/docker/overlay2/${layerId(c.id)}/merged` },
+        ...(c.container
+          ? []
+          : [
+              {
+                source: 'shm',
+                sizeKib: 65_536,
+                usedKib: 0,
+                target: `/var/lib/docker/containers/${c.fullId}/shm`,
+              },
+            ]),
+      ]),
+    ];
+    const size = (k: number) => (humanSizes ? dfHuman(k) : String(k));
+    const rows = mounts.map((m) => [
+      m.source,
+      size(m.sizeKib),
+      size(m.usedKib),
+      size(m.sizeKib - m.usedKib),
+      `${m.usedKib === 0 ? 0 : Math.ceil((m.usedKib / m.sizeKib) * 100)}%`,
+      m.target,
+    ]);
+    const header = [
+      'Filesystem',
+      humanSizes ? 'Size' : '1K-blocks',
+      'Used',
+      humanSizes ? 'Avail' : 'Available',
+      'Use%',
+      'Mounted on',
+    ];
+    // coreutils 8.22's smallest widths: Filesystem 14, the sizes 5, Use% 4.
+    const minWidths = [14, 5, 5, 5, 4, 0];
+    const widths = header.map((h, i) =>
+      Math.max(minWidths[i] as number, h.length, ...rows.map((r) => (r[i] as string).length)),
+    );
+    const line = (r: string[]) =>
+      r
+        .map((cell, i) =>
+          i === 0 || i === 5
+            ? i === 5
+              ? cell
+              : cell.padEnd(widths[i] as number)
+            : cell.padStart(widths[i] as number),
+        )
+        .join(' ');
+    io.out([header, ...rows].map(line).join('\n'));
+    io.exit(0);
+  },
+});
+
+export const date = defineCommand<null>({
+  name: 'date',
+  parse: (args) => (args.length === 0 ? ok(null) : fail(`date: invalid date ‘${args[0]}’`, 1)),
+  run(_, io) {
+    const d = new Date(LAB_EPOCH_MS + Math.floor(io.shell.world.now() / 1000) * 1000);
+    const [wd, mon, day, year, time] = [
+      ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()],
+      ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()],
+      String(d.getUTCDate()).padStart(2),
+      d.getUTCFullYear(),
+      d.toISOString().slice(11, 19),
+    ];
+    io.out(`${wd} ${mon} ${day} ${time} UTC ${year}`);
+    io.exit(0);
+  },
+});

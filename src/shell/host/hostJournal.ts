@@ -1,0 +1,174 @@
+// systemd's journal of this boot for the kubelet and docker units: what systemd says when it
+// starts and stops them, what each program writes when it starts, and the kubelet's complaint
+// every 5 s while docker is down. A pure function of the host's state and its service log,
+// so journalctl -f can print each new line as cluster time reaches it.
+import type { HostState, ServiceChange, SimCluster } from '../../sim/api';
+import {
+  DOCKER_START_LOG,
+  DOCKER_STOP_LOG,
+  KUBELET_NO_DOCKER,
+  KUBELET_START_LOG,
+  STOP_MS,
+  UNITS,
+} from '../hostFacts';
+import { BOOT_PIDS, mainPid } from './hostProcesses';
+import { joinedAt, loopEntries } from './kubeletLoop';
+import { klog, logrusTime, shortTime } from './logFormats';
+
+export type JournalUnit = 'kubelet' | 'docker';
+
+export interface JournalEntry {
+  /** Cluster time, in ms. */
+  readonly at: number;
+  readonly unit: JournalUnit;
+  /** `systemd[1]`, `kubelet[1034]`, … */
+  readonly ident: string;
+  readonly message: string;
+  /** systemd's catalog entry for -x. */
+  readonly catalog?: 'starting' | 'started' | 'stopping' | 'stopped';
+}
+
+interface Run {
+  readonly start: number;
+  readonly end?: number;
+  readonly pid: number;
+}
+
+/** The service's runs since boot, from its log of starts and stops. */
+function runsOf(cluster: SimCluster, host: HostState, service: JournalUnit, now: number): Run[] {
+  // Before kubeadm took it over, the kubelet only crash-looped (kubeletLoop.ts).
+  const join = service === 'kubelet' ? joinedAt(host) : undefined;
+  const looped = service === 'kubelet' && (join !== undefined || !host.joined);
+  const log = host.serviceLog.filter(
+    (c) => c.service === service && (!looped || (join !== undefined && c.at >= join)),
+  );
+  const first = log[0];
+  // Before its first change the service ran since boot unless that change started it.
+  const running = !looped && (first ? first.how !== 'start' : host.services[service] === 'active');
+  const runs: { start: number; end?: number }[] = running ? [{ start: host.bootedAt }] : [];
+  for (const c of log as ServiceChange[]) {
+    const open = runs[runs.length - 1];
+    if (c.how !== 'start' && open && open.end === undefined) open.end = c.at;
+    if (c.how !== 'stop') runs.push({ start: c.at });
+  }
+  const current = service === 'docker' || host.joined ? mainPid(cluster, host, service, now) : undefined;
+  return runs.map((r, i) => ({
+    ...r,
+    // The run going on now has the PID ps shows; earlier ones had the PID of their moment.
+    pid:
+      i === runs.length - 1 && r.end === undefined && current !== undefined
+        ? current
+        : runPid(host, r.start, service),
+  }));
+}
+
+function runPid(host: HostState, start: number, service: JournalUnit): number {
+  if (start === host.bootedAt) return BOOT_PIDS[service];
+  return 1036 + Math.floor((start - host.bootedAt) / 2000);
+}
+
+export function journal(
+  cluster: SimCluster,
+  host: HostState,
+  units: readonly JournalUnit[],
+  now: number,
+): JournalEntry[] {
+  const out: JournalEntry[] = [];
+  const dockerRuns = runsOf(cluster, host, 'docker', now);
+  for (const unit of units) {
+    const text = UNITS[unit].description;
+    const runs = runsOf(cluster, host, unit, now);
+    if (unit === 'kubelet') out.push(...loopEntries(host, now));
+    for (const run of runs) {
+      const sys = (at: number, message: string, catalog: JournalEntry['catalog']) =>
+        out.push({ at, unit, ident: 'systemd[1]', message, ...(catalog ? { catalog } : {}) });
+      if (unit === 'docker') {
+        sys(run.start, `Starting ${text}...`, 'starting');
+        const ident = `dockerd-current[${run.pid}]`;
+        DOCKER_START_LOG.forEach(([level, rest], i) => {
+          const at = run.start + 40 + i * 35;
+          const message = `time="${logrusTime(at, i)}" level=${level} ${rest.replace('${CONTAINERD_PID}', String(run.pid + 13))}`;
+          out.push({ at, unit, ident, message });
+        });
+        sys(run.start + 400, `Started ${text}.`, 'started');
+      } else {
+        sys(run.start, `Started ${text}.`, 'started');
+        const ident = `kubelet[${run.pid}]`;
+        KUBELET_START_LOG.forEach(([where, msg], i) => {
+          const at = run.start + 300 + i * 45;
+          out.push({
+            at,
+            unit,
+            ident,
+            message: `${klog('I', at, run.pid, where, i)}${msg.replace('${HOST}', host.name)}`,
+          });
+        });
+        out.push(...noDocker(run, dockerRuns, now));
+      }
+      if (run.end !== undefined) {
+        sys(run.end, `Stopping ${text}...`, 'stopping');
+        if (unit === 'docker')
+          for (const [level, rest] of DOCKER_STOP_LOG)
+            out.push({
+              at: run.end,
+              unit,
+              ident: `dockerd-current[${run.pid}]`,
+              message: `time="${logrusTime(run.end, 3)}" level=${level} ${rest}`,
+            });
+        sys(run.end + STOP_MS[unit], `Stopped ${text}.`, 'stopped');
+      }
+    }
+  }
+  return out.filter((e) => e.at <= now).sort((a, b) => a.at - b.at);
+}
+
+/** Every 5 s of a kubelet run that falls while docker is not running. */
+function noDocker(run: Run, dockerRuns: readonly Run[], now: number): JournalEntry[] {
+  const out: JournalEntry[] = [];
+  const end = Math.min(run.end ?? now, now);
+  const up = (t: number) => dockerRuns.some((d) => d.start <= t && (d.end === undefined || t < d.end));
+  for (let t = run.start + 5000; t <= end; t += 5000) {
+    if (up(t)) continue;
+    const [where, msg] = KUBELET_NO_DOCKER;
+    out.push({
+      at: t,
+      unit: 'kubelet',
+      ident: `kubelet[${run.pid}]`,
+      message: `${klog('E', t, run.pid, where, 11)}${msg}`,
+    });
+  }
+  return out;
+}
+
+/** One journal line as `journalctl` prints it. */
+export function journalLine(host: string, e: JournalEntry): string {
+  return `${shortTime(e.at)} ${host} ${e.ident}: ${e.message}`;
+}
+
+/** systemd 219's catalog texts, shown by journalctl -x under its own lines. */
+export function catalogLines(e: JournalEntry): string[] {
+  const unit = `${e.unit}.service`;
+  const head = (subject: string) => [
+    `-- Subject: Unit ${unit} ${subject}`,
+    '-- Defined-By: systemd',
+    '-- Support: http://lists.freedesktop.org/mailman/listinfo/systemd-devel',
+    '-- ',
+  ];
+  switch (e.catalog) {
+    case 'starting':
+      return [...head('has begun start-up'), `-- Unit ${unit} has begun starting up.`];
+    case 'started':
+      return [
+        ...head('has finished start-up'),
+        `-- Unit ${unit} has finished starting up.`,
+        '-- ',
+        '-- The start-up result is done.',
+      ];
+    case 'stopping':
+      return [...head('has begun shutting down'), `-- Unit ${unit} has begun shutting down.`];
+    case 'stopped':
+      return [...head('has finished shutting down'), `-- Unit ${unit} has finished shutting down.`];
+    default:
+      return [];
+  }
+}
