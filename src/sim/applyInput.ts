@@ -44,11 +44,10 @@ export function applyInput(core: ClusterCore, input: ClusterInput): boolean {
         // Without kubeadm's config the kubelet exits at once and systemd keeps restarting it
         // (the journal shows that loop); stop ends the loop, start or restart begins it again.
         host.services.kubelet = 'inactive';
-        host.serviceLog.push({
-          service: 'kubelet',
-          how: input.type === 'service.stop' ? 'stop' : 'start',
-          at: now,
-        });
+        host.serviceLog = [
+          ...host.serviceLog,
+          { service: 'kubelet', how: input.type === 'service.stop' ? 'stop' : 'start', at: now },
+        ];
         break;
       }
       if (input.type === 'service.restart' && svc === 'active') {
@@ -57,7 +56,7 @@ export function applyInput(core: ClusterCore, input: ClusterInput): boolean {
       }
       host.services[input.service] = input.type === 'service.stop' ? 'inactive' : 'active';
       const logged = serviceLogEntry(input.type, svc === 'active');
-      if (logged) host.serviceLog.push({ service: input.service, how: logged, at: now });
+      if (logged) host.serviceLog = [...host.serviceLog, { service: input.service, how: logged, at: now }];
       break;
     }
     case 'module.remove':
@@ -122,7 +121,7 @@ export function applyInput(core: ClusterCore, input: ClusterInput): boolean {
       if (host?.role !== 'master' || host.joined) return false;
       host.joined = true;
       host.services.kubelet = 'active';
-      host.serviceLog.push({ service: 'kubelet', how: 'restart', at: now, by: 'kubeadm' });
+      host.serviceLog = [...host.serviceLog, { service: 'kubelet', how: 'restart', at: now, by: 'kubeadm' }];
       host.manifests = new Set(allManifests);
       // The kubelet pulls the control-plane images and starts them one by one; kubeadm
       // reports them healthy after about 16 s.
@@ -132,7 +131,7 @@ export function applyInput(core: ClusterCore, input: ClusterInput): boolean {
       if (host?.role !== 'worker' || host.joined) return false;
       host.joined = true;
       host.services.kubelet = 'active';
-      host.serviceLog.push({ service: 'kubelet', how: 'restart', at: now, by: 'kubeadm' });
+      host.serviceLog = [...host.serviceLog, { service: 'kubelet', how: 'restart', at: now, by: 'kubeadm' }];
       break;
   }
   core.reconcileProcesses();
@@ -157,13 +156,13 @@ function powerOn(
     brNetfilter: boolean;
     podRoutesBroken: boolean;
     services: { network: string };
-    serviceLog: unknown[];
+    serviceLog: readonly unknown[];
   },
   at: number,
 ): void {
   host.powered = true;
   // The journal lives in /run (no /var/log/journal on CentOS 7): a new boot starts it empty.
-  host.serviceLog.length = 0;
+  host.serviceLog = [];
   host.bootingUntil = Math.max(host.bootingUntil, at + BOOT_MS);
   host.bootedAt = host.bootingUntil;
   // /etc/sysctl.d/k8s.conf's bridge settings load br_netfilter again at boot; the network comes up clean.

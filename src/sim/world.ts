@@ -28,8 +28,11 @@ export interface HostRecord {
   cniInstalled: boolean;
   /** Calico's /26 block for this node, e.g. '172.16.103.128'. */
   blockBase: string;
-  /** systemd's record of this boot: each start and stop of a service (journalctl, systemctl status). */
-  serviceLog: ServiceChange[];
+  /**
+   * systemd's record of this boot: each start and stop of a service (journalctl, systemctl
+   * status). Replaced, never changed in place: a frame of the past holds the log as it was.
+   */
+  serviceLog: readonly ServiceChange[];
 }
 
 /** A service changing state by systemctl, kubeadm or a fault; the journal is volatile, so it holds one boot. */

@@ -88,7 +88,8 @@ export const journalctl = defineCommand<Journalctl>({
     let seen = first.length;
     let cancel = () => {};
     const poll = () => {
-      const all = journal(world.cluster, host, known, world.now());
+      // The host as it is now: its log is replaced, not grown in place, as the lab changes.
+      const all = journal(world.cluster, world.cluster.host(host.name) ?? host, known, world.now());
       print(io, host.name, all.slice(seen), cmd.explain);
       seen = all.length;
       cancel = world.after(1000, poll);
