@@ -6,6 +6,7 @@ import type { AnyActorRef } from 'xstate';
 import { createActor } from 'xstate';
 import type { ClusterOptions } from './api';
 import { VirtualClock } from './clock';
+import { componentStatus, probedServers } from './componentStatuses';
 import { API, ApiServerLogic } from './components/apiServer';
 import { clusterMachine } from './components/clusterMachine';
 import { CNI, CniLogic, Ipam } from './components/cni';
@@ -44,6 +45,13 @@ const controlPlane: Record<string, ControlPlaneManifest> = {
   [ETCD]: 'etcd',
   [SCHEDULER]: 'kube-scheduler',
   [CONTROLLER_MANAGER]: 'kube-controller-manager',
+};
+
+/** The process behind each server the API server probes for componentstatuses. */
+const probedProcess: Record<string, string> = {
+  scheduler: SCHEDULER,
+  'controller-manager': CONTROLLER_MANAGER,
+  'etcd-0': ETCD,
 };
 
 export class ClusterCore {
@@ -86,8 +94,11 @@ export class ClusterCore {
     this.add({
       id: API,
       host: 'm-k8s',
-      logic: new ApiServerLogic(this.net, this.rngs.names, () =>
-        this.isRunning(ETCD) ? this.store : undefined,
+      logic: new ApiServerLogic(
+        this.net,
+        this.rngs.names,
+        () => (this.isRunning(ETCD) ? this.store : undefined),
+        () => probedServers.map((s) => componentStatus(s, this.isRunning(probedProcess[s.name] ?? ''))),
       ),
       tickMs: 60_000,
     });

@@ -12,6 +12,7 @@ import { annotationsMultiline } from './describeParts';
 import { describeServices } from './describeService';
 import { describeDaemonSet, describeDeployment, describeReplicaSet } from './describeWorkloads';
 import { flagBool } from './flags';
+import { describeNamespace } from './namespaces';
 import { taintString } from './nodeVerbs';
 import { nodeRoles } from './printers';
 import { readTargets } from './resources';
@@ -204,7 +205,7 @@ export const describeVerb: Verb = {
   },
 };
 
-const describable = ['pods', 'nodes', 'deployments', 'replicasets', 'daemonsets'] as const;
+const describable = ['pods', 'nodes', 'deployments', 'replicasets', 'daemonsets', 'namespaces'] as const;
 type Describable = (typeof describable)[number];
 
 function describeTarget(
@@ -214,7 +215,12 @@ function describeTarget(
   sel: Selectors,
 ): void {
   const all = flagBool(ctx.flags, 'all-namespaces');
-  const ns = resource === 'nodes' ? {} : all ? { allNamespaces: true } : { namespace: ctx.namespace };
+  const ns =
+    resource === 'nodes' || resource === 'namespaces'
+      ? {}
+      : all
+        ? { allNamespaces: true }
+        : { namespace: ctx.namespace };
   const query = names.length === 0 ? selectorQuery({ label: sel.label, field: '' }) : {};
   send(ctx.io, ctx.server, { verb: 'list', resource, ...ns, ...query }, (res) => {
     if (!res.ok) return failWith(ctx, apiError(selectorError(res, resource, sel), ctx.server));
@@ -260,6 +266,8 @@ function describeTarget(
               return describeReplicaSet(o, pods, own, now);
             case 'DaemonSet':
               return describeDaemonSet(o, pods, own, now);
+            case 'Namespace':
+              return describeNamespace(o);
             default:
               return '';
           }

@@ -164,7 +164,9 @@ export const getVerb: Verb = {
       for (const t of parsed.targets) {
         const items = found.get(t.resource);
         if (!items || items.length === 0) continue;
-        const listed = t.names.length > 0 || sortExpr ? items : sortForList(items);
+        // componentstatuses come in the order the API server's probes answered.
+        const listed =
+          t.names.length > 0 || sortExpr || t.resource === 'componentstatuses' ? items : sortForList(items);
         if (output === 'name') {
           blocks.push(printNames(kindName[t.resource], listed));
           continue;

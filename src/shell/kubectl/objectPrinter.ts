@@ -13,6 +13,8 @@ const apiVersions: Record<KubeObject['kind'], string> = {
   Service: 'v1',
   Endpoints: 'v1',
   Event: 'v1',
+  Namespace: 'v1',
+  ComponentStatus: 'v1',
   Deployment: 'apps/v1',
   ReplicaSet: 'apps/v1',
   DaemonSet: 'apps/v1',
