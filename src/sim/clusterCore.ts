@@ -69,6 +69,8 @@ export class ClusterCore {
   readonly rngs: { names: Rng; net: Rng; scheduler: Rng; runtime: Rng; kubelet: Rng };
   private readonly actors = new Map<string, AnyActorRef>();
   private apiWasUp = true;
+  /** Run when the API server stops: open connections to it (kubectl's watches) break. */
+  readonly onApiDown: (() => void)[] = [];
 
   constructor(options: ClusterOptions = {}) {
     const seed = options.seed ?? 1;
@@ -248,7 +250,10 @@ export class ClusterCore {
       else if (!want && running) actor.send({ type: 'process.stop' });
     }
     const apiUp = this.isRunning(API);
-    if (this.apiWasUp && !apiUp) for (const p of this.processes.values()) p.logic.apiDown?.();
+    if (this.apiWasUp && !apiUp) {
+      for (const p of this.processes.values()) p.logic.apiDown?.();
+      for (const f of this.onApiDown) f();
+    }
     this.apiWasUp = apiUp;
   }
 

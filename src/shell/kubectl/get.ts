@@ -7,6 +7,7 @@ import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith, filenameFlag, outputFlag } from './context';
 import { flagBool, flagString } from './flags';
+import { runWatch } from './getWatch';
 import { toJson, toYaml, wireList, wireObject } from './objectPrinter';
 import { printNames, printTable, sortForList } from './printers';
 import type { Target } from './resources';
@@ -71,6 +72,7 @@ export const getVerb: Verb = {
     filenameFlag,
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'watch', short: 'w', type: 'bool' },
+    { name: 'watch-only', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'field-selector', type: 'string' },
     { name: 'sort-by', type: 'string' },
@@ -92,10 +94,8 @@ export const getVerb: Verb = {
           : 'error: name cannot be provided when a selector is specified',
       );
     }
-    if (flagBool(ctx.flags, 'watch')) {
-      // A watch would stream changes; the lab shows them on the diagram instead.
-      return failWith(ctx, 'error: podscope: kubectl get --watch is not simulated; run kubectl get again');
-    }
+    if (flagBool(ctx.flags, 'watch') || flagBool(ctx.flags, 'watch-only'))
+      return runWatch(ctx, parsed.targets, sel);
     const all = flagBool(ctx.flags, 'all-namespaces');
     const output = flagString(ctx.flags, 'output');
     const multi = parsed.targets.length > 1;

@@ -256,8 +256,12 @@ export function sortForList(items: readonly KubeObject[]): KubeObject[] {
   );
 }
 
-/** The whole table, header included, aligned. `items` are all of `resource`'s kind. */
-export function printTable(resource: Resource, items: readonly KubeObject[], opts: PrintOptions): string {
+/** The header and the rows' cells, not yet aligned. `items` are all of `resource`'s kind. */
+export function tableCells(
+  resource: Resource,
+  items: readonly KubeObject[],
+  opts: PrintOptions,
+): { header: string[]; rows: string[][] } {
   const cols = columnsOf[resource] as unknown as Columns<KubeObject>;
   const ns = opts.withNamespace && resource !== 'nodes';
   const header = [
@@ -274,6 +278,12 @@ export function printTable(resource: Resource, items: readonly KubeObject[], opt
     ...(opts.labelColumns ?? []).map((l) => o.metadata.labels?.[l] ?? ''),
     ...(opts.showLabels ? [labelsText(o.metadata.labels)] : []),
   ]);
+  return { header, rows };
+}
+
+/** The whole table, header included, aligned. `items` are all of `resource`'s kind. */
+export function printTable(resource: Resource, items: readonly KubeObject[], opts: PrintOptions): string {
+  const { header, rows } = tableCells(resource, items, opts);
   return table(opts.noHeaders ? rows : [header, ...rows]);
 }
 

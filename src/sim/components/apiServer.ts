@@ -38,6 +38,10 @@ interface Watcher {
   readonly name?: string;
   /** The request's label and field selectors, parsed. */
   readonly selects?: (o: KubeObject) => boolean;
+  /** A namespaced watch (kubectl get -w -n X); undefined watches every namespace. */
+  readonly namespace?: string;
+  /** The watch request's id on its connection: each notification names its stream. */
+  readonly reqId: number;
 }
 
 function listPrefix(req: ApiRequest, ns: string | undefined): string {
@@ -47,6 +51,7 @@ function listPrefix(req: ApiRequest, ns: string | undefined): string {
 
 function matches(w: Watcher, obj: KubeObject): boolean {
   if (w.name !== undefined && obj.metadata.name !== w.name) return false;
+  if (w.namespace !== undefined && (obj.metadata.namespace ?? 'default') !== w.namespace) return false;
   if (w.selects && !w.selects(obj)) return false;
   if (w.nodeSelector === undefined || obj.kind !== 'Pod') return true;
   return (obj.spec.nodeName ?? '') === w.nodeSelector;
@@ -198,6 +203,11 @@ export class ApiServerLogic implements ComponentLogic {
         }
         const watcher: Watcher = {
           id: m.from,
+          reqId: (m.body as RequestBody).reqId,
+          // Components watch every namespace; a watch named by namespace sees only that one.
+          ...(ns !== undefined && !req.allNamespaces && m.from.startsWith('kubectl@')
+            ? { namespace: ns }
+            : {}),
           ...(sel.selects ? { selects: sel.selects } : {}),
           resource: req.resource,
           ...(req.nodeSelector !== undefined ? { nodeSelector: req.nodeSelector } : {}),
@@ -424,8 +434,13 @@ export class ApiServerLogic implements ComponentLogic {
       if (w.resource === resource && matches(w, prev.value)) this.notify(w, resource, 'deleted', prev.value);
   }
 
+  /** The client closed its watch connection (kubectl get -w ended by Ctrl+C). */
+  closeWatch(id: ComponentId, reqId: number): void {
+    this.watchers = this.watchers.filter((w) => !(w.id === id && w.reqId === reqId));
+  }
+
   private notify(w: Watcher, resource: Resource, action: WatchAction, object: KubeObject): void {
-    const body: WatchBody = { resource, action, object };
+    const body: WatchBody = { resource, action, object, reqId: w.reqId };
     const subject = `${resource}/${object.metadata.name}`;
     this.net.send(API, w.id, `watch.${resource}.${action}`, `${action} ${subject}`, body, {
       subject,
