@@ -144,6 +144,8 @@ export interface Deployment {
   readonly metadata: ObjectMeta;
   readonly spec: {
     readonly replicas: number;
+    /** kubectl rollout pause: the controller only scales, it rolls nothing out until resumed. */
+    readonly paused?: boolean;
     readonly selector: Readonly<Record<string, string>>;
     readonly template: PodTemplate;
   };
