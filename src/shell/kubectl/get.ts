@@ -8,6 +8,7 @@ import type { KubectlContext, Verb } from './context';
 import { failWith, filenameFlag, outputFlag } from './context';
 import { flagBool, flagString } from './flags';
 import { runWatch } from './getWatch';
+import { printGoTemplate, readTemplateFile, templateRoot } from './goTemplatePrinter';
 import { toJson, toYaml, wireList, wireObject } from './objectPrinter';
 import { printNames, printTable, sortForList } from './printers';
 import type { Target } from './resources';
@@ -18,6 +19,9 @@ import { printCustomColumns, printJsonPath, sortBy } from './templatePrinters';
 
 const allowedFormats =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-file,name,template,templatefile,wide,yaml';
+
+/** kubectl's Go-template formats: `template` is another name for `go-template`. */
+const goTemplateFormats = ['go-template', 'go-template-file', 'template', 'templatefile'];
 
 const mustSpecify = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
 
@@ -79,6 +83,7 @@ export const getVerb: Verb = {
     { name: 'show-labels', type: 'bool' },
     { name: 'label-columns', short: 'L', type: 'strings' },
     { name: 'no-headers', type: 'bool' },
+    { name: 'template', type: 'string' },
   ],
   run(ctx) {
     const parsed = readTargets(ctx.args);
@@ -123,7 +128,10 @@ export const getVerb: Verb = {
     };
     const finish = () => {
       const format = output?.split('=')[0];
-      const template = output?.slice((format?.length ?? 0) + 1) ?? '';
+      // -o go-template --template='…' is the same as -o go-template='…'.
+      const template = output?.includes('=')
+        ? output.slice((format?.length ?? 0) + 1)
+        : (flagString(ctx.flags, 'template') ?? '');
       const sortExpr = flagString(ctx.flags, 'sort-by');
       if (sortExpr) {
         for (const [r, items] of found) {
@@ -131,6 +139,22 @@ export const getVerb: Verb = {
           if (typeof sorted === 'string') return failWith(ctx, sorted);
           found.set(r, sorted);
         }
+      }
+      if (format && goTemplateFormats.includes(format)) {
+        const items = parsed.targets.flatMap((t) => found.get(t.resource) ?? []);
+        const single = parsed.targets.length === 1 && parsed.targets[0]?.names.length === 1;
+        const fromFile = format.endsWith('file');
+        const file = fromFile ? readTemplateFile(ctx.io, template) : { text: template };
+        if ('error' in file) return failWith(ctx, file.error);
+        const printed = printGoTemplate(file.text, templateRoot(items, single));
+        if (!printed.ok) {
+          if (printed.stdout) ctx.io.out(printed.stdout);
+          return failWith(ctx, printed.error);
+        }
+        // The terminal ends the last line itself: a template's own final newline is not doubled.
+        if (printed.text !== '') ctx.io.out(printed.text.replace(/\n$/, ''));
+        for (const e of errors) ctx.io.err(e);
+        return ctx.io.exit(errors.length > 0 ? 1 : 0);
       }
       if (format === 'jsonpath' || format === 'custom-columns') {
         const items = parsed.targets.flatMap((t) => found.get(t.resource) ?? []);
