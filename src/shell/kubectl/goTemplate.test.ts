@@ -30,6 +30,12 @@ describe('kubectl -o go-template', () => {
     );
   });
 
+  it('knows no {{break}}: it came with Go 1.18', () => {
+    expect(at(s, "kubectl get nodes -o go-template='{{break}}'").stderr).toBe(
+      'error: error parsing template {{break}}, template: output:1: function "break" not defined',
+    );
+  });
+
   it('walks a List of the lab objects, and reads a template file', () => {
     expect(
       at(
