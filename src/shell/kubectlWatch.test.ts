@@ -122,6 +122,18 @@ describe('kubectl get -w', () => {
     expect(docs[1]).toContain('    tier: back\n');
   });
 
+  it('streams into a pipe: head prints its lines at once, and the watch dies of SIGPIPE after', () => {
+    const s = new Session({ seed: 7 });
+    const w = watchIn(s, 'kubectl get pods -w | head -2');
+    at(s, 'kubectl run nginx --image=nginx');
+    wait(s, 10);
+    expect(w.text()).toBe(
+      ['NAME    READY   STATUS    RESTARTS   AGE', 'nginx   0/1     Pending   0          0s'].join('\n'),
+    );
+    expect(w.done).toBe(true);
+    expect(w.exitCode).toBe(0);
+  });
+
   it('refuses what cannot be one watch, as 1.18 words it', () => {
     const s = new Session({ seed: 7 });
     expect(at(s, 'kubectl get pods,svc -w').stderr).toBe(

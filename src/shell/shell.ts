@@ -24,6 +24,8 @@ interface Continuation {
 class Pipe implements Stdin {
   private readonly buffered: string[] = [];
   private ended = false;
+  /** The reader has exited (`head -3` has its lines): the writer's next write is SIGPIPE. */
+  closed = false;
   private onLine: ((line: string) => void) | undefined;
   private onEnd: (() => void) | undefined;
 
@@ -225,6 +227,7 @@ export class Shell implements HostShell {
       const stdin = body !== undefined ? textStdin(body) : i === 0 ? endedStdin : (pipes[i - 1] as Pipe);
       this.spawn(cmd, job, running, stdin, pipe, (code) => {
         pipe?.end();
+        if (i > 0) (pipes[i - 1] as Pipe).closed = true;
         if (i === n - 1) lastCode = code;
         if (--remaining === 0) done(lastCode);
       });
@@ -271,7 +274,11 @@ export class Shell implements HostShell {
       out: (text) => {
         if (ended) return;
         if (streams.stdout) streams.stdout(text);
-        else if (pipe) pipe.write(text);
+        else if (pipe?.closed) {
+          // Writing to a pipe nobody reads: SIGPIPE ends the writer (128 + 13).
+          cancelThis();
+          io.exit(141);
+        } else if (pipe) pipe.write(text);
         else job.print('stdout', text);
       },
       err: (text) => {
