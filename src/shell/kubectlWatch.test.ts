@@ -134,6 +134,27 @@ describe('kubectl get -w', () => {
     expect(w.exitCode).toBe(0);
   });
 
+  it('--output-watch-events puts the event first, padded as 1.18 pads it', () => {
+    const s = new Session({ seed: 7 });
+    at(s, 'kubectl run web --image=nginx');
+    wait(s, 10);
+    const w = watchIn(s, 'kubectl get pods --watch --output-watch-events');
+    at(s, 'kubectl label pod web tier=front');
+    w.interrupt();
+    expect(w.text()).toBe(
+      [
+        'EVENT      NAME   READY   STATUS    RESTARTS   AGE',
+        'ADDED      web    1/1     Running   0          11s',
+        'MODIFIED   web    1/1     Running   0          12s',
+        '^C',
+      ].join('\n'),
+    );
+    // Captured from kubectl 1.20.2 (the same check is in 1.18.4's get.go Validate).
+    expect(at(s, 'kubectl get pods --output-watch-events').stderr).toBe(
+      "error: --output-watch-events option can only be used with --watch or --watch-only\nSee 'kubectl get -h' for help and examples",
+    );
+  });
+
   it('refuses what cannot be one watch, as 1.18 words it', () => {
     const s = new Session({ seed: 7 });
     expect(at(s, 'kubectl get pods,svc -w').stderr).toBe(

@@ -77,6 +77,7 @@ export const getVerb: Verb = {
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'watch', short: 'w', type: 'bool' },
     { name: 'watch-only', type: 'bool' },
+    { name: 'output-watch-events', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'field-selector', type: 'string' },
     { name: 'sort-by', type: 'string' },
@@ -99,8 +100,13 @@ export const getVerb: Verb = {
           : 'error: name cannot be provided when a selector is specified',
       );
     }
-    if (flagBool(ctx.flags, 'watch') || flagBool(ctx.flags, 'watch-only'))
-      return runWatch(ctx, parsed.targets, sel);
+    const watching = flagBool(ctx.flags, 'watch') || flagBool(ctx.flags, 'watch-only');
+    if (flagBool(ctx.flags, 'output-watch-events') && !watching)
+      return failWith(
+        ctx,
+        "error: --output-watch-events option can only be used with --watch or --watch-only\nSee 'kubectl get -h' for help and examples",
+      );
+    if (watching) return runWatch(ctx, parsed.targets, sel);
     const all = flagBool(ctx.flags, 'all-namespaces');
     const output = flagString(ctx.flags, 'output');
     const multi = parsed.targets.length > 1;

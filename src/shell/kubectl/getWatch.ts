@@ -20,6 +20,9 @@ import { selectorError, selectorQuery } from './selectors';
 
 const watchFormats = ['wide', 'name', 'yaml', 'json'];
 
+type EventType = 'added' | 'modified' | 'deleted';
+const eventWord: Record<EventType, string> = { added: 'ADDED   ', modified: 'MODIFIED', deleted: 'DELETED ' };
+
 export function runWatch(ctx: KubectlContext, targets: readonly Target[], sel: Selectors) {
   const [t, ...others] = targets;
   if (!t) return;
@@ -28,6 +31,11 @@ export function runWatch(ctx: KubectlContext, targets: readonly Target[], sel: S
   if (t.names.length > 1)
     return failWith(ctx, 'error: you may only watch a single resource or type of resource at a time');
   const output = flagString(ctx.flags, 'output');
+  if (flagBool(ctx.flags, 'output-watch-events') && output !== undefined && output !== 'wide')
+    return failWith(
+      ctx,
+      `error: podscope: --output-watch-events with -o ${output} is not simulated; use the table`,
+    );
   if (output !== undefined && !watchFormats.includes(output))
     return failWith(
       ctx,
@@ -57,7 +65,7 @@ export function runWatch(ctx: KubectlContext, targets: readonly Target[], sel: S
     ctx.io.shell.host,
     req,
     (e: WatchEvent) => {
-      if (e.type !== 'start') return print([e.object]);
+      if (e.type !== 'start') return print([e.object], e.type);
       const res = e.res;
       if (!res.ok) {
         close();
@@ -75,7 +83,7 @@ export function runWatch(ctx: KubectlContext, targets: readonly Target[], sel: S
           ),
         );
       }
-      if (!watchOnly) print(sortForList(items));
+      if (!watchOnly) print(sortForList(items), 'added');
     },
     // The API server went away: the stream ends and kubectl returns quietly.
     () => ctx.io.exit(0),
@@ -95,7 +103,7 @@ function printerFor(
   output: string | undefined,
   t: Target,
   all: boolean,
-): (items: readonly KubeObject[]) => void {
+): (items: readonly KubeObject[], type: EventType) => void {
   if (output === 'name')
     return (items) => items.length > 0 && ctx.io.out(printNames(kindName[t.resource], items));
   if (output === 'yaml' || output === 'json') {
@@ -112,7 +120,8 @@ function printerFor(
   }
   const remembered: number[] = [];
   let printedHeaders = flagBool(ctx.flags, 'no-headers');
-  return (items) => {
+  const withEvents = flagBool(ctx.flags, 'output-watch-events');
+  return (items, type) => {
     if (items.length === 0) return;
     const { header, rows } = tableCells(t.resource, items, {
       now: ctx.io.shell.world.now(),
@@ -121,7 +130,10 @@ function printerFor(
       showLabels: flagBool(ctx.flags, 'show-labels'),
       labelColumns: (ctx.flags.values.get('label-columns') ?? []).flatMap((v) => v.split(',')),
     });
-    ctx.io.out(table(printedHeaders ? rows : [header, ...rows], undefined, remembered));
+    // --output-watch-events: an EVENT column first, its words padded to eight (formattedEventType).
+    const head = withEvents ? ['EVENT', ...header] : header;
+    const body = withEvents ? rows.map((r) => [eventWord[type], ...r]) : rows;
+    ctx.io.out(table(printedHeaders ? body : [head, ...body], undefined, remembered));
     printedHeaders = true;
   };
 }
