@@ -113,6 +113,17 @@ describe('kubectl create and delete namespace', () => {
       "error: exactly one NAME is required, got 0\nSee 'kubectl create namespace -h' for help and examples",
     );
     expect(s.cluster.objects().some((o) => o.kind === 'Namespace' && o.metadata.name === 'x')).toBe(false);
+    const help = at(s, 'kubectl create ns --help').stdout;
+    expect(help.split('\n').slice(0, 4)).toEqual([
+      'Create a namespace with the specified name.',
+      '',
+      'Aliases:',
+      'namespace, ns',
+    ]);
+    expect(help).toContain(
+      '\nUsage:\n  kubectl create namespace NAME [--dry-run=server|client|none] [options]\n',
+    );
+    expect(help).not.toContain('--field-manager');
   });
 });
 

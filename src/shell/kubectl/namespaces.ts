@@ -12,7 +12,13 @@ import { dryRunFlag, printClientObject, readDryRun } from './dryRun';
 
 export const createNamespaceVerb: Verb = {
   name: 'create namespace',
-  flags: [outputFlag, dryRunFlag, { name: 'save-config', type: 'bool' }],
+  flags: [
+    outputFlag,
+    dryRunFlag,
+    { name: 'save-config', type: 'bool' },
+    { name: 'validate', type: 'bool' },
+    { name: 'template', type: 'string' },
+  ],
   run(ctx) {
     if (ctx.args.length !== 1)
       return failWith(
