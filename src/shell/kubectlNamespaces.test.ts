@@ -26,6 +26,12 @@ describe('kubectl get ns', () => {
     expect(at(s, 'kubectl get ns default --show-labels').stdout).toBe(
       ['NAME      STATUS   AGE   LABELS', 'default   Active   29m   <none>'].join('\n'),
     );
+    expect(at(s, 'kubectl get ns --field-selector status.phase=Active -o name').stdout).toBe(
+      'namespace/default\nnamespace/kube-node-lease\nnamespace/kube-public\nnamespace/kube-system',
+    );
+    expect(at(s, 'kubectl get ns --field-selector status.phase=Terminating').stderr).toBe(
+      'No resources found in default namespace.',
+    );
     expect(at(s, 'kubectl get ns nosuch').stderr).toBe(
       'Error from server (NotFound): namespaces "nosuch" not found',
     );
