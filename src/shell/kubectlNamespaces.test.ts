@@ -133,6 +133,16 @@ describe('kubectl create and delete namespace', () => {
   });
 });
 
+describe('a Namespace in a manifest', () => {
+  it("is created before the objects in it, as the book's metallb.yaml needs", () => {
+    const s = new Session({ seed: 7 });
+    const out = at(s, 'kubectl apply -f ~/_Book_k8sInfra/ch3/3.3.4/metallb.yaml').stdout.split('\n');
+    expect(out[0]).toBe('namespace/metallb-system created');
+    expect(out.slice(-2)).toEqual(['daemonset.apps/speaker created', 'deployment.apps/controller created']);
+    expect(at(s, 'kubectl get ns metallb-system --no-headers').stdout).toBe('metallb-system   Active   1s');
+  });
+});
+
 describe('kubectl get cs', () => {
   it('prints the probes of a healthy control plane, trailing padding included', () => {
     const s = new Session({ seed: 7 });
