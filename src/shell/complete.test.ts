@@ -96,7 +96,7 @@ describe('complete: several fits grow the word to what they share and are listed
     ['systemctl s', 'systemctl st', ['start', 'status', 'stop']],
     // `set` came with issue 12's verbs; both are kubectl's own commands.
     ['kubectl s', 'kubectl s', ['scale', 'set']],
-    ['kubectl rollout ', 'kubectl rollout ', ['history', 'restart', 'status', 'undo']],
+    ['kubectl rollout ', 'kubectl rollout ', ['history', 'pause', 'restart', 'resume', 'status', 'undo']],
     ['cat ~/_Book_k8sInfra/ch', 'cat ~/_Book_k8sInfra/ch', ['ch2/', 'ch3/']],
     // The nodes have the kubelet binary too (/usr/bin/kubelet from the kubelet package).
     ['k', 'kube', ['kubeadm', 'kubectl', 'kubelet']],

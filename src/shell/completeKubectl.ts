@@ -119,7 +119,7 @@ export function kubectlWords(
   const namespace = flags.has('all-namespaces') ? undefined : (flags.get('namespace') ?? 'default');
   switch (verb?.name) {
     case 'create':
-      return { words: positionals.length === 0 ? ['deployment'] : [] };
+      return { words: positionals.length === 0 ? ['deployment', 'namespace'] : [] };
     case 'cordon':
     case 'uncordon':
     case 'drain':
@@ -132,6 +132,8 @@ export function kubectlWords(
     case 'rollout history':
     case 'rollout undo':
     case 'rollout restart':
+    case 'rollout pause':
+    case 'rollout resume':
     case 'set image':
       return resourceWords(ctx, ['deployments'], positionals, partial, namespace);
     case 'label':

@@ -20,6 +20,8 @@ export type Manifest =
     }
   | { readonly ok: false; readonly error: string };
 
+import { NAMESPACE_FINALIZER } from '../sim/components/namespaceLifecycle';
+
 type Map = { [key: string]: YamlValue };
 
 const apiVersionOf: Record<string, string> = {
@@ -28,6 +30,7 @@ const apiVersionOf: Record<string, string> = {
   Deployment: 'apps/v1',
   ReplicaSet: 'apps/v1',
   DaemonSet: 'apps/v1',
+  Namespace: 'v1',
 };
 
 /**
@@ -36,7 +39,6 @@ const apiVersionOf: Record<string, string> = {
  * `<resource>.<group>/<name>` (the core group has no suffix); nothing else of them exists.
  */
 const unmodelled: Record<string, { readonly versions: readonly string[]; readonly resource: string }> = {
-  Namespace: { versions: ['v1'], resource: 'namespace' },
   ServiceAccount: { versions: ['v1'], resource: 'serviceaccount' },
   ConfigMap: { versions: ['v1'], resource: 'configmap' },
   Secret: { versions: ['v1'], resource: 'secret' },
@@ -203,6 +205,16 @@ function toObject(doc: Map, file: string): KubeObject | string {
   switch (kind) {
     case 'Pod':
       return podObject(meta, spec);
+    case 'Namespace': {
+      // The namespace storage's PrepareForCreate sets the kubernetes finalizer and Active.
+      const { namespace: _, ...clusterMeta } = meta;
+      return {
+        kind,
+        metadata: clusterMeta,
+        spec: { finalizers: [NAMESPACE_FINALIZER] },
+        status: { phase: 'Active' },
+      };
+    }
     case 'Deployment':
     case 'ReplicaSet': {
       const tpl = template(spec.template);

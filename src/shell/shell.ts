@@ -24,6 +24,8 @@ interface Continuation {
 class Pipe implements Stdin {
   private readonly buffered: string[] = [];
   private ended = false;
+  /** The reader has exited (`head -3` has its lines): the writer's next write is SIGPIPE. */
+  closed = false;
   private onLine: ((line: string) => void) | undefined;
   private onEnd: (() => void) | undefined;
 
@@ -226,6 +228,7 @@ export class Shell implements HostShell {
       const siblings = p.commands.filter((c) => c !== cmd).map((c) => c.words);
       this.spawn(cmd, job, running, stdin, pipe, siblings, (code) => {
         pipe?.end();
+        if (i > 0) (pipes[i - 1] as Pipe).closed = true;
         if (i === n - 1) lastCode = code;
         if (--remaining === 0) done(lastCode);
       });
@@ -274,7 +277,11 @@ export class Shell implements HostShell {
       out: (text) => {
         if (ended) return;
         if (streams.stdout) streams.stdout(text);
-        else if (pipe) pipe.write(text);
+        else if (pipe?.closed) {
+          // Writing to a pipe nobody reads: SIGPIPE ends the writer (128 + 13).
+          cancelThis();
+          io.exit(141);
+        } else if (pipe) pipe.write(text);
         else job.print('stdout', text);
       },
       err: (text) => {

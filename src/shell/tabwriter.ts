@@ -13,7 +13,17 @@ export const getTableOptions: TabwriterOptions = { minwidth: 6, padding: 3 };
 /** kubectl describe: tabwriter.Init(buf, 0, 8, 2, ' ', 0). */
 export const describeOptions: TabwriterOptions = { minwidth: 0, padding: 2 };
 
-export function tabwrite(text: string, opts: TabwriterOptions = getTableOptions): string {
+/**
+ * `remembered`: kubectl's tabwriter (github.com/liggitt/tabwriter with RememberWidths,
+ * cli-runtime 1.18) keeps each column's widest width across flushes, so a watch's rows,
+ * flushed one by one, line up with the table before them and a column only ever grows.
+ * Pass the same array to every flush of one writer.
+ */
+export function tabwrite(
+  text: string,
+  opts: TabwriterOptions = getTableOptions,
+  remembered?: number[],
+): string {
   const lines = text.split('\n').map((l) => l.split('\t'));
   const out: string[] = lines.map(() => '');
   const widths: number[] = [];
@@ -44,6 +54,13 @@ export function tabwrite(text: string, opts: TabwriterOptions = getTableOptions)
         if (column >= cells.length - 1) break;
         width = Math.max(width, (cells[column] ?? '').length + opts.padding);
       }
+      if (remembered) {
+        if (remembered.length < widths.length) remembered.push(...widths.slice(remembered.length));
+        const kept = remembered[widths.length];
+        if (kept === undefined) remembered.push(width);
+        else if (kept > width) width = kept;
+        else remembered[widths.length] = width;
+      }
       widths.push(width);
       format(start, i);
       widths.pop();
@@ -58,6 +75,10 @@ export function tabwrite(text: string, opts: TabwriterOptions = getTableOptions)
 }
 
 /** Rows of cells as kubectl prints a table: tab-separated, then aligned. */
-export function table(rows: readonly (readonly string[])[], opts?: TabwriterOptions): string {
-  return tabwrite(rows.map((r) => r.join('\t')).join('\n'), opts);
+export function table(
+  rows: readonly (readonly string[])[],
+  opts?: TabwriterOptions,
+  remembered?: number[],
+): string {
+  return tabwrite(rows.map((r) => r.join('\t')).join('\n'), opts, remembered);
 }

@@ -94,6 +94,11 @@ export type ConnectResult =
   | { readonly ok: true; readonly body: string }
   | { readonly ok: false; readonly error: 'timeout' | 'refused' | 'unreachable' };
 
+/** What a watch stream delivers: the API server's first answer, then one event per change. */
+export type WatchEvent =
+  | { readonly type: 'start'; readonly res: ApiResponse }
+  | { readonly type: 'added' | 'modified' | 'deleted'; readonly object: KubeObject };
+
 export interface SimCluster {
   readonly options: Required<ClusterOptions>;
   readonly trace: Trace;
@@ -115,6 +120,12 @@ export interface SimCluster {
    * connections answer after one network round trip). Returns a cancel function (Ctrl+C).
    */
   request(host: HostName, req: ApiRequest, onResponse: (res: ApiResponse) => void): () => void;
+  /**
+   * Open a watch from `host`'s kubectl (kubectl get -w): the API server answers with the
+   * objects it holds now, then sends every change as a message on the trace. `onEnd` runs
+   * if the API server goes away. Returns the function that closes the connection.
+   */
+  watch(host: HostName, req: ApiRequest, onEvent: (e: WatchEvent) => void, onEnd: () => void): () => void;
   /** Wait until the object is gone (kubectl delete --wait). Returns a cancel function. */
   waitForDeletion(host: HostName, req: ApiRequest, onGone: () => void): () => void;
 

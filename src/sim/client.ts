@@ -12,6 +12,8 @@ export interface WatchBody {
   readonly resource: string;
   readonly action: WatchAction;
   readonly object: KubeObject;
+  /** The watch request this notification belongs to (one connection may hold several). */
+  readonly reqId?: number;
 }
 
 export interface RequestBody {

@@ -9,11 +9,13 @@ import type {
   PodView,
   RuntimeView,
   SimCluster,
+  WatchEvent,
 } from './api';
 import { applyInput } from './applyInput';
+import type { WatchBody } from './client';
 import { ApiClient } from './client';
 import { ClusterCore } from './clusterCore';
-import { API } from './components/apiServer';
+import { API, ApiServerLogic } from './components/apiServer';
 import { CNI } from './components/cni';
 import { CONTROLLER_MANAGER } from './components/controllerManager';
 import { ETCD } from './components/etcd';
@@ -45,6 +47,7 @@ export class Cluster implements SimCluster {
 
   constructor(options: ClusterOptions = {}) {
     this.core = new ClusterCore(options);
+    this.core.onApiDown.push(() => this.endStreams());
     for (const h of this.core.world.hosts.values()) {
       const client = new ApiClient(this.core.net, kubectlId(h.name));
       this.clients.set(h.name, client);
@@ -262,7 +265,42 @@ export class Cluster implements SimCluster {
     return () => this.deletionWaits.delete(id);
   }
 
+  private readonly streams = new Map<
+    number,
+    { host: HostName; onEvent: (e: WatchEvent) => void; onEnd: () => void }
+  >();
+
+  watch(host: HostName, req: ApiRequest, onEvent: (e: WatchEvent) => void, onEnd: () => void): () => void {
+    const client = this.clients.get(host);
+    if (!client) return () => {};
+    let open = false;
+    const id = client.request({ ...req, verb: 'watch' }, (res) => {
+      onEvent({ type: 'start', res });
+      if (res.ok && this.streams.has(id)) open = true;
+      else this.streams.delete(id);
+    });
+    this.streams.set(id, { host, onEvent, onEnd });
+    return () => {
+      client.cancel(id);
+      this.streams.delete(id);
+      // Closing the connection ends the API server's watch; nothing travels for it.
+      const api = this.core.processes.get(API)?.logic;
+      if (open && api instanceof ApiServerLogic) api.closeWatch(kubectlId(host), id);
+    };
+  }
+
+  /** The API server went away: every watch connection to it is broken. */
+  private endStreams(): void {
+    const ended = [...this.streams.values()];
+    this.streams.clear();
+    for (const s of ended) s.onEnd();
+  }
+
   private onWatch(host: HostName, kind: string, body: unknown): boolean {
+    const b = body as WatchBody;
+    const stream = b.reqId !== undefined ? this.streams.get(b.reqId) : undefined;
+    if (stream && stream.host === host && kind.startsWith('watch.'))
+      stream.onEvent({ type: b.action, object: b.object });
     if (!kind.endsWith('.deleted')) return true;
     const obj = (body as { object: KubeObject }).object;
     for (const [id, w] of this.deletionWaits) {

@@ -6,6 +6,7 @@ import type { AnyActorRef } from 'xstate';
 import { createActor } from 'xstate';
 import type { ClusterOptions } from './api';
 import { VirtualClock } from './clock';
+import { componentStatus, probedServers } from './componentStatuses';
 import { API, ApiServerLogic } from './components/apiServer';
 import { clusterMachine } from './components/clusterMachine';
 import { CNI, CniLogic, Ipam } from './components/cni';
@@ -46,6 +47,13 @@ const controlPlane: Record<string, ControlPlaneManifest> = {
   [CONTROLLER_MANAGER]: 'kube-controller-manager',
 };
 
+/** The process behind each server the API server probes for componentstatuses. */
+const probedProcess: Record<string, string> = {
+  scheduler: SCHEDULER,
+  'controller-manager': CONTROLLER_MANAGER,
+  'etcd-0': ETCD,
+};
+
 export class ClusterCore {
   readonly options: Required<ClusterOptions>;
   readonly clock = new VirtualClock(0);
@@ -61,6 +69,8 @@ export class ClusterCore {
   readonly rngs: { names: Rng; net: Rng; scheduler: Rng; runtime: Rng; kubelet: Rng };
   private readonly actors = new Map<string, AnyActorRef>();
   private apiWasUp = true;
+  /** Run when the API server stops: open connections to it (kubectl's watches) break. */
+  readonly onApiDown: (() => void)[] = [];
 
   constructor(options: ClusterOptions = {}) {
     const seed = options.seed ?? 1;
@@ -86,8 +96,11 @@ export class ClusterCore {
     this.add({
       id: API,
       host: 'm-k8s',
-      logic: new ApiServerLogic(this.net, this.rngs.names, () =>
-        this.isRunning(ETCD) ? this.store : undefined,
+      logic: new ApiServerLogic(
+        this.net,
+        this.rngs.names,
+        () => (this.isRunning(ETCD) ? this.store : undefined),
+        () => probedServers.map((s) => componentStatus(s, this.isRunning(probedProcess[s.name] ?? ''))),
       ),
       tickMs: 60_000,
     });
@@ -237,7 +250,10 @@ export class ClusterCore {
       else if (!want && running) actor.send({ type: 'process.stop' });
     }
     const apiUp = this.isRunning(API);
-    if (this.apiWasUp && !apiUp) for (const p of this.processes.values()) p.logic.apiDown?.();
+    if (this.apiWasUp && !apiUp) {
+      for (const p of this.processes.values()) p.logic.apiDown?.();
+      for (const f of this.onApiDown) f();
+    }
     this.apiWasUp = apiUp;
   }
 

@@ -117,6 +117,9 @@ export function selectableFields(o: KubeObject): Record<string, string> {
     case 'Node':
       f['spec.unschedulable'] = o.spec.unschedulable ? 'true' : 'false';
       break;
+    case 'Namespace':
+      f['status.phase'] = o.status.phase;
+      break;
     case 'Event':
       f['involvedObject.kind'] = o.involvedObject.kind;
       f['involvedObject.namespace'] = o.involvedObject.namespace ?? '';

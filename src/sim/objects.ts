@@ -144,6 +144,8 @@ export interface Deployment {
   readonly metadata: ObjectMeta;
   readonly spec: {
     readonly replicas: number;
+    /** kubectl rollout pause: the controller only scales, it rolls nothing out until resumed. */
+    readonly paused?: boolean;
     readonly selector: Readonly<Record<string, string>>;
     readonly template: PodTemplate;
   };
@@ -245,7 +247,44 @@ export interface KubeEvent {
   readonly count: number;
 }
 
-export type KubeObject = Pod | Node | Deployment | ReplicaSet | DaemonSet | Service | Endpoints | KubeEvent;
+/**
+ * A namespace: `kubernetes` in spec.finalizers keeps it, Terminating, until the namespace
+ * controller has deleted everything in it (pkg/controller/namespace).
+ */
+export interface Namespace {
+  readonly kind: 'Namespace';
+  readonly metadata: ObjectMeta;
+  readonly spec: { readonly finalizers: readonly string[] };
+  readonly status: { readonly phase: 'Active' | 'Terminating' };
+}
+
+/**
+ * What the API server answers for componentstatuses: not stored anywhere, but made on
+ * each request from its probes of the scheduler, the controller manager and etcd
+ * (pkg/registry/core/componentstatus).
+ */
+export interface ComponentStatus {
+  readonly kind: 'ComponentStatus';
+  readonly metadata: ObjectMeta;
+  readonly conditions: readonly {
+    readonly type: 'Healthy';
+    readonly status: 'True' | 'False' | 'Unknown';
+    readonly message?: string;
+    readonly error?: string;
+  }[];
+}
+
+export type KubeObject =
+  | Pod
+  | Node
+  | Deployment
+  | ReplicaSet
+  | DaemonSet
+  | Service
+  | Endpoints
+  | KubeEvent
+  | Namespace
+  | ComponentStatus;
 
 export type Resource =
   | 'pods'
@@ -255,7 +294,9 @@ export type Resource =
   | 'daemonsets'
   | 'services'
   | 'endpoints'
-  | 'events';
+  | 'events'
+  | 'namespaces'
+  | 'componentstatuses';
 
 export const resourceOfKind = Object.fromEntries(resourceKinds.map((k) => [k.kind, k.resource])) as Record<
   KubeObject['kind'],

@@ -49,6 +49,7 @@ export type ApiStatusReason =
   | 'AlreadyExists'
   | 'Conflict'
   | 'Invalid'
+  | 'Forbidden'
   | 'InternalError'
   | 'ServiceUnavailable'
   | 'Timeout';

@@ -97,6 +97,26 @@ export const resourceKinds: readonly ResourceKind[] = [
     ],
   },
   {
+    resource: 'namespaces',
+    kind: 'Namespace',
+    singular: 'namespace',
+    shortNames: ['ns'],
+    group: '',
+    version: 'v1',
+    namespaced: false,
+    // pkg/registry/core/namespace: NamespaceToSelectableFields adds status.phase.
+    fieldLabels: ['metadata.name', 'status.phase'],
+  },
+  {
+    resource: 'componentstatuses',
+    kind: 'ComponentStatus',
+    singular: 'componentstatus',
+    shortNames: ['cs'],
+    group: '',
+    version: 'v1',
+    namespaced: false,
+  },
+  {
     resource: 'deployments',
     kind: 'Deployment',
     singular: 'deployment',

@@ -15,6 +15,7 @@ import { flagString, globalFlags, parseFlags } from '../kubectl/flags';
 import { getVerb } from '../kubectl/get';
 import { commandOrder, optionsHelp, rootHelp } from '../kubectl/help';
 import { logsVerb } from '../kubectl/logs';
+import { createNamespaceVerb } from '../kubectl/namespaces';
 import { scaleVerb } from '../kubectl/scale';
 import { verbHelp } from '../kubectl/verbHelp';
 import { subcommandOf, verbsAdded } from '../kubectl/verbsAdded';
@@ -176,6 +177,9 @@ export const kubectl: CommandEntry = defineCommand<
       const subName = sub >= 0 ? rest[sub] : undefined;
       if (subName === 'deployment' || subName === 'deploy') {
         verb = createDeploymentVerb;
+        rest = rest.filter((_, i) => i !== sub);
+      } else if (subName === 'namespace' || subName === 'ns') {
+        verb = createNamespaceVerb;
         rest = rest.filter((_, i) => i !== sub);
       } else if (subName === 'service' || subName === 'svc') {
         const kindAt = rest.findIndex((a, i) => i > sub && !a.startsWith('-'));

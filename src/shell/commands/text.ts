@@ -182,7 +182,21 @@ function countOption(args: readonly string[]): { n: number; file: string | undef
 export const head = defineCommand<{ n: number; file: string | undefined }>({
   name: 'head',
   parse: (args) => ok(countOption(args)),
-  run: ({ n, file }, io) => readAll(io, file, 'head', (lines) => lines.slice(0, n)),
+  run: ({ n, file }, io) => {
+    if (file !== undefined) return readAll(io, file, 'head', (lines) => lines.slice(0, n));
+    // head prints each line as it comes and exits after the n-th, so `kubectl get -w | head`
+    // shows its lines at once; the writer then dies of SIGPIPE at its next line.
+    let seen = 0;
+    if (n <= 0) return io.exit(0);
+    io.stdin.read(
+      (line) => {
+        if (seen >= n) return;
+        io.out(line);
+        if (++seen === n) io.exit(0);
+      },
+      () => io.exit(0),
+    );
+  },
 });
 
 export const tail = defineCommand<{ n: number; file: string | undefined }>({

@@ -1,6 +1,7 @@
 // kubectl create -f, apply -f, run and create deployment: objects built on the
 // client, sent one by one, each answered by a line of the name printer.
 import type { KubeObject } from '../../sim/objects';
+import { namespaced } from '../../sim/objects';
 import type { ApiRequest } from '../../sim/protocol';
 import { deploymentObject, newMeta, podObject } from '../manifest';
 import { apiError, send } from './client';
@@ -25,7 +26,7 @@ import { toJson, toYaml, wireObject } from './objectPrinter';
 import { kindName, resourceOfKindName } from './resources';
 
 function inNamespace(obj: KubeObject, ctx: KubectlContext): KubeObject {
-  if (obj.kind === 'Node') return obj;
+  if (!namespaced[resourceOfKindName[obj.kind] ?? 'pods']) return obj;
   const explicit = flagString(ctx.flags, 'namespace');
   const ns =
     explicit ??
@@ -131,7 +132,7 @@ export function labelOf(obj: KubeObject): string {
  * Sends creates in order; prints `<kind>/<name> created` for each success, errors at
  * the end. A client dry run sends nothing; a server dry run prints what came back.
  */
-function createAll(ctx: KubectlContext, items: readonly FileObject[], specs: readonly FlagSpec[]) {
+export function createAll(ctx: KubectlContext, items: readonly FileObject[], specs: readonly FlagSpec[]) {
   const d = readDryRun(ctx);
   if (!d.ok) return failWith(ctx, d.error);
   const output = flagString(ctx.flags, 'output');

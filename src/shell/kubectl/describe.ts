@@ -1,6 +1,7 @@
 // kubectl describe pod|node: the 1.18 layout, aligned by a tabwriter with
 // padding 2 (so "Name:" and its value line up with "Annotations:").
 import type { ContainerState, KubeEvent, KubeObject, Node, Pod, ReplicaSet } from '../../sim/objects';
+import { namespaced } from '../../sim/objects';
 import { podStatusText } from '../../sim/podStatus';
 import { age } from '../humanDuration';
 import { describeOptions, tabwrite } from '../tabwriter';
@@ -8,10 +9,12 @@ import { rfc1123z } from '../wallClock';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith } from './context';
+import { describeGeneric } from './describeGeneric';
 import { annotationsMultiline } from './describeParts';
 import { describeServices } from './describeService';
 import { describeDaemonSet, describeDeployment, describeReplicaSet } from './describeWorkloads';
 import { flagBool } from './flags';
+import { describeNamespace } from './namespaces';
 import { taintString } from './nodeVerbs';
 import { nodeRoles } from './printers';
 import { readTargets } from './resources';
@@ -204,7 +207,16 @@ export const describeVerb: Verb = {
   },
 };
 
-const describable = ['pods', 'nodes', 'deployments', 'replicasets', 'daemonsets'] as const;
+const describable = [
+  'pods',
+  'nodes',
+  'deployments',
+  'replicasets',
+  'daemonsets',
+  'namespaces',
+  'events',
+  'componentstatuses',
+] as const;
 type Describable = (typeof describable)[number];
 
 function describeTarget(
@@ -214,7 +226,7 @@ function describeTarget(
   sel: Selectors,
 ): void {
   const all = flagBool(ctx.flags, 'all-namespaces');
-  const ns = resource === 'nodes' ? {} : all ? { allNamespaces: true } : { namespace: ctx.namespace };
+  const ns = !namespaced[resource] ? {} : all ? { allNamespaces: true } : { namespace: ctx.namespace };
   const query = names.length === 0 ? selectorQuery({ label: sel.label, field: '' }) : {};
   send(ctx.io, ctx.server, { verb: 'list', resource, ...ns, ...query }, (res) => {
     if (!res.ok) return failWith(ctx, apiError(selectorError(res, resource, sel), ctx.server));
@@ -260,6 +272,11 @@ function describeTarget(
               return describeReplicaSet(o, pods, own, now);
             case 'DaemonSet':
               return describeDaemonSet(o, pods, own, now);
+            case 'Namespace':
+              return describeNamespace(o);
+            case 'Event':
+            case 'ComponentStatus':
+              return describeGeneric(o, eventLines(own, now));
             default:
               return '';
           }

@@ -10,11 +10,16 @@ import type { Verb } from './context';
 import { failWith, outputFlag } from './context';
 import { flagBool, flagString } from './flags';
 
-/** The verbs each kind's REST storage offers in 1.18 (Services have no deletecollection). */
+/**
+ * The verbs each kind's REST storage offers in 1.18: Services and Namespaces have no
+ * deletecollection; componentstatuses are only read (pkg/registry/core/componentstatus).
+ */
 const verbsOf = (r: Resource): string[] =>
-  r === 'services'
-    ? ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch']
-    : ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+  r === 'componentstatuses'
+    ? ['get', 'list']
+    : r === 'services' || r === 'namespaces'
+      ? ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch']
+      : ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
 /** Discovery needs the server: kubectl asks it first, so a stopped API server fails here too. */
 function discover(ctx: Parameters<Verb['run']>[0], then: () => void): void {

@@ -5,6 +5,7 @@ import { LAB_EPOCH_MS } from '../wallClock';
 import type { KubectlContext } from './context';
 import type { FlagSpec } from './flags';
 import { flagString } from './flags';
+import { printGoTemplate } from './goTemplatePrinter';
 import type { Plain } from './objectPrinter';
 import { toJson, toYaml } from './objectPrinter';
 
@@ -156,7 +157,14 @@ export function printClientObject(
   else if (output === 'yaml') ctx.io.out(toYaml(wire).replace(/\n$/, ''));
   else if (output === 'json') ctx.io.out(toJson(wire));
   else if (output === 'name') ctx.io.out(label);
-  else
+  else if (/^(go-)?template=/.test(output)) {
+    const printed = printGoTemplate(output.slice(output.indexOf('=') + 1), wire);
+    if (!printed.ok) {
+      if (printed.stdout) ctx.io.out(printed.stdout);
+      return { ok: false, error: printed.error };
+    }
+    if (printed.text !== '') ctx.io.out(printed.text.replace(/\n$/, ''));
+  } else
     return {
       ok: false,
       error: `error: podscope: -o ${output} is not simulated for a dry run; use yaml, json or name`,

@@ -7,6 +7,8 @@ import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith, filenameFlag, outputFlag } from './context';
 import { flagBool, flagString } from './flags';
+import { runWatch } from './getWatch';
+import { printGoTemplate, readTemplateFile, templateRoot } from './goTemplatePrinter';
 import { toJson, toYaml, wireList, wireObject } from './objectPrinter';
 import { printNames, printTable, sortForList } from './printers';
 import type { Target } from './resources';
@@ -17,6 +19,9 @@ import { printCustomColumns, printJsonPath, sortBy } from './templatePrinters';
 
 const allowedFormats =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-file,name,template,templatefile,wide,yaml';
+
+/** kubectl's Go-template formats: `template` is another name for `go-template`. */
+const goTemplateFormats = ['go-template', 'go-template-file', 'template', 'templatefile'];
 
 const mustSpecify = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
 
@@ -71,12 +76,15 @@ export const getVerb: Verb = {
     filenameFlag,
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'watch', short: 'w', type: 'bool' },
+    { name: 'watch-only', type: 'bool' },
+    { name: 'output-watch-events', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'field-selector', type: 'string' },
     { name: 'sort-by', type: 'string' },
     { name: 'show-labels', type: 'bool' },
     { name: 'label-columns', short: 'L', type: 'strings' },
     { name: 'no-headers', type: 'bool' },
+    { name: 'template', type: 'string' },
   ],
   run(ctx) {
     const parsed = readTargets(ctx.args);
@@ -92,10 +100,13 @@ export const getVerb: Verb = {
           : 'error: name cannot be provided when a selector is specified',
       );
     }
-    if (flagBool(ctx.flags, 'watch')) {
-      // A watch would stream changes; the lab shows them on the diagram instead.
-      return failWith(ctx, 'error: podscope: kubectl get --watch is not simulated; run kubectl get again');
-    }
+    const watching = flagBool(ctx.flags, 'watch') || flagBool(ctx.flags, 'watch-only');
+    if (flagBool(ctx.flags, 'output-watch-events') && !watching)
+      return failWith(
+        ctx,
+        "error: --output-watch-events option can only be used with --watch or --watch-only\nSee 'kubectl get -h' for help and examples",
+      );
+    if (watching) return runWatch(ctx, parsed.targets, sel);
     const all = flagBool(ctx.flags, 'all-namespaces');
     const output = flagString(ctx.flags, 'output');
     const multi = parsed.targets.length > 1;
@@ -123,7 +134,10 @@ export const getVerb: Verb = {
     };
     const finish = () => {
       const format = output?.split('=')[0];
-      const template = output?.slice((format?.length ?? 0) + 1) ?? '';
+      // -o go-template --template='…' is the same as -o go-template='…'.
+      const template = output?.includes('=')
+        ? output.slice((format?.length ?? 0) + 1)
+        : (flagString(ctx.flags, 'template') ?? '');
       const sortExpr = flagString(ctx.flags, 'sort-by');
       if (sortExpr) {
         for (const [r, items] of found) {
@@ -131,6 +145,22 @@ export const getVerb: Verb = {
           if (typeof sorted === 'string') return failWith(ctx, sorted);
           found.set(r, sorted);
         }
+      }
+      if (format && goTemplateFormats.includes(format)) {
+        const items = parsed.targets.flatMap((t) => found.get(t.resource) ?? []);
+        const single = parsed.targets.length === 1 && parsed.targets[0]?.names.length === 1;
+        const fromFile = format.endsWith('file');
+        const file = fromFile ? readTemplateFile(ctx.io, template) : { text: template };
+        if ('error' in file) return failWith(ctx, file.error);
+        const printed = printGoTemplate(file.text, templateRoot(items, single));
+        if (!printed.ok) {
+          if (printed.stdout) ctx.io.out(printed.stdout);
+          return failWith(ctx, printed.error);
+        }
+        // The terminal ends the last line itself: a template's own final newline is not doubled.
+        if (printed.text !== '') ctx.io.out(printed.text.replace(/\n$/, ''));
+        for (const e of errors) ctx.io.err(e);
+        return ctx.io.exit(errors.length > 0 ? 1 : 0);
       }
       if (format === 'jsonpath' || format === 'custom-columns') {
         const items = parsed.targets.flatMap((t) => found.get(t.resource) ?? []);
@@ -164,7 +194,9 @@ export const getVerb: Verb = {
       for (const t of parsed.targets) {
         const items = found.get(t.resource);
         if (!items || items.length === 0) continue;
-        const listed = t.names.length > 0 || sortExpr ? items : sortForList(items);
+        // componentstatuses come in the order the API server's probes answered.
+        const listed =
+          t.names.length > 0 || sortExpr || t.resource === 'componentstatuses' ? items : sortForList(items);
         if (output === 'name') {
           blocks.push(printNames(kindName[t.resource], listed));
           continue;

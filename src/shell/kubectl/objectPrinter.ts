@@ -13,6 +13,8 @@ const apiVersions: Record<KubeObject['kind'], string> = {
   Service: 'v1',
   Endpoints: 'v1',
   Event: 'v1',
+  Namespace: 'v1',
+  ComponentStatus: 'v1',
   Deployment: 'apps/v1',
   ReplicaSet: 'apps/v1',
   DaemonSet: 'apps/v1',
@@ -52,6 +54,8 @@ function plain(v: unknown, key = ''): Plain | undefined {
 export function wireObject(o: KubeObject): { [k: string]: Plain } {
   const body = plain(o) as { [k: string]: Plain };
   const { kind, ...rest } = body;
+  // A ComponentStatus is made per request, never stored: no uid, no version, a null creation time.
+  if (o.kind === 'ComponentStatus') rest.metadata = { creationTimestamp: null, name: o.metadata.name };
   return { apiVersion: apiVersions[o.kind], kind: kind ?? o.kind, ...rest };
 }
 

@@ -1,11 +1,13 @@
 // kubectl get's tables (the 1.18 columns), one pure function per resource. Cells
 // are joined with tabs and aligned by the tabwriter, as kubectl's printer does.
 import type {
+  ComponentStatus,
   DaemonSet,
   Deployment,
   Endpoints,
   KubeEvent,
   KubeObject,
+  Namespace,
   Node,
   Pod,
   ReplicaSet,
@@ -208,6 +210,25 @@ const events: Columns<KubeEvent> = {
   wideRow: () => [],
 };
 
+const namespaces: Columns<Namespace> = {
+  header: ['NAME', 'STATUS', 'AGE'],
+  wideHeader: [],
+  row: (n, now) => [n.metadata.name, n.status.phase, age(now, n.metadata.creationTimestamp)],
+  wideRow: () => [],
+};
+
+/** pkg/printers/internalversion printComponentStatus: the Healthy condition, else Unknown. */
+const componentstatuses: Columns<ComponentStatus> = {
+  header: ['NAME', 'STATUS', 'MESSAGE', 'ERROR'],
+  wideHeader: [],
+  row: (c) => {
+    const healthy = c.conditions.find((x) => x.type === 'Healthy');
+    const status = !healthy ? 'Unknown' : healthy.status === 'True' ? 'Healthy' : 'Unhealthy';
+    return [c.metadata.name, status, healthy?.message ?? '', healthy?.error ?? ''];
+  },
+  wideRow: () => [],
+};
+
 const columnsOf: Record<Resource, Columns<never>> = {
   pods,
   nodes,
@@ -217,6 +238,8 @@ const columnsOf: Record<Resource, Columns<never>> = {
   services,
   endpoints,
   events,
+  namespaces,
+  componentstatuses,
 };
 
 /** Rows as kubectl lists them: by namespace, then name (etcd's key order). */
@@ -233,8 +256,12 @@ export function sortForList(items: readonly KubeObject[]): KubeObject[] {
   );
 }
 
-/** The whole table, header included, aligned. `items` are all of `resource`'s kind. */
-export function printTable(resource: Resource, items: readonly KubeObject[], opts: PrintOptions): string {
+/** The header and the rows' cells, not yet aligned. `items` are all of `resource`'s kind. */
+export function tableCells(
+  resource: Resource,
+  items: readonly KubeObject[],
+  opts: PrintOptions,
+): { header: string[]; rows: string[][] } {
   const cols = columnsOf[resource] as unknown as Columns<KubeObject>;
   const ns = opts.withNamespace && resource !== 'nodes';
   const header = [
@@ -251,6 +278,12 @@ export function printTable(resource: Resource, items: readonly KubeObject[], opt
     ...(opts.labelColumns ?? []).map((l) => o.metadata.labels?.[l] ?? ''),
     ...(opts.showLabels ? [labelsText(o.metadata.labels)] : []),
   ]);
+  return { header, rows };
+}
+
+/** The whole table, header included, aligned. `items` are all of `resource`'s kind. */
+export function printTable(resource: Resource, items: readonly KubeObject[], opts: PrintOptions): string {
+  const { header, rows } = tableCells(resource, items, opts);
   return table(opts.noHeaders ? rows : [header, ...rows]);
 }
 

@@ -176,6 +176,11 @@ const historyVerb: Verb = {
     const wanted = flagInt(ctx.flags, 'revision') ?? 0;
     getObject(ctx, t, (o) => {
       if (o.kind !== 'Deployment') return failWith(ctx, 'error: not a deployment');
+      if (o.spec.paused)
+        return failWith(
+          ctx,
+          `error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${o.metadata.name}' and try again`,
+        );
       ownedReplicaSets(ctx, o, (rss) => {
         const byRevision = new Map<number, ReplicaSet>();
         for (const rs of rss)
@@ -237,6 +242,11 @@ const undoVerb: Verb = {
     if (to < 0) return failWith(ctx, `error: unable to find specified revision ${to} in history`);
     getObject(ctx, t, (o) => {
       if (o.kind !== 'Deployment') return failWith(ctx, 'error: not a deployment');
+      if (o.spec.paused)
+        return failWith(
+          ctx,
+          `error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${o.metadata.name}' and try again`,
+        );
       ownedReplicaSets(ctx, o, (rss) => {
         // deploymentRevision: the asked revision, or the second newest.
         const revised = rss
@@ -318,22 +328,30 @@ const restartVerb: Verb = {
     }
     // objectrestarter.go: time.Now() in RFC 3339 on the template, so the template changes.
     const at = rfc3339(ctx.io.shell.world.now());
-    mutateEach(ctx, [t], 'none', () => ({
-      word: 'restarted',
-      patch: (cur) =>
-        cur.kind === 'Deployment'
-          ? {
-              ...cur,
-              spec: {
-                ...cur.spec,
-                template: {
-                  ...cur.spec.template,
-                  annotations: { ...cur.spec.template.annotations, 'kubectl.kubernetes.io/restartedAt': at },
-                },
-              },
-            }
-          : cur,
-    }));
+    const paused = `error: deployments.apps ${JSON.stringify(t.name)} can't restart paused deployment (run rollout resume first)`;
+    mutateEach(ctx, [t], 'none', (current) =>
+      current.kind === 'Deployment' && current.spec.paused
+        ? { error: paused }
+        : {
+            word: 'restarted',
+            patch: (cur) =>
+              cur.kind === 'Deployment'
+                ? {
+                    ...cur,
+                    spec: {
+                      ...cur.spec,
+                      template: {
+                        ...cur.spec.template,
+                        annotations: {
+                          ...cur.spec.template.annotations,
+                          'kubectl.kubernetes.io/restartedAt': at,
+                        },
+                      },
+                    },
+                  }
+                : cur,
+          },
+    );
   },
 };
 

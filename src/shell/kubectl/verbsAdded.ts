@@ -9,6 +9,7 @@ import { drainVerb } from './drain';
 import { annotateVerb, labelVerb } from './labelAnnotate';
 import { cordonVerbs, taintVerb } from './nodeVerbs';
 import { rolloutVerbs } from './rollout';
+import { rolloutPauseVerbs } from './rolloutPause';
 import { setImageVerb } from './setImage';
 import { verbHelp } from './verbHelp';
 
@@ -19,6 +20,7 @@ export const verbsAdded: readonly Verb[] = [
   taintVerb,
   drainVerb,
   ...rolloutVerbs,
+  ...rolloutPauseVerbs,
   setImageVerb,
   apiResourcesVerb,
   apiVersionsVerb,

@@ -9,6 +9,7 @@ import type {
   LogsResult,
   RuntimeView,
   SimCluster,
+  WatchEvent,
 } from '../../sim/api';
 import type { ClusterInput, HostName } from '../../sim/inputs';
 import type { KubeObject, Pod, Resource } from '../../sim/objects';
@@ -263,6 +264,11 @@ export class FakeCluster implements SimCluster {
       },
     };
     this.put(pod);
+  }
+
+  /** The fake answers a watch with what it holds and then streams nothing. */
+  watch(host: HostName, req: ApiRequest, onEvent: (e: WatchEvent) => void): () => void {
+    return this.request(host, { ...req, verb: 'list' }, (res) => onEvent({ type: 'start', res }));
   }
 
   waitForDeletion(_host: HostName, req: ApiRequest, onGone: () => void): () => void {

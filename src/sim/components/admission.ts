@@ -3,7 +3,7 @@
 // DefaultTolerationSeconds admission plugin's two 300 s tolerations.
 import { podSuffix } from '../names';
 import type { KubeObject, Pod, Toleration } from '../objects';
-import { isMirrorPod } from '../objects';
+import { isMirrorPod, namespaced, resourceOfKind } from '../objects';
 import type { Rng } from '../rng';
 import type { SimMs } from '../units';
 
@@ -33,7 +33,7 @@ export function admit(obj: KubeObject, now: SimMs, rng: Rng): KubeObject {
   const metadata = {
     ...meta,
     name,
-    namespace: obj.kind === 'Node' ? undefined : (meta.namespace ?? 'default'),
+    namespace: namespaced[resourceOfKind[obj.kind]] ? (meta.namespace ?? 'default') : undefined,
     uid: meta.uid || uid(rng),
     creationTimestamp: now,
   };

@@ -6,7 +6,7 @@ import { describeRequest, subjectOf } from '../client';
 import type { EtcdStore, KeyValue } from '../etcdStore';
 import { firstGeneration, nextGeneration } from '../generation';
 import type { Message, Net } from '../net';
-import type { KubeObject, Pod, Resource, Service } from '../objects';
+import type { ComponentStatus, KubeObject, Pod, Resource, Service } from '../objects';
 import { namespaced, registryKey, resourceOfKind } from '../objects';
 import type { ApiRequest, ApiResponse, WatchAction } from '../protocol';
 import { groupResource } from '../resourceKinds';
@@ -18,6 +18,14 @@ import type { SimMs } from '../units';
 import { admit, invalidName } from './admission';
 import type { EtcdOp, EtcdReply, EtcdRequest } from './etcd';
 import { ETCD } from './etcd';
+import {
+  deleteNamespace,
+  finalized,
+  namespaceObject,
+  refuseCreate,
+  refuseDelete,
+  SYSTEM_NAMESPACES,
+} from './namespaceLifecycle';
 import type { ComponentLogic } from './processMachine';
 
 export const API = 'apiserver';
@@ -30,6 +38,10 @@ interface Watcher {
   readonly name?: string;
   /** The request's label and field selectors, parsed. */
   readonly selects?: (o: KubeObject) => boolean;
+  /** A namespaced watch (kubectl get -w -n X); undefined watches every namespace. */
+  readonly namespace?: string;
+  /** The watch request's id on its connection: each notification names its stream. */
+  readonly reqId: number;
 }
 
 function listPrefix(req: ApiRequest, ns: string | undefined): string {
@@ -39,6 +51,7 @@ function listPrefix(req: ApiRequest, ns: string | undefined): string {
 
 function matches(w: Watcher, obj: KubeObject): boolean {
   if (w.name !== undefined && obj.metadata.name !== w.name) return false;
+  if (w.namespace !== undefined && (obj.metadata.namespace ?? 'default') !== w.namespace) return false;
   if (w.selects && !w.selects(obj)) return false;
   if (w.nodeSelector === undefined || obj.kind !== 'Pod') return true;
   return (obj.spec.nodeName ?? '') === w.nodeSelector;
@@ -48,23 +61,60 @@ export class ApiServerLogic implements ComponentLogic {
   private etcdReq = 1;
   private readonly waiting = new Map<number, (r: EtcdReply['result']) => void>();
   private watchers: Watcher[] = [];
+  private readonly bootstrapping = new Set<string>();
 
   constructor(
     private readonly net: Net,
     private readonly rng: Rng,
     /** The watch cache, kept in step with etcd; undefined while etcd cannot be reached. */
     private readonly watchCache: () => EtcdStore<KubeObject> | undefined,
+    /** The componentstatuses its probes find now (nothing of them is stored). */
+    private readonly probe: () => readonly ComponentStatus[] = () => [],
   ) {}
 
-  start(): void {}
+  start(): void {
+    this.bootstrapNamespaces();
+  }
+
+  /**
+   * The bootstrap controller: on start (and then every minute) it creates the system
+   * namespaces that are missing, so a fresh cluster has them before kubeadm adds anything.
+   */
+  private bootstrapNamespaces(): void {
+    const store = this.watchCache();
+    if (!store) return;
+    for (const name of SYSTEM_NAMESPACES) {
+      const key = registryKey('namespaces', name);
+      if (store.get(key) || this.bootstrapping.has(key)) continue;
+      const obj = firstGeneration(
+        admit(namespaceObject(name, this.net.now(), true), this.net.now(), this.rng),
+      );
+      const reqId = this.etcdReq++;
+      this.bootstrapping.add(key);
+      this.waiting.set(reqId, (r) => {
+        this.bootstrapping.delete(key);
+        if (r.ok && r.kv) this.fanOut('namespaces', 'added', r.kv, undefined);
+      });
+      const body: EtcdRequest = { reqId, op: { type: 'create', key, value: obj } };
+      this.net.send(API, ETCD, 'etcd.txn', `put ${key}`, body, {
+        onRefused: () => {
+          this.waiting.delete(reqId);
+          this.bootstrapping.delete(key);
+        },
+      });
+    }
+  }
 
   stop(): void {
     // Watch connections die with the process; clients re-list when it is back.
     this.watchers = [];
     this.waiting.clear();
+    this.bootstrapping.clear();
   }
 
-  tick(): void {}
+  tick(): void {
+    this.bootstrapNamespaces();
+  }
 
   receive(m: Message): void {
     if (m.kind === 'etcd.result') {
@@ -153,6 +203,11 @@ export class ApiServerLogic implements ComponentLogic {
         }
         const watcher: Watcher = {
           id: m.from,
+          reqId: (m.body as RequestBody).reqId,
+          // Components watch every namespace; a watch named by namespace sees only that one.
+          ...(ns !== undefined && !req.allNamespaces && m.from.startsWith('kubectl@')
+            ? { namespace: ns }
+            : {}),
           ...(sel.selects ? { selects: sel.selects } : {}),
           resource: req.resource,
           ...(req.nodeSelector !== undefined ? { nodeSelector: req.nodeSelector } : {}),
@@ -172,6 +227,11 @@ export class ApiServerLogic implements ComponentLogic {
         return;
       }
       case 'list': {
+        if (req.resource === 'componentstatuses') {
+          const items = this.probe();
+          this.reply(m, { ok: true, items }, `200 ${items.length} componentstatuses`);
+          return;
+        }
         const prefix = listPrefix(req, ns);
         const sel = selection(req);
         if (!sel.ok) {
@@ -192,6 +252,12 @@ export class ApiServerLogic implements ComponentLogic {
         return;
       }
       case 'get':
+        if (req.resource === 'componentstatuses') {
+          const found = this.probe().find((c) => c.metadata.name === req.name);
+          if (found) this.reply(m, { ok: true, object: found }, `200 componentstatuses/${req.name}`);
+          else this.notFound(m, req);
+          return;
+        }
         this.etcd(m, { type: 'get', key }, `get ${key}`, (r) => {
           if (r.ok && r.kv)
             this.reply(m, { ok: true, object: r.kv.value }, `200 ${req.resource}/${req.name}`);
@@ -206,6 +272,11 @@ export class ApiServerLogic implements ComponentLogic {
           return;
         }
         let obj = firstGeneration(admit(req.body, this.net.now(), this.rng));
+        const refused = refuseCreate(obj, this.watchCache());
+        if (refused) {
+          this.reply(m, refused, `${refused.code} ${refused.reason}`);
+          return;
+        }
         if (obj.kind === 'Service') {
           const store = this.watchCache();
           const existing = (
@@ -245,10 +316,15 @@ export class ApiServerLogic implements ComponentLogic {
       case 'updateStatus':
       case 'patch':
       case 'bind': {
-        const fn = this.mutation(req);
+        const mutate = this.mutation(req);
+        const fn = (o: KubeObject): KubeObject | 'delete' => {
+          const next = mutate(o);
+          return finalized(next) ? 'delete' : next;
+        };
         this.etcd(m, { type: 'mutate', key, fn }, `put ${key}`, (r) => {
           if (!r.ok) return this.notFound(m, req);
-          if (r.kv) this.fanOut(req.resource, 'modified', r.kv, r.prev);
+          if (r.deleted && r.prev) this.fanOutDelete(req.resource, r.prev);
+          else if (r.kv) this.fanOut(req.resource, 'modified', r.kv, r.prev);
           this.reply(
             m,
             { ok: true, object: (r.kv ?? r.prev)?.value as KubeObject },
@@ -258,6 +334,11 @@ export class ApiServerLogic implements ComponentLogic {
         return;
       }
       case 'delete': {
+        const immortal = req.resource === 'namespaces' ? refuseDelete(req.name ?? '') : undefined;
+        if (immortal) {
+          this.reply(m, immortal, '403 Forbidden');
+          return;
+        }
         if (req.dryRun) {
           // A dry-run delete reads the object and answers as if it were deleted.
           this.etcd(m, { type: 'get', key }, `get ${key}`, (r) => {
@@ -307,6 +388,7 @@ export class ApiServerLogic implements ComponentLogic {
    * deletionTimestamp; the kubelet removes it for good once its containers are gone.
    */
   private deletion(o: KubeObject, req: ApiRequest): KubeObject | 'delete' {
+    if (o.kind === 'Namespace') return deleteNamespace(o, this.net.now());
     if (o.kind !== 'Pod') return 'delete';
     const pod: Pod = o;
     const grace =
@@ -352,8 +434,13 @@ export class ApiServerLogic implements ComponentLogic {
       if (w.resource === resource && matches(w, prev.value)) this.notify(w, resource, 'deleted', prev.value);
   }
 
+  /** The client closed its watch connection (kubectl get -w ended by Ctrl+C). */
+  closeWatch(id: ComponentId, reqId: number): void {
+    this.watchers = this.watchers.filter((w) => !(w.id === id && w.reqId === reqId));
+  }
+
   private notify(w: Watcher, resource: Resource, action: WatchAction, object: KubeObject): void {
-    const body: WatchBody = { resource, action, object };
+    const body: WatchBody = { resource, action, object, reqId: w.reqId };
     const subject = `${resource}/${object.metadata.name}`;
     this.net.send(API, w.id, `watch.${resource}.${action}`, `${action} ${subject}`, body, {
       subject,

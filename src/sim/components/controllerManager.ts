@@ -3,6 +3,7 @@
 // what is, and asks the API server to close the gap.
 import { ApiClient } from '../client';
 import { EndpointsController } from '../controllers/endpointsController';
+import { NamespaceController } from '../controllers/namespaceController';
 import { NodeLifecycleController } from '../controllers/nodeLifecycleController';
 import { OwnerIndex } from '../controllers/ownerIndex';
 import {
@@ -49,6 +50,7 @@ export class ControllerManagerLogic implements ComponentLogic {
   private ticks = 0;
   private readonly lifecycle: NodeLifecycleController;
   private readonly endpointsController: EndpointsController;
+  private readonly namespaceController: NamespaceController;
   /** The work queue: uids of the objects whose controllers must look again (client-go keys). */
   private readonly dirty = new Set<string>();
   private dirtyAllDaemonSets = false;
@@ -97,6 +99,7 @@ export class ControllerManagerLogic implements ComponentLogic {
       if (a === 'deleted') this.orphansMaybe = true;
     });
     this.endpointsController = new EndpointsController(this.client, this.pods);
+    this.namespaceController = new NamespaceController(this.client);
     this.lifecycle = new NodeLifecycleController({
       client: this.client,
       now: () => this.net.now(),
@@ -120,6 +123,7 @@ export class ControllerManagerLogic implements ComponentLogic {
       this.nodes,
       this.pods,
       ...this.endpointsController.informers(),
+      this.namespaceController.informer,
     ] as const;
   }
 
@@ -139,6 +143,7 @@ export class ControllerManagerLogic implements ComponentLogic {
     this.creatingRs.clear();
     this.lifecycle.reset();
     this.endpointsController.reset();
+    this.namespaceController.reset();
     this.statusSent.clear();
   }
 
@@ -175,6 +180,7 @@ export class ControllerManagerLogic implements ComponentLogic {
     for (const i of this.informers()) if (i.handle(m)) break;
     if (this.dirty.size > 0 || this.dirtyAllDaemonSets || this.orphansMaybe) this.reconcile(false);
     this.endpointsController.sync(false);
+    this.namespaceController.sync(false);
   }
 
   tick(): void {
@@ -186,6 +192,7 @@ export class ControllerManagerLogic implements ComponentLogic {
     this.lifecycle.evictPods();
     this.reconcile(this.ticks % 6 === 0);
     this.endpointsController.sync(this.ticks % 6 === 0);
+    this.namespaceController.sync(true);
   }
 
   private synced(): boolean {

@@ -71,6 +71,7 @@ function oldestFirst(rss: readonly ReplicaSet[]): ReplicaSet[] {
 
 /** The next thing the controller does for a Deployment, given the ReplicaSets it owns. */
 export function planRollout(d: Deployment, owned: readonly ReplicaSet[]): RolloutStep {
+  if (d.spec.paused) return pausedStep(d, owned);
   const replicas = d.spec.replicas;
   const { surge, unavailable } = fenceposts(replicas);
   const current = owned.find((rs) => templateMatches(rs, d));
@@ -112,6 +113,25 @@ export function planRollout(d: Deployment, owned: readonly ReplicaSet[]): Rollou
     budget -= down;
     available -= fromReady;
   }
+  return { kind: 'none' };
+}
+
+/**
+ * A paused Deployment (syncDeployment → dc.sync with createIfNotExisted=false): no new
+ * ReplicaSet for a changed template and no rolling; a lone active ReplicaSet still follows
+ * the Deployment's replicas. The proportional scaling of several active ReplicaSets (a
+ * rollout paused half-way, then scaled) is not modelled: they keep their sizes.
+ */
+function pausedStep(d: Deployment, owned: readonly ReplicaSet[]): RolloutStep {
+  const active = owned.filter((rs) => rs.spec.replicas > 0);
+  const lone =
+    active.length === 1
+      ? active[0]
+      : active.length === 0
+        ? owned.find((rs) => templateMatches(rs, d))
+        : undefined;
+  if (lone && lone.spec.replicas !== d.spec.replicas)
+    return { kind: 'scale', rs: lone, replicas: d.spec.replicas };
   return { kind: 'none' };
 }
 

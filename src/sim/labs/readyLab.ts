@@ -4,6 +4,7 @@
 import { uid } from '../components/admission';
 import type { Ipam } from '../components/cni';
 import { newNode, nodeConditions } from '../components/kubeletStatus';
+import { namespaceObject, SYSTEM_NAMESPACES } from '../components/namespaceLifecycle';
 import type { RuntimeState } from '../components/runtime';
 import { desiredSubsets } from '../controllers/endpointsController';
 import { REVISION, replicaAnnotations } from '../controllers/rollout';
@@ -249,4 +250,6 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
         },
         subsets: desiredSubsets(svc, pods),
       });
+  // The API server's bootstrap controller made the system namespaces when it first started.
+  for (const name of SYSTEM_NAMESPACES) put(namespaceObject(name, masterAt, true));
 }

@@ -206,6 +206,10 @@ export const readyLabFrame: Frame = {
       { key: '/registry/minions/w1-k8s', createRevision: 3, modRevision: 3 },
       { key: '/registry/minions/w2-k8s', createRevision: 4, modRevision: 4 },
       { key: '/registry/minions/w3-k8s', createRevision: 5, modRevision: 5 },
+      { key: '/registry/namespaces/default', createRevision: 63, modRevision: 63 },
+      { key: '/registry/namespaces/kube-node-lease', createRevision: 64, modRevision: 64 },
+      { key: '/registry/namespaces/kube-public', createRevision: 65, modRevision: 65 },
+      { key: '/registry/namespaces/kube-system', createRevision: 66, modRevision: 66 },
       {
         key: '/registry/pods/kube-system/calico-kube-controllers-99c9b6f64-ms2ml',
         createRevision: 19,
@@ -240,7 +244,7 @@ export const readyLabFrame: Frame = {
       { key: '/registry/services/specs/default/kubernetes', createRevision: 10, modRevision: 10 },
       { key: '/registry/services/specs/kube-system/kube-dns', createRevision: 11, modRevision: 11 },
     ],
-    etcdRevision: 62,
+    etcdRevision: 66,
     objects: [
       {
         kind: 'Node',
