@@ -50,7 +50,13 @@ export interface TerminalCommand extends RunningCommand {
     readonly text: string;
     readonly at: SimMs;
   }[];
-  readonly effects: { readonly clearScreen?: boolean; readonly enter?: string; readonly leave?: boolean };
+  readonly effects: {
+    readonly clearScreen?: boolean;
+    readonly enter?: string;
+    /** kubectl exec -it … sh: the window's lines now go to a container's shell. */
+    readonly enterContainer?: { prompt(): string };
+    readonly leave?: boolean;
+  };
   onOutput(listener: () => void): () => void;
   onDone(listener: () => void): () => void;
 }
@@ -60,6 +66,8 @@ export interface TerminalView {
   readonly home: string;
   readonly host: string;
   readonly prompt: string;
+  /** In a container's shell (kubectl exec -it) on `host`. */
+  readonly inContainer?: boolean;
   readonly entries: readonly { readonly prompt: string; readonly job: TerminalCommand }[];
   readonly running: TerminalCommand | undefined;
 }

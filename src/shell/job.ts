@@ -13,12 +13,22 @@ export interface OutputLine {
   readonly at: SimMs;
 }
 
+/** A shell the terminal talks to through a command on its host (kubectl exec -it … sh). */
+export interface InnerShell {
+  run(line: string): Job;
+  prompt(): string;
+  /** False once the process behind it is gone (its container killed). */
+  alive(): boolean;
+}
+
 /** What a finished command line did to the terminal besides printing. */
 export interface JobEffects {
   /** `clear`: the terminal is wiped before this job's output. */
   clearScreen?: boolean;
   /** `ssh <host>`: the terminal now talks to this host. */
   enter?: HostName;
+  /** `kubectl exec -it POD -- sh`: the terminal's lines now go to this shell, until it exits. */
+  enterContainer?: InnerShell;
   /** `exit`, or `reboot` of the host the ssh session was on: back to the previous host. */
   leave?: boolean;
   /** `sleep N`: the person asked to wait this long; it is not a command that hangs. */

@@ -4,7 +4,7 @@
 // ClusterIP goes where its node's kube-proxy rules send it. nginx 1.19's image
 // (Debian buster) has curl 7.64; busybox has its own wget.
 import type { Pod } from '../../sim/objects';
-import type { KubectlContext } from './context';
+import type { CommandIO } from '../command';
 
 interface Target {
   readonly host: string;
@@ -31,12 +31,7 @@ function qualified(name: string, pod: Pod): string {
  * Runs curl or wget in the pod when that is the command; false when it is not one of
  * these (the caller runs it as an ordinary command).
  */
-export function runNetworkCommand(
-  ctx: KubectlContext,
-  pod: Pod,
-  kind: string,
-  argv: readonly string[],
-): boolean {
+export function runNetworkCommand(io: CommandIO, pod: Pod, kind: string, argv: readonly string[]): boolean {
   const [cmd0 = '', ...args] = argv;
   const cmd = cmd0.replace(/^\/(usr\/)?s?bin\//, '');
   const tool =
@@ -44,7 +39,6 @@ export function runNetworkCommand(
   if (!tool) return false;
   const url = args.filter((a) => !a.startsWith('-') && a !== 'O-').pop();
   const quiet = args.some((a) => /^-[a-zA-Z]*[sq]/.test(a));
-  const io = ctx.io;
   const cluster = io.shell.world.cluster;
   const target = url ? parseUrl(url) : undefined;
   if (!target) {
@@ -53,7 +47,6 @@ export function runNetworkCommand(
       io.err(
         "BusyBox v1.32.0 (2020-06-27 01:11:13 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header 'header: value'] [-Y on/off]\n\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...",
       );
-    io.err(`command terminated with exit code ${tool === 'curl' ? 2 : 1}`);
     io.exit(tool === 'curl' ? 2 : 1);
     return true;
   }
@@ -69,7 +62,6 @@ export function runNetworkCommand(
       io.err(
         ip ? `wget: can't connect to remote host (${ip}): ${why}` : `wget: bad address '${target.host}'`,
       );
-    io.err(`command terminated with exit code ${code}`);
     io.exit(code);
   };
   const connect = (ip: string) => {

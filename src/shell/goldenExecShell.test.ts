@@ -1,0 +1,140 @@
+// kubectl exec -it: a shell inside the container, typed at the terminal as a student
+// would (the transcript is what `npm run shell` prints). Sources in
+// docs/FACTS-containers.md (kubectl exec).
+import { describe, expect, it } from 'vitest';
+import { Session } from './session';
+import { runAt, wait } from './testing/drive';
+import { runScript } from './transcript';
+
+const NGINX = '~/_Book_k8sInfra/ch3/3.1.6/nginx-pod.yaml';
+
+function transcript(s: Session, lines: readonly string[]): string {
+  const out: string[] = [];
+  runScript(s, lines, (t) => out.push(t));
+  return out.join('\n');
+}
+
+function nginxLab() {
+  const s = new Session({ seed: 3 });
+  runAt(s, 'm-k8s', `kubectl create -f ${NGINX}`);
+  wait(s, 20);
+  return s;
+}
+
+describe('kubectl exec -it POD -- bash|sh', () => {
+  it('gives bash’s prompt in the nginx image (Debian), its files and programs, and exit returns to the host', () => {
+    const s = nginxLab();
+    expect(
+      transcript(s, [
+        'kubectl exec -it nginx-pod -- bash',
+        'hostname',
+        'ls /',
+        'cd /etc',
+        'pwd',
+        'cat resolv.conf',
+        'ps',
+        'nginx -v',
+        'exit',
+        'hostname',
+      ]),
+    ).toBe(
+      [
+        '[root@m-k8s ~]# kubectl exec -it nginx-pod -- bash',
+        'root@nginx-pod:/# hostname',
+        'nginx-pod',
+        'root@nginx-pod:/# ls /',
+        'bin   docker-entrypoint.d   home   media  proc\tsbin  tmp',
+        'boot  docker-entrypoint.sh  lib    mnt\t  root\tsrv   usr',
+        'dev   etc\t\t    lib64  opt\t  run\tsys   var',
+        'root@nginx-pod:/# cd /etc',
+        'root@nginx-pod:/etc# pwd',
+        '/etc',
+        'root@nginx-pod:/etc# cat resolv.conf',
+        'nameserver 10.96.0.10',
+        'search default.svc.cluster.local svc.cluster.local cluster.local',
+        'options ndots:5',
+        'root@nginx-pod:/etc# ps',
+        'bash: ps: command not found',
+        'root@nginx-pod:/etc# nginx -v',
+        'nginx version: nginx/1.19.0',
+        'root@nginx-pod:/etc# exit',
+        'exit',
+        '[root@m-k8s ~]# hostname',
+        'm-k8s',
+      ].join('\n'),
+    );
+  });
+
+  it('runs dash as sh (prompt `# `); a non-zero exit is reported by kubectl; -t without -i or a piped stdin gets no terminal', () => {
+    const s = nginxLab();
+    expect(
+      transcript(s, [
+        'kubectl exec -i -t nginx-pod -- sh',
+        'ls /nope',
+        'exit 3',
+        'kubectl exec -t nginx-pod -- sh',
+        'echo hostname | kubectl exec -it nginx-pod -- sh',
+      ]),
+    ).toBe(
+      [
+        '[root@m-k8s ~]# kubectl exec -i -t nginx-pod -- sh',
+        '# ls /nope',
+        "ls: cannot access '/nope': No such file or directory",
+        '# exit 3',
+        'command terminated with exit code 3',
+        '[root@m-k8s ~]# kubectl exec -t nginx-pod -- sh',
+        '[root@m-k8s ~]# echo hostname | kubectl exec -it nginx-pod -- sh',
+        'Unable to use a TTY - input is not a terminal or the right kind of file',
+        'nginx-pod',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses a shell to an image without one (CoreDNS is built FROM scratch)', () => {
+    const s = new Session({ seed: 3 });
+    const coredns = s.cluster.pods().find((p) => p.name.startsWith('coredns-'))?.name ?? '';
+    const r = runAt(s, 'm-k8s', `kubectl exec -it -n kube-system ${coredns} -- sh`);
+    expect(r.text).toBe(
+      [
+        'rpc error: code = 2 desc = oci runtime error: exec failed: container_linux.go:247: starting container process caused "exec: \\"sh\\": executable file not found in $PATH"',
+        'command terminated with exit code 126',
+      ].join('\n'),
+    );
+    expect(r.code).toBe(126);
+    expect(s.terminal('main').inContainer).toBe(false);
+  });
+
+  it('ends when the pod is deleted: the shell is killed with its container (exit code 137)', () => {
+    const s = new Session({ seed: 3 });
+    runAt(s, 'm-k8s', 'kubectl run box --image=busybox -- sleep 3600');
+    wait(s, 20);
+    expect(transcript(s, ['kubectl exec -it box -c box -- sh', 'ps'])).toBe(
+      [
+        '[root@m-k8s ~]# kubectl exec -it box -c box -- sh',
+        '/ # ps',
+        'PID   USER     TIME  COMMAND',
+        '    1 root      0:00 sleep 3600',
+        '    7 root      0:00 sh',
+        '   13 root      0:00 ps',
+      ].join('\n'),
+    );
+    // Another terminal deletes the pod; sleep ignores SIGTERM, so the kubelet kills it after 30 s.
+    s.run('m-k8s', 'kubectl delete pod box');
+    expect(transcript(s, ['hostname'])).toBe('/ # hostname\nbox');
+    wait(s, 40);
+    expect(transcript(s, ['hostname', 'hostname'])).toBe(
+      ['/ # hostname', 'command terminated with exit code 137', '[root@m-k8s ~]# hostname', 'm-k8s'].join(
+        '\n',
+      ),
+    );
+  });
+
+  it('replays: the same inputs give the same container shell', () => {
+    const s = nginxLab();
+    transcript(s, ['kubectl exec -it nginx-pod -- bash', 'cd /usr']);
+    const again = Session.replay({ seed: 3 }, s.log);
+    expect(again.prompt()).toBe('root@nginx-pod:/usr# ');
+    expect(transcript(again, ['exit'])).toBe('root@nginx-pod:/usr# exit\nexit');
+    expect(again.prompt()).toBe('[root@m-k8s ~]# ');
+  });
+});
