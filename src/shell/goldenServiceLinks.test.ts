@@ -182,6 +182,40 @@ describe('Service names from a pod (busybox 1.32 nslookup and wget, CoreDNS)', (
     );
   });
 
+  it('busybox 1.28 (the Kubernetes docs’ DNS image) asks its libc: search list and reverse names', () => {
+    const s = new Session({ seed: 3 });
+    runAt(s, 'm-k8s', 'kubectl run old --image=busybox:1.28 -- sleep 3600');
+    wait(s, 20);
+    expect(
+      transcript(s, ['kubectl exec old -- nslookup kubernetes.default', 'kubectl exec old -- nslookup nope']),
+    ).toBe(
+      [
+        '[root@m-k8s ~]# kubectl exec old -- nslookup kubernetes.default',
+        'Server:    10.96.0.10',
+        'Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local',
+        '',
+        'Name:      kubernetes.default',
+        'Address 1: 10.96.0.1 kubernetes.default.svc.cluster.local',
+        '[root@m-k8s ~]# kubectl exec old -- nslookup nope',
+        'Server:    10.96.0.10',
+        'Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local',
+        '',
+        "nslookup: can't resolve 'nope'",
+        'command terminated with exit code 1',
+      ].join('\n'),
+    );
+    s.cluster.dispatch({ type: 'coredns.down' });
+    expect(runAt(s, 'm-k8s', 'kubectl exec old -- nslookup kubernetes.default').text).toBe(
+      [
+        'Server:    10.96.0.10',
+        'Address 1: 10.96.0.10',
+        '',
+        "nslookup: can't resolve 'kubernetes.default'",
+        'command terminated with exit code 1',
+      ].join('\n'),
+    );
+  });
+
   it('a host resolves through 1.1.1.1, which knows no Service names', () => {
     const s = lab();
     expect(runAt(s, 'm-k8s', 'curl web').text).toBe('curl: (6) Could not resolve host: web; Unknown error');

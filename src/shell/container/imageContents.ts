@@ -16,7 +16,15 @@ export interface ImageContents {
   readonly osRelease?: string;
   /** busybox applets print their own usage and messages; Debian's are GNU coreutils. */
   readonly userland: 'gnu' | 'busybox';
+  /**
+   * busybox's nslookup: up to 1.28 it asks the libc resolver (search list, reverse names);
+   * 1.29 rewrote it to send its own queries and print as BIND's nslookup does.
+   */
+  readonly nslookup?: 'libc' | 'own';
 }
+
+/** busybox tags whose nslookup is the libc one (the Kubernetes docs' DNS debugging image is 1.28). */
+const LIBC_NSLOOKUP_TAGS = ['1.28'];
 
 const DEBIAN_ROOT = [
   'bin',
@@ -73,6 +81,7 @@ export function contentsOf(image: ImageInfo | undefined): ImageContents | undefi
       root: ['bin', 'dev', 'etc', 'home', 'proc', 'root', 'sys', 'tmp', 'usr', 'var'],
       env: [],
       userland: 'busybox',
+      nslookup: LIBC_NSLOOKUP_TAGS.includes(image.tag) ? 'libc' : 'own',
     };
   if (image.kind === 'nginx' || image.kind === 'echo-hname') {
     const v = image.nginxVersion ?? '';

@@ -8,6 +8,7 @@
 // No reply at all: `;; connection timed out; no servers could be reached`.
 import type { CommandIO } from '../command';
 import type { ContainerShell } from './containerShell';
+import { libcNslookup } from './nslookupLibc';
 
 const TIMEOUT_MS = 5_000;
 const SERVER = '10.96.0.10';
@@ -25,6 +26,7 @@ export function queryNames(name: string, search: readonly string[]): string[] {
 
 export function busyboxNslookup(args: readonly string[], io: CommandIO, sh: ContainerShell) {
   const [name, server] = args.filter((a) => !a.startsWith('-'));
+  if (name && sh.target.contents.nslookup === 'libc') return libcNslookup(name, server, io, sh);
   if (!name) {
     io.err(
       'BusyBox v1.32.0 (2020-06-27 01:11:13 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,any',

@@ -1,10 +1,11 @@
 // The network commands inside a container (kubectl exec POD -- curl|wget): the
 // pod resolves names through CoreDNS with its resolv.conf's search list (so `web`
-// is web.<namespace>.svc.cluster.local) and connects from its own IP, so a
+// is web.<namespace>.svc.cluster.local, podResolver.ts) and connects from its own IP, so a
 // ClusterIP goes where its node's kube-proxy rules send it. nginx 1.19's image
 // (Debian buster) has curl 7.64; busybox has its own wget.
 import type { Pod } from '../../sim/objects';
 import type { CommandIO } from '../command';
+import { podSearch, resolveFromPod } from '../container/podResolver';
 
 interface Target {
   readonly host: string;
@@ -15,16 +16,6 @@ function parseUrl(url: string): Target | undefined {
   const m = /^(?:(https?):\/\/)?([^/:]+)(?::(\d+))?/.exec(url);
   if (!m) return undefined;
   return { host: m[2] as string, port: m[3] ? Number(m[3]) : m[1] === 'https' ? 443 : 80 };
-}
-
-/** The name the pod's resolver finds first: a name without dots is tried in its own namespace. */
-function qualified(name: string, pod: Pod): string {
-  if (name.endsWith('.')) return name.slice(0, -1);
-  const parts = name.split('.');
-  if (name.endsWith('.svc.cluster.local')) return name;
-  if (parts.length === 1) return `${name}.${pod.metadata.namespace ?? 'default'}.svc.cluster.local`;
-  if (parts.length === 2) return `${name}.svc.cluster.local`;
-  return name;
 }
 
 /**
@@ -99,7 +90,8 @@ export function runNetworkCommand(io: CommandIO, pod: Pod, kind: string, argv: r
   };
   if (/^\d+\.\d+\.\d+\.\d+$/.test(target.host)) connect(target.host);
   else {
-    const cancel = cluster.resolve(io.shell.host, qualified(target.host, pod), (ip) => {
+    const search = podSearch(pod.metadata.namespace ?? 'default');
+    const cancel = resolveFromPod(cluster, io.shell.host, target.host, search, (ip) => {
       if (!ip) return fail('', tool === 'curl' ? 6 : 1);
       connect(ip);
     });
