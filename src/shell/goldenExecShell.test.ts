@@ -129,6 +129,30 @@ describe('kubectl exec -it POD -- bash|sh', () => {
     );
   });
 
+  it('enters a pod of another namespace with -n: its resolv.conf searches that namespace first', () => {
+    const s = new Session({ seed: 3 });
+    runAt(s, 'm-k8s', 'kubectl create namespace lab');
+    runAt(s, 'm-k8s', 'kubectl run box -n lab --image=busybox -- sleep 3600');
+    wait(s, 20);
+    expect(
+      transcript(s, [
+        'kubectl exec -it box -- sh',
+        'kubectl exec -it -n lab box -- sh',
+        'cat /etc/resolv.conf',
+      ]),
+    ).toBe(
+      [
+        '[root@m-k8s ~]# kubectl exec -it box -- sh',
+        'Error from server (NotFound): pods "box" not found',
+        '[root@m-k8s ~]# kubectl exec -it -n lab box -- sh',
+        '/ # cat /etc/resolv.conf',
+        'nameserver 10.96.0.10',
+        'search lab.svc.cluster.local svc.cluster.local cluster.local',
+        'options ndots:5',
+      ].join('\n'),
+    );
+  });
+
   it('replays: the same inputs give the same container shell', () => {
     const s = nginxLab();
     transcript(s, ['kubectl exec -it nginx-pod -- bash', 'cd /usr']);
