@@ -216,6 +216,44 @@ describe('Service names from a pod (busybox 1.32 nslookup and wget, CoreDNS)', (
     );
   });
 
+  it('ping from busybox: a pod answers, a Service’s name resolves but its ClusterIP never answers', () => {
+    const s = lab();
+    const web = s.cluster.pods().find((p) => p.name.startsWith('web-'));
+    const t0 = s.now();
+    expect(
+      transcript(s, [
+        'kubectl exec -it box -- sh',
+        `ping -c 2 ${web?.ip}`,
+        'ping -c 2 web',
+        'ping -c 1 nope',
+        'exit',
+      ]),
+    ).toBe(
+      [
+        '[root@m-k8s ~]# kubectl exec -it box -- sh',
+        `/ # ping -c 2 ${web?.ip}`,
+        `PING ${web?.ip} (${web?.ip}): 56 data bytes`,
+        `64 bytes from ${web?.ip}: seq=0 ttl=62 time=0.090 ms`,
+        `64 bytes from ${web?.ip}: seq=1 ttl=62 time=0.460 ms`,
+        '',
+        `--- ${web?.ip} ping statistics ---`,
+        '2 packets transmitted, 2 packets received, 0% packet loss',
+        'round-trip min/avg/max = 0.090/0.275/0.460 ms',
+        '/ # ping -c 2 web',
+        'PING web (10.98.173.101): 56 data bytes',
+        '',
+        '--- web ping statistics ---',
+        '2 packets transmitted, 0 packets received, 100% packet loss',
+        '/ # ping -c 1 nope',
+        "ping: bad address 'nope'",
+        '/ # exit',
+        'command terminated with exit code 1',
+      ].join('\n'),
+    );
+    // The unanswered ping waits 10 s after its last echo.
+    expect(s.now() - t0).toBeGreaterThan(13_000);
+  });
+
   it('a host resolves through 1.1.1.1, which knows no Service names', () => {
     const s = lab();
     expect(runAt(s, 'm-k8s', 'curl web').text).toBe('curl: (6) Could not resolve host: web; Unknown error');

@@ -10,6 +10,7 @@ import type { ContainerShell } from './containerShell';
 import { containerOf, ContainerShell as Inner } from './containerShell';
 import { lsColumns } from './lsColumns';
 import { busyboxNslookup } from './nslookup';
+import { busyboxPing } from './ping';
 
 type Run = (args: readonly string[], io: CommandIO, sh: ContainerShell) => void;
 
@@ -142,7 +143,9 @@ function net(args: readonly string[], io: CommandIO, sh: ContainerShell, name: s
 }
 
 const table: readonly CommandEntry[] = [
-  entry('hostname', (_a, io, sh) => done(io, [sh.pod.metadata.name])),
+  entry('hostname', (a, io, sh) =>
+    done(io, [a[0] === '-i' ? (sh.pod.status.podIP ?? '') : sh.pod.metadata.name]),
+  ),
   entry('echo', (a, io) => done(io, [a.join(' ')])),
   entry('true', (_a, io) => io.exit(0)),
   entry('false', (_a, io) => io.exit(1)),
@@ -174,6 +177,7 @@ const table: readonly CommandEntry[] = [
   entry('curl', (a, io, sh) => net(a, io, sh, 'curl')),
   entry('wget', (a, io, sh) => net(a, io, sh, 'wget')),
   entry('nslookup', (a, io, sh) => busyboxNslookup(a, io, sh)),
+  entry('ping', (a, io, sh) => busyboxPing(a, io, sh)),
   // GNU's and busybox's text tools print alike for what the lab's lessons use.
   sleep,
   grep,

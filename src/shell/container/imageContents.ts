@@ -76,7 +76,7 @@ export function contentsOf(image: ImageInfo | undefined): ImageContents | undefi
   if (!image) return undefined;
   if (image.kind === 'busybox')
     return {
-      programs: [...BASICS, 'sh', 'ps', 'wget', 'nslookup', 'uname'],
+      programs: [...BASICS, 'sh', 'ps', 'wget', 'nslookup', 'ping', 'uname'],
       shells: ['sh'],
       root: ['bin', 'dev', 'etc', 'home', 'proc', 'root', 'sys', 'tmp', 'usr', 'var'],
       env: [],
