@@ -70,6 +70,16 @@ function interactive(session: Session): void {
       else prompt();
     });
   };
+  // Ctrl+D on an empty line: a container's shell ends (bash says `exit`), as typing exit does;
+  // on the host it closes the terminal.
+  const close = rl.close.bind(rl);
+  rl.close = () => {
+    if (session.terminal(MAIN_TAB).inContainer && !job) {
+      start('exit');
+      return;
+    }
+    close();
+  };
   rl.on('line', (line) => {
     if (job && !job.done) queue.push(line);
     else start(line);
