@@ -90,6 +90,48 @@ describe('kubectl exec -it POD -- bash|sh', () => {
     );
   });
 
+  it('reports only the status of the shell kubectl started: not a nested shell’s, not twice for sh -c', () => {
+    const s = nginxLab();
+    expect(
+      transcript(s, [
+        'kubectl exec -it nginx-pod -- bash',
+        'sh',
+        'exit 4',
+        'sh -c "exit 5"',
+        'echo $?',
+        'exit',
+        'kubectl exec nginx-pod -- sh -c "hostname; exit 2"',
+        'kubectl exec nginx-pod -- bash',
+        'kubectl exec -i nginx-pod -- sh <<EOF',
+        'hostname',
+        'exit 3',
+        'EOF',
+      ]),
+    ).toBe(
+      [
+        '[root@m-k8s ~]# kubectl exec -it nginx-pod -- bash',
+        'root@nginx-pod:/# sh',
+        '# exit 4',
+        'root@nginx-pod:/# sh -c "exit 5"',
+        'root@nginx-pod:/# echo $?',
+        '5',
+        // exit without a number is the last command's status: echo's 0.
+        'root@nginx-pod:/# exit',
+        'exit',
+        '[root@m-k8s ~]# kubectl exec nginx-pod -- sh -c "hostname; exit 2"',
+        'nginx-pod',
+        'command terminated with exit code 2',
+        '[root@m-k8s ~]# kubectl exec nginx-pod -- bash',
+        '[root@m-k8s ~]# kubectl exec -i nginx-pod -- sh <<EOF',
+        '> hostname',
+        '> exit 3',
+        '> EOF',
+        'nginx-pod',
+        'command terminated with exit code 3',
+      ].join('\n'),
+    );
+  });
+
   it('refuses a shell to an image without one (CoreDNS is built FROM scratch)', () => {
     const s = new Session({ seed: 3 });
     const coredns = s.cluster.pods().find((p) => p.name.startsWith('coredns-'))?.name ?? '';

@@ -104,8 +104,8 @@ function exit(args: readonly string[], io: CommandIO, sh: ContainerShell) {
   const code = Number(args[0] ?? sh.shell.lastExit) & 255;
   // An interactive bash says `exit` as it leaves; ash and dash say nothing.
   if (sh.shellName === 'bash' && sh.target.tty) io.err('exit');
-  // kubectl reports the remote process's non-zero status.
-  if (code !== 0) io.err(`command terminated with exit code ${code}`);
+  // kubectl reports the status of the process it started; a shell started inside it is not that one.
+  if (code !== 0 && sh.target.top) io.err(`command terminated with exit code ${code}`);
   io.effects.leave = true;
   io.exit(code);
 }
@@ -122,18 +122,18 @@ function uname(args: readonly string[], io: CommandIO, sh: ContainerShell) {
  */
 function shell(name: string): Run {
   return (args, io, sh) => {
+    const child = new Inner(sh.host, sh.world, { ...sh.target, shell: name, top: false });
+    child.shell.cwd = sh.shell.cwd;
     if (args[0] === '-c') {
-      const job = sh.run(args.slice(1).join(' '));
+      const job = child.run(args.slice(1).join(' '));
       for (const l of job.output) (l.stream === 'stdout' ? io.out : io.err)(l.text);
       job.onOutput((l) => (l.stream === 'stdout' ? io.out : io.err)(l.text));
       job.onDone((j) => io.exit(j.exitCode));
       return;
     }
-    if (!sh.target.shell) return io.exit(0); // no terminal: it reads an empty stdin and ends.
-    io.effects.enterContainer = new Inner(sh.host, sh.world, {
-      ...sh.target,
-      shell: name,
-    });
+    // Without kubectl -i it reads an empty stdin and ends at once.
+    if (!sh.target.shell) return io.exit(0);
+    io.effects.enterContainer = child;
     io.exit(0);
   };
 }

@@ -23,6 +23,8 @@ export interface ContainerTarget {
   readonly shell?: string;
   /** kubectl -t: the process has a terminal (prompt, TERM, ls in columns). */
   readonly tty: boolean;
+  /** The shell kubectl started at the terminal: its exit status is kubectl's to report. */
+  readonly top?: boolean;
 }
 
 function podFiles(pod: Pod): Record<string, string> {

@@ -68,7 +68,9 @@ function execIn(ctx: KubectlContext, pod: Pod, container: string, argv: readonly
     io.err('Unable to use a TTY - input is not a terminal or the right kind of file');
     tty = false;
   }
-  const shellName = contents.shells.includes(cmd) ? cmd : undefined;
+  // A shell reads its commands from kubectl's stdin (-i); without one it reads nothing and ends.
+  const shellName = stdin && contents.shells.includes(cmd) ? cmd : undefined;
+  const interactive = shellName !== undefined && !argv.includes('-c');
   const target = {
     pod,
     container,
@@ -76,10 +78,10 @@ function execIn(ctx: KubectlContext, pod: Pod, container: string, argv: readonly
     contents,
     tty,
     ...(shellName ? { shell: shellName } : {}),
+    top: interactive && isTerminal(io.stdin),
   };
   const inside = new ContainerShell(io.shell.host, io.shell.world, target);
-  if (shellName && argv.length === 1) {
-    if (!stdin) return io.exit(0); // sh reads an empty stdin and ends at once.
+  if (interactive) {
     if (isTerminal(io.stdin)) {
       io.effects.enterContainer = inside;
       return io.exit(0);
@@ -100,13 +102,17 @@ function execIn(ctx: KubectlContext, pod: Pod, container: string, argv: readonly
 
 /** A shell fed from a pipe: each line in turn, until the input ends or `exit`. */
 function runLines(inside: ContainerShell, lines: readonly string[], io: CommandIO) {
+  const end = (code: number) => {
+    if (code !== 0) io.err(`command terminated with exit code ${code}`);
+    io.exit(code);
+  };
   const next = (i: number) => {
     const line = lines[i];
-    if (line === undefined) return io.exit(inside.shell.lastExit);
+    if (line === undefined) return end(inside.shell.lastExit);
     const job = inside.run(line);
     job.onOutput((l) => (l.stream === 'stdout' ? io.out(l.text) : io.err(l.text)));
     for (const l of job.output) (l.stream === 'stdout' ? io.out : io.err)(l.text);
-    job.onDone((j) => (j.effects.leave ? io.exit(j.exitCode) : next(i + 1)));
+    job.onDone((j) => (j.effects.leave ? end(j.exitCode) : next(i + 1)));
   };
   next(0);
 }
