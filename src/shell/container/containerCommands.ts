@@ -8,7 +8,7 @@ import { grep, head, tail, wc } from '../commands/text';
 import { runNetworkCommand } from '../kubectl/execNet';
 import type { ContainerShell } from './containerShell';
 import { containerOf, ContainerShell as Inner } from './containerShell';
-import { lsColumns } from './lsColumns';
+import { busyboxColumns, gnuColumns } from './lsColumns';
 import { busyboxNslookup } from './nslookup';
 import { busyboxPing } from './ping';
 
@@ -51,9 +51,8 @@ function listing(args: readonly string[], io: CommandIO, sh: ContainerShell) {
   }
   for (const e of err) io.err(e);
   // ls prints in columns on a terminal, one name a line into a pipe (kubectl exec without -t).
-  const lines = blocks.flatMap((names) =>
-    sh.target.tty ? lsColumns(names, 80, sh.target.contents.userland === 'gnu') : names,
-  );
+  const columns = sh.target.contents.userland === 'busybox' ? busyboxColumns : gnuColumns;
+  const lines = blocks.flatMap((names) => (sh.target.tty ? columns(names, 80) : names));
   done(io, lines, err.length > 0 ? (sh.target.contents.userland === 'busybox' ? 1 : 2) : 0);
 }
 

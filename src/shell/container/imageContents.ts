@@ -83,6 +83,18 @@ export function contentsOf(image: ImageInfo | undefined): ImageContents | undefi
       userland: 'busybox',
       nslookup: LIBC_NSLOOKUP_TAGS.includes(image.tag) ? 'libc' : 'own',
     };
+  if (image.kind === 'nginx' && image.tag.includes('alpine')) {
+    const v = image.nginxVersion ?? '';
+    // Alpine: busybox's applets and ash, no bash and no curl (UNVERIFIED beyond the base image).
+    return {
+      programs: [...BASICS, 'sh', 'ps', 'wget', 'nslookup', 'ping', 'uname', 'nginx'],
+      shells: ['sh'],
+      root: DEBIAN_ROOT.filter((d) => d !== 'boot' && d !== 'lib64'),
+      env: [`NGINX_VERSION=${v}`, `NJS_VERSION=${njs[v] ?? '0.4.1'}`, 'PKG_RELEASE=1'],
+      userland: 'busybox',
+      nslookup: 'own',
+    };
+  }
   if (image.kind === 'nginx' || image.kind === 'echo-hname') {
     const v = image.nginxVersion ?? '';
     return {
