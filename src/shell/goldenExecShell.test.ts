@@ -195,6 +195,50 @@ describe('kubectl exec -it POD -- bash|sh', () => {
     );
   });
 
+  it('warns of the old form without `--`, and names the container it defaults to in a pod of two', () => {
+    const s = nginxLab();
+    s.shell('m-k8s').fs.write(
+      '/root/two.yaml',
+      [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        '  name: two',
+        'spec:',
+        '  containers:',
+        '  - name: web',
+        '    image: nginx',
+        '  - name: box',
+        '    image: busybox',
+        '    args: ["sleep", "3600"]',
+      ].join('\n'),
+    );
+    runAt(s, 'm-k8s', 'kubectl apply -f two.yaml');
+    wait(s, 20);
+    expect(
+      transcript(s, [
+        'kubectl exec nginx-pod hostname',
+        'kubectl exec -it two -- sh',
+        'exit',
+        'kubectl exec two -c box -- ps',
+      ]),
+    ).toBe(
+      [
+        '[root@m-k8s ~]# kubectl exec nginx-pod hostname',
+        'kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl kubectl exec [POD] -- [COMMAND] instead.',
+        'nginx-pod',
+        '[root@m-k8s ~]# kubectl exec -it two -- sh',
+        'Defaulting container name to web.',
+        "Use 'kubectl describe pod/two -n default' to see all of the containers in this pod.",
+        '# exit',
+        '[root@m-k8s ~]# kubectl exec two -c box -- ps',
+        'PID   USER     TIME  COMMAND',
+        '    1 root      0:00 sleep 3600',
+        '    7 root      0:00 ps',
+      ].join('\n'),
+    );
+  });
+
   it('replays: the same inputs give the same container shell', () => {
     const s = nginxLab();
     transcript(s, ['kubectl exec -it nginx-pod -- bash', 'cd /usr']);

@@ -131,6 +131,11 @@ export const execVerb: Verb = {
         ctx,
         "error: expected 'exec (POD | TYPE/NAME) COMMAND [ARG1] [ARG2] ... [ARGN]'.\nPOD or TYPE/NAME is a required argument for the exec command\nSee 'kubectl exec -h' for help and examples",
       );
+    // 1.18's Complete(): a command without `--` still runs, with a warning (its doubled "kubectl" is 1.18's).
+    if (argv.length > 0 && !ctx.argv.includes('--'))
+      ctx.io.err(
+        'kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl kubectl exec [POD] -- [COMMAND] instead.',
+      );
     if (argv.length === 0)
       return failWith(ctx, 'error: you must specify at least one command for the container');
     const podName = name.replace(/^(pods?|po)\//, '');
@@ -144,7 +149,17 @@ export const execVerb: Verb = {
         if (pod?.kind !== 'Pod')
           return failWith(ctx, `Error from server (NotFound): pods "${podName}" not found`);
         const names = pod.spec.containers.map((c) => c.name);
-        const container = flagString(ctx.flags, 'container') ?? names[0] ?? '';
+        const chosen = flagString(ctx.flags, 'container');
+        const container = chosen ?? names[0] ?? '';
+        if (
+          chosen === undefined &&
+          names.length > 1 &&
+          pod.status.phase !== 'Succeeded' &&
+          pod.status.phase !== 'Failed'
+        )
+          ctx.io.err(
+            `Defaulting container name to ${container}.\nUse 'kubectl describe pod/${podName} -n ${ctx.namespace}' to see all of the containers in this pod.`,
+          );
         if (!names.includes(container))
           return failWith(
             ctx,
