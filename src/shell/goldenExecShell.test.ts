@@ -239,6 +239,36 @@ describe('kubectl exec -it POD -- bash|sh', () => {
     );
   });
 
+  it('keeps a container’s files from one exec to the next; another container has its own', () => {
+    const s = nginxLab();
+    expect(
+      transcript(s, [
+        'kubectl exec -it nginx-pod -- bash',
+        'echo hello > /tmp/note',
+        'exit',
+        'kubectl exec nginx-pod -- cat /tmp/note',
+        'kubectl exec -it -n kube-system etcd-m-k8s -- sh',
+        'cat /tmp/note',
+        'exit',
+      ]),
+    ).toBe(
+      [
+        '[root@m-k8s ~]# kubectl exec -it nginx-pod -- bash',
+        'root@nginx-pod:/# echo hello > /tmp/note',
+        'root@nginx-pod:/# exit',
+        'exit',
+        '[root@m-k8s ~]# kubectl exec nginx-pod -- cat /tmp/note',
+        'hello',
+        // etcd's image is busybox with etcd and etcdctl: its own shell, its own files.
+        '[root@m-k8s ~]# kubectl exec -it -n kube-system etcd-m-k8s -- sh',
+        '/ # cat /tmp/note',
+        'cat: /tmp/note: No such file or directory',
+        '/ # exit',
+        'command terminated with exit code 1',
+      ].join('\n'),
+    );
+  });
+
   it('replays: the same inputs give the same container shell', () => {
     const s = nginxLab();
     transcript(s, ['kubectl exec -it nginx-pod -- bash', 'cd /usr']);

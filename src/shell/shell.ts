@@ -68,10 +68,12 @@ export interface ShellHooks {
   prompt(): string;
   /** The table entry a command name runs, or undefined once it has said it has no such program. */
   program(name: string, io: CommandIO): string | undefined;
+  /** Files that outlive this shell (a container's writable layer). */
+  readonly fs?: FileSystem;
 }
 
 export class Shell implements HostShell {
-  readonly fs = new FileSystem();
+  readonly fs: FileSystem;
   cwd = HOME;
   readonly vars = new Map<string, string>();
   readonly history: string[] = [];
@@ -84,6 +86,7 @@ export class Shell implements HostShell {
     private readonly commands: ReadonlyMap<string, CommandEntry> = commandTable,
     private readonly hooks?: ShellHooks,
   ) {
+    this.fs = hooks?.fs ?? new FileSystem();
     this.vars.set('HOME', HOME);
     this.vars.set('USER', 'root');
     this.vars.set('HOSTNAME', host);

@@ -3,6 +3,7 @@
 // reachable: ContainerShell.exec refuses the rest as its shell does.
 import type { CommandEntry, CommandIO } from '../command';
 import { ok } from '../command';
+import { etcdctl } from '../commands/etcdctl';
 import { sleep } from '../commands/session';
 import { grep, head, tail, wc } from '../commands/text';
 import { runNetworkCommand } from '../kubectl/execNet';
@@ -61,7 +62,8 @@ function cat(args: readonly string[], io: CommandIO, sh: ContainerShell) {
   for (const a of args) {
     const abs = sh.shell.resolve(a);
     const text = sh.shell.fs.read(abs);
-    if (text !== undefined) io.out(text);
+    // A terminal shows a file's last newline as the end of its last line.
+    if (text !== undefined) io.out(text.endsWith('\n') ? text.slice(0, -1) : text);
     else {
       io.err(sh.shell.fs.isDir(abs) ? `cat: ${a}: Is a directory` : `cat: ${a}: No such file or directory`);
       code = 1;
@@ -179,6 +181,8 @@ const table: readonly CommandEntry[] = [
   entry('ping', (a, io, sh) => busyboxPing(a, io, sh)),
   // GNU's and busybox's text tools print alike for what the lab's lessons use.
   sleep,
+  // etcd's image carries its client; what it answers is the host command's (commands/etcdctl.ts).
+  etcdctl,
   grep,
   head,
   tail,

@@ -6,6 +6,7 @@
 import type { ImageInfo } from '../../sim/images';
 import type { Pod } from '../../sim/objects';
 import type { CommandIO, HostShell, ShellWorld } from '../command';
+import { FileSystem } from '../fs';
 import type { InnerShell, Job } from '../job';
 import { Shell } from '../shell';
 import { containerCommands } from './containerCommands';
@@ -51,6 +52,21 @@ function podFiles(pod: Pod): Record<string, string> {
 
 const byShell = new WeakMap<HostShell, ContainerShell>();
 
+/** Each container's files, kept across exec sessions as docker keeps its writable layer. */
+const layers = new WeakMap<object, Map<string, FileSystem>>();
+
+function layerOf(world: ShellWorld, target: ContainerTarget): { fs: FileSystem; fresh: boolean } {
+  const st = target.pod.status.containerStatuses.find((c) => c.name === target.container);
+  const key = `${target.pod.metadata.uid}/${st?.containerID ?? target.container}`;
+  const all = layers.get(world.cluster) ?? new Map<string, FileSystem>();
+  layers.set(world.cluster, all);
+  const had = all.get(key);
+  if (had) return { fs: had, fresh: false };
+  const fs = new FileSystem();
+  all.set(key, fs);
+  return { fs, fresh: true };
+}
+
 /** The container a command runs in, if its shell is a container's. */
 export function containerOf(shell: HostShell): ContainerShell | undefined {
   return byShell.get(shell);
@@ -65,9 +81,11 @@ export class ContainerShell implements InnerShell {
     readonly world: ShellWorld,
     readonly target: ContainerTarget,
   ) {
+    const layer = layerOf(world, target);
     this.shell = new Shell(host, world, containerCommands, {
       prompt: () => this.prompt(),
       program: (name, io) => this.program(name, io),
+      fs: layer.fs,
     });
     byShell.set(this.shell, this);
     const sh = this.shell;
@@ -77,9 +95,11 @@ export class ContainerShell implements InnerShell {
       const i = line.indexOf('=');
       sh.vars.set(line.slice(0, i), line.slice(i + 1));
     }
-    for (const d of target.contents.root) sh.fs.mkdirs(`/${d}`);
-    for (const [path, text] of Object.entries(podFiles(target.pod))) sh.fs.write(path, text);
-    if (target.contents.osRelease) sh.fs.write('/etc/os-release', target.contents.osRelease);
+    if (layer.fresh) {
+      for (const d of target.contents.root) sh.fs.mkdirs(`/${d}`);
+      for (const [path, text] of Object.entries(podFiles(target.pod))) sh.fs.write(path, text);
+      if (target.contents.osRelease) sh.fs.write('/etc/os-release', target.contents.osRelease);
+    }
   }
 
   get host(): string {

@@ -83,6 +83,16 @@ export function contentsOf(image: ImageInfo | undefined): ImageContents | undefi
       userland: 'busybox',
       nslookup: LIBC_NSLOOKUP_TAGS.includes(image.tag) ? 'libc' : 'own',
     };
+  if (image.repository === 'k8s.gcr.io/etcd')
+    // Built FROM busybox with etcd's own binaries in /usr/local/bin (cluster/images/etcd; the
+    // base of 3.4.3-0 exactly: UNVERIFIED). The book's lab has etcdctl only here.
+    return {
+      programs: [...BASICS, 'sh', 'ps', 'etcd', 'etcdctl'],
+      shells: ['sh'],
+      root: ['bin', 'dev', 'etc', 'home', 'proc', 'root', 'sys', 'tmp', 'usr', 'var'],
+      env: [],
+      userland: 'busybox',
+    };
   if (image.kind === 'nginx' && image.tag.includes('alpine')) {
     const v = image.nginxVersion ?? '';
     // Alpine: busybox's applets and ash, no bash and no curl (UNVERIFIED beyond the base image).
