@@ -269,6 +269,24 @@ describe('kubectl exec -it POD -- bash|sh', () => {
     );
   });
 
+  it('in a pod on the host’s network (etcd) finds the node’s name and the node’s resolv.conf', () => {
+    const s = new Session({ seed: 3 });
+    expect(
+      transcript(s, [
+        'kubectl exec -n kube-system etcd-m-k8s -- hostname',
+        'kubectl exec -n kube-system etcd-m-k8s -- cat /etc/resolv.conf',
+      ]),
+    ).toBe(
+      [
+        '[root@m-k8s ~]# kubectl exec -n kube-system etcd-m-k8s -- hostname',
+        'm-k8s',
+        '[root@m-k8s ~]# kubectl exec -n kube-system etcd-m-k8s -- cat /etc/resolv.conf',
+        'nameserver 1.1.1.1 #cloudflare DNS',
+        'nameserver 8.8.8.8 #Google DNS',
+      ].join('\n'),
+    );
+  });
+
   it('replays: the same inputs give the same container shell', () => {
     const s = nginxLab();
     transcript(s, ['kubectl exec -it nginx-pod -- bash', 'cd /usr']);

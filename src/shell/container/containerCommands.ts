@@ -8,7 +8,7 @@ import { sleep } from '../commands/session';
 import { grep, head, tail, wc } from '../commands/text';
 import { runNetworkCommand } from '../kubectl/execNet';
 import type { ContainerShell } from './containerShell';
-import { containerOf, ContainerShell as Inner } from './containerShell';
+import { containerOf, ContainerShell as Inner, podHostname } from './containerShell';
 import { busyboxColumns, gnuColumns } from './lsColumns';
 import { busyboxNslookup } from './nslookup';
 import { busyboxPing } from './ping';
@@ -145,7 +145,7 @@ function net(args: readonly string[], io: CommandIO, sh: ContainerShell, name: s
 
 const table: readonly CommandEntry[] = [
   entry('hostname', (a, io, sh) =>
-    done(io, [a[0] === '-i' ? (sh.pod.status.podIP ?? '') : sh.pod.metadata.name]),
+    done(io, [a[0] === '-i' ? (sh.pod.status.podIP ?? '') : podHostname(sh.pod)]),
   ),
   entry('echo', (a, io) => done(io, [a.join(' ')])),
   entry('true', (_a, io) => io.exit(0)),

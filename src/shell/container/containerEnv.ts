@@ -7,6 +7,7 @@
 import type { SimCluster } from '../../sim/api';
 import type { Service } from '../../sim/objects';
 import type { ContainerTarget } from './containerShell';
+import { podHostname } from './containerShell';
 
 const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -57,7 +58,7 @@ export function containerEnv(cluster: SimCluster, t: ContainerTarget): string[] 
   const kubelet = servicesAtStart(cluster, t).flatMap(serviceEnv);
   return [
     PATH,
-    `HOSTNAME=${t.pod.metadata.name}`,
+    `HOSTNAME=${podHostname(t.pod)}`,
     ...(t.tty ? ['TERM=xterm'] : []),
     ...kubelet,
     ...t.contents.env,

@@ -28,8 +28,26 @@ export interface ContainerTarget {
   readonly top?: boolean;
 }
 
-function podFiles(pod: Pod): Record<string, string> {
+/** A pod on the host's network (static pods, kube-proxy, calico-node) is named as its node. */
+export function podHostname(pod: Pod): string {
+  return pod.spec.hostNetwork ? (pod.spec.nodeName ?? pod.metadata.name) : pod.metadata.name;
+}
+
+/**
+ * The files the kubelet gives a pod: its own /etc/hosts and, for dnsPolicy ClusterFirst,
+ * /etc/resolv.conf on CoreDNS. A pod on the host's network gets the node's files instead
+ * (ClusterFirst falls back to Default there).
+ */
+function podFiles(pod: Pod, world: ShellWorld): Record<string, string> {
   const name = pod.metadata.name;
+  if (pod.spec.hostNetwork) {
+    const node = world.shellOf(pod.spec.nodeName ?? '');
+    return {
+      '/etc/hostname': podHostname(pod),
+      '/etc/resolv.conf': (node?.fs.read('/etc/resolv.conf') ?? '').replace(/\n$/, ''),
+      '/etc/hosts': (node?.fs.read('/etc/hosts') ?? '').replace(/\n$/, ''),
+    };
+  }
   return {
     '/etc/hostname': name,
     '/etc/resolv.conf': [
@@ -97,7 +115,7 @@ export class ContainerShell implements InnerShell {
     }
     if (layer.fresh) {
       for (const d of target.contents.root) sh.fs.mkdirs(`/${d}`);
-      for (const [path, text] of Object.entries(podFiles(target.pod))) sh.fs.write(path, text);
+      for (const [path, text] of Object.entries(podFiles(target.pod, world))) sh.fs.write(path, text);
       if (target.contents.osRelease) sh.fs.write('/etc/os-release', target.contents.osRelease);
     }
   }
@@ -128,7 +146,7 @@ export class ContainerShell implements InnerShell {
     const home = this.shell.vars.get('HOME') ?? '/root';
     const cwd = this.shell.cwd;
     const dir = cwd === home ? '~' : cwd;
-    return shellPrompt(this.shellName, this.target.contents.userland, this.pod.metadata.name, dir);
+    return shellPrompt(this.shellName, this.target.contents.userland, podHostname(this.pod), dir);
   }
 
   /**
