@@ -18,6 +18,13 @@ function searchList(sh: ContainerShell): string[] {
   return line ? line.split(/\s+/).slice(1) : [];
 }
 
+function nameserver(sh: ContainerShell): string | undefined {
+  const line = (sh.shell.fs.read('/etc/resolv.conf') ?? '')
+    .split('\n')
+    .find((l) => l.startsWith('nameserver '));
+  return line?.split(/\s+/)[1];
+}
+
 /** The queries in the order busybox adds them: A for each name, then AAAA for each. */
 export function queryNames(name: string, search: readonly string[]): string[] {
   const names = name.includes('.') || search.length === 0 ? [name] : search.map((d) => `${name}.${d}`);
@@ -37,8 +44,9 @@ export function busyboxNslookup(args: readonly string[], io: CommandIO, sh: Cont
   const first = queries[0] as string;
   const cluster = io.shell.world.cluster;
   let reply: { ip?: string } | undefined;
-  const via = server ?? SERVER;
-  // A server other than CoreDNS (the lab models no internet names) is asked nothing here.
+  const via = server ?? nameserver(sh) ?? SERVER;
+  // A public resolver (a pod on the host's network asks the node's) knows no lab names: NXDOMAIN.
+  if (via !== SERVER) reply = {};
   const cancelQuery =
     via === SERVER
       ? cluster.resolve(io.shell.host, first, (ip, error) => {
