@@ -72,6 +72,7 @@ describe('kubectl exec -it POD -- bash|sh', () => {
         'kubectl exec -i -t nginx-pod -- sh',
         'ls /nope',
         'exit 3',
+        'echo $?',
         'kubectl exec -t nginx-pod -- sh',
         'echo hostname | kubectl exec -it nginx-pod -- sh',
       ]),
@@ -82,6 +83,8 @@ describe('kubectl exec -it POD -- bash|sh', () => {
         "ls: cannot access '/nope': No such file or directory",
         '# exit 3',
         'command terminated with exit code 3',
+        '[root@m-k8s ~]# echo $?',
+        '3',
         '[root@m-k8s ~]# kubectl exec -t nginx-pod -- sh',
         '[root@m-k8s ~]# echo hostname | kubectl exec -it nginx-pod -- sh',
         'Unable to use a TTY - input is not a terminal or the right kind of file',
@@ -284,6 +287,21 @@ describe('kubectl exec -it POD -- bash|sh', () => {
         'nameserver 1.1.1.1 #cloudflare DNS',
         'nameserver 8.8.8.8 #Google DNS',
       ].join('\n'),
+    );
+  });
+
+  it('ends without a word when the node’s kubelet stops: the stream it served is gone (status 0)', () => {
+    const s = new Session({ seed: 3 });
+    runAt(s, 'm-k8s', 'kubectl run box --image=busybox -- sleep 3600');
+    wait(s, 20);
+    const node = s.cluster.pods().find((p) => p.name === 'box')?.node ?? '';
+    expect(transcript(s, ['kubectl exec -it box -- sh', 'hostname'])).toBe(
+      ['[root@m-k8s ~]# kubectl exec -it box -- sh', '/ # hostname', 'box'].join('\n'),
+    );
+    s.run(node, 'systemctl stop kubelet');
+    wait(s, 2);
+    expect(transcript(s, ['hostname', 'echo $?'])).toBe(
+      ['/ # hostname', '[root@m-k8s ~]# echo $?', '0'].join('\n'),
     );
   });
 

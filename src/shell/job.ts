@@ -17,8 +17,11 @@ export interface OutputLine {
 export interface InnerShell {
   run(line: string): Job;
   prompt(): string;
-  /** False once the process behind it is gone (its container killed). */
-  alive(): boolean;
+  /**
+   * Whether the process behind it still answers: `killed` with its container, or
+   * `dropped` when the stream to it broke (its node's kubelet stopped).
+   */
+  status(): 'alive' | 'killed' | 'dropped';
 }
 
 /** What a finished command line did to the terminal besides printing. */

@@ -228,6 +228,9 @@ export class Session implements ShellWorld {
       } else if (leave && w.stack.length > 1) {
         if (!here.inner) this.shell(here.host).vars.delete('SSH_CLIENT');
         w.stack.pop();
+        // kubectl ends with the status of the shell it started: the host's `$?`.
+        const back = w.stack[w.stack.length - 1];
+        if (here.inner && back && !back.inner) this.shell(back.host).lastExit = j.exitCode;
       }
     });
     return job;
@@ -246,12 +249,15 @@ export class Session implements ShellWorld {
   private runInside(inner: InnerShell, host: HostName, line: string, tab: string): Job {
     this.log.push({ at: this.now(), host, line, ...(tab !== MAIN_TAB ? { tab } : {}) });
     let job: Job;
-    if (inner.alive()) job = inner.run(line);
+    const status = inner.status();
+    if (status === 'alive') job = inner.run(line);
     else {
+      // Killed with its container: SIGKILL's 137, reported by kubectl. A broken stream (the
+      // kubelet, which serves it, stopped) just ends kubectl, with status 0 and no message.
       job = new Job(host, line, this.now(), () => this.now());
-      job.print('stderr', 'command terminated with exit code 137');
+      if (status === 'killed') job.print('stderr', 'command terminated with exit code 137');
       job.effects.leave = true;
-      job.finish(137, this.now());
+      job.finish(status === 'killed' ? 137 : 0, this.now());
     }
     this.lastJob.set(host, job);
     return job;

@@ -151,15 +151,20 @@ export class ContainerShell implements InnerShell {
 
   /**
    * Whether the container kubectl's stream reaches is still the one it entered: deleting
-   * the pod or restarting the container kills every process in it, the exec'd shell too.
+   * the pod or restarting the container kills every process in it, the exec'd shell too;
+   * and whether the stream itself still runs.
    */
-  alive(): boolean {
+  status(): 'alive' | 'killed' | 'dropped' {
     const { pod, container } = this.target;
-    const now = this.world.cluster.pod(pod.metadata.namespace ?? 'default', pod.metadata.name);
-    if (!now || now.metadata.uid !== pod.metadata.uid) return false;
+    const cluster = this.world.cluster;
+    const now = cluster.pod(pod.metadata.namespace ?? 'default', pod.metadata.name);
+    if (!now || now.metadata.uid !== pod.metadata.uid) return 'killed';
     const was = pod.status.containerStatuses.find((c) => c.name === container);
     const is = now.status.containerStatuses.find((c) => c.name === container);
-    return !!is && 'running' in is.state && is.containerID === was?.containerID;
+    if (!is || !('running' in is.state) || is.containerID !== was?.containerID) return 'killed';
+    // dockershim's streaming server lives in the kubelet: stopping it breaks the session.
+    const node = cluster.host(pod.spec.nodeName ?? '');
+    return node?.powered && node.services.kubelet === 'active' ? 'alive' : 'dropped';
   }
 
   /** /bin/ls is ls; a program the image lacks is refused as this shell says it. */
