@@ -75,11 +75,13 @@ export interface TerminalView {
 /** The terminal surface of a lab driven through shells: windows and Tab completion. */
 export interface LabTerminals<W extends World = World> {
   terminal(world: W, tab: string): TerminalView;
+  /** Tab in window `tab`, which is on `host` (inside a container's shell there, it completes that). */
   complete(
     world: W,
     host: string,
     line: string,
     cursor: number,
+    tab?: string,
   ): { readonly line: string; readonly candidates: readonly string[] };
 }
 
@@ -433,7 +435,9 @@ export class LessonPlayer {
     cursor: number,
   ): { readonly line: string; readonly candidates: readonly string[] } {
     const host = this.terminal(tab)?.host ?? tab;
-    return this.terminals?.complete(this.recording.world, host, line, cursor) ?? { line, candidates: [] };
+    return (
+      this.terminals?.complete(this.recording.world, host, line, cursor, tab) ?? { line, candidates: [] }
+    );
   }
 
   /** A person types a line in terminal window `tab`, at the moment on screen. */

@@ -305,6 +305,17 @@ describe('kubectl exec -it POD -- bash|sh', () => {
     );
   });
 
+  it('completes with Tab what the container has: its programs and its files, not the host’s', () => {
+    const s = new Session({ seed: 3 });
+    runAt(s, 'm-k8s', 'kubectl run box --image=busybox -- sleep 3600');
+    wait(s, 20);
+    expect(s.complete('main', 'kubec', 5).line).toBe('kubectl ');
+    transcript(s, ['kubectl exec -it box -- sh']);
+    expect(s.complete('main', 'nsl', 3).line).toBe('nslookup ');
+    expect(s.complete('main', 'kubec', 5)).toEqual({ line: 'kubec', candidates: [] });
+    expect(s.complete('main', 'cat /etc/res', 12).line).toBe('cat /etc/resolv.conf ');
+  });
+
   it('replays: the same inputs give the same container shell', () => {
     const s = nginxLab();
     transcript(s, ['kubectl exec -it nginx-pod -- bash', 'cd /usr']);

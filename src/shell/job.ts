@@ -3,6 +3,7 @@
 // far, whether it is done, and how to stop it (Ctrl+C).
 import type { HostName } from '../sim/inputs';
 import type { SimMs } from '../sim/units';
+import type { HostShell } from './command';
 
 export type Stream = 'stdout' | 'stderr';
 
@@ -22,6 +23,9 @@ export interface InnerShell {
    * `dropped` when the stream to it broke (its node's kubelet stopped).
    */
   status(): 'alive' | 'killed' | 'dropped';
+  /** What Tab completes here: the shell's files and working directory, and its programs. */
+  readonly shell: HostShell;
+  readonly programs: readonly string[];
 }
 
 /** What a finished command line did to the terminal besides printing. */

@@ -6,6 +6,8 @@ import { createCluster } from '../sim/index';
 import type { HostName } from '../sim/inputs';
 import type { SimMs } from '../sim/units';
 import type { ShellWorld } from './command';
+import type { Completion } from './complete';
+import { complete, completionContextOf } from './complete';
 import type { InnerShell } from './job';
 import { Job } from './job';
 import { ADMIN_CONF, HOME, writeBaseFiles, writeControlPlaneFiles, writeWorkerFiles } from './labFiles';
@@ -234,6 +236,16 @@ export class Session implements ShellWorld {
       }
     });
     return job;
+  }
+
+  /** Tab in a window: completes against the shell its lines go to (a container's, inside one). */
+  complete(tab: string, line: string, cursor: number): Completion {
+    const w = this.window(tab);
+    const top = w.stack[w.stack.length - 1] ?? { host: w.home };
+    const ctx = top.inner
+      ? completionContextOf(top.inner.shell, top.inner.programs)
+      : completionContextOf(this.shell(top.host));
+    return complete(line, ctx, cursor);
   }
 
   /** The prompt of the main terminal's current host (or of the container shell it is in). */

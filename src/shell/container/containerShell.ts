@@ -120,6 +120,11 @@ export class ContainerShell implements InnerShell {
     }
   }
 
+  /** The image's programs and the shell's builtins, for Tab. */
+  get programs(): readonly string[] {
+    return [...this.target.contents.programs, 'cd', 'exit'];
+  }
+
   get host(): string {
     return this.shell.host;
   }
