@@ -135,6 +135,21 @@ describe('kubectl exec -it POD -- bash|sh', () => {
     );
   });
 
+  it('tells the lab’s time in UTC, and its own variables', () => {
+    const s = nginxLab();
+    expect(
+      transcript(s, ['kubectl exec nginx-pod -- date', 'kubectl exec nginx-pod -- printenv HOSTNAME NOPE']),
+    ).toBe(
+      [
+        '[root@m-k8s ~]# kubectl exec nginx-pod -- date',
+        'Mon Jul  6 01:00:21 UTC 2020',
+        '[root@m-k8s ~]# kubectl exec nginx-pod -- printenv HOSTNAME NOPE',
+        'nginx-pod',
+        'command terminated with exit code 1',
+      ].join('\n'),
+    );
+  });
+
   it('refuses a shell to an image without one (CoreDNS is built FROM scratch)', () => {
     const s = new Session({ seed: 3 });
     const coredns = s.cluster.pods().find((p) => p.name.startsWith('coredns-'))?.name ?? '';

@@ -4,9 +4,10 @@
 import type { CommandEntry, CommandIO } from '../command';
 import { ok } from '../command';
 import { etcdctl } from '../commands/etcdctl';
-import { sleep } from '../commands/session';
+import { clear, sleep } from '../commands/session';
 import { grep, head, tail, wc } from '../commands/text';
 import { runNetworkCommand } from '../kubectl/execNet';
+import { LAB_EPOCH_MS } from '../wallClock';
 import type { ContainerShell } from './containerShell';
 import { containerOf, ContainerShell as Inner, podHostname } from './containerShell';
 import { busyboxColumns, gnuColumns } from './lsColumns';
@@ -143,6 +144,24 @@ function net(args: readonly string[], io: CommandIO, sh: ContainerShell, name: s
   runNetworkCommand(io, sh.pod, sh.target.image.kind, [name, ...args]);
 }
 
+/** `date` of GNU and busybox alike in the C locale: `Mon Jul  6 01:00:00 UTC 2020` (containers run in UTC). */
+function date(_args: readonly string[], io: CommandIO, sh: ContainerShell) {
+  const d = new Date(LAB_EPOCH_MS + Math.floor(sh.world.now() / 1000) * 1000);
+  const [wd, day, mon, year, time] = d.toUTCString().replace(',', '').split(' ') as string[];
+  const month = `${mon} ${String(Number(day)).padStart(2, ' ')}`;
+  done(io, [`${wd} ${month} ${time} UTC ${year}`]);
+}
+
+function printenv(args: readonly string[], io: CommandIO, sh: ContainerShell) {
+  if (args.length === 0)
+    return done(
+      io,
+      [...sh.shell.vars].map(([k, v]) => `${k}=${v}`),
+    );
+  const found = args.flatMap((a) => (sh.shell.vars.has(a) ? [sh.shell.vars.get(a) as string] : []));
+  done(io, found, found.length === args.length ? 0 : 1);
+}
+
 const table: readonly CommandEntry[] = [
   entry('hostname', (a, io, sh) =>
     done(io, [a[0] === '-i' ? (sh.pod.status.podIP ?? '') : podHostname(sh.pod)]),
@@ -175,6 +194,9 @@ const table: readonly CommandEntry[] = [
   entry('ps', ps),
   entry('exit', exit),
   entry('uname', uname),
+  entry('date', date),
+  entry('printenv', printenv),
+  clear,
   entry('curl', (a, io, sh) => net(a, io, sh, 'curl')),
   entry('wget', (a, io, sh) => net(a, io, sh, 'wget')),
   entry('nslookup', (a, io, sh) => busyboxNslookup(a, io, sh)),

@@ -69,6 +69,9 @@ const BASICS = [
   'head',
   'tail',
   'wc',
+  'date',
+  'printenv',
+  'clear',
 ];
 
 /** What `image` holds; undefined for the control plane's images, which have only their binary. */
