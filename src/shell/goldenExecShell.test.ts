@@ -150,6 +150,20 @@ describe('kubectl exec -it POD -- bash|sh', () => {
     );
   });
 
+  it('says that kubectl run -it (attaching to a new pod) is not simulated, and creates nothing', () => {
+    const s = new Session({ seed: 3 });
+    const r = runAt(
+      s,
+      'm-k8s',
+      'kubectl run -it --rm test --image=busybox:1.28 --restart=Never -- nslookup kubernetes.default',
+    );
+    expect(r.text).toBe(
+      'error: podscope: kubectl run -i/-t/--rm (attaching to the new pod) is not simulated; run the pod, then kubectl exec -it POD -- sh',
+    );
+    expect(r.code).toBe(1);
+    expect(s.cluster.pods().some((p) => p.name === 'test')).toBe(false);
+  });
+
   it('refuses a shell to an image without one (CoreDNS is built FROM scratch)', () => {
     const s = new Session({ seed: 3 });
     const coredns = s.cluster.pods().find((p) => p.name.startsWith('coredns-'))?.name ?? '';
