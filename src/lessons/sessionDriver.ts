@@ -38,6 +38,8 @@ export const sessionDriver = {
   },
   terminal: (session: Session, tab: string): TerminalWindow => session.terminal(tab),
   /** Tab completion on the host the window is on now. */
-  complete: (session: Session, host: string, line: string, cursor: number): Completion =>
-    complete(line, completionContextOf(session.shell(host)), cursor),
+  complete: (session: Session, host: string, line: string, cursor: number, tab?: string): Completion =>
+    tab !== undefined
+      ? session.complete(tab, line, cursor)
+      : complete(line, completionContextOf(session.shell(host)), cursor),
 };

@@ -50,7 +50,13 @@ export interface TerminalCommand extends RunningCommand {
     readonly text: string;
     readonly at: SimMs;
   }[];
-  readonly effects: { readonly clearScreen?: boolean; readonly enter?: string; readonly leave?: boolean };
+  readonly effects: {
+    readonly clearScreen?: boolean;
+    readonly enter?: string;
+    /** kubectl exec -it … sh: the window's lines now go to a container's shell. */
+    readonly enterContainer?: { prompt(): string };
+    readonly leave?: boolean;
+  };
   onOutput(listener: () => void): () => void;
   onDone(listener: () => void): () => void;
 }
@@ -60,6 +66,8 @@ export interface TerminalView {
   readonly home: string;
   readonly host: string;
   readonly prompt: string;
+  /** In a container's shell (kubectl exec -it) on `host`. */
+  readonly inContainer?: boolean;
   readonly entries: readonly { readonly prompt: string; readonly job: TerminalCommand }[];
   readonly running: TerminalCommand | undefined;
 }
@@ -67,11 +75,13 @@ export interface TerminalView {
 /** The terminal surface of a lab driven through shells: windows and Tab completion. */
 export interface LabTerminals<W extends World = World> {
   terminal(world: W, tab: string): TerminalView;
+  /** Tab in window `tab`, which is on `host` (inside a container's shell there, it completes that). */
   complete(
     world: W,
     host: string,
     line: string,
     cursor: number,
+    tab?: string,
   ): { readonly line: string; readonly candidates: readonly string[] };
 }
 
@@ -472,7 +482,9 @@ export class LessonPlayer {
     cursor: number,
   ): { readonly line: string; readonly candidates: readonly string[] } {
     const host = this.terminal(tab)?.host ?? tab;
-    return this.terminals?.complete(this.recording.world, host, line, cursor) ?? { line, candidates: [] };
+    return (
+      this.terminals?.complete(this.recording.world, host, line, cursor, tab) ?? { line, candidates: [] }
+    );
   }
 
   /** A person types a line in terminal window `tab`, at the moment on screen. */

@@ -4,7 +4,7 @@
 import { createInterface } from 'node:readline';
 import type { LabKind } from '../sim/api';
 import type { SimMs } from '../sim/units';
-import { Session } from './session';
+import { MAIN_TAB, Session } from './session';
 import { runScript } from './transcript';
 
 interface CliOptions {
@@ -50,6 +50,9 @@ function interactive(session: Session): void {
   const queue: string[] = [];
   const start = (line: string) => {
     const host = session.host;
+    // `exit` closes the terminal only from its first host's own shell, not from a container's.
+    const before = session.terminal(MAIN_TAB);
+    const onFirstShell = before.host === before.home && !before.inContainer;
     const j = session.type(line);
     job = j;
     for (const l of j.output) process.stdout.write(`${l.text}\n`);
@@ -58,7 +61,7 @@ function interactive(session: Session): void {
       if (done.effects.clearScreen) process.stdout.write('\u001b[H\u001b[2J');
       job = undefined;
       // `exit` on the first host closes the terminal.
-      if (done.effects.leave && !done.effects.enter && session.host === host && line.trim() === 'exit') {
+      if (done.effects.leave && onFirstShell && session.host === host && line.trim() === 'exit') {
         rl.close();
         return;
       }
@@ -66,6 +69,16 @@ function interactive(session: Session): void {
       if (next !== undefined) start(next);
       else prompt();
     });
+  };
+  // Ctrl+D on an empty line: a container's shell ends (bash says `exit`), as typing exit does;
+  // on the host it closes the terminal.
+  const close = rl.close.bind(rl);
+  rl.close = () => {
+    if (session.terminal(MAIN_TAB).inContainer && !job) {
+      start('exit');
+      return;
+    }
+    close();
   };
   rl.on('line', (line) => {
     if (job && !job.done) queue.push(line);

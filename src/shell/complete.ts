@@ -165,12 +165,15 @@ export function complete(line: string, ctx: CompletionContext, cursor = line.len
 }
 
 /** The completion context of a host's shell in a running lab: its files, and the cluster's read model. */
-export function completionContextOf(shell: HostShell): CompletionContext {
+export function completionContextOf(
+  shell: HostShell,
+  commands: readonly string[] = [...commandTable.keys()],
+): CompletionContext {
   const cluster = shell.world.cluster;
   return {
     fs: shell.fs,
     cwd: shell.cwd,
-    commands: [...commandTable.keys()],
+    commands,
     hosts: cluster.hosts().map((h) => h.name),
     namespaces: [
       ...new Set(cluster.objects().flatMap((o) => (o.metadata.namespace ? [o.metadata.namespace] : []))),

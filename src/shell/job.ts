@@ -3,6 +3,7 @@
 // far, whether it is done, and how to stop it (Ctrl+C).
 import type { HostName } from '../sim/inputs';
 import type { SimMs } from '../sim/units';
+import type { HostShell } from './command';
 
 export type Stream = 'stdout' | 'stderr';
 
@@ -13,12 +14,28 @@ export interface OutputLine {
   readonly at: SimMs;
 }
 
+/** A shell the terminal talks to through a command on its host (kubectl exec -it … sh). */
+export interface InnerShell {
+  run(line: string): Job;
+  prompt(): string;
+  /**
+   * Whether the process behind it still answers: `killed` with its container, or
+   * `dropped` when the stream to it broke (its node's kubelet stopped).
+   */
+  status(): 'alive' | 'killed' | 'dropped';
+  /** What Tab completes here: the shell's files and working directory, and its programs. */
+  readonly shell: HostShell;
+  readonly programs: readonly string[];
+}
+
 /** What a finished command line did to the terminal besides printing. */
 export interface JobEffects {
   /** `clear`: the terminal is wiped before this job's output. */
   clearScreen?: boolean;
   /** `ssh <host>`: the terminal now talks to this host. */
   enter?: HostName;
+  /** `kubectl exec -it POD -- sh`: the terminal's lines now go to this shell, until it exits. */
+  enterContainer?: InnerShell;
   /** `exit`, or `reboot` of the host the ssh session was on: back to the previous host. */
   leave?: boolean;
   /** `sleep N`: the person asked to wait this long; it is not a command that hangs. */

@@ -6,7 +6,10 @@ import { createCluster } from '../sim/index';
 import type { HostName } from '../sim/inputs';
 import type { SimMs } from '../sim/units';
 import type { ShellWorld } from './command';
-import type { Job } from './job';
+import type { Completion } from './complete';
+import { complete, completionContextOf } from './complete';
+import type { InnerShell } from './job';
+import { Job } from './job';
 import { ADMIN_CONF, HOME, writeBaseFiles, writeControlPlaneFiles, writeWorkerFiles } from './labFiles';
 import { Shell } from './shell';
 
@@ -23,17 +26,25 @@ export interface TerminalWindow {
   readonly home: HostName;
   /** The host it is on now (ssh and exit move it). */
   readonly host: HostName;
-  /** The prompt of its host now (its working directory). */
+  /** The prompt of its host now (its working directory), or of the container shell it is in. */
   readonly prompt: string;
+  /** Inside a container's shell (kubectl exec -it), on `host`. */
+  readonly inContainer: boolean;
   /** Each line typed here, in order, with the prompt it was typed after. */
   readonly entries: readonly { readonly prompt: string; readonly job: Job }[];
   /** The command still running in this window, if any. */
   readonly running: Job | undefined;
 }
 
+/** Where a window's lines go: a host's shell, or a container's shell reached from that host. */
+interface Frame {
+  readonly host: HostName;
+  readonly inner?: InnerShell;
+}
+
 interface WindowState {
   readonly home: HostName;
-  readonly stack: HostName[];
+  readonly stack: Frame[];
   readonly entries: { readonly prompt: string; readonly job: Job }[];
 }
 
@@ -76,7 +87,7 @@ export class Session implements ShellWorld {
 
   /** Opens a terminal window on `home` (a no-op if `tab` is open already). */
   openWindow(tab: string, home: HostName): void {
-    if (!this.windows.has(tab)) this.windows.set(tab, { home, stack: [home], entries: [] });
+    if (!this.windows.has(tab)) this.windows.set(tab, { home, stack: [{ host: home }], entries: [] });
   }
 
   private window(tab: string): WindowState {
@@ -94,11 +105,12 @@ export class Session implements ShellWorld {
   terminal(tab: string): TerminalWindow {
     const w = this.window(tab);
     const last = w.entries[w.entries.length - 1]?.job;
-    const host = w.stack[w.stack.length - 1] ?? w.home;
+    const top = w.stack[w.stack.length - 1] ?? { host: w.home };
     return {
       home: w.home,
-      host,
-      prompt: this.shell(host).prompt(),
+      host: top.host,
+      prompt: (top.inner ?? this.shell(top.host)).prompt(),
+      inContainer: top.inner !== undefined,
       entries: w.entries,
       running: last && !last.done ? last : undefined,
     };
@@ -196,33 +208,70 @@ export class Session implements ShellWorld {
   /** The host the main terminal is on now (ssh and exit move it). */
   get host(): HostName {
     const w = this.windows.get(MAIN_TAB);
-    return (w?.stack[w.stack.length - 1] ?? this.cluster.hosts()[0]?.name ?? 'm-k8s') as HostName;
+    return (w?.stack[w.stack.length - 1]?.host ?? this.cluster.hosts()[0]?.name ?? 'm-k8s') as HostName;
   }
 
   /** A line typed in a terminal window: runs on its current host and follows ssh, exit and reboot. */
   type(line: string, tab: string = MAIN_TAB): Job {
     const w = this.window(tab);
-    const host = w.stack[w.stack.length - 1] ?? w.home;
-    const prompt = this.shell(host).prompt();
-    const job = this.run(host, line, tab);
+    const top = w.stack[w.stack.length - 1] ?? { host: w.home };
+    const host = top.host;
+    const prompt = (top.inner ?? this.shell(host)).prompt();
+    const job = top.inner ? this.runInside(top.inner, host, line, tab) : this.run(host, line, tab);
     w.entries.push({ prompt, job });
     job.onDone((j) => {
-      const { enter, leave } = j.effects;
-      const here = w.stack[w.stack.length - 1] ?? w.home;
-      if (enter) {
-        const fromIp = this.cluster.host(here)?.ip ?? '';
+      const { enter, enterContainer, leave } = j.effects;
+      const here = w.stack[w.stack.length - 1] ?? { host: w.home };
+      if (enterContainer) w.stack.push({ host: here.host, inner: enterContainer });
+      else if (enter) {
+        const fromIp = this.cluster.host(here.host)?.ip ?? '';
         this.shell(enter).vars.set('SSH_CLIENT', `${fromIp} 50022 22`);
-        w.stack.push(enter);
+        w.stack.push({ host: enter });
       } else if (leave && w.stack.length > 1) {
-        this.shell(here).vars.delete('SSH_CLIENT');
+        if (!here.inner) this.shell(here.host).vars.delete('SSH_CLIENT');
         w.stack.pop();
+        // kubectl ends with the status of the shell it started: the host's `$?`.
+        const back = w.stack[w.stack.length - 1];
+        if (here.inner && back && !back.inner) this.shell(back.host).lastExit = j.exitCode;
       }
     });
     return job;
   }
 
-  /** The prompt of the main terminal's current host. */
+  /** Tab in a window: completes against the shell its lines go to (a container's, inside one). */
+  complete(tab: string, line: string, cursor: number): Completion {
+    const w = this.window(tab);
+    const top = w.stack[w.stack.length - 1] ?? { host: w.home };
+    const ctx = top.inner
+      ? completionContextOf(top.inner.shell, top.inner.programs)
+      : completionContextOf(this.shell(top.host));
+    return complete(line, ctx, cursor);
+  }
+
+  /** The prompt of the main terminal's current host (or of the container shell it is in). */
   prompt(tab: string = MAIN_TAB): string {
-    return this.shell(this.terminal(tab).host).prompt();
+    return this.terminal(tab).prompt;
+  }
+
+  /**
+   * A line typed into a container's shell. kubectl on `host` carries it; once the
+   * container is gone (pod deleted, container restarted) its processes were killed with
+   * SIGKILL, and kubectl has reported the shell's end: the lab shows it at this line.
+   */
+  private runInside(inner: InnerShell, host: HostName, line: string, tab: string): Job {
+    this.log.push({ at: this.now(), host, line, ...(tab !== MAIN_TAB ? { tab } : {}) });
+    let job: Job;
+    const status = inner.status();
+    if (status === 'alive') job = inner.run(line);
+    else {
+      // Killed with its container: SIGKILL's 137, reported by kubectl. A broken stream (the
+      // kubelet, which serves it, stopped) just ends kubectl, with status 0 and no message.
+      job = new Job(host, line, this.now(), () => this.now());
+      if (status === 'killed') job.print('stderr', 'command terminated with exit code 137');
+      job.effects.leave = true;
+      job.finish(status === 'killed' ? 137 : 0, this.now());
+    }
+    this.lastJob.set(host, job);
+    return job;
   }
 }

@@ -10,7 +10,11 @@ import type { CommandList, Expansion, Pipeline, SimpleCommand } from './parseCom
 import { parseCommandLine } from './parseCommandLine';
 import { expandHereDoc, openRedirects } from './redirect';
 
+// The terminal: the lab feeds typed lines to the shell, never to a command's stdin.
 const endedStdin: Stdin = { read: (_line, onEnd) => onEnd() };
+
+/** Whether a command's stdin is the terminal (kubectl -t asks), not a pipe or a file. */
+export const isTerminal = (stdin: Stdin): boolean => stdin === endedStdin;
 
 /** A command line waiting for the bodies of its here-documents, typed line by line after `> `. */
 interface Continuation {
@@ -61,8 +65,17 @@ function textStdin(text: string): Stdin {
   };
 }
 
+/** How a shell that is not the host's bash differs (the shell inside a container). */
+export interface ShellHooks {
+  prompt(): string;
+  /** The table entry a command name runs, or undefined once it has said it has no such program. */
+  program(name: string, io: CommandIO): string | undefined;
+  /** Files that outlive this shell (a container's writable layer). */
+  readonly fs?: FileSystem;
+}
+
 export class Shell implements HostShell {
-  readonly fs = new FileSystem();
+  readonly fs: FileSystem;
   cwd = HOME;
   readonly vars = new Map<string, string>();
   readonly history: string[] = [];
@@ -73,7 +86,9 @@ export class Shell implements HostShell {
     readonly host: HostName,
     readonly world: ShellWorld,
     private readonly commands: ReadonlyMap<string, CommandEntry> = commandTable,
+    private readonly hooks?: ShellHooks,
   ) {
+    this.fs = hooks?.fs ?? new FileSystem();
     this.vars.set('HOME', HOME);
     this.vars.set('USER', 'root');
     this.vars.set('HOSTNAME', host);
@@ -83,6 +98,7 @@ export class Shell implements HostShell {
   /** bash's PS1 on CentOS 7: `[\u@\h \W]\$ `; PS2, `> `, while a here-document is being typed. */
   prompt(): string {
     if (this.continuation) return '> ';
+    if (this.hooks) return this.hooks.prompt();
     const dir = this.cwd === HOME ? '~' : this.cwd === '/' ? '/' : FileSystem.basename(this.cwd);
     return `[root@${this.host} ${dir}]# `;
   }
@@ -307,11 +323,13 @@ export class Shell implements HostShell {
 
   /** Runs one command's words with the given io (also used by sudo and timeout). */
   exec(words: readonly string[], io: CommandIO): void {
-    const [name, ...args] = words;
-    if (name === undefined) {
+    const [typed, ...args] = words;
+    if (typed === undefined) {
       io.exit(0);
       return;
     }
+    const name = this.hooks ? this.hooks.program(typed, io) : typed;
+    if (name === undefined) return;
     const entry = this.commands.get(name);
     if (!entry) {
       if (name.includes('/')) {

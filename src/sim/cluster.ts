@@ -376,8 +376,10 @@ export class Cluster implements SimCluster {
   ): () => void {
     const c = this.core;
     const dnsUp = this.components().find((x) => x.id === 'coredns')?.state === 'running';
-    const short = name.replace(/\.$/, '').replace(/\.svc\.cluster\.local$/, '');
-    const [svcName, ns = 'default'] = short.split('.');
+    // CoreDNS's kubernetes plugin answers <service>.<namespace>.svc.cluster.local; any other
+    // name goes upstream, where the lab has no names (NXDOMAIN).
+    const m = /^([^.]+)\.([^.]+)\.svc\.cluster\.local\.?$/.exec(name);
+    const [svcName, ns] = m ? [m[1], m[2]] : ['', ''];
     const svc = this.objects().find(
       (o) => o.kind === 'Service' && o.metadata.name === svcName && o.metadata.namespace === ns,
     );

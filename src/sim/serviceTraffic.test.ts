@@ -109,4 +109,50 @@ describe('Service traffic', () => {
       { numRuns: 50 },
     );
   });
+
+  it('by a named targetPort reaches only Ready pods that name that port, each on its own number', () => {
+    const named: Service = {
+      ...svc,
+      spec: { ...svc.spec, ports: [{ protocol: 'TCP', port: 80, targetPort: 'http', nodePort: 30080 }] },
+    };
+    const declared = fc.array(
+      fc.record({ ready: fc.boolean(), port: fc.constantFrom(8080, 9090, undefined) }),
+      { maxLength: 8 },
+    );
+    fc.assert(
+      fc.property(declared, fc.integer({ min: 1, max: 1_000_000 }), (specs, seed) => {
+        const all = specs.map((p, i) => {
+          const base = pod(i, p.ready, true, true);
+          const ports = p.port === undefined ? [] : [{ name: 'http', containerPort: p.port }];
+          return { ...base, spec: { ...base.spec, containers: [{ name: 'web', image: 'nginx', ports }] } };
+        });
+        const ep: Endpoints = {
+          kind: 'Endpoints',
+          metadata: named.metadata,
+          subsets: desiredSubsets(named, all),
+        };
+        const t = hostTables({ docker: true, kubelet: true, proxier: proxierTables([named], [ep]) });
+        const ready = new Set(
+          specs.flatMap((p, i) => (p.ready && p.port ? [`172.16.221.${129 + i}:${p.port}`] : [])),
+        );
+        const rng = new Rng(seed);
+        const reached = new Set<string>();
+        for (let i = 0; i < 24; i++) {
+          const v = walkNat(
+            t.nat,
+            'OUTPUT',
+            { src: '192.168.1.10', dst: '10.100.0.7', proto: 'tcp', dport: 80, dstLocal: false },
+            rng,
+          );
+          if (ready.size === 0) expect(v.dnat).toBeUndefined();
+          else {
+            expect(ready.has(v.dnat ?? '')).toBe(true);
+            reached.add(v.dnat ?? '');
+          }
+        }
+        if (ready.size <= 3) expect(reached).toEqual(ready);
+      }),
+      { numRuns: 50 },
+    );
+  });
 });

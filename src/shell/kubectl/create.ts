@@ -241,11 +241,21 @@ export const runVerb: Verb = {
     { name: 'env', type: 'strings' },
     { name: 'image-pull-policy', type: 'string' },
     outputFlag,
+    // Attaching to the new pod's container (its process's stdin kept open) is not modelled.
+    { name: 'stdin', short: 'i', type: 'bool' },
+    { name: 'tty', short: 't', type: 'bool' },
+    { name: 'attach', type: 'bool' },
+    { name: 'rm', type: 'bool' },
   ],
   run(ctx) {
     const name = ctx.args[0];
     if (!name)
       return failWith(ctx, "error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
+    if (['stdin', 'tty', 'attach', 'rm'].some((f) => ctx.flags.values.has(f)))
+      return failWith(
+        ctx,
+        'error: podscope: kubectl run -i/-t/--rm (attaching to the new pod) is not simulated; run the pod, then kubectl exec -it POD -- sh',
+      );
     const image = flagString(ctx.flags, 'image');
     if (!image)
       return failWith(ctx, "error: --image is required\nSee 'kubectl run -h' for help and examples");

@@ -1,10 +1,11 @@
 // The network commands inside a container (kubectl exec POD -- curl|wget): the
 // pod resolves names through CoreDNS with its resolv.conf's search list (so `web`
-// is web.<namespace>.svc.cluster.local) and connects from its own IP, so a
+// is web.<namespace>.svc.cluster.local, podResolver.ts) and connects from its own IP, so a
 // ClusterIP goes where its node's kube-proxy rules send it. nginx 1.19's image
 // (Debian buster) has curl 7.64; busybox has its own wget.
 import type { Pod } from '../../sim/objects';
-import type { KubectlContext } from './context';
+import type { CommandIO } from '../command';
+import { podSearch, resolveFromPod } from '../container/podResolver';
 
 interface Target {
   readonly host: string;
@@ -17,26 +18,11 @@ function parseUrl(url: string): Target | undefined {
   return { host: m[2] as string, port: m[3] ? Number(m[3]) : m[1] === 'https' ? 443 : 80 };
 }
 
-/** The name the pod's resolver finds first: a name without dots is tried in its own namespace. */
-function qualified(name: string, pod: Pod): string {
-  if (name.endsWith('.')) return name.slice(0, -1);
-  const parts = name.split('.');
-  if (name.endsWith('.svc.cluster.local')) return name;
-  if (parts.length === 1) return `${name}.${pod.metadata.namespace ?? 'default'}.svc.cluster.local`;
-  if (parts.length === 2) return `${name}.svc.cluster.local`;
-  return name;
-}
-
 /**
  * Runs curl or wget in the pod when that is the command; false when it is not one of
  * these (the caller runs it as an ordinary command).
  */
-export function runNetworkCommand(
-  ctx: KubectlContext,
-  pod: Pod,
-  kind: string,
-  argv: readonly string[],
-): boolean {
+export function runNetworkCommand(io: CommandIO, pod: Pod, kind: string, argv: readonly string[]): boolean {
   const [cmd0 = '', ...args] = argv;
   const cmd = cmd0.replace(/^\/(usr\/)?s?bin\//, '');
   const tool =
@@ -44,7 +30,6 @@ export function runNetworkCommand(
   if (!tool) return false;
   const url = args.filter((a) => !a.startsWith('-') && a !== 'O-').pop();
   const quiet = args.some((a) => /^-[a-zA-Z]*[sq]/.test(a));
-  const io = ctx.io;
   const cluster = io.shell.world.cluster;
   const target = url ? parseUrl(url) : undefined;
   if (!target) {
@@ -53,7 +38,6 @@ export function runNetworkCommand(
       io.err(
         "BusyBox v1.32.0 (2020-06-27 01:11:13 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header 'header: value'] [-Y on/off]\n\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...",
       );
-    io.err(`command terminated with exit code ${tool === 'curl' ? 2 : 1}`);
     io.exit(tool === 'curl' ? 2 : 1);
     return true;
   }
@@ -69,7 +53,6 @@ export function runNetworkCommand(
       io.err(
         ip ? `wget: can't connect to remote host (${ip}): ${why}` : `wget: bad address '${target.host}'`,
       );
-    io.err(`command terminated with exit code ${code}`);
     io.exit(code);
   };
   const connect = (ip: string) => {
@@ -107,7 +90,8 @@ export function runNetworkCommand(
   };
   if (/^\d+\.\d+\.\d+\.\d+$/.test(target.host)) connect(target.host);
   else {
-    const cancel = cluster.resolve(io.shell.host, qualified(target.host, pod), (ip) => {
+    const search = podSearch(pod.metadata.namespace ?? 'default');
+    const cancel = resolveFromPod(cluster, io.shell.host, target.host, search, (ip) => {
       if (!ip) return fail('', tool === 'curl' ? 6 : 1);
       connect(ip);
     });

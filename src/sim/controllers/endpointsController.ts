@@ -4,7 +4,15 @@
 // `notReadyAddresses` — written through the API server. kube-proxy reads them.
 import type { ApiClient } from '../client';
 import { Informer, objectKey } from '../informer';
-import type { EndpointAddress, EndpointSubset, Endpoints, KubeObject, Pod, Service } from '../objects';
+import type {
+  EndpointAddress,
+  EndpointSubset,
+  Endpoints,
+  KubeObject,
+  Pod,
+  Service,
+  ServicePort,
+} from '../objects';
 import { isReady } from './workloads';
 
 function selects(svc: Service, pod: Pod): boolean {
@@ -30,36 +38,62 @@ function address(pod: Pod): EndpointAddress {
 const byIp = (a: EndpointAddress, b: EndpointAddress) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0);
 
 /**
+ * The container port a service port reaches on `pod` (podutil.FindPort): a number is
+ * taken as it is; a name is looked up among the pod's containers' declared ports of the
+ * same protocol, and a pod that declares no such port is left out of that service port.
+ */
+export function findPort(pod: Pod, sp: ServicePort): number | undefined {
+  const target = sp.targetPort ?? sp.port;
+  if (typeof target === 'number') return target;
+  for (const c of pod.spec.containers)
+    for (const cp of c.ports ?? [])
+      if (cp.name === target && (cp.protocol ?? 'TCP') === sp.protocol) return cp.containerPort;
+  return undefined;
+}
+
+type EndpointPort = EndpointSubset['ports'][number];
+
+/**
  * The subsets the controller wants for `svc` among `pods`: a pod without an IP is left
  * out, and so is a terminating one (1.18 keeps it only when the Service tolerates
  * unready endpoints); a pod that is not Ready goes to notReadyAddresses, unless it has
- * finished for good (Succeeded, or Failed with restartPolicy Never).
+ * finished for good (Succeeded, or Failed with restartPolicy Never). Pods whose ports
+ * resolve alike share a subset (endpoints.RepackSubsets).
  */
 export function desiredSubsets(svc: Service, pods: Iterable<Pod>): EndpointSubset[] {
-  const ready: EndpointAddress[] = [];
-  const notReady: EndpointAddress[] = [];
+  const groups = new Map<
+    string,
+    { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }
+  >();
   for (const p of pods) {
     if (!selects(svc, p) || !p.status.podIP || p.metadata.deletionTimestamp !== undefined) continue;
-    if (isReady(p)) ready.push(address(p));
-    else if (
-      p.status.phase !== 'Succeeded' &&
-      !(p.status.phase === 'Failed' && p.spec.restartPolicy === 'Never')
-    )
-      notReady.push(address(p));
+    const finished =
+      p.status.phase === 'Succeeded' || (p.status.phase === 'Failed' && p.spec.restartPolicy === 'Never');
+    if (!isReady(p) && finished) continue;
+    const ports: EndpointPort[] = [];
+    for (const sp of svc.spec.ports) {
+      const port = findPort(p, sp);
+      if (port !== undefined)
+        ports.push({ ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol });
+    }
+    if (ports.length === 0) continue;
+    const key = JSON.stringify(ports);
+    const g = groups.get(key) ?? { ports, ready: [], notReady: [] };
+    groups.set(key, g);
+    (isReady(p) ? g.ready : g.notReady).push(address(p));
   }
-  if (ready.length === 0 && notReady.length === 0) return [];
-  const ports = svc.spec.ports.map((sp) => ({
-    ...(sp.name ? { name: sp.name } : {}),
-    port: typeof sp.targetPort === 'number' ? sp.targetPort : sp.port,
-    protocol: sp.protocol,
-  }));
-  return [
-    {
-      ...(ready.length > 0 ? { addresses: ready.sort(byIp) } : {}),
-      ...(notReady.length > 0 ? { notReadyAddresses: notReady.sort(byIp) } : {}),
-      ports,
-    },
-  ];
+  return [...groups.values()]
+    .map((g) => ({
+      ...(g.ready.length > 0 ? { addresses: g.ready.sort(byIp) } : {}),
+      ...(g.notReady.length > 0 ? { notReadyAddresses: g.notReady.sort(byIp) } : {}),
+      ports: g.ports,
+    }))
+    .sort((a, b) =>
+      byIp(
+        (a.addresses ?? a.notReadyAddresses)?.[0] as EndpointAddress,
+        (b.addresses ?? b.notReadyAddresses)?.[0] as EndpointAddress,
+      ),
+    );
 }
 
 export class EndpointsController {

@@ -118,6 +118,22 @@ describe('Terminal', () => {
     expect(pane.querySelector('.term-input-line')?.textContent).toContain('[root@m-k8s ~]#');
   });
 
+  it('shows the container’s prompt inside kubectl exec -it, and the host’s again after Ctrl+D', () => {
+    const t = setup();
+    t.type('kubectl create -f ~/_Book_k8sInfra/ch3/3.1.6/nginx-pod.yaml');
+    t.advance(20_000);
+    t.type('kubectl exec -it nginx-pod -- bash');
+    t.advance(1_000);
+    const pane = t.box().closest('.term-pane') as HTMLElement;
+    expect(pane.querySelector('.term-input-line')?.textContent).toBe('root@nginx-pod:/# ');
+    t.type('hostname');
+    expect(t.log().textContent).toContain('root@nginx-pod:/# hostnamenginx-pod');
+    fireEvent.keyDown(t.box(), { key: 'd', ctrlKey: true });
+    t.advance(1_000);
+    expect(t.log().textContent).toContain('root@nginx-pod:/# exitexit');
+    expect(pane.querySelector('.term-input-line')?.textContent).toBe('[root@m-k8s ~]# ');
+  });
+
   it('keeps one terminal per host in its own tab', () => {
     const t = setup();
     fireEvent.click(screen.getByRole('tab', { name: 'w2-k8s' }));

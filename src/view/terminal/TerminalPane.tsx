@@ -102,6 +102,10 @@ export function TerminalPane({ model, text, id, tabId, hidden }: TerminalPanePro
       e.preventDefault();
       model.interrupt(value);
       setLine('');
+    } else if (ctrl && (e.key === 'd' || e.key === 'D') && value === '' && !running) {
+      // Ctrl+D on an empty line is end of input: the shell ends as `exit` would end it.
+      e.preventDefault();
+      model.submit('exit');
     } else if (ctrl && (e.key === 'l' || e.key === 'L')) {
       e.preventDefault();
       model.clear();

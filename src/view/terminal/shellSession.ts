@@ -1,7 +1,6 @@
 // A bare shell Session as a terminal's lab, always at its live edge (no timeline): for
 // the terminal's own tests and for pages that show a lab without a player.
 import type { Session } from '../../shell';
-import { complete, completionContextOf } from '../../shell/complete';
 import type { TerminalSession } from './terminalModel';
 
 export function shellSession(session: Session): TerminalSession & { changed(): void } {
@@ -12,8 +11,7 @@ export function shellSession(session: Session): TerminalSession & { changed(): v
       session.type(line, tab);
     },
     interrupt: (tab) => session.interrupt(session.terminal(tab).host),
-    complete: (tab, line, cursor) =>
-      complete(line, completionContextOf(session.shell(session.terminal(tab).host)), cursor),
+    complete: (tab, line, cursor) => session.complete(tab, line, cursor),
     now: () => session.now(),
     subscribe: (listener) => {
       listeners.add(listener);

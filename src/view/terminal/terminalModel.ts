@@ -44,6 +44,11 @@ interface Note {
   readonly notes?: readonly string[];
 }
 
+interface Frame {
+  readonly host: string;
+  readonly container?: { prompt(): string };
+}
+
 /** Old output scrolls away, as a terminal's scrollback does, so a long class keeps a small DOM. */
 const SCROLLBACK_ENTRIES = 400;
 
@@ -120,16 +125,23 @@ export class TerminalModel {
     return runningAt(job, now);
   }
 
-  /** The host this window's shell is on at the moment on screen (ssh and exit move it). */
-  get host(): string {
-    const stack = [this.home];
+  /** Where this window's lines go at the moment on screen: ssh, kubectl exec -it and exit move it. */
+  private frame(): Frame {
+    const stack: Frame[] = [{ host: this.home }];
     const now = this.session.now();
     for (const { job } of this.commands()) {
       if (!job.done || (job.finishedAt ?? 0) > now) continue;
-      if (job.effects.enter) stack.push(job.effects.enter);
+      const top = stack[stack.length - 1] as Frame;
+      if (job.effects.enterContainer) stack.push({ host: top.host, container: job.effects.enterContainer });
+      else if (job.effects.enter) stack.push({ host: job.effects.enter });
       else if (job.effects.leave && stack.length > 1) stack.pop();
     }
-    return stack[stack.length - 1] ?? this.home;
+    return stack[stack.length - 1] as Frame;
+  }
+
+  /** The host this window's shell is on at the moment on screen (ssh and exit move it). */
+  get host(): string {
+    return this.frame().host;
   }
 
   get entries(): readonly Entry[] {
@@ -179,8 +191,10 @@ export class TerminalModel {
 
   prompt(): string {
     const w = this.window();
-    const host = this.host;
-    return w && w.host === host ? w.prompt : `[root@${host} ~]# `;
+    const { host, container } = this.frame();
+    if (w && w.host === host && !!w.inContainer === !!container) return w.prompt;
+    // A moment in the past: the shell it was in then, as its prompt reads now.
+    return container ? container.prompt() : `[root@${host} ~]# `;
   }
 
   /** Enter: runs the line now, or after the command that is running. */

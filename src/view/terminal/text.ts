@@ -22,7 +22,7 @@ export const terminalText: Readonly<Record<Lang, TerminalText>> = {
     samples: 'Sample commands',
     interrupt: (host) => `Send Ctrl+C to ${host}`,
     busy: 'A command is running: the sample commands can be clicked when the prompt is back (or after Ctrl+C).',
-    keys: 'Enter runs the line. Up and Down recall earlier lines, Tab completes, Ctrl+C interrupts, Ctrl+L clears. Press Escape, then Tab, to leave the terminal.',
+    keys: 'Enter runs the line. Up and Down recall earlier lines, Tab completes, Ctrl+C interrupts, Ctrl+D on an empty line exits the shell, Ctrl+L clears. Press Escape, then Tab, to leave the terminal.',
   },
   ko: {
     input: (host) => `터미널, ${host}`,
@@ -31,6 +31,6 @@ export const terminalText: Readonly<Record<Lang, TerminalText>> = {
     samples: '예시 명령',
     interrupt: (host) => `${host} 에 Ctrl+C 보내기`,
     busy: '명령이 실행 중입니다. 프롬프트가 돌아오면(또는 Ctrl+C 뒤에) 예시 명령을 누를 수 있습니다.',
-    keys: 'Enter로 실행합니다. 위·아래 화살표로 이전 명령, Tab으로 자동 완성, Ctrl+C로 중단, Ctrl+L로 화면 지우기. 터미널에서 나가려면 Esc 다음 Tab을 누르세요.',
+    keys: 'Enter로 실행합니다. 위·아래 화살표로 이전 명령, Tab으로 자동 완성, Ctrl+C로 중단, 빈 줄에서 Ctrl+D로 셸 종료, Ctrl+L로 화면 지우기. 터미널에서 나가려면 Esc 다음 Tab을 누르세요.',
   },
 };
