@@ -38,6 +38,11 @@ export class EtcdStore<V> {
     return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
+  /** Every key under `prefix`, in no particular order (range without its sort). */
+  forEachUnder(prefix: string, fn: (kv: KeyValue<V>) => void): void {
+    for (const kv of this.data.values()) if (kv.key.startsWith(prefix)) fn(kv);
+  }
+
   keys(): KeyValue<V>[] {
     return this.range('');
   }

@@ -58,10 +58,12 @@ export class EtcdLogic implements ComponentLogic {
    */
   tick(): void {
     const now = this.net.now();
-    for (const kv of this.store.range(EVENTS_PREFIX)) {
+    const expired: string[] = [];
+    this.store.forEachUnder(EVENTS_PREFIX, (kv) => {
       const e = kv.value;
-      if (e.kind === 'Event' && e.lastTimestamp + EVENT_TTL_MS <= now) this.store.delete(kv.key);
-    }
+      if (e.kind === 'Event' && e.lastTimestamp + EVENT_TTL_MS <= now) expired.push(kv.key);
+    });
+    for (const key of expired.sort()) this.store.delete(key);
   }
 
   receive(m: Message): void {

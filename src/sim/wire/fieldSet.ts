@@ -117,8 +117,12 @@ export function compare(
       }
       return { changed, removed };
     }
-    for (const k of keys) compare(live[k], next[k], k, [...path, `f:${k}`], changed, removed);
-    for (const k of Object.keys(live)) if (!(k in next)) removed.push([...path, `f:${k}`]);
+    for (const k of keys) {
+      const l = live[k];
+      const n = next[k];
+      if (l !== n) compare(l, n, k, [...path, `f:${k}`], changed, removed);
+    }
+    for (const k in live) if (!(k in next) && live[k] !== undefined) removed.push([...path, `f:${k}`]);
     return { changed, removed };
   }
   const nextChildren = childrenOf(next, field);
@@ -128,7 +132,8 @@ export function compare(
   }
   const liveBy = new Map(childrenOf(live, field).map(([e, c]) => [e, c]));
   for (const [e, c, f] of nextChildren) {
-    compare(liveBy.get(e), c, f, [...path, e], changed, removed);
+    const l = liveBy.get(e);
+    if (l !== c) compare(l, c, f, [...path, e], changed, removed);
     liveBy.delete(e);
   }
   for (const e of liveBy.keys()) removed.push([...path, e]);
