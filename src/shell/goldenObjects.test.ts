@@ -93,6 +93,30 @@ describe('kubectl describe pod (1.18.4 describePod)', () => {
   });
 });
 
+describe('kubectl get events (the 1.18 API server’s printEvent)', () => {
+  it('-o wide: SUBOBJECT, SOURCE, FIRST SEEN, COUNT and NAME among the columns, in its order', () => {
+    const s = new Session({ seed: 7 });
+    expect(
+      runAt(s, 'm-k8s', 'kubectl get events -o wide --field-selector involvedObject.name=w3-k8s').text,
+    ).toBe(golden('get-events-w3-wide.txt'));
+  });
+
+  it('LAST SEEN is the last time alone; the count is describe’s, or -o wide’s COUNT', () => {
+    const s = new Session({ seed: 7 });
+    runAt(s, 'm-k8s', 'kubectl run crash --image=busybox -- false');
+    wait(s, 120);
+    const row =
+      runAt(s, 'm-k8s', 'kubectl get events --field-selector reason=BackOff').text.split('\n')[1] ?? '';
+    expect(row).toMatch(/^\d+s +Warning +BackOff +pod\/crash +Back-off restarting failed container$/);
+    const wide = runAt(s, 'm-k8s', 'kubectl get events -o wide --field-selector reason=BackOff').text.split(
+      '\n',
+    )[1];
+    expect(wide).toMatch(
+      / Back-off restarting failed container +\d+s +(?:[2-9]|[1-9]\d+) +crash\.[0-9a-z]+$/,
+    );
+  });
+});
+
 describe('events live an hour (--event-ttl=1h)', () => {
   it('the setup’s node events are gone from etcd an hour after they were written', () => {
     const s = new Session({ seed: 7 });
