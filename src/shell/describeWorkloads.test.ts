@@ -107,6 +107,12 @@ describe('kubectl describe of workloads', () => {
     const s = new Session({ seed: 7 });
     at(s, 'kubectl run web --image=nginx');
     at(s, 'kubectl annotate pod web note=hello');
-    expect(at(s, 'kubectl describe pod web').stdout.split('\n')).toContain('Annotations:  note: hello');
+    const lines = at(s, 'kubectl describe pod web').stdout.split('\n');
+    const at0 = lines.findIndex((l) => l.startsWith('Annotations:'));
+    // Sorted: Calico's podIP annotation, then the one kubectl wrote.
+    expect(lines.slice(at0, at0 + 2)).toEqual([
+      'Annotations:  cni.projectcalico.org/podIP: 172.16.132.1/32',
+      '              note: hello',
+    ]);
   });
 });

@@ -90,7 +90,8 @@ describe('systemctl status and journalctl', () => {
       '           ├─1032 /usr/bin/docker-containerd-current -l unix:///var/run/docker/…',
     ]);
     expect(running.text.split('\n').slice(13)).toEqual([
-      '           └─1407 /usr/bin/docker-containerd-shim-current 136cd974b0a1b27aab87f…',
+      // The shim is named by the container's full ID, the one describe pod shows as Container ID.
+      '           └─1407 /usr/bin/docker-containerd-shim-current 136cd974b0a1febf14b3b…',
       '',
       'Jul 06 00:30:00 w2-k8s dockerd-current[1019]: time="2020-07-06T00:30:00…d: 1032"',
       'Jul 06 00:30:00 w2-k8s dockerd-current[1019]: time="2020-07-06T00:30:00…seconds"',

@@ -34,6 +34,8 @@ describe('kubectl get -w', () => {
         'NAME    READY   STATUS    RESTARTS   AGE',
         'nginx   0/1     Pending   0          0s',
         'nginx   0/1     Pending   0          0s',
+        // The kubelet's first status, Calico's podIP annotation, the kubelet's status with the pod's IP.
+        'nginx   0/1     ContainerCreating   0          0s',
         'nginx   0/1     ContainerCreating   0          0s',
         'nginx   0/1     ContainerCreating   0          0s',
         'nginx   1/1     Running             0          4s',
@@ -74,6 +76,7 @@ describe('kubectl get -w', () => {
         'web    1/1     Running   0          11s',
         'dpy-67987f95f9-q5qf9   0/1     Pending   0          0s',
         'dpy-67987f95f9-q5qf9   0/1     Pending   0          0s',
+        'dpy-67987f95f9-q5qf9   0/1     ContainerCreating   0          0s',
         'dpy-67987f95f9-q5qf9   0/1     ContainerCreating   0          0s',
         'dpy-67987f95f9-q5qf9   0/1     ContainerCreating   0          0s',
         'dpy-67987f95f9-q5qf9   1/1     Running             0          4s',

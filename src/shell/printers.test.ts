@@ -1,5 +1,6 @@
 // kubectl's tables from objects, with the widths of facts §1.5 and §3.
 import { describe, expect, it } from 'vitest';
+import { machineIds, nodeSoftware, roleFacts } from '../sim/labs/nodeFacts';
 import type { KubeObject, Node, Pod } from '../sim/objects';
 import type { SimMs } from '../sim/units';
 import { describePod } from './kubectl/describe';
@@ -61,13 +62,10 @@ function node(name: string, created: number, ready: 'True' | 'Unknown', master =
     status: {
       conditions: [{ type: 'Ready', status: ready }],
       addresses: [{ type: 'InternalIP', address: '192.168.1.10' }],
-      capacity: { cpuMillis: 2000, memoryMi: 3072, pods: 110 },
-      nodeInfo: {
-        kubeletVersion: 'v1.18.4',
-        osImage: 'CentOS Linux 7 (Core)',
-        kernelVersion: '3.10.0-1127.el7.x86_64',
-        containerRuntimeVersion: 'docker://1.13.1',
-      },
+      capacity: roleFacts.master.capacity,
+      allocatable: roleFacts.master.allocatable,
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      nodeInfo: { ...nodeSoftware, ...machineIds(name, 0) },
     },
   };
 }
@@ -181,8 +179,9 @@ describe('kubectl describe pod', () => {
       { hostIP: '192.168.1.102', podIP: '172.16.103.129' },
       { namespace: 'default' },
     );
+    // Admission gives every pod a priority (0 without a class); describe prints it.
     const text = describePod(
-      p,
+      { ...p, spec: { ...p.spec, priority: 0 } },
       [
         {
           kind: 'Event',
@@ -219,7 +218,7 @@ describe('kubectl describe pod', () => {
 describe('kubectl get -o yaml', () => {
   it('writes sorted keys, "- " at the parent indentation and quoted ambiguous strings', () => {
     const yaml = toYaml(wireObject(pod('web', 0, { podIP: '172.16.103.129' }, { namespace: 'default' })));
-    expect(yaml.split('\n').slice(0, 8)).toEqual([
+    expect(yaml.split('\n').slice(0, 9)).toEqual([
       'apiVersion: v1',
       'kind: Pod',
       'metadata:',
@@ -227,9 +226,13 @@ describe('kubectl get -o yaml', () => {
       '  name: web',
       '  namespace: default',
       '  resourceVersion: "1"',
+      '  selfLink: /api/v1/namespaces/default/pods/web',
       '  uid: u',
     ]);
-    expect(yaml).toContain('spec:\n  containers:\n  - image: nginx\n    name: c\n  nodeName: w2-k8s\n');
+    // The API server serves a container's defaults even when the stored object lacks them.
+    expect(yaml).toContain(
+      'spec:\n  containers:\n  - image: nginx\n    imagePullPolicy: Always\n    name: c\n    resources: {}\n    terminationMessagePath: /dev/termination-log\n    terminationMessagePolicy: File\n  nodeName: w2-k8s\n',
+    );
     expect(yaml).toContain('  podIP: 172.16.103.129\n');
   });
 });

@@ -55,6 +55,16 @@ export class EtcdStore<V> {
     return this.all.list;
   }
 
+  /** Every key under `prefix` (range without building its list). */
+  forEachUnder(prefix: string, fn: (kv: KeyValue<V>) => void): void {
+    const keys = this.sortedKeys();
+    for (let i = lowerBound(keys, prefix); i < keys.length; i++) {
+      const key = keys[i] as string;
+      if (!key.startsWith(prefix)) break;
+      fn(this.data.get(key) as KeyValue<V>);
+    }
+  }
+
   private sortedKeys(): readonly string[] {
     if (!this.order) this.order = [...this.data.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return this.order;

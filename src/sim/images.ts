@@ -3,6 +3,8 @@
 // not listed here does not exist, and the pull fails as docker 1.13.1 says so.
 // Sources and what could not be checked: docs/FACTS-containers.md.
 
+import { sha256 } from './sha256';
+
 export interface ImageRef {
   /** As written in the pod spec ("nginx", "nginx:1.16.0"). */
   readonly text: string;
@@ -202,4 +204,20 @@ export function lookupImage(text: string): Lookup {
  */
 export function pullMs(sizeMB: number, nginxMs: number): number {
   return Math.max(800, Math.round((nginxMs * sizeMB) / 132));
+}
+
+/**
+ * docker's RepoDigest of a pulled image, as the kubelet reports it in imageID. CentOS's
+ * docker 1.13.1 names Docker Hub images docker.io/<name>. The real digests of July 2020
+ * are not in the lab's sources: the digest is derived from the image's name and id
+ * (stable, 64 hex digits, not the registry's).
+ */
+export function imageIdOf(text: string): string {
+  const r = parseImageRef(text);
+  const repo =
+    r.repository.includes('.') && r.repository.includes('/') ? r.repository : `docker.io/${r.repository}`;
+  const digest = Array.from(sha256(`${r.repository}:${r.tag}`), (b) => b.toString(16).padStart(2, '0')).join(
+    '',
+  );
+  return `docker-pullable://${repo}@sha256:${digest}`;
 }

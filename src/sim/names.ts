@@ -1,6 +1,7 @@
 // Kubernetes' naming rules (apimachinery pkg/util/rand): generated names use an
 // alphabet without vowels or look-alike digits, so no words and no 0/O, 1/l mix-ups.
 import type { Rng } from './rng';
+import { sha256 } from './sha256';
 
 export const alphanums = 'bcdfghjklmnpqrstvwxz2456789';
 
@@ -28,4 +29,13 @@ export function safeEncode(text: string): string {
 /** The pod-template-hash: FNV-32a of the template, printed in decimal, safe-encoded (8–10 chars). */
 export function podTemplateHash(template: unknown, salt = ''): string {
   return safeEncode(String(fnv32a(JSON.stringify(template) + salt)));
+}
+
+/**
+ * A docker ID (64 hex digits) grown from 12 random ones: the rng is drawn for 12, as
+ * before IDs were full length, so every other random choice of a seed stays as it was.
+ */
+export function dockerId(short: string): string {
+  const digest = Array.from(sha256(`docker-id ${short}`), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${short}${digest}`.slice(0, 64);
 }

@@ -3,6 +3,7 @@
 // change makes a new object, so a snapshot can hold them without copying.
 import { resourceKinds } from './resourceKinds';
 import type { SimMs } from './units';
+import type { FieldSet } from './wire/fieldSet';
 
 export interface ObjectMeta {
   readonly name: string;
@@ -18,6 +19,17 @@ export interface ObjectMeta {
   readonly deletionGracePeriodSeconds?: number;
   /** Workloads: bumped by the API server on every change of spec; the controller reports what it saw. */
   readonly generation?: number;
+  /** Who wrote which fields (wire/managedFields.ts). */
+  readonly managedFields?: readonly ManagedFieldsEntry[];
+}
+
+export interface ManagedFieldsEntry {
+  readonly apiVersion: string;
+  readonly fieldsType: 'FieldsV1';
+  readonly fieldsV1: FieldSet;
+  readonly manager: string;
+  readonly operation: 'Update' | 'Apply';
+  readonly time: SimMs;
 }
 
 export interface Taint {
@@ -36,13 +48,24 @@ export interface Toleration {
 export interface Container {
   readonly name: string;
   readonly image: string;
-  readonly cpuMillis?: number;
+  /** What the scheduler reserves and the kernel's cgroups cap, as quantities ("250m"). */
+  readonly resources?: {
+    readonly requests?: Readonly<Record<string, string>>;
+    readonly limits?: Readonly<Record<string, string>>;
+  };
   /** Replaces the image's ENTRYPOINT (and drops its CMD). */
   readonly command?: readonly string[];
   /** Replaces the image's CMD. */
   readonly args?: readonly string[];
   /** Unset: Always for `:latest` or no tag, else IfNotPresent (the API server's default). */
   readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  readonly terminationMessagePath?: string;
+  readonly terminationMessagePolicy?: 'File' | 'FallbackToLogsOnError';
+  readonly volumeMounts?: readonly {
+    readonly name: string;
+    readonly mountPath: string;
+    readonly readOnly?: boolean;
+  }[];
   /** Declared ports (informational, as in Kubernetes; `kubectl expose` reads them). */
   readonly ports?: readonly {
     readonly containerPort: number;
@@ -72,6 +95,9 @@ export interface ContainerStatus {
   /** The previous container's end, once it has been restarted or is waiting to be. */
   readonly lastState?: ContainerState;
   readonly containerID?: string;
+  /** docker-pullable://<repository>@sha256:<digest>, once the image is there. */
+  readonly imageID?: string;
+  readonly started?: boolean;
 }
 
 export interface Condition {
@@ -79,6 +105,8 @@ export interface Condition {
   readonly status: 'True' | 'False' | 'Unknown';
   readonly reason?: string;
   readonly message?: string;
+  /** Pod conditions carry it, always null: no kubelet probe writes it. */
+  readonly lastProbeTime?: null;
   readonly lastHeartbeatTime?: SimMs;
   readonly lastTransitionTime?: SimMs;
 }
@@ -97,9 +125,23 @@ export interface Pod {
     readonly priorityClassName?: string;
     /** Unset means Always. */
     readonly restartPolicy?: 'Always' | 'OnFailure' | 'Never';
+    // What the API server's defaulting and admission add (podDefaults.ts).
+    readonly dnsPolicy?: string;
+    readonly enableServiceLinks?: boolean;
+    readonly priority?: number;
+    readonly schedulerName?: string;
+    readonly securityContext?: Readonly<Record<string, never>>;
+    readonly serviceAccount?: string;
+    readonly serviceAccountName?: string;
+    readonly volumes?: readonly {
+      readonly name: string;
+      readonly secret: { readonly defaultMode: number; readonly secretName: string };
+    }[];
   };
   readonly status: {
     readonly phase: PodPhase;
+    readonly qosClass?: 'BestEffort' | 'Burstable' | 'Guaranteed';
+    readonly podIPs?: readonly { readonly ip: string }[];
     readonly reason?: string;
     readonly podIP?: string;
     readonly hostIP?: string;
@@ -114,18 +156,29 @@ export interface Node {
   readonly metadata: ObjectMeta;
   readonly spec: {
     readonly taints: readonly Taint[];
+    /** The node IPAM controller's /24 of the cluster CIDR (Calico hands out its own /26 blocks). */
     readonly podCIDR?: string;
+    readonly podCIDRs?: readonly string[];
     readonly unschedulable?: boolean;
   };
   readonly status: {
     readonly conditions: readonly Condition[];
     readonly addresses: readonly { readonly type: 'InternalIP' | 'Hostname'; readonly address: string }[];
-    readonly capacity: { readonly cpuMillis: number; readonly memoryMi: number; readonly pods: number };
+    /** Quantities as the API carries them: { cpu: '2', memory: '2967552Ki', pods: '110', … }. */
+    readonly capacity: Readonly<Record<string, string>>;
+    readonly allocatable: Readonly<Record<string, string>>;
+    readonly daemonEndpoints: { readonly kubeletEndpoint: { readonly Port: number } };
     readonly nodeInfo: {
-      readonly kubeletVersion: string;
-      readonly osImage: string;
-      readonly kernelVersion: string;
+      readonly architecture: string;
+      readonly bootID: string;
       readonly containerRuntimeVersion: string;
+      readonly kernelVersion: string;
+      readonly kubeProxyVersion: string;
+      readonly kubeletVersion: string;
+      readonly machineID: string;
+      readonly operatingSystem: string;
+      readonly osImage: string;
+      readonly systemUUID: string;
     };
   };
 }

@@ -84,7 +84,8 @@ export function dockerLogs(io: CommandIO, args: readonly string[]): void {
   const rt = cluster.runtime(io.shell.host);
   const tailAt = args.indexOf('--tail');
   const tail = tailAt >= 0 ? Number(args[tailAt + 1]) : Number.NaN;
-  let entries = rt?.containers.some((x) => x.id === c.id) ? [...rt.logs(c.id)] : [];
+  const known = rt?.containers.find((x) => x.id.startsWith(c.id));
+  let entries = rt && known ? [...rt.logs(known.id)] : [];
   if (Number.isInteger(tail) && tail >= 0) entries = entries.slice(Math.max(0, entries.length - tail));
   for (const e of entries) (e.stream === 'stderr' ? io.err : io.out)(logText(e));
   io.exit(0);

@@ -62,8 +62,11 @@ export function nodeContainers(cluster: SimCluster, node: string): NodeContainer
   // Stopping docker kills every container; one counts only if it started in docker's current run.
   const dockerSince = serviceStart(host, 'docker') ?? host.bootedAt;
   const rt = cluster.runtime(node);
-  const dead = new Set(rt?.containers.filter((c) => c.state !== 'running').map((c) => c.id) ?? []);
-  const known = new Set(rt?.containers.map((c) => c.id) ?? []);
+  // The runtime names containers by 64 hex digits; docker ps and these rows show the first 12.
+  const dead = new Set(
+    rt?.containers.filter((c) => c.state !== 'running').map((c) => c.id.slice(0, 12)) ?? [],
+  );
+  const known = new Set(rt?.containers.map((c) => c.id.slice(0, 12)) ?? []);
   const now = cluster.now;
   const kubeletUp = host.services.kubelet === 'active';
   // Static pods' containers are not in the runtime's model: after docker comes back, the
@@ -96,7 +99,7 @@ export function nodeContainers(cluster: SimCluster, node: string): NodeContainer
       const container = p.spec.containers.find((x) => x.name === c.name);
       out.push({
         id,
-        fullId: fullContainerId(id),
+        fullId: c.containerID ? c.containerID.replace(/^docker:\/\//, '') : fullContainerId(id),
         name: `k8s_${c.name}_${p.metadata.name}_${ns}_${p.metadata.uid}_${c.restartCount}`,
         pod: p,
         ...(container ? { container } : {}),

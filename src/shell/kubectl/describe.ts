@@ -10,13 +10,17 @@ import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith } from './context';
 import { describeGeneric } from './describeGeneric';
-import { annotationsMultiline } from './describeParts';
+import { describeNode } from './describeNode';
+import { annotationsMultiline, eventLines } from './describeParts';
 import { describeServices } from './describeService';
 import { describeDaemonSet, describeDeployment, describeReplicaSet } from './describeWorkloads';
 import { flagBool } from './flags';
 import { describeNamespace } from './namespaces';
 import { taintString } from './nodeVerbs';
 import { nodeRoles } from './printers';
+
+export { eventLines };
+
 import { readTargets } from './resources';
 import type { Selectors } from './selectors';
 import { readSelectors, selectorError, selectorQuery } from './selectors';
@@ -27,19 +31,6 @@ function labelLines(title: string, labels: Readonly<Record<string, string>> | un
   return entries.map(([k, v], i) => `${i === 0 ? title : ''}\t${k}=${v}`);
 }
 
-export function eventLines(events: readonly KubeEvent[], now: number): string[] {
-  if (events.length === 0) return ['Events:\t<none>'];
-  const rows = events.map((e) => {
-    const interval =
-      e.count > 1
-        ? `${age(now, e.lastTimestamp)} (x${e.count} over ${age(now, e.firstTimestamp)})`
-        : age(now, e.firstTimestamp);
-    const from = e.source.host ? `${e.source.component}, ${e.source.host}` : e.source.component;
-    return `  ${e.type}\t${e.reason}\t${interval}\t${from}\t${e.message.trim()}`;
-  });
-  return ['Events:', '  Type\tReason\tAge\tFrom\tMessage', '  ----\t------\t----\t----\t-------', ...rows];
-}
-
 function tolerationText(t: Pod['spec']['tolerations'][number]): string {
   const key = t.key ?? '';
   const op = t.operator === 'Equal' ? '' : '';
@@ -48,39 +39,48 @@ function tolerationText(t: Pod['spec']['tolerations'][number]): string {
   return `${key}${op}${effect}${secs}`;
 }
 
-/** The namespace's default service-account token, mounted into every pod (1.18). */
-function tokenName(p: Pod): string {
-  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
-  let h = 0x811c9dc5;
-  for (const c of p.metadata.namespace ?? 'default') h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
-  let suffix = '';
-  for (let i = 0; i < 5; i++) {
-    suffix += alphabet[h % alphabet.length];
-    h = Math.floor(h / alphabet.length) + i * 7919;
-  }
-  return `default-token-${suffix}`;
+/** describeContainerPorts / HostPorts: `80/TCP`, several joined by commas (`Ports:`). */
+function portLines(c: Pod['spec']['containers'][number]): string[] {
+  const ports = c.ports ?? [];
+  const list = ports.map((x) => `${x.containerPort}/${x.protocol ?? 'TCP'}`).join(',');
+  const hosts = ports.map((x) => `0/${x.protocol ?? 'TCP'}`).join(',');
+  return [
+    list.includes(',') ? `    Ports:\t${list}` : `    Port:\t${list || '<none>'}`,
+    hosts.includes(',') ? `    Host Ports:\t${hosts}` : `    Host Port:\t${hosts || '<none>'}`,
+  ];
 }
 
 export function describePod(p: Pod, events: readonly KubeEvent[], now: number): string {
+  const owner = p.metadata.ownerReferences?.[0];
   const node = p.spec.nodeName ? `${p.spec.nodeName}/${p.status.hostIP ?? ''}` : '<none>';
   const lines = [
     `Name:\t${p.metadata.name}`,
     `Namespace:\t${p.metadata.namespace ?? 'default'}`,
-    'Priority:\t0',
+    ...(p.spec.priority !== undefined ? [`Priority:\t${p.spec.priority}`] : []),
+    ...(p.spec.priorityClassName ? [`Priority Class Name:\t${p.spec.priorityClassName}`] : []),
     `Node:\t${node}`,
     ...(p.status.startTime !== undefined ? [`Start Time:\t${rfc1123z(p.status.startTime)}`] : []),
     ...labelLines('Labels:', p.metadata.labels),
     ...annotationsMultiline('Annotations', p.metadata.annotations),
-    `Status:\t${p.metadata.deletionTimestamp !== undefined ? 'Terminating' : p.status.phase}${p.metadata.deletionTimestamp !== undefined ? ` (lasts ${age(now, p.metadata.deletionTimestamp)})` : ''}`,
+    ...(p.metadata.deletionTimestamp !== undefined
+      ? [
+          `Status:\tTerminating (lasts ${age(now, p.metadata.deletionTimestamp)})`,
+          `Termination Grace Period:\t${p.metadata.deletionGracePeriodSeconds ?? 0}s`,
+        ]
+      : [`Status:\t${p.status.phase}`]),
+    ...(p.status.reason ? [`Reason:\t${p.status.reason}`] : []),
     `IP:\t${p.status.podIP ?? ''}`,
     ...(p.status.podIP ? ['IPs:', `  IP:\t${p.status.podIP}`] : ['IPs:\t<none>']),
+    ...(owner ? [`Controlled By:\t${owner.kind}/${owner.name}`] : []),
     'Containers:',
   ];
   for (const c of p.spec.containers) {
     const st = p.status.containerStatuses.find((s) => s.name === c.name);
     lines.push(`  ${c.name}:`);
-    if (st?.containerID) lines.push(`    Container ID:\t${st.containerID}`);
-    lines.push(`    Image:\t${c.image}`, '    Port:\t<none>', '    Host Port:\t<none>');
+    if (st) lines.push(`    Container ID:\t${st.containerID ?? ''}`);
+    lines.push(`    Image:\t${c.image}`);
+    if (st) lines.push(`    Image ID:\t${st.imageID ?? ''}`);
+    lines.push(...portLines(c));
     if (c.command && c.command.length > 0) lines.push('    Command:', ...c.command.map((x) => `      ${x}`));
     if (c.args && c.args.length > 0) lines.push('    Args:', ...c.args.map((x) => `      ${x}`));
     if (!st) lines.push('    State:\tWaiting', '      Reason:\tContainerCreating');
@@ -92,20 +92,22 @@ export function describePod(p: Pod, events: readonly KubeEvent[], now: number): 
       `    Ready:\t${st?.ready ? 'True' : 'False'}`,
       `    Restart Count:\t${st?.restartCount ?? 0}`,
       '    Environment:\t<none>',
-      '    Mounts:',
-      `      /var/run/secrets/kubernetes.io/serviceaccount from ${tokenName(p)} (ro)`,
+      ...mountLines(c),
     );
   }
   lines.push('Conditions:', '  Type\tStatus');
   for (const c of p.status.conditions) lines.push(`  ${c.type} \t${c.status} `);
-  lines.push(
-    'Volumes:',
-    `  ${tokenName(p)}:`,
-    '    Type:\tSecret (a volume populated by a Secret)',
-    `    SecretName:\t${tokenName(p)}`,
-    '    Optional:\tfalse',
-  );
-  lines.push('QoS Class:\tBestEffort', 'Node-Selectors:\t<none>');
+  const volumes = p.spec.volumes ?? [];
+  if (volumes.length === 0) lines.push('Volumes:\t<none>');
+  else lines.push('Volumes:');
+  for (const v of volumes)
+    lines.push(
+      `  ${v.name}:`,
+      '    Type:\tSecret (a volume populated by a Secret)',
+      `    SecretName:\t${v.secret.secretName}`,
+      '    Optional:\tfalse',
+    );
+  lines.push(`QoS Class:\t${p.status.qosClass ?? 'BestEffort'}`, 'Node-Selectors:\t<none>');
   const tol = p.spec.tolerations.map(tolerationText);
   lines.push(
     ...(tol.length === 0
@@ -114,6 +116,16 @@ export function describePod(p: Pod, events: readonly KubeEvent[], now: number): 
   );
   lines.push(...eventLines(events, now));
   return tabwrite(lines.join('\n'), describeOptions);
+}
+
+/** describeContainerVolumes: each mount with its volume, `(ro)` or `(rw)`. */
+function mountLines(c: Pod['spec']['containers'][number]): string[] {
+  const mounts = c.volumeMounts ?? [];
+  if (mounts.length === 0) return ['    Mounts:\t<none>'];
+  return [
+    '    Mounts:',
+    ...mounts.map((m) => `      ${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})`),
+  ];
 }
 
 /** kubectl 1.18 describeStatus. */
@@ -129,56 +141,6 @@ function stateLines(name: string, s: ContainerState): string[] {
     `      Started:\t${rfc1123z(t.startedAt ?? t.finishedAt)}`,
     `      Finished:\t${rfc1123z(t.finishedAt)}`,
   ];
-}
-
-export function describeNode(
-  n: Node,
-  pods: readonly Pod[],
-  events: readonly KubeEvent[],
-  now: number,
-): string {
-  const taints = n.spec.taints.map(taintString);
-  const lines = [
-    `Name:\t${n.metadata.name}`,
-    `Roles:\t${nodeRoles(n)}`,
-    ...labelLines('Labels:', n.metadata.labels),
-    `CreationTimestamp:\t${rfc1123z(n.metadata.creationTimestamp)}`,
-    ...(taints.length === 0
-      ? ['Taints:\t<none>']
-      : taints.map((t, i) => `${i === 0 ? 'Taints:' : ''}\t${t}`)),
-    `Unschedulable:\t${n.spec.unschedulable ? 'true' : 'false'}`,
-    'Conditions:',
-    '  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage',
-    '  ----\t------\t-----------------\t------------------\t------\t-------',
-    ...n.status.conditions.map(
-      (c) =>
-        `  ${c.type}\t${c.status}\t${c.lastHeartbeatTime !== undefined ? rfc1123z(c.lastHeartbeatTime) : ''}\t${c.lastTransitionTime !== undefined ? rfc1123z(c.lastTransitionTime) : ''}\t${c.reason ?? ''}\t${c.message ?? ''}`,
-    ),
-    'Addresses:',
-    ...n.status.addresses.map((a) => `  ${a.type}:\t${a.address}`),
-    'Capacity:',
-    `  cpu:\t${n.status.capacity.cpuMillis / 1000}`,
-    `  memory:\t${n.status.capacity.memoryMi * 1024}Ki`,
-    `  pods:\t${n.status.capacity.pods}`,
-    'System Info:',
-    `  Kernel Version:\t${n.status.nodeInfo.kernelVersion}`,
-    `  OS Image:\t${n.status.nodeInfo.osImage}`,
-    '  Operating System:\tlinux',
-    '  Architecture:\tamd64',
-    `  Container Runtime Version:\t${n.status.nodeInfo.containerRuntimeVersion}`,
-    `  Kubelet Version:\t${n.status.nodeInfo.kubeletVersion}`,
-    `  Kube-Proxy Version:\t${n.status.nodeInfo.kubeletVersion}`,
-    ...(n.spec.podCIDR ? [`PodCIDR:\t${n.spec.podCIDR}`] : []),
-    `Non-terminated Pods:\t(${pods.length} in total)`,
-    '  Namespace\tName\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAGE',
-    '  ---------\t----\t------------\t----------\t---------------\t-------------\t---',
-    ...pods.map(
-      (p) =>
-        `  ${p.metadata.namespace ?? 'default'}\t${p.metadata.name}\t0 (0%)\t0 (0%)\t0 (0%)\t0 (0%)\t${age(now, p.metadata.creationTimestamp)}`,
-    ),
-    ...eventLines(events, now),
-  ];
-  return tabwrite(lines.join('\n'), describeOptions);
 }
 
 export const describeVerb: Verb = {
@@ -255,7 +217,12 @@ function describeTarget(
                 e.involvedObject.kind === o.kind &&
                 e.lastTimestamp >= Math.floor(o.metadata.creationTimestamp / 1000) * 1000,
             )
-            .sort((a, b) => a.firstTimestamp - b.firstTimestamp);
+            // event.SortableEvents: by last time; the API server's list order (names carry the
+            // time they were made) breaks ties, which the lab's store order stands in for.
+            .sort(
+              (a, b) =>
+                a.lastTimestamp - b.lastTimestamp || a.metadata.resourceVersion - b.metadata.resourceVersion,
+            );
           switch (o.kind) {
             case 'Pod':
               return describePod(o, own, now);

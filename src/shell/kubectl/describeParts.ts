@@ -1,7 +1,8 @@
 // Pieces of kubectl 1.18.4's describers (pkg/describe/describe.go) that several
 // kinds share: labels and annotations multiline, and DescribePodTemplate. Lines
 // hold tabs; the caller aligns them with the describe tabwriter.
-import type { PodTemplate } from '../../sim/objects';
+import type { KubeEvent, PodTemplate } from '../../sim/objects';
+import { age } from '../humanDuration';
 
 /** printLabelsMultiline: sorted `k=v`, the first beside the title. */
 export function labelsMultiline(
@@ -51,4 +52,18 @@ export function podTemplateLines(t: PodTemplate): string[] {
   }
   lines.push('  Volumes:\t<none>');
   return lines;
+}
+
+/** DescribeEvents: an event seen more than once gives its last time, its count and its first time. */
+export function eventLines(events: readonly KubeEvent[], now: number): string[] {
+  if (events.length === 0) return ['Events:\t<none>'];
+  const rows = events.map((e) => {
+    const interval =
+      e.count > 1
+        ? `${age(now, e.lastTimestamp)} (x${e.count} over ${age(now, e.firstTimestamp)})`
+        : age(now, e.firstTimestamp);
+    const from = e.source.host ? `${e.source.component}, ${e.source.host}` : e.source.component;
+    return `  ${e.type}\t${e.reason}\t${interval}\t${from}\t${e.message.trim()}`;
+  });
+  return ['Events:', '  Type\tReason\tAge\tFrom\tMessage', '  ----\t------\t----\t----\t-------', ...rows];
 }

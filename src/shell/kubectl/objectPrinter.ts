@@ -3,22 +3,10 @@
 // The yaml follows go-yaml v2 as kubectl uses it: sorted keys, "- " at the
 // parent's indentation, strings quoted only when they would read as something else.
 import type { KubeObject } from '../../sim/objects';
+import { wireShape } from '../../sim/wire/shape';
 import { LAB_EPOCH_MS } from '../wallClock';
 
 export type Plain = string | number | boolean | null | Plain[] | { [k: string]: Plain };
-
-const apiVersions: Record<KubeObject['kind'], string> = {
-  Pod: 'v1',
-  Node: 'v1',
-  Service: 'v1',
-  Endpoints: 'v1',
-  Event: 'v1',
-  Namespace: 'v1',
-  ComponentStatus: 'v1',
-  Deployment: 'apps/v1',
-  ReplicaSet: 'apps/v1',
-  DaemonSet: 'apps/v1',
-};
 
 const timeFields = new Set([
   'creationTimestamp',
@@ -31,32 +19,38 @@ const timeFields = new Set([
   'timeAdded',
   'firstTimestamp',
   'lastTimestamp',
+  // managedFields[].time
+  'time',
 ]);
 
 export function rfc3339(simMs: number): string {
   return new Date(LAB_EPOCH_MS + Math.floor(simMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-function plain(v: unknown, key = ''): Plain | undefined {
+/**
+ * Times as RFC 3339 and resourceVersion as a string; keys sorted, as kubectl prints an
+ * object it decoded into a map (encoding/json sorts map keys, so -o json is sorted too).
+ * Below fieldsV1 the keys are field paths, not times.
+ */
+function plain(v: unknown, key = '', inFields = false): Plain | undefined {
   if (v === undefined || typeof v === 'function') return undefined;
-  if (typeof v === 'number' && timeFields.has(key)) return rfc3339(v);
-  if (key === 'resourceVersion') return String(v);
+  if (!inFields && typeof v === 'number' && timeFields.has(key)) return rfc3339(v);
+  if (!inFields && key === 'resourceVersion') return String(v);
   if (v === null || typeof v !== 'object') return v as Plain;
-  if (Array.isArray(v)) return v.map((x) => plain(x) ?? null);
+  if (Array.isArray(v)) return v.map((x) => plain(x, '', inFields) ?? null);
   const out: { [k: string]: Plain } = {};
-  for (const [k, x] of Object.entries(v)) {
-    const p = plain(x, k);
+  for (const k of Object.keys(v).sort()) {
+    const p = plain((v as Record<string, unknown>)[k], k, inFields || key === 'fieldsV1');
     if (p !== undefined) out[k] = p;
   }
   return out;
 }
 
 export function wireObject(o: KubeObject): { [k: string]: Plain } {
-  const body = plain(o) as { [k: string]: Plain };
-  const { kind, ...rest } = body;
+  const body = plain(wireShape(o)) as { [k: string]: Plain };
   // A ComponentStatus is made per request, never stored: no uid, no version, a null creation time.
-  if (o.kind === 'ComponentStatus') rest.metadata = { creationTimestamp: null, name: o.metadata.name };
-  return { apiVersion: apiVersions[o.kind], kind: kind ?? o.kind, ...rest };
+  if (o.kind === 'ComponentStatus') body.metadata = { creationTimestamp: null, name: o.metadata.name };
+  return body;
 }
 
 export function wireList(items: readonly KubeObject[]): { [k: string]: Plain } {
@@ -68,8 +62,9 @@ export function wireList(items: readonly KubeObject[]): { [k: string]: Plain } {
   };
 }
 
+/** json.MarshalIndent(obj, "", "    "): Go escapes <, > and & inside strings. */
 export function toJson(v: Plain): string {
-  return JSON.stringify(v, null, 4);
+  return JSON.stringify(v, null, 4).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
 }
 
 function scalar(v: string | number | boolean | null): string {

@@ -32,7 +32,14 @@ export interface PrintOptions {
 }
 
 type Row = string[];
-type Columns<T> = { header: Row; wideHeader: Row; row(o: T, now: number): Row; wideRow(o: T): Row };
+type Columns<T> = {
+  header: Row;
+  wideHeader: Row;
+  row(o: T, now: number): Row;
+  wideRow(o: T): Row;
+  /** A kind whose wide columns sit between its own (events) prints this table instead. */
+  wide?: { header: Row; row(o: T, now: number): Row };
+};
 
 const none = '<none>';
 
@@ -193,21 +200,41 @@ const endpoints: Columns<Endpoints> = {
   wideRow: () => [],
 };
 
+// The 1.18 API server's printEvent: LAST SEEN is the last time alone (describe's Age
+// column is the one that says "x3 over 5m"); -o wide adds SUBOBJECT (the container's
+// field path, which the lab's events do not carry), SOURCE, FIRST SEEN, COUNT and NAME.
+const eventTarget = (e: KubeEvent) => `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`;
 const events: Columns<KubeEvent> = {
   header: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
   wideHeader: [],
-  row: (e, now) => {
-    const last = age(now, e.lastTimestamp);
-    const seen = e.count > 1 ? `${last} (x${e.count} over ${age(now, e.firstTimestamp)})` : last;
-    return [
-      seen,
+  row: (e, now) => [age(now, e.lastTimestamp), e.type, e.reason, eventTarget(e), e.message.trim()],
+  wideRow: () => [],
+  wide: {
+    header: [
+      'LAST SEEN',
+      'TYPE',
+      'REASON',
+      'OBJECT',
+      'SUBOBJECT',
+      'SOURCE',
+      'MESSAGE',
+      'FIRST SEEN',
+      'COUNT',
+      'NAME',
+    ],
+    row: (e, now) => [
+      age(now, e.lastTimestamp),
       e.type,
       e.reason,
-      `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`,
-      e.message,
-    ];
+      eventTarget(e),
+      '',
+      e.source.host ? `${e.source.component}, ${e.source.host}` : e.source.component,
+      e.message.trim(),
+      age(now, e.firstTimestamp),
+      String(e.count),
+      e.metadata.name,
+    ],
   },
-  wideRow: () => [],
 };
 
 const namespaces: Columns<Namespace> = {
@@ -264,16 +291,17 @@ export function tableCells(
 ): { header: string[]; rows: string[][] } {
   const cols = columnsOf[resource] as unknown as Columns<KubeObject>;
   const ns = opts.withNamespace && resource !== 'nodes';
+  const wide = opts.wide ? cols.wide : undefined;
   const header = [
     ...(ns ? ['NAMESPACE'] : []),
-    ...cols.header,
+    ...(wide ? wide.header : cols.header),
     ...(opts.wide ? cols.wideHeader : []),
     ...(opts.labelColumns ?? []).map((l) => (l.split('/').pop() ?? l).toUpperCase()),
     ...(opts.showLabels ? ['LABELS'] : []),
   ];
   const rows = items.map((o) => [
     ...(ns ? [o.metadata.namespace ?? ''] : []),
-    ...cols.row(o, opts.now),
+    ...(wide ? wide.row(o, opts.now) : cols.row(o, opts.now)),
     ...(opts.wide ? cols.wideRow(o) : []),
     ...(opts.labelColumns ?? []).map((l) => o.metadata.labels?.[l] ?? ''),
     ...(opts.showLabels ? [labelsText(o.metadata.labels)] : []),

@@ -1,4 +1,6 @@
 // A Node object as the kubelet registers it, for the fake cluster.
+
+import { machineIds, nodeSoftware, roleFacts } from '../../sim/labs/nodeFacts';
 import type { KubeObject } from '../../sim/objects';
 import type { SimMs } from '../../sim/units';
 
@@ -16,13 +18,10 @@ export function fakeNode(name: string, ip: string, role: 'master' | 'worker', cr
     status: {
       conditions: [{ type: 'Ready', status: 'True' }],
       addresses: [{ type: 'InternalIP', address: ip }],
-      capacity: { cpuMillis: 2000, memoryMi: 2560, pods: 110 },
-      nodeInfo: {
-        kubeletVersion: 'v1.18.4',
-        osImage: 'CentOS Linux 7 (Core)',
-        kernelVersion: '3.10.0-1127.19.1.el7.x86_64',
-        containerRuntimeVersion: 'docker://1.13.1',
-      },
+      capacity: roleFacts.master.capacity,
+      allocatable: roleFacts.master.allocatable,
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      nodeInfo: { ...nodeSoftware, ...machineIds(name, 0) },
     },
   };
 }

@@ -1,16 +1,13 @@
 // What the API server does to an object before storing it: names from
-// generateName, uid, timestamps, and for pods the defaults and the
-// DefaultTolerationSeconds admission plugin's two 300 s tolerations.
+// generateName, uid, timestamps, and for pods the defaults and admission plugins
+// of podDefaults.ts.
 import { podSuffix } from '../names';
-import type { KubeObject, Pod, Toleration } from '../objects';
+import type { KubeObject } from '../objects';
 import { isMirrorPod, namespaced, resourceOfKind } from '../objects';
+import { podAdmission, podSpecDefaults, qosClass } from '../podDefaults';
 import type { Rng } from '../rng';
 import type { SimMs } from '../units';
-
-const defaultTolerations: Toleration[] = [
-  { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
-  { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
-];
+import { updateManagedFields } from '../wire/managedFields';
 
 export function uid(rng: Rng): string {
   const hex = '0123456789abcdef';
@@ -27,7 +24,13 @@ export function invalidName(obj: KubeObject): string | undefined {
   return `The ${obj.kind} "${name}" is invalid: metadata.name: Invalid value: "${name}": a DNS-1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`;
 }
 
-export function admit(obj: KubeObject, now: SimMs, rng: Rng): KubeObject {
+/** What the request says once decoded with its defaults: what the field manager records. */
+export function decoded(obj: KubeObject): KubeObject {
+  return obj.kind === 'Pod' ? podSpecDefaults(obj) : obj;
+}
+
+export function admit(obj: KubeObject, now: SimMs, rng: Rng, manager?: string): KubeObject {
+  const managedFields = manager ? updateManagedFields(undefined, decoded(obj), manager, now) : undefined;
   const meta = obj.metadata;
   const name = meta.name || `${meta.generateName ?? ''}${podSuffix(rng)}`;
   const metadata = {
@@ -36,21 +39,14 @@ export function admit(obj: KubeObject, now: SimMs, rng: Rng): KubeObject {
     namespace: namespaced[resourceOfKind[obj.kind]] ? (meta.namespace ?? 'default') : undefined,
     uid: meta.uid || uid(rng),
     creationTimestamp: now,
+    ...(managedFields ? { managedFields } : {}),
   };
   if (obj.kind !== 'Pod') return { ...obj, metadata } as KubeObject;
-  const pod: Pod = obj;
+  const pod = podAdmission(podSpecDefaults({ ...obj, metadata }), metadata.namespace ?? 'default');
   // A mirror pod reports what the kubelet already runs from a file.
-  if (isMirrorPod(pod)) return { ...pod, metadata };
-  const has = (t: Toleration) => pod.spec.tolerations.some((x) => x.key === t.key && x.effect === t.effect);
-  const tolerations = [...pod.spec.tolerations, ...defaultTolerations.filter((t) => !has(t))];
+  if (isMirrorPod(pod)) return pod;
   return {
     ...pod,
-    metadata,
-    spec: {
-      ...pod.spec,
-      tolerations,
-      terminationGracePeriodSeconds: pod.spec.terminationGracePeriodSeconds ?? 30,
-    },
-    status: { phase: 'Pending', conditions: [], containerStatuses: [] },
+    status: { phase: 'Pending', qosClass: qosClass(pod), conditions: [], containerStatuses: [] },
   };
 }

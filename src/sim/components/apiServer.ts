@@ -15,6 +15,7 @@ import { selection } from '../selection';
 import { allocateService } from '../serviceAllocation';
 import type { ComponentId } from '../trace';
 import type { SimMs } from '../units';
+import { managerOf, withManagedFields } from '../wire/managedFields';
 import { admit, invalidName } from './admission';
 import type { EtcdOp, EtcdReply, EtcdRequest } from './etcd';
 import { ETCD } from './etcd';
@@ -271,7 +272,7 @@ export class ApiServerLogic implements ComponentLogic {
           this.reply(m, { ok: false, code: 422, reason: 'Invalid', message: invalid }, '422 Invalid');
           return;
         }
-        let obj = firstGeneration(admit(req.body, this.net.now(), this.rng));
+        let obj = firstGeneration(admit(req.body, this.net.now(), this.rng, managerOf(m.from)));
         const refused = refuseCreate(obj, this.watchCache());
         if (refused) {
           this.reply(m, refused, `${refused.code} ${refused.reason}`);
@@ -316,7 +317,7 @@ export class ApiServerLogic implements ComponentLogic {
       case 'updateStatus':
       case 'patch':
       case 'bind': {
-        const mutate = this.mutation(req);
+        const mutate = this.mutation(req, managerOf(m.from));
         const fn = (o: KubeObject): KubeObject | 'delete' => {
           const next = mutate(o);
           return finalized(next) ? 'delete' : next;
@@ -364,7 +365,18 @@ export class ApiServerLogic implements ComponentLogic {
     }
   }
 
-  private mutation(req: ApiRequest): (o: KubeObject) => KubeObject {
+  private mutation(req: ApiRequest, manager: string): (o: KubeObject) => KubeObject {
+    const write = this.write(req);
+    if (req.verb === 'bind') return write;
+    // The binding subresource sets nodeName and PodScheduled in storage: no manager takes them.
+    const now = this.net.now();
+    return (o) => {
+      const n = write(o);
+      return n === o ? o : withManagedFields(o, n, manager, now);
+    };
+  }
+
+  private write(req: ApiRequest): (o: KubeObject) => KubeObject {
     if (req.verb === 'bind') {
       const node = req.nodeName ?? '';
       const now = this.net.now();
@@ -372,7 +384,7 @@ export class ApiServerLogic implements ComponentLogic {
         if (o.kind !== 'Pod' || o.spec.nodeName) return o;
         const conditions = [
           ...o.status.conditions.filter((c) => c.type !== 'PodScheduled'),
-          { type: 'PodScheduled', status: 'True' as const, lastTransitionTime: now },
+          { type: 'PodScheduled', status: 'True' as const, lastProbeTime: null, lastTransitionTime: now },
         ];
         return { ...o, spec: { ...o.spec, nodeName: node }, status: { ...o.status, conditions } };
       };

@@ -1,7 +1,9 @@
 // 11 network plugin (Calico): IPAM hands each node a /26 block of 172.16.0.0/16 and
 // each new pod sandbox the lowest free address in it. The block's first address
 // is the node's tunl0, so the first pod on w2-k8s gets 172.16.103.129.
+import { ApiClient } from '../client';
 import type { Message, Net } from '../net';
+import type { KubeObject } from '../objects';
 import type { ComponentLogic } from './processMachine';
 
 export const CNI = 'cni';
@@ -11,7 +13,11 @@ export interface CniAdd {
   readonly node: string;
   readonly sandboxId: string;
   readonly pod: string;
+  readonly namespace?: string;
 }
+
+/** The annotation Calico's CNI plugin writes on the pod it gave an address (v3.9: podIP only). */
+export const CALICO_POD_IP = 'cni.projectcalico.org/podIP';
 export interface CniDel {
   readonly reqId: number;
   readonly sandboxId: string;
@@ -59,18 +65,25 @@ export class CniLogic implements ComponentLogic {
     private readonly net: Net,
     readonly ipam: Ipam,
     private readonly installed: (node: string) => boolean,
-  ) {}
+  ) {
+    this.client = new ApiClient(net, CNI);
+  }
 
   private readonly work = 250;
+  private readonly client: ApiClient;
 
   start(): void {}
   stop(): void {}
   tick(): void {}
 
   receive(m: Message): void {
+    if (this.client.handle(m)) return;
     if (m.kind === 'cni.add') {
-      const { reqId, node, sandboxId, pod } = m.body as CniAdd;
+      const { reqId, node, sandboxId, pod, namespace } = m.body as CniAdd;
       const ip = this.installed(node) ? this.ipam.assign(node, sandboxId) : undefined;
+      // With the Kubernetes datastore, Calico's workload endpoint is the pod itself: the
+      // plugin records the address it assigned as an annotation on it.
+      if (ip && namespace !== undefined) this.annotate(pod, namespace, ip);
       const reply: CniReply = ip ? { reqId, ip } : { reqId, error: 'cni config uninitialized' };
       // Calico's IPAM claims the address in its datastore before answering.
       this.net.later(this.work, () =>
@@ -88,5 +101,19 @@ export class CniLogic implements ComponentLogic {
       this.ipam.release(sandboxId);
       this.net.send(CNI, m.from, 'cni.result', 'released', { reqId } satisfies CniReply);
     }
+  }
+
+  private annotate(pod: string, namespace: string, ip: string): void {
+    const patch = (o: KubeObject): KubeObject =>
+      o.kind === 'Pod'
+        ? {
+            ...o,
+            metadata: {
+              ...o.metadata,
+              annotations: { ...o.metadata.annotations, [CALICO_POD_IP]: `${ip}/32` },
+            },
+          }
+        : o;
+    this.client.request({ verb: 'patch', resource: 'pods', namespace, name: pod, patch });
   }
 }

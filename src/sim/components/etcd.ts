@@ -7,6 +7,10 @@ import type { ComponentLogic } from './processMachine';
 
 export const ETCD = 'etcd';
 
+/** kubeadm leaves kube-apiserver's --event-ttl at its default, one hour. */
+export const EVENT_TTL_MS = 3_600_000;
+const EVENTS_PREFIX = '/registry/events/';
+
 export type EtcdOp =
   | { readonly type: 'get'; readonly key: string }
   | { readonly type: 'range'; readonly prefix: string }
@@ -46,7 +50,21 @@ export class EtcdLogic implements ComponentLogic {
 
   start(): void {}
   stop(): void {}
-  tick(): void {}
+
+  /**
+   * The API server writes every event with a lease of --event-ttl (1 h), renewed by each
+   * write: etcd drops it when the lease runs out. The lab's events are written at their
+   * lastTimestamp; this tick (each minute) removes those whose hour has passed.
+   */
+  tick(): void {
+    const now = this.net.now();
+    const expired: string[] = [];
+    this.store.forEachUnder(EVENTS_PREFIX, (kv) => {
+      const e = kv.value;
+      if (e.kind === 'Event' && e.lastTimestamp + EVENT_TTL_MS <= now) expired.push(kv.key);
+    });
+    for (const key of expired.sort()) this.store.delete(key);
+  }
 
   receive(m: Message): void {
     if (m.kind !== 'etcd.txn' && m.kind !== 'etcd.range') return;

@@ -2,14 +2,28 @@
 // (and the Ready/NotReady events), registering the Node when there is none (kubeadm
 // join), and, on the master, the mirror pods of the static control-plane pods.
 import type { ApiClient } from '../client';
+import { KUBELET_CONDITIONS } from '../controllers/nodeLifecycle';
 import { recordEvent } from '../events';
 import type { Informer } from '../informer';
 import type { ControlPlaneManifest } from '../inputs';
+import { nodeMachine } from '../labs/hosts';
 import type { KubeEvent, KubeObject, Node, Pod } from '../objects';
 import { isMirrorPod } from '../objects';
 import type { SimMs } from '../units';
 import type { World } from '../world';
 import { mirrorPod, newNode, nodeConditions } from './kubeletStatus';
+
+/** What a starting kubelet records about its node, in the order it records it. */
+function startingEvents(node: string): [string, string][] {
+  const status = (s: string): [string, string] => [s, `Node ${node} status is now: ${s}`];
+  return [
+    ['Starting', 'Starting kubelet.'],
+    status('NodeHasSufficientMemory'),
+    status('NodeHasNoDiskPressure'),
+    status('NodeHasSufficientPID'),
+    ['NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods'],
+  ];
+}
 
 export interface NodeReporterDeps {
   readonly client: ApiClient;
@@ -37,6 +51,8 @@ export class NodeReporter {
   /** The kubelet stopped: it will look for its Node again when it starts. */
   reset(): void {
     this.nodeKnown = false;
+    // Whatever start comes next is a real one, even if the lab's first report never landed.
+    this.quietStart = false;
   }
 
   post(starting: boolean): void {
@@ -48,9 +64,14 @@ export class NodeReporter {
     const wasReady = this.lastConditions.find((c) => c.type === 'Ready')?.status;
     const isReady = conditions.find((c) => c.type === 'Ready')?.status;
     this.lastConditions = conditions;
+    // tryUpdateNodeStatus reads the stored node and runs its setters on it: a condition
+    // the node lifecycle controller turned Unknown meanwhile transitions again (now), and
+    // conditions the kubelet does not own (Calico's NetworkUnavailable) stay where they are.
     const patch = (o: KubeObject) => {
       if (o.kind !== 'Node') return o;
-      return { ...o, status: { ...o.status, conditions } };
+      const mine = nodeConditions(health, o.status.conditions, now);
+      const others = o.status.conditions.filter((c) => !KUBELET_CONDITIONS.has(c.type));
+      return { ...o, status: { ...o.status, conditions: [...others, ...mine] } };
     };
     this.d.client.request({ verb: 'updateStatus', resource: 'nodes', name: this.d.node, patch }, (res) => {
       if (res.ok) {
@@ -60,16 +81,11 @@ export class NodeReporter {
           const quiet = this.quietStart;
           this.quietStart = false;
           if (quiet) return;
+          // A kubelet that starts records its start and, from the setters run on a fresh
+          // node status, each condition it finds fine (kubelet_node_status.go, setters.go).
           if (starting)
-            recordEvent(
-              this.d.client,
-              now,
-              res.object,
-              'Normal',
-              'Starting',
-              'Starting kubelet.',
-              this.d.source(),
-            );
+            for (const [reason, message] of startingEvents(this.d.node))
+              recordEvent(this.d.client, now, res.object, 'Normal', reason, message, this.d.source());
           if ((starting || wasReady !== isReady || apiReady === 'Unknown') && isReady === 'True')
             recordEvent(
               this.d.client,
@@ -100,7 +116,9 @@ export class NodeReporter {
   private register(conditions: Node['status']['conditions']): void {
     const host = this.d.world.host(this.d.node);
     if (!host) return;
-    const node = newNode(this.d.node, host.ip, host.role, this.d.now(), host.role === 'master' ? 2000 : 1000);
+    const machine = nodeMachine(this.d.world.hosts.values(), this.d.node);
+    if (!machine) return;
+    const node = newNode(machine, this.d.now());
     const ready = conditions.some((c) => c.type === 'Ready' && c.status === 'True');
     // A node that is not ready registers already tainted, so nothing is scheduled onto it meanwhile.
     const notReady = { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' as const };

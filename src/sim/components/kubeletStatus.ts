@@ -1,8 +1,11 @@
 // What a kubelet reports: the pod status it computes from its pod worker, and the
 // node conditions it posts every 10 s (nodeStatusUpdateFrequency).
-import { controlPlaneImages } from '../labs/addons';
+import { imageIdOf } from '../images';
+import { controlPlaneContainer, controlPlaneImages } from '../labs/addons';
+import { KUBELET_PORT, machineIds, nodeAnnotations, nodeSoftware, roleFacts } from '../labs/nodeFacts';
 import type { Condition, ContainerState, Node, Pod } from '../objects';
 import { MIRROR_ANNOTATION } from '../objects';
+import { qosClass } from '../podDefaults';
 import type { SimMs } from '../units';
 import type { ContainerDied, SandboxInfo } from './cri';
 import { restartPolicyOf } from './podSync';
@@ -51,30 +54,42 @@ export function podStatusFor(w: PodWorker, hostIP: string, now: SimMs): Pod['sta
   const cond = (type: string, ok: boolean, reason?: string): Condition => ({
     type,
     status: ok ? 'True' : 'False',
+    lastProbeTime: null,
     lastTransitionTime: t,
     ...(reason && !ok ? { reason } : {}),
   });
   const everStarted = w.starts > 0 || w.restartCount > 0;
+  const podIP = w.sandbox ? w.sandbox.ip : pod.status.podIP;
   const phase = w.exited
     ? podPhase(restartPolicyOf(pod), { running: w.running, exited: w.exited, restarted: true })
     : podPhase(restartPolicyOf(pod), { running: w.running, restarted: everStarted });
   return {
     phase,
     hostIP,
-    ...(w.sandbox ? { podIP: w.sandbox.ip } : pod.status.podIP ? { podIP: pod.status.podIP } : {}),
+    ...(podIP ? { podIP, podIPs: [{ ip: podIP }] } : {}),
+    qosClass: pod.status.qosClass ?? qosClass(pod),
     startTime: pod.status.startTime ?? now,
     conditions: [
       cond('Initialized', true),
       cond('Ready', ready, 'ContainersNotReady'),
       cond('ContainersReady', ready, 'ContainersNotReady'),
-      { type: 'PodScheduled', status: 'True', lastTransitionTime: pod.metadata.creationTimestamp },
+      {
+        type: 'PodScheduled',
+        status: 'True',
+        lastProbeTime: null,
+        lastTransitionTime:
+          pod.status.conditions.find((x) => x.type === 'PodScheduled')?.lastTransitionTime ??
+          pod.metadata.creationTimestamp,
+      },
     ],
     containerStatuses: c
       ? pod.spec.containers.map((x) => ({
           name: x.name,
           image: x.image,
+          ...(w.containerId || w.restartCount > 0 ? { imageID: imageIdOf(x.image) } : { imageID: '' }),
           ready,
           restartCount: w.restartCount,
+          started: w.running,
           state,
           ...(last ? { lastState: terminated(last) } : {}),
           ...(w.containerId ? { containerID: `docker://${w.containerId}` } : {}),
@@ -130,13 +145,21 @@ export function nodeConditions(health: NodeHealth, prev: readonly Condition[], n
   ];
 }
 
-export function newNode(
-  name: string,
-  ip: string,
-  role: 'master' | 'worker',
-  now: SimMs,
-  cpuMillis: number,
-): Node {
+export interface NodeMachine {
+  readonly name: string;
+  readonly ip: string;
+  readonly role: 'master' | 'worker';
+  readonly bootedAt: number;
+  /** Calico's tunl0 address: its block's first address (undefined before Calico runs). */
+  readonly tunnelAddr?: string;
+  /** The node IPAM controller's /24, in the order nodes registered. */
+  readonly podCIDR?: string;
+}
+
+/** The Node a kubelet registers, with what kubeadm, the node controller and Calico add to it. */
+export function newNode(m: NodeMachine, now: SimMs): Node {
+  const { name, ip, role } = m;
+  const facts = roleFacts[role];
   return {
     kind: 'Node',
     metadata: {
@@ -144,6 +167,7 @@ export function newNode(
       uid: '',
       resourceVersion: 0,
       creationTimestamp: now,
+      annotations: nodeAnnotations(ip, m.tunnelAddr),
       labels: {
         'beta.kubernetes.io/arch': 'amd64',
         'beta.kubernetes.io/os': 'linux',
@@ -154,6 +178,7 @@ export function newNode(
       },
     },
     spec: {
+      ...(m.podCIDR ? { podCIDR: m.podCIDR, podCIDRs: [m.podCIDR] } : {}),
       taints: role === 'master' ? [{ key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' }] : [],
     },
     status: {
@@ -162,13 +187,10 @@ export function newNode(
         { type: 'InternalIP', address: ip },
         { type: 'Hostname', address: name },
       ],
-      capacity: { cpuMillis, memoryMi: role === 'master' ? 2898 : 2402, pods: 110 },
-      nodeInfo: {
-        kubeletVersion: 'v1.18.4',
-        osImage: 'CentOS Linux 7 (Core)',
-        kernelVersion: '3.10.0-1127.19.1.el7.x86_64',
-        containerRuntimeVersion: 'docker://1.13.1',
-      },
+      capacity: facts.capacity,
+      allocatable: facts.allocatable,
+      daemonEndpoints: { kubeletEndpoint: { Port: KUBELET_PORT } },
+      nodeInfo: { ...nodeSoftware, ...machineIds(name, m.bootedAt) },
     },
   };
 }
@@ -189,7 +211,8 @@ export function mirrorPod(component: string, node: string, hostIP: string, now: 
     },
     spec: {
       nodeName: node,
-      containers: [{ name: component, image: controlPlaneImages[component] ?? component }],
+      containers: [controlPlaneContainer(component)],
+      priorityClassName: 'system-cluster-critical',
       tolerations: [{ operator: 'Exists', effect: 'NoExecute' }],
       terminationGracePeriodSeconds: 30,
       hostNetwork: true,

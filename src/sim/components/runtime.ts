@@ -2,6 +2,7 @@
 // Its containers outlive the kubelet; they die with docker or the machine.
 import { processOf } from '../containerProcess';
 import { imageKey, lookupImage, pullMs } from '../images';
+import { dockerId } from '../names';
 import type { Message, Net } from '../net';
 import type { Rng } from '../rng';
 import type { World } from '../world';
@@ -79,7 +80,8 @@ export class RuntimeLogic implements ComponentLogic {
 
   private nextId(prefix: string): string {
     this.state.seq += 1;
-    return `${prefix}${this.rng.string('0123456789abcdef', 12)}`;
+    // Docker's IDs are 64 hex digits; `docker ps` shows the first 12.
+    return `${prefix}${dockerId(this.rng.string('0123456789abcdef', 12))}`;
   }
 
   private serve(m: Message): void {
@@ -161,7 +163,13 @@ export class RuntimeLogic implements ComponentLogic {
             this.rng.between(100, 300),
           );
         });
-        const add: CniAdd = { reqId: cniReq, node: this.node, sandboxId: id, pod: pod.metadata.name };
+        const add: CniAdd = {
+          reqId: cniReq,
+          node: this.node,
+          sandboxId: id,
+          pod: pod.metadata.name,
+          namespace: pod.metadata.namespace ?? 'default',
+        };
         this.net.send(this.id, CNI, 'cni.add', `ADD ${pod.metadata.name} on ${this.node}`, add, {
           subject: `pods/${pod.metadata.name}`,
         });

@@ -9,7 +9,7 @@ import type { Rng } from '../rng';
 import type { ComponentLogic } from './processMachine';
 import { SchedulingQueue } from './schedulingQueue';
 import type { FilterReason, NodeLoad } from './scoreNodes';
-import { filterNode, scoreNode, unschedulableMessage } from './scoreNodes';
+import { filterNode, podCpuRequest, scoreNode, unschedulableMessage } from './scoreNodes';
 
 export const SCHEDULER = 'scheduler';
 
@@ -134,7 +134,7 @@ export class SchedulerLogic implements ComponentLogic {
       // Ties are broken at random, as kube-scheduler's selectHost does.
       const target = this.rng.pick(best);
       this.bind(pod, target);
-      const cpu = pod.spec.containers.reduce((n, c) => n + (c.cpuMillis ?? 0), 0);
+      const cpu = podCpuRequest(pod);
       cpuThisPass.set(target, (cpuThisPass.get(target) ?? 0) + cpu);
     }
   }

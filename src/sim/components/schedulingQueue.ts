@@ -5,6 +5,7 @@
 // given (bound pods, and those assumed while their binding is in flight).
 import type { Pod } from '../objects';
 import type { NodeLoad } from './scoreNodes';
+import { podCpuRequest } from './scoreNodes';
 
 interface Load {
   pods: number;
@@ -12,7 +13,7 @@ interface Load {
 }
 
 function cpuOf(pod: Pod): number {
-  return pod.spec.containers.reduce((n, c) => n + (c.cpuMillis ?? 0), 0);
+  return podCpuRequest(pod);
 }
 
 interface Waiting {

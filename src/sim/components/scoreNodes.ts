@@ -1,6 +1,12 @@
 // The scheduler's two phases as pure functions: filter out the nodes a pod cannot
 // go to, then score the rest (least allocated first).
 import type { Node, Pod, Taint, Toleration } from '../objects';
+import { cpuMillis } from '../quantity';
+
+/** The scheduler reserves the sum of the containers' CPU requests. */
+export function podCpuRequest(pod: Pod): number {
+  return pod.spec.containers.reduce((n, c) => n + cpuMillis(c.resources?.requests?.cpu), 0);
+}
 
 export function tolerates(tolerations: readonly Toleration[], taint: Taint): boolean {
   return tolerations.some(
@@ -27,16 +33,15 @@ export function filterNode(node: Node, pod: Pod, load: NodeLoad): FilterReason |
     if (taint.effect === 'PreferNoSchedule') continue;
     if (!tolerates(pod.spec.tolerations, taint)) return { kind: 'taint', taint };
   }
-  const cpu = pod.spec.containers.reduce((n, c) => n + (c.cpuMillis ?? 0), 0);
-  if (load.cpuMillis + cpu > node.status.capacity.cpuMillis) return { kind: 'cpu' };
-  if (load.pods + 1 > node.status.capacity.pods) return { kind: 'pods' };
+  if (load.cpuMillis + podCpuRequest(pod) > cpuMillis(node.status.allocatable.cpu)) return { kind: 'cpu' };
+  if (load.pods + 1 > Number(node.status.allocatable.pods ?? 0)) return { kind: 'pods' };
   return undefined;
 }
 
 /** LeastAllocated + BalancedAllocation, simplified: fewer pods and less CPU score higher (0..100). */
 export function scoreNode(node: Node, load: NodeLoad): number {
-  const cpuFree = 1 - load.cpuMillis / node.status.capacity.cpuMillis;
-  const podsFree = 1 - load.pods / node.status.capacity.pods;
+  const cpuFree = 1 - load.cpuMillis / cpuMillis(node.status.allocatable.cpu);
+  const podsFree = 1 - load.pods / Number(node.status.allocatable.pods ?? 0);
   return Math.round(50 * cpuFree + 50 * podsFree);
 }
 

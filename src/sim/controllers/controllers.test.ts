@@ -8,7 +8,7 @@ import { podsToDelete } from './workloads';
 
 const at = (n: number) => n as SimMs;
 const worker = (name = 'w2-k8s') => {
-  const n = newNode(name, '192.168.1.102', 'worker', at(0), 1000);
+  const n = newNode({ name, ip: '192.168.1.102', role: 'worker', bootedAt: 0 }, at(0));
   return {
     ...n,
     status: {
@@ -30,7 +30,7 @@ const admitted = () => ({
 
 describe('scheduler: filter then score', () => {
   it('filters out the master for an ordinary pod, a node with too many pods, and a tainted node', () => {
-    const master = newNode('m-k8s', '192.168.1.10', 'master', at(0), 2000);
+    const master = newNode({ name: 'm-k8s', ip: '192.168.1.10', role: 'master', bootedAt: 0 }, at(0));
     expect(filterNode(master, nginxPod(), { pods: 0, cpuMillis: 0 })).toMatchObject({
       kind: 'taint',
       taint: { key: 'node-role.kubernetes.io/master' },

@@ -10,19 +10,32 @@ export const NODE_MONITOR_GRACE_MS = 40_000;
 export const UNREACHABLE = 'node.kubernetes.io/unreachable';
 export const NOT_READY = 'node.kubernetes.io/not-ready';
 
+/** The conditions the kubelet posts, and the node lifecycle controller marks Unknown when it falls silent. */
+export const KUBELET_CONDITIONS: ReadonlySet<string> = new Set([
+  'MemoryPressure',
+  'DiskPressure',
+  'PIDPressure',
+  'Ready',
+]);
+
 export function readyCondition(node: Node): Condition | undefined {
   return node.status.conditions.find((c) => c.type === 'Ready');
 }
 
 /** The kubelet has been silent past the grace period: every condition becomes Unknown. */
 export function markUnknown(node: Node, now: SimMs): Node {
-  const conditions = node.status.conditions.map((c) => ({
-    ...c,
-    status: 'Unknown' as const,
-    reason: 'NodeStatusUnknown',
-    message: 'Kubelet stopped posting node status.',
-    lastTransitionTime: now,
-  }));
+  // Only the kubelet's own conditions: Calico's NetworkUnavailable stays as Calico wrote it.
+  const conditions = node.status.conditions.map((c) =>
+    !KUBELET_CONDITIONS.has(c.type)
+      ? c
+      : {
+          ...c,
+          status: 'Unknown' as const,
+          reason: 'NodeStatusUnknown',
+          message: 'Kubelet stopped posting node status.',
+          lastTransitionTime: now,
+        },
+  );
   return { ...node, status: { ...node.status, conditions } };
 }
 

@@ -2,6 +2,7 @@
 // kube-proxy and calico-node DaemonSets, the CoreDNS and calico-kube-controllers
 // Deployments, and the two Services every cluster has.
 import type {
+  Container,
   DaemonSet,
   Deployment,
   Endpoints,
@@ -37,13 +38,22 @@ export const templates = {
   } satisfies PodTemplate,
   calicoNode: {
     labels: { 'k8s-app': 'calico-node' },
-    containers: [{ name: 'calico-node', image: 'calico/node:v3.9.4', cpuMillis: 250 }],
+    containers: [
+      { name: 'calico-node', image: 'calico/node:v3.9.4', resources: { requests: { cpu: '250m' } } },
+    ],
     tolerations: everything,
     hostNetwork: true,
   } satisfies PodTemplate,
   coredns: {
     labels: { 'k8s-app': 'kube-dns' },
-    containers: [{ name: 'coredns', image: 'k8s.gcr.io/coredns:1.6.7', cpuMillis: 100 }],
+    containers: [
+      {
+        name: 'coredns',
+        image: 'k8s.gcr.io/coredns:1.6.7',
+        // kubeadm 1.18's CoreDNS Deployment.
+        resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
+      },
+    ],
     tolerations: masterToleration,
   } satisfies PodTemplate,
   calicoKubeControllers: {
@@ -162,3 +172,21 @@ export const controlPlaneImages: Record<string, string> = {
   'kube-controller-manager': 'k8s.gcr.io/kube-controller-manager:v1.18.4',
   'kube-scheduler': 'k8s.gcr.io/kube-scheduler:v1.18.4',
 };
+
+/**
+ * The static pod manifests kubeadm 1.18 writes: their CPU requests (etcd asks for none in
+ * 1.18), and the priority class every control-plane pod has.
+ */
+export function controlPlaneContainer(component: string): Container {
+  const cpu: Record<string, string> = {
+    'kube-apiserver': '250m',
+    'kube-controller-manager': '200m',
+    'kube-scheduler': '100m',
+  };
+  const request = cpu[component];
+  return {
+    name: component,
+    image: controlPlaneImages[component] ?? component,
+    ...(request ? { resources: { requests: { cpu: request } } } : {}),
+  };
+}

@@ -1,6 +1,8 @@
 // The book's machines (Vagrantfile): m-k8s 192.168.1.10 and w<i>-k8s 192.168.1.10<i>.
 // Calico's /26 blocks for the first three workers are the ones the book's
 // transcripts show; further workers (scale demos) get blocks from the seed.
+
+import type { NodeMachine } from '../components/kubeletStatus';
 import type { ControlPlaneManifest } from '../inputs';
 import type { Rng } from '../rng';
 import type { HostRecord } from '../world';
@@ -60,4 +62,26 @@ export function labHosts(workers: number, ready: boolean, rng: Rng, bootedAt: nu
   const hosts = [host('m-k8s', '192.168.1.10', 'master')];
   for (let i = 1; i <= workers; i++) hosts.push(host(`w${i}-k8s`, workerIp(i), 'worker'));
   return hosts;
+}
+
+/**
+ * What the kubelet on a host registers its Node with. The node IPAM controller hands out
+ * /24s of --cluster-cidr (kubeadm's --pod-network-cidr 172.16.0.0/16) in the order nodes
+ * register, which in the lab is the hosts' order; Calico's annotations are there once it runs.
+ */
+export function nodeMachine(hosts: Iterable<HostRecord>, name: string): NodeMachine | undefined {
+  let i = 0;
+  for (const h of hosts) {
+    if (h.name === name)
+      return {
+        name,
+        ip: h.ip,
+        role: h.role,
+        bootedAt: h.bootedAt,
+        podCIDR: `172.16.${i}.0/24`,
+        ...(h.cniInstalled ? { tunnelAddr: h.blockBase } : {}),
+      };
+    i++;
+  }
+  return undefined;
 }

@@ -3,20 +3,23 @@
 // written straight into etcd, the runtimes and Calico's IPAM.
 import { uid } from '../components/admission';
 import type { Ipam } from '../components/cni';
+import { CALICO_POD_IP } from '../components/cni';
 import { newNode, nodeConditions } from '../components/kubeletStatus';
 import { namespaceObject, SYSTEM_NAMESPACES } from '../components/namespaceLifecycle';
 import type { RuntimeState } from '../components/runtime';
 import { desiredSubsets } from '../controllers/endpointsController';
 import { REVISION, replicaAnnotations } from '../controllers/rollout';
 import type { EtcdStore } from '../etcdStore';
-import { podSuffix } from '../names';
-import type { Deployment, KubeObject, Pod, PodTemplate } from '../objects';
+import { dockerId, podSuffix } from '../names';
+import type { Condition, Deployment, KubeObject, Pod, PodTemplate, ReplicaSet } from '../objects';
 import { MIRROR_ANNOTATION, registryKey, resourceOfKind } from '../objects';
+import { defaultPod } from '../podDefaults';
 import type { Rng } from '../rng';
 import { minutes, type SimMs, seconds } from '../units';
 import type { HostRecord } from '../world';
-import { controlPlaneImages, daemonSet, deployment, kubeadmAddons, templates } from './addons';
-import { allManifests } from './hosts';
+import { controlPlaneContainer, daemonSet, deployment, kubeadmAddons, templates } from './addons';
+import { allManifests, nodeMachine } from './hosts';
+import { seedCreated, seedNode, seedPod, seedWorkload } from './seedManaged';
 import { nodeSetupEvents } from './setupEvents';
 
 /** The pod names of the book's transcript (k8s-facts §1.5), node by node. */
@@ -53,63 +56,114 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
   hosts.forEach((h, i) => {
     const at = -minutes(joinedAgo[h.name] ?? Math.max(1, 14 - i)) as SimMs;
     nodeAt.set(h.name, at);
-    const node = newNode(h.name, h.ip, h.role, at, h.role === 'master' ? 2000 : 1000);
-    put({
-      ...node,
-      status: {
-        ...node.status,
-        conditions: nodeConditions({ runtimeUp: true, cniReady: true }, [], -seconds(3) as SimMs),
-      },
+    const machine = nodeMachine(hosts, h.name);
+    if (!machine) return;
+    const node = newNode(machine, at);
+    // calico-node runs there once the node has joined and the add-ons are applied.
+    const calicoAt = (Math.max(at, addonsAt) + seconds(38)) as SimMs;
+    const reportedAt = -seconds(3) as SimMs;
+    const networkUp: Condition = {
+      type: 'NetworkUnavailable',
+      status: 'False',
+      reason: 'CalicoIsUp',
+      message: 'Calico is running on this node',
+      lastHeartbeatTime: calicoAt,
+      lastTransitionTime: calicoAt,
+    };
+    // The pressure conditions have held since the kubelet registered; Ready since Calico ran.
+    const since = (type: string, status: 'True' | 'False', at: SimMs): Condition => ({
+      type,
+      status,
+      lastTransitionTime: at,
     });
+    const held = [
+      since('MemoryPressure', 'False', at),
+      since('DiskPressure', 'False', at),
+      since('PIDPressure', 'False', at),
+      since('Ready', 'True', (calicoAt + seconds(2)) as SimMs),
+    ];
+    const conditions = nodeConditions({ runtimeUp: true, cniReady: true }, held, reportedAt);
+    const ready = { ...node, status: { ...node.status, conditions: [networkUp, ...conditions] } };
+    put(seedNode(ready, { joinedAt: at, calicoAt, reportedAt }));
   });
 
   const [, , , dns] = kubeadmAddons(addonsAt);
-  const proxyDs = put({
-    ...daemonSet('kube-proxy', templates.kubeProxy, addonsAt),
-    status: { desiredNumberScheduled: hosts.length, numberReady: hosts.length },
-  });
-  const calicoDs = put({
-    ...daemonSet('calico-node', templates.calicoNode, addonsAt),
-    status: { desiredNumberScheduled: hosts.length, numberReady: hosts.length },
-  });
+  // kubeadm creates kube-proxy and CoreDNS; Calico's objects come from `kubectl apply`.
+  const proxyDs = put(
+    seedWorkload(
+      {
+        ...daemonSet('kube-proxy', templates.kubeProxy, addonsAt),
+        status: { desiredNumberScheduled: hosts.length, numberReady: hosts.length },
+      },
+      'kubeadm',
+      addonsAt,
+    ),
+  );
+  const calicoDs = put(
+    seedWorkload(
+      {
+        ...daemonSet('calico-node', templates.calicoNode, addonsAt),
+        status: { desiredNumberScheduled: hosts.length, numberReady: hosts.length },
+      },
+      'kubectl',
+      addonsAt,
+    ),
+  );
   // As the API server and the deployment controller left them: generation 1, revision 1.
   const rolledOut = (d: Deployment): Deployment => ({
     ...d,
     metadata: { ...d.metadata, generation: 1, annotations: { [REVISION]: '1' } },
   });
-  const corednsD = put(rolledOut(deployment('coredns', 'kube-system', 2, templates.coredns, addonsAt)));
+  const corednsD = put(
+    seedWorkload(
+      rolledOut(deployment('coredns', 'kube-system', 2, templates.coredns, addonsAt)),
+      'kubeadm',
+      addonsAt,
+    ),
+  );
   const kccD = put(
-    rolledOut(
-      deployment('calico-kube-controllers', 'kube-system', 1, templates.calicoKubeControllers, addonsAt),
+    seedWorkload(
+      rolledOut(
+        deployment('calico-kube-controllers', 'kube-system', 1, templates.calicoKubeControllers, addonsAt),
+      ),
+      'kubectl',
+      addonsAt,
     ),
   );
   const services = kubeadmAddons(addonsAt).filter((o) => o.kind === 'Service' || o.kind === 'Endpoints');
-  for (const s of services) put(s);
+  for (const s of services)
+    put(seedCreated(s, s.kind === 'Endpoints' ? 'kube-controller-manager' : 'kubeadm'));
   void dns;
 
   const rs = (d: KubeObject, hash: string, replicas: number) => {
     if (d.kind !== 'Deployment') throw new Error('not a deployment');
     const labels = { ...d.spec.template.labels, 'pod-template-hash': hash };
-    return put({
-      kind: 'ReplicaSet',
-      metadata: {
-        name: `${d.metadata.name}-${hash}`,
-        namespace: 'kube-system',
-        uid: '',
-        resourceVersion: 0,
-        creationTimestamp: addonsAt,
-        labels,
-        annotations: { ...replicaAnnotations(d), [REVISION]: '1' },
-        generation: 1,
-        ownerReferences: [{ kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid }],
-      },
-      spec: {
-        replicas,
-        selector: { ...d.spec.selector, 'pod-template-hash': hash },
-        template: { ...d.spec.template, labels },
-      },
-      status: { replicas, readyReplicas: replicas },
-    });
+    return put(
+      seedWorkload(
+        {
+          kind: 'ReplicaSet',
+          metadata: {
+            name: `${d.metadata.name}-${hash}`,
+            namespace: 'kube-system',
+            uid: '',
+            resourceVersion: 0,
+            creationTimestamp: addonsAt,
+            labels,
+            annotations: { ...replicaAnnotations(d), [REVISION]: '1' },
+            generation: 1,
+            ownerReferences: [{ kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid }],
+          },
+          spec: {
+            replicas,
+            selector: { ...d.spec.selector, 'pod-template-hash': hash },
+            template: { ...d.spec.template, labels },
+          },
+          status: { replicas, readyReplicas: replicas },
+        } satisfies ReplicaSet,
+        'kube-controller-manager',
+        addonsAt,
+      ),
+    );
   };
   // The hashes of the book's transcript (kubeadm v1.18.4 and Calico v3.9.4 templates).
   const corednsRs = rs(corednsD, '66bff467f8', 2);
@@ -126,8 +180,8 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
     mirror = false,
   ) => {
     const runtime = t.runtimes.get(host.name);
-    const sandboxId = rng.string('0123456789abcdef', 12);
-    const containerId = rng.string('0123456789abcdef', 12);
+    const sandboxId = dockerId(rng.string('0123456789abcdef', 12));
+    const containerId = dockerId(rng.string('0123456789abcdef', 12));
     const podUid = uid(rng);
     const ip = template.hostNetwork ? host.ip : (t.ipam.assign(host.name, sandboxId) ?? '');
     const started = (at + seconds(rng.between(15, 40))) as SimMs;
@@ -142,6 +196,7 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
         creationTimestamp: at,
         labels: template.labels,
         ...(mirror ? { annotations: { [MIRROR_ANNOTATION]: podUid } } : {}),
+        ...(!template.hostNetwork ? { annotations: { [CALICO_POD_IP]: `${ip}/32` } } : {}),
         ...(owner
           ? { ownerReferences: [{ kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid }] }
           : {}),
@@ -152,6 +207,7 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
         tolerations: template.tolerations ?? [],
         terminationGracePeriodSeconds: 30,
         ...(template.hostNetwork ? { hostNetwork: true } : {}),
+        ...(mirror ? { priorityClassName: 'system-cluster-critical' } : {}),
       },
       status: {
         phase: 'Running',
@@ -173,7 +229,8 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
         })),
       },
     };
-    put(pod);
+    const creator = mirror ? 'kubelet' : 'kube-controller-manager';
+    put(seedPod(defaultPod(pod, 'kube-system'), creator, at, started, mirror, !template.hostNetwork));
     if (runtime && c && !mirror) {
       runtime.sandboxes.set(sandboxId, { id: sandboxId, podUid, podName: name, ip, ready: true });
       runtime.containers.set(containerId, {
@@ -194,7 +251,7 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
   for (const m of allManifests) {
     const template: PodTemplate = {
       labels: { component: m, tier: 'control-plane' },
-      containers: [{ name: m, image: controlPlaneImages[m] ?? m }],
+      containers: [controlPlaneContainer(m)],
       hostNetwork: true,
     };
     runPod(master, `${m}-${master.name}`, template, masterAt, undefined, true);
@@ -232,24 +289,34 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
       proxyAt: (Math.max(joinedAt, at) + seconds(8)) as SimMs,
       readyAt: (Math.max(joinedAt, at) + seconds(40)) as SimMs,
     }))
-      put(e);
+      put(
+        seedCreated(
+          e,
+          e.source.component === 'node-controller' ? 'kube-controller-manager' : e.source.component,
+        ),
+      );
   }
   // The endpoints controller has long since written the Endpoints of kube-dns.
   const pods = store.range('/registry/pods/').map((kv) => kv.value as Pod);
   for (const svc of services)
     if (svc.kind === 'Service' && svc.spec.selector)
-      put({
-        kind: 'Endpoints',
-        metadata: {
-          name: svc.metadata.name,
-          namespace: svc.metadata.namespace ?? 'default',
-          uid: '',
-          resourceVersion: 0,
-          creationTimestamp: svc.metadata.creationTimestamp,
-          ...(svc.metadata.labels ? { labels: svc.metadata.labels } : {}),
-        },
-        subsets: desiredSubsets(svc, pods),
-      });
+      put(
+        seedCreated(
+          {
+            kind: 'Endpoints',
+            metadata: {
+              name: svc.metadata.name,
+              namespace: svc.metadata.namespace ?? 'default',
+              uid: '',
+              resourceVersion: 0,
+              creationTimestamp: svc.metadata.creationTimestamp,
+              ...(svc.metadata.labels ? { labels: svc.metadata.labels } : {}),
+            },
+            subsets: desiredSubsets(svc, pods),
+          } satisfies KubeObject,
+          'kube-controller-manager',
+        ),
+      );
   // The API server's bootstrap controller made the system namespaces when it first started.
   for (const name of SYSTEM_NAMESPACES) put(namespaceObject(name, masterAt, true));
 }

@@ -14,7 +14,13 @@ export function posterFrame(frame: Frame): Frame {
       modRevision,
     })),
     etcdRevision: frame.etcdRevision,
-    objects: frame.objects.filter((o) => o.kind === 'Node'),
+    // The nodes, without who wrote which field (managedFields): the still picture never reads it.
+    objects: frame.objects
+      .filter((o) => o.kind === 'Node')
+      .map((o) => {
+        const { managedFields: _m, ...metadata } = o.metadata;
+        return { ...o, metadata } as typeof o;
+      }),
     faults: frame.faults,
     hosts: frame.hosts,
   };
