@@ -3,13 +3,13 @@
 // reachable: ContainerShell.exec refuses the rest as its shell does.
 import type { CommandEntry, CommandIO } from '../command';
 import { ok } from '../command';
-import { etcdctl } from '../commands/etcdctl';
 import { clear, sleep } from '../commands/session';
 import { grep, head, tail, wc } from '../commands/text';
 import { runNetworkCommand } from '../kubectl/execNet';
 import { LAB_EPOCH_MS } from '../wallClock';
 import type { ContainerShell } from './containerShell';
 import { containerOf, ContainerShell as Inner, podHostname } from './containerShell';
+import { etcdctl } from './etcdctl';
 import { busyboxColumns, gnuColumns } from './lsColumns';
 import { busyboxNslookup } from './nslookup';
 import { busyboxPing } from './ping';
@@ -203,7 +203,7 @@ const table: readonly CommandEntry[] = [
   entry('ping', (a, io, sh) => busyboxPing(a, io, sh)),
   // GNU's and busybox's text tools print alike for what the lab's lessons use.
   sleep,
-  // etcd's image carries its client; what it answers is the host command's (commands/etcdctl.ts).
+  // etcd's image carries its client (the hosts have none: etcdctl.ts).
   etcdctl,
   grep,
   head,

@@ -68,6 +68,21 @@ function podFiles(pod: Pod, world: ShellWorld): Record<string, string> {
   };
 }
 
+/**
+ * A hostPath volume shows the node's files. Copied when the container's files are first
+ * made: what either side writes later stays on that side (the lab keeps no shared mount).
+ */
+function mountHostDirs(fs: FileSystem, node: FileSystem | undefined, contents: ImageContents) {
+  for (const dir of contents.hostDirs ?? []) {
+    fs.mkdirs(dir);
+    for (const name of node?.list(dir) ?? []) {
+      const text = node?.read(`${dir}/${name}`);
+      if (text !== undefined) fs.write(`${dir}/${name}`, text);
+    }
+  }
+  for (const dir of contents.dataDirs ?? []) fs.mkdirs(dir);
+}
+
 const byShell = new WeakMap<HostShell, ContainerShell>();
 
 /** Each container's files, kept across exec sessions as docker keeps its writable layer. */
@@ -117,6 +132,7 @@ export class ContainerShell implements InnerShell {
       for (const d of target.contents.root) sh.fs.mkdirs(`/${d}`);
       for (const [path, text] of Object.entries(podFiles(target.pod, world))) sh.fs.write(path, text);
       if (target.contents.osRelease) sh.fs.write('/etc/os-release', target.contents.osRelease);
+      mountHostDirs(sh.fs, world.shellOf(target.pod.spec.nodeName ?? '')?.fs, target.contents);
     }
   }
 
