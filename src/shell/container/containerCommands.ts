@@ -96,8 +96,10 @@ function ps(_args: readonly string[], io: CommandIO, sh: ContainerShell) {
       ...(spec?.args ?? (spec?.command ? [] : sh.target.image.cmd)),
     ].join(' ') || 'sh';
   const lines = ['PID   USER     TIME  COMMAND', `    1 root      0:00 ${main}`];
-  if (sh.target.shell) lines.push(`    7 root      0:00 ${sh.target.shell}`);
-  lines.push(`   ${sh.target.shell ? '13' : ' 7'} root      0:00 ps`);
+  // kubectl exec starts a second process; kubectl run -it talks to PID 1 itself.
+  const second = sh.target.shell && !sh.target.attached;
+  if (second) lines.push(`    7 root      0:00 ${sh.target.shell}`);
+  lines.push(`   ${second ? '13' : ' 7'} root      0:00 ps`);
   done(io, lines);
 }
 
@@ -106,9 +108,11 @@ function exit(args: readonly string[], io: CommandIO, sh: ContainerShell) {
   const code = Number(args[0] ?? sh.shell.lastExit) & 255;
   // An interactive bash says `exit` as it leaves; ash and dash say nothing.
   if (sh.shellName === 'bash' && sh.target.tty) io.err('exit');
+  io.effects.leave = true;
+  // kubectl run -it with restartPolicy Always does not wait for the container's exit code.
+  if (sh.target.attached && sh.target.top) return sh.target.attached.onEnd(io);
   // kubectl reports the status of the process it started; a shell started inside it is not that one.
   if (code !== 0 && sh.target.top) io.err(`command terminated with exit code ${code}`);
-  io.effects.leave = true;
   io.exit(code);
 }
 

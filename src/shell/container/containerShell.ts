@@ -26,6 +26,11 @@ export interface ContainerTarget {
   readonly tty: boolean;
   /** The shell kubectl started at the terminal: its exit status is kubectl's to report. */
   readonly top?: boolean;
+  /**
+   * kubectl run -it: the terminal is attached to the container's own process (PID 1), and
+   * kubectl has more to do when it ends (attach's resume hint, --rm's delete).
+   */
+  readonly attached?: { readonly onEnd: (io: CommandIO) => void };
 }
 
 /** A pod on the host's network (static pods, kube-proxy, calico-node) is named as its node. */

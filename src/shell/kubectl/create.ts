@@ -24,6 +24,8 @@ import type { FlagSpec } from './flags';
 import { flagBool, flagString } from './flags';
 import { toJson, toYaml, wireObject } from './objectPrinter';
 import { kindName, resourceOfKindName } from './resources';
+import type { AttachPlan } from './runAttach';
+import { attachable, attachToPod, attachUsage } from './runAttach';
 
 function inNamespace(obj: KubeObject, ctx: KubectlContext): KubeObject {
   if (!namespaced[resourceOfKindName[obj.kind] ?? 'pods']) return obj;
@@ -225,6 +227,17 @@ export const createDeploymentVerb: Verb = {
   },
 };
 
+/** kubectl run -it: the pod is created without a word, then kubectl attaches to it. */
+function createThenAttach(ctx: KubectlContext, obj: KubeObject, plan: AttachPlan) {
+  send(ctx.io, ctx.server, createRequest(obj), (res) => {
+    if (res.ok) return attachToPod(ctx, plan);
+    failWith(
+      ctx,
+      res.reason === 'ConnectionRefused' ? apiError(res, ctx.server) : createError(ctx, res, undefined),
+    );
+  });
+}
+
 export const runVerb: Verb = {
   name: 'run',
   flags: [
@@ -241,7 +254,7 @@ export const runVerb: Verb = {
     { name: 'env', type: 'strings' },
     { name: 'image-pull-policy', type: 'string' },
     outputFlag,
-    // Attaching to the new pod's container (its process's stdin kept open) is not modelled.
+    // Attaching to the new pod's container (runAttach.ts): -it --rm with a shell only.
     { name: 'stdin', short: 'i', type: 'bool' },
     { name: 'tty', short: 't', type: 'bool' },
     { name: 'attach', type: 'bool' },
@@ -251,11 +264,6 @@ export const runVerb: Verb = {
     const name = ctx.args[0];
     if (!name)
       return failWith(ctx, "error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
-    if (['stdin', 'tty', 'attach', 'rm'].some((f) => ctx.flags.values.has(f)))
-      return failWith(
-        ctx,
-        'error: podscope: kubectl run -i/-t/--rm (attaching to the new pod) is not simulated; run the pod, then kubectl exec -it POD -- sh',
-      );
     const image = flagString(ctx.flags, 'image');
     if (!image)
       return failWith(ctx, "error: --image is required\nSee 'kubectl run -h' for help and examples");
@@ -266,6 +274,17 @@ export const runVerb: Verb = {
         `error: invalid restart policy: ${restart}\nSee 'kubectl run -h' for help and examples`,
       );
     const rest = ctx.args.slice(1);
+    const plan = { name, image, args: rest, command: ctx.flags.values.has('command'), restart };
+    const attach = ['stdin', 'tty', 'attach', 'rm'].some((f) => ctx.flags.values.has(f));
+    if (attach) {
+      const why = attachUsage(ctx);
+      if (why) return failWith(ctx, `error: ${why}\nSee 'kubectl run -h' for help and examples`);
+      if (!attachable(ctx, plan))
+        return failWith(
+          ctx,
+          'error: podscope: kubectl run -i/-t/--rm is simulated only as -it --rm NAME --image=IMAGE -- sh (a shell of the image, --restart=Always); run the pod, then kubectl exec -it POD -- sh',
+        );
+    }
     const pull = flagString(ctx.flags, 'image-pull-policy');
     const portText = flagString(ctx.flags, 'port');
     const port = portText ? Number.parseInt(portText, 10) : undefined;
@@ -298,10 +317,12 @@ export const runVerb: Verb = {
       const printed = printClientObject(ctx, runPodWire(name, image, labels, ns), `pod/${name}`);
       return printed.ok ? ctx.io.exit(0) : failWith(ctx, printed.error);
     }
+    // The generator's BasicPod: stdin kept open (closed after the first attach) and a terminal.
     const obj = podObject(newMeta(name, ctx.namespace, { labels }), {
-      containers: [container],
+      containers: [attach ? { ...container, stdin: true, stdinOnce: true, tty: true } : container],
       restartPolicy: restart,
     });
+    if (attach) return createThenAttach(ctx, recorded(ctx, obj, runVerb.flags), plan);
     createAll(ctx, [{ obj, source: '' }], runVerb.flags);
   },
 };
