@@ -78,7 +78,7 @@ describe('complete: one fit finishes the word', () => {
     ['modprobe br', 'modprobe br_netfilter '],
     ['kubeadm to', 'kubeadm token '],
     ['kubectl get pods | gre', 'kubectl get pods | grep '],
-    ['ETCDCTL_API=3 etcd', 'ETCDCTL_API=3 etcdctl '],
+    ['KUBECONFIG=/etc/kubernetes/admin.conf kubea', 'KUBECONFIG=/etc/kubernetes/admin.conf kubeadm '],
   ];
   for (const [line, want] of table) {
     it(`${JSON.stringify(line)} → ${JSON.stringify(want)}`, () => {

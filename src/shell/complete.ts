@@ -42,7 +42,6 @@ const wordsAfter: Record<string, readonly string[]> = {
   kubeadm: ['init', 'join', 'token', 'version'],
   docker: ['ps', 'version'],
   modprobe: ['br_netfilter', '-r'],
-  etcdctl: ['get', 'put', 'del', 'member', 'snapshot', 'endpoint', 'version'],
 };
 
 /** Splits the text before the cursor into the words of its last simple command and the word being typed. */

@@ -6,13 +6,14 @@ import { resourceKinds } from '../sim/resourceKinds';
 import type { CompletionContext, WordChoices } from './complete';
 import { applyVerb } from './kubectl/apply';
 import type { Verb } from './kubectl/context';
-import { createDeploymentVerb, createVerb, runVerb } from './kubectl/create';
+import { createDeploymentVerb, createVerb } from './kubectl/create';
 import { deleteVerb } from './kubectl/delete';
 import { describeVerb } from './kubectl/describe';
 import type { FlagSpec } from './kubectl/flags';
 import { globalFlags } from './kubectl/flags';
 import { getVerb } from './kubectl/get';
 import { resourceFor } from './kubectl/resources';
+import { runVerb } from './kubectl/run';
 import { scaleVerb } from './kubectl/scale';
 import { verbsAdded } from './kubectl/verbsAdded';
 

@@ -150,7 +150,7 @@ describe('kubectl exec -it POD -- bash|sh', () => {
     );
   });
 
-  it('says that kubectl run -it (attaching to a new pod) is not simulated, and creates nothing', () => {
+  it('says that kubectl run -it with a command other than a shell is not simulated, and creates nothing', () => {
     const s = new Session({ seed: 3 });
     const r = runAt(
       s,
@@ -158,7 +158,7 @@ describe('kubectl exec -it POD -- bash|sh', () => {
       'kubectl run -it --rm test --image=busybox:1.28 --restart=Never -- nslookup kubernetes.default',
     );
     expect(r.text).toBe(
-      'error: podscope: kubectl run -i/-t/--rm (attaching to the new pod) is not simulated; run the pod, then kubectl exec -it POD -- sh',
+      'error: podscope: kubectl run -i/-t/--rm is simulated only as -it --rm NAME --image=IMAGE -- sh (a shell of the image, --restart=Always); run the pod, then kubectl exec -it POD -- sh',
     );
     expect(r.code).toBe(1);
     expect(s.cluster.pods().some((p) => p.name === 'test')).toBe(false);

@@ -125,6 +125,9 @@ function containers(v: YamlValue | undefined): Container[] {
       ...(args ? { args } : {}),
       ...(pull ? { imagePullPolicy: pull } : {}),
       ...(ports ? { ports } : {}),
+      ...(c.stdin === true ? { stdin: true } : {}),
+      ...(c.stdinOnce === true ? { stdinOnce: true } : {}),
+      ...(c.tty === true ? { tty: true } : {}),
     };
   });
 }

@@ -32,6 +32,8 @@ export type Process =
 export interface ProcessSpec {
   readonly command?: readonly string[];
   readonly args?: readonly string[];
+  /** stdin kept open (kubectl run -i): a shell waits on it. */
+  readonly stdin?: boolean;
 }
 
 export function argvOf(image: ImageInfo, spec: ProcessSpec): string[] {
@@ -160,7 +162,8 @@ export function processOf(image: ImageInfo, spec: ProcessSpec, hostname: string)
   if (!has) return notFound(exe);
   if (name === 'sh' || name === 'bash') {
     const c = rest.indexOf('-c');
-    // Without a terminal (no -i/-t) sh reads an empty stdin and exits at once.
+    // Without -i sh reads an empty stdin and exits at once; with it, sh waits for input.
+    if (c < 0 && spec.stdin) return { kind: 'runs', logs: [] };
     if (c < 0) return { kind: 'exits', afterMs: 5, exitCode: 0, logs: [] };
     return runScript(rest[c + 1] ?? '', hostname);
   }

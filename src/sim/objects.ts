@@ -66,6 +66,14 @@ export interface Container {
     readonly mountPath: string;
     readonly readOnly?: boolean;
   }[];
+  /**
+   * kubectl run -i/-t: the runtime keeps the process's stdin open (and gives it a
+   * terminal), so a shell waits for what is typed instead of reading an empty stdin.
+   * stdinOnce: the stdin closes when the first attach ends.
+   */
+  readonly stdin?: boolean;
+  readonly stdinOnce?: boolean;
+  readonly tty?: boolean;
   /** Declared ports (informational, as in Kubernetes; `kubectl expose` reads them). */
   readonly ports?: readonly {
     readonly containerPort: number;

@@ -1,7 +1,6 @@
 // The table of commands every host's shell knows, by name.
 import type { CommandEntry } from '../command';
 import { docker } from './docker';
-import { etcdctl } from './etcdctl';
 import { cat, cd, chown, cp, ls, mkdir, mv, pwd, rm } from './files';
 import { kubelet, uname } from './host';
 import { ip } from './ip';
@@ -35,7 +34,6 @@ import { echo, grep, head, tail, wc } from './text';
 const entries: CommandEntry[] = [
   kubectl,
   kubeadm,
-  etcdctl,
   docker,
   systemctl,
   journalctl,

@@ -3,13 +3,13 @@
 // reachable: ContainerShell.exec refuses the rest as its shell does.
 import type { CommandEntry, CommandIO } from '../command';
 import { ok } from '../command';
-import { etcdctl } from '../commands/etcdctl';
 import { clear, sleep } from '../commands/session';
 import { grep, head, tail, wc } from '../commands/text';
 import { runNetworkCommand } from '../kubectl/execNet';
 import { LAB_EPOCH_MS } from '../wallClock';
 import type { ContainerShell } from './containerShell';
 import { containerOf, ContainerShell as Inner, podHostname } from './containerShell';
+import { etcdctl } from './etcdctl';
 import { busyboxColumns, gnuColumns } from './lsColumns';
 import { busyboxNslookup } from './nslookup';
 import { busyboxPing } from './ping';
@@ -96,8 +96,10 @@ function ps(_args: readonly string[], io: CommandIO, sh: ContainerShell) {
       ...(spec?.args ?? (spec?.command ? [] : sh.target.image.cmd)),
     ].join(' ') || 'sh';
   const lines = ['PID   USER     TIME  COMMAND', `    1 root      0:00 ${main}`];
-  if (sh.target.shell) lines.push(`    7 root      0:00 ${sh.target.shell}`);
-  lines.push(`   ${sh.target.shell ? '13' : ' 7'} root      0:00 ps`);
+  // kubectl exec starts a second process; kubectl run -it talks to PID 1 itself.
+  const second = sh.target.shell && !sh.target.attached;
+  if (second) lines.push(`    7 root      0:00 ${sh.target.shell}`);
+  lines.push(`   ${second ? '13' : ' 7'} root      0:00 ps`);
   done(io, lines);
 }
 
@@ -106,9 +108,11 @@ function exit(args: readonly string[], io: CommandIO, sh: ContainerShell) {
   const code = Number(args[0] ?? sh.shell.lastExit) & 255;
   // An interactive bash says `exit` as it leaves; ash and dash say nothing.
   if (sh.shellName === 'bash' && sh.target.tty) io.err('exit');
+  io.effects.leave = true;
+  // kubectl run -it with restartPolicy Always does not wait for the container's exit code.
+  if (sh.target.attached && sh.target.top) return sh.target.attached.onEnd(io);
   // kubectl reports the status of the process it started; a shell started inside it is not that one.
   if (code !== 0 && sh.target.top) io.err(`command terminated with exit code ${code}`);
-  io.effects.leave = true;
   io.exit(code);
 }
 
@@ -203,7 +207,7 @@ const table: readonly CommandEntry[] = [
   entry('ping', (a, io, sh) => busyboxPing(a, io, sh)),
   // GNU's and busybox's text tools print alike for what the lab's lessons use.
   sleep,
-  // etcd's image carries its client; what it answers is the host command's (commands/etcdctl.ts).
+  // etcd's image carries its client (the hosts have none: etcdctl.ts).
   etcdctl,
   grep,
   head,

@@ -26,6 +26,11 @@ export interface ContainerTarget {
   readonly tty: boolean;
   /** The shell kubectl started at the terminal: its exit status is kubectl's to report. */
   readonly top?: boolean;
+  /**
+   * kubectl run -it: the terminal is attached to the container's own process (PID 1), and
+   * kubectl has more to do when it ends (attach's resume hint, --rm's delete).
+   */
+  readonly attached?: { readonly onEnd: (io: CommandIO) => void };
 }
 
 /** A pod on the host's network (static pods, kube-proxy, calico-node) is named as its node. */
@@ -66,6 +71,21 @@ function podFiles(pod: Pod, world: ShellWorld): Record<string, string> {
       `${pod.status.podIP ?? ''}\t${name}`,
     ].join('\n'),
   };
+}
+
+/**
+ * A hostPath volume shows the node's files. Copied when the container's files are first
+ * made: what either side writes later stays on that side (the lab keeps no shared mount).
+ */
+function mountHostDirs(fs: FileSystem, node: FileSystem | undefined, contents: ImageContents) {
+  for (const dir of contents.hostDirs ?? []) {
+    fs.mkdirs(dir);
+    for (const name of node?.list(dir) ?? []) {
+      const text = node?.read(`${dir}/${name}`);
+      if (text !== undefined) fs.write(`${dir}/${name}`, text);
+    }
+  }
+  for (const dir of contents.dataDirs ?? []) fs.mkdirs(dir);
 }
 
 const byShell = new WeakMap<HostShell, ContainerShell>();
@@ -117,6 +137,7 @@ export class ContainerShell implements InnerShell {
       for (const d of target.contents.root) sh.fs.mkdirs(`/${d}`);
       for (const [path, text] of Object.entries(podFiles(target.pod, world))) sh.fs.write(path, text);
       if (target.contents.osRelease) sh.fs.write('/etc/os-release', target.contents.osRelease);
+      mountHostDirs(sh.fs, world.shellOf(target.pod.spec.nodeName ?? '')?.fs, target.contents);
     }
   }
 

@@ -21,6 +21,12 @@ export interface ImageContents {
    * 1.29 rewrote it to send its own queries and print as BIND's nslookup does.
    */
   readonly nslookup?: 'libc' | 'own';
+  /**
+   * Directories of the node the lab's one pod of this image mounts (hostPath) with what
+   * they hold when the container starts, and directories of its own data inside them.
+   */
+  readonly hostDirs?: readonly string[];
+  readonly dataDirs?: readonly string[];
 }
 
 /** busybox tags whose nslookup is the libc one (the Kubernetes docs' DNS debugging image is 1.28). */
@@ -95,6 +101,10 @@ export function contentsOf(image: ImageInfo | undefined): ImageContents | undefi
       root: ['bin', 'dev', 'etc', 'home', 'proc', 'root', 'sys', 'tmp', 'usr', 'var'],
       env: [],
       userland: 'busybox',
+      // kubeadm's etcd.yaml mounts etcd-certs and etcd-data from m-k8s; etcd keeps its
+      // data under member/ (snap/ and wal/).
+      hostDirs: ['/etc/kubernetes/pki/etcd', '/var/lib/etcd'],
+      dataDirs: ['/var/lib/etcd/member/snap', '/var/lib/etcd/member/wal'],
     };
   if (image.kind === 'nginx' && image.tag.includes('alpine')) {
     const v = image.nginxVersion ?? '';

@@ -1,9 +1,9 @@
-// kubectl create -f, apply -f, run and create deployment: objects built on the
+// kubectl create -f, apply -f and create deployment: objects built on the
 // client, sent one by one, each answered by a line of the name printer.
 import type { KubeObject } from '../../sim/objects';
 import { namespaced } from '../../sim/objects';
 import type { ApiRequest } from '../../sim/protocol';
-import { deploymentObject, newMeta, podObject } from '../manifest';
+import { deploymentObject, newMeta } from '../manifest';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith, filenameFlag, outputFlag } from './context';
@@ -16,7 +16,6 @@ import {
   printClientObject,
   readDryRun,
   recordFlag,
-  runPodWire,
 } from './dryRun';
 import type { FileObject } from './files';
 import { loadFiles, validating, withStdin } from './files';
@@ -222,86 +221,5 @@ export const createDeploymentVerb: Verb = {
     }
     const obj = deploymentObject(newMeta(name, ctx.namespace, { labels }), 1, { labels, containers });
     createAll(ctx, [{ obj, source: '' }], createDeploymentVerb.flags);
-  },
-};
-
-export const runVerb: Verb = {
-  name: 'run',
-  flags: [
-    { name: 'image', type: 'string' },
-    { name: 'port', type: 'string' },
-    { name: 'restart', type: 'string' },
-    { name: 'labels', short: 'l', type: 'string' },
-    dryRunFlag,
-    recordFlag,
-    // Deprecated in 1.18 (pflag prints the notice and the pod is created anyway).
-    { name: 'replicas', short: 'r', type: 'int' },
-    { name: 'generator', type: 'string' },
-    { name: 'command', type: 'bool' },
-    { name: 'env', type: 'strings' },
-    { name: 'image-pull-policy', type: 'string' },
-    outputFlag,
-    // Attaching to the new pod's container (its process's stdin kept open) is not modelled.
-    { name: 'stdin', short: 'i', type: 'bool' },
-    { name: 'tty', short: 't', type: 'bool' },
-    { name: 'attach', type: 'bool' },
-    { name: 'rm', type: 'bool' },
-  ],
-  run(ctx) {
-    const name = ctx.args[0];
-    if (!name)
-      return failWith(ctx, "error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
-    if (['stdin', 'tty', 'attach', 'rm'].some((f) => ctx.flags.values.has(f)))
-      return failWith(
-        ctx,
-        'error: podscope: kubectl run -i/-t/--rm (attaching to the new pod) is not simulated; run the pod, then kubectl exec -it POD -- sh',
-      );
-    const image = flagString(ctx.flags, 'image');
-    if (!image)
-      return failWith(ctx, "error: --image is required\nSee 'kubectl run -h' for help and examples");
-    const restart = flagString(ctx.flags, 'restart') ?? 'Always';
-    if (!['Always', 'OnFailure', 'Never'].includes(restart))
-      return failWith(
-        ctx,
-        `error: invalid restart policy: ${restart}\nSee 'kubectl run -h' for help and examples`,
-      );
-    const rest = ctx.args.slice(1);
-    const pull = flagString(ctx.flags, 'image-pull-policy');
-    const portText = flagString(ctx.flags, 'port');
-    const port = portText ? Number.parseInt(portText, 10) : undefined;
-    const container = {
-      name,
-      image,
-      ...(rest.length > 0 ? (ctx.flags.values.has('command') ? { command: rest } : { args: rest }) : {}),
-      ...(pull ? { imagePullPolicy: pull } : {}),
-      ...(port ? { ports: [{ containerPort: port }] } : {}),
-    };
-    // --labels replaces the generator's default run=<name> (generate.ParseLabels in 1.18).
-    const labelSpec = flagString(ctx.flags, 'labels');
-    const labels: Record<string, string> = {};
-    if (labelSpec) {
-      for (const spec of labelSpec.split(',')) {
-        const kv = spec.split('=');
-        if (kv.length !== 2) return failWith(ctx, `error: unexpected label spec: ${spec}`);
-        if (!kv[0]) return failWith(ctx, 'error: unexpected empty label key');
-        labels[kv[0]] = kv[1] as string;
-      }
-    } else labels.run = name;
-    // pflag's notice for a flag marked deprecated, printed as it is parsed.
-    for (const f of ['replicas', 'generator'])
-      if (ctx.flags.values.has(f))
-        ctx.io.err(`Flag --${f} has been deprecated, has no effect and will be removed in the future.`);
-    const d = readDryRun(ctx);
-    if (!d.ok) return failWith(ctx, d.error);
-    if (d.dryRun === 'client') {
-      const ns = flagString(ctx.flags, 'namespace');
-      const printed = printClientObject(ctx, runPodWire(name, image, labels, ns), `pod/${name}`);
-      return printed.ok ? ctx.io.exit(0) : failWith(ctx, printed.error);
-    }
-    const obj = podObject(newMeta(name, ctx.namespace, { labels }), {
-      containers: [container],
-      restartPolicy: restart,
-    });
-    createAll(ctx, [{ obj, source: '' }], runVerb.flags);
   },
 };

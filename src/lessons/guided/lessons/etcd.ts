@@ -4,6 +4,18 @@
 import type { GuidedLesson } from '../types';
 import { MANIFESTS, NGINX_POD_COMMAND, NGINX_POD_DELETE, onMaster } from './common';
 
+/** kubeadm's etcd holds etcdctl; the hosts of the book's lab have none. */
+const ETCDCTL = 'kubectl exec -n kube-system etcd-m-k8s -- etcdctl';
+/** The client certificates kubeadm made for etcd (etcd runs with --client-cert-auth=true). */
+const ETCD_CERTS = [
+  '--endpoints=https://127.0.0.1:2379',
+  '--cacert=/etc/kubernetes/pki/etcd/ca.crt',
+  '--cert=/etc/kubernetes/pki/etcd/server.crt',
+  '--key=/etc/kubernetes/pki/etcd/server.key',
+].join(' ');
+/** etcd's data directory, a hostPath volume of the etcd pod. */
+const SNAPSHOT_FILE = '/var/lib/etcd/snapshot.db';
+
 export const etcdLesson: GuidedLesson = {
   id: 'etcd',
   title: { ko: '모든 상태 값이 저장되는 곳, etcd', en: 'etcd, where all the state lives' },
@@ -50,15 +62,18 @@ export const etcdLesson: GuidedLesson = {
       id: 'snapshot-save',
       title: { ko: '스냅샷으로 백업', en: 'Back up with a snapshot' },
       narration: {
-        ko: 'etcdctl 로 etcd 의 데이터 전체를 snapshot.db 파일로 저장합니다. ETCDCTL_API=3 은 etcd v3 API 를 쓰겠다는 뜻입니다. 이 파일에는 지금 이 순간의 nginx-pod 도 들어 있습니다.',
-        en: 'Save all of etcd’s data to the file snapshot.db with etcdctl. ETCDCTL_API=3 selects the etcd v3 API. The file holds nginx-pod too, as it is at this moment.',
+        ko: 'etcd 의 데이터 전체를 snapshot.db 파일로 저장합니다. 책의 스크립트는 호스트에 etcdctl 을 설치하지 않습니다. kubeadm 으로 만든 클러스터에서 etcdctl 은 etcd 컨테이너 안에 있으므로, kubectl exec 로 etcd 파드(etcd-m-k8s) 안에서 실행합니다. etcd 는 클라이언트 인증서를 요구하므로 --cacert, --cert, --key 로 m-k8s 에서 마운트된 /etc/kubernetes/pki/etcd 의 인증서를 줍니다. etcd 3.4 의 etcdctl 은 v3 API 가 기본이라 ETCDCTL_API=3 은 필요 없습니다. 파일은 etcd 파드의 /var/lib/etcd 에 저장되고, 지금 이 순간의 nginx-pod 도 들어 있습니다.',
+        en: 'Save all of etcd’s data to the file snapshot.db. The book’s scripts never install etcdctl on the hosts: in a kubeadm cluster etcdctl lives in the etcd container, so run it inside the etcd pod (etcd-m-k8s) with kubectl exec. etcd requires client certificates, so give it the ones in /etc/kubernetes/pki/etcd, mounted from m-k8s, with --cacert, --cert and --key. etcd 3.4’s etcdctl speaks the v3 API by default, so ETCDCTL_API=3 is no longer needed. The file goes to the etcd pod’s /var/lib/etcd and holds nginx-pod too, as it is at this moment.',
       },
-      commands: [onMaster('ETCDCTL_API=3 etcdctl snapshot save snapshot.db'), onMaster('ls')],
+      commands: [
+        onMaster(`${ETCDCTL} ${ETCD_CERTS} snapshot save ${SNAPSHOT_FILE}`),
+        onMaster('kubectl exec -n kube-system etcd-m-k8s -- ls /var/lib/etcd'),
+      ],
       really: {
-        ko: 'kubeadm 으로 만든 클러스터의 etcd 는 인증서로 보호됩니다. 실제로는 --endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key 를 함께 줘야 합니다. 이 실습에서는 생략해도 됩니다.',
-        en: 'The etcd of a kubeadm cluster is protected by certificates. For real you add --endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key. The lab lets you leave them out.',
+        ko: '인증서 옵션을 빼면 etcd 가 TLS 연결을 받아 주지 않아서, etcdctl 은 5초를 기다린 뒤 "Error: context deadline exceeded" 를 출력합니다.',
+        en: 'Leave out the certificate flags and etcd refuses the TLS connection: etcdctl waits 5 s, then prints "Error: context deadline exceeded".',
       },
-      doneWhen: { printed: 'Snapshot saved at snapshot.db', host: 'm-k8s' },
+      doneWhen: { printed: `Snapshot saved at ${SNAPSHOT_FILE}`, host: 'm-k8s' },
     },
     {
       id: 'delete',
@@ -74,10 +89,10 @@ export const etcdLesson: GuidedLesson = {
       id: 'snapshot-restore',
       title: { ko: '스냅샷으로 복구', en: 'Restore the snapshot' },
       narration: {
-        ko: '저장해 둔 snapshot.db 로 etcd 를 되돌립니다. 그리고 파드를 확인합니다.',
-        en: 'Put etcd back to the saved snapshot.db, then look at the pods.',
+        ko: '저장해 둔 snapshot.db 로 etcd 를 되돌립니다. 이번에도 etcd 컨테이너 안의 etcdctl 을 씁니다. etcdctl snapshot restore 는 파일만 읽고 etcd 에 접속하지 않으므로 인증서가 필요 없습니다. 그리고 파드를 확인합니다.',
+        en: 'Put etcd back to the saved snapshot.db, again with the etcdctl in the etcd container. restore only reads the file and does not connect to etcd, so it needs no certificates. Then look at the pods.',
       },
-      commands: [onMaster('ETCDCTL_API=3 etcdctl snapshot restore snapshot.db'), onMaster('kubectl get pod')],
+      commands: [onMaster(`${ETCDCTL} snapshot restore ${SNAPSHOT_FILE}`), onMaster('kubectl get pod')],
       predict: {
         question: {
           ko: '복구한 뒤 kubectl get pod 는 무엇을 보여 줄까요?',
