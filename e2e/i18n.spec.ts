@@ -22,6 +22,8 @@ const PHRASES: readonly RegExp[] = [
   /\bHTTP\/1\.1 \d{3} [A-Z][A-Za-z ]*/g,
   /\b[1-5]\d\d [A-Z][A-Za-z]+/g,
   /\b(put|get|range|delete) \/\S+/g,
+  // A message label cut to its first word on a crowded diagram: the etcd operation alone.
+  /^(put|range|delete)$/g,
   /[\w-]+="[^"\n]*"/g,
   /"[^"\n]*"/g,
   /'[^'\n]*'/g,

@@ -22,6 +22,8 @@ import { EtcdStore } from './etcdStore';
 import type { ControlPlaneManifest, HostName } from './inputs';
 import { labHosts } from './labs/hosts';
 import { seedReadyLab } from './labs/readyLab';
+/** The most workers a lab has (issue 14: a demo of 200 nodes). */
+import { MAX_WORKERS } from './limits';
 import { Net } from './net';
 import type { Endpoints, KubeObject, Service } from './objects';
 import { proxierTables } from './proxierRules';
@@ -30,8 +32,7 @@ import { Trace } from './trace';
 import type { SimMs } from './units';
 import { World } from './world';
 
-/** The most workers a lab has (issue 14: a demo of 200 nodes). */
-export const MAX_WORKERS = 200;
+export { MAX_WORKERS };
 
 export interface Process {
   readonly id: string;

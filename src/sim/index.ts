@@ -1,7 +1,7 @@
 // sim: the simulated cluster (components as XState actors on a virtual clock, etcd, faults, the trace); imports nothing of the app and no DOM.
 export type * from './api';
 export { Cluster, createCluster, kubectlId, shellId } from './cluster';
-export { MAX_WORKERS } from './clusterCore';
+export { MAX_WORKERS } from './limits';
 export type { FaultId, FaultRef, FaultSpec } from './faults';
 export { faultCatalog, faultSpec, formatFaultList, parseFaultList } from './faults';
 export type { ClusterInput, ControlPlaneManifest, HostName, HostService } from './inputs';

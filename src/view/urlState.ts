@@ -1,7 +1,7 @@
 // DESIGN contract 1: the URL holds the state, so a link reproduces the screen. A bad
 // value gives a short notice and its default; the page is never blank.
 import type { Lang } from '../lessons';
-import { MAX_WORKERS } from '../sim';
+import { MAX_WORKERS } from '../sim/limits';
 
 export type Theme = 'light' | 'dark' | 'projector';
 export type ViewMode = 'book' | 'watch';
