@@ -1,11 +1,11 @@
 // sim: the simulated cluster (components as XState actors on a virtual clock, etcd, faults, the trace); imports nothing of the app and no DOM.
 export type * from './api';
 export { Cluster, createCluster, kubectlId, shellId } from './cluster';
-export { MAX_WORKERS } from './limits';
 export type { FaultId, FaultRef, FaultSpec } from './faults';
 export { faultCatalog, faultSpec, formatFaultList, parseFaultList } from './faults';
 export type { ClusterInput, ControlPlaneManifest, HostName, HostService } from './inputs';
 export { calicoObjects, kubeadmAddons, templates } from './labs/addons';
+export { MAX_WORKERS } from './limits';
 export * from './objects';
 export { podReadyText, podRestarts, podStatusText } from './podStatus';
 export { nginxWelcome, TCP_CONNECT_TIMEOUT_MS } from './probes';
