@@ -8,15 +8,8 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { AppOptions } from '../view/appOptions';
 import { ui } from '../view/i18n';
-import { narrowLayout, wideLayout } from '../view/layout';
-import { posterShowsLab } from '../view/poster/Poster';
-import { readyLabFrame } from '../view/poster/readyLabFrame';
-import { StillPicture } from '../view/StillPicture';
+import { posterShowsLab, ReadyLabPicture } from '../view/poster/ReadyLabPicture';
 import { parseUrlState } from '../view/urlState';
-
-const NONE: ReadonlySet<string> = new Set();
-const NO_PILES: ReadonlyMap<string, number> = new Map();
-const WORKERS = readyLabFrame.components.filter((c) => c.id.startsWith('kubelet@')).map((c) => c.host ?? '');
 
 const drawn = new Map<string, Node>();
 
@@ -50,32 +43,13 @@ interface StillProps {
 function EmbedStill({ search, options, narrow }: StillProps) {
   const languages = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
   const { state } = parseUrlState(search, languages, ['pod-create']);
-  const layout = narrow ? narrowLayout(WORKERS) : wideLayout(WORKERS);
   const chrome = `${options.controls === false ? ' no-controls' : ''}${options.terminal === false ? ' no-terminal' : ''}`;
   const t = ui[state.lang];
   return (
     <div className={`app theme-${state.theme}${narrow ? ' narrow' : ''} embedded${chrome}`} aria-busy="true">
       <main className="layout">
         <section className="stage" aria-label={t.stage}>
-          {/* biome-ignore lint/a11y: role group on <svg> keeps the components inside it in the accessibility tree, as on the live stage */}
-          <svg
-            role="group"
-            aria-label={t.diagram}
-            viewBox={`0 0 ${layout.width} ${layout.height}`}
-            className={`stage-svg view-${state.view}`}
-            preserveAspectRatio="xMidYMin meet"
-          >
-            <StillPicture
-              frame={readyLabFrame}
-              layout={layout}
-              lang={state.lang}
-              actors={NONE}
-              subjectKey=""
-              piled={NO_PILES}
-              motion={false}
-              fontBase={state.theme === 'projector' ? 18 : 15}
-            />
-          </svg>
+          <ReadyLabPicture lang={state.lang} theme={state.theme} view={state.view} narrow={narrow} />
           <p className="poster-loading" role="status">
             {t.loadingLab}
           </p>

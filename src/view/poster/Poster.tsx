@@ -10,38 +10,19 @@ import type { AppOptions } from '../appOptions';
 import { LessonSelect } from '../guided/LessonSelect';
 import { offerLessonFile } from '../guided/pendingFile';
 import { ui } from '../i18n';
-import { narrowLayout, wideLayout } from '../layout';
-import { StillPicture } from '../StillPicture';
 import { parseUrlState } from '../urlState';
 import '../embedded.css';
-import { readyLabFrame } from './readyLabFrame';
+import { posterShowsLab, ReadyLabPicture } from './ReadyLabPicture';
+
+export { posterShowsLab };
 
 /** The lesson list as the app's LessonPicker has it (poster.test.tsx compares the two), without the lessons' code. */
 export const POSTER_LESSONS = [podCreate, ...guidedCatalog];
-const NONE: ReadonlySet<string> = new Set();
-const NO_PILES: ReadonlyMap<string, number> = new Map();
-const WORKERS = readyLabFrame.components.filter((c) => c.id.startsWith('kubelet@')).map((c) => c.host ?? '');
-/** Parameters that move the first moment away from the tour's t=0. */
-const MOVED = ['step', 'inputs', 'faults', 'at', 'lesson-file'];
-
-/** Whether the first live frame of this URL is the tour's lab at t=0, which the poster draws. */
-export function posterShowsLab(search: string): boolean {
-  const q = new URLSearchParams(search);
-  const lesson = q.get('lesson');
-  const workers = q.get('workers');
-  return (
-    (lesson === null || lesson === 'pod-create') &&
-    (workers === null || workers === '3') &&
-    MOVED.every((name) => q.get(name) === null)
-  );
-}
-
 export function Poster({ options, search }: { readonly options: AppOptions; readonly search: string }) {
   const languages = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
   // Any lesson id passes here: the app, once loaded, says whether it is a bad one.
   const { state } = parseUrlState(search, languages, [new URLSearchParams(search).get('lesson') ?? '']);
   const narrow = typeof matchMedia === 'function' && matchMedia('(max-width: 640px)').matches;
-  const layout = narrow ? narrowLayout(WORKERS) : wideLayout(WORKERS);
   const t = ui[state.lang];
   const lesson = POSTER_LESSONS.find((l) => l.id === state.lesson);
   // The theme's colours hang on <html data-theme>, which the app sets once it is here:
@@ -67,25 +48,7 @@ export function Poster({ options, search }: { readonly options: AppOptions; read
       <main className="layout">
         <section className="stage" aria-label={t.stage}>
           {posterShowsLab(search) && (
-            // biome-ignore lint/a11y: role group on <svg> keeps the components inside it in the accessibility tree, as on the live stage
-            <svg
-              role="group"
-              aria-label={t.diagram}
-              viewBox={`0 0 ${layout.width} ${layout.height}`}
-              className={`stage-svg view-${state.view}`}
-              preserveAspectRatio="xMidYMin meet"
-            >
-              <StillPicture
-                frame={readyLabFrame}
-                layout={layout}
-                lang={state.lang}
-                actors={NONE}
-                subjectKey=""
-                piled={NO_PILES}
-                motion={false}
-                fontBase={state.theme === 'projector' ? 18 : 15}
-              />
-            </svg>
+            <ReadyLabPicture lang={state.lang} theme={state.theme} view={state.view} narrow={narrow} />
           )}
           <p className="poster-loading" role="status">
             {t.loadingLab}
