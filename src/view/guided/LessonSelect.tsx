@@ -3,7 +3,7 @@
 // loading the lessons' code.
 import './picker.css';
 import type { ChangeEvent } from 'react';
-import { useId, useRef } from 'react';
+import { useCallback, useId, useRef } from 'react';
 import type { Lang, Localized } from '../../lessons';
 
 interface Props {
@@ -15,7 +15,20 @@ interface Props {
 
 export function LessonSelect({ all, current, lang, onOpenFile }: Props) {
   const id = useId();
-  const file = useRef<HTMLInputElement>(null);
+  const file = useRef<HTMLInputElement | null>(null);
+  const opened = useRef(onOpenFile);
+  opened.current = onOpenFile;
+  // A native listener, never removed: a file dialog opened from the poster is often
+  // answered after the app has replaced the poster. Its input is detached by then and
+  // React no longer passes its events on; this listener still hands the file over.
+  const attach = useCallback((el: HTMLInputElement | null) => {
+    file.current = el;
+    el?.addEventListener('change', () => {
+      const f = el.files?.[0];
+      if (f) opened.current(f);
+      el.value = '';
+    });
+  }, []);
   const known = all.some((l) => l.id === current);
   const go = (e: ChangeEvent<HTMLSelectElement>) => {
     const q = new URLSearchParams(window.location.search);
@@ -39,16 +52,11 @@ export function LessonSelect({ all, current, lang, onOpenFile }: Props) {
         {lang === 'ko' ? '레슨 파일 열기…' : 'Open a lesson file…'}
       </button>
       <input
-        ref={file}
+        ref={attach}
         type="file"
         accept=".yaml,.yml,.json"
         hidden
         aria-label={lang === 'ko' ? '레슨 파일' : 'Lesson file'}
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) onOpenFile(f);
-          e.target.value = '';
-        }}
       />
     </div>
   );

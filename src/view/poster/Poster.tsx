@@ -37,7 +37,7 @@ export function Poster({ options, search }: { readonly options: AppOptions; read
       <header className="app-header">
         <h1>Podscope</h1>
         {lesson && <p className="lesson-title">{lesson.title[state.lang]}</p>}
-        {/* A file chosen here, before the app has loaded, is not opened; the app's own picker replaces this one within moments. */}
+        {/* A file chosen here, even in a dialog answered after the app has replaced this picker, is handed to the app. */}
         <LessonSelect
           all={POSTER_LESSONS}
           current={state.lesson}
