@@ -6,6 +6,7 @@ import { configVerbs } from './config';
 import type { Verb } from './context';
 import { apiResourcesVerb, apiVersionsVerb, topVerbs } from './discovery';
 import { drainVerb } from './drain';
+import { explainVerb } from './explain/explain';
 import { annotateVerb, labelVerb } from './labelAnnotate';
 import { cordonVerbs, taintVerb } from './nodeVerbs';
 import { rolloutVerbs } from './rollout';
@@ -26,6 +27,7 @@ export const verbsAdded: readonly Verb[] = [
   apiVersionsVerb,
   ...configVerbs,
   ...topVerbs,
+  explainVerb,
 ];
 
 const groups = ['rollout', 'set', 'config', 'top'] as const;
