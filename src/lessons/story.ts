@@ -33,6 +33,11 @@ export interface Story {
   /** The book's later steps that do not happen at all in what was recorded (the pod was deleted, say). */
   readonly skipped: { readonly from: number; readonly to: number } | undefined;
   readonly next: StoryNext | undefined;
+  /**
+   * What comes next is not known yet: the cluster has not been simulated far enough
+   * ahead to say (the page looks ahead a slice of each frame). Never "nothing comes".
+   */
+  readonly lookingAhead?: boolean;
 }
 
 export interface StoryInput {

@@ -266,12 +266,13 @@ export class LessonPlayer {
   /** The story at `now` (the moment on screen by default): step, what happened, what blocks, what comes next. */
   story(now: SimMs = this.player.now): Story {
     // The page and the tour both ask every frame: one reading per moment and recording state.
-    const key = `${now}:${this.recording.generation}:${this.acted}:${this.recording.frames().length}:${this.player.getSnapshot().end}`;
+    const key = `${now}:${this.recording.generation}:${this.acted}:${this.recording.frames().length}:${this.player.getSnapshot().end}:${this.recording.simulatedTo}`;
     if (key === this.storyKey && this.storyValue) return this.storyValue;
     let story = this.storyAtNow(now);
     // "What comes next" may lie beyond what was simulated: simulate on, up to the timeline's end, until it is known.
     const end = this.player.getSnapshot().end;
-    // The page gives it a slice of each frame (lookaheadBudgetMs) and it goes on at the next frame.
+    // The page gives it a slice of a frame (lookaheadBudgetMs); while the story says it is
+    // still looking ahead, the page asks again at the next frame (App.tsx), and it goes on.
     const deadline = performance.now() + this.lookaheadBudgetMs;
     const stop = Number.isFinite(this.lookaheadBudgetMs) ? () => performance.now() > deadline : undefined;
     while (!story.next && this.recording.simulatedTo < end && !stop?.()) {
@@ -279,7 +280,8 @@ export class LessonPlayer {
       this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
       story = this.storyAtNow(now);
     }
-    this.storyKey = `${now}:${this.recording.generation}:${this.acted}:${this.recording.frames().length}:${end}`;
+    if (!story.next && this.recording.simulatedTo < end) story = { ...story, lookingAhead: true };
+    this.storyKey = `${now}:${this.recording.generation}:${this.acted}:${this.recording.frames().length}:${end}:${this.recording.simulatedTo}`;
     this.storyValue = story;
     return story;
   }

@@ -231,8 +231,18 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   // The faults in force at the moment on screen, whatever caused them (a menu, a typed command); the story tells the latest.
   const faults = frame.faults;
   const latestFault = faults[faults.length - 1];
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the story is read at the moment on screen, which the frame stands for
-  const tourStory = useMemo(() => (driver ? lp.story(frame.at) : undefined), [lp, driver, frame, step]);
+  const [aheadTick, setAheadTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the story is read at the moment on screen, which the frame stands for; aheadTick asks again while it looks ahead
+  const tourStory = useMemo(
+    () => (driver ? lp.story(frame.at) : undefined),
+    [lp, driver, frame, step, aheadTick],
+  );
+  // Looking ahead goes a slice a frame: paused, nothing else would ask for the next slice.
+  useEffect(() => {
+    if (!tourStory?.lookingAhead) return;
+    const id = requestAnimationFrame(() => setAheadTick((n) => n + 1));
+    return () => cancelAnimationFrame(id);
+  }, [tourStory]);
   const [guidedSamples, setGuidedSamples] = useState<readonly string[]>([]);
   const [termRequest, setTermRequest] = useState<TerminalRequest | undefined>();
   const samples = useMemo(

@@ -54,7 +54,9 @@ export function Narration({ lesson, lang, step, actors, story, now = 0 }: Props)
                 story.next.title[lang],
                 Math.max(0, (story.next.at - now) / 1000).toFixed(story.next.at - now < 10_000 ? 1 : 0),
               )
-            : t.nothingNext}
+            : story.lookingAhead
+              ? t.lookingAhead
+              : t.nothingNext}
         </p>
       )}
       {actors.length > 0 && (
