@@ -167,3 +167,20 @@ test('scrubbing back shows the terminal, the Faults tab and the diagram as they 
     'systemctl stop kubelet',
   );
 });
+
+test('kubectl explain typed at step 6 answers as kubectl 1.18 does, and the tour goes on', async ({ page }) => {
+  await page.goto('./?lesson=pod-create&lang=en');
+  await expect(page.locator('.timeline-marker')).toHaveCount(8);
+  const narration = page.getByRole('region', { name: words.en.narration });
+  for (let i = 0; i < 6; i++) await page.keyboard.press('PageDown');
+  await expect(narration).toContainText(words.en.step(6));
+  await typeIn(page, 'en', 'm-k8s', 'kubectl explain pod.spec.nodeName');
+  const log = page.getByRole('log', { name: words.en.output('m-k8s') });
+  await expect(log).toContainText('FIELD:    nodeName <string>', { timeout: 10_000 });
+  await expect(log).toContainText('NodeName is a request to schedule this pod onto a specific node.');
+  await typeIn(page, 'en', 'm-k8s', 'kubectl explain pod.spec.nope');
+  await expect(log).toContainText('error: field "nope" does not exist');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('PageDown');
+  await expect(narration).toContainText(words.en.step(7));
+});
