@@ -84,7 +84,14 @@ metrics.push(
     value: Math.round(day.coldActMs),
     unit: 'ms',
     budget: 200,
-    note: 'an input at 85 % of the day at once, with no spare world ready: re-simulates from t=0 without recording frames (worlds cannot be copied: their timers are closures)',
+    note: `an input at 85 % of the day at once, with no spare world ready: total ms until it is applied; it waits in the page's queue while the fork re-simulates from t=0 without frames, in ${day.coldSlices} slices of 16 ms (worlds cannot be copied: their timers are closures)`,
+  },
+  {
+    name: 'act-in-past-8h-cold-longest-task',
+    value: round1(day.coldLongestMs),
+    unit: 'ms',
+    budget: 50,
+    note: `the longest single task of that cold fork, wall ms (a slice of 16 ms, or the one that applies the input; CPU ms of it: ${round1(day.coldLongestCpuMs)}, GC included): the page keeps painting`,
   },
   {
     name: 'warp-extend-8h',

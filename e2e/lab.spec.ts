@@ -163,3 +163,19 @@ test('a stopped kubelet shows the messages that pile up unread', async ({ page }
     timeout: 30_000,
   });
 });
+
+test('a command typed right after scrubbing far back waits for the lab to catch up, then answers there', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await openAtEnd(page);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForTimeout(3_000);
+  // Back to the start and type at once: no spare world is ready there (a cold fork).
+  await page.getByRole('button', { name: 'Restart' }).click();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await type(page, 'm-k8s', 'kubectl get nodes');
+  await expect(log(page, 'm-k8s')).toContainText(/m-k8s\s+Ready\s+master/, { timeout: 30_000 });
+  // Once applied, the status line is empty again.
+  await expect(page.locator('.lab-catching-up')).toBeEmpty();
+});

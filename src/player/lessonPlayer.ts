@@ -6,6 +6,7 @@ import { createActor } from 'xstate';
 import type { Happening, Lesson, Story } from '../lessons';
 import { HappeningLog, stepAt, storyAt, tourMachine } from '../lessons';
 import type { LabKind, SimMs } from '../sim';
+import { ForkQueue } from './forkQueue';
 import type { Frame } from './history';
 import { momentOf } from './moment';
 import { Player } from './player';
@@ -389,8 +390,7 @@ export class LessonPlayer {
    * command plays until its output is in (a few seconds at most) and a fault waits for
    * the person to go on to its consequences.
    */
-  act(input: DistributiveOmit<RecordedInput, 'at'>): SimMs {
-    const at = this.inputTime();
+  act(input: DistributiveOmit<RecordedInput, 'at'>, at = this.inputTime()): SimMs {
     const before = this.player.getSnapshot();
     const edge = this.recording.simulatedTo;
     const generation = this.recording.generation;
@@ -489,14 +489,34 @@ export class LessonPlayer {
     );
   }
 
+  /**
+   * The page's inputs: applied at once when cheap, else (a cold fork in the past) kept with
+   * their moment until the page has readied the fork in slices (`queue.pump` each frame).
+   */
+  readonly queue = new ForkQueue<DistributiveOmit<RecordedInput, 'at'>>({
+    inputTime: () => this.inputTime(),
+    readyAt: (at, stop) => at >= this.recording.simulatedTo || this.recording.prepareFork(at, stop),
+    apply: (input, at) => this.act(input, at),
+  });
+
+  /** The input a line typed in terminal window `tab` makes. */
+  typed(tab: string, line: string): DistributiveOmit<RecordedInput, 'at'> {
+    return { host: this.terminal(tab)?.host ?? tab, line, tab };
+  }
+
+  /** The input Ctrl+C in terminal window `tab` makes. */
+  interrupted(tab: string): DistributiveOmit<RecordedInput, 'at'> {
+    return { host: this.terminal(tab)?.host ?? tab, interrupt: true };
+  }
+
   /** A person types a line in terminal window `tab`, at the moment on screen. */
   type(tab: string, line: string): SimMs {
-    return this.act({ host: this.terminal(tab)?.host ?? tab, line, tab });
+    return this.act(this.typed(tab, line));
   }
 
   /** Ctrl+C in terminal window `tab`. */
   interrupt(tab: string): SimMs {
-    return this.act({ host: this.terminal(tab)?.host ?? tab, interrupt: true });
+    return this.act(this.interrupted(tab));
   }
 
   /** Back to the beginning, playing. */

@@ -46,7 +46,7 @@ export const clusterWorld = (options: ClusterOptions): World => {
 export const FRAME_EVERY_MS = 100;
 
 /** The spare world is brought forward this much cluster time at a time, so a frame's slice is respected. */
-const SPARE_STEP_MS = 1_000;
+const SPARE_STEP_MS = 100;
 
 export class Recording<W extends World = World> {
   private worldValue: W;

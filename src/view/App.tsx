@@ -336,7 +336,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
                   setTermRequest((r) => ({ id: (r?.id ?? 0) + 1, host, interrupt: true }));
                 }}
                 onFault={(f) =>
-                  lp.act({
+                  lp.queue.submit({
                     fault: f.target ? { id: f.fault, target: f.target } : { id: f.fault },
                     heal: !!f.heal,
                   })
@@ -363,7 +363,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
                 faultsInForce={faults.length}
                 onRun={(host, line) => {
                   setLabTab('terminal');
-                  lp.act({ host, line });
+                  lp.queue.submit({ host, line });
                 }}
               />
             </Suspense>

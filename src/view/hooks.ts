@@ -13,6 +13,8 @@ export function useFrame(lp: LessonPlayer): Frame {
 
 /** How much of a frame, in ms, may go to making a fork from the moment on screen ready. */
 const FORK_SLICE_MS = 6;
+/** The same while an input waits for that fork (`lp.queue`). */
+const WAITING_SLICE_MS = 16;
 
 /** Moves the player on with the screen's frames; paused in the past, readies a fork from there. */
 export function useAnimationLoop(lp: LessonPlayer): void {
@@ -21,7 +23,11 @@ export function useAnimationLoop(lp: LessonPlayer): void {
     let id = requestAnimationFrame(function frame(ts) {
       // A hidden tab gets no frames; do not jump a minute on return.
       if (last !== undefined) lp.player.tick(Math.min(100, ts - last));
-      lp.prepareFork(FORK_SLICE_MS);
+      // Inputs waiting for a cold fork get a bigger slice (the person is waiting), still far below a long task.
+      if (lp.queue.pending > 0) {
+        const deadline = performance.now() + WAITING_SLICE_MS;
+        lp.queue.pump(() => performance.now() > deadline);
+      } else lp.prepareFork(FORK_SLICE_MS);
       last = ts;
       id = requestAnimationFrame(frame);
     });

@@ -70,9 +70,9 @@ export function ComponentMenu({ menu, close, lp, frame, lang, faults, workers, o
         onPick={(a) => {
           close();
           if (a.kind === 'fault') {
-            lp.act({ fault: a.fault, heal: a.heal });
+            lp.queue.submit({ fault: a.fault, heal: a.heal });
             if (!a.heal) onTab('faults');
-          } else lp.act({ host: a.host, line: a.line });
+          } else lp.queue.submit({ host: a.host, line: a.line });
         }}
       />
     </Suspense>

@@ -36,7 +36,7 @@ export function FaultPanel({ lp, lang, faults, story, frame }: Props) {
               <span>{faultName(f, lang)}</span>
               <button
                 type="button"
-                onClick={() => lp.act({ fault: f, heal: true })}
+                onClick={() => lp.queue.submit({ fault: f, heal: true })}
                 aria-label={`${t.heal}: ${faultName(f, lang)}`}
               >
                 {t.heal}

@@ -7,6 +7,7 @@ import type { Lang } from '../../lessons';
 import type { Frame, LessonPlayer } from '../../player';
 import type { FaultRef } from '../../sim';
 import type { TerminalRequest } from '../terminal/request';
+import { CatchingUp } from './CatchingUp';
 import { labSession } from './labSession';
 import { labText } from './labText';
 
@@ -81,6 +82,7 @@ export function LabPanel({
   };
   return (
     <section className="lab-panel" aria-label={t.lab}>
+      <CatchingUp lp={lp} lang={lang} />
       <div className="lab-tabs" role="tablist" aria-label={t.lab} onKeyDown={onKey}>
         {tabs.map((id) => (
           <button

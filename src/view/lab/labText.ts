@@ -21,6 +21,7 @@ export const labText = {
     runBusy: (host: string) =>
       `${host} 에서 명령이 실행 중입니다: 프롬프트가 돌아오기를 기다리거나 Ctrl+C 를 누르세요.`,
     loading: '터미널을 불러오는 중…',
+    catchingUp: (what: string) => `${what} — 그 시점까지 따라잡는 중…`,
     menuOf: (name: string) => `${name} 에 일어날 일`,
     timelineInput: (what: string) => `입력: ${what}`,
     forked: (s: string, commands: number, faults: number) =>
@@ -44,6 +45,7 @@ export const labText = {
     runIt: 'Run',
     runBusy: (host: string) => `A command is running on ${host}: wait for its prompt, or press Ctrl+C.`,
     loading: 'Loading the terminal…',
+    catchingUp: (what: string) => `${what} — catching up to that moment…`,
     menuOf: (name: string) => `What can happen to ${name}`,
     timelineInput: (what: string) => `Input: ${what}`,
     forked: (s: string, commands: number, faults: number) =>
