@@ -119,6 +119,16 @@ export interface Condition {
   readonly lastTransitionTime?: SimMs;
 }
 
+/** A Deployment's condition (apps/v1 DeploymentCondition): it also carries lastUpdateTime. */
+export interface DeploymentCondition {
+  readonly type: 'Available' | 'Progressing';
+  readonly status: 'True' | 'False' | 'Unknown';
+  readonly lastUpdateTime: SimMs;
+  readonly lastTransitionTime: SimMs;
+  readonly reason: string;
+  readonly message: string;
+}
+
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
 
 export interface Pod {
@@ -217,6 +227,8 @@ export interface Deployment {
     readonly updatedReplicas: number;
     /** The generation the deployment controller last acted on (rollout status waits for it). */
     readonly observedGeneration?: number;
+    /** Available and Progressing, as controllers/deploymentConditions.ts writes them. */
+    readonly conditions?: readonly DeploymentCondition[];
   };
 }
 

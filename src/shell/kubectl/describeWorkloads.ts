@@ -1,6 +1,6 @@
 // kubectl describe deployment|replicaset|daemonset, as kubectl 1.18.4 lays them out
 // (pkg/describe/describe.go describeDeployment, describeReplicaSet, describeDaemonSet).
-import { fenceposts, templateMatches } from '../../sim/controllers/rollout';
+import { templateMatches } from '../../sim/controllers/rollout';
 import type { DaemonSet, Deployment, KubeEvent, Pod, ReplicaSet } from '../../sim/objects';
 import { describeOptions, tabwrite } from '../tabwriter';
 import { rfc1123z } from '../wallClock';
@@ -26,30 +26,15 @@ const rsList = (rss: readonly ReplicaSet[]) =>
     .map((rs) => `${rs.metadata.name} (${rs.status.replicas}/${rs.spec.replicas} replicas created)`)
     .join(', ') || '<none>';
 
-/**
- * The Available and Progressing conditions the deployment controller keeps. The lab's
- * controller does not store them: they are read here from the status it does keep,
- * with the reasons of pkg/controller/deployment/util (MinimumReplicasAvailable,
- * NewReplicaSetAvailable, ReplicaSetUpdated, NewReplicaSetCreated).
- */
-function conditions(d: Deployment, newRs: ReplicaSet | undefined): string[] {
-  const { unavailable } = fenceposts(d.spec.replicas);
-  const available = d.status.availableReplicas >= d.spec.replicas - unavailable;
-  const complete =
-    d.status.updatedReplicas === d.spec.replicas &&
-    d.status.replicas === d.spec.replicas &&
-    d.status.availableReplicas === d.spec.replicas;
-  const progressing = complete
-    ? 'NewReplicaSetAvailable'
-    : newRs
-      ? 'ReplicaSetUpdated'
-      : 'NewReplicaSetCreated';
+/** describeDeployment's Conditions table: the stored conditions, in their order. */
+function conditions(d: Deployment): string[] {
+  const conds = d.status.conditions ?? [];
+  if (conds.length === 0) return [];
   return [
     'Conditions:',
     '  Type\tStatus\tReason',
     '  ----\t------\t------',
-    `  Available \t${available ? 'True' : 'False'}\t${available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable'}`,
-    `  Progressing \tTrue\t${progressing}`,
+    ...conds.map((c) => `  ${c.type} \t${c.status}\t${c.reason}`),
   ];
 }
 
@@ -75,7 +60,7 @@ export function describeDeployment(
     'MinReadySeconds:\t0',
     'RollingUpdateStrategy:\t25% max unavailable, 25% max surge',
     ...podTemplateLines(d.spec.template),
-    ...conditions(d, newRs),
+    ...conditions(d),
     `OldReplicaSets:\t${rsList(old)}`,
     `NewReplicaSet:\t${rsList(newRs ? [newRs] : [])}`,
     ...eventLines(events, now),

@@ -16,6 +16,7 @@ const timeFields = new Set([
   'finishedAt',
   'lastHeartbeatTime',
   'lastTransitionTime',
+  'lastUpdateTime',
   'timeAdded',
   'firstTimestamp',
   'lastTimestamp',

@@ -141,6 +141,7 @@ export class ControllerManagerLogic implements ComponentLogic {
     this.expecting.clear();
     this.deleting.clear();
     this.creatingRs.clear();
+    this.createdRs.clear();
     this.lifecycle.reset();
     this.endpointsController.reset();
     this.namespaceController.reset();
@@ -235,6 +236,7 @@ export class ControllerManagerLogic implements ComponentLogic {
       const { name } = replicaSetName(d);
       if (this.creatingRs.has(name)) return;
       this.creatingRs.add(name);
+      this.createdRs.add(name);
       const fresh = replicaSetFor(d);
       const body: ReplicaSet = {
         ...fresh,
@@ -250,7 +252,10 @@ export class ControllerManagerLogic implements ComponentLogic {
       };
       this.client.request({ verb: 'create', resource: 'replicasets', namespace: ns, body }, (res) => {
         if (res.ok) this.scaled(d, name, 'up', step.replicas);
-        else this.creatingRs.delete(name);
+        else {
+          this.creatingRs.delete(name);
+          this.createdRs.delete(name);
+        }
       });
     } else if (step.kind === 'adopt') {
       const annotations = {
@@ -290,8 +295,12 @@ export class ControllerManagerLogic implements ComponentLogic {
             : o,
       });
     }
-    this.writeStatus(d, rolloutStatus(d, owned));
+    const created = (rsName: string) => this.createdRs.delete(rsName);
+    this.writeStatus(d, rolloutStatus(d, owned, { created, now: this.net.now() }));
   }
+
+  /** ReplicaSets this controller created whose NewReplicaSetCreated condition is not yet written. */
+  private readonly createdRs = new Set<string>();
 
   /** The revision annotation last sent for each Deployment, so it is not sent twice while in flight. */
   private readonly revisionSent = new Map<string, string>();

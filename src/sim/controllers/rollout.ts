@@ -3,6 +3,8 @@
 // maxUnavailable 25 % rounded down): one step per sync, as the real controller
 // returns after each scale. Revisions live in the ReplicaSets' annotations.
 import type { Deployment, ReplicaSet } from '../objects';
+import type { SimMs } from '../units';
+import { deploymentConditions } from './deploymentConditions';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
 export const DESIRED_REPLICAS = 'deployment.kubernetes.io/desired-replicas';
@@ -135,15 +137,27 @@ function pausedStep(d: Deployment, owned: readonly ReplicaSet[]): RolloutStep {
   return { kind: 'none' };
 }
 
-/** The Deployment's status from its ReplicaSets (calculateStatus). */
-export function rolloutStatus(d: Deployment, owned: readonly ReplicaSet[]): Deployment['status'] {
+/** The Deployment's status from its ReplicaSets (calculateStatus), with its conditions. */
+export function rolloutStatus(
+  d: Deployment,
+  owned: readonly ReplicaSet[],
+  at: { readonly created: (rsName: string) => boolean; readonly now: SimMs },
+): Deployment['status'] {
   const current = owned.find((rs) => templateMatches(rs, d));
   const ready = sum(owned, (rs) => rs.status.readyReplicas);
-  return {
+  const counts = {
     replicas: sum(owned, (rs) => rs.status.replicas),
     readyReplicas: ready,
     availableReplicas: ready,
     updatedReplicas: current ? current.status.replicas : 0,
     observedGeneration: d.metadata.generation ?? 1,
   };
+  const newRs = current?.metadata.name;
+  const conditions = deploymentConditions(d, counts, {
+    newRs,
+    created: newRs !== undefined && at.created(newRs),
+    rolling: !d.spec.paused,
+    now: at.now,
+  });
+  return { ...counts, conditions };
 }
