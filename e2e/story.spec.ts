@@ -168,7 +168,9 @@ test('scrubbing back shows the terminal, the Faults tab and the diagram as they 
   );
 });
 
-test('kubectl explain typed at step 6 answers as kubectl 1.18 does, and the tour goes on', async ({ page }) => {
+test('kubectl explain typed at step 6 answers as kubectl 1.18 does, and the tour goes on', async ({
+  page,
+}) => {
   await page.goto('./?lesson=pod-create&lang=en');
   await expect(page.locator('.timeline-marker')).toHaveCount(8);
   const narration = page.getByRole('region', { name: words.en.narration });
