@@ -443,12 +443,11 @@ export class LessonPlayer {
   }
 
   /**
-   * Does, for as long as `stop` allows, the work an input at the moment on screen would
+   * Does, for as long as `stop` allows, the work an input at `at` (the moment on screen) would
    * otherwise do at once: readies the spare world it would fork from. True when done, so
    * a caller that can wait (the element, the iframe) slices it between tasks first.
    */
-  readyToAct(stop: () => boolean): boolean {
-    const at = this.inputTime();
+  readyToAct(stop: () => boolean, at: SimMs = this.inputTime()): boolean {
     return at >= this.recording.simulatedTo || this.recording.prepareFork(at, stop);
   }
 
@@ -495,7 +494,7 @@ export class LessonPlayer {
    */
   readonly queue = new ForkQueue<DistributiveOmit<RecordedInput, 'at'>>({
     inputTime: () => this.inputTime(),
-    readyAt: (at, stop) => at >= this.recording.simulatedTo || this.recording.prepareFork(at, stop),
+    readyAt: (at, stop) => this.readyToAct(stop, at),
     apply: (input, at) => this.act(input, at),
   });
 

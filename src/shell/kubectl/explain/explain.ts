@@ -16,6 +16,21 @@ type Model = { readonly d: string; readonly f?: Readonly<Record<string, Field>>;
 const models = openapi.definitions as unknown as Readonly<Record<string, Model>>;
 const kinds = openapi.kinds as Readonly<Record<string, string>>;
 
+/** A list's or map's element type and how many lists and maps hold it (`[]map[string]#x` → `#x`, 2). */
+function unwrap(type: string): { readonly element: string; readonly depth: number } {
+  let element = type;
+  let depth = 0;
+  for (; element.startsWith('[]') || element.startsWith('map[string]'); depth++)
+    element = element.startsWith('[]') ? element.slice(2) : element.slice(11);
+  return { element, depth };
+}
+
+/** The model a type names, through lists and maps; undefined for a primitive. */
+function modelOf(type: string): Model | undefined {
+  const { element } = unwrap(type);
+  return element.startsWith('#') ? models[element.slice(1)] : undefined;
+}
+
 /** typename.go: Object for a model with fields, the primitive's type, []X, map[string]X. */
 export function typeName(type: string): string {
   if (type.startsWith('[]')) return `[]${typeName(type.slice(2))}`;
@@ -58,10 +73,7 @@ function lookup(root: string, path: readonly string[]): Leaf | { error: string }
   let type = `#${root}`;
   let fieldDescription = '';
   for (const name of path) {
-    let t = type;
-    while (t.startsWith('[]') || t.startsWith('map[string]'))
-      t = t.startsWith('[]') ? t.slice(2) : t.slice(11);
-    const model = t.startsWith('#') ? models[t.slice(1)] : undefined;
+    const model = modelOf(type);
     if (!model?.f) break;
     const field = model.f[name];
     if (!field) return { error: `field "${name}" does not exist` };
@@ -84,14 +96,13 @@ function explain(
   const type = typeName(leaf.type);
   // modelPrinter: lists and maps add their own description (the field's, already in), then
   // their element's; a reference adds its model's below the field's.
-  const descriptions = [...leaf.descriptions];
-  let t = leaf.type;
-  while (t.startsWith('[]') || t.startsWith('map[string]')) {
-    t = t.startsWith('[]') ? t.slice(2) : t.slice(11);
-    descriptions.push('');
-  }
-  const model = t.startsWith('#') ? models[t.slice(1)] : undefined;
-  descriptions.push(model?.d ?? '');
+  // A list's or a map's element adds an empty description, one per level.
+  const model = modelOf(leaf.type);
+  const descriptions = [
+    ...leaf.descriptions,
+    ...Array<string>(unwrap(leaf.type).depth).fill(''),
+    model?.d ?? '',
+  ];
   const out = [`KIND:     ${kind}`, `VERSION:  ${gv}`, ''];
   const printDescription = () => {
     out.push('DESCRIPTION:');
@@ -126,10 +137,7 @@ function recursiveFields(model: Model, indent: number, seen: ReadonlySet<Model>)
   for (const key of Object.keys(model.f ?? {}).sort()) {
     const [ft] = (model.f as Record<string, Field>)[key] as Field;
     out.push(`${' '.repeat(indent)}${key}\t<${typeName(ft)}>`);
-    let t = ft;
-    while (t.startsWith('[]') || t.startsWith('map[string]'))
-      t = t.startsWith('[]') ? t.slice(2) : t.slice(11);
-    const sub = t.startsWith('#') ? models[t.slice(1)] : undefined;
+    const sub = modelOf(ft);
     // The lab's models have no cycle; the guard keeps a future one (JSONSchemaProps) finite.
     if (sub?.f && !seen.has(sub)) out.push(...recursiveFields(sub, indent + 3, new Set([...seen, sub])));
   }
