@@ -3,6 +3,7 @@ export interface Metric {
   readonly name: string;
   readonly value: number;
   readonly unit: string;
-  readonly budget: number;
+  /** None for a figure that is reported, not budgeted (its note says why). */
+  readonly budget?: number;
   readonly note?: string;
 }

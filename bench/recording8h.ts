@@ -13,6 +13,16 @@ import { percentile } from './stats';
 
 const HOUR = 3_600_000;
 
+export interface ColdFork {
+  /** Total work until the input is applied. */
+  readonly totalMs: number;
+  /** The longest single task of it (a slice, or the last one with the input applied). */
+  readonly longestMs: number;
+  /** The same in CPU time of this process (a loaded machine stretches wall time, not this). */
+  readonly longestCpuMs: number;
+  readonly slices: number;
+}
+
 export interface DayResult {
   readonly recordMs: number;
   readonly heapMb: number;
@@ -24,13 +34,20 @@ export interface DayResult {
   /** How long the spare world took to make ready in the background, in slices of 6 ms. */
   readonly readyMs: number;
   readonly readySlices: number;
-  /** Total work until the cold input is applied, through the page's queue. */
-  readonly coldActMs: number;
-  /** The longest single task of it (a slice, or the last one with the input applied). */
-  readonly coldLongestMs: number;
-  /** The same in CPU time of this process (a loaded machine stretches wall time, not this). */
-  readonly coldLongestCpuMs: number;
-  readonly coldSlices: number;
+  /** The ladder of parked worlds, built in the background as the page builds it (slices of 4 ms). */
+  readonly ladder: {
+    readonly wallMs: number;
+    readonly cpuMs: number;
+    readonly slices: number;
+    readonly rungs: number;
+  };
+  /**
+   * An input made at once, with no spare world there, once the ladder stands, at the worst
+   * moment: the end of the widest stretch without a rung (`replayedMs` of cluster time replayed).
+   */
+  readonly cold: ColdFork & { readonly replayedMs: number };
+  /** The same on a recording with no ladder yet: the fork re-simulates from t=0. */
+  readonly coldFromZero: ColdFork;
   /** The warp made anew from every message of the day, and extended by its last minute. */
   readonly warpRebuildMs: number;
   readonly warpExtendMs: number;
@@ -74,19 +91,59 @@ function heldByRecording(hours: number, seed: number): number {
     return process.memoryUsage().heapUsed;
   };
   const withIt = (() => {
-    const r = new Recording<Session>({ seed }, (o) => new Session(o), runner, inputs(hours));
-    r.simulateTo((hours * HOUR) as SimMs);
+    const r = record(hours, seed);
+    while (!r.buildLadder(() => false)) {}
     const heap = used();
     return r.frames().length > 0 ? heap : 0;
   })();
   return (withIt - used()) / 2 ** 20;
 }
 
+const record = (hours: number, seed: number) => {
+  const r = new Recording<Session>({ seed }, (o) => new Session(o), runner, inputs(hours));
+  r.simulateTo((hours * HOUR) as SimMs);
+  return r;
+};
+
+/** Times `work(stop)` called in slices of `sliceMs` until it says it is done: the page's frames. */
+function sliced(sliceMs: number, work: (stop: () => boolean) => boolean) {
+  let longestMs = 0;
+  let longestCpuMs = 0;
+  let cpuMs = 0;
+  let slices = 0;
+  const start = performance.now();
+  for (let done = false; !done; slices++) {
+    const sliceStart = performance.now();
+    const cpuStart = process.cpuUsage();
+    const deadline = sliceStart + sliceMs;
+    done = work(() => performance.now() > deadline);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuMs += (cpu.user + cpu.system) / 1000;
+    longestCpuMs = Math.max(longestCpuMs, (cpu.user + cpu.system) / 1000);
+    longestMs = Math.max(longestMs, performance.now() - sliceStart);
+  }
+  return { totalMs: performance.now() - start, cpuMs, longestMs, longestCpuMs, slices };
+}
+
+/** An input at `at` made at once: it waits in the page's queue while the fork is readied in slices of 16 ms, one per frame. */
+function coldFork(r: Recording<Session>, at: SimMs): ColdFork {
+  const queue = new ForkQueue<RecordedInput>({
+    inputTime: () => at,
+    readyAt: (t, stop) => t >= r.simulatedTo || r.prepareFork(t, stop),
+    apply: (input) => r.input(input),
+  });
+  queue.submit({ at, host: 'm-k8s', line: 'kubectl get pods' });
+  const { totalMs, longestMs, longestCpuMs, slices } = sliced(16, (stop) => {
+    queue.pump(stop);
+    return queue.pending === 0;
+  });
+  return { totalMs, longestMs, longestCpuMs, slices };
+}
+
 export function schoolDay(hours = 8, seed = 1): DayResult {
   const heapMb = heldByRecording(hours, seed);
   const start = performance.now();
-  const r = new Recording<Session>({ seed }, (o) => new Session(o), runner, inputs(hours));
-  r.simulateTo((hours * HOUR) as SimMs);
+  const r = record(hours, seed);
   const recordMs = performance.now() - start;
   // The warp as the page grows it: all of the day but its last minute, then that minute.
   const growing = new GrowingWarp();
@@ -107,43 +164,35 @@ export function schoolDay(hours = 8, seed = 1): DayResult {
   const seeks = Array.from({ length: 200 }, () => seek(r, warp, rand() * hours * HOUR));
   const frames = r.frames().length;
   const messages = r.envelopes().length;
+  // The ladder, as the page builds it in its frames' spare time over the day.
+  const built = sliced(4, (stop) => r.buildLadder(stop));
+  const ladder = {
+    wallMs: built.totalMs,
+    cpuMs: built.cpuMs,
+    slices: built.slices,
+    rungs: r.ladderMoments.length,
+  };
   // As the page does while the person stands paused at 90 %: a spare world readied there in slices of a frame.
   const at = (0.9 * hours * HOUR) as SimMs;
-  const readyStart = performance.now();
-  let slices = 0;
-  for (;;) {
-    const deadline = performance.now() + 6;
-    slices++;
-    if (r.prepareFork(at, () => performance.now() > deadline)) break;
-  }
-  const readyMs = performance.now() - readyStart;
+  const ready = sliced(6, (stop) => r.prepareFork(at, stop));
   const actStart = performance.now();
   r.input({ at, host: 'm-k8s', line: 'kubectl delete deployment web' });
   const actMs = performance.now() - actStart;
-  // And at once, with no time to ready one: a fork at 85 % re-simulates from t=0. The page
-  // queues the input and readies the fork in slices of 16 ms, one per frame; each pump is a task.
-  const coldAt = (0.85 * hours * HOUR) as SimMs;
-  const queue = new ForkQueue<RecordedInput>({
-    inputTime: () => coldAt,
-    readyAt: (t, stop) => t >= r.simulatedTo || r.prepareFork(t, stop),
-    apply: (input) => r.input(input),
-  });
-  const coldStart = performance.now();
-  let coldLongestMs = 0;
-  let coldLongestCpuMs = 0;
-  let coldSlices = 0;
-  queue.submit({ at: coldAt, host: 'm-k8s', line: 'kubectl get pods' });
-  while (queue.pending > 0) {
-    const sliceStart = performance.now();
-    const cpuStart = process.cpuUsage();
-    const deadline = sliceStart + 16;
-    queue.pump(() => performance.now() > deadline);
-    const cpu = process.cpuUsage(cpuStart);
-    coldLongestCpuMs = Math.max(coldLongestCpuMs, (cpu.user + cpu.system) / 1000);
-    coldLongestMs = Math.max(coldLongestMs, performance.now() - sliceStart);
-    coldSlices++;
-  }
-  const coldActMs = performance.now() - coldStart;
+  // And at once, with no time to ready one. The worst moment for the ladder (the page has
+  // rebuilt the rung the spare world took, in its spare frames since): just before the end of
+  // the widest stretch with no rung, replayed from its start. Then with no ladder yet, at 85 %, from t=0.
+  while (!r.buildLadder(() => false)) {}
+  const stops = [0, ...r.ladderMoments, r.simulatedTo];
+  let widest = 0;
+  for (let i = 1; i < stops.length; i++)
+    if (
+      (stops[i] as number) - (stops[i - 1] as number) >
+      (stops[widest + 1] as number) - (stops[widest] as number)
+    )
+      widest = i - 1;
+  const worstAt = ((stops[widest + 1] as number) - 1) as SimMs;
+  const cold = { ...coldFork(r, worstAt), replayedMs: worstAt - (stops[widest] as number) };
+  const coldFromZero = coldFork(record(hours, seed), (0.85 * hours * HOUR) as SimMs);
   return {
     recordMs,
     heapMb,
@@ -152,12 +201,11 @@ export function schoolDay(hours = 8, seed = 1): DayResult {
     seekP95: percentile(seeks, 95),
     seekMax: Math.max(...seeks),
     actMs,
-    readyMs,
-    readySlices: slices,
-    coldActMs,
-    coldLongestMs,
-    coldLongestCpuMs,
-    coldSlices,
+    readyMs: ready.totalMs,
+    readySlices: ready.slices,
+    ladder,
+    cold,
+    coldFromZero,
     warpRebuildMs,
     warpExtendMs,
   };

@@ -5,8 +5,8 @@ export function printTable(metrics: readonly Metric[]): void {
   const rows = metrics.map((m) => [
     m.name,
     Number.isNaN(m.value) ? '—' : `${m.value} ${m.unit}`,
-    `≤ ${m.budget} ${m.unit}`,
-    Number.isNaN(m.value) ? '' : m.value <= m.budget ? 'met' : 'OVER',
+    m.budget === undefined ? '—' : `≤ ${m.budget} ${m.unit}`,
+    Number.isNaN(m.value) || m.budget === undefined ? '' : m.value <= m.budget ? 'met' : 'OVER',
     m.note ?? '',
   ]);
   const header = ['metric', 'median', 'budget', '', 'note'];

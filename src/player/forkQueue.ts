@@ -1,5 +1,6 @@
 // Inputs a person makes in the past before a fork from there is ready (a cold fork: they
-// jumped to a moment and typed at once). Instead of re-simulating from t=0 in one task,
+// jumped to a moment and typed at once). Instead of replaying from the last parked world
+// before that moment (ladder.ts), or from t=0, in one task,
 // each input waits here with the moment it was made for, while the page readies the fork
 // a slice per frame (`pump`); then the inputs are applied in order, at their moments.
 import type { SimMs } from '../sim';
@@ -8,7 +9,7 @@ import type { SimMs } from '../sim';
 export interface ForkTarget<I> {
   /** Where an input made now would land. */
   inputTime(): SimMs;
-  /** Readies, for as long as `stop` allows, a fork at `at`; true when an input there costs no replay from t=0. */
+  /** Readies, for as long as `stop` allows, a fork at `at`; true when an input there costs no replay. */
   readyAt(at: SimMs, stop: () => boolean): boolean;
   /** Applies the input at `at`. */
   apply(input: I, at: SimMs): void;

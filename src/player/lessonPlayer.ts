@@ -434,12 +434,23 @@ export class LessonPlayer {
   /**
    * While the person stands paused in the past, brings a spare world to that moment, a
    * slice of `budgetMs` at a time (the page gives each frame one), so that acting there
-   * forks from it at once instead of re-simulating from the start.
+   * forks from it at once instead of re-simulating from the start. True when it is there,
+   * or when there is nothing to ready (playing, or at the live edge).
    */
-  prepareFork(budgetMs: number): void {
-    if (this.player.getSnapshot().playing) return;
+  prepareFork(budgetMs: number): boolean {
+    if (this.player.getSnapshot().playing) return true;
     const deadline = performance.now() + budgetMs;
-    this.readyToAct(() => performance.now() > deadline);
+    return this.readyToAct(() => performance.now() > deadline);
+  }
+
+  /**
+   * Builds, a slice of `budgetMs` at a time, the ladder of worlds parked over the
+   * recording (ladder.ts), so that acting far in the past replays from the rung before that
+   * moment rather than from the start.
+   */
+  buildLadder(budgetMs: number): void {
+    const deadline = performance.now() + budgetMs;
+    this.recording.buildLadder(() => performance.now() > deadline);
   }
 
   /**

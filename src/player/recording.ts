@@ -1,10 +1,13 @@
 // One simulated lab (a cluster, and the shells around it) and the inputs given to it,
 // with the history of what the view draws. Going back is a lookup in the history; an input made in the past forks the
-// future away: a new cluster from the same seed replays the earlier inputs (STYLE 4).
+// future away: a world from the same seed, parked at or before that moment (ladder.ts) or
+// new, replays the earlier inputs from there (STYLE 4).
 import type { ClusterOptions, Envelope, FaultRef, SimCluster, SimMs } from '../sim';
 import { createCluster, faultSpec } from '../sim';
 import type { Frame } from './history';
 import { History } from './history';
+import type { Parked } from './ladder';
+import { Ladder, park, RUNG_MESSAGES, walk } from './ladder';
 
 /** Something a person did to the lab, at a moment of cluster time: typed a line, pressed Ctrl+C, injected or healed a fault. */
 export type RecordedInput = (
@@ -45,9 +48,6 @@ export const clusterWorld = (options: ClusterOptions): World => {
 /** A frame is kept at least this often in cluster time, besides every moment a message moves. */
 export const FRAME_EVERY_MS = 100;
 
-/** The spare world is brought forward this much cluster time at a time, so a frame's slice is respected. */
-const SPARE_STEP_MS = 100;
-
 export class Recording<W extends World = World> {
   private worldValue: W;
   private historyValue = new History();
@@ -63,8 +63,11 @@ export class Recording<W extends World = World> {
     private readonly createWorld: (options: ClusterOptions) => W,
     private readonly runner: InputRunner<W>,
     inputs: readonly RecordedInput[] = [],
+    /** A rung of the ladder every this many messages, at first (tests use fewer). */
+    private readonly rungMessages = RUNG_MESSAGES,
   ) {
     this.worldValue = createWorld(options);
+    this.ladder = new Ladder<W>(() => createWorld(options), rungMessages);
     this.inputList = [...inputs].sort((a, b) => a.at - b.at);
     this.historyValue.record(this.cluster);
   }
@@ -148,12 +151,23 @@ export class Recording<W extends World = World> {
       const spare =
         this.spare?.generation === this.generation && this.spare.at <= input.at ? this.spare : undefined;
       this.spare = undefined;
-      this.worldValue = spare?.world ?? this.createWorld(this.options);
+      const from = spare ?? this.ladder.take(input.at) ?? park(this.make);
+      this.ladder.cut(input.at);
+      const before = this.cluster.trace.all();
       this.historyValue = this.historyValue.upTo(input.at);
       this.inputList = kept;
-      this.applied = spare?.applied ?? 0;
       this.generation++;
+      walk(from, input.at, this.inputList, this.runner, () => false);
+      this.worldValue = from.world;
+      this.applied = from.applied;
       this.replayTo(input.at);
+      // The parked world sent the messages the recording already holds up to here: it takes them.
+      if (!this.cluster.trace.adopt(before)) {
+        this.traceMismatches++;
+        this.worldValue = this.createWorld(this.options);
+        this.applied = 0;
+        this.replayTo(input.at);
+      }
     }
     this.inputList.push(input);
     this.inputList.sort((a, b) => a.at - b.at);
@@ -161,43 +175,31 @@ export class Recording<W extends World = World> {
   }
 
   /**
-   * A second world, brought in the background (`prepareFork`) to a moment in the past
-   * where the person stands: an input there forks from it instead of from t=0. Worlds
-   * cannot be copied (their timers are closures), so this is the checkpoint kept.
+   * Forks whose parked world did not send the messages the recording holds (so it was
+   * not used, and the fork replayed from t=0 instead): always 0 while the simulation is
+   * deterministic, which the tests check.
    */
-  private spare: { world: W; applied: number; at: SimMs; generation: number } | undefined;
+  traceMismatches = 0;
+
+  private readonly make = () => this.createWorld(this.options);
+
+  /** Worlds parked over the recording, built in the background (`buildLadder`). */
+  private readonly ladder: Ladder<W>;
+
+  /** A world brought to the moment on screen in the background (`prepareFork`): an input there forks from it. */
+  private spare: (Parked<W> & { readonly generation: number }) | undefined;
 
   /**
    * Brings the spare world towards `t` (a moment in the past on screen), for as long as
-   * `stop` allows; true once it stands at `t`. Inputs are replayed as a fork would.
+   * `stop` allows; true once it stands at `t`. It starts from the highest rung of the
+   * ladder at or before `t`, or from t=0.
    */
   prepareFork(t: SimMs, stop: () => boolean): boolean {
     if (t >= this.simulatedTo) return true;
     let spare = this.spare;
     if (!spare || spare.generation !== this.generation || spare.at > t)
-      spare = this.spare = {
-        world: this.createWorld(this.options),
-        applied: 0,
-        at: 0 as SimMs,
-        generation: this.generation,
-      };
-    const { world } = spare;
-    while (spare.at < t) {
-      if (stop()) return false;
-      const due = this.inputList[spare.applied];
-      const next = Math.min(t, due && due.at <= t ? due.at : t, world.cluster.now + SPARE_STEP_MS) as SimMs;
-      if (next > world.cluster.now) world.advanceTo(next);
-      while (
-        this.inputList[spare.applied] &&
-        (this.inputList[spare.applied] as RecordedInput).at <= world.cluster.now &&
-        (this.inputList[spare.applied] as RecordedInput).at < t
-      ) {
-        this.runner(world, this.inputList[spare.applied] as RecordedInput);
-        spare.applied++;
-      }
-      spare.at = world.cluster.now;
-    }
-    return true;
+      spare = this.spare = { ...(this.ladder.take(t) ?? park(this.make)), generation: this.generation };
+    return walk(spare, t, this.inputList, this.runner, stop);
   }
 
   /** Where the spare world stands, if there is one for this future (for the bench and tests). */
@@ -205,10 +207,17 @@ export class Recording<W extends World = World> {
     return this.spare?.generation === this.generation ? this.spare.at : undefined;
   }
 
-  /**
-   * Brings a new world to `t` without recording frames: the kept history already holds
-   * them, so a fork costs the simulation alone (a tenth of simulating with frames).
-   */
+  /** Builds the ladder's missing rungs for as long as `stop` allows; true when they all stand. */
+  buildLadder(stop: () => boolean): boolean {
+    return this.ladder.build(this.envelopes(), this.inputList, this.runner, stop);
+  }
+
+  /** Where the ladder's rungs stand (for the bench and tests). */
+  get ladderMoments(): readonly SimMs[] {
+    return this.ladder.moments;
+  }
+
+  /** Brings the world to `t` without recording frames: the kept history already holds them. */
   private replayTo(t: SimMs): void {
     for (;;) {
       const due = this.inputList[this.applied];

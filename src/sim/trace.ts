@@ -38,18 +38,59 @@ export function sentUpTo(items: readonly Envelope[], t: number): number {
 }
 
 export class Trace {
-  private readonly items: Envelope[] = [];
+  private items: Envelope[] = [];
   private readonly listeners = new Set<(e: Envelope) => void>();
+  /** How many messages were sent, kept or not. */
+  private count = 0;
+  /** False for a world the player keeps in reserve: it counts its messages and keeps only the last. */
+  private keeping = true;
+  private last: Envelope | undefined;
 
   append(e: Omit<Envelope, 'id'>): Envelope {
-    const envelope = { ...e, id: this.items.length + 1 };
-    this.items.push(envelope);
+    const envelope = { ...e, id: ++this.count };
+    if (this.keeping) this.items.push(envelope);
+    this.last = envelope;
     for (const l of this.listeners) l(envelope);
     return envelope;
   }
 
   get length(): number {
-    return this.items.length;
+    return this.count;
+  }
+
+  /**
+   * Stops keeping messages: a world the player brings forward in reserve sends the same
+   * messages as the recording it may replace, which already holds them (a trace is most
+   * of a world's memory). `adopt` takes them back when the world is used.
+   */
+  forget(): void {
+    this.keeping = false;
+    this.items = [];
+  }
+
+  /**
+   * Takes `kept` (the recording's own trace) as this world's first messages and keeps
+   * messages again. False, changing nothing, when they cannot be the same messages: a
+   * different count, or a different last message.
+   */
+  adopt(kept: readonly Envelope[]): boolean {
+    if (this.keeping) return true;
+    const last = kept[this.count - 1];
+    const same =
+      kept.length >= this.count &&
+      (this.count === 0 ||
+        (!!last &&
+          !!this.last &&
+          last.id === this.last.id &&
+          last.sentAt === this.last.sentAt &&
+          last.kind === this.last.kind &&
+          last.from === this.last.from &&
+          last.to === this.last.to &&
+          last.summary === this.last.summary));
+    if (!same) return false;
+    this.items = kept.slice(0, this.count);
+    this.keeping = true;
+    return true;
   }
 
   all(): readonly Envelope[] {

@@ -15,8 +15,10 @@ export function useFrame(lp: LessonPlayer): Frame {
 const FORK_SLICE_MS = 6;
 /** The same while an input waits for that fork (`lp.queue`). */
 const WAITING_SLICE_MS = 16;
+/** How much of a frame with nothing else to ready may go to the ladder of parked worlds a fork far back starts from. */
+const LADDER_SLICE_MS = 4;
 
-/** Moves the player on with the screen's frames; paused in the past, readies a fork from there. */
+/** Moves the player on with the screen's frames; paused in the past, readies a fork from there; else builds the ladder. */
 export function useAnimationLoop(lp: LessonPlayer): void {
   useEffect(() => {
     let last: number | undefined;
@@ -27,7 +29,7 @@ export function useAnimationLoop(lp: LessonPlayer): void {
       if (lp.queue.pending > 0) {
         const deadline = performance.now() + WAITING_SLICE_MS;
         lp.queue.pump(() => performance.now() > deadline);
-      } else lp.prepareFork(FORK_SLICE_MS);
+      } else if (lp.prepareFork(FORK_SLICE_MS)) lp.buildLadder(LADDER_SLICE_MS);
       last = ts;
       id = requestAnimationFrame(frame);
     });
