@@ -17,6 +17,8 @@ const FORK_SLICE_MS = 6;
 const WAITING_SLICE_MS = 16;
 /** How much of a frame with nothing else to ready may go to the ladder of parked worlds a fork far back starts from. */
 const LADDER_SLICE_MS = 4;
+/** Work a frame may do before it has no time left for the ladder (a 60 Hz frame is 16.7 ms). */
+const FRAME_SPARE_MS = 10;
 
 /** Moves the player on with the screen's frames; paused in the past, readies a fork from there; else builds the ladder. */
 export function useAnimationLoop(lp: LessonPlayer): void {
@@ -29,7 +31,11 @@ export function useAnimationLoop(lp: LessonPlayer): void {
       if (lp.queue.pending > 0) {
         const deadline = performance.now() + WAITING_SLICE_MS;
         lp.queue.pump(() => performance.now() > deadline);
-      } else if (lp.prepareFork(FORK_SLICE_MS)) lp.buildLadder(LADDER_SLICE_MS);
+      } else if (lp.prepareFork(FORK_SLICE_MS)) {
+        // Only from what the frame has left: a frame busy simulating or drawing gives it nothing.
+        const spent = performance.now() - ts;
+        if (spent < FRAME_SPARE_MS - LADDER_SLICE_MS) lp.buildLadder(LADDER_SLICE_MS);
+      }
       last = ts;
       id = requestAnimationFrame(frame);
     });
