@@ -9,7 +9,7 @@ export type {
   TerminalCommand,
   TerminalView,
   TranscriptLine,
-} from './lessonPlayer';
+} from './labDriver';
 export { LessonPlayer } from './lessonPlayer';
 export type { EnvelopeFilter } from './lookups';
 export { clampSpeed, nextMessageTime, previousMessageTime, SPEEDS, stepSpeed } from './lookups';
