@@ -28,16 +28,16 @@ export function templateRoot(items: readonly KubeObject[], single: boolean): Pla
 
 export function printGoTemplate(template: string, wire: Plain): TemplateOutcome {
   if (template === '') return { ok: false, error: 'error: template format specified but no template given' };
-  let nodes: ReturnType<typeof parseTemplate>;
+  let parsed: ReturnType<typeof parseTemplate>;
   try {
-    nodes = parseTemplate(template, hasFunction);
+    parsed = parseTemplate(template, hasFunction);
   } catch (e) {
     if (!(e instanceof TemplateError)) throw e;
     // fmt.Errorf("error parsing template %s, %v\n"): that newline ends the line kubectl prints.
     return { ok: false, error: `error: error parsing template ${template}, ${e.message}` };
   }
   try {
-    return { ok: true, text: execute(nodes, wire, template) };
+    return { ok: true, text: execute(parsed, wire, template) };
   } catch (e) {
     if (!(e instanceof ExecError)) throw e;
     // template.go prints what it was given on stdout before returning the error.
