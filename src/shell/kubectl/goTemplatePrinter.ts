@@ -13,9 +13,16 @@ export type TemplateOutcome =
   | { readonly ok: true; readonly text: string }
   | { readonly ok: false; readonly error: string; readonly stdout?: string };
 
-/** The template text of -o go-template-file=PATH, or kubectl's error for a file it cannot read. */
+/**
+ * The template text of -o go-template-file|templatefile|jsonpath-file=PATH, or the error
+ * cli-runtime 1.18.4 prints when ioutil.ReadFile fails (template_flags.go, jsonpath_flags.go:
+ * `error reading --template %s, %v`, the *PathError as Go words it).
+ */
 export function readTemplateFile(io: CommandIO, path: string): { text: string } | { error: string } {
-  const text = io.shell.fs.read(io.shell.resolve(path));
+  const full = io.shell.resolve(path);
+  if (io.shell.fs.isDir(full))
+    return { error: `error: error reading --template ${path}, read ${path}: is a directory` };
+  const text = io.shell.fs.read(full);
   if (text === undefined)
     return { error: `error: error reading --template ${path}, open ${path}: no such file or directory` };
   return { text };
