@@ -227,3 +227,46 @@ describe('kubectl apply view-last-applied', () => {
     expect(at(s, 'kubectl apply view-last-applied --help').stdout).toBe(help.replace(/\n$/, ''));
   });
 });
+
+describe('kubectl apply set-last-applied', () => {
+  it('saves the file as its text without an annotations map, once, and only where one was saved', () => {
+    const s = new Session({ seed: 7 });
+    const pod = (name: string) =>
+      s.cluster.objects().find((o) => o.kind === 'Pod' && o.metadata.name === name);
+    const file = s.shell('m-k8s').fs.read(NGINX_POD) ?? '';
+    write(s, '/root/sp.yaml', file.replace('nginx-pod', 'sp'));
+    write(s, '/root/sq.yaml', file.replace('nginx-pod', 'sq'));
+    write(s, '/root/sz.yaml', file.replace('nginx-pod', 'sz'));
+    const patch = /^\{"metadata".*$/m.exec(captured)?.[0] ?? '';
+    const sent = JSON.parse(patch).metadata.annotations['kubectl.kubernetes.io/last-applied-configuration'];
+    at(s, 'kubectl apply -f sp.yaml --validate=false');
+    expect(at(s, 'kubectl apply set-last-applied -f sp.yaml').stdout).toBe('pod/sp configured');
+    expect(pod('sp')?.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).toBe(sent);
+    expect(at(s, 'kubectl apply set-last-applied -f sp.yaml').stdout).toBe(
+      'set-last-applied sp: no changes required.',
+    );
+    at(s, 'kubectl create -f sq.yaml --validate=false');
+    const r = at(s, 'kubectl apply set-last-applied -f sq.yaml');
+    expect([r.stderr, r.code]).toEqual([
+      'error: no last-applied-configuration annotation found on resource: sq, to create the annotation, run the command with --create-annotation',
+      1,
+    ]);
+    expect(
+      at(s, 'kubectl apply set-last-applied -f sq.yaml --create-annotation --dry-run=client').stdout,
+    ).toBe('pod/sq configured (dry run)');
+    expect(
+      pod('sq')?.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration'],
+    ).toBeUndefined();
+    expect(at(s, 'kubectl apply set-last-applied -f sq.yaml --create-annotation').stdout).toBe(
+      'pod/sq configured',
+    );
+    expect(at(s, 'kubectl apply set-last-applied -f sz.yaml').stderr).toBe(
+      'Error from server (NotFound): pods "sz" not found',
+    );
+    // 1.18.4's help is 1.20.2's without jsonpath-as-json (the file itself is the same).
+    const help = readFileSync(join(__dirname, 'golden', 'help-1.20.2', 'apply-set-last-applied.txt'), 'utf8');
+    expect(at(s, 'kubectl apply set-last-applied --help').stdout).toBe(
+      help.replace(/\n$/, '').replace('jsonpath|jsonpath-as-json|jsonpath-file', 'jsonpath|jsonpath-file'),
+    );
+  });
+});

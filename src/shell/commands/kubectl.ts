@@ -3,6 +3,7 @@
 import type { CommandEntry } from '../command';
 import { defineCommand, fail, ok } from '../command';
 import { applyVerb } from '../kubectl/apply';
+import { applySetLastAppliedVerb } from '../kubectl/applySetLastApplied';
 import { applyViewLastAppliedVerb } from '../kubectl/applyViewLastApplied';
 import { apiError, findServer, send } from '../kubectl/client';
 import type { KubectlContext, Verb } from '../kubectl/context';
@@ -198,7 +199,10 @@ export const kubectl: CommandEntry = defineCommand<
       if (subName === 'view-last-applied') {
         verb = applyViewLastAppliedVerb;
         rest = rest.filter((_, i) => i !== sub);
-      } else if (subName === 'set-last-applied' || subName === 'edit-last-applied')
+      } else if (subName === 'set-last-applied') {
+        verb = applySetLastAppliedVerb;
+        rest = rest.filter((_, i) => i !== sub);
+      } else if (subName === 'edit-last-applied')
         return fail(`error: podscope: "kubectl apply ${subName}" is not simulated in this lab`);
     }
     const group = subcommandOf(word, rest);
