@@ -270,3 +270,18 @@ describe('kubectl apply set-last-applied', () => {
     );
   });
 });
+
+describe('kubectl apply --help', () => {
+  it("is 1.20.2's with 1.18.4's --cascade (a bool), --field-manager default and -o list", () => {
+    const s = new Session({ seed: 7 });
+    const help = readFileSync(join(__dirname, 'golden', 'help-1.20.2', 'apply.txt'), 'utf8')
+      .replace(/\n$/, '')
+      .replace(
+        `      --cascade='background': Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.`,
+        '      --cascade=true: If true, cascade the deletion of the resources managed by this resource (e.g. Pods created by a ReplicationController).  Default true.',
+      )
+      .replace("--field-manager='kubectl-client-side-apply'", "--field-manager='kubectl'")
+      .replace('jsonpath|jsonpath-as-json|jsonpath-file', 'jsonpath|jsonpath-file');
+    expect(at(s, 'kubectl apply --help').stdout).toBe(help);
+  });
+});
