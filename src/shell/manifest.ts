@@ -17,6 +17,8 @@ export type Manifest =
       readonly objects: readonly KubeObject[];
       /** Every document in file order: a modelled object, or the name kubectl prints for one the lab does not model. */
       readonly entries: readonly (KubeObject | string)[];
+      /** Each entry's document as the file wrote it (kubectl apply's last-applied configuration starts from it). */
+      readonly docs: readonly { readonly [key: string]: YamlValue }[];
     }
   | { readonly ok: false; readonly error: string };
 
@@ -193,7 +195,8 @@ export function deploymentObject(meta: ObjectMeta, replicas: number, tpl: PodTem
   };
 }
 
-function toObject(doc: Map, file: string): KubeObject | string {
+/** A document of a modelled kind as the object kubectl sends, or the error for a kind the lab does not serve. */
+export function toObject(doc: Map, file: string): KubeObject | string {
   const kind = str(doc.kind);
   const apiVersion = str(doc.apiVersion);
   // readManifest has checked `kind`; a missing apiVersion is an empty version to the RESTMapper.
@@ -203,7 +206,11 @@ function toObject(doc: Map, file: string): KubeObject | string {
   const m = isMap(doc.metadata) ? doc.metadata : {};
   const name = str(m.name) ?? '';
   const lbl = labels(m.labels);
-  const meta = newMeta(name, str(m.namespace) ?? 'default', lbl ? { labels: lbl } : {});
+  const ann = labels(m.annotations);
+  const meta = newMeta(name, str(m.namespace) ?? 'default', {
+    ...(lbl ? { labels: lbl } : {}),
+    ...(ann && Object.keys(ann).length > 0 ? { annotations: ann } : {}),
+  });
   const spec = isMap(doc.spec) ? doc.spec : {};
   switch (kind) {
     case 'Pod':
@@ -319,6 +326,7 @@ export function readManifest(text: string, file: string, validate = true): Manif
   if (!decoded.ok) return { ok: false, error: `error: error parsing ${file}: ${decoded.error}` };
   const objects: KubeObject[] = [];
   const entries: (KubeObject | string)[] = [];
+  const docs: Map[] = [];
   for (const doc of decoded.docs) {
     if (!isMap(doc)) {
       return {
@@ -345,13 +353,15 @@ export function readManifest(text: string, file: string, validate = true): Manif
     const other = unmodelledName(doc.kind, str(doc.apiVersion) ?? '', str(meta.name) ?? '');
     if (other !== undefined) {
       entries.push(other);
+      docs.push(doc);
       continue;
     }
     const o = toObject(doc, file);
     if (typeof o === 'string') return { ok: false, error: o };
     objects.push(o);
     entries.push(o);
+    docs.push(doc);
   }
   if (entries.length === 0) return { ok: false, error: 'error: no objects passed to create' };
-  return { ok: true, objects, entries };
+  return { ok: true, objects, entries, docs };
 }

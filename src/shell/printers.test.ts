@@ -236,3 +236,29 @@ describe('kubectl get -o yaml', () => {
     expect(yaml).toContain('  podIP: 172.16.103.129\n');
   });
 });
+
+describe('-o yaml strings as go-yaml v2 writes them', () => {
+  it('writes a string with line breaks as a literal block, and folds a long plain one at column 80', () => {
+    // kubectl 1.20.2: `create cm x --from-literal=a=$'l1\nl2' --from-literal=b=$'x \ny'
+    // --from-literal=c=$' lead\nz' --dry-run=client -o yaml`, and `run x --image=busybox
+    // --dry-run=client -o yaml -- sh -c $'a\nb' $'c\n\n' 'd e'` (its args).
+    expect(toYaml({ data: { a: 'l1\nl2', b: 'x \ny', c: ' lead\nz' } })).toBe(
+      'data:\n  a: |-\n    l1\n    l2\n  b: "x \\ny"\n  c: |2-\n     lead\n    z\n',
+    );
+    expect(toYaml({ args: ['sh', '-c', 'a\nb', 'c\n\n', 'd e'] })).toBe(
+      'args:\n- sh\n- -c\n- |-\n  a\n  b\n- |+\n  c\n\n- d e\n',
+    );
+    // kubectl 1.20.2 apply view-last-applied of a Service applied with --record.
+    expect(
+      toYaml({
+        metadata: {
+          annotations: {
+            'kubernetes.io/change-cause': 'kubectl apply --filename=svc.yaml --validate=false --record=true',
+          },
+        },
+      }),
+    ).toBe(
+      'metadata:\n  annotations:\n    kubernetes.io/change-cause: kubectl apply --filename=svc.yaml --validate=false\n      --record=true\n',
+    );
+  });
+});

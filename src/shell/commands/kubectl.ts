@@ -3,6 +3,8 @@
 import type { CommandEntry } from '../command';
 import { defineCommand, fail, ok } from '../command';
 import { applyVerb } from '../kubectl/apply';
+import { applySetLastAppliedVerb } from '../kubectl/applySetLastApplied';
+import { applyViewLastAppliedVerb } from '../kubectl/applyViewLastApplied';
 import { apiError, findServer, send } from '../kubectl/client';
 import type { KubectlContext, Verb } from '../kubectl/context';
 import { createDeploymentVerb, createVerb } from '../kubectl/create';
@@ -190,6 +192,18 @@ export const kubectl: CommandEntry = defineCommand<
         verb = createServiceVerb(kind);
         rest = rest.filter((_, i) => i !== sub && i !== kindAt);
       }
+    }
+    if (word === 'apply') {
+      const sub = rest.findIndex((a) => !a.startsWith('-'));
+      const subName = sub >= 0 ? rest[sub] : undefined;
+      if (subName === 'view-last-applied') {
+        verb = applyViewLastAppliedVerb;
+        rest = rest.filter((_, i) => i !== sub);
+      } else if (subName === 'set-last-applied') {
+        verb = applySetLastAppliedVerb;
+        rest = rest.filter((_, i) => i !== sub);
+      } else if (subName === 'edit-last-applied')
+        return fail(`error: podscope: "kubectl apply ${subName}" is not simulated in this lab`);
     }
     const group = subcommandOf(word, rest);
     if (group) {

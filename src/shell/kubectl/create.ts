@@ -21,6 +21,7 @@ import type { FileObject } from './files';
 import { loadFiles, validating, withStdin } from './files';
 import type { FlagSpec } from './flags';
 import { flagBool, flagString } from './flags';
+import { goJson, LAST_APPLIED, lastAppliedOf } from './lastApplied';
 import { toJson, toYaml, wireObject } from './objectPrinter';
 import { kindName, resourceOfKindName } from './resources';
 
@@ -80,7 +81,12 @@ type Outcome =
 export function inOrder(
   ctx: KubectlContext,
   items: readonly FileObject[],
-  handle: (obj: KubeObject, source: string | undefined, done: (o: Outcome) => void) => void,
+  handle: (
+    obj: KubeObject,
+    source: string | undefined,
+    done: (o: Outcome) => void,
+    raw: FileObject['raw'],
+  ) => void,
 ): void {
   const errors: string[] = [];
   let pending: string[] = [];
@@ -102,23 +108,28 @@ export function inOrder(
       step(i + 1);
       return;
     }
-    handle(inNamespace(item.obj, ctx), item.source, (o) => {
-      if ('refused' in o) {
-        failWith(ctx, o.refused);
-        return;
-      }
-      if ('error' in o) {
-        pending = [];
-        errors.push(o.error);
-      } else if ('printed' in o) {
-        ctx.io.out(o.printed);
-      } else {
-        last = o.word;
-        flush(o.word);
-        ctx.io.out(`${o.label} ${o.word}`);
-      }
-      step(i + 1);
-    });
+    handle(
+      inNamespace(item.obj, ctx),
+      item.source,
+      (o) => {
+        if ('refused' in o) {
+          failWith(ctx, o.refused);
+          return;
+        }
+        if ('error' in o) {
+          pending = [];
+          errors.push(o.error);
+        } else if ('printed' in o) {
+          ctx.io.out(o.printed);
+        } else {
+          last = o.word;
+          flush(o.word);
+          ctx.io.out(`${o.label} ${o.word}`);
+        }
+        step(i + 1);
+      },
+      item.raw,
+    );
   };
   step(0);
 }
@@ -140,8 +151,9 @@ export function createAll(ctx: KubectlContext, items: readonly FileObject[], spe
       ctx,
       `error: podscope: -o ${output} with -f --dry-run=client is not simulated; use --dry-run=server`,
     );
-  inOrder(ctx, items, (sent, source, done) => {
-    const obj = recorded(ctx, sent, specs);
+  inOrder(ctx, items, (sent, source, done, raw) => {
+    // create (unlike apply) saves the configuration before --record adds its cause.
+    const obj = recorded(ctx, saveConfig(ctx, sent, raw), specs);
     if (d.dryRun === 'client') return done({ word: `created${dryRunSuffix(d.dryRun)}`, label: labelOf(obj) });
     send(ctx.io, ctx.server, createRequest(obj, source, d.dryRun), (res) => {
       if (res.ok && output !== undefined && res.object) {
@@ -159,6 +171,20 @@ export function createAll(ctx: KubectlContext, items: readonly FileObject[], spe
       else done({ error: createError(ctx, res, source) });
     });
   });
+}
+
+/**
+ * --save-config (util.CreateOrUpdateAnnotation): the object read from a file is saved as
+ * apply would save it; without the flag, an annotation the file already carries is
+ * computed again from the file (updateApplyAnnotation).
+ */
+function saveConfig(ctx: KubectlContext, obj: KubeObject, raw: FileObject['raw']): KubeObject {
+  if (!raw) return obj;
+  const carried = obj.metadata.annotations?.[LAST_APPLIED] !== undefined;
+  if (!flagBool(ctx.flags, 'save-config') && !carried) return obj;
+  const ns = namespaced[resourceOfKindName[obj.kind] ?? 'pods'] ? obj.metadata.namespace : undefined;
+  const annotations = { ...obj.metadata.annotations, [LAST_APPLIED]: lastAppliedOf(raw, ns) };
+  return { ...obj, metadata: { ...obj.metadata, annotations } } as KubeObject;
 }
 
 export const createVerb: Verb = {
@@ -219,7 +245,15 @@ export const createDeploymentVerb: Verb = {
       );
       return printed.ok ? ctx.io.exit(0) : failWith(ctx, printed.error);
     }
-    const obj = deploymentObject(newMeta(name, ctx.namespace, { labels }), 1, { labels, containers });
+    // 1.18.4 saves the generator's typed object (struct order, no namespace) and only when it
+    // sends it: a client dry run prints no annotation (1.20 adds it there too).
+    const saved = flagBool(ctx.flags, 'save-config')
+      ? { annotations: { [LAST_APPLIED]: `${goJson(createDeploymentWire(name, containers), false)}\n` } }
+      : {};
+    const obj = deploymentObject(newMeta(name, ctx.namespace, { labels, ...saved }), 1, {
+      labels,
+      containers,
+    });
     createAll(ctx, [{ obj, source: '' }], createDeploymentVerb.flags);
   },
 };

@@ -11,7 +11,7 @@ import type { KubectlContext, Verb } from './context';
 import { failWith } from './context';
 import { describeGeneric } from './describeGeneric';
 import { describeNode } from './describeNode';
-import { annotationsMultiline, eventLines } from './describeParts';
+import { annotationsMultiline, describeText, eventLines } from './describeParts';
 import { describeServices } from './describeService';
 import { describeDaemonSet, describeDeployment, describeReplicaSet } from './describeWorkloads';
 import { flagBool } from './flags';
@@ -115,7 +115,7 @@ export function describePod(p: Pod, events: readonly KubeEvent[], now: number): 
       : tol.map((t, i) => `${i === 0 ? 'Tolerations:' : ''}\t${t}`)),
   );
   lines.push(...eventLines(events, now));
-  return tabwrite(lines.join('\n'), describeOptions);
+  return tabwrite(describeText(lines), describeOptions);
 }
 
 /** describeContainerVolumes: each mount with its volume, `(ro)` or `(rw)`. */

@@ -5,7 +5,7 @@
 // names made readable by smartLabelFor), then the object's events.
 import type { KubeObject } from '../../sim/objects';
 import { describeOptions, tabwrite } from '../tabwriter';
-import { annotationsMultiline, labelsMultiline } from './describeParts';
+import { annotationsMultiline, describeText, labelsMultiline } from './describeParts';
 import type { Plain } from './objectPrinter';
 import { wireObject } from './objectPrinter';
 
@@ -82,5 +82,5 @@ export function describeGeneric(o: KubeObject, eventLines: readonly string[]): s
     ...annotationsMultiline('Annotations', o.metadata.annotations),
   ];
   unstructured(lines, 0, wireObject(o), '');
-  return tabwrite([...lines, ...eventLines].join('\n'), describeOptions);
+  return tabwrite(describeText([...lines, ...eventLines]), describeOptions);
 }

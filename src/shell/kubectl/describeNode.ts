@@ -7,7 +7,7 @@ import { bytes, cpuMillis } from '../../sim/quantity';
 import { age } from '../humanDuration';
 import { describeOptions, tabwrite } from '../tabwriter';
 import { rfc1123z } from '../wallClock';
-import { annotationsMultiline, eventLines, labelsMultiline } from './describeParts';
+import { annotationsMultiline, describeText, eventLines, labelsMultiline } from './describeParts';
 import { taintString } from './nodeVerbs';
 import { nodeRoles } from './printers';
 
@@ -160,5 +160,5 @@ export function describeNode(
     ...podsTable(n, live, now),
     ...eventLines(events, now),
   ];
-  return tabwrite(lines.join('\n'), describeOptions);
+  return tabwrite(describeText(lines), describeOptions);
 }

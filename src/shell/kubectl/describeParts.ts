@@ -17,7 +17,21 @@ export function labelsMultiline(
 const MAX_ANNOTATION_LEN = 140;
 const shorten = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}...` : s);
 
-/** printAnnotationsMultiline: sorted `k: v`; a long or multi-line value goes below its key. */
+/** Ends a line that runs on into the next one (see annotationsMultiline). */
+const RUNS_ON = '\u0000';
+
+/** The describer's lines as its PrefixWriter writes them: a line ending in RUNS_ON has no newline. */
+export function describeText(lines: readonly string[]): string {
+  return lines.join('\n').replaceAll(`${RUNS_ON}\n`, '');
+}
+
+/**
+ * printAnnotationsMultiline: sorted `k: v`; a long or multi-line value goes below its key;
+ * last-applied-configuration is skipped. 1.18.4 tests the map, not the keys it kept, for
+ * `<none>`: an object whose only annotation is the skipped one gets `Annotations:` and no
+ * newline, so the next field runs on in the same line (`Annotations:  Status:  Running`;
+ * kubernetes#91405 fixed it in 1.19).
+ */
 export function annotationsMultiline(
   title: string,
   annotations: Readonly<Record<string, string>> | undefined,
@@ -25,7 +39,8 @@ export function annotationsMultiline(
   const keys = Object.keys(annotations ?? {})
     .filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration')
     .sort();
-  if (keys.length === 0) return [`${title}:\t<none>`];
+  if (Object.keys(annotations ?? {}).length === 0) return [`${title}:\t<none>`];
+  if (keys.length === 0) return [`${title}:\t${RUNS_ON}`];
   const out: string[] = [];
   keys.forEach((key, i) => {
     const lead = i === 0 ? `${title}:\t` : '\t';

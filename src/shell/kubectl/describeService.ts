@@ -6,6 +6,7 @@ import { apiError, send } from './client';
 import type { KubectlContext } from './context';
 import { failWith } from './context';
 import { eventLines } from './describe';
+import { annotationsMultiline, describeText } from './describeParts';
 
 function multiline(title: string, map: Readonly<Record<string, string>> | undefined, sep: string): string[] {
   const entries = Object.entries(map ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
@@ -43,7 +44,7 @@ export function describeService(
     `Name:\t${s.metadata.name}`,
     `Namespace:\t${s.metadata.namespace ?? 'default'}`,
     ...multiline('Labels', s.metadata.labels, '='),
-    ...multiline('Annotations', s.metadata.annotations, ': '),
+    ...annotationsMultiline('Annotations', s.metadata.annotations),
     `Selector:\t${selectorText(s.spec.selector)}`,
     `Type:\t${s.spec.type ?? 'ClusterIP'}`,
     `IP:\t${s.spec.clusterIP}`,
@@ -58,7 +59,7 @@ export function describeService(
   lines.push(`Session Affinity:\t${s.spec.sessionAffinity ?? 'None'}`);
   if (s.spec.externalTrafficPolicy) lines.push(`External Traffic Policy:\t${s.spec.externalTrafficPolicy}`);
   lines.push(...eventLines(events, now));
-  return tabwrite(lines.join('\n'), describeOptions);
+  return tabwrite(describeText(lines), describeOptions);
 }
 
 export function describeEndpoints(e: Endpoints, events: readonly KubeEvent[], now: number): string {
@@ -66,7 +67,7 @@ export function describeEndpoints(e: Endpoints, events: readonly KubeEvent[], no
     `Name:\t${e.metadata.name}`,
     `Namespace:\t${e.metadata.namespace ?? 'default'}`,
     ...multiline('Labels', e.metadata.labels, '='),
-    ...multiline('Annotations', e.metadata.annotations, ': '),
+    ...annotationsMultiline('Annotations', e.metadata.annotations),
     'Subsets:',
   ];
   for (const ss of e.subsets) {
@@ -81,7 +82,7 @@ export function describeEndpoints(e: Endpoints, events: readonly KubeEvent[], no
     lines.push('');
   }
   lines.push(...eventLines(events, now));
-  return tabwrite(lines.join('\n'), describeOptions);
+  return tabwrite(describeText(lines), describeOptions);
 }
 
 /** `kubectl describe svc|ep [NAME...]` in the context's namespace. */

@@ -5,7 +5,7 @@ import type { DaemonSet, Deployment, KubeEvent, Pod, ReplicaSet } from '../../si
 import { describeOptions, tabwrite } from '../tabwriter';
 import { rfc1123z } from '../wallClock';
 import { eventLines } from './describe';
-import { annotationsMultiline, labelsMultiline, podTemplateLines } from './describeParts';
+import { annotationsMultiline, describeText, labelsMultiline, podTemplateLines } from './describeParts';
 
 /** labels.Selector.String(): sorted `k=v` joined by commas. */
 const selectorText = (sel: Readonly<Record<string, string>>) =>
@@ -65,7 +65,7 @@ export function describeDeployment(
     `NewReplicaSet:\t${rsList(newRs ? [newRs] : [])}`,
     ...eventLines(events, now),
   ];
-  return tabwrite(lines.join('\n'), describeOptions);
+  return tabwrite(describeText(lines), describeOptions);
 }
 
 export function describeReplicaSet(
@@ -87,7 +87,7 @@ export function describeReplicaSet(
     ...podTemplateLines(rs.spec.template),
     ...eventLines(events, now),
   ];
-  return tabwrite(lines.join('\n'), describeOptions);
+  return tabwrite(describeText(lines), describeOptions);
 }
 
 export function describeDaemonSet(
@@ -112,5 +112,5 @@ export function describeDaemonSet(
     ...podTemplateLines(ds.spec.template),
     ...eventLines(events, now),
   ];
-  return tabwrite(lines.join('\n'), describeOptions);
+  return tabwrite(describeText(lines), describeOptions);
 }

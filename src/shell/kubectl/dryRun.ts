@@ -5,9 +5,10 @@ import { LAB_EPOCH_MS } from '../wallClock';
 import type { KubectlContext } from './context';
 import type { FlagSpec } from './flags';
 import { flagString } from './flags';
-import { printGoTemplate } from './goTemplatePrinter';
+import { printGoTemplate, readTemplateFile } from './goTemplatePrinter';
 import type { Plain } from './objectPrinter';
 import { toJson, toYaml } from './objectPrinter';
+import { printJsonPathOver } from './templatePrinters';
 
 export type DryRun = 'none' | 'client' | 'server';
 
@@ -157,17 +158,30 @@ export function printClientObject(
   else if (output === 'yaml') ctx.io.out(toYaml(wire).replace(/\n$/, ''));
   else if (output === 'json') ctx.io.out(toJson(wire));
   else if (output === 'name') ctx.io.out(label);
-  else if (/^(go-)?template=/.test(output)) {
-    const printed = printGoTemplate(output.slice(output.indexOf('=') + 1), wire);
+  else if (/^(go-template|template|go-template-file|templatefile|jsonpath|jsonpath-file)=/.test(output)) {
+    const format = output.slice(0, output.indexOf('='));
+    const value = output.slice(output.indexOf('=') + 1);
+    const fromFile = format.endsWith('file');
+    const file = fromFile && value !== '' ? readTemplateFile(ctx.io, value) : { text: value };
+    if ('error' in file) return { ok: false, error: file.error };
+    if (fromFile && value !== '' && file.text === '') return { ok: true };
+    const printed = format.startsWith('jsonpath')
+      ? printJsonPathOver(file.text, wire)
+      : printGoTemplate(file.text, wire);
     if (!printed.ok) {
-      if (printed.stdout) ctx.io.out(printed.stdout);
+      const stdout = 'stdout' in printed ? printed.stdout : undefined;
+      if (typeof stdout === 'string' && stdout !== '') ctx.io.out(stdout);
       return { ok: false, error: printed.error };
     }
-    if (printed.text !== '') ctx.io.out(printed.text.replace(/\n$/, ''));
-  } else
+    if (printed.text !== '')
+      ctx.io.out(format === 'jsonpath' ? printed.text : printed.text.replace(/\n$/, ''));
+  } else if (/^(go-template|template|go-template-file|templatefile|jsonpath|jsonpath-file)$/.test(output))
+    return { ok: false, error: 'error: template format specified but no template given' };
+  // cli-runtime 1.18.4 NoCompatiblePrinterError: the create printers' formats, sorted.
+  else
     return {
       ok: false,
-      error: `error: podscope: -o ${output} is not simulated for a dry run; use yaml, json or name`,
+      error: `error: unable to match a printer suitable for the output format "${output}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-file,name,template,templatefile,yaml`,
     };
   return { ok: true };
 }

@@ -5,10 +5,13 @@ import type { SimMs } from '../../sim/units';
 import type { CommandIO } from '../command';
 import { CALICO_URL } from '../labFiles';
 import { readManifest } from '../manifest';
+import type { JsonValue } from '../manifestYaml';
 
 /** An object of a file; `label` alone marks one the lab does not model (a ConfigMap, a CRD). */
 export interface FileObject {
   readonly obj?: KubeObject;
+  /** The document as the file wrote it; objects from the lab's known URLs have none. */
+  readonly raw?: { readonly [key: string]: JsonValue };
   readonly label?: string;
   readonly source: string;
 }
@@ -83,8 +86,10 @@ export function loadFiles(io: CommandIO, names: readonly string[], validate = tr
       // cli-runtime names standard input STDIN in its errors.
       const m = readManifest(stdin, 'STDIN', validate);
       if (!m.ok) return m;
-      for (const e of m.entries)
-        out.push(typeof e === 'string' ? { label: e, source: 'STDIN' } : { obj: e, source: 'STDIN' });
+      m.entries.forEach((e, i) => {
+        const raw = m.docs[i];
+        out.push(typeof e === 'string' ? { label: e, source: 'STDIN' } : { obj: e, raw, source: 'STDIN' });
+      });
       continue;
     }
     if (/^https?:\/\//.test(name)) {
@@ -112,8 +117,10 @@ export function loadFiles(io: CommandIO, names: readonly string[], validate = tr
     for (const f of files) {
       const m = readManifest(fs.read(f.path) ?? '', f.shown, validate);
       if (!m.ok) return m;
-      for (const e of m.entries)
-        out.push(typeof e === 'string' ? { label: e, source: f.shown } : { obj: e, source: f.shown });
+      m.entries.forEach((e, i) => {
+        const raw = m.docs[i];
+        out.push(typeof e === 'string' ? { label: e, source: f.shown } : { obj: e, raw, source: f.shown });
+      });
     }
   }
   return { ok: true, objects: out };

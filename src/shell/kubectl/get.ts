@@ -150,9 +150,13 @@ export const getVerb: Verb = {
         const items = parsed.targets.flatMap((t) => found.get(t.resource) ?? []);
         const single = parsed.targets.length === 1 && parsed.targets[0]?.names.length === 1;
         const fromFile = format.endsWith('file');
-        const file = fromFile ? readTemplateFile(ctx.io, template) : { text: template };
+        const file = fromFile && template !== '' ? readTemplateFile(ctx.io, template) : { text: template };
         if ('error' in file) return failWith(ctx, file.error);
-        const printed = printGoTemplate(file.text, templateRoot(items, single));
+        // The empty check is on the flag's value: an empty file is an empty template.
+        const printed =
+          fromFile && template !== '' && file.text === ''
+            ? ({ ok: true, text: '' } as const)
+            : printGoTemplate(file.text, templateRoot(items, single));
         if (!printed.ok) {
           if (printed.stdout) ctx.io.out(printed.stdout);
           return failWith(ctx, printed.error);
@@ -162,15 +166,25 @@ export const getVerb: Verb = {
         for (const e of errors) ctx.io.err(e);
         return ctx.io.exit(errors.length > 0 ? 1 : 0);
       }
-      if (format === 'jsonpath' || format === 'custom-columns') {
+      if (format === 'jsonpath' || format === 'jsonpath-file' || format === 'custom-columns') {
         const items = parsed.targets.flatMap((t) => found.get(t.resource) ?? []);
         const single = parsed.targets.length === 1 && parsed.targets[0]?.names.length === 1;
+        // An empty value is "no template given" before any file is read.
+        const file =
+          format === 'jsonpath-file' && template !== ''
+            ? readTemplateFile(ctx.io, template)
+            : { text: template };
+        if ('error' in file) return failWith(ctx, file.error);
         const printed =
-          format === 'jsonpath'
-            ? printJsonPath(template, items, single)
-            : printCustomColumns(template, items, flagBool(ctx.flags, 'no-headers'));
+          format === 'custom-columns'
+            ? printCustomColumns(template, items, flagBool(ctx.flags, 'no-headers'))
+            : format === 'jsonpath-file' && template !== '' && file.text === ''
+              ? ({ ok: true, text: '' } as const)
+              : printJsonPath(file.text, items, single);
         if (!printed.ok) return failWith(ctx, printed.error);
-        if (printed.text !== '') ctx.io.out(printed.text);
+        // A file's own final newline is the line's end the terminal writes anyway.
+        if (printed.text !== '')
+          ctx.io.out(format === 'jsonpath-file' ? printed.text.replace(/\n$/, '') : printed.text);
         for (const e of errors) ctx.io.err(e);
         return ctx.io.exit(errors.length > 0 ? 1 : 0);
       }

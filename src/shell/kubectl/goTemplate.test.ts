@@ -5,6 +5,7 @@
 // for these cases are the same in Go 1.13, which kubectl 1.18.4 is built with.
 import { describe, expect, it } from 'vitest';
 import cases from '../golden/go-template-1.20.2.json';
+import defineCases from '../golden/go-template-define-1.20.2.json';
 import { Session } from '../session';
 import { runAt } from '../testing/drive';
 
@@ -51,5 +52,21 @@ describe('kubectl -o go-template', () => {
     expect(at(s, 'kubectl get pods -o go-template=').stderr).toBe(
       'error: template format specified but no template given',
     );
+  });
+});
+
+describe('kubectl -o go-template with define, template and block', () => {
+  // The same command with kubectl 1.20.2 (golden/go-template-define-1.20.2.json). Go 1.13's
+  // parse.go and exec.go have the same rules and words for these (Tree.add, walkTemplate);
+  // the depth limit is Go's 100000 in the words, a thousand in the lab (a JavaScript stack).
+  const s = new Session({ seed: 7 });
+  it.each(defineCases)('$template', ({ template, code, stdout, stderr }) => {
+    const ran = at(
+      s,
+      `kubectl create deployment web --image=nginx --dry-run=client -o go-template=${quoted(template)}`,
+    );
+    expect(ran.code).toBe(code);
+    expect(ran.stderr).toBe(stderr.replace(/\n$/, ''));
+    if (stdout !== undefined) expect(ran.stdout).toBe(stdout.replace(/\n$/, ''));
   });
 });

@@ -8,7 +8,7 @@ import type { Value } from './goTemplateFormat';
 import { ExecError, GoInt, isMap, NO_VALUE, show, truth } from './goTemplateFormat';
 import type { Fn } from './goTemplateFuncs';
 import { funcs } from './goTemplateFuncs';
-import type { Arg, Cmd, Node, Pipe } from './goTemplateParse';
+import type { Arg, Cmd, Node, Parsed, Pipe } from './goTemplateParse';
 import type { Plain } from './objectPrinter';
 
 export { ExecError };
@@ -20,14 +20,46 @@ interface At {
   text: string;
 }
 
-export function execute(nodes: readonly Node[], data: Value, source: string): string {
+/**
+ * How deep {{template}} calls may go here. Go 1.13 allows 100000 (exec.go maxExecDepth),
+ * more than a JavaScript stack holds; no template over a kubectl object recurses a
+ * thousand deep unless it never ends, so the lab stops there with Go's words.
+ */
+const MAX_DEPTH = 1000;
+
+export function execute(parsed: Parsed, data: Value, source: string): string {
   const scopes: Map<string, Value>[] = [new Map([['$', data]])];
   let at: At = { pos: 0, text: '' };
+  /** The template executing now: errors name it (`executing "x" at …`). */
+  let running = 'output';
+  let depth = 0;
   const fail = (msg: string): never => {
     const before = source.slice(0, at.pos);
     const line = 1 + (before.match(/\n/g)?.length ?? 0);
     const col = at.pos - (before.lastIndexOf('\n') + 1);
-    throw new ExecError(`template: output:${line}:${col}: executing "output" at <${at.text}>: ${msg}`);
+    throw new ExecError(
+      `template: output:${line}:${col}: executing ${JSON.stringify(running)} at <${at.text}>: ${msg}`,
+    );
+  };
+  /** walkTemplate: the named tree over the pipeline's value, with only `$` (no dynamic scoping). */
+  const callTemplate = (n: Extract<Node, { t: 'template' }>, dot: Value): string => {
+    at = n;
+    const tree = parsed.trees.get(n.name);
+    if (tree === undefined) return fail(`template ${JSON.stringify(n.name)} not defined`);
+    if (depth >= MAX_DEPTH) return fail('exceeded maximum template depth (100000)');
+    // Variables the pipeline declares persist in the caller.
+    const value = n.pipe ? pipe(n.pipe, dot) : NO_VALUE;
+    const saved = scopes.splice(0, scopes.length, new Map([['$', value]]));
+    const caller = running;
+    running = n.name;
+    depth++;
+    try {
+      return run(tree, value);
+    } finally {
+      depth--;
+      running = caller;
+      scopes.splice(0, scopes.length, ...saved);
+    }
   };
   const lookup = (name: string): Value => {
     for (let i = scopes.length - 1; i >= 0; i--) {
@@ -117,7 +149,8 @@ export function execute(nodes: readonly Node[], data: Value, source: string): st
       else if (n.t === 'action') {
         const v = pipe(n.pipe, dot);
         if (n.pipe.decl.length === 0) out += show(v);
-      } else {
+      } else if (n.t === 'template') out += callTemplate(n, dot);
+      else {
         scopes.push(new Map());
         try {
           out += block(n, dot);
@@ -154,5 +187,5 @@ export function execute(nodes: readonly Node[], data: Value, source: string): st
     }
     return fail(`range can't iterate over ${show(v)}`);
   };
-  return run(nodes, data);
+  return run(parsed.trees.get('output') ?? [], data);
 }

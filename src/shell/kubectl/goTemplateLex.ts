@@ -184,7 +184,8 @@ export function lex(input: string): Item[] {
 export function itemText(i: Item): string {
   if (i.typ === 'eof') return 'EOF';
   if (i.typ === 'error') return i.val;
-  if (i.typ === 'keyword') return `<${i.val}>`;
+  // Go lists the dot and nil among the keywords (after itemKeyword), so they print as one.
+  if (i.typ === 'keyword' || i.typ === 'dot' || i.typ === 'nil') return `<${i.val}>`;
   if (i.typ === 'space') return 'space';
   return JSON.stringify(i.val);
 }

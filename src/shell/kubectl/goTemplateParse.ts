@@ -1,8 +1,9 @@
 // The part of Go's text/template that kubectl's -o go-template reads: the lexer and
 // parser of Go 1.13 (kubectl 1.18.4 is built with go1.13.9), with their error texts
 // (`template: output:<line>: …`). Actions, pipelines, fields, variables, literals,
-// parentheses, if/else if/else, range (with $i, $e :=), with, comments and the
-// `{{-`/`-}}` trim markers; define/template/block are refused as not simulated.
+// parentheses, if/else if/else, range (with $i, $e :=), with, comments, the
+// `{{-`/`-}}` trim markers, and define/template/block with the tree set Go keeps
+// (parse.go parseDefinition, templateControl, blockControl, Tree.add).
 
 export type Arg =
   | { readonly t: 'field'; readonly names: readonly string[]; readonly pos: number; readonly text: string }
@@ -50,7 +51,25 @@ export type Node =
       readonly list: readonly Node[];
       readonly elseList: readonly Node[];
       readonly pos: number;
+    }
+  /** {{template "name" pipeline}}, and where a {{block}} stood. */
+  | {
+      readonly t: 'template';
+      readonly name: string;
+      readonly pipe?: Pipe;
+      readonly pos: number;
+      readonly text: string;
     };
+
+/** Every tree of the text by name: "output" is kubectl's own (template.New("output")). */
+export interface Parsed {
+  readonly trees: ReadonlyMap<string, readonly Node[]>;
+}
+
+/** parse.IsEmptyTree: only text that is all white space. */
+function isEmptyTree(nodes: readonly Node[]): boolean {
+  return nodes.every((n) => n.t === 'text' && n.text.trim() === '');
+}
 
 import { type Item, itemText, lex, TemplateError } from './goTemplateLex';
 
@@ -61,7 +80,7 @@ const unquote = (s: string): string =>
     ? s.slice(1, -1)
     : (JSON.parse(s.replace(/\\'/g, "'").replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b')) as string);
 
-export function parseTemplate(input: string, hasFunction: (name: string) => boolean): Node[] {
+export function parseTemplate(input: string, hasFunction: (name: string) => boolean): Parsed {
   const items = lex(input);
   let i = 0;
   const vars: string[][] = [['$']];
@@ -82,6 +101,67 @@ export function parseTemplate(input: string, hasFunction: (name: string) => bool
     throw new TemplateError(`template: output:${item.line}: ${msg}`);
   };
   const errorItem = (it: Item) => (it.typ === 'error' ? fail(it, it.val) : it);
+  const trees = new Map<string, readonly Node[]>();
+  /** Tree.add: a second definition of a name is an error unless one of the two is empty. */
+  const add = (name: string, nodes: readonly Node[], item: Item) => {
+    const had = trees.get(name);
+    if (had === undefined || isEmptyTree(had)) trees.set(name, nodes);
+    else if (!isEmptyTree(nodes))
+      fail(item, `template: multiple definition of template ${JSON.stringify(name)}`);
+  };
+  /** A define's or block's body is a tree of its own: it sees only `$`. */
+  const ownTree = <T>(body: () => T): T => {
+    const saved = vars.splice(0, vars.length, ['$']);
+    try {
+      return body();
+    } finally {
+      vars.splice(0, vars.length, ...saved);
+    }
+  };
+  const templateName = (tok: Item, context: string): string => {
+    if (tok.typ !== 'string' && tok.typ !== 'raw') fail(tok, `unexpected ${itemText(tok)} in ${context}`);
+    return unquote(tok.val);
+  };
+  const pipeText = (p: Pipe): string =>
+    `${p.decl.length > 0 ? `${p.decl.join(', ')} ${p.assign ? '=' : ':='} ` : ''}${p.cmds.map((c) => c.text).join(' | ')}`;
+  const definition = (item: Item) => {
+    const context = 'define clause';
+    const name = templateName(errorItem(nextNonSpace()), context);
+    const r = errorItem(nextNonSpace());
+    if (r.typ !== 'right') fail(r, `unexpected ${itemText(r)} in ${context}`);
+    const body = ownTree(() => list());
+    if (body.end !== 'end') fail(body.item, `unexpected {{else}} in ${context}`);
+    add(name, body.nodes, item);
+  };
+  const templateControl = (): Node => {
+    const context = 'template clause';
+    const tok = errorItem(nextNonSpace());
+    const name = templateName(tok, context);
+    let pipe: Pipe | undefined;
+    if (peekNonSpace().typ === 'right') nextNonSpace();
+    // Its variables are the caller's: they persist after it.
+    else pipe = pipeline(context);
+    const text = pipe
+      ? `{{template ${JSON.stringify(name)} ${pipeText(pipe)}}}`
+      : `{{template ${JSON.stringify(name)}}}`;
+    return { t: 'template', name, ...(pipe ? { pipe } : {}), pos: tok.pos, text };
+  };
+  const blockControl = (): Node => {
+    const context = 'block clause';
+    const tok = errorItem(nextNonSpace());
+    const name = templateName(tok, context);
+    const pipe = pipeline(context);
+    const body = ownTree(() => list());
+    if (body.end !== 'end') fail(body.item, `unexpected {{else}} in ${context}`);
+    add(name, body.nodes, tok);
+    return {
+      t: 'template',
+      name,
+      pipe,
+      pos: tok.pos,
+      text: `{{template ${JSON.stringify(name)} ${pipeText(pipe)}}}`,
+    };
+  };
 
   const operand = (): Arg | undefined => {
     const it = errorItem(peekNonSpace());
@@ -264,7 +344,10 @@ export function parseTemplate(input: string, hasFunction: (name: string) => bool
         return { end: 'else', item: k };
       }
       if (k.val === 'if' || k.val === 'with' || k.val === 'range') return control(k.val, k.pos);
-      throw new TemplateError(`podscope: {{${k.val}}} in a kubectl template is not simulated`);
+      if (k.val === 'template') return templateControl();
+      if (k.val === 'block') return blockControl();
+      // {{define}} is read only at the top (parse's loop); anywhere else it is a stray keyword.
+      return fail(k, `unexpected ${itemText(k)} in command`);
     }
     const pipe = pipeline('command');
     return { t: 'action', pipe, pos: k.pos };
@@ -273,7 +356,22 @@ export function parseTemplate(input: string, hasFunction: (name: string) => bool
   const root: Node[] = [];
   for (;;) {
     const it = errorItem(peek());
-    if (it.typ === 'eof') return root;
+    if (it.typ === 'eof') {
+      // The main tree is added last, as parse.Parse does.
+      add('output', root, it);
+      return { trees };
+    }
+    if (it.typ === 'left') {
+      const at = i;
+      next();
+      const k = errorItem(peekNonSpace());
+      if (k.typ === 'keyword' && k.val === 'define') {
+        nextNonSpace();
+        definition(k);
+        continue;
+      }
+      i = at;
+    }
     const n = textOrAction();
     if ('end' in n) fail(n.item, `unexpected {{${n.end === 'end' ? 'end' : 'else'}}}`);
     else root.push(n);

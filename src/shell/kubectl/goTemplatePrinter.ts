@@ -13,9 +13,16 @@ export type TemplateOutcome =
   | { readonly ok: true; readonly text: string }
   | { readonly ok: false; readonly error: string; readonly stdout?: string };
 
-/** The template text of -o go-template-file=PATH, or kubectl's error for a file it cannot read. */
+/**
+ * The template text of -o go-template-file|templatefile|jsonpath-file=PATH, or the error
+ * cli-runtime 1.18.4 prints when ioutil.ReadFile fails (template_flags.go, jsonpath_flags.go:
+ * `error reading --template %s, %v`, the *PathError as Go words it).
+ */
 export function readTemplateFile(io: CommandIO, path: string): { text: string } | { error: string } {
-  const text = io.shell.fs.read(io.shell.resolve(path));
+  const full = io.shell.resolve(path);
+  if (io.shell.fs.isDir(full))
+    return { error: `error: error reading --template ${path}, read ${path}: is a directory` };
+  const text = io.shell.fs.read(full);
   if (text === undefined)
     return { error: `error: error reading --template ${path}, open ${path}: no such file or directory` };
   return { text };
@@ -28,16 +35,16 @@ export function templateRoot(items: readonly KubeObject[], single: boolean): Pla
 
 export function printGoTemplate(template: string, wire: Plain): TemplateOutcome {
   if (template === '') return { ok: false, error: 'error: template format specified but no template given' };
-  let nodes: ReturnType<typeof parseTemplate>;
+  let parsed: ReturnType<typeof parseTemplate>;
   try {
-    nodes = parseTemplate(template, hasFunction);
+    parsed = parseTemplate(template, hasFunction);
   } catch (e) {
     if (!(e instanceof TemplateError)) throw e;
     // fmt.Errorf("error parsing template %s, %v\n"): that newline ends the line kubectl prints.
     return { ok: false, error: `error: error parsing template ${template}, ${e.message}` };
   }
   try {
-    return { ok: true, text: execute(nodes, wire, template) };
+    return { ok: true, text: execute(parsed, wire, template) };
   } catch (e) {
     if (!(e instanceof ExecError)) throw e;
     // template.go prints what it was given on stdout before returning the error.

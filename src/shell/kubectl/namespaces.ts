@@ -7,7 +7,7 @@ import { describeOptions, tabwrite } from '../tabwriter';
 import type { Verb } from './context';
 import { failWith, outputFlag } from './context';
 import { createAll } from './create';
-import { annotationsMultiline, labelsMultiline } from './describeParts';
+import { annotationsMultiline, describeText, labelsMultiline } from './describeParts';
 import { dryRunFlag, printClientObject, readDryRun } from './dryRun';
 
 export const createNamespaceVerb: Verb = {
@@ -60,5 +60,5 @@ export function describeNamespace(ns: Namespace): string {
     '',
     'No LimitRange resource.',
   ];
-  return tabwrite(lines.join('\n'), describeOptions);
+  return tabwrite(describeText(lines), describeOptions);
 }

@@ -68,26 +68,86 @@ export function toJson(v: Plain): string {
   return JSON.stringify(v, null, 4).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
 }
 
-function scalar(v: string | number | boolean | null): string {
+/**
+ * go-yaml v2 writes a string with a line break as a literal block (`|`, `|-` without a
+ * final newline, `|+` with more than one), its lines indented two more than the key or
+ * the list's dash;
+ * a string that cannot be a block (a space before a break, leading spaces) is double-quoted.
+ */
+function literal(v: string, indent: string): string | undefined {
+  const control = [...v].some((c) => c !== '\n' && (c < ' ' || c === '\u007f'));
+  if (/ \n|[^\S\n]$/.test(v) || control) return undefined;
+  // A first line that starts with a space or a break needs the indentation spelled out.
+  const hint = /^[ \n]/.test(v) ? '2' : '';
+  const body = v.replace(/\n+$/, '');
+  const trailing = v.length - body.length;
+  const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
+  const lines = (trailing > 1 ? v.slice(0, -1) : body).split('\n');
+  return `|${hint}${chomp}\n${lines.map((l) => (l === '' ? '' : `${indent}  ${l}`)).join('\n')}`;
+}
+
+function scalar(v: string | number | boolean | null, indent = ''): string {
   if (v === null) return 'null';
   if (typeof v !== 'string') return String(v);
+  if (v.includes('\n')) {
+    const block = literal(v, indent);
+    if (block !== undefined) return block;
+    return JSON.stringify(v);
+  }
   // Strings another YAML reader would take for a bool, number or timestamp are quoted.
   const ambiguous =
     /^(true|false|null|yes|no|on|off|y|n|~)$/i.test(v) ||
     /^[-+]?(\d+|\d*\.\d+|\d+\.\d*)([eE][-+]?\d+)?$/.test(v) ||
     /^\d{4}-\d{2}-\d{2}/.test(v);
-  if (v === '' || ambiguous || /^[\s\-?:,[\]{}#&*!|>'"%@`]|: | #|\s$/.test(v)) {
+  // `-`, `?` and `:` start a plain scalar unless a space follows (yaml_emitter_analyze_scalar).
+  if (v === '' || ambiguous || /^[\s,[\]{}#&*!|>'"%@`]|^[-?:](\s|$)|: | #|:$|\s$/.test(v)) {
     return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   }
   return v;
 }
 
+/**
+ * go-yaml v2 folds a long plain scalar (yaml_emitter_write_plain_scalar, best_width 80):
+ * at a single space, once the line is past column 80 and a word follows, it breaks the
+ * line and goes on indented two more than the key or the dash.
+ */
+function folded(text: string, column: number, indent: string): string {
+  let out = '';
+  let col = column;
+  let spaces = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === ' ') {
+      if (!spaces && col > 80 && text[i + 1] !== ' ' && i + 1 < text.length) {
+        out += `\n${indent}`;
+        col = indent.length;
+      } else {
+        out += c;
+        col++;
+      }
+      spaces = true;
+    } else {
+      out += c;
+      col++;
+      spaces = false;
+    }
+  }
+  return out;
+}
+
+/** A string value as a plain scalar starting at `column`, folded; other scalars as they are. */
+function scalarAt(v: string, column: number, indent: string): string {
+  const s = scalar(v, indent);
+  return s === v ? folded(v, column, `${indent}  `) : s;
+}
+
 export function toYaml(v: Plain, indent = ''): string {
-  if (v === null || typeof v !== 'object') return `${scalar(v)}\n`;
+  if (v === null || typeof v !== 'object') return `${scalar(v, indent)}\n`;
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]\n';
     return v
       .map((item) => {
+        if (typeof item === 'string') return `${indent}- ${scalarAt(item, indent.length + 2, indent)}\n`;
         const body = toYaml(item, `${indent}  `);
         return typeof item === 'object' && item !== null && !(Array.isArray(item) && item.length === 0)
           ? `${indent}- ${body.slice(indent.length + 2)}`
@@ -107,6 +167,8 @@ export function toYaml(v: Plain, indent = ''): string {
       ) {
         return `${indent}${k}:\n${toYaml(x, Array.isArray(x) ? indent : `${indent}  `)}`;
       }
+      if (typeof x === 'string')
+        return `${indent}${k}: ${scalarAt(x, indent.length + k.length + 2, indent)}\n`;
       return `${indent}${k}: ${toYaml(x, indent)}`;
     })
     .join('');

@@ -11,10 +11,14 @@ export type Printed =
   | { readonly ok: false; readonly error: string };
 
 export function printJsonPath(template: string, items: readonly KubeObject[], single: boolean): Printed {
+  return printJsonPathOver(template, single && items[0] ? wireObject(items[0]) : wireList(items));
+}
+
+/** -o jsonpath over an object already in its wire shape (a client dry run's). */
+export function printJsonPathOver(template: string, root: Plain): Printed {
   if (template === '') return { ok: false, error: 'error: template format specified but no template given' };
   const t = parseTemplate(template);
   if (!t.ok) return { ok: false, error: `error: error parsing jsonpath ${template}, ${t.error}` };
-  const root: Plain = single && items[0] ? wireObject(items[0]) : wireList(items);
   return { ok: true, text: execute(t.nodes, root) };
 }
 
