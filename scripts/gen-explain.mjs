@@ -38,6 +38,7 @@ const KINDS = [
   ['Deployment', 'apps/v1', 'V1Deployment', 'io.k8s.api.apps.v1.Deployment'],
   ['ReplicaSet', 'apps/v1', 'V1ReplicaSet', 'io.k8s.api.apps.v1.ReplicaSet'],
   ['DaemonSet', 'apps/v1', 'V1DaemonSet', 'io.k8s.api.apps.v1.DaemonSet'],
+  ['Lease', 'coordination.k8s.io/v1', 'V1Lease', 'io.k8s.api.coordination.v1.Lease'],
 ];
 
 const unquote = (s) => s.replace(/\\(.)/g, '$1');

@@ -3,4 +3,7 @@
 // stuck?" take this, never the live edge, so they tell what the screen shows.
 import type { SimCluster } from '../sim';
 
-export type ClusterMoment = Pick<SimCluster, 'now' | 'components' | 'pods' | 'pod' | 'host' | 'nodes'>;
+export type ClusterMoment = Pick<
+  SimCluster,
+  'now' | 'components' | 'pods' | 'pod' | 'host' | 'nodes' | 'leases'
+>;

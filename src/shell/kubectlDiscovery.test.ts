@@ -18,29 +18,30 @@ describe('kubectl api-resources and api-versions', () => {
     const s = new Session({ seed: 7 });
     expect(at(s, 'kubectl api-resources').stdout).toBe(
       [
-        'NAME                SHORTNAMES   APIGROUP   NAMESPACED   KIND',
-        'componentstatuses   cs                      false        ComponentStatus',
-        'endpoints           ep                      true         Endpoints',
-        'events              ev                      true         Event',
-        'namespaces          ns                      false        Namespace',
-        'nodes               no                      false        Node',
-        'pods                po                      true         Pod',
-        'services            svc                     true         Service',
-        'daemonsets          ds           apps       true         DaemonSet',
-        'deployments         deploy       apps       true         Deployment',
-        'replicasets         rs           apps       true         ReplicaSet',
+        'NAME                SHORTNAMES   APIGROUP              NAMESPACED   KIND',
+        'componentstatuses   cs                                 false        ComponentStatus',
+        'endpoints           ep                                 true         Endpoints',
+        'events              ev                                 true         Event',
+        'namespaces          ns                                 false        Namespace',
+        'nodes               no                                 false        Node',
+        'pods                po                                 true         Pod',
+        'services            svc                                true         Service',
+        'daemonsets          ds           apps                  true         DaemonSet',
+        'deployments         deploy       apps                  true         Deployment',
+        'replicasets         rs           apps                  true         ReplicaSet',
+        'leases                           coordination.k8s.io   true         Lease',
       ].join('\n'),
     );
     expect(at(s, 'kubectl api-resources --namespaced=false -o name').stdout).toBe(
       'componentstatuses\nnamespaces\nnodes',
     );
     expect(at(s, 'kubectl api-resources --verbs=deletecollection -o name').stdout).toBe(
-      'endpoints\nevents\nnodes\npods\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps',
+      'endpoints\nevents\nnodes\npods\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nleases.coordination.k8s.io',
     );
     expect(at(s, 'kubectl api-resources --api-group=apps -o name --sort-by=kind').stdout).toBe(
       'daemonsets.apps\ndeployments.apps\nreplicasets.apps',
     );
-    expect(at(s, 'kubectl api-versions').stdout).toBe('apps/v1\nv1');
+    expect(at(s, 'kubectl api-versions').stdout).toBe('apps/v1\ncoordination.k8s.io/v1\nv1');
   });
 
   it('needs the API server, as discovery does', () => {

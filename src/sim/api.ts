@@ -5,7 +5,7 @@ import type { ContainerInfo, SandboxInfo } from './components/cri';
 import type { LogEntry, LogsResult } from './containerLogs';
 import type { HostTables } from './hostIptables';
 import type { ClusterInput, ControlPlaneManifest, HostName, HostService } from './inputs';
-import type { KubeObject, Node, Pod } from './objects';
+import type { KubeObject, Lease, Node, Pod } from './objects';
 import type { ApiRequest, ApiResponse } from './protocol';
 import type { ComponentId, Envelope, Trace } from './trace';
 import type { SimMs } from './units';
@@ -173,6 +173,8 @@ export interface SimCluster {
   /** Read models for the view and inspectors; cheap to call every frame. */
   pods(): readonly PodView[];
   nodes(): readonly Node[];
+  /** The Leases (the kubelets' heartbeats in kube-node-lease). */
+  leases(): readonly Lease[];
   etcdKeys(): readonly EtcdKeyView[];
   /** What etcd holds, key by key in key order (the keys of `etcdKeys`, with their values). */
   etcdEntries(): readonly EtcdEntry[];

@@ -30,7 +30,7 @@ import type { HostTables } from './hostIptables';
 import { hostTables } from './hostIptables';
 import type { ClusterInput, HostName } from './inputs';
 import { kubeadmAddons } from './labs/addons';
-import type { KubeObject, Node, Pod } from './objects';
+import type { KubeObject, Lease, Node, Pod } from './objects';
 import { resourceOfKind } from './objects';
 import { podReadyText, podRestarts, podStatusText } from './podStatus';
 import { icmpEcho } from './probes';
@@ -353,7 +353,7 @@ export class Cluster implements SimCluster {
       running: this.core.isRunning(runtimeId(node)),
       sandboxes: [...rt.sandboxes.values()],
       containers: [...rt.containers.values()],
-      images: [...rt.images],
+      images: rt.pulledImages(now),
       logs: (id) => {
         const c = rt.containers.get(id);
         return c ? logsOf(c, now) : [];
@@ -458,6 +458,10 @@ export class Cluster implements SimCluster {
 
   nodes(): readonly Node[] {
     return this.core.store.range('/registry/minions/').map((kv) => kv.value as Node);
+  }
+
+  leases(): readonly Lease[] {
+    return this.core.store.range('/registry/leases/').map((kv) => kv.value as Lease);
   }
 
   etcdKeys(): readonly EtcdKeyView[] {

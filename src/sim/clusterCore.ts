@@ -141,6 +141,7 @@ export class ClusterCore {
           () => this.syncStaticPods(),
           ready,
           this.rngs.kubelet,
+          () => this.imagesOnNode(h.name),
         ),
         tickMs: KUBELET_TICK_MS,
       });
@@ -189,6 +190,13 @@ export class ClusterCore {
       this.net.register(p.id, { accepting: () => this.isRunning(p.id), deliver: (m) => p.logic.receive(m) });
     }
     this.apiWasUp = this.isRunning(API);
+  }
+
+  /** What the node's docker lists: its finished pulls, and the sandbox image once the node has joined. */
+  imagesOnNode(node: string): string[] {
+    const held = this.runtimes.get(node)?.pulledImages(this.clock.now()) ?? [];
+    const pause = 'k8s.gcr.io/pause:3.2';
+    return this.world.host(node)?.joined && !held.includes(pause) ? [...held, pause] : held;
   }
 
   /** The kube-proxy DaemonSet's container runs on `node` (kube-proxy is a pod, not a host service). */

@@ -12,6 +12,7 @@ export function recordEvent(
   message: string,
   source: KubeEvent['source'],
   onCreated?: (name: string) => void,
+  fieldPath?: string,
 ): void {
   const ev: KubeEvent = {
     kind: 'Event',
@@ -28,6 +29,7 @@ export function recordEvent(
       name: involved.metadata.name,
       ...(involved.metadata.uid ? { uid: involved.metadata.uid } : {}),
       ...(involved.metadata.namespace ? { namespace: involved.metadata.namespace } : {}),
+      ...(fieldPath ? { fieldPath } : {}),
     },
     type,
     reason,
@@ -64,8 +66,16 @@ export class EventRecorder {
     this.seen.clear();
   }
 
-  record(now: SimMs, involved: KubeObject, type: KubeEvent['type'], reason: string, message: string): void {
-    const key = `${involved.metadata.uid}|${type}|${reason}|${message}`;
+  record(
+    now: SimMs,
+    involved: KubeObject,
+    type: KubeEvent['type'],
+    reason: string,
+    message: string,
+    fieldPath?: string,
+  ): void {
+    // getEventKey: the involved object with its field path, type, reason and message.
+    const key = `${involved.metadata.uid}|${fieldPath ?? ''}|${type}|${reason}|${message}`;
     const prior = this.seen.get(key);
     const namespace = involved.metadata.namespace ?? 'default';
     if (prior?.name && now - prior.at <= 600_000) {
@@ -88,8 +98,18 @@ export class EventRecorder {
       at: number;
     };
     this.seen.set(key, entry);
-    recordEvent(this.client, now, involved, type, reason, message, this.source(), (name) => {
-      entry.name = name;
-    });
+    recordEvent(
+      this.client,
+      now,
+      involved,
+      type,
+      reason,
+      message,
+      this.source(),
+      (name) => {
+        entry.name = name;
+      },
+      fieldPath,
+    );
   }
 }

@@ -128,7 +128,7 @@ export function selectableFields(o: KubeObject): Record<string, string> {
       f['involvedObject.apiVersion'] =
         o.involvedObject.kind === 'Node' || o.involvedObject.kind === 'Pod' ? 'v1' : 'apps/v1';
       f['involvedObject.resourceVersion'] = '';
-      f['involvedObject.fieldPath'] = '';
+      f['involvedObject.fieldPath'] = o.involvedObject.fieldPath ?? '';
       f.reason = o.reason;
       f.source = o.source.component;
       f.type = o.type;

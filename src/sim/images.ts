@@ -221,3 +221,52 @@ export function imageIdOf(text: string): string {
   );
   return `docker-pullable://${repo}@sha256:${digest}`;
 }
+
+export interface NodeImage {
+  readonly names: readonly string[];
+  readonly sizeBytes: number;
+}
+
+/** The kubelet's nodeStatusMaxImages and MaxNamesPerImageInNodeStatus. */
+const MAX_NODE_IMAGES = 50;
+const MAX_NAMES_PER_IMAGE = 5;
+
+/**
+ * A node's status.images from the images its docker holds (keys as imageKey gives them):
+ * one entry per image ID, its RepoDigests then its RepoTags (at most five names), the
+ * largest first, at most 50 (setters.go Images over the image manager's list, sorted by
+ * size). sizeBytes is the size `docker images` prints here, in bytes: the lab knows sizes
+ * only to the digits docker shows, not the registry's byte counts.
+ */
+export function nodeImages(keys: Iterable<string>): NodeImage[] {
+  const list = [...keys];
+  const text = list.join('\n');
+  const cached = nodeImagesCache.get(text);
+  if (cached) return cached;
+  const images = imagesOf(list);
+  // The kubelet asks every 10 s for what rarely changes: one answer per list of images.
+  if (nodeImagesCache.size > 256) nodeImagesCache.clear();
+  nodeImagesCache.set(text, images);
+  return images;
+}
+
+const nodeImagesCache = new Map<string, NodeImage[]>();
+
+function imagesOf(keys: readonly string[]): NodeImage[] {
+  const byId = new Map<string, { digests: string[]; tags: string[]; sizeBytes: number }>();
+  for (const key of keys) {
+    const found = lookupImage(key);
+    if (!found.ok) continue;
+    const { id, sizeMB } = found.image;
+    const entry = byId.get(id) ?? { digests: [], tags: [], sizeBytes: Math.round(sizeMB * 1_000_000) };
+    byId.set(id, entry);
+    const digest = imageIdOf(key).replace('docker-pullable://', '');
+    const repo = digest.slice(0, digest.indexOf('@'));
+    if (!entry.digests.some((d) => d.startsWith(`${repo}@`))) entry.digests.push(digest);
+    entry.tags.push(`${repo}:${parseImageRef(key).tag}`);
+  }
+  return [...byId.values()]
+    .map((e) => ({ names: [...e.digests, ...e.tags].slice(0, MAX_NAMES_PER_IMAGE), sizeBytes: e.sizeBytes }))
+    .sort((a, b) => b.sizeBytes - a.sizeBytes)
+    .slice(0, MAX_NODE_IMAGES);
+}

@@ -186,6 +186,8 @@ export interface Node {
     readonly capacity: Readonly<Record<string, string>>;
     readonly allocatable: Readonly<Record<string, string>>;
     readonly daemonEndpoints: { readonly kubeletEndpoint: { readonly Port: number } };
+    /** The images on the node, largest first, at most 50 (the kubelet's Images setter). */
+    readonly images?: readonly { readonly names: readonly string[]; readonly sizeBytes: number }[];
     readonly nodeInfo: {
       readonly architecture: string;
       readonly bootID: string;
@@ -310,6 +312,8 @@ export interface KubeEvent {
     readonly name: string;
     readonly namespace?: string;
     readonly uid?: string;
+    /** The container an event is about: `spec.containers{nginx}` (the kubelet's container reference). */
+    readonly fieldPath?: string;
   };
   readonly type: 'Normal' | 'Warning';
   readonly reason: string;
@@ -347,6 +351,21 @@ export interface ComponentStatus {
   }[];
 }
 
+/**
+ * coordination.k8s.io/v1 Lease: in kube-node-lease, the heartbeat each kubelet renews every
+ * 10 s (a quarter of its 40 s duration); renewTime is a MicroTime (microseconds on the wire).
+ */
+export interface Lease {
+  readonly kind: 'Lease';
+  readonly metadata: ObjectMeta;
+  readonly spec: {
+    readonly holderIdentity?: string;
+    readonly leaseDurationSeconds?: number;
+    readonly acquireTime?: SimMs;
+    readonly renewTime?: SimMs;
+  };
+}
+
 export type KubeObject =
   | Pod
   | Node
@@ -357,7 +376,8 @@ export type KubeObject =
   | Endpoints
   | KubeEvent
   | Namespace
-  | ComponentStatus;
+  | ComponentStatus
+  | Lease;
 
 export type Resource =
   | 'pods'
@@ -369,7 +389,8 @@ export type Resource =
   | 'endpoints'
   | 'events'
   | 'namespaces'
-  | 'componentstatuses';
+  | 'componentstatuses'
+  | 'leases';
 
 export const resourceOfKind = Object.fromEntries(resourceKinds.map((k) => [k.kind, k.resource])) as Record<
   KubeObject['kind'],

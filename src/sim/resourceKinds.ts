@@ -143,6 +143,15 @@ export const resourceKinds: readonly ResourceKind[] = [
     version: 'v1',
     namespaced: true,
   },
+  {
+    resource: 'leases',
+    kind: 'Lease',
+    singular: 'lease',
+    shortNames: [],
+    group: 'coordination.k8s.io',
+    version: 'v1',
+    namespaced: true,
+  },
 ];
 
 /**

@@ -19,13 +19,18 @@ function secondsFromNow(cluster: ClusterMoment, at: number): number {
   return Math.max(0, Math.round((at - cluster.now) / 1000));
 }
 
-/** When the node lifecycle controller will give up on a silent node: its last status + 40 s. */
+/**
+ * When the node lifecycle controller will give up on a silent node: 40 s after its last
+ * heartbeat, the kubelet's last renewal of its Lease (or its last status, if later).
+ */
 function notReadyIn(cluster: ClusterMoment, node: string): number {
   const ready = cluster
     .nodes()
     .find((n) => n.metadata.name === node)
     ?.status.conditions.find((c) => c.type === 'Ready');
-  const last = ready?.lastHeartbeatTime ?? cluster.now;
+  const renewed = cluster.leases().find((l) => l.metadata.name === node)?.spec.renewTime;
+  const beats = [ready?.lastHeartbeatTime, renewed].filter((t) => t !== undefined) as number[];
+  const last = beats.length > 0 ? Math.max(...beats) : cluster.now;
   return secondsFromNow(cluster, last + GRACE_S * 1000);
 }
 
@@ -84,8 +89,8 @@ export function faultStory(ref: FaultRef, cluster: ClusterMoment): FaultStory {
               en: `${node} is NotReady already and has the unreachable taints; ${TOLERATION_S} s after they came, its pods (${list(pods, 'en')}) are evicted. A Deployment's pods are recreated elsewhere; a bare pod is not.`,
             }
           : {
-              ko: `약 ${n}초 뒤(마지막 보고 후 ${GRACE_S}초) ${node} 는 NotReady 가 되고 unreachable 테인트가 붙습니다. 그로부터 ${TOLERATION_S}초 뒤 그 노드의 파드(${list(pods, 'ko')})가 축출됩니다. 디플로이먼트의 파드는 다른 노드에 다시 만들어지지만, 단독 파드는 다시 만들어지지 않습니다.`,
-              en: `In about ${n} s (${GRACE_S} s after its last status) ${node} turns NotReady and gets the unreachable taints; ${TOLERATION_S} s after that its pods (${list(pods, 'en')}) are evicted. A Deployment's pods are recreated elsewhere; a bare pod is not.`,
+              ko: `약 ${n}초 뒤(마지막 하트비트 후 ${GRACE_S}초) ${node} 는 NotReady 가 되고 unreachable 테인트가 붙습니다. 그로부터 ${TOLERATION_S}초 뒤 그 노드의 파드(${list(pods, 'ko')})가 축출됩니다. 디플로이먼트의 파드는 다른 노드에 다시 만들어지지만, 단독 파드는 다시 만들어지지 않습니다.`,
+              en: `In about ${n} s (${GRACE_S} s after its last heartbeat) ${node} turns NotReady and gets the unreachable taints; ${TOLERATION_S} s after that its pods (${list(pods, 'en')}) are evicted. A Deployment's pods are recreated elsewhere; a bare pod is not.`,
             },
       };
     }

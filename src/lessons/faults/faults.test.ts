@@ -18,13 +18,13 @@ describe('fault stories', () => {
     }
   });
 
-  it("times NotReady from the node's last status and eviction 300 s after it", () => {
+  it("times NotReady from the node's last heartbeat (its lease renewal) and eviction 300 s after it", () => {
     const c = createCluster();
     createPod(c);
     advance(c, 30);
     const story = faultStory({ id: 'kubelet', target: 'w2-k8s' }, c);
     expect(story.next.en).toMatch(
-      /^In about (3\d|40) s \(40 s after its last status\) w2-k8s turns NotReady and gets the unreachable taints; 300 s after that its pods \(nginx-pod\) are evicted\./,
+      /^In about (3\d|40) s \(40 s after its last heartbeat\) w2-k8s turns NotReady and gets the unreachable taints; 300 s after that its pods \(nginx-pod\) are evicted\./,
     );
     expect(story.next.ko).toContain('nginx-pod');
   });

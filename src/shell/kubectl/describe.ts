@@ -1,6 +1,7 @@
 // kubectl describe pod|node: the 1.18 layout, aligned by a tabwriter with
 // padding 2 (so "Name:" and its value line up with "Annotations:").
-import type { ContainerState, KubeEvent, KubeObject, Node, Pod, ReplicaSet } from '../../sim/objects';
+import { NODE_LEASE_NAMESPACE } from '../../sim/components/kubeletLease';
+import type { ContainerState, KubeEvent, KubeObject, Lease, Node, Pod, ReplicaSet } from '../../sim/objects';
 import { namespaced } from '../../sim/objects';
 import { podStatusText } from '../../sim/podStatus';
 import { age } from '../humanDuration';
@@ -178,6 +179,7 @@ const describable = [
   'namespaces',
   'events',
   'componentstatuses',
+  'leases',
 ] as const;
 type Describable = (typeof describable)[number];
 
@@ -206,7 +208,11 @@ function describeTarget(
     send(ctx.io, ctx.server, { verb: 'list', resource: 'events', allNamespaces: true }, (evRes) => {
       const events = (evRes.ok ? (evRes.items ?? []) : []).filter((e): e is KubeEvent => e.kind === 'Event');
       const now = ctx.io.shell.world.now();
-      const finish = (pods: readonly Pod[], rss: readonly ReplicaSet[] = []) => {
+      const finish = (
+        pods: readonly Pod[],
+        rss: readonly ReplicaSet[] = [],
+        leases: readonly Lease[] = [],
+      ) => {
         const texts = objects.map((o) => {
           const own = events
             // kubectl matches events by the object's uid; events carry no uid here, so an
@@ -229,6 +235,7 @@ function describeTarget(
             case 'Node':
               return describeNode(
                 o,
+                leases.find((l) => l.metadata.name === o.metadata.name),
                 pods.filter((p) => p.spec.nodeName === o.metadata.name),
                 own,
                 now,
@@ -243,6 +250,7 @@ function describeTarget(
               return describeNamespace(o);
             case 'Event':
             case 'ComponentStatus':
+            case 'Lease':
               return describeGeneric(o, eventLines(own, now));
             default:
               return '';
@@ -267,13 +275,21 @@ function describeTarget(
         );
         return;
       }
-      send(ctx.io, ctx.server, { verb: 'list', resource: 'pods', allNamespaces: true }, (podRes) => {
-        finish(
-          (podRes.ok ? (podRes.items ?? []) : []).filter(
-            (p): p is Pod => p.kind === 'Pod' && podStatusText(p) !== 'Completed',
-          ),
-        );
-      });
+      const withPods = (leases: readonly Lease[]) =>
+        send(ctx.io, ctx.server, { verb: 'list', resource: 'pods', allNamespaces: true }, (podRes) => {
+          finish(
+            (podRes.ok ? (podRes.items ?? []) : []).filter(
+              (p): p is Pod => p.kind === 'Pod' && podStatusText(p) !== 'Completed',
+            ),
+            [],
+            leases,
+          );
+        });
+      if (resource !== 'nodes') return withPods([]);
+      // NodeDescriber reads each node's Lease in kube-node-lease (the lab in one list); none: <unset>.
+      send(ctx.io, ctx.server, { verb: 'list', resource: 'leases', namespace: NODE_LEASE_NAMESPACE }, (lr) =>
+        withPods((lr.ok ? (lr.items ?? []) : []).filter((l): l is Lease => l.kind === 'Lease')),
+      );
     });
   });
 }

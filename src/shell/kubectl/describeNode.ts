@@ -2,7 +2,7 @@
 // describeNode and describeNodeResource): the lines in that order, the conditions'
 // cells with the trailing space 1.18's format string leaves, resources sorted by name,
 // the pods table's empty column after Name, percentages truncated toward zero.
-import type { KubeEvent, Node, Pod } from '../../sim/objects';
+import type { KubeEvent, Lease, Node, Pod } from '../../sim/objects';
 import { bytes, cpuMillis } from '../../sim/quantity';
 import { age } from '../humanDuration';
 import { describeOptions, tabwrite } from '../tabwriter';
@@ -98,12 +98,12 @@ function podsTable(n: Node, pods: readonly Pod[], now: number): string[] {
 }
 
 /**
- * `lease` is the kubelet's Lease in kube-node-lease. The lab keeps no Lease objects: the
- * kubelet renews its lease as it posts its status, so RenewTime is its last heartbeat
- * (1.18's kubelet sets no acquireTime).
+ * `lease` is the kubelet's Lease in kube-node-lease, or undefined when there is none (then
+ * each of its lines says `<unset>`); 1.18's kubelet sets no acquireTime.
  */
 export function describeNode(
   n: Node,
+  lease: Lease | undefined,
   pods: readonly Pod[],
   events: readonly KubeEvent[],
   now: number,
@@ -111,7 +111,7 @@ export function describeNode(
   const taints = [...n.spec.taints]
     .sort((a, b) => (`${a.effect},${a.key}` < `${b.effect},${b.key}` ? -1 : 1))
     .map(taintString);
-  const renew = n.status.conditions.find((c) => c.type === 'Ready')?.lastHeartbeatTime;
+  const leaseTime = (t: number | undefined) => (t === undefined ? '<unset>' : rfc1123z(t));
   const info = n.status.nodeInfo;
   const time = (t: number | undefined) => (t === undefined ? '' : rfc1123z(t));
   const live = pods.filter((p) => p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed');
@@ -126,9 +126,9 @@ export function describeNode(
       : taints.map((t, i) => `${i === 0 ? 'Taints:' : ''}\t${t}`)),
     `Unschedulable:\t${n.spec.unschedulable ? 'true' : 'false'}`,
     'Lease:',
-    `  HolderIdentity:\t${n.metadata.name}`,
-    '  AcquireTime:\t<unset>',
-    `  RenewTime:\t${renew === undefined ? '<unset>' : rfc1123z(renew)}`,
+    `  HolderIdentity:\t${lease?.spec.holderIdentity ?? '<unset>'}`,
+    `  AcquireTime:\t${leaseTime(lease?.spec.acquireTime)}`,
+    `  RenewTime:\t${leaseTime(lease?.spec.renewTime)}`,
     ...(n.status.conditions.length === 0
       ? []
       : [

@@ -24,6 +24,14 @@ const timeFields = new Set([
   'time',
 ]);
 
+/** metav1.MicroTime fields (a Lease's), written RFC3339Micro: `2020-07-07T10:00:00.123000Z`. */
+const microTimeFields = new Set(['renewTime', 'acquireTime']);
+
+export function rfc3339Micro(simMs: number): string {
+  const ms = Math.floor(simMs);
+  return new Date(LAB_EPOCH_MS + ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
 export function rfc3339(simMs: number): string {
   return new Date(LAB_EPOCH_MS + Math.floor(simMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
@@ -36,6 +44,7 @@ export function rfc3339(simMs: number): string {
 function plain(v: unknown, key = '', inFields = false): Plain | undefined {
   if (v === undefined || typeof v === 'function') return undefined;
   if (!inFields && typeof v === 'number' && timeFields.has(key)) return rfc3339(v);
+  if (!inFields && typeof v === 'number' && microTimeFields.has(key)) return rfc3339Micro(v);
   if (!inFields && key === 'resourceVersion') return String(v);
   if (v === null || typeof v !== 'object') return v as Plain;
   if (Array.isArray(v)) return v.map((x) => plain(x, '', inFields) ?? null);

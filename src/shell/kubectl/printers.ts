@@ -7,6 +7,7 @@ import type {
   Endpoints,
   KubeEvent,
   KubeObject,
+  Lease,
   Namespace,
   Node,
   Pod,
@@ -201,8 +202,8 @@ const endpoints: Columns<Endpoints> = {
 };
 
 // The 1.18 API server's printEvent: LAST SEEN is the last time alone (describe's Age
-// column is the one that says "x3 over 5m"); -o wide adds SUBOBJECT (the container's
-// field path, which the lab's events do not carry), SOURCE, FIRST SEEN, COUNT and NAME.
+// column is the one that says "x3 over 5m"); -o wide adds SUBOBJECT (involvedObject.fieldPath:
+// `spec.containers{nginx}` for the kubelet's container events), SOURCE, FIRST SEEN, COUNT and NAME.
 const eventTarget = (e: KubeEvent) => `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`;
 const events: Columns<KubeEvent> = {
   header: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
@@ -227,7 +228,7 @@ const events: Columns<KubeEvent> = {
       e.type,
       e.reason,
       eventTarget(e),
-      '',
+      e.involvedObject.fieldPath ?? '',
       e.source.host ? `${e.source.component}, ${e.source.host}` : e.source.component,
       e.message.trim(),
       age(now, e.firstTimestamp),
@@ -256,6 +257,14 @@ const componentstatuses: Columns<ComponentStatus> = {
   wideRow: () => [],
 };
 
+/** printLease: NAME, HOLDER (spec.holderIdentity, empty when unset), AGE; no wide columns. */
+const leases: Columns<Lease> = {
+  header: ['NAME', 'HOLDER', 'AGE'],
+  wideHeader: [],
+  row: (l, now) => [l.metadata.name, l.spec.holderIdentity ?? '', age(now, l.metadata.creationTimestamp)],
+  wideRow: () => [],
+};
+
 const columnsOf: Record<Resource, Columns<never>> = {
   pods,
   nodes,
@@ -267,6 +276,7 @@ const columnsOf: Record<Resource, Columns<never>> = {
   events,
   namespaces,
   componentstatuses,
+  leases,
 };
 
 /** Rows as kubectl lists them: by namespace, then name (etcd's key order). */

@@ -351,6 +351,9 @@ export class FakeCluster implements SimCluster {
   nodes() {
     return [...this.store.values()].filter((o) => o.kind === 'Node');
   }
+  leases() {
+    return [...this.store.values()].filter((o) => o.kind === 'Lease');
+  }
   etcdKeys() {
     return [];
   }

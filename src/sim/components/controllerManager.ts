@@ -27,7 +27,7 @@ import {
 import { recordEvent } from '../events';
 import { Informer, objectKey } from '../informer';
 import type { Message, Net } from '../net';
-import type { DaemonSet, Deployment, KubeObject, Node, Pod, ReplicaSet } from '../objects';
+import type { DaemonSet, Deployment, KubeObject, Lease, Node, Pod, ReplicaSet } from '../objects';
 import { resourceOfKind } from '../objects';
 import { CONTROLLER_MANAGER_BURST, CONTROLLER_MANAGER_QPS, TokenBucket } from '../rateLimiter';
 import type { ComponentLogic } from './processMachine';
@@ -38,6 +38,7 @@ export class ControllerManagerLogic implements ComponentLogic {
   private readonly client: ApiClient;
   private readonly pods: Informer<Pod>;
   private readonly nodes: Informer<Node>;
+  private readonly leases: Informer<Lease>;
   private readonly deployments: Informer<Deployment>;
   private readonly replicasets: Informer<ReplicaSet>;
   private readonly daemonsets: Informer<DaemonSet>;
@@ -82,6 +83,8 @@ export class ControllerManagerLogic implements ComponentLogic {
     this.nodes = new Informer<Node>(this.client, 'nodes', () => {
       this.dirtyAllDaemonSets = true;
     });
+    // The node lifecycle controller reads renewals from its cache when it next looks (every 5 s).
+    this.leases = new Informer<Lease>(this.client, 'leases', () => {});
     this.deployments = new Informer<Deployment>(this.client, 'deployments', (a, obj) => {
       this.dirty.add(obj.metadata.uid);
       if (a === 'deleted') this.orphansMaybe = true;
@@ -104,6 +107,7 @@ export class ControllerManagerLogic implements ComponentLogic {
       client: this.client,
       now: () => this.net.now(),
       nodes: this.nodes,
+      leases: this.leases,
       pods: this.pods,
       synced: () => this.synced(),
       isDeleting: (uid) => this.deleting.has(uid),
@@ -121,6 +125,7 @@ export class ControllerManagerLogic implements ComponentLogic {
       this.replicasets,
       this.daemonsets,
       this.nodes,
+      this.leases,
       this.pods,
       ...this.endpointsController.informers(),
       this.namespaceController.informer,

@@ -2,6 +2,7 @@
 // their status and its node's, and finishes graceful deletions.
 import { ApiClient } from '../client';
 import { EventRecorder, recordEvent } from '../events';
+import { nodeImages } from '../images';
 import { Informer } from '../informer';
 import type { ControlPlaneManifest } from '../inputs';
 import type { Message, Net } from '../net';
@@ -10,14 +11,16 @@ import { isMirrorPod } from '../objects';
 import { Rng } from '../rng';
 import type { World } from '../world';
 import type { ContainerDied, CriCall, CriReply, CriResult } from './cri';
+import { NodeLeaseController } from './kubeletLease';
 import { NodeReporter } from './kubeletNode';
 import type { PodWorker } from './kubeletStatus';
 import { podStatusFor } from './kubeletStatus';
-import { PodSync } from './podSync';
+import { containerRef, PodSync } from './podSync';
 import type { ComponentLogic } from './processMachine';
 import { kubeletId, runtimeId } from './runtime';
 
-// The kubelet wakes every 10 s (nodeStatusUpdateFrequency); retries are timed on their own.
+// The kubelet wakes every 10 s (nodeStatusUpdateFrequency, and the lease's renewInterval);
+// retries are timed on their own.
 export const KUBELET_TICK_MS = 10_000;
 
 export class KubeletLogic implements ComponentLogic {
@@ -29,6 +32,7 @@ export class KubeletLogic implements ComponentLogic {
   private runtimeListed = false;
   private ticks = 0;
   private readonly reporter: NodeReporter;
+  private readonly lease: NodeLeaseController;
   private readonly syncer: PodSync;
   private readonly recorder: EventRecorder;
 
@@ -40,6 +44,8 @@ export class KubeletLogic implements ComponentLogic {
     /** In the ready lab the kubelet has been running for minutes: its first start at t=0 is not news. */
     quietStart = false,
     rng: Rng = new Rng(5),
+    /** The images the node's docker holds now (imageKey form). */
+    imagesOnNode: () => readonly string[] = () => [],
   ) {
     this.client = new ApiClient(net, kubeletId(node));
     this.recorder = new EventRecorder(this.client, () => this.source());
@@ -47,7 +53,8 @@ export class KubeletLogic implements ComponentLogic {
       now: () => this.net.now(),
       rng,
       cri: (call, summary, onResult, subject) => this.cri(call, summary, onResult, subject),
-      event: (pod, type, reason, message) => this.recorder.record(this.net.now(), pod, type, reason, message),
+      event: (pod, type, reason, message, fieldPath) =>
+        this.recorder.record(this.net.now(), pod, type, reason, message, fieldPath),
       report: (w) => this.report(w),
       retry: (w, ms) => this.retry(w, ms),
       died: (d) => this.containerDied(d),
@@ -63,9 +70,11 @@ export class KubeletLogic implements ComponentLogic {
         hostIP: () => this.hostIP,
         onStaticPods,
         pods: this.pods,
+        images: () => nodeImages(imagesOnNode()),
       },
       quietStart,
     );
+    this.lease = new NodeLeaseController({ client: this.client, node, now: () => this.net.now() });
   }
 
   get id(): string {
@@ -88,6 +97,7 @@ export class KubeletLogic implements ComponentLogic {
     this.pods.start(this.net.now());
     this.listRuntime();
     this.reporter.post(true);
+    this.lease.sync();
   }
 
   stop(): void {
@@ -97,6 +107,7 @@ export class KubeletLogic implements ComponentLogic {
     this.waitingCri.clear();
     this.recorder.reset();
     this.reporter.reset();
+    this.lease.reset();
   }
 
   apiDown(): void {
@@ -128,7 +139,10 @@ export class KubeletLogic implements ComponentLogic {
     const runtimeUp = this.world.host(this.node)?.services.docker === 'active';
     if (runtimeUp && !this.runtimeWasUp) this.relist();
     this.runtimeWasUp = runtimeUp;
-    this.reporter.post(false);
+    const leaseFailed = this.lease.failed;
+    this.reporter.post(false, leaseFailed);
+    // The lease controller runs on its own 10 s loop (renewInterval), here in step with the status loop.
+    this.lease.sync();
     // The master's kubelet re-reads /etc/kubernetes/manifests every 20 s (fileCheckFrequency).
     if (this.ticks % 2 === 0 && this.world.host(this.node)?.role === 'master')
       this.reporter.checkStaticPods();
@@ -317,6 +331,8 @@ export class KubeletLogic implements ComponentLogic {
         'Killing',
         `Stopping container ${pod.spec.containers[0]?.name ?? ''}`,
         this.source(),
+        undefined,
+        containerRef(pod),
       );
       this.cri(
         {

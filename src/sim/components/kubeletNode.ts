@@ -1,9 +1,10 @@
-// What a kubelet tells the API server about its node: the status it posts every 10 s
-// (and the Ready/NotReady events), registering the Node when there is none (kubeadm
+// What a kubelet tells the API server about its node: the status it posts on a change or
+// once a minute (and the Ready/NotReady events), registering the Node when there is none (kubeadm
 // join), and, on the master, the mirror pods of the static control-plane pods.
 import type { ApiClient } from '../client';
 import { KUBELET_CONDITIONS } from '../controllers/nodeLifecycle';
 import { recordEvent } from '../events';
+import type { NodeImage } from '../images';
 import type { Informer } from '../informer';
 import type { ControlPlaneManifest } from '../inputs';
 import { nodeMachine } from '../labs/hosts';
@@ -34,11 +35,24 @@ export interface NodeReporterDeps {
   readonly hostIP: () => string;
   readonly onStaticPods: () => readonly ControlPlaneManifest[];
   readonly pods: Informer<Pod>;
+  /** status.images: what the node's docker holds now. */
+  readonly images: () => NodeImage[];
+}
+
+/** nodeStatusReportFrequency: with the NodeLease feature the kubelet posts an unchanged status once a minute. */
+export const NODE_STATUS_REPORT_MS = 60_000;
+
+/** What nodeStatusHasChanged compares: the conditions without their heartbeat times. */
+function conditionsText(conditions: Node['status']['conditions']): string {
+  return JSON.stringify(conditions.map(({ lastHeartbeatTime: _, ...c }) => c));
 }
 
 export class NodeReporter {
   private nodeKnown = false;
   private lastConditions: Node['status']['conditions'] = [];
+  /** What the last status post carried, to tell a change from a heartbeat. */
+  private lastPosted: { conditions: string; images: readonly NodeImage[] } | undefined;
+  private lastReportAt = -Infinity;
 
   constructor(
     private readonly d: NodeReporterDeps,
@@ -51,19 +65,44 @@ export class NodeReporter {
   /** The kubelet stopped: it will look for its Node again when it starts. */
   reset(): void {
     this.nodeKnown = false;
+    this.lastPosted = undefined;
+    this.lastReportAt = -Infinity;
     // Whatever start comes next is a real one, even if the lab's first report never landed.
     this.quietStart = false;
   }
 
-  post(starting: boolean): void {
+  /**
+   * Every 10 s (nodeStatusUpdateFrequency) the kubelet computes its node's status, and posts
+   * it when it changed, when a minute has passed since the last post, or when it starts; the
+   * Lease is its heartbeat meanwhile (kubelet_node_status.go tryUpdateNodeStatus). The real
+   * kubelet compares with the Node it GETs from the API server's cache each time; the lab
+   * compares with what it last posted, and posts at once after a failed renewal or post.
+   */
+  post(starting: boolean, mustPost = false): void {
     const host = this.d.world.host(this.d.node);
     if (!host) return;
     const now = this.d.now();
     const health = { runtimeUp: host.services.docker === 'active', cniReady: host.cniInstalled };
     const conditions = nodeConditions(health, this.lastConditions, now);
+    const images = this.d.images();
+    const posted = { conditions: conditionsText(conditions), images };
+    const unchanged =
+      this.lastPosted !== undefined &&
+      this.lastPosted.conditions === posted.conditions &&
+      // The same list of images is the same array (nodeImages answers from its cache).
+      this.lastPosted.images === posted.images;
+    if (
+      !starting &&
+      !mustPost &&
+      this.nodeKnown &&
+      unchanged &&
+      now - this.lastReportAt < NODE_STATUS_REPORT_MS
+    )
+      return;
     const wasReady = this.lastConditions.find((c) => c.type === 'Ready')?.status;
     const isReady = conditions.find((c) => c.type === 'Ready')?.status;
     this.lastConditions = conditions;
+    this.lastReportAt = now;
     // tryUpdateNodeStatus reads the stored node and runs its setters on it: a condition
     // the node lifecycle controller turned Unknown meanwhile transitions again (now), and
     // conditions the kubelet does not own (Calico's NetworkUnavailable) stay where they are.
@@ -71,11 +110,13 @@ export class NodeReporter {
       if (o.kind !== 'Node') return o;
       const mine = nodeConditions(health, o.status.conditions, now);
       const others = o.status.conditions.filter((c) => !KUBELET_CONDITIONS.has(c.type));
-      return { ...o, status: { ...o.status, conditions: [...others, ...mine] } };
+      return { ...o, status: { ...o.status, conditions: [...others, ...mine], images } };
     };
     this.d.client.request({ verb: 'updateStatus', resource: 'nodes', name: this.d.node, patch }, (res) => {
+      if (!res.ok) this.lastPosted = undefined;
       if (res.ok) {
         this.nodeKnown = true;
+        this.lastPosted = posted;
         if (res.object && res.object.kind === 'Node') {
           const apiReady = res.object.status.conditions.find((c) => c.type === 'Ready')?.status;
           const quiet = this.quietStart;
@@ -127,7 +168,11 @@ export class NodeReporter {
       {
         verb: 'create',
         resource: 'nodes',
-        body: { ...node, spec: { ...node.spec, taints }, status: { ...node.status, conditions } },
+        body: {
+          ...node,
+          spec: { ...node.spec, taints },
+          status: { ...node.status, conditions, images: this.d.images() },
+        },
       },
       (res) => {
         if (res.ok) this.nodeKnown = true;

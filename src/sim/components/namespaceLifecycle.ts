@@ -33,7 +33,12 @@ export const NAMESPACE_FINALIZER = 'kubernetes';
  * must not shift every random name drawn after them.
  */
 function systemUid(name: string): string {
-  const hex = [...sha256(`namespace/${name}`)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return uidFromText(`namespace/${name}`);
+}
+
+/** A uid derived from a text (objects the ready lab adds without drawing from its rng). */
+export function uidFromText(text: string): string {
+  const hex = [...sha256(text)].map((b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 

@@ -18,11 +18,20 @@ import {
   shouldRestart,
 } from './podWorkerRules';
 
+/**
+ * The kubelet's reference to a pod's container (kubecontainer.GenerateContainerRef): its
+ * events name the container by field path, which `get events -o wide` shows as SUBOBJECT.
+ */
+export function containerRef(pod: Pod, name = pod.spec.containers[0]?.name ?? ''): string {
+  return `spec.containers{${name}}`;
+}
+
 export interface SyncHost {
   now(): number;
   readonly rng: Rng;
   cri(call: CriCall, summary: string, onResult: (r: CriResult) => void, subject?: string): void;
-  event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void;
+  /** `fieldPath`: the container the event is about (`spec.containers{nginx}`); none for the pod's sandbox. */
+  event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void;
   report(w: PodWorker): void;
   /** Sync the worker again after `ms` (if it is still the same worker and idle). */
   retry(w: PodWorker, ms: number): void;
@@ -66,7 +75,7 @@ export class PodSync {
         return;
       }
       if (inBackoffSince(w.crashBackoff, w.exited.finishedAt, now)) {
-        this.host.event(pod, 'Warning', 'BackOff', 'Back-off restarting failed container');
+        this.host.event(pod, 'Warning', 'BackOff', 'Back-off restarting failed container', containerRef(pod));
         w.waiting = {
           reason: 'CrashLoopBackOff',
           message: `back-off ${goDuration(w.crashBackoff?.backoffMs ?? 0)} restarting failed container=${container.name} pod=${podKey(pod)}`,
@@ -109,8 +118,8 @@ export class PodSync {
     const image = container.image;
     const invalid = imageNameError(image);
     if (invalid) {
-      this.host.event(pod, 'Warning', 'InspectFailed', invalid);
-      this.host.event(pod, 'Warning', 'Failed', 'Error: InvalidImageName');
+      this.host.event(pod, 'Warning', 'InspectFailed', invalid, containerRef(pod));
+      this.host.event(pod, 'Warning', 'Failed', 'Error: InvalidImageName', containerRef(pod));
       w.waiting = { reason: 'InvalidImageName', message: invalid };
       this.requeue(w);
       return;
@@ -118,12 +127,18 @@ export class PodSync {
     const decide = (present: boolean) => {
       const d = pullDecision(container, present);
       if (d === 'present') {
-        this.host.event(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
+        this.host.event(
+          pod,
+          'Normal',
+          'Pulled',
+          `Container image "${image}" already present on machine`,
+          containerRef(pod),
+        );
         this.create(w);
       } else if (d === 'neverPull') {
         const message = `Container image "${image}" is not present with pull policy of Never`;
-        this.host.event(pod, 'Warning', 'ErrImageNeverPull', message);
-        this.host.event(pod, 'Warning', 'Failed', 'Error: ErrImageNeverPull');
+        this.host.event(pod, 'Warning', 'ErrImageNeverPull', message, containerRef(pod));
+        this.host.event(pod, 'Warning', 'Failed', 'Error: ErrImageNeverPull', containerRef(pod));
         w.waiting = { reason: 'ErrImageNeverPull', message };
         this.requeue(w);
       } else this.pull(w);
@@ -140,26 +155,32 @@ export class PodSync {
     const now = this.host.now();
     if (inBackoffSinceUpdate(w.pullBackoff, now)) {
       const message = `Back-off pulling image "${image}"`;
-      this.host.event(pod, 'Normal', 'BackOff', message);
-      this.host.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+      this.host.event(pod, 'Normal', 'BackOff', message, containerRef(pod));
+      this.host.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', containerRef(pod));
       w.waiting = { reason: 'ImagePullBackOff', message };
       this.requeue(w);
       return;
     }
-    this.host.event(pod, 'Normal', 'Pulling', `Pulling image "${image}"`);
+    this.host.event(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, containerRef(pod));
     this.host.cri(
       { op: 'pullImage', image, pod: pod.metadata.name },
       `PullImage ${image}`,
       (r) => {
         if (!r.ok) {
-          this.host.event(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${r.message}`);
-          this.host.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull');
+          this.host.event(
+            pod,
+            'Warning',
+            'Failed',
+            `Failed to pull image "${image}": ${r.message}`,
+            containerRef(pod),
+          );
+          this.host.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull', containerRef(pod));
           w.pullBackoff = nextBackoff(w.pullBackoff, this.host.now(), this.host.now());
           w.waiting = { reason: 'ErrImagePull', message: r.message };
           this.requeue(w);
           return;
         }
-        this.host.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${image}"`);
+        this.host.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${image}"`, containerRef(pod));
         this.create(w);
       },
       `pods/${pod.metadata.name}`,
@@ -177,7 +198,7 @@ export class PodSync {
       (r) => {
         if (!r.ok || !r.containerId) {
           const message = `Error: ${r.ok ? 'CreateContainerError' : r.message}`;
-          this.host.event(pod, 'Warning', 'Failed', message);
+          this.host.event(pod, 'Warning', 'Failed', message, containerRef(pod));
           w.waiting = { reason: 'CreateContainerError', message };
           this.requeue(w);
           return;
@@ -189,21 +210,27 @@ export class PodSync {
           w.restartCount += 1;
         }
         const id = r.containerId;
-        this.host.event(pod, 'Normal', 'Created', `Created container ${container.name}`);
+        this.host.event(pod, 'Normal', 'Created', `Created container ${container.name}`, containerRef(pod));
         this.host.cri(
           { op: 'startContainer', containerId: id },
           `StartContainer ${container.name}`,
           (r2) => {
             if (!r2.ok) {
               const at = this.host.now();
-              this.host.event(pod, 'Warning', 'Failed', `Error: ${r2.message}`);
+              this.host.event(pod, 'Warning', 'Failed', `Error: ${r2.message}`, containerRef(pod));
               w.exited = { exitCode: 127, startedAt: at, finishedAt: at, reason: 'ContainerCannotRun' };
               w.waiting = { reason: 'RunContainerError', message: r2.message };
               this.requeue(w);
               return;
             }
             w.busy = false;
-            this.host.event(pod, 'Normal', 'Started', `Started container ${container.name}`);
+            this.host.event(
+              pod,
+              'Normal',
+              'Started',
+              `Started container ${container.name}`,
+              containerRef(pod),
+            );
             Object.assign(w, {
               containerId: id,
               running: true,

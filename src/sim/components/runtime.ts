@@ -19,7 +19,14 @@ export class RuntimeState {
   readonly sandboxes = new Map<string, SandboxInfo>();
   readonly containers = new Map<string, ContainerInfo>();
   readonly images = new Set<string>();
+  /** When a pull still under way finishes (images the lab seeded, or whose pull is done, have none). */
+  readonly pullingUntil = new Map<string, number>();
   seq = 0;
+
+  /** The images docker can list now: those whose pull has finished. */
+  pulledImages(now: number): string[] {
+    return [...this.images].filter((k) => (this.pullingUntil.get(k) ?? -Infinity) <= now);
+  }
 }
 
 export class RuntimeLogic implements ComponentLogic {
@@ -208,6 +215,7 @@ export class RuntimeLogic implements ComponentLogic {
         const after = present
           ? this.rng.between(800, 1500)
           : pullMs(found.image.sizeMB, this.rng.between(3000, 6000));
+        if (!present) this.state.pullingUntil.set(imageKey(image), this.net.now() + after);
         this.reply(m, reqId, { ok: true, pulled: 'pulled' }, `pulled ${image}`, after);
         return;
       }

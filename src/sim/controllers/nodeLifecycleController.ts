@@ -1,10 +1,11 @@
 // The node lifecycle controller and the taint manager (in kube-controller-manager):
-// every 5 s it looks for kubelets silent past the 40 s grace period, marks their nodes
+// every 5 s it looks for kubelets silent past the 40 s grace period (no lease renewal, no new status), marks their nodes
 // Unknown and taints them; pods on NoExecute-tainted nodes go when their toleration ends.
 import type { ApiClient } from '../client';
+import { NODE_LEASE_NAMESPACE } from '../components/kubeletLease';
 import { recordEvent } from '../events';
 import type { Informer } from '../informer';
-import type { KubeObject, Node, Pod } from '../objects';
+import type { KubeObject, Lease, Node, Pod } from '../objects';
 import type { SimMs } from '../units';
 import {
   evictionTime,
@@ -19,6 +20,8 @@ export interface NodeLifecycleDeps {
   readonly client: ApiClient;
   readonly now: () => SimMs;
   readonly nodes: Informer<Node>;
+  /** The kubelets' node leases in kube-node-lease: a renewal is a heartbeat. */
+  readonly leases: Informer<Lease>;
   readonly pods: Informer<Pod>;
   readonly synced: () => boolean;
   readonly isDeleting: (uid: string) => boolean;
@@ -26,8 +29,11 @@ export interface NodeLifecycleDeps {
 }
 
 export class NodeLifecycleController {
-  /** When this process first saw each node's heartbeat (it trusts its own clock, not the kubelet's). */
-  private readonly heard = new Map<string, { hb: number; at: number }>();
+  /**
+   * When this process last saw each node's heartbeat, a new Ready heartbeat time or a later
+   * lease renewal (it trusts its own clock, not the kubelet's: tryUpdateNodeHealth's probeTimestamp).
+   */
+  private readonly heard = new Map<string, { hb: number; renew: number | undefined; at: number }>();
   private readonly evictionTimers = new Set<string>();
 
   constructor(private readonly d: NodeLifecycleDeps) {}
@@ -40,14 +46,18 @@ export class NodeLifecycleController {
 
   /** Node lifecycle controller: every 5 s (node-monitor-period), look for silent kubelets. */
   monitorNodes(): void {
-    if (!this.d.nodes.synced) return;
+    if (!this.d.nodes.synced || !this.d.leases.synced) return;
     const now = this.d.now();
     for (const node of this.d.nodes.list()) {
       const name = node.metadata.name;
       const ready = readyCondition(node);
       const hb = ready?.lastHeartbeatTime ?? node.metadata.creationTimestamp;
+      const renew = this.d.leases.cache.get(`${NODE_LEASE_NAMESPACE}/${name}`)?.spec.renewTime;
       const h = this.heard.get(name);
-      if (!h || h.hb !== hb) this.heard.set(name, { hb, at: now });
+      // "Always update the probe time if node lease is renewed" (node_lifecycle_controller.go).
+      const renewed = renew !== undefined && (h?.renew === undefined || renew > h.renew);
+      if (!h || h.hb !== hb || renewed)
+        this.heard.set(name, { hb, renew: renewed ? renew : h?.renew, at: now });
       const silentFor = now - (this.heard.get(name)?.at ?? now);
       let next = node;
       if (ready && ready.status !== 'Unknown' && silentFor > NODE_MONITOR_GRACE_MS)

@@ -4,14 +4,16 @@
 import { uid } from '../components/admission';
 import type { Ipam } from '../components/cni';
 import { CALICO_POD_IP } from '../components/cni';
+import { NODE_LEASE_DURATION_S, nodeLease } from '../components/kubeletLease';
 import { newNode, nodeConditions } from '../components/kubeletStatus';
-import { namespaceObject, SYSTEM_NAMESPACES } from '../components/namespaceLifecycle';
+import { namespaceObject, SYSTEM_NAMESPACES, uidFromText } from '../components/namespaceLifecycle';
 import type { RuntimeState } from '../components/runtime';
 import { desiredSubsets } from '../controllers/endpointsController';
 import { REVISION, replicaAnnotations } from '../controllers/rollout';
 import type { EtcdStore } from '../etcdStore';
+import { nodeImages } from '../images';
 import { dockerId, podSuffix } from '../names';
-import type { Condition, Deployment, KubeObject, Pod, PodTemplate, ReplicaSet } from '../objects';
+import type { Condition, Deployment, KubeObject, Lease, Pod, PodTemplate, ReplicaSet } from '../objects';
 import { MIRROR_ANNOTATION, registryKey, resourceOfKind } from '../objects';
 import { defaultPod } from '../podDefaults';
 import type { Rng } from '../rng';
@@ -53,6 +55,9 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
   const addonsAt = (masterAt + seconds(10)) as SimMs;
 
   const nodeAt = new Map<string, SimMs>();
+  const leases: Lease[] = [];
+  // The last renewal before the lab's time 0 (the kubelets' 10 s loops run in step here).
+  const leaseAt = -seconds(3) as SimMs;
   hosts.forEach((h, i) => {
     const at = -minutes(joinedAgo[h.name] ?? Math.max(1, 14 - i)) as SimMs;
     nodeAt.set(h.name, at);
@@ -83,8 +88,17 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
       since('Ready', 'True', (calicoAt + seconds(2)) as SimMs),
     ];
     const conditions = nodeConditions({ runtimeUp: true, cniReady: true }, held, reportedAt);
-    const ready = { ...node, status: { ...node.status, conditions: [networkUp, ...conditions] } };
-    put(seedNode(ready, { joinedAt: at, calicoAt, reportedAt }));
+    const images = nodeImages(seededImages(h.role));
+    const ready = { ...node, status: { ...node.status, conditions: [networkUp, ...conditions], images } };
+    const stored = put(seedNode(ready, { joinedAt: at, calicoAt, reportedAt }));
+    // The kubelet created its lease once its Node was there, and has renewed it every 10 s since.
+    const lease = nodeLease(h.name, stored.metadata, (at + seconds(1)) as SimMs);
+    // Its uid comes from its name: drawing it from the rng would shift every name drawn after.
+    const named = { ...lease, metadata: { ...lease.metadata, uid: uidFromText(`lease/${h.name}`) } };
+    leases.push({
+      ...seedCreated(named, 'kubelet'),
+      spec: { holderIdentity: h.name, leaseDurationSeconds: NODE_LEASE_DURATION_S, renewTime: leaseAt },
+    });
   });
 
   const [, , , dns] = kubeadmAddons(addonsAt);
@@ -319,4 +333,32 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
       );
   // The API server's bootstrap controller made the system namespaces when it first started.
   for (const name of SYSTEM_NAMESPACES) put(namespaceObject(name, masterAt, true));
+  for (const lease of leases) {
+    // Renewals are the kubelet's Updates of renewTime: its managedFields entry moves to the last one.
+    const managedFields = lease.metadata.managedFields?.map((m) => ({ ...m, time: leaseAt }));
+    put({ ...lease, metadata: { ...lease.metadata, ...(managedFields ? { managedFields } : {}) } });
+  }
+}
+
+/**
+ * The images a node's docker holds after the setup (what runPod below runs there, Calico's
+ * CNI installer and the sandbox image), as `docker images` lists them.
+ */
+function seededImages(role: HostRecord['role']): string[] {
+  const first = (t: PodTemplate) => t.containers.map((c) => c.image);
+  const master =
+    role === 'master'
+      ? [
+          ...allManifests.map((m) => controlPlaneContainer(m).image),
+          ...first(templates.calicoKubeControllers),
+          ...first(templates.coredns),
+        ]
+      : [];
+  return [
+    ...master,
+    ...first(templates.calicoNode),
+    ...first(templates.kubeProxy),
+    'calico/cni:v3.9.4',
+    'k8s.gcr.io/pause:3.2',
+  ];
 }

@@ -40,15 +40,23 @@ function metaShape(m: ObjectMeta, link: string | undefined, withManaged: boolean
       : {}),
     ...(ownerReferences
       ? {
-          ownerReferences: ownerReferences.map((r) => ({
-            apiVersion:
-              r.kind === 'Deployment' || r.kind === 'ReplicaSet' || r.kind === 'DaemonSet' ? 'apps/v1' : 'v1',
-            blockOwnerDeletion: true,
-            controller: true,
-            kind: r.kind,
-            name: r.name,
-            uid: r.uid,
-          })),
+          ownerReferences: ownerReferences.map(
+            (r): Obj =>
+              // The kubelet's node lease names its Node as owner, not as controller (nodelease/controller.go).
+              r.kind === 'Node'
+                ? { apiVersion: 'v1', kind: r.kind, name: r.name, uid: r.uid }
+                : {
+                    apiVersion:
+                      r.kind === 'Deployment' || r.kind === 'ReplicaSet' || r.kind === 'DaemonSet'
+                        ? 'apps/v1'
+                        : 'v1',
+                    blockOwnerDeletion: true,
+                    controller: true,
+                    kind: r.kind,
+                    name: r.name,
+                    uid: r.uid,
+                  },
+          ),
         }
       : {}),
     ...(link ? { selfLink: link } : {}),
@@ -240,6 +248,8 @@ export function zeroShape(kind: KubeObject['kind']): Obj {
           },
         },
       };
+    case 'Lease':
+      return { metadata: meta, spec: {} };
     case 'Event':
       return {
         metadata: meta,

@@ -178,13 +178,19 @@ describe('ComponentDetail', () => {
     expect(within(region).getByText('동작 중')).toBeTruthy();
     expect(rowsOf(within(region).getByRole('table')).every((r) => !r.includes('binding'))).toBe(true);
     cleanup();
-    render(<ComponentDetail frame={frame} envelopes={all} componentId="scheduler" now={now} lang="en" />);
+    render(
+      <ComponentDetail frame={frame} envelopes={all} componentId="kubelet@w2-k8s" now={now} lang="en" />,
+    );
     const rows = rowsOf(screen.getByRole('table'));
     expect(rows).toHaveLength(10);
-    // Thirty seconds on, the nodes' heartbeats have pushed the bind out; hiding them brings it back.
-    expect(rows.some((r) => r.includes('api.bind.pods'))).toBe(false);
+    // Thirty seconds on, the kubelet's lease renewals (every 10 s) and its node status have
+    // pushed the container's start out; hiding them brings it back.
+    expect(rows.some((r) => r.includes('api.update.leases PUT leases/w2-k8s'))).toBe(true);
+    expect(rows.some((r) => r.includes('started'))).toBe(false);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Hide node heartbeats' }));
-    expect(rowsOf(screen.getByRole('table')).some((r) => r.includes('api.bind.pods'))).toBe(true);
+    const quiet = rowsOf(screen.getByRole('table'));
+    expect(quiet.some((r) => /cri\.result container [0-9a-f]{12} started/.test(r))).toBe(true);
+    expect(quiet.some((r) => r.includes('leases') || r.includes('nodes/w2-k8s/status'))).toBe(false);
   });
 });
 

@@ -168,16 +168,19 @@ export function componentMessages(
 }
 
 /**
- * A node's status heartbeat and its echoes: every kubelet reports its node every 10 s
- * (nodeStatusUpdateFrequency) and the API server tells every node watcher, so after a
- * minute these fill any component's recent messages and hide the one a student wants.
+ * A node's heartbeat and its echoes: every kubelet renews its Lease every 10 s and posts its
+ * node's status once a minute (or when it changes), and the API server tells every watcher,
+ * so after a minute these fill a component's recent messages and hide the one a student wants.
  */
 export function isNodeHeartbeat(e: Envelope): boolean {
   return (
     e.kind === 'api.updateStatus.nodes' ||
     e.kind === 'watch.nodes.modified' ||
-    (e.kind === 'api.response' && /^200 nodes\/[^/]+\/status$/.test(e.summary)) ||
-    (e.kind === 'etcd.txn' && e.summary.startsWith('put /registry/minions/'))
+    e.kind === 'api.update.leases' ||
+    e.kind === 'watch.leases.modified' ||
+    (e.kind === 'api.response' && /^200 (nodes\/[^/]+\/status|leases\/[^/]+)$/.test(e.summary)) ||
+    (e.kind === 'etcd.txn' &&
+      (e.summary.startsWith('put /registry/minions/') || e.summary.startsWith('put /registry/leases/')))
   );
 }
 

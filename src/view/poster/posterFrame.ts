@@ -14,12 +14,14 @@ export function posterFrame(frame: Frame): Frame {
       modRevision,
     })),
     etcdRevision: frame.etcdRevision,
-    // The nodes, without who wrote which field (managedFields): the still picture never reads it.
+    // The nodes, without who wrote which field (managedFields) and the images they hold:
+    // the still picture never reads them.
     objects: frame.objects
       .filter((o) => o.kind === 'Node')
       .map((o) => {
         const { managedFields: _m, ...metadata } = o.metadata;
-        return { ...o, metadata } as typeof o;
+        const { images: _i, ...status } = o.status;
+        return { ...o, metadata, status } as typeof o;
       }),
     faults: frame.faults,
     hosts: frame.hosts,

@@ -202,6 +202,10 @@ export const readyLabFrame: Frame = {
       { key: '/registry/events/default/w3-k8s.161f0331accf7e7e', createRevision: 59, modRevision: 59 },
       { key: '/registry/events/default/w3-k8s.161f03325f9fe066', createRevision: 60, modRevision: 60 },
       { key: '/registry/events/default/w3-k8s.161f0339d2f9244e', createRevision: 61, modRevision: 61 },
+      { key: '/registry/leases/kube-node-lease/m-k8s', createRevision: 67, modRevision: 67 },
+      { key: '/registry/leases/kube-node-lease/w1-k8s', createRevision: 68, modRevision: 68 },
+      { key: '/registry/leases/kube-node-lease/w2-k8s', createRevision: 69, modRevision: 69 },
+      { key: '/registry/leases/kube-node-lease/w3-k8s', createRevision: 70, modRevision: 70 },
       { key: '/registry/minions/m-k8s', createRevision: 2, modRevision: 2 },
       { key: '/registry/minions/w1-k8s', createRevision: 3, modRevision: 3 },
       { key: '/registry/minions/w2-k8s', createRevision: 4, modRevision: 4 },
@@ -244,7 +248,7 @@ export const readyLabFrame: Frame = {
       { key: '/registry/services/specs/default/kubernetes', createRevision: 10, modRevision: 10 },
       { key: '/registry/services/specs/kube-system/kube-dns', createRevision: 11, modRevision: 11 },
     ],
-    etcdRevision: 66,
+    etcdRevision: 70,
     objects: [
       {
         kind: 'Node',
