@@ -64,7 +64,7 @@ export class Recording<W extends World = World> {
     private readonly runner: InputRunner<W>,
     inputs: readonly RecordedInput[] = [],
     /** A rung of the ladder every this many messages, at first (tests use fewer). */
-    private readonly rungMessages = RUNG_MESSAGES,
+    rungMessages = RUNG_MESSAGES,
   ) {
     this.worldValue = createWorld(options);
     this.ladder = new Ladder<W>(() => createWorld(options), rungMessages);

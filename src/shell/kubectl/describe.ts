@@ -1,7 +1,7 @@
 // kubectl describe pod|node: the 1.18 layout, aligned by a tabwriter with
 // padding 2 (so "Name:" and its value line up with "Annotations:").
 import { NODE_LEASE_NAMESPACE } from '../../sim/components/kubeletLease';
-import type { ContainerState, KubeEvent, KubeObject, Lease, Node, Pod, ReplicaSet } from '../../sim/objects';
+import type { ContainerState, KubeEvent, KubeObject, Lease, Pod, ReplicaSet } from '../../sim/objects';
 import { namespaced } from '../../sim/objects';
 import { podStatusText } from '../../sim/podStatus';
 import { age } from '../humanDuration';
@@ -17,8 +17,6 @@ import { describeServices } from './describeService';
 import { describeDaemonSet, describeDeployment, describeReplicaSet } from './describeWorkloads';
 import { flagBool } from './flags';
 import { describeNamespace } from './namespaces';
-import { taintString } from './nodeVerbs';
-import { nodeRoles } from './printers';
 
 export { eventLines };
 
