@@ -98,7 +98,6 @@ const notSimulated = [
   'cp',
   'diff',
   'edit',
-  'explain',
   'kustomize',
   'patch',
   'plugin',
