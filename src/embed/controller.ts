@@ -156,7 +156,7 @@ export class EmbedController {
         const lp = await this.player();
         if (!lp.recording.cluster.host(on)) throw new Error(`run(line, host): no host "${on}" in this lab`);
         await this.readyToAct(lp);
-        const at = lp.type(on, line);
+        const at = await this.acted(lp, lp.typed(on, line));
         // The command is the one typed in that window at that moment (the lesson's own lines may follow it).
         const job = lp.terminal(on)?.entries.find((e) => e.job.startedAt === at && e.job.line === line)?.job;
         if (!job) throw new Error(`run(line, host): nothing ran on ${on}`);
@@ -205,7 +205,14 @@ export class EmbedController {
     const ref = faults[0];
     if (!ref) throw new Error(errors.join('; ') || `unknown fault "${fault}"`);
     await this.readyToAct(lp);
-    lp.act({ fault: ref, heal });
+    await this.acted(lp, { fault: ref, heal });
+  }
+
+  /** `lp.act`, with what it re-simulates after the input done a slice at a time. */
+  private async acted(lp: LessonPlayer, input: Parameters<LessonPlayer['act']>[0]): Promise<SimMs> {
+    const acting = lp.beginAct(input);
+    while (!acting.simulate(this.queue.sliceOver)) await this.breathe();
+    return acting.finish();
   }
 
   private attach(lp: LessonPlayer): void {

@@ -56,3 +56,40 @@ describe('acting on the lab from the page', () => {
     expect(lp.player.frame().pods.find((p) => p.name === 'nginx-pod')?.restarts ?? 0).toBeGreaterThan(0);
   });
 });
+
+describe('acting in slices (the element and the iframe)', () => {
+  for (const [step, input] of [
+    [0, { host: 'm-k8s', line: 'kubectl create deployment web --image=nginx', tab: 'm-k8s' }],
+    [3, { fault: { id: 'kubelet', target: 'w2-k8s' }, heal: false }],
+  ] as const) {
+    it(`at step ${step}, re-simulates what follows a slice at a time and ends as act does`, () => {
+      const whole = new LessonPlayer(podCreate, 1, sessionDriver);
+      const sliced = new LessonPlayer(podCreate, 1, sessionDriver);
+      for (const lp of [whole, sliced]) lp.goToStep(step);
+      whole.act(input);
+      const acting = sliced.beginAct(input);
+      let slices = 1;
+      let budget = 0;
+      while (
+        !acting.simulate(() => {
+          budget--;
+          return budget < 0;
+        })
+      ) {
+        budget = 2;
+        slices++;
+      }
+      acting.finish();
+      // The lesson's later steps were simulated again in more than one slice, not in one go.
+      expect(slices).toBeGreaterThan(1);
+      const seen = (lp: LessonPlayer) => ({
+        snapshot: lp.player.getSnapshot(),
+        anchors: lp.tour.getSnapshot().context.anchors,
+        step: lp.step,
+        trace: lp.recording.envelopes().length,
+        story: JSON.stringify(lp.story()),
+      });
+      expect(seen(sliced)).toEqual(seen(whole));
+    });
+  }
+});

@@ -319,6 +319,21 @@ export class LessonPlayer {
    * the person to go on to its consequences.
    */
   act(input: DistributiveOmit<RecordedInput, 'at'>, at = this.inputTime()): SimMs {
+    const acting = this.beginAct(input, at);
+    acting.simulate(() => false);
+    return acting.finish();
+  }
+
+  /**
+   * `act` in three parts, for a caller that can wait (the element, the iframe): the input is
+   * made now; `simulate` re-simulates what follows (the lesson's later steps, a command's
+   * answer) for as long as `stop` allows, true when done; `finish` then tells the tour and
+   * the clock, exactly as `act` does.
+   */
+  beginAct(
+    input: DistributiveOmit<RecordedInput, 'at'>,
+    at = this.inputTime(),
+  ): { simulate(stop: () => boolean): boolean; finish(): SimMs } {
     const before = this.player.getSnapshot();
     const edge = this.recording.simulatedTo;
     const generation = this.recording.generation;
@@ -337,26 +352,32 @@ export class LessonPlayer {
     // At the live edge what lay ahead was only looked ahead at: the story looks again, a slice at a time.
     // Past the lesson's own end, what was simulated before belonged to the future just forked away.
     const lessonEnd = this.tour.getSnapshot().context.end ?? edge;
-    this.recording.simulateTo(
-      (live ? at : Math.max(Math.min(edge, lessonEnd), at + COMMAND_WAIT_MS)) as SimMs,
-    );
-    this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
-    this.followed = '';
-    this.player.extendEnd(end);
-    this.player.seek(at);
-    // At the live edge (the lesson's script is over) time flows on: the consequences unfold by themselves.
-    // A command that answers within a few seconds plays until its answer is in; playing a step,
-    // play still stops where the step ends, or at that answer if it comes later.
-    const done = command?.finishedAt;
-    const answered = done !== undefined && done - at <= COMMAND_WAIT_MS ? done : undefined;
-    if (before.playing && before.holdAt !== undefined)
-      this.player.playUntil(Math.max(before.holdAt, answered ?? 0) as SimMs);
-    else if (before.playing || live) this.player.play();
-    else if (command) {
-      if (answered === undefined) this.player.play();
-      else if (answered > at) this.player.playUntil(answered);
-    }
-    return at;
+    const target = (live ? at : Math.max(Math.min(edge, lessonEnd), at + COMMAND_WAIT_MS)) as SimMs;
+    const simulate = (stop: () => boolean) => {
+      this.recording.simulateTo(target, stop);
+      return this.recording.simulatedTo >= target;
+    };
+    const finish = () => {
+      simulate(() => false);
+      this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
+      this.followed = '';
+      this.player.extendEnd(end);
+      this.player.seek(at);
+      // At the live edge (the lesson's script is over) time flows on: the consequences unfold by themselves.
+      // A command that answers within a few seconds plays until its answer is in; playing a step,
+      // play still stops where the step ends, or at that answer if it comes later.
+      const done = command?.finishedAt;
+      const answered = done !== undefined && done - at <= COMMAND_WAIT_MS ? done : undefined;
+      if (before.playing && before.holdAt !== undefined)
+        this.player.playUntil(Math.max(before.holdAt, answered ?? 0) as SimMs);
+      else if (before.playing || live) this.player.play();
+      else if (command) {
+        if (answered === undefined) this.player.play();
+        else if (answered > at) this.player.playUntil(answered);
+      }
+      return at;
+    };
+    return { simulate, finish };
   }
 
   /**

@@ -104,7 +104,7 @@ export class Recording<W extends World = World> {
 
   /**
    * Runs the cluster to `t` from event to event, so that every change that comes with a
-   * message is caught at the millisecond it happens; `stop`, asked every 64 events, may end
+   * message is caught at the millisecond it happens; `stop`, asked every 8 events, may end
    * it early (the cluster then stands between two events, and the next call goes on).
    */
   simulateTo(t: SimMs, stop?: () => boolean): void {
@@ -114,7 +114,7 @@ export class Recording<W extends World = World> {
     let steps = 0;
     while (c.now < t) {
       // A caller with a time budget (the page's frame) may stop it between events; it goes on from there next time.
-      if (stop && ++steps % 64 === 0 && stop()) return;
+      if (stop && ++steps % 8 === 0 && stop()) return;
       this.applyDueInputs();
       const before = c.trace.length;
       const revision = c.etcdRevision();
