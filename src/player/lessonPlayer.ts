@@ -319,9 +319,7 @@ export class LessonPlayer {
    * the person to go on to its consequences.
    */
   act(input: DistributiveOmit<RecordedInput, 'at'>, at = this.inputTime()): SimMs {
-    const acting = this.beginAct(input, at);
-    acting.simulate(() => false);
-    return acting.finish();
+    return this.beginAct(input, at).finish();
   }
 
   /**

@@ -67,7 +67,7 @@ export class Recording<W extends World = World> {
     rungMessages = RUNG_MESSAGES,
   ) {
     this.worldValue = createWorld(options);
-    this.ladder = new Ladder<W>(() => createWorld(options), rungMessages);
+    this.ladder = new Ladder<W>(this.make, rungMessages);
     this.inputList = [...inputs].sort((a, b) => a.at - b.at);
     this.historyValue.record(this.cluster);
   }

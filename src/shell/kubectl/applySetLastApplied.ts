@@ -16,14 +16,7 @@ import type { FileObject } from './files';
 import { loadFiles, withStdin } from './files';
 import { flagBool, flagString } from './flags';
 import { goJson, LAST_APPLIED } from './lastApplied';
-import { resourceOfKindName } from './resources';
-
-const noResources = `error: You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
+import { noResources, resourceOfKindName } from './resources';
 
 interface Change {
   readonly obj: KubeObject;

@@ -15,15 +15,8 @@ import { flagBool, flagString } from './flags';
 import { LAST_APPLIED } from './lastApplied';
 import type { Plain } from './objectPrinter';
 import { toJson, toYaml } from './objectPrinter';
-import { readTargets, resourceOfKindName } from './resources';
+import { noResources, readTargets, resourceOfKindName } from './resources';
 import { readSelectors, selectorQuery } from './selectors';
-
-const noResources = `error: You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 /** json.Indent(…, "", "  "): the text's own key order; Go had escaped <, > and & already. */
 function indented(text: string): string {

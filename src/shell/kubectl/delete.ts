@@ -9,15 +9,8 @@ import { failWith, filenameFlag } from './context';
 import { dryRunFlag, dryRunSuffix, readDryRun } from './dryRun';
 import { loadFiles } from './files';
 import { flagBool, flagInt, flagString } from './flags';
-import { kindName, readTargets, resourceOfKindName } from './resources';
+import { kindName, noResources, readTargets, resourceOfKindName } from './resources';
 import { readSelectors, selectorError, selectorQuery } from './selectors';
-
-const noResources = `error: You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 const immediate =
   'warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.';

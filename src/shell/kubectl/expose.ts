@@ -9,7 +9,7 @@ import type { KubectlContext, Verb } from './context';
 import { failWith, outputFlag } from './context';
 import { dryRunFlag, readDryRun } from './dryRun';
 import { flagString } from './flags';
-import { readTargets } from './resources';
+import { noResources, readTargets } from './resources';
 
 function parseLabels(spec: string): Record<string, string> | string {
   const out: Record<string, string> = {};
@@ -133,11 +133,7 @@ export const exposeVerb: Verb = {
     if ('error' in parsed) return failWith(ctx, parsed.error);
     const t = parsed.targets[0];
     const targetName = t?.names[0];
-    if (!t || !targetName)
-      return failWith(
-        ctx,
-        "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
-      );
+    if (!t || !targetName) return failWith(ctx, noResources);
     if (!['pods', 'services', 'deployments', 'replicasets'].includes(t.resource)) {
       const kind = { nodes: 'Node', daemonsets: 'DaemonSet', events: 'Event', endpoints: 'Endpoints' }[
         t.resource as string

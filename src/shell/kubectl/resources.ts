@@ -65,3 +65,11 @@ export function readTargets(args: readonly string[]): { targets: Target[] } | { 
   }
   return { targets };
 }
+
+/** kubectl's error when a verb is given no resource (resource.Builder's ErrMissingResource). */
+export const noResources = `error: You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;

@@ -53,6 +53,11 @@ const podKey = (pod: Pod) =>
 export class PodSync {
   constructor(private readonly host: SyncHost) {}
 
+  /** An event about the pod's container, named by its field path. */
+  private containerEvent(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    this.host.event(pod, type, reason, message, containerRef(pod));
+  }
+
   /** The sync failed or waits: the pod worker requeues it after backOffPeriod with jitter. */
   private requeue(w: PodWorker): void {
     w.busy = false;
@@ -75,7 +80,7 @@ export class PodSync {
         return;
       }
       if (inBackoffSince(w.crashBackoff, w.exited.finishedAt, now)) {
-        this.host.event(pod, 'Warning', 'BackOff', 'Back-off restarting failed container', containerRef(pod));
+        this.containerEvent(pod, 'Warning', 'BackOff', 'Back-off restarting failed container');
         w.waiting = {
           reason: 'CrashLoopBackOff',
           message: `back-off ${goDuration(w.crashBackoff?.backoffMs ?? 0)} restarting failed container=${container.name} pod=${podKey(pod)}`,
@@ -118,8 +123,8 @@ export class PodSync {
     const image = container.image;
     const invalid = imageNameError(image);
     if (invalid) {
-      this.host.event(pod, 'Warning', 'InspectFailed', invalid, containerRef(pod));
-      this.host.event(pod, 'Warning', 'Failed', 'Error: InvalidImageName', containerRef(pod));
+      this.containerEvent(pod, 'Warning', 'InspectFailed', invalid);
+      this.containerEvent(pod, 'Warning', 'Failed', 'Error: InvalidImageName');
       w.waiting = { reason: 'InvalidImageName', message: invalid };
       this.requeue(w);
       return;
@@ -127,18 +132,12 @@ export class PodSync {
     const decide = (present: boolean) => {
       const d = pullDecision(container, present);
       if (d === 'present') {
-        this.host.event(
-          pod,
-          'Normal',
-          'Pulled',
-          `Container image "${image}" already present on machine`,
-          containerRef(pod),
-        );
+        this.containerEvent(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
         this.create(w);
       } else if (d === 'neverPull') {
         const message = `Container image "${image}" is not present with pull policy of Never`;
-        this.host.event(pod, 'Warning', 'ErrImageNeverPull', message, containerRef(pod));
-        this.host.event(pod, 'Warning', 'Failed', 'Error: ErrImageNeverPull', containerRef(pod));
+        this.containerEvent(pod, 'Warning', 'ErrImageNeverPull', message);
+        this.containerEvent(pod, 'Warning', 'Failed', 'Error: ErrImageNeverPull');
         w.waiting = { reason: 'ErrImageNeverPull', message };
         this.requeue(w);
       } else this.pull(w);
@@ -155,32 +154,26 @@ export class PodSync {
     const now = this.host.now();
     if (inBackoffSinceUpdate(w.pullBackoff, now)) {
       const message = `Back-off pulling image "${image}"`;
-      this.host.event(pod, 'Normal', 'BackOff', message, containerRef(pod));
-      this.host.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', containerRef(pod));
+      this.containerEvent(pod, 'Normal', 'BackOff', message);
+      this.containerEvent(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff');
       w.waiting = { reason: 'ImagePullBackOff', message };
       this.requeue(w);
       return;
     }
-    this.host.event(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, containerRef(pod));
+    this.containerEvent(pod, 'Normal', 'Pulling', `Pulling image "${image}"`);
     this.host.cri(
       { op: 'pullImage', image, pod: pod.metadata.name },
       `PullImage ${image}`,
       (r) => {
         if (!r.ok) {
-          this.host.event(
-            pod,
-            'Warning',
-            'Failed',
-            `Failed to pull image "${image}": ${r.message}`,
-            containerRef(pod),
-          );
-          this.host.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull', containerRef(pod));
+          this.containerEvent(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${r.message}`);
+          this.containerEvent(pod, 'Warning', 'Failed', 'Error: ErrImagePull');
           w.pullBackoff = nextBackoff(w.pullBackoff, this.host.now(), this.host.now());
           w.waiting = { reason: 'ErrImagePull', message: r.message };
           this.requeue(w);
           return;
         }
-        this.host.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${image}"`, containerRef(pod));
+        this.containerEvent(pod, 'Normal', 'Pulled', `Successfully pulled image "${image}"`);
         this.create(w);
       },
       `pods/${pod.metadata.name}`,
@@ -198,7 +191,7 @@ export class PodSync {
       (r) => {
         if (!r.ok || !r.containerId) {
           const message = `Error: ${r.ok ? 'CreateContainerError' : r.message}`;
-          this.host.event(pod, 'Warning', 'Failed', message, containerRef(pod));
+          this.containerEvent(pod, 'Warning', 'Failed', message);
           w.waiting = { reason: 'CreateContainerError', message };
           this.requeue(w);
           return;
@@ -210,27 +203,21 @@ export class PodSync {
           w.restartCount += 1;
         }
         const id = r.containerId;
-        this.host.event(pod, 'Normal', 'Created', `Created container ${container.name}`, containerRef(pod));
+        this.containerEvent(pod, 'Normal', 'Created', `Created container ${container.name}`);
         this.host.cri(
           { op: 'startContainer', containerId: id },
           `StartContainer ${container.name}`,
           (r2) => {
             if (!r2.ok) {
               const at = this.host.now();
-              this.host.event(pod, 'Warning', 'Failed', `Error: ${r2.message}`, containerRef(pod));
+              this.containerEvent(pod, 'Warning', 'Failed', `Error: ${r2.message}`);
               w.exited = { exitCode: 127, startedAt: at, finishedAt: at, reason: 'ContainerCannotRun' };
               w.waiting = { reason: 'RunContainerError', message: r2.message };
               this.requeue(w);
               return;
             }
             w.busy = false;
-            this.host.event(
-              pod,
-              'Normal',
-              'Started',
-              `Started container ${container.name}`,
-              containerRef(pod),
-            );
+            this.containerEvent(pod, 'Normal', 'Started', `Started container ${container.name}`);
             Object.assign(w, {
               containerId: id,
               running: true,
