@@ -214,7 +214,7 @@ export async function startApiServer(o: ApiServerOptions): Promise<ApiServer> {
     });
   };
 
-  const upgrade = (req: http.IncomingMessage, socket: net.Socket, head: Buffer): void => {
+  const upgrade = (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const fail = (code: number, reason: string, message: string) => {
       const r = status(code, reason, message, {});
