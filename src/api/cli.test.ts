@@ -86,6 +86,8 @@ describe('npm run api', () => {
       expect(out).toContain('[root@w2-k8s ~]# systemctl stop kubelet');
     } finally {
       if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+      // tsx runs the server in a child of its own: named by this test's kubeconfig path.
+      await new Promise((r) => execFile('pkill', ['-f', kubeconfig], r));
     }
   }, 90_000);
 });
