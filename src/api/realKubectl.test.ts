@@ -67,7 +67,7 @@ const split = (line: string) => (line.match(/'[^']*'|\S+/g) ?? []).map((a) => a.
 
 /** Commands that change nothing: the in-page kubectl reads the served lab itself, right after the real one. */
 const reads =
-  /^kubectl (get|describe|logs|rollout (status|history)|explain|api-resources|api-versions|version|cluster-info)\b/;
+  /^kubectl (get|describe|logs|exec|rollout (status|history)|explain|api-resources|api-versions|version|cluster-info)\b/;
 
 /**
  * A change is made by the real kubectl on the served lab and by the in-page kubectl on the
@@ -99,6 +99,9 @@ const chapter3 = [
   'sleep 8',
   'kubectl get pods -o yaml',
   'kubectl get pod nginx-pod -o jsonpath={.status.phase}',
+  // exec over websockets: kubectl 1.30 and newer (1.20.2 speaks SPDY, which the lab does not).
+  'websocket: kubectl exec nginx-pod -- cat /etc/hostname',
+  'websocket: kubectl exec nginx-pod -- ls /usr/share/nginx/html',
   'kubectl scale deployment dpy-nginx --replicas=3',
   'sleep 6',
   'kubectl describe pod nginx-pod',
@@ -160,6 +163,10 @@ async function runChapter(bin: string): Promise<void> {
     writeFileSync(file, echoHname);
     for (const s of [twin, lab.session]) s.shell('m-k8s').fs.write('/root/echo-hname.yaml', echoHname);
     for (const line of chapter3) {
+      if (line.startsWith('websocket: ')) {
+        if (bin !== KUBECTL_120) await compare(lab, twin, bin, line.slice('websocket: '.length));
+        continue;
+      }
       if (line.startsWith('sleep ')) {
         await sleep(Number(line.slice(6)) * 1000);
         continue;
