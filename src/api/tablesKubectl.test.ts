@@ -1,0 +1,84 @@
+// The real kubectl 1.20.2 (facts §20), given toTable's answer by a stub API server
+// (src/api/testing/tableStub.ts), prints byte for byte what the in-page kubectl prints
+// for the same cluster state. Without /tmp/kc/usr/bin/kubectl these tests fail, saying
+// how to install it.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { JsonObject } from './tables';
+import type { Get } from './testing/labTables';
+import { commandOf, everyResource, getBoth, labWithPods, variants } from './testing/labTables';
+import { startTableStub } from './testing/tableStub';
+
+const KUBECTL = '/tmp/kc/usr/bin/kubectl';
+const INSTALL = `the real kubectl 1.20.2 is not at ${KUBECTL}: install it with
+  apt-get update && apt-get download kubernetes-client && dpkg -x kubernetes-client_*.deb /tmp/kc
+(Debian 12's kubernetes-client is kubectl 1.20.2; CI's .ci/run does this).`;
+
+const run = promisify(execFile);
+/** The terminal ends the last line itself; a program's stream ends with its newline. */
+const lines = (text: string) => (text === '' ? '' : `${text}\n`);
+const home = mkdtempSync(join(tmpdir(), 'podscope-kubectl-'));
+// An empty kubeconfig, so that client-go warns of none; --server says where to go.
+writeFileSync(join(home, 'config'), 'apiVersion: v1\nkind: Config\n');
+
+async function realKubectl(
+  g: Get,
+  table: JsonObject,
+): Promise<{ stdout: string; stderr: string; accept: string; path: string }> {
+  const stub = await startTableStub(g.resource, () => table);
+  try {
+    const args = ['--server', stub.url, ...commandOf(g).split(' ').slice(1)];
+    const { stdout, stderr } = await run(KUBECTL, args, {
+      env: { HOME: home, KUBECONFIG: join(home, 'config'), PATH: process.env.PATH ?? '' },
+      timeout: 20_000,
+    });
+    const list = stub.requests.find((r) => r.path.endsWith(`/${g.resource}`));
+    return { stdout, stderr, accept: list?.accept ?? '', path: list ? `${list.path}?${list.query}` : '' };
+  } finally {
+    await stub.close();
+  }
+}
+
+describe('the real kubectl 1.20.2 prints toTable as the in-page kubectl does', () => {
+  it('is installed where the tests look for it', () => {
+    if (!existsSync(KUBECTL)) throw new Error(INSTALL);
+  });
+
+  it('get pods, -o wide, -A, --show-labels, -L: the whole stdout', { timeout: 120_000 }, async () => {
+    if (!existsSync(KUBECTL)) throw new Error(INSTALL);
+    const { s, seen } = labWithPods();
+    const gets: Get[] = [
+      { resource: 'pods' },
+      { resource: 'pods', wide: true },
+      { resource: 'pods', all: true },
+      { resource: 'pods', all: true, wide: true },
+      { resource: 'pods', showLabels: true },
+      { resource: 'pods', labelColumns: ['app'] },
+    ];
+    for (const g of gets) {
+      const { inPage, stderr, table } = getBoth(s, seen, g);
+      const real = await realKubectl(g, table);
+      expect(real.accept).toBe(
+        'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json',
+      );
+      expect(real.path).toBe(g.all ? '/api/v1/pods?limit=500' : '/api/v1/namespaces/default/pods?limit=500');
+      expect(real.stderr, commandOf(g)).toBe(lines(stderr));
+      expect(real.stdout, commandOf(g)).toBe(lines(inPage));
+    }
+  });
+
+  it('every other resource, plain and -o wide', { timeout: 300_000 }, async () => {
+    if (!existsSync(KUBECTL)) throw new Error(INSTALL);
+    const { s, seen } = labWithPods();
+    for (const g of everyResource.filter((x) => x.resource !== 'pods').flatMap(variants)) {
+      const { inPage, stderr, table } = getBoth(s, seen, g);
+      const real = await realKubectl(g, table);
+      expect(real.stderr, commandOf(g)).toBe(lines(stderr));
+      expect(real.stdout, commandOf(g)).toBe(lines(inPage));
+    }
+  });
+});
