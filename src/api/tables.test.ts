@@ -15,7 +15,7 @@ import { renderTable } from './renderTable';
 import type { ApiLab } from './rest';
 import { serve } from './rest';
 import type { JsonObject } from './tables';
-import { columnDefinitions, tablePrinter, tableWatch, toTable } from './tables';
+import { columnDefinitions, tableOptionsError, tablePrinter, tableWatch, toTable } from './tables';
 import type { Get } from './testing/labTables';
 import {
   commandOf,
@@ -141,6 +141,11 @@ describe('the Table itself (1.18.4 printers.go, response.go asTable)', () => {
       'object',
       'object',
     ]);
+    expect(tableOptionsError('Object')).toBeUndefined();
+    expect(tableOptionsError('')).toBeUndefined();
+    expect(tableOptionsError('All')).toBe(
+      `Unable to convert to Table as requested: includeObject: Invalid value: "All": must be 'Metadata', 'Object', 'None', or empty`,
+    );
     const bare = toTable('pods', items, { now: at, resourceVersion: '777', includeObject: 'None' });
     expect((bare.rows as JsonObject[]).map((r) => r.object)).toEqual(items.map(() => null));
     // ?noHeaders=true, and an empty list: rows [] (setObjectSelfLink makes an empty list's items []).

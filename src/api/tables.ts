@@ -36,6 +36,16 @@ export interface TableOptions {
   readonly epochMs?: number;
 }
 
+/**
+ * What 1.18.4 answers a Table request whose includeObject it does not know: a 400
+ * BadRequest with this message (response.go optionsForTransform, ValidateTableOptions,
+ * field.Invalid's wording). Undefined for a value it takes ('' is Metadata).
+ */
+export function tableOptionsError(includeObject: string | null): string | undefined {
+  if (includeObject === null || ['', 'Metadata', 'None', 'Object'].includes(includeObject)) return undefined;
+  return `Unable to convert to Table as requested: includeObject: Invalid value: ${JSON.stringify(includeObject)}: must be 'Metadata', 'Object', 'None', or empty`;
+}
+
 /** metav1.TableColumnDefinition for every column, wide ones (priority 1) included. */
 export function columnDefinitions(resource: Resource): JsonObject[] {
   const docs = columnDocs[resource];
