@@ -8,9 +8,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { sortForList } from '../shell/kubectl/printers';
+import { wait } from '../shell/testing/drive';
+import { createPod, nginxPod } from '../sim/testing/fixtures';
 import type { JsonObject } from './tables';
+import { tableWatch, toTable } from './tables';
 import type { Get } from './testing/labTables';
-import { commandOf, everyResource, getBoth, labWithPods, variants } from './testing/labTables';
+import {
+  commandOf,
+  everyResource,
+  getBoth,
+  labWithPods,
+  recordingSession,
+  variants,
+} from './testing/labTables';
 import { startTableStub } from './testing/tableStub';
 
 const KUBECTL = '/tmp/kc/usr/bin/kubectl';
@@ -79,6 +90,55 @@ describe('the real kubectl 1.20.2 prints toTable as the in-page kubectl does', (
       const real = await realKubectl(g, table);
       expect(real.stderr, commandOf(g)).toBe(lines(stderr));
       expect(real.stdout, commandOf(g)).toBe(lines(inPage));
+    }
+  });
+});
+
+describe('the real kubectl 1.20.2 on a watch of Tables (kubectl get pods -w)', () => {
+  it('prints the list, then a row per event, headers once, as the in-page kubectl does', {
+    timeout: 60_000,
+  }, async () => {
+    if (!existsSync(KUBECTL)) throw new Error(INSTALL);
+    const { s, watches } = recordingSession();
+    const job = s.run('m-k8s', 'kubectl get pods -w');
+    wait(s, 2);
+    createPod(s.cluster, nginxPod('web'));
+    wait(s, 30);
+    s.interrupt('m-k8s');
+    wait(s, 1);
+    // The terminal echoes the Ctrl+C as `^C`; the real kubectl here ends with its stream instead.
+    const inPage = job.output
+      .filter((l) => l.stream === 'stdout' && l.text !== '^C')
+      .map((l) => l.text)
+      .join('\n');
+    const w = watches[0];
+    if (!w?.start) throw new Error('the watch did not start');
+    const start = w.start;
+    expect(w.events.length).toBeGreaterThan(3);
+    const list = toTable('pods', sortForList(start.items), { now: start.at, resourceVersion: '100' });
+    const tw = tableWatch('pods');
+    const events = w.events.map((e) => tw.event(e.type, e.object, e.at));
+    // The stream's first Table carries the columns, the others none.
+    expect(events.map((e) => (e.object as JsonObject).columnDefinitions === null)).toEqual(
+      events.map((_, i) => i > 0),
+    );
+    const stub = await startTableStub('pods', (req) =>
+      req.query.get('watch') === 'true' ? { events } : list,
+    );
+    try {
+      const real = await run(KUBECTL, ['--server', stub.url, 'get', 'pods', '-w'], {
+        env: { HOME: home, KUBECONFIG: join(home, 'config'), PATH: process.env.PATH ?? '' },
+        timeout: 20_000,
+      }).catch((e: { stdout: string; stderr: string; code: number }) => e);
+      const watchReq = stub.requests.find((r) => r.query.get('watch') === 'true');
+      expect(watchReq?.accept).toContain('as=Table;v=v1;g=meta.k8s.io');
+      expect(watchReq?.query.get('resourceVersion')).toBe('100');
+      expect(real.stdout).toBe(`${inPage}\n`);
+      // The stream ended: kubectl returns quietly, exit 0 (facts §9).
+      expect(real.stderr).toBe('');
+      expect((real as { code?: number }).code).toBeUndefined();
+    } finally {
+      await stub.close();
     }
   });
 });

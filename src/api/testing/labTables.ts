@@ -19,12 +19,45 @@ export interface Seen {
   readonly at: number;
 }
 
-/** A Session whose cluster remembers every list answer and the moment it arrived. */
-export function recordingSession(seed = 7): { s: Session; seen: Seen[] } {
+/** What a watch saw: the objects it started from, then each change, with cluster times. */
+export interface SeenWatch {
+  readonly req: ApiRequest;
+  start?: { readonly items: readonly KubeObject[]; readonly at: number };
+  readonly events: {
+    readonly type: 'ADDED' | 'MODIFIED' | 'DELETED';
+    readonly object: KubeObject;
+    readonly at: number;
+  }[];
+}
+
+/** A Session whose cluster remembers every list answer and watch event, and when each came. */
+export function recordingSession(seed = 7): { s: Session; seen: Seen[]; watches: SeenWatch[] } {
   const real = createCluster({ seed });
   const seen: Seen[] = [];
+  const watches: SeenWatch[] = [];
   const cluster = new Proxy(real, {
     get(target, key) {
+      if (key === 'watch')
+        return ((host, req, onEvent, onEnd) => {
+          const w: SeenWatch = { req, events: [] };
+          watches.push(w);
+          return target.watch(
+            host,
+            req,
+            (e) => {
+              if (e.type === 'start') {
+                if (e.res.ok) w.start = { items: e.res.items ?? [], at: target.now };
+              } else
+                w.events.push({
+                  type: e.type === 'added' ? 'ADDED' : e.type === 'modified' ? 'MODIFIED' : 'DELETED',
+                  object: e.object,
+                  at: target.now,
+                });
+              onEvent(e);
+            },
+            onEnd,
+          );
+        }) satisfies SimCluster['watch'];
       if (key === 'request')
         return ((host, req, onResponse) =>
           target.request(host, req, (res) => {
@@ -35,7 +68,7 @@ export function recordingSession(seed = 7): { s: Session; seen: Seen[] } {
       return typeof v === 'function' ? v.bind(target) : v;
     },
   });
-  return { s: new Session({ seed, cluster }), seen };
+  return { s: new Session({ seed, cluster }), seen, watches };
 }
 
 export interface Get {
@@ -86,7 +119,7 @@ export function rendered(g: Get, table: JsonObject): string {
 }
 
 // The ready lab as the book leaves it, then the pods of chapter 3 in their states.
-export function labWithPods(): { s: Session; seen: Seen[] } {
+export function labWithPods(): ReturnType<typeof recordingSession> {
   const lab = recordingSession();
   const { s } = lab;
   runAt(s, 'm-k8s', 'kubectl create deployment web --image=nginx');

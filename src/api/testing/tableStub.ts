@@ -16,6 +16,11 @@ export interface StubRequest {
   readonly accept: string;
 }
 
+/** A watch's answer: these events, one JSON object a line (chunked), then the stream ends. */
+export interface StubStream {
+  readonly events: readonly JsonObject[];
+}
+
 export interface TableStub {
   /** `http://127.0.0.1:PORT` */
   readonly url: string;
@@ -97,7 +102,13 @@ export function startTableStub(
     requests.push(seen);
     const doc = docs[url.pathname];
     if (seen.method === 'GET' && doc) return send(res, 200, doc);
-    if (seen.method === 'GET' && listPath.test(url.pathname)) return send(res, 200, answer(seen));
+    if (seen.method === 'GET' && listPath.test(url.pathname)) {
+      const a = answer(seen);
+      if (!('events' in a)) return send(res, 200, a as JsonObject);
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+      for (const e of (a as unknown as StubStream).events) res.write(`${JSON.stringify(e)}\n`);
+      return res.end();
+    }
     send(res, 404, {
       kind: 'Status',
       apiVersion: 'v1',
