@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { sortForList } from '../shell/kubectl/printers';
-import { wait } from '../shell/testing/drive';
+import { runAt, wait } from '../shell/testing/drive';
 import { createPod, nginxPod } from '../sim/testing/fixtures';
 import type { JsonObject } from './tables';
 import { tableWatch, toTable } from './tables';
@@ -90,6 +90,49 @@ describe('the real kubectl 1.20.2 prints toTable as the in-page kubectl does', (
       const real = await realKubectl(g, table);
       expect(real.stderr, commandOf(g)).toBe(lines(stderr));
       expect(real.stdout, commandOf(g)).toBe(lines(inPage));
+    }
+  });
+});
+
+describe('the real kubectl 1.20.2 sorting a Table (--sort-by asks for includeObject=Object)', () => {
+  it('sorts the rows by the objects the Table carries, as the in-page kubectl sorts', {
+    timeout: 60_000,
+  }, async () => {
+    if (!existsSync(KUBECTL)) throw new Error(INSTALL);
+    const { s, seen } = labWithPods();
+    // kubectl sorts with Go's sort.Sort, not stable: past 12 rows (pdqsort's insertion-sort
+    // cutoff) ties come out in an order of its own. So: keys without ties, or few rows.
+    for (const [by, all] of [
+      ['.metadata.name', true],
+      ['{.metadata.uid}', true],
+      ['.metadata.creationTimestamp', false],
+      ['.status.podIP', false],
+    ] as const) {
+      seen.length = 0;
+      const flags = `${all ? '-A ' : ''}--sort-by=${by}`;
+      const inPage = runAt(s, 'm-k8s', `kubectl get pods ${flags}`).stdout;
+      const answer = seen[0];
+      if (!answer) throw new Error('no list');
+      let include: string | null = null;
+      const stub = await startTableStub('pods', (req) => {
+        include = req.query.get('includeObject');
+        return toTable('pods', sortForList(answer.items), {
+          now: answer.at,
+          resourceVersion: '1',
+          includeObject: include === 'Object' ? 'Object' : 'Metadata',
+        });
+      });
+      try {
+        const real = await run(KUBECTL, ['--server', stub.url, 'get', 'pods', ...flags.split(' ')], {
+          env: { HOME: home, KUBECONFIG: join(home, 'config'), PATH: process.env.PATH ?? '' },
+          timeout: 20_000,
+        });
+        expect(include).toBe('Object');
+        expect(real.stderr, by).toBe('');
+        expect(real.stdout, by).toBe(lines(inPage));
+      } finally {
+        await stub.close();
+      }
     }
   });
 });
