@@ -64,6 +64,27 @@ describe('toTable printed as kubectl prints a server Table is the in-page kubect
   });
 });
 
+describe('several kinds at once: a table per kind, names as kind/name (decorateTable WithKind)', () => {
+  it('kubectl get deployments,replicasets,services -o wide', () => {
+    const { s, seen } = labWithPods();
+    seen.length = 0;
+    const inPage = runAt(s, 'm-k8s', 'kubectl get deployments,replicasets,services -o wide').stdout;
+    const kinds: Record<string, string> = {
+      deployments: 'deployment.apps',
+      replicasets: 'replicaset.apps',
+      services: 'service',
+    };
+    const blocks = seen.map((x) =>
+      renderTable(toTable(x.req.resource, sortForList(x.items), { now: x.at, resourceVersion: '1' }), {
+        wide: true,
+        kind: kinds[x.req.resource],
+      }),
+    );
+    expect(blocks.length).toBe(3);
+    expect(blocks.join('\n\n')).toBe(inPage);
+  });
+});
+
 describe('the Table itself (1.18.4 printers.go, response.go asTable)', () => {
   it('declares the columns with their types, formats, priorities and swagger descriptions', () => {
     const pods = columnDefinitions('pods');

@@ -94,6 +94,39 @@ describe('the real kubectl 1.20.2 prints toTable as the in-page kubectl does', (
   });
 });
 
+describe('the real kubectl 1.20.2 on several kinds at once', () => {
+  it('kubectl get deployments,replicasets,services[,pods] [-o wide]: kind/name, a blank line between', {
+    timeout: 60_000,
+  }, async () => {
+    if (!existsSync(KUBECTL)) throw new Error(INSTALL);
+    const { s, seen } = labWithPods();
+    for (const [what, wide] of [
+      ['deployments,replicasets,services', true],
+      ['pods,services', false],
+    ] as const) {
+      seen.length = 0;
+      const line = `kubectl get ${what}${wide ? ' -o wide' : ''}`;
+      const inPage = runAt(s, 'm-k8s', line).stdout;
+      const answers = new Map(seen.map((x) => [x.req.resource, x]));
+      const stub = await startTableStub([...answers.keys()], (_req, resource) => {
+        const a = answers.get(resource);
+        if (!a) throw new Error(`no answer for ${resource}`);
+        return toTable(resource, sortForList(a.items), { now: a.at, resourceVersion: '1' });
+      });
+      try {
+        const real = await run(KUBECTL, ['--server', stub.url, ...line.split(' ').slice(1)], {
+          env: { HOME: home, KUBECONFIG: join(home, 'config'), PATH: process.env.PATH ?? '' },
+          timeout: 20_000,
+        });
+        expect(real.stderr, line).toBe('');
+        expect(real.stdout, line).toBe(lines(inPage));
+      } finally {
+        await stub.close();
+      }
+    }
+  });
+});
+
 describe('the real kubectl 1.20.2 sorting a Table (--sort-by asks for includeObject=Object)', () => {
   it('sorts the rows by the objects the Table carries, as the in-page kubectl sorts', {
     timeout: 60_000,

@@ -31,45 +31,51 @@ export interface TableStub {
 
 const verbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
-function discovery(resource: Resource): Record<string, JsonObject> {
+function resourceEntry(resource: Resource): JsonObject {
   const k = kindOf(resource);
-  const gv = k.group ? `${k.group}/${k.version}` : k.version;
-  const list: JsonObject = {
-    kind: 'APIResourceList',
-    apiVersion: 'v1',
-    groupVersion: gv,
-    resources: [
-      {
-        name: k.resource,
-        singularName: '',
-        namespaced: k.namespaced,
-        kind: k.kind,
-        verbs: resource === 'componentstatuses' ? ['get', 'list'] : verbs,
-        ...(k.shortNames.length > 0 ? { shortNames: [...k.shortNames] } : {}),
-      },
-    ],
-  };
-  const groups: JsonObject[] = k.group
-    ? [
-        {
-          name: k.group,
-          versions: [{ groupVersion: gv, version: k.version }],
-          preferredVersion: { groupVersion: gv, version: k.version },
-        },
-      ]
-    : [];
   return {
+    name: k.resource,
+    singularName: '',
+    namespaced: k.namespaced,
+    kind: k.kind,
+    verbs: resource === 'componentstatuses' ? ['get', 'list'] : verbs,
+    ...(k.shortNames.length > 0 ? { shortNames: [...k.shortNames] } : {}),
+  };
+}
+
+/** /api, /apis and each group-version's APIResourceList, holding only `resources`. */
+function discovery(resources: readonly Resource[]): Record<string, JsonObject> {
+  const byGv = new Map<string, Resource[]>([['v1', []]]);
+  for (const r of resources) {
+    const k = kindOf(r);
+    const gv = k.group ? `${k.group}/${k.version}` : k.version;
+    byGv.set(gv, [...(byGv.get(gv) ?? []), r]);
+  }
+  const docs: Record<string, JsonObject> = {
     '/api': {
       kind: 'APIVersions',
       versions: ['v1'],
       serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:6443' }],
     },
-    '/apis': { kind: 'APIGroupList', apiVersion: 'v1', groups },
-    [k.group ? `/apis/${gv}` : '/api/v1']: list,
-    ...(k.group
-      ? { '/api/v1': { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: 'v1', resources: [] } }
-      : {}),
   };
+  const groups: JsonObject[] = [];
+  for (const [gv, rs] of byGv) {
+    docs[gv === 'v1' ? '/api/v1' : `/apis/${gv}`] = {
+      kind: 'APIResourceList',
+      apiVersion: 'v1',
+      groupVersion: gv,
+      resources: rs.map(resourceEntry),
+    };
+    const [group, version] = gv.split('/');
+    if (version)
+      groups.push({
+        name: group ?? '',
+        versions: [{ groupVersion: gv, version }],
+        preferredVersion: { groupVersion: gv, version },
+      });
+  }
+  docs['/apis'] = { kind: 'APIGroupList', apiVersion: 'v1', groups };
+  return docs;
 }
 
 function send(res: ServerResponse, code: number, body: JsonObject): void {
@@ -79,17 +85,21 @@ function send(res: ServerResponse, code: number, body: JsonObject): void {
 }
 
 /**
- * Starts the stub. `answer` gets every GET of `resource`'s list path (any namespace, or
- * none for -A) and returns the body to send, 200, application/json.
+ * Starts the stub for one resource or several. `answer` gets every GET of their list paths
+ * (any namespace, or none for -A; `?watch=true` too), with the resource asked for, and
+ * returns the body to send (200, application/json) or a watch's events.
  */
 export function startTableStub(
-  resource: Resource,
-  answer: (req: StubRequest) => JsonObject,
+  resources: Resource | readonly Resource[],
+  answer: (req: StubRequest, resource: Resource) => JsonObject | StubStream,
 ): Promise<TableStub> {
-  const docs = discovery(resource);
-  const k = kindOf(resource);
-  const root = k.group ? `/apis/${k.group}/${k.version}` : '/api/v1';
-  const listPath = new RegExp(`^${root}(/namespaces/[^/]+)?/${k.resource}$`);
+  const served: readonly Resource[] = typeof resources === 'string' ? [resources] : resources;
+  const docs = discovery(served);
+  const paths = served.map((r) => {
+    const k = kindOf(r);
+    const root = k.group ? `/apis/${k.group}/${k.version}` : '/api/v1';
+    return { resource: r, re: new RegExp(`^${root}(/namespaces/[^/]+)?/${k.resource}$`) };
+  });
   const requests: StubRequest[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -102,8 +112,9 @@ export function startTableStub(
     requests.push(seen);
     const doc = docs[url.pathname];
     if (seen.method === 'GET' && doc) return send(res, 200, doc);
-    if (seen.method === 'GET' && listPath.test(url.pathname)) {
-      const a = answer(seen);
+    const list = paths.find((p) => p.re.test(url.pathname));
+    if (seen.method === 'GET' && list) {
+      const a = answer(seen, list.resource);
       if (!('events' in a)) return send(res, 200, a as JsonObject);
       res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
       for (const e of (a as unknown as StubStream).events) res.write(`${JSON.stringify(e)}\n`);
