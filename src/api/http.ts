@@ -11,6 +11,8 @@ export interface HttpRequest {
   /** Lower-case names. */
   readonly headers: Readonly<Record<string, string | undefined>>;
   readonly body: string;
+  /** The body's bytes, for a content type that is not text (protobuf). */
+  readonly raw?: Uint8Array;
 }
 
 export interface HttpAnswer {

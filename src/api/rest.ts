@@ -157,6 +157,21 @@ function listItem(o: KubeObject, epochMs: number): Map {
   return rest;
 }
 
+/**
+ * Events in the order a real API server lists them: by key, and a real event's name is
+ * its object's name and the recorder's clock in hex, so by object, then by creation. The
+ * lab's event names end in random letters, so that order is rebuilt from the times.
+ */
+function inKeyOrder(items: readonly KubeObject[]): KubeObject[] {
+  const key = (o: KubeObject) => (o.kind === 'Event' ? o.involvedObject.name : o.metadata.name);
+  return [...items].sort(
+    (a, b) =>
+      (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) ||
+      a.metadata.creationTimestamp - b.metadata.creationTimestamp ||
+      a.metadata.resourceVersion - b.metadata.resourceVersion,
+  );
+}
+
 function tableAsked(req: HttpRequest): boolean {
   return /as=Table/.test(req.headers.accept ?? '') && /g=meta\.k8s\.io/.test(req.headers.accept ?? '');
 }
@@ -167,6 +182,19 @@ function includeObjectOf(q: URLSearchParams): TableOptions['includeObject'] {
 }
 
 function decodeBody(req: HttpRequest): { ok: true; value: JsonValue } | { ok: false; reply: Reply } {
+  // The lab reads JSON only. A newer client that sent protobuf gets 415 and sends JSON
+  // again (client-go falls back when the server does not take its content type).
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+  if (type === 'application/vnd.kubernetes.protobuf' || type === 'application/cbor')
+    return {
+      ok: false,
+      reply: status(
+        415,
+        'UnsupportedMediaType',
+        `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`,
+        {},
+      ),
+    };
   try {
     return { ok: true, value: JSON.parse(req.body) as JsonValue };
   } catch (e) {
@@ -224,7 +252,7 @@ export function serve(
         return watch(lab, req, t, { ...base, ...selectors, verb: 'watch' }, reply, tables);
       return send({ ...base, ...selectors, verb: 'list' }, (res) => {
         if (!res.ok) return reply(failure(res, t));
-        const items = res.items ?? [];
+        const items = t.resource === 'events' ? inKeyOrder(res.items ?? []) : (res.items ?? []);
         const rv = String(lab.cluster.etcdRevision());
         if (tables && tableAsked(req)) {
           return reply(

@@ -181,6 +181,7 @@ export async function startApiServer(o: ApiServerOptions): Promise<ApiServer> {
           Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]),
         ),
         body: Buffer.concat(chunks).toString('utf8'),
+        raw: Buffer.concat(chunks),
       };
       tick();
       let done = false;

@@ -67,7 +67,6 @@ export function wireObject(o: KubeObject, epochMs = LAB_EPOCH_MS): { [k: string]
 export function wireList(items: readonly KubeObject[]): { [k: string]: Plain } {
   return {
     apiVersion: 'v1',
-    // Not map(wireObject): map would pass each index as the epoch.
     items: items.map((o) => wireObject(o)),
     kind: 'List',
     metadata: { resourceVersion: '', selfLink: '' },
