@@ -1,7 +1,7 @@
 // Real kubectl against `npm run api` (issue 17): the book's chapter 3 run through a real
 // kubectl 1.20.2 and the newest kubectl on the machine, each output compared whole with
-// what the in-page kubectl prints for the same command on a twin lab (same seed, same
-// commands at the same cluster moment). What may differ is listed in `known`, each with
+// what the in-page kubectl prints for the same command: reads on the served lab itself,
+// changes on a twin lab (same seed, same commands at the same cluster moment). What may differ is listed in `known`, each with
 // its reason; times and ages are normalised because the two labs' clocks start apart.
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ function normalise(text: string): string {
     text
       .replace(/"?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"?/g, '<time>')
       .replace(/\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d [+-]\d{4}/g, '<date>')
-      .replace(/\b\d+(?:s|m(?:\d+s)?|h(?:\d+m)?|d(?:\d+h)?)\b/g, '<age>')
+      .replace(/(?<=^|\s)\d+(?:s|m(?:\d+s)?|h(?:\d+m)?|d(?:\d+h)?)(?=\s|$)/gm, '<age>')
       // resourceVersions count every write, and the twin's periodic writes (leases, node
       // status) fall a few milliseconds apart from the served lab's.
       .replace(/(resourceVersion"?:\s*)"\d+"/g, '$1"<rv>"')
@@ -41,8 +41,8 @@ const known: readonly {
 }[] = [
   {
     why: 'describe: kubectl 1.20 prints an event source as its component alone; 1.18.4 adds the host (`kubelet, w2-k8s`)',
-    from: /kubelet, [\w-]+/g,
-    to: 'kubelet',
+    from: /(kubelet|kube-proxy), [\w.-]+/g,
+    to: '$1',
     realign: true,
   },
   {
@@ -65,6 +65,16 @@ function asNewerClient(page: string): { text: string; realign: boolean } {
 
 const split = (line: string) => (line.match(/'[^']*'|\S+/g) ?? []).map((a) => a.replace(/^'|'$/g, ''));
 
+/** Commands that change nothing: the in-page kubectl reads the served lab itself, right after the real one. */
+const reads =
+  /^kubectl (get|describe|logs|rollout (status|history)|explain|api-resources|api-versions|version|cluster-info)\b/;
+
+/**
+ * A change is made by the real kubectl on the served lab and by the in-page kubectl on the
+ * twin, so both labs keep the same objects; a read runs on the served lab for both, because
+ * generated names (ReplicaSets' pods) come from one random sequence that periodic work
+ * (lease renewals, status posts) draws from, and the twin's moments differ by milliseconds.
+ */
 async function compare(
   lab: LabServer,
   twin: Session,
@@ -72,8 +82,10 @@ async function compare(
   line: string,
   realLine = line,
 ): Promise<void> {
-  const real = await lab.kubectl(bin, split(realLine).slice(1));
-  const page = await inPage(twin, lab, line);
+  // A read runs in both at once, so a watch (rollout status) sees the same changes.
+  const [real, page] = reads.test(line)
+    ? await Promise.all([lab.kubectl(bin, split(realLine).slice(1)), inPage(lab.session, lab, line)])
+    : [await lab.kubectl(bin, split(realLine).slice(1)), await inPage(twin, lab, line)];
   const ours = asNewerClient(normalise(page.out));
   const theirs = normalise(`${real.out}${real.err}`);
   const [a, b] = ours.realign ? [squeeze(theirs), squeeze(ours.text)] : [theirs, ours.text];
@@ -146,7 +158,7 @@ async function runChapter(bin: string): Promise<void> {
     const file = `${lab.kubeconfig.replace(/kubeconfig$/, '')}echo-hname.yaml`;
     const { writeFileSync } = await import('node:fs');
     writeFileSync(file, echoHname);
-    twin.shell('m-k8s').fs.write('/root/echo-hname.yaml', echoHname);
+    for (const s of [twin, lab.session]) s.shell('m-k8s').fs.write('/root/echo-hname.yaml', echoHname);
     for (const line of chapter3) {
       if (line.startsWith('sleep ')) {
         await sleep(Number(line.slice(6)) * 1000);

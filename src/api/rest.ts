@@ -411,39 +411,91 @@ export function serve(
         : graceText !== null
           ? Number(graceText)
           : undefined;
-    return send(
-      {
-        ...named,
-        verb: 'delete',
-        ...(grace !== undefined && Number.isFinite(grace)
-          ? { gracePeriodSeconds: grace, ...(grace === 0 ? { force: true } : {}) }
-          : {}),
-        ...(dryRun ? { dryRun } : {}),
-      },
-      (res) => {
-        if (!res.ok) return reply(failure(res, t));
-        const o = res.object as KubeObject;
-        // Pods come back as the object (graceful deletion); other kinds as a Status.
-        if (t.resource === 'pods') return reply(json(200, wireObject(o, lab.epochMs)));
-        reply(
-          json(200, {
-            kind: 'Status',
-            apiVersion: 'v1',
-            metadata: {},
-            status: 'Success',
-            details: {
-              name: t.name,
-              ...(t.group ? { group: t.group } : {}),
-              kind: t.resource,
-              uid: o?.metadata.uid,
-            },
-          }),
+    const orphan =
+      opts.propagationPolicy === 'Orphan' ||
+      opts.orphanDependents === true ||
+      q.get('propagationPolicy') === 'Orphan';
+    const deleteIt = () =>
+      send(
+        {
+          ...named,
+          verb: 'delete',
+          ...(grace !== undefined && Number.isFinite(grace)
+            ? { gracePeriodSeconds: grace, ...(grace === 0 ? { force: true } : {}) }
+            : {}),
+          ...(dryRun ? { dryRun } : {}),
+        },
+        (res) => {
+          if (!res.ok) return reply(failure(res, t));
+          const o = res.object as KubeObject;
+          // Pods come back as the object (graceful deletion); other kinds as a Status.
+          if (t.resource === 'pods') return reply(json(200, wireObject(o, lab.epochMs)));
+          reply(
+            json(200, {
+              kind: 'Status',
+              apiVersion: 'v1',
+              metadata: {},
+              status: 'Success',
+              details: {
+                name: t.name,
+                ...(t.group ? { group: t.group } : {}),
+                kind: t.resource,
+                uid: o?.metadata.uid,
+              },
+            }),
+          );
+        },
+      );
+    const dependents = dependentsOf[t.resource];
+    if (!orphan || dryRun || !dependents) return deleteIt();
+    // Orphan: what the garbage collector's orphan finalizer does, the owner references of
+    // the dependents are removed first, then the owner goes (the lab's collector only cascades).
+    let cancel = send({ ...named, verb: 'get' }, (res) => {
+      if (!res.ok) return reply(failure(res, t));
+      const uid = (res.object as KubeObject).metadata.uid;
+      cancel = send({ resource: dependents, namespace: t.namespace, verb: 'list' }, (list) => {
+        const owned = (list.ok ? (list.items ?? []) : []).filter((o) =>
+          o.metadata.ownerReferences?.some((r) => r.uid === uid),
         );
-      },
-    );
+        let left = owned.length;
+        if (left === 0) {
+          cancel = deleteIt();
+          return;
+        }
+        for (const o of owned)
+          send(
+            {
+              resource: dependents,
+              namespace: o.metadata.namespace,
+              name: o.metadata.name,
+              verb: 'patch',
+              patch: (cur) => {
+                const refs = cur.metadata.ownerReferences?.filter((r) => r.uid !== uid) ?? [];
+                const { ownerReferences: _, ...meta } = cur.metadata;
+                return {
+                  ...cur,
+                  metadata: refs.length > 0 ? { ...meta, ownerReferences: refs } : meta,
+                } as KubeObject;
+              },
+            },
+            () => {
+              left--;
+              if (left === 0) cancel = deleteIt();
+            },
+          );
+      });
+    });
+    return () => cancel();
   }
   return once(reply, methodNotAllowed());
 }
+
+/** What a kind's garbage collection reaches: a Deployment's ReplicaSets, their pods, a DaemonSet's pods. */
+const dependentsOf: Partial<Record<Resource, Resource>> = {
+  deployments: 'replicasets',
+  replicasets: 'pods',
+  daemonsets: 'pods',
+};
 
 function once(reply: (r: Reply) => void, r: Reply): () => void {
   reply(r);

@@ -16,6 +16,7 @@ import type { ApiLab, TablePrinter } from './rest';
 import { serve } from './rest';
 import { status } from './status';
 import type { Certificate } from './tls';
+import { acceptKey, channelFrame, frame, readFrames } from './websocket';
 
 /** The 1.18 API server's limit on a request body (apiserver's MaxRequestBodyBytes, 3 MiB). */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -173,6 +174,11 @@ export async function startApiServer(o: ApiServerOptions): Promise<ApiServer> {
         log(429);
         return;
       }
+      // A watch holds its place from now until its connection closes.
+      if (isWatch) {
+        watches++;
+        res.on('close', () => watches--);
+      }
       const request: HttpRequest = {
         method: req.method ?? 'GET',
         path,
@@ -197,13 +203,7 @@ export async function startApiServer(o: ApiServerOptions): Promise<ApiServer> {
             return;
           }
           log('answer' in r ? r.answer.status : r.stream.status);
-          if ('stream' in r) watches++;
-          write(res, r, (stop) =>
-            res.on('close', () => {
-              watches--;
-              stop();
-            }),
-          );
+          write(res, r, (stop) => res.on('close', stop));
         },
         o.tables,
       );
@@ -213,9 +213,93 @@ export async function startApiServer(o: ApiServerOptions): Promise<ApiServer> {
     });
   };
 
+  const upgrade = (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const fail = (code: number, reason: string, message: string) => {
+      const r = status(code, reason, message, {});
+      const body = 'answer' in r ? String(r.answer.body) : '';
+      socket.end(
+        `HTTP/1.1 ${code} ${http.STATUS_CODES[code] ?? ''}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+      o.onRequest?.(`${req.method} ${req.url} ${code}`);
+    };
+    if ((req.headers.authorization ?? '') !== `Bearer ${o.token}`)
+      return fail(401, 'Unauthorized', 'Unauthorized');
+    const m = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/exec$/.exec(url.pathname);
+    if (!m) return fail(404, 'NotFound', 'the server could not find the requested resource');
+    const protocols = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    const chosen = ['v5.channel.k8s.io', 'v4.channel.k8s.io'].find((p) => protocols.includes(p));
+    if ((req.headers.upgrade ?? '').toLowerCase() !== 'websocket' || !chosen)
+      return fail(
+        400,
+        'BadRequest',
+        'podscope: exec is served over websockets (v5.channel.k8s.io or v4.channel.k8s.io, kubectl 1.30 and newer); SPDY/3.1 is not simulated',
+      );
+    const [, namespace = 'default', pod = ''] = m;
+    const q = url.searchParams;
+    if (q.get('stdin') === 'true' || q.get('stdin') === '1')
+      return fail(
+        400,
+        'BadRequest',
+        'podscope: exec with stdin (-i, -it) over the API is not simulated; run it in the page’s terminal',
+      );
+    const argv = q.getAll('command');
+    const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+    const container = q.get('container');
+    const line = `kubectl exec ${quote(pod)} -n ${quote(namespace)}${container ? ` -c ${quote(container)}` : ''} -- ${argv.map(quote).join(' ')}`;
+    tick();
+    session.cluster.request(lab.from, { verb: 'get', resource: 'pods', namespace, name: pod }, (res) => {
+      if (!res.ok)
+        return fail(
+          res.code === 0 ? 503 : res.code,
+          res.reason,
+          res.code === 404 ? `pods "${pod}" not found` : res.message,
+        );
+      socket.write(
+        `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${acceptKey(String(req.headers['sec-websocket-key'] ?? ''))}\r\nSec-WebSocket-Protocol: ${chosen}\r\n\r\n`,
+      );
+      o.onRequest?.(`${req.method} ${req.url} 101`);
+      let pending = head;
+      socket.on('data', (d: Buffer) => {
+        const { frames, rest } = readFrames(Buffer.concat([pending, d]));
+        pending = rest;
+        for (const f of frames) if (f.opcode === 8) socket.end(frame(8, Buffer.alloc(0)));
+      });
+      const job = session.run(lab.from, line);
+      const exitLine = /^command terminated with exit code (\d+)$/;
+      const send = (l: { stream: 'stdout' | 'stderr'; text: string }) => {
+        if (l.stream === 'stderr' && exitLine.test(l.text)) return;
+        socket.write(channelFrame(l.stream === 'stdout' ? 1 : 2, `${l.text}\n`));
+      };
+      for (const l of job.output) send(l);
+      job.onOutput(send);
+      job.onDone((j) => {
+        const code = j.exitCode;
+        const statusBody =
+          code === 0
+            ? { metadata: {}, status: 'Success' }
+            : {
+                metadata: {},
+                status: 'Failure',
+                message: `command terminated with non-zero exit code: error executing command [${argv.join(' ')}], exit code ${code}`,
+                reason: 'NonZeroExitCode',
+                details: { causes: [{ reason: 'ExitCode', message: String(code) }] },
+              };
+        socket.write(channelFrame(3, JSON.stringify(statusBody)));
+        socket.end(frame(8, Buffer.from([0x03, 0xe8])));
+      });
+      socket.on('close', () => {
+        if (!job.done) job.interrupt();
+      });
+    });
+  };
+
   const plain = http.createServer(handle);
   const secure = https.createServer({ cert: o.tls.cert, key: o.tls.key }, handle);
-  for (const s of [plain, secure]) s.keepAliveTimeout = 5000;
+  for (const s of [plain, secure]) {
+    s.keepAliveTimeout = 5000;
+    s.on('upgrade', upgrade);
+  }
   // One port for both: a TLS handshake starts with 0x16.
   const front = net.createServer((socket) => {
     sockets.add(socket);

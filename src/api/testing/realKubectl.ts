@@ -91,15 +91,20 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /**
- * The in-page kubectl on `twin` (a second lab of the same seed, given the same commands),
- * kept at the served lab's moment while the clock runs: a line typed at m-k8s, its whole output.
+ * The in-page kubectl on `twin` (a second lab of the same seed, given the same commands,
+ * kept at the served lab's moment while the clock runs), or on the served lab itself: a
+ * line typed at m-k8s, its whole output.
  */
 export async function inPage(
   twin: Session,
   lab: LabServer,
   line: string,
 ): Promise<{ out: string; code: number }> {
-  const follow = () => twin.advanceTo(Math.max(twin.now(), lab.server.tick()) as SimMs);
+  // On the served lab itself, its own clock is the one to follow.
+  const follow = () => {
+    const t = lab.server.tick();
+    if (twin !== lab.session) twin.advanceTo(Math.max(twin.now(), t) as SimMs);
+  };
   follow();
   const job = twin.run('m-k8s', line);
   const start = Date.now();
