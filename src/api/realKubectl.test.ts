@@ -92,8 +92,11 @@ async function compare(
   expect({ line, out: a, code: real.code }).toEqual({ line, out: b, code: page.code });
 }
 
-/** The book's chapter 3, as far as it runs without a Table printer or OpenAPI. */
+/** The book's chapter 3 (and the verbs around it a student tries). */
 const chapter3 = [
+  'kubectl get nodes',
+  'kubectl get nodes -o wide',
+  'kubectl get pods --all-namespaces',
   'kubectl run nginx-pod --image=nginx',
   'kubectl create deployment dpy-nginx --image=nginx',
   'sleep 8',
@@ -102,8 +105,14 @@ const chapter3 = [
   // exec over websockets: kubectl 1.30 and newer (1.20.2 speaks SPDY, which the lab does not).
   'websocket: kubectl exec nginx-pod -- cat /etc/hostname',
   'websocket: kubectl exec nginx-pod -- ls /usr/share/nginx/html',
+  'kubectl get pods',
+  'kubectl get pods -o wide',
   'kubectl scale deployment dpy-nginx --replicas=3',
   'sleep 6',
+  'kubectl get deployment',
+  'kubectl get deployments.apps dpy-nginx -o wide',
+  'kubectl get rs --show-labels',
+  'kubectl get pods -l app=dpy-nginx -L app',
   'kubectl describe pod nginx-pod',
   'kubectl get deployment dpy-nginx -o json',
   'kubectl logs nginx-pod',
@@ -115,8 +124,11 @@ const chapter3 = [
   'kubectl apply -f echo-hname.yaml --validate=false',
   'kubectl apply -f echo-hname.yaml --validate=false',
   'kubectl expose deployment echo-hname --type=NodePort --name=np-svc --port=80',
+  'kubectl get services',
   'kubectl get services -o yaml',
+  'kubectl get endpoints np-svc',
   'kubectl cordon w3-k8s',
+  'kubectl get nodes',
   'kubectl get node w3-k8s -o yaml',
   'kubectl uncordon w3-k8s',
   'kubectl label node w1-k8s lesson=ch3',
