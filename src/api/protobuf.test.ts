@@ -251,6 +251,15 @@ describe('decodeProtobufBody', () => {
     });
   });
 
+  it('writes a map’s keys sorted, as Go’s encoding/json does, a repeated key’s last value winning', () => {
+    const label = (k: string, v: string) => field(11, [...str(1, k), ...str(2, v)]);
+    const meta = [...str(1, 'x'), ...label('tier', 'web'), ...label('app', 'a'), ...label('tier', 'db')];
+    const d = decodeProtobufBody(envelope('v1', 'Namespace', field(1, meta)));
+    expect(JSON.stringify(d)).toBe(
+      '{"ok":true,"value":{"kind":"Namespace","apiVersion":"v1","metadata":{"name":"x","creationTimestamp":null,"labels":{"app":"a","tier":"db"}},"spec":{},"status":{}}}',
+    );
+  });
+
   it('answers a malformed body with the reason, never a throw', () => {
     const good = envelope('v1', 'Namespace', field(1, str(1, 'x')));
     const cases: [string, Uint8Array][] = [

@@ -25,21 +25,53 @@ const META = 'k8s.io.apimachinery.pkg.apis.meta.v1';
 class ProtoError extends Error {}
 
 /** One wire field: its number, and its varint value or its bytes. */
-type Wire = { readonly n: number } & ({ readonly varint: bigint } | { readonly bytes: Uint8Array });
+type Wire = { readonly n: number } & ({ readonly varint: number | bigint } | { readonly bytes: Uint8Array });
 
 /** Reads the fields of one message (proto's wire format), in the order they come. */
 function wireFields(buf: Uint8Array): Wire[] {
   const out: Wire[] = [];
+  scan(buf, (w) => out.push(w));
+  return out;
+}
+
+/** The last field of each number (a message field that is not repeated: the last one wins). */
+function lastFields(buf: Uint8Array): Map<number, Wire> {
+  const last = new Map<number, Wire>();
+  scan(buf, (w) => last.set(w.n, w));
+  return last;
+}
+
+function scan(buf: Uint8Array, visit: (w: Wire) => void): void {
   let i = 0;
-  const varint = (): bigint => {
-    let v = 0n;
-    for (let shift = 0n; ; shift += 7n) {
+  const varint = (): number | bigint => {
+    // Most varints are short: up to 7 bytes (49 bits) are a number, longer ones a bigint.
+    let small = 0;
+    for (let k = 0; k < 7; k++) {
+      if (i >= buf.length) throw new ProtoError('unexpected EOF');
+      const b = buf[i++] as number;
+      small += (b & 0x7f) * 2 ** (7 * k);
+      if (b < 0x80) return small;
+    }
+    let v = BigInt(small);
+    for (let shift = 49n; ; shift += 7n) {
       if (shift >= 70n) throw new ProtoError('proto: integer overflow');
       if (i >= buf.length) throw new ProtoError('unexpected EOF');
       const b = buf[i++] as number;
       v |= BigInt(b & 0x7f) << shift;
       if (b < 0x80) return BigInt.asUintN(64, v);
     }
+  };
+  /** A key or a length: a number. */
+  const small = (): number => {
+    let v = 0;
+    for (let k = 0; k < 5; k++) {
+      if (i >= buf.length) throw new ProtoError('unexpected EOF');
+      const b = buf[i++] as number;
+      v += (b & 0x7f) * 2 ** (7 * k);
+      if (b < 0x80) return v;
+    }
+    // Longer than 35 bits: no field number or length in a 3 MiB body is (a negative length is 10 bytes).
+    throw new ProtoError('proto: integer overflow');
   };
   const take = (len: number): Uint8Array => {
     if (len < 0) throw new ProtoError('proto: negative length found during unmarshaling');
@@ -49,52 +81,64 @@ function wireFields(buf: Uint8Array): Wire[] {
     return b;
   };
   while (i < buf.length) {
-    const key = varint();
-    const n = Number(key >> 3n);
-    const wireType = Number(key & 7n);
+    const key = small();
+    const n = Math.floor(key / 8);
+    const wireType = key % 8;
     if (n <= 0) throw new ProtoError(`proto: illegal tag ${n} (wire type ${wireType})`);
     switch (wireType) {
       case 0:
-        out.push({ n, varint: varint() });
+        visit({ n, varint: varint() });
         break;
       case 1:
-        out.push({ n, bytes: take(8) });
+        visit({ n, bytes: take(8) });
         break;
       case 2:
-        out.push({ n, bytes: take(Number(varint())) });
+        visit({ n, bytes: take(small()) });
         break;
       case 5:
-        out.push({ n, bytes: take(4) });
+        visit({ n, bytes: take(4) });
         break;
       default:
         throw new ProtoError(`proto: illegal wireType ${wireType}`);
     }
   }
-  return out;
 }
 
 const utf8 = new TextDecoder('utf-8');
 
+/** UTF-8 to a string; short ASCII without the decoder's call cost (names, labels, finalizers). */
+function text(b: Uint8Array): string {
+  if (b.length > 64) return utf8.decode(b);
+  let s = '';
+  for (const c of b) {
+    if (c >= 0x80) return utf8.decode(b);
+    s += String.fromCharCode(c);
+  }
+  return s;
+}
+
 function scalarOf(type: string, w: Wire): JsonValue {
   if ('varint' in w) {
+    const v = w.varint;
+    const big = () => (typeof v === 'bigint' ? v : BigInt(v));
     switch (type) {
       case 'bool':
-        return w.varint !== 0n;
+        return v !== 0 && v !== 0n;
       case 'int32':
-        return Number(BigInt.asIntN(32, w.varint));
+        return typeof v === 'number' && v <= 0x7fffffff ? v : Number(BigInt.asIntN(32, big()));
       case 'int64':
-        return Number(BigInt.asIntN(64, w.varint));
+        return typeof v === 'number' ? v : Number(BigInt.asIntN(64, v));
       case 'uint32':
-        return Number(BigInt.asUintN(32, w.varint));
+        return typeof v === 'number' && v <= 0xffffffff ? v : Number(BigInt.asUintN(32, big()));
       case 'uint64':
-        return Number(w.varint);
+        return Number(v);
     }
     throw new ProtoError(`proto: wrong wireType = 0 for a field of type ${type}`);
   }
   const b = w.bytes;
   switch (type) {
     case 'string':
-      return utf8.decode(b);
+      return text(b);
     case 'bytes':
       return Buffer.from(b).toString('base64');
     case 'double':
@@ -107,10 +151,12 @@ function scalarOf(type: string, w: Wire): JsonValue {
   throw new ProtoError(`proto: wrong wireType for a field of type ${type}`);
 }
 
+/** A varint scalar: a length-delimited field of it is a packed run. */
+const unpacked = (type: string) =>
+  type !== 'string' && type !== 'bytes' && type !== 'double' && type !== 'float';
+
 /** Repeated varints may come packed (one length-delimited field holding them all). */
-function unpack(type: string, w: Wire): Wire[] {
-  if (!('bytes' in w) || type === 'string' || type === 'bytes' || type === 'double' || type === 'float')
-    return [w];
+function unpack(w: Wire & { readonly bytes: Uint8Array }): Wire[] {
   return wireFields(prefixed(w.n, w.bytes));
 }
 
@@ -190,8 +236,8 @@ function fraction(v: bigint, unit: bigint): string {
 
 /** The JSON of a message whose Go type writes its own (Time, Quantity, IntOrString...), or undefined. */
 function specialOf(type: string, bytes: Uint8Array): JsonValue | undefined {
-  const f = () => wireFields(bytes);
-  const last = (ws: Wire[], n: number) => ws.filter((w) => w.n === n).at(-1);
+  const f = () => lastFields(bytes);
+  const last = (ws: Map<number, Wire>, n: number) => ws.get(n);
   const num = (w: Wire | undefined, t: string) => (w ? (scalarOf(t, w) as number) : 0);
   switch (type) {
     case `${META}.Time`: {
@@ -206,7 +252,7 @@ function specialOf(type: string, bytes: Uint8Array): JsonValue | undefined {
     }
     case `${META}.Duration`: {
       const w = last(f(), 1);
-      return goDuration(w && 'varint' in w ? BigInt.asIntN(64, w.varint) : 0n);
+      return goDuration(w && 'varint' in w ? BigInt.asIntN(64, BigInt(w.varint)) : 0n);
     }
     case 'k8s.io.apimachinery.pkg.api.resource.Quantity': {
       // The string the client wrote (its Quantity.String(), already canonical).
@@ -246,13 +292,15 @@ function decodeMessage(type: string, bytes: Uint8Array, depth: number): JsonValu
   const special = specialOf(type, bytes);
   if (special !== undefined) return special;
   const m = messageNamed(type);
-  const wires = wireFields(bytes);
-  if ('list' in m) {
-    const items = wires.filter((w) => w.n === 1);
-    return items.map((w) => fieldValue(m.list, w, depth));
-  }
+  const byNumber = new Map<number, Wire[]>();
+  scan(bytes, (w) => {
+    const list = byNumber.get(w.n);
+    if (list) list.push(w);
+    else byNumber.set(w.n, [w]);
+  });
+  if ('list' in m) return (byNumber.get(1) ?? []).map((w) => fieldValue(m.list, w, depth));
   const out: { [key: string]: JsonValue } = {};
-  for (const f of m.fields) writeField(out, f, wires, depth);
+  for (const f of m.fields) writeField(out, f, byNumber.get(f.n) ?? [], depth);
   return out;
 }
 
@@ -262,27 +310,35 @@ function fieldValue(type: string, w: Wire, depth: number): JsonValue {
   return decodeMessage(type, w.bytes, depth + 1);
 }
 
-function writeField(out: { [key: string]: JsonValue }, f: ProtoField, wires: Wire[], depth: number): void {
-  const mine = wires.filter((w) => w.n === f.n);
+/** One field's JSON into `out`, from the wire fields of its number (in the order they came). */
+function writeField(out: { [key: string]: JsonValue }, f: ProtoField, mine: Wire[], depth: number): void {
   if (f.map !== undefined) {
     if (mine.length === 0) {
       if (!f.omit) out[f.json] = null;
       return;
     }
-    const obj: { [key: string]: JsonValue } = {};
+    // A later key wins (Go's map assignment); encoding/json writes a map's keys sorted.
+    const entries = new Map<string, JsonValue>();
     for (const w of mine) {
       if (!('bytes' in w)) throw new ProtoError(`proto: wrong wireType = 0 for map field ${f.json}`);
-      const entry = wireFields(w.bytes);
-      const k = entry.filter((e) => e.n === 1).at(-1);
-      const v = entry.filter((e) => e.n === 2).at(-1);
+      let k: Wire | undefined;
+      let v: Wire | undefined;
+      scan(w.bytes, (e) => {
+        if (e.n === 1) k = e;
+        else if (e.n === 2) v = e;
+      });
       const key = k ? String(scalarOf(f.map, k)) : '';
-      obj[key] = v ? fieldValue(f.type, v, depth) : zeroOf(f.type, depth);
+      entries.set(key, v ? fieldValue(f.type, v, depth) : zeroOf(f.type, depth));
     }
-    out[f.json] = obj;
+    out[f.json] = Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     return;
   }
   if (f.rep) {
-    const items = mine.flatMap((w) => (isScalar(f.type) ? unpack(f.type, w) : [w]));
+    const scalar = isScalar(f.type);
+    const items: Wire[] = [];
+    for (const w of mine)
+      if (scalar && 'bytes' in w && unpacked(f.type)) for (const p of unpack(w)) items.push(p);
+      else items.push(w);
     if (items.length === 0) {
       if (!f.omit) out[f.json] = null;
       return;
@@ -343,12 +399,12 @@ export function decodeProtobufBody(bytes: Uint8Array): ProtobufDecoded {
         ok: false,
         message: `provided data does not appear to be a protobuf message, expected prefix [${MAGIC.join(' ')}]`,
       };
-    const envelope = wireFields(bytes.subarray(MAGIC.length));
-    const one = (n: number) => envelope.filter((w) => w.n === n).at(-1);
+    const envelope = lastFields(bytes.subarray(MAGIC.length));
+    const one = (n: number) => envelope.get(n);
     const typeMeta = one(1);
-    const tm = typeMeta && 'bytes' in typeMeta ? wireFields(typeMeta.bytes) : [];
-    const str = (ws: Wire[], n: number) => {
-      const w = ws.filter((x) => x.n === n).at(-1);
+    const tm = typeMeta && 'bytes' in typeMeta ? lastFields(typeMeta.bytes) : new Map<number, Wire>();
+    const str = (ws: Map<number, Wire>, n: number) => {
+      const w = ws.get(n);
       return w ? (scalarOf('string', w) as string) : '';
     };
     const apiVersion = str(tm, 1);
