@@ -150,6 +150,67 @@ describe('protobuf bodies from the newest kubectl', () => {
         expect(got.map((g) => JSON.stringify(g.body))).toEqual(want.map((w) => JSON.stringify(w.body)));
       expect({ out: b.out, err: b.err, code: b.code }).toEqual({ out: a.out, err: a.err, code: a.code });
     });
+
+  it('a protobuf body that is not one is a 400 Status saying why; CBOR is still 415', async () => {
+    const token = /token: (\S+)/.exec(readFileSync(neu.kubeconfig, 'utf8'))?.[1] ?? '';
+    const post = (type: string, body: Uint8Array) =>
+      new Promise<{ code: number; body: unknown }>((resolve, reject) => {
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port: neu.server.port,
+            method: 'POST',
+            path: '/api/v1/namespaces',
+            headers: { authorization: `Bearer ${token}`, 'content-type': type },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () =>
+              resolve({
+                code: res.statusCode ?? 0,
+                body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+              }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    const bad = await post('application/vnd.kubernetes.protobuf', Buffer.from('{"kind":"Namespace"}'));
+    const cut = await post(
+      'application/vnd.kubernetes.protobuf',
+      Uint8Array.from([0x6b, 0x38, 0x73, 0x00, 0x0a, 0xff]),
+    );
+    const cbor = await post('application/cbor', Uint8Array.from([0xa0]));
+    const status = (code: number, reason: string, message: string, more = {}) => ({
+      code,
+      body: {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message,
+        reason,
+        ...more,
+        code,
+      },
+    });
+    expect([bad, cut, cbor]).toEqual([
+      status(
+        400,
+        'BadRequest',
+        'provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]',
+      ),
+      status(400, 'BadRequest', 'unexpected EOF'),
+      status(
+        415,
+        'UnsupportedMediaType',
+        'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf',
+        { details: {} },
+      ),
+    ]);
+  });
 });
 
 /** A protobuf body by hand: the envelope around an object's bytes. */

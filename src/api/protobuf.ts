@@ -1,7 +1,7 @@
 // A request body in Kubernetes' protobuf (application/vnd.kubernetes.protobuf), read into
 // the JSON the same client would have sent as application/json. kubectl 1.33's typed
-// clients (create deployment, create namespace, create service, drain's evictions...)
-// send protobuf and do not fall back to JSON on a 415.
+// clients (create deployment, create namespace, create service ...) send protobuf and do
+// not fall back to JSON on a 415.
 //
 // The body is the magic `k8s\0` then a runtime.Unknown (apimachinery pkg/runtime/
 // generated.proto: typeMeta = 1 {apiVersion = 1, kind = 2}, raw = 2, contentEncoding = 3,
