@@ -28,6 +28,7 @@ import type { PatchType } from './patch';
 import { applyPatchOf, patchTypes } from './patch';
 import { decodeProtobufBody } from './protobuf';
 import { badRequest, detailsOf, methodNotAllowed, notFoundPath, status } from './status';
+import { tableOptionsError } from './tables';
 
 type Map = { [k: string]: JsonValue };
 
@@ -60,6 +61,8 @@ export interface TableOptions {
   readonly includeObject: 'None' | 'Metadata' | 'Object';
   readonly resourceVersion: string;
   readonly epochMs: number;
+  /** 1.18 sets a list's selfLink to the request's path (RemoveSelfLink is off). */
+  readonly selfLink?: string;
 }
 
 interface Target {
@@ -164,7 +167,8 @@ function listItem(o: KubeObject, epochMs: number): Map {
  * lab's event names end in random letters, so that order is rebuilt from the times.
  */
 function inKeyOrder(items: readonly KubeObject[]): KubeObject[] {
-  const key = (o: KubeObject) => (o.kind === 'Event' ? o.involvedObject.name : o.metadata.name);
+  // `<object>.<hex>`: the dot sorts after `-`, so a pod's events come before its ReplicaSet's.
+  const key = (o: KubeObject) => `${o.kind === 'Event' ? o.involvedObject.name : o.metadata.name}.`;
   return [...items].sort(
     (a, b) =>
       (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) ||
@@ -237,6 +241,8 @@ export function serve(
   }
   const t = r.target;
   const q = queryOf(req.query);
+  const badTable = tables && tableAsked(req) ? tableOptionsError(q.get('includeObject')) : undefined;
+  if (badTable) return once(reply, badRequest(badTable));
   const send = (a: ApiRequest, on: (res: ApiResponse) => void) => lab.cluster.request(lab.from, a, on);
   const base = {
     resource: t.resource,
@@ -268,6 +274,7 @@ export function serve(
                 includeObject: includeObjectOf(q),
                 resourceVersion: rv,
                 epochMs: lab.epochMs,
+                selfLink: req.path,
               }),
             ),
           );
