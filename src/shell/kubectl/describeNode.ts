@@ -78,7 +78,9 @@ export function canonicalQuantity(q: string): string {
 
 function resourceLines(title: string, list: Readonly<Record<string, string>>): string[] {
   const keys = Object.keys(list).sort();
-  return keys.length === 0 ? [] : [`${title}:`, ...keys.map((k) => `  ${k}:\t${canonicalQuantity(list[k] ?? '')}`)];
+  return keys.length === 0
+    ? []
+    : [`${title}:`, ...keys.map((k) => `  ${k}:\t${canonicalQuantity(list[k] ?? '')}`)];
 }
 
 function podsTable(n: Node, pods: readonly Pod[], now: number): string[] {
