@@ -203,7 +203,27 @@ spec:
       - name: nginx
         image: nginx
 `;
+// A container without its required name, and a second document with an unknown field.
+const TWO = `apiVersion: v1
+kind: Pod
+metadata:
+  name: two
+spec:
+  containers:
+  - image: nginx
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: two
+spec:
+  selectr:
+    app: two
+  ports:
+  - port: 80
+`;
 const FILES: Readonly<Record<string, string>> = {
+  'two.yaml': TWO,
   'bad-pod.yaml': BAD_POD,
   'bad-deploy.yaml': BAD_DEPLOYMENT,
   'bad-svc.yaml': BAD_SERVICE,
@@ -260,6 +280,7 @@ describe.each([
     'kubectl create --dry-run=client -f bad-svc.yaml -o yaml',
     'kubectl apply --dry-run=client -f bad-pod.yaml',
     'kubectl apply --dry-run=client -f bad-deploy.yaml',
+    'kubectl create --dry-run=client -f two.yaml',
   ])('validates as the page does: %s', async (line) => {
     const page = inPage(line);
     expect(page).toMatch(/^error: error validating /);
@@ -276,6 +297,11 @@ describe.each([
     'kubectl explain pods.spec.containers',
     'kubectl explain deployments.spec.strategy',
     'kubectl explain svc',
+    'kubectl explain deploy.spec.template.spec.containers.ports --recursive',
+    'kubectl explain leases.spec',
+    'kubectl explain no.status.conditions',
+    'kubectl explain ep.subsets.ports',
+    'kubectl explain pods.spec.contaners',
   ])('explains as the page does: %s', async (line) => {
     expect(await real(line)).toBe(`${inPage(line)}\n`);
   });
