@@ -222,7 +222,74 @@ spec:
   ports:
   - port: 80
 `;
+// apply: the live Deployment (applied from WEB_APPLIED), and web.yaml changing each kind of list.
+const WEB_PATH = '/apis/apps/v1/namespaces/default/deployments/web';
+const WEB_APPLIED = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', namespace: 'default' },
+  spec: {
+    replicas: 2,
+    selector: { matchLabels: { app: 'web' } },
+    template: {
+      metadata: { labels: { app: 'web' } },
+      spec: {
+        containers: [
+          {
+            name: 'nginx',
+            image: 'nginx:1.16',
+            ports: [{ containerPort: 80 }, { containerPort: 443 }],
+            env: [{ name: 'A', value: '1' }],
+          },
+          { name: 'side', image: 'busybox', command: ['sleep', '3600'] },
+        ],
+        volumes: [{ name: 'data', emptyDir: {} }],
+      },
+    },
+  },
+};
+const WEB_CURRENT = {
+  ...WEB_APPLIED,
+  metadata: {
+    ...WEB_APPLIED.metadata,
+    uid: 'u1',
+    resourceVersion: '5',
+    annotations: { 'kubectl.kubernetes.io/last-applied-configuration': `${JSON.stringify(WEB_APPLIED)}\n` },
+  },
+};
+const WEB = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: side
+        image: busybox
+        command: ["sleep", "7200"]
+      - name: nginx
+        image: nginx:1.19
+        ports:
+        - containerPort: 8080
+        - containerPort: 80
+        env:
+        - name: B
+          value: "2"
+      volumes:
+      - name: data
+        hostPath:
+          path: /data
+`;
 const FILES: Readonly<Record<string, string>> = {
+  'web.yaml': WEB,
   'two.yaml': TWO,
   'bad-pod.yaml': BAD_POD,
   'bad-deploy.yaml': BAD_DEPLOYMENT,
@@ -256,14 +323,25 @@ describe.each([
   });
   afterAll(() => stub.close());
 
+  /** The body of the one PATCH a real kubectl sends to `server` for `line`. */
+  const patchOf = async (server: OpenApiStub, line: string): Promise<string> => {
+    const printed = await real(line, server);
+    expect(printed).toBe('deployment.apps/web configured\n');
+    const patches = server.requests.filter((r) => r.method === 'PATCH');
+    expect(patches.map((p) => [p.path, p.contentType])).toEqual([
+      [WEB_PATH, 'application/strategic-merge-patch+json'],
+    ]);
+    return patches[0]?.body ?? '';
+  };
+
   /** Runs the real kubectl in the files' folder: stdout then stderr, as a terminal shows them when one is empty. */
-  const real = (line: string): Promise<string> => {
+  const real = (line: string, server: OpenApiStub = stub): Promise<string> => {
     if (!bin || !existsSync(bin)) throw new Error(howTo);
     const args = line.split(' ').slice(1);
     return new Promise((resolve) => {
       execFile(
         bin,
-        ['--server', stub.url, ...args],
+        ['--server', server.url, ...args],
         {
           cwd: dir,
           env: { ...process.env, HOME: dir, KUBECONFIG: join(dir, 'kubeconfig') },
@@ -304,6 +382,25 @@ describe.each([
     'kubectl explain pods.spec.contaners',
   ])('explains as the page does: %s', async (line) => {
     expect(await real(line)).toBe(`${inPage(line)}\n`);
+  });
+
+  it('apply sends the strategic merge patch kubectl builds from its own Go types (--openapi-patch=false)', async () => {
+    const patches: string[] = [];
+    for (const openapiPatch of ['true', 'false']) {
+      const apply = await startOpenApiStub({ [WEB_PATH]: WEB_CURRENT });
+      patches.push(await patchOf(apply, `kubectl apply -f web.yaml --openapi-patch=${openapiPatch}`));
+      await apply.close();
+    }
+    expect(patches[0]).toContain('"$setElementOrder/containers":[{"name":"side"},{"name":"nginx"}]');
+    expect(patches[0]).toContain('"$retainKeys":["hostPath","name"]');
+    expect(patches[0]).toBe(patches[1]);
+    // Without the document's patch strategies, kubectl replaces the lists whole: it reads them from the document.
+    const bare = await startOpenApiStub({ [WEB_PATH]: WEB_CURRENT }, (doc) =>
+      JSON.parse(JSON.stringify(doc).replace(/,"x-kubernetes-patch-(strategy|merge-key)":"[^"]*"/g, '')),
+    );
+    const replaced = await patchOf(bare, 'kubectl apply -f web.yaml');
+    await bare.close();
+    expect(replaced).not.toContain('$setElementOrder');
   });
 
   it('reads the document as protobuf; 1.27+ ask for /openapi/v3 first and fall back on its 404', async () => {

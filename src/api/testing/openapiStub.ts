@@ -5,12 +5,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { apiGroupList, apiResourceList, apiVersions, versionInfo } from '../discovery';
-import { openApiV2 } from '../openapi';
+import { encodeDocument, openApiDocument, openApiV2 } from '../openapi';
 
 export interface OpenApiStub {
   readonly url: string;
-  /** Each request's method, path and Accept header, in order. */
-  readonly requests: { method: string; path: string; accept: string }[];
+  /** Each request's method, path, Accept header and (for a write) Content-Type and body, in order. */
+  readonly requests: { method: string; path: string; accept: string; contentType?: string; body?: string }[];
   close(): Promise<void>;
 }
 
@@ -25,18 +25,39 @@ const notFound = {
   code: 404,
 };
 
-export async function startOpenApiStub(): Promise<OpenApiStub> {
+/**
+ * `objects`: objects by their path (`/apis/apps/v1/namespaces/default/deployments/web`),
+ * answered to GET and, unchanged, to PATCH, so `kubectl apply` sends its patch here.
+ * `document`: another document to serve as the protobuf, in place of the lab's.
+ */
+export async function startOpenApiStub(
+  objects: Readonly<Record<string, object>> = {},
+  document?: (doc: ReturnType<typeof openApiDocument>) => ReturnType<typeof openApiDocument>,
+): Promise<OpenApiStub> {
+  const altered = document ? encodeDocument(document(structuredClone(openApiDocument()))) : undefined;
   const requests: OpenApiStub['requests'] = [];
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const accept = req.headers.accept ?? '';
-    requests.push({ method: req.method ?? 'GET', path, accept });
+    const method = req.method ?? 'GET';
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    requests.push({
+      method,
+      path,
+      accept,
+      ...(chunks.length > 0
+        ? { contentType: req.headers['content-type'] ?? '', body: Buffer.concat(chunks).toString('utf8') }
+        : {}),
+    });
     const json = (status: number, body: unknown) => {
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(body));
     };
     if (path === '/openapi/v2') {
-      const answer = openApiV2(accept);
+      const answer = altered
+        ? { status: 200, contentType: 'application/octet-stream', body: altered }
+        : openApiV2(accept);
       res.writeHead(answer.status, { 'Content-Type': answer.contentType });
       res.end(typeof answer.body === 'string' ? answer.body : Buffer.from(answer.body));
       return;
@@ -47,6 +68,8 @@ export async function startOpenApiStub(): Promise<OpenApiStub> {
     const m = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))$/.exec(path);
     const list = m ? (m[1] ? apiResourceList('', 'v1') : apiResourceList(m[2] ?? '', m[3] ?? '')) : undefined;
     if (list) return json(200, list);
+    const object = objects[path];
+    if (object && (method === 'GET' || method === 'PATCH')) return json(200, object);
     json(404, notFound);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
