@@ -10,6 +10,7 @@ const allowed: Record<string, string[]> = {
   player: ['sim', 'lessons'],
   view: ['sim', 'shell', 'lessons', 'player'],
   embed: ['sim', 'shell', 'lessons', 'player', 'view'],
+  live: ['sim', 'lessons', 'player', 'view'],
 };
 
 const srcDir = join(__dirname, '..');

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { RESOURCES } from './apiShapes';
+import { labNodes, nginxPodEvents, nginxPodLife, node } from './fixtures';
+import { observedFrame } from './observedFrame';
+import type { LiveObserver as Observer } from './observer';
+import { LiveObserver } from './observer';
+
+const line = (m: ReturnType<Observer['messages']>[number]) =>
+  `${String(m.sentAt).padStart(5)} ${m.step ?? '-'} ${m.from} → ${m.to} ${m.kind} ${m.summary}`;
+
+/** The lab as listed at the start: its nodes, nothing else. */
+function started(): LiveObserver {
+  const obs = new LiveObserver();
+  for (const r of RESOURCES) obs.list(r, r === 'nodes' ? labNodes(100) : [], 0);
+  return obs;
+}
+
+/** nginx-pod's life, pods and events interleaved as they arrive, one second apart. */
+function nginxPod(obs: LiveObserver): void {
+  const [added, bound, creating, ready] = nginxPodLife;
+  const [scheduled, pulling, pulled, created, startedEv] = nginxPodEvents;
+  const order = [
+    ['pods', added],
+    ['pods', bound],
+    ['events', scheduled],
+    ['pods', creating],
+    ['events', pulling],
+    ['events', pulled],
+    ['events', created],
+    ['events', startedEv],
+    ['pods', ready],
+  ] as const;
+  for (const [i, [r, l]] of order.entries()) obs.watch(r, l as NonNullable<typeof l>, 10_000 + i * 1000);
+}
+
+describe('LiveObserver', () => {
+  it("infers the messages of a pod's creation and places them on the book's eight steps", () => {
+    const obs = started();
+    nginxPod(obs);
+    expect(obs.messages().map(line).join('\n')).toBe(
+      [
+        '10000 1 kubectl@m-k8s → apiserver api.create.pods POST /api/v1/namespaces/default/pods (nginx-pod)',
+        '10350 2 apiserver → etcd etcd.txn put /registry/pods/default/nginx-pod',
+        '10700 3 apiserver → controller-manager watch.pods.added added pods/nginx-pod',
+        '11050 4 apiserver → scheduler watch.pods.added added pods/nginx-pod',
+        '11050 4 scheduler → apiserver api.bind.pods POST /api/v1/namespaces/default/pods/nginx-pod/binding (w2-k8s)',
+        '11350 4 apiserver → etcd etcd.txn put /registry/pods/default/nginx-pod',
+        '11700 5 apiserver → kubelet@w2-k8s watch.pods.added added pods/nginx-pod',
+        '12000 - scheduler → apiserver api.create.events POST /api/v1/namespaces/default/events (Scheduled)',
+        '13000 5 kubelet@w2-k8s → apiserver api.updateStatus.pods PATCH /api/v1/namespaces/default/pods/nginx-pod/status (Pending)',
+        '13350 5 apiserver → etcd etcd.txn put /registry/pods/default/nginx-pod',
+        '14000 - kubelet@w2-k8s → apiserver api.create.events POST /api/v1/namespaces/default/events (Pulling)',
+        '14350 6 kubelet@w2-k8s → runtime@w2-k8s cri.pullImage PullImage nginx',
+        '15000 - kubelet@w2-k8s → apiserver api.create.events POST /api/v1/namespaces/default/events (Pulled)',
+        '15350 6 runtime@w2-k8s → kubelet@w2-k8s cri.result pulled nginx',
+        '16000 - kubelet@w2-k8s → apiserver api.create.events POST /api/v1/namespaces/default/events (Created)',
+        '16350 7 kubelet@w2-k8s → runtime@w2-k8s cri.createContainer CreateContainer nginx-pod',
+        '17000 - kubelet@w2-k8s → apiserver api.create.events POST /api/v1/namespaces/default/events (Started)',
+        '17350 7 kubelet@w2-k8s → runtime@w2-k8s cri.startContainer StartContainer nginx-pod',
+        '17700 7 runtime@w2-k8s → pods@w2-k8s container.started container nginx-pod started',
+        '18000 8 kubelet@w2-k8s → apiserver api.updateStatus.pods PATCH /api/v1/namespaces/default/pods/nginx-pod/status (Ready=True)',
+        '18350 8 apiserver → etcd etcd.txn put /registry/pods/default/nginx-pod',
+      ].join('\n'),
+    );
+  });
+
+  it('tells each change on its step, as the page lists them', () => {
+    const obs = started();
+    nginxPod(obs);
+    const told = obs
+      .changes()
+      .map(
+        (c) =>
+          `${c.at} ${c.step ?? '-'} ${c.kind} ${c.resource} ${c.name}${c.detail ? ` (${c.detail})` : ''}`,
+      );
+    expect(told.join('\n')).toBe(
+      [
+        '0 - listed nodes 4',
+        '0 - listed pods 0',
+        '0 - listed events 0',
+        '0 - listed deployments 0',
+        '0 - listed replicasets 0',
+        '0 - listed services 0',
+        '10000 1 created pods default/nginx-pod',
+        '11000 4 scheduled pods default/nginx-pod (w2-k8s)',
+        '11000 5 kubelet-took pods default/nginx-pod (w2-k8s)',
+        '14000 6 pulling pods default/nginx-pod (nginx)',
+        '15000 6 pulled pods default/nginx-pod (nginx)',
+        '16000 7 container-created pods default/nginx-pod (nginx-pod)',
+        '17000 7 started pods default/nginx-pod (nginx-pod)',
+        '18000 8 ready pods default/nginx-pod (w2-k8s)',
+      ].join('\n'),
+    );
+    expect(obs.events().map((e) => `${e.reason} ${e.object} ${e.source}: ${e.message}`)).toEqual([
+      'Scheduled pod/nginx-pod default-scheduler: Successfully assigned default/nginx-pod to w2-k8s',
+      'Pulling pod/nginx-pod kubelet, w2-k8s: Pulling image "nginx"',
+      'Pulled pod/nginx-pod kubelet, w2-k8s: Successfully pulled image "nginx"',
+      'Created pod/nginx-pod kubelet, w2-k8s: Created container nginx-pod',
+      'Started pod/nginx-pod kubelet, w2-k8s: Started container nginx-pod',
+    ]);
+  });
+
+  it("draws the pod on its node with kubectl's STATUS at each moment, and etcd's keys at their revisions", () => {
+    const obs = started();
+    const [added, bound, creating, ready] = nginxPodLife;
+    const seen: string[] = [];
+    const pod = () =>
+      observedFrame(obs, 0).pods.map(
+        (p) => `${p.name} ${p.node ?? '<none>'} ${p.status} ${p.ready} ${p.restarts} ${p.ip ?? '<none>'}`,
+      )[0];
+    for (const l of [added, bound, creating, ready]) {
+      obs.watch('pods', l as NonNullable<typeof l>, 1);
+      seen.push(pod() ?? '');
+    }
+    expect(seen).toEqual([
+      'nginx-pod <none> Pending 0/1 0 <none>',
+      'nginx-pod w2-k8s Pending 0/1 0 <none>',
+      'nginx-pod w2-k8s ContainerCreating 0/1 0 <none>',
+      'nginx-pod w2-k8s Running 1/1 0 172.16.221.129',
+    ]);
+    const f = observedFrame(obs, 5);
+    expect(f.etcdRevision).toBe(1209);
+    expect(f.etcdKeys.find((k) => k.key === '/registry/pods/default/nginx-pod')).toEqual({
+      key: '/registry/pods/default/nginx-pod',
+      createRevision: 1200,
+      modRevision: 1209,
+    });
+    expect(f.components.map((c) => `${c.number ?? '-'} ${c.id} ${c.host ?? ''} ${c.state}`)).toEqual([
+      '0 kubectl@m-k8s m-k8s running',
+      '1 apiserver m-k8s running',
+      '2 etcd m-k8s running',
+      '3 controller-manager m-k8s running',
+      '4 scheduler m-k8s running',
+      ...['w1-k8s', 'w2-k8s', 'w3-k8s'].flatMap((w) => [
+        `5 kubelet@${w} ${w} running`,
+        `6 runtime@${w} ${w} running`,
+        `7 pods@${w} ${w} running`,
+        `- kube-proxy@${w} ${w} absent`,
+      ]),
+      '11 cni  running',
+      '12 coredns  running',
+    ]);
+  });
+
+  it('sees a node whose kubelet stopped go NotReady (Unknown, from the node lifecycle controller)', () => {
+    const obs = started();
+    obs.watch('nodes', { type: 'MODIFIED', object: node('w2-k8s', 300, 'Unknown') }, 50_000);
+    expect(obs.messages().map(line)).toEqual([
+      '50000 - controller-manager → apiserver api.updateStatus.nodes PATCH /api/v1/nodes/w2-k8s/status (Ready=Unknown)',
+      '50350 - apiserver → etcd etcd.txn put /registry/minions/w2-k8s',
+    ]);
+    expect(obs.changes().at(-1)).toEqual({
+      at: 50_000,
+      kind: 'node-unknown',
+      resource: 'nodes',
+      name: 'w2-k8s',
+      detail: 'Kubelet stopped posting node status.',
+    });
+    const f = observedFrame(obs, 50_000);
+    expect(f.components.find((c) => c.id === 'kubelet@w2-k8s')).toEqual({
+      id: 'kubelet@w2-k8s',
+      number: 5,
+      name: 'kubelet',
+      host: 'w2-k8s',
+      state: 'stopped',
+      why: 'Kubelet stopped posting node status.',
+    });
+    const w2 = f.objects.find((o) => o.metadata.name === 'w2-k8s');
+    expect(w2?.kind === 'Node' && w2.status.conditions.find((c) => c.type === 'Ready')?.status).toBe(
+      'Unknown',
+    );
+    // Back: the kubelet posts Ready itself.
+    obs.watch('nodes', { type: 'MODIFIED', object: node('w2-k8s', 301) }, 60_000);
+    expect(obs.messages().at(-2)?.summary).toBe('PATCH /api/v1/nodes/w2-k8s/status (Ready=True)');
+    expect(obs.messages().at(-2)?.from).toBe('kubelet@w2-k8s');
+  });
+
+  it('tells what changed while the watch was gone when it lists again (410 Gone), without inventing messages', () => {
+    const obs = started();
+    const [added, , , ready] = nginxPodLife;
+    obs.watch('pods', added as NonNullable<typeof added>, 1000);
+    const before = obs.messages().length;
+    obs.list('pods', [ready?.object ?? {}], 9000, true);
+    expect(obs.messages().length).toBe(before);
+    expect(obs.changes().slice(-2)).toEqual([
+      { at: 9000, kind: 'changed', resource: 'pods', name: 'default/nginx-pod' },
+      { at: 9000, kind: 'relisted', resource: 'pods', name: '1' },
+    ]);
+    expect(observedFrame(obs, 9000).pods[0]?.status).toBe('Running');
+  });
+});
