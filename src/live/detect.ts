@@ -43,11 +43,14 @@ export async function probeApi(base: string, get: typeof fetch): Promise<Probe> 
     };
   };
   try {
-    const [api, version] = await Promise.all([read('/api'), read('/version')]);
+    // /version only once /api has answered as an API: a static host answers one 404, not two.
+    const api = await read('/api');
     if (api.status === 401 || api.status === 403)
       return { ok: false, base, why: 'refused', status: api.status };
-    if (api.body?.kind !== 'APIVersions' || typeof version.body?.gitVersion !== 'string')
-      return { ok: false, base, why: 'not-an-api', status: api.status };
+    if (api.body?.kind !== 'APIVersions') return { ok: false, base, why: 'not-an-api', status: api.status };
+    const version = await read('/version');
+    if (typeof version.body?.gitVersion !== 'string')
+      return { ok: false, base, why: 'not-an-api', status: version.status };
     return { ok: true, base, version: version.body.gitVersion };
   } catch {
     return { ok: false, base, why: 'unreachable' };

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { ApiObject } from './apiShapes';
 import { RESOURCES } from './apiShapes';
 import { labNodes, nginxPodEvents, nginxPodLife, node } from './fixtures';
 import { observedFrame } from './observedFrame';
 import type { LiveObserver as Observer } from './observer';
 import { LiveObserver } from './observer';
+import { podColumns } from './podStatus';
 
 const line = (m: ReturnType<Observer['messages']>[number]) =>
   `${String(m.sentAt).padStart(5)} ${m.step ?? '-'} ${m.from} → ${m.to} ${m.kind} ${m.summary}`;
@@ -187,5 +189,54 @@ describe('LiveObserver', () => {
       { at: 9000, kind: 'relisted', resource: 'pods', name: '1' },
     ]);
     expect(observedFrame(obs, 9000).pods[0]?.status).toBe('Running');
+  });
+});
+
+describe('podColumns', () => {
+  const pod = (status: object, deleting = false) =>
+    podColumns({
+      metadata: { name: 'p', ...(deleting ? { deletionTimestamp: '2026-12-02T10:00:00Z' } : {}) },
+      spec: { containers: [{ name: 'a' }, { name: 'b' }] },
+      status,
+    } as ApiObject);
+  it('reads STATUS, READY and RESTARTS as kubectl 1.18 prints them', () => {
+    const running = { ready: true, restartCount: 1, state: { running: {} } };
+    expect([
+      pod({ phase: 'Pending' }),
+      pod({
+        phase: 'Running',
+        containerStatuses: [
+          running,
+          { ready: false, restartCount: 2, state: { waiting: { reason: 'CrashLoopBackOff' } } },
+        ],
+      }),
+      pod({
+        phase: 'Running',
+        containerStatuses: [
+          running,
+          { ready: false, restartCount: 0, state: { terminated: { reason: 'Completed', exitCode: 0 } } },
+        ],
+      }),
+      pod({ phase: 'Failed', containerStatuses: [{ state: { terminated: { exitCode: 137, signal: 9 } } }] }),
+      pod({
+        phase: 'Pending',
+        initContainerStatuses: [{ restartCount: 3, state: { waiting: { reason: 'CrashLoopBackOff' } } }],
+      }),
+      pod({
+        phase: 'Pending',
+        initContainerStatuses: [{ state: { terminated: { exitCode: 0 } } }, { state: { running: {} } }],
+      }),
+      pod({ phase: 'Running', containerStatuses: [running, running] }, true),
+      pod({ phase: 'Running', reason: 'NodeLost', containerStatuses: [running, running] }, true),
+    ]).toEqual([
+      { status: 'Pending', ready: '0/2', restarts: 0 },
+      { status: 'CrashLoopBackOff', ready: '1/2', restarts: 3 },
+      { status: 'Running', ready: '1/2', restarts: 1 },
+      { status: 'Signal:9', ready: '0/2', restarts: 0 },
+      { status: 'Init:CrashLoopBackOff', ready: '0/2', restarts: 3 },
+      { status: 'Init:1/2', ready: '0/2', restarts: 0 },
+      { status: 'Terminating', ready: '2/2', restarts: 2 },
+      { status: 'Unknown', ready: '2/2', restarts: 2 },
+    ]);
   });
 });

@@ -33,6 +33,7 @@ export function podColumns(pod: ApiObject): PodColumns {
     break;
   }
   let ready = 0;
+  let hasRunning = false;
   if (!initializing) {
     restarts = 0;
     const cs = st.containerStatuses ?? [];
@@ -45,8 +46,13 @@ export function podColumns(pod: ApiObject): PodColumns {
       if (wait?.reason) reason = wait.reason;
       else if (term?.reason) reason = term.reason;
       else if (term) reason = term.signal ? `Signal:${term.signal}` : `ExitCode:${term.exitCode ?? 0}`;
-      else if (c.ready && c.state?.running) ready++;
+      else if (c.ready && c.state?.running) {
+        hasRunning = true;
+        ready++;
+      }
     }
+    // A pod whose other containers still run is not Completed (1.18; later kubectls say NotReady without the Ready condition).
+    if (reason === 'Completed' && hasRunning) reason = 'Running';
   }
   if (pod.metadata?.deletionTimestamp) reason = st.reason === 'NodeLost' ? 'Unknown' : 'Terminating';
   const total = pod.spec?.containers?.length ?? (st.containerStatuses ?? []).length;

@@ -89,13 +89,17 @@ describe('listAndWatch', () => {
       'GET http://127.0.0.1:8001/api/v1/pods',
       'GET http://127.0.0.1:8001/api/v1/pods?watch=1&resourceVersion=1400&allowWatchBookmarks=true',
     ]);
+    // 'watching' once listed (followed from then on), and again each time a stream opens.
     expect(seen).toEqual([
       'list pods 0',
+      'watching pods',
       'watching pods',
       'ADDED pods nginx-pod 1200',
       'relist pods 1',
       'watching pods',
+      'watching pods',
       'relist pods 1',
+      'watching pods',
     ]);
   });
 
@@ -134,7 +138,7 @@ describe('listAndWatch', () => {
       '/api/v1/nodes?watch=1&resourceVersion=7&allowWatchBookmarks=true',
       '/api/v1/nodes?watch=1&resourceVersion=7&allowWatchBookmarks=true',
     ]);
-    expect(seen).toEqual(['lost: Failed to fetch', 'lost: 503']);
+    expect(seen).toEqual(['watching', 'lost: Failed to fetch', 'lost: 503']);
     expect(waits).toEqual([500, 1000]);
   });
 });

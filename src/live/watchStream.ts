@@ -67,6 +67,8 @@ export async function listAndWatch(o: WatchOptions): Promise<void> {
       });
       rv = list.metadata?.resourceVersion ?? '';
       o.sink.list(o.resource, list.items ?? [], lists++ > 0);
+      // Followed from here on, whether its watch is open or waiting for its turn.
+      o.sink.state(o.resource, 'watching');
       failures = 0;
     } catch (e) {
       if (o.signal.aborted) return;
