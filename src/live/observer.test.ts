@@ -192,6 +192,100 @@ describe('LiveObserver', () => {
   });
 });
 
+describe('LiveObserver, workloads', () => {
+  it('infers who writes a Deployment, its ReplicaSet, their pods and a Service, with the steps the table gives them', () => {
+    const obs = started();
+    const meta = (name: string, rv: number, generation: number, owner?: string) => ({
+      name,
+      namespace: 'default',
+      resourceVersion: String(rv),
+      generation,
+      ...(owner ? { ownerReferences: [{ kind: owner, name: 'web', controller: true }] } : {}),
+    });
+    obs.watch(
+      'deployments',
+      { type: 'ADDED', object: { kind: 'Deployment', metadata: meta('web', 10, 1) } },
+      1000,
+    );
+    obs.watch(
+      'replicasets',
+      { type: 'ADDED', object: { kind: 'ReplicaSet', metadata: meta('web-5d9', 11, 1, 'Deployment') } },
+      2000,
+    );
+    obs.watch(
+      'pods',
+      {
+        type: 'ADDED',
+        object: {
+          kind: 'Pod',
+          metadata: meta('web-5d9-abcde', 12, 0, 'ReplicaSet'),
+          spec: { containers: [{ name: 'nginx' }] },
+          status: { phase: 'Pending' },
+        },
+      },
+      3000,
+    );
+    // Its status (the same generation): the Deployment controller; a new generation: a person's kubectl.
+    obs.watch(
+      'deployments',
+      { type: 'MODIFIED', object: { kind: 'Deployment', metadata: meta('web', 13, 1) } },
+      5000,
+    );
+    obs.watch(
+      'deployments',
+      { type: 'MODIFIED', object: { kind: 'Deployment', metadata: meta('web', 14, 2) } },
+      6000,
+    );
+    obs.watch('services', { type: 'ADDED', object: { kind: 'Service', metadata: meta('web', 15, 0) } }, 7000);
+    obs.watch(
+      'services',
+      { type: 'DELETED', object: { kind: 'Service', metadata: meta('web', 16, 0) } },
+      9000,
+    );
+    // As in the simulated lab, the table numbers a Deployment's kubectl request and its etcd write; the pod its
+    // ReplicaSet makes gets steps from its binding on (4, 5, ...), not 1–3, which belong to a pod kubectl asked for.
+    expect(obs.messages().map(line)).toEqual([
+      ' 1000 1 kubectl@m-k8s → apiserver api.create.deployments POST /apis/apps/v1/namespaces/default/deployments (web)',
+      ' 1350 2 apiserver → etcd etcd.txn put /registry/deployments/default/web',
+      ' 1700 - apiserver → controller-manager watch.deployments.added added deployments/web',
+      ' 2000 - controller-manager → apiserver api.create.replicasets POST /apis/apps/v1/namespaces/default/replicasets (web-5d9)',
+      ' 2350 - apiserver → etcd etcd.txn put /registry/replicasets/default/web-5d9',
+      ' 2700 - apiserver → controller-manager watch.replicasets.added added replicasets/web-5d9',
+      ' 3000 - controller-manager → apiserver api.create.pods POST /api/v1/namespaces/default/pods (web-5d9-abcde)',
+      ' 3350 - apiserver → etcd etcd.txn put /registry/pods/default/web-5d9-abcde',
+      ' 3700 - apiserver → controller-manager watch.pods.added added pods/web-5d9-abcde',
+      ' 4050 - apiserver → scheduler watch.pods.added added pods/web-5d9-abcde',
+      ' 5000 - controller-manager → apiserver api.updateStatus.deployments PUT /apis/apps/v1/namespaces/default/deployments/web/status',
+      ' 5350 - apiserver → etcd etcd.txn put /registry/deployments/default/web',
+      ' 5700 - apiserver → controller-manager watch.deployments.modified modified deployments/web',
+      ' 6000 - kubectl@m-k8s → apiserver api.update.deployments PUT /apis/apps/v1/namespaces/default/deployments/web',
+      ' 6350 - apiserver → etcd etcd.txn put /registry/deployments/default/web',
+      ' 6700 - apiserver → controller-manager watch.deployments.modified modified deployments/web',
+      ' 7000 - kubectl@m-k8s → apiserver api.create.services POST /api/v1/namespaces/default/services (web)',
+      ' 7350 - apiserver → etcd etcd.txn put /registry/services/specs/default/web',
+      ' 7700 - apiserver → kube-proxy@m-k8s watch.services.added added services/web',
+      ' 8050 - apiserver → kube-proxy@w1-k8s watch.services.added added services/web',
+      ' 8400 - apiserver → kube-proxy@w2-k8s watch.services.added added services/web',
+      ' 8750 - apiserver → kube-proxy@w3-k8s watch.services.added added services/web',
+      ' 9000 - kubectl@m-k8s → apiserver api.delete.services DELETE /api/v1/namespaces/default/services/web',
+      ' 9350 - apiserver → etcd etcd.txn delete /registry/services/specs/default/web',
+      ' 9700 - apiserver → kube-proxy@m-k8s watch.services.deleted deleted services/web',
+      '10050 - apiserver → kube-proxy@w1-k8s watch.services.deleted deleted services/web',
+      '10400 - apiserver → kube-proxy@w2-k8s watch.services.deleted deleted services/web',
+      '10750 - apiserver → kube-proxy@w3-k8s watch.services.deleted deleted services/web',
+    ]);
+    expect(obs.changes().slice(6)).toEqual([
+      { at: 1000, kind: 'created', resource: 'deployments', name: 'default/web', step: 1 },
+      { at: 2000, kind: 'created', resource: 'replicasets', name: 'default/web-5d9' },
+      { at: 3000, kind: 'created', resource: 'pods', name: 'default/web-5d9-abcde' },
+      { at: 6000, kind: 'changed', resource: 'deployments', name: 'default/web' },
+      { at: 7000, kind: 'created', resource: 'services', name: 'default/web' },
+      { at: 9000, kind: 'deleted', resource: 'services', name: 'default/web' },
+    ]);
+    expect(obs.all('services')).toEqual([]);
+  });
+});
+
 describe('podColumns', () => {
   const pod = (status: object, deleting = false) =>
     podColumns({
