@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { FakeApi } from './fakeApi';
 
@@ -158,12 +159,24 @@ test('the page beside kubectl proxy watches the cluster: nodes, a pod created st
   }
 });
 
-test('in Korean, the banner and the read-only panel say the same', async ({ page }) => {
+test('in Korean, the banner and the read-only panel say the same, and axe finds nothing serious', async ({
+  page,
+}) => {
   await page.goto(`${origin}/podscope/?lang=ko`);
   await expect(page.getByRole('note')).toContainText('실제 클러스터를 보고 있습니다');
   await expect(page.getByRole('note')).toContainText('구성 요소 사이의 메시지는 그것으로 추정한 것입니다');
   await expect(page.getByRole('region', { name: '터미널과 장애' })).toContainText('쓰지 않습니다');
   await expect(page.getByRole('group', { name: '노드 w1-k8s: Ready', exact: true })).toBeVisible();
+  // As the lab's page (a11y.spec.ts): no serious or critical violation, in each theme.
+  for (const theme of ['light', 'dark', 'projector']) {
+    await page.goto(`${origin}/podscope/?lang=ko&theme=${theme}`);
+    await expect(page.getByRole('group', { name: '노드 w1-k8s: Ready', exact: true })).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      serious.map((v) => `${theme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  }
 });
 
 test('an API named by ?api= that cannot be reached, or is no URL at all, is a notice, never a blank page', async ({

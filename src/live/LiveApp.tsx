@@ -137,30 +137,34 @@ function Watching({
         <div className="side live-side">
           <section aria-label={t.changes}>
             <h2>{t.changes}</h2>
-            <ol className="live-changes" role="log">
-              {changes.map((c, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the list is the log's tail, newest first
-                <li key={`${c.at}-${i}`}>
-                  {c.step !== undefined && <span className="live-step">{t.step(c.step)}</span>}
-                  <span>{changeText(c, lang)}</span>
-                </li>
-              ))}
-            </ol>
+            <div role="log">
+              <ol className="live-changes">
+                {changes.map((c, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the list is the log's tail, newest first
+                  <li key={`${c.at}-${i}`}>
+                    {c.step !== undefined && <span className="live-step">{t.step(c.step)}</span>}
+                    <span>{changeText(c, lang)}</span>
+                  </li>
+                ))}
+              </ol>
+            </div>
           </section>
           <section aria-label={t.events}>
             <h2>{t.events}</h2>
             {events.length === 0 ? (
               <p className="live-muted">{t.noEvents}</p>
             ) : (
-              <ol className="live-events" role="log">
-                {events.map((e, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the list is the log's tail, newest first
-                  <li key={`${e.at}-${i}`} className={e.type === 'Warning' ? 'warning' : undefined}>
-                    <span className="live-reason">{e.reason}</span> {e.object}: {e.message}
-                    {e.source && <span className="live-muted"> ({e.source})</span>}
-                  </li>
-                ))}
-              </ol>
+              <div role="log">
+                <ol className="live-events">
+                  {events.map((e, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the list is the log's tail, newest first
+                    <li key={`${e.at}-${i}`} className={e.type === 'Warning' ? 'warning' : undefined}>
+                      <span className="live-reason">{e.reason}</span> {e.object}: {e.message}
+                      {e.source && <span className="live-muted"> ({e.source})</span>}
+                    </li>
+                  ))}
+                </ol>
+              </div>
             )}
           </section>
         </div>
