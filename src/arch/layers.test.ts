@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 const allowed: Record<string, string[]> = {
   sim: [],
   shell: ['sim'],
-  lessons: ['sim', 'shell'],
+  api: ['sim', 'shell'],
+  lessons: ['sim', 'shell', 'api'],
   player: ['sim', 'lessons'],
-  view: ['sim', 'shell', 'lessons', 'player'],
-  embed: ['sim', 'shell', 'lessons', 'player', 'view'],
+  view: ['sim', 'shell', 'api', 'lessons', 'player'],
+  embed: ['sim', 'shell', 'api', 'lessons', 'player', 'view'],
   live: ['sim', 'lessons', 'player', 'view'],
 };
 

@@ -28,7 +28,11 @@ export function safeEncode(text: string): string {
 
 /** The pod-template-hash: FNV-32a of the template, printed in decimal, safe-encoded (8–10 chars). */
 export function podTemplateHash(template: unknown, salt = ''): string {
-  return safeEncode(String(fnv32a(JSON.stringify(template) + salt)));
+  // An empty list of tolerations is no tolerations: the API holds the same template either way
+  // (a file's template and `create deployment`'s must hash alike).
+  const t = template as { tolerations?: readonly unknown[] } | null;
+  const same = t && Array.isArray(t.tolerations) && t.tolerations.length === 0 ? (({ tolerations: _, ...rest }) => rest)(t) : template;
+  return safeEncode(String(fnv32a(JSON.stringify(same) + salt)));
 }
 
 /**

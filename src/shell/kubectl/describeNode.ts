@@ -55,9 +55,32 @@ function podUsage(p: Pod): Usage {
 
 const pct = (part: number, whole: number) => (whole === 0 ? 0 : Math.trunc((part / whole) * 100));
 
+const binarySuffixes = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
+
+/**
+ * A quantity as describe prints it: decoded into a resource.Quantity, whose String() is
+ * the canonical form (apimachinery quantity.go CanonicalizeBytes): a binary amount in the
+ * largest suffix that divides it, so the kubelet's `2459648Ki` reads `2402Mi`. Found by
+ * comparing with real kubectl 1.20.2 over `npm run api` (docs/FACTS-api.md).
+ */
+export function canonicalQuantity(q: string): string {
+  const m = /^(\d+)(Ki|Mi|Gi|Ti|Pi|Ei)$/.exec(q);
+  if (!m) return q;
+  let n = BigInt(m[1] as string) * 1024n ** BigInt(binarySuffixes.indexOf(m[2] as string));
+  if (n < 1024n) return String(n);
+  let e = 0;
+  while (n % 1024n === 0n && e < binarySuffixes.length - 1) {
+    n /= 1024n;
+    e++;
+  }
+  return `${n}${binarySuffixes[e]}`;
+}
+
 function resourceLines(title: string, list: Readonly<Record<string, string>>): string[] {
   const keys = Object.keys(list).sort();
-  return keys.length === 0 ? [] : [`${title}:`, ...keys.map((k) => `  ${k}:\t${list[k]}`)];
+  return keys.length === 0
+    ? []
+    : [`${title}:`, ...keys.map((k) => `  ${k}:\t${canonicalQuantity(list[k] ?? '')}`)];
 }
 
 function podsTable(n: Node, pods: readonly Pod[], now: number): string[] {

@@ -14,7 +14,7 @@ import { flagBool, flagString } from './flags';
  * The verbs each kind's REST storage offers in 1.18: Services and Namespaces have no
  * deletecollection; componentstatuses are only read (pkg/registry/core/componentstatus).
  */
-const verbsOf = (r: Resource): string[] =>
+export const verbsOf = (r: Resource): string[] =>
   r === 'componentstatuses'
     ? ['get', 'list']
     : r === 'services' || r === 'namespaces'

@@ -73,7 +73,7 @@ export function withLastApplied(
 /**
  * The lists strategic merge patch merges item by item, by the key the API types name
  * (patchMergeKey in k8s.io/api): containers and volumes by name, container ports by
- * containerPort, Service ports by port, mounts by mountPath. Other lists are replaced whole.
+ * containerPort, Service ports by port, mounts by mountPath, taints by key. Other lists are replaced whole.
  */
 function mergeKeyOf(field: string, items: readonly Json[]): string | undefined {
   switch (field) {
@@ -87,6 +87,9 @@ function mergeKeyOf(field: string, items: readonly Json[]): string | undefined {
       return 'mountPath';
     case 'conditions':
       return 'type';
+    // A Node's taints (patchStrategy merge, patchMergeKey key in k8s.io/api core/v1).
+    case 'taints':
+      return 'key';
     case 'ports':
       return items.some((i) => isMap(i) && 'containerPort' in i) ? 'containerPort' : 'port';
     default:

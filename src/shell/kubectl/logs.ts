@@ -26,7 +26,7 @@ function sinceMs(text: string): number | undefined {
 }
 
 /** The kubelet's validateContainerLogStatus, for a container that has nothing to show. */
-function notStarted(pod: Pod, name: string, previous: boolean): string | undefined {
+export function notStarted(pod: Pod, name: string, previous: boolean): string | undefined {
   const st = pod.status.containerStatuses.find((c) => c.name === name);
   const podName = pod.metadata.name;
   if (previous) {

@@ -27,13 +27,14 @@ const timeFields = new Set([
 /** metav1.MicroTime fields (a Lease's), written RFC3339Micro: `2020-07-07T10:00:00.123000Z`. */
 const microTimeFields = new Set(['renewTime', 'acquireTime']);
 
-export function rfc3339Micro(simMs: number): string {
+/** `epochMs`: the wall-clock time of cluster time 0 (the lab's July 2020 morning, or `npm run api`'s start). */
+export function rfc3339Micro(simMs: number, epochMs = LAB_EPOCH_MS): string {
   const ms = Math.floor(simMs);
-  return new Date(LAB_EPOCH_MS + ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+  return new Date(epochMs + ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 }
 
-export function rfc3339(simMs: number): string {
-  return new Date(LAB_EPOCH_MS + Math.floor(simMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+export function rfc3339(simMs: number, epochMs = LAB_EPOCH_MS): string {
+  return new Date(epochMs + Math.floor(simMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 /**
@@ -41,23 +42,23 @@ export function rfc3339(simMs: number): string {
  * object it decoded into a map (encoding/json sorts map keys, so -o json is sorted too).
  * Below fieldsV1 the keys are field paths, not times.
  */
-function plain(v: unknown, key = '', inFields = false): Plain | undefined {
+function plain(v: unknown, epochMs: number, key = '', inFields = false): Plain | undefined {
   if (v === undefined || typeof v === 'function') return undefined;
-  if (!inFields && typeof v === 'number' && timeFields.has(key)) return rfc3339(v);
-  if (!inFields && typeof v === 'number' && microTimeFields.has(key)) return rfc3339Micro(v);
+  if (!inFields && typeof v === 'number' && timeFields.has(key)) return rfc3339(v, epochMs);
+  if (!inFields && typeof v === 'number' && microTimeFields.has(key)) return rfc3339Micro(v, epochMs);
   if (!inFields && key === 'resourceVersion') return String(v);
   if (v === null || typeof v !== 'object') return v as Plain;
-  if (Array.isArray(v)) return v.map((x) => plain(x, '', inFields) ?? null);
+  if (Array.isArray(v)) return v.map((x) => plain(x, epochMs, '', inFields) ?? null);
   const out: { [k: string]: Plain } = {};
   for (const k of Object.keys(v).sort()) {
-    const p = plain((v as Record<string, unknown>)[k], k, inFields || key === 'fieldsV1');
+    const p = plain((v as Record<string, unknown>)[k], epochMs, k, inFields || key === 'fieldsV1');
     if (p !== undefined) out[k] = p;
   }
   return out;
 }
 
-export function wireObject(o: KubeObject): { [k: string]: Plain } {
-  const body = plain(wireShape(o)) as { [k: string]: Plain };
+export function wireObject(o: KubeObject, epochMs = LAB_EPOCH_MS): { [k: string]: Plain } {
+  const body = plain(wireShape(o), epochMs) as { [k: string]: Plain };
   // A ComponentStatus is made per request, never stored: no uid, no version, a null creation time.
   if (o.kind === 'ComponentStatus') body.metadata = { creationTimestamp: null, name: o.metadata.name };
   return body;
@@ -66,7 +67,7 @@ export function wireObject(o: KubeObject): { [k: string]: Plain } {
 export function wireList(items: readonly KubeObject[]): { [k: string]: Plain } {
   return {
     apiVersion: 'v1',
-    items: items.map(wireObject),
+    items: items.map((o) => wireObject(o)),
     kind: 'List',
     metadata: { resourceVersion: '', selfLink: '' },
   };

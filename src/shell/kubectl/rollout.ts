@@ -107,10 +107,9 @@ export function rolloutStatusText(o: Deployment | DaemonSet): { text: string; do
 }
 
 /**
- * rollout status watches the object and prints the status on every change until it
- * is done (or at once with --watch=false). The lab reads it once a second and prints
- * when the text or the object changed — the same lines a watch gives, at most a
- * second later.
+ * rollout status lists the object and watches it (watchtools.UntilWithSync), printing the
+ * status on every event, the same text again if it did not change, until it is done; with
+ * --watch=false once. Checked against real kubectl 1.20.2 over `npm run api`.
  */
 const statusVerb: Verb = {
   name: 'rollout status',
@@ -129,34 +128,57 @@ const statusVerb: Verb = {
         `error: no status viewer has been implemented for ${kindWord[t.resource]?.split('.')[0]}`,
       );
     const watch = ctx.flags.values.has('watch') ? flagBool(ctx.flags, 'watch') : true;
-    let last = '';
-    const poll = () =>
-      send(
-        ctx.io,
-        ctx.server,
-        { verb: 'get', resource: t.resource, name: t.name, namespace: ctx.namespace },
-        (res) => {
-          if (!res.ok) {
-            if (last !== '' && res.reason === 'NotFound')
-              return failWith(ctx, 'error: object has been deleted');
-            return failWith(ctx, apiError(res, ctx.server));
+    const named = { resource: t.resource, name: t.name, namespace: ctx.namespace };
+    // The builder's GET first: a missing object is NotFound before any watch.
+    send(ctx.io, ctx.server, { verb: 'get', ...named }, (res) => {
+      if (!res.ok) return failWith(ctx, apiError(res, ctx.server));
+      const show = (o: KubeObject | undefined): boolean => {
+        if (o?.kind !== 'Deployment' && o?.kind !== 'DaemonSet') {
+          failWith(ctx, 'error: unexpected object');
+          return true;
+        }
+        const { text, done } = rolloutStatusText(o);
+        if (text !== '') ctx.io.out(text);
+        if (done || !watch) {
+          ctx.io.exit(0);
+          return true;
+        }
+        return false;
+      };
+      if (!watch) {
+        show(res.object);
+        return;
+      }
+      const close = ctx.io.shell.world.cluster.watch(
+        ctx.io.shell.host,
+        { verb: 'watch', ...named },
+        (e) => {
+          if (e.type === 'start') {
+            if (!e.res.ok) {
+              close();
+              return failWith(ctx, apiError(e.res, ctx.server));
+            }
+            const first = e.res.items?.[0];
+            if (!first) {
+              close();
+              return failWith(
+                ctx,
+                `Error from server (NotFound): ${kindWord[t.resource]} "${t.name}" not found`,
+              );
+            }
+            if (show(first)) close();
+            return;
           }
-          const o = res.object;
-          if (o?.kind !== 'Deployment' && o?.kind !== 'DaemonSet')
-            return failWith(ctx, 'error: unexpected object');
-          const { text, done } = rolloutStatusText(o);
-          const seen = `${o.metadata.resourceVersion}`;
-          if (seen !== last) {
-            if (text !== '' && (last === '' || text !== lastText)) ctx.io.out(text);
-            lastText = text;
-            last = seen;
+          if (e.type === 'deleted') {
+            close();
+            return failWith(ctx, 'error: object has been deleted');
           }
-          if (done || !watch) return ctx.io.exit(0);
-          ctx.io.onInterrupt(ctx.io.shell.world.after(1000, poll));
+          if (show(e.object)) close();
         },
+        () => ctx.io.exit(0),
       );
-    let lastText = '';
-    poll();
+      ctx.io.onInterrupt(close);
+    });
   },
 };
 

@@ -1,0 +1,93 @@
+// `npm run api` as a person starts it: options, the kubeconfig it writes, the lines its
+// stdin takes (a fault typed on the lab's hosts) and what real kubectl then sees.
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseApiArgs, USAGE } from './cli';
+import { KUBECTL_120, sleep } from './testing/realKubectl';
+
+const run = (bin: string, args: string[], env: Record<string, string>) =>
+  new Promise<string>((resolve) =>
+    execFile(bin, args, { env: { ...process.env, ...env } }, (_e, out, err) => resolve(`${out}${err}`)),
+  );
+
+describe('npm run api', () => {
+  it('reads its options, and says what is wrong with a bad one', () => {
+    expect(parseApiArgs([])).toEqual({
+      lab: 'ready',
+      seed: 1,
+      speed: 1,
+      port: 6443,
+      address: '127.0.0.1',
+      kubeconfig: './podscope.kubeconfig',
+      quiet: false,
+    });
+    expect(parseApiArgs(['--lab=fresh', '--seed', '7', '--speed', '2', '--port=0', '--quiet'])).toMatchObject(
+      {
+        lab: 'fresh',
+        seed: 7,
+        speed: 2,
+        port: 0,
+        quiet: true,
+      },
+    );
+    expect(parseApiArgs(['--help'])).toBe(USAGE);
+    expect(parseApiArgs(['--speed', '9'])).toBe('api: --speed is a number from 0.25 to 4');
+    expect(parseApiArgs(['--lab', 'x'])).toBe('api: --lab is ready or fresh');
+    expect(parseApiArgs(['--nope'])).toBe(`api: unknown option --nope\n${USAGE}`);
+  });
+
+  it('prints how to use it, and a kubelet stopped from its stdin makes real kubectl see the node NotReady', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'podscope-cli-'));
+    const kubeconfig = join(dir, 'kc');
+    const child = spawn(
+      'npx',
+      ['tsx', 'src/api/cli.ts', '--port', '0', '--speed', '4', '--quiet', '--kubeconfig', kubeconfig],
+      {
+        cwd: join(__dirname, '../..'),
+        stdio: ['pipe', 'pipe', 'pipe'],
+        // Its own process group, so npx, tsx and the server all stop at the end.
+        detached: true,
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    try {
+      for (let i = 0; i < 200 && !out.includes('Ctrl+C'); i++) await sleep(100);
+      const port = /serving on https:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1];
+      expect(out.split('\n').slice(0, 3)).toEqual([
+        `Podscope: the book's lab (Kubernetes v1.18.4, ready, seed 1, speed 4) is serving on https://127.0.0.1:${port}`,
+        `kubeconfig written to ${kubeconfig}; try:`,
+        `  kubectl --kubeconfig ${kubeconfig} get nodes`,
+      ]);
+      expect(readFileSync(kubeconfig, 'utf8')).toContain(`server: https://127.0.0.1:${port}`);
+      const env = { KUBECONFIG: kubeconfig, HOME: dir };
+      const ready = () =>
+        run(
+          KUBECTL_120,
+          ['get', 'node', 'w2-k8s', '-o', 'jsonpath={.status.conditions[?(@.type=="Ready")].status}'],
+          env,
+        );
+      expect(await ready()).toBe('True');
+      child.stdin.write('ssh w2-k8s\nsystemctl stop kubelet\n');
+      let now = '';
+      // The node lifecycle controller marks it after the 40 s grace period: about 12 s at 4×.
+      for (let i = 0; i < 120 && now !== 'Unknown'; i++) {
+        await sleep(500);
+        now = await ready();
+      }
+      expect(now).toBe('Unknown');
+      // The lines ran in the lab's terminal, after their prompts.
+      expect(out).toContain('[root@m-k8s ~]# ssh w2-k8s');
+      expect(out).toContain('[root@w2-k8s ~]# systemctl stop kubelet');
+    } finally {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+      // tsx runs the server in a child of its own: named by this test's kubeconfig path.
+      await new Promise((r) => execFile('pkill', ['-f', kubeconfig], r));
+    }
+  }, 90_000);
+});

@@ -1,0 +1,116 @@
+// Test helper: real kubectl binaries, and `npm run api`'s server in this process, so a
+// test can run a real kubectl against the simulated lab and compare what it prints with
+// what the in-page kubectl prints. A missing binary fails the test with how to get it.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Session } from '../../shell/session';
+import type { SimMs } from '../../sim/units';
+import { kubeconfigText } from '../kubeconfig';
+import type { TablePrinter } from '../rest';
+import type { ApiServer } from '../server';
+import { newToken, startApiServer } from '../server';
+import { selfSigned } from '../tls';
+
+/** Debian's kubernetes-client, unpacked (TOOLCHAIN.md): kubectl 1.20.2. */
+export const KUBECTL_120 = process.env.KUBECTL_120 ?? '/tmp/kc/usr/bin/kubectl';
+
+export const HOW_TO_GET_120 =
+  'kubectl 1.20.2 is missing: cd /tmp && apt-get download kubernetes-client && dpkg -x kubernetes-client_*.deb /tmp/kc (or set KUBECTL_120); .ci/run does this';
+
+/** The newest versioned kubectl beside the one on the PATH (kubectl.1.33 here), if any. */
+export function newestKubectl(): string | undefined {
+  if (process.env.KUBECTL_NEWEST) return process.env.KUBECTL_NEWEST;
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    const k = join(dir, 'kubectl');
+    if (!existsSync(k)) continue;
+    const real = dirname(realpathSync(k));
+    const versions = readdirSync(real)
+      .filter((f) => /^kubectl\.1\.\d+$/.test(f))
+      .sort((a, b) => Number(a.split('.')[2]) - Number(b.split('.')[2]));
+    const last = versions[versions.length - 1];
+    if (last) return join(real, last);
+  }
+  return undefined;
+}
+
+export interface LabServer {
+  readonly session: Session;
+  readonly server: ApiServer;
+  readonly kubeconfig: string;
+  /** Runs a real kubectl with this lab's kubeconfig; resolves with what it printed (stdout then stderr) and its exit code. */
+  kubectl(
+    bin: string,
+    args: readonly string[],
+    input?: string,
+  ): Promise<{ out: string; err: string; code: number }>;
+  close(): Promise<void>;
+}
+
+export async function startLab(options: { seed?: number; tables?: TablePrinter } = {}): Promise<LabServer> {
+  const session = new Session({ seed: options.seed ?? 1 });
+  const token = newToken();
+  const tls = selfSigned([]);
+  const server = await startApiServer({
+    session,
+    token,
+    tls,
+    address: '127.0.0.1',
+    port: 0,
+    speed: 1,
+    ...(options.tables ? { tables: options.tables } : {}),
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'podscope-api-'));
+  const kubeconfig = join(dir, 'kubeconfig');
+  writeFileSync(kubeconfig, kubeconfigText(`https://127.0.0.1:${server.port}`, tls.cert, token));
+  return {
+    session,
+    server,
+    kubeconfig,
+    kubectl: (bin, args, input) =>
+      new Promise((resolve) => {
+        const child = execFile(
+          bin,
+          [...args],
+          { env: { ...process.env, KUBECONFIG: kubeconfig, HOME: dir }, timeout: 60_000 },
+          (error, stdout, stderr) => {
+            const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+            resolve({ out: stdout, err: stderr, code });
+          },
+        );
+        if (input !== undefined) child.stdin?.end(input);
+      }),
+    close: () => server.close(),
+  };
+}
+
+/** Lets cluster time pass for real (the server's clock is the wall clock). */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * The in-page kubectl on `twin` (a second lab of the same seed, given the same commands,
+ * kept at the served lab's moment while the clock runs), or on the served lab itself: a
+ * line typed at m-k8s, its whole output.
+ */
+export async function inPage(
+  twin: Session,
+  lab: LabServer,
+  line: string,
+): Promise<{ out: string; code: number }> {
+  // On the served lab itself, its own clock is the one to follow.
+  const follow = () => {
+    const t = lab.server.tick();
+    if (twin !== lab.session) twin.advanceTo(Math.max(twin.now(), t) as SimMs);
+  };
+  follow();
+  const job = twin.run('m-k8s', line);
+  const start = Date.now();
+  while (!job.done && Date.now() - start < 60_000) {
+    await sleep(20);
+    follow();
+  }
+  return { out: job.text(), code: job.exitCode };
+}
