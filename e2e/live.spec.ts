@@ -1,37 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
-import { execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { FakeApi } from './fakeApi';
+import { freePort, kubectlBinary } from './liveHelpers';
 
 // Issue 17, "a real cluster in the page": the built page served by the real
 // `kubectl proxy --www=dist --www-prefix=/podscope/` in front of an API server (e2e/fakeApi.ts
 // standing in for a cluster), watched as a person would: the nodes, a pod created beside
 // the page (not by it) appearing step by step, a node whose kubelet stopped going
 // NotReady; and the page never writes.
-
-function kubectlBinary(): string {
-  for (const k of [process.env.KUBECTL, 'kubectl', '/tmp/kc/usr/bin/kubectl']) {
-    if (!k) continue;
-    try {
-      execFileSync(k, ['version', '--client'], { stdio: 'ignore' });
-      return k;
-    } catch {}
-  }
-  throw new Error(
-    "no kubectl: set KUBECTL, put kubectl on the PATH, or unpack Debian's kubernetes-client to /tmp/kc",
-  );
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((done) => s.listen(0, '127.0.0.1', done));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((done) => s.close(() => done()));
-  return port;
-}
 
 let fake: FakeApi;
 let proxy: ChildProcess;
@@ -132,7 +111,6 @@ test('the page beside kubectl proxy watches the cluster: nodes, a pod created st
 
   // w2-k8s's kubelet stops: the node lifecycle controller marks the node Unknown.
   fake.stopKubelet('w2-k8s');
-  // Nodes share a connection with the quiet resources, watched in turn: told within seconds.
   await expect(page.getByRole('group', { name: 'node w2-k8s: NotReady', exact: true })).toBeVisible({
     timeout: 15_000,
   });

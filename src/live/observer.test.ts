@@ -177,6 +177,35 @@ describe('LiveObserver', () => {
     expect(obs.messages().at(-2)?.from).toBe('kubelet@w2-k8s');
   });
 
+  it("takes a pod already running when listed as started before, and its NotReady on a silent node as the node lifecycle controller's", () => {
+    const obs = started();
+    const running = nginxPodLife[3]?.object as ApiObject;
+    obs.list('pods', [running], 0, true);
+    obs.watch('nodes', { type: 'MODIFIED', object: node('w2-k8s', 1300, 'Unknown') }, 1000);
+    const notReady = {
+      ...running,
+      metadata: { ...running.metadata, resourceVersion: '1301' },
+      status: {
+        ...running.status,
+        conditions: (running.status?.conditions ?? []).map((c) =>
+          c.type === 'Ready' ? { ...c, status: 'False' } : c,
+        ),
+      },
+    };
+    obs.watch('pods', { type: 'MODIFIED', object: notReady }, 2000);
+    expect(obs.messages().slice(2).map(line)).toEqual([
+      ' 2000 - controller-manager → apiserver api.updateStatus.pods PATCH /api/v1/namespaces/default/pods/nginx-pod/status (Ready=False)',
+      ' 2350 - apiserver → etcd etcd.txn put /registry/pods/default/nginx-pod',
+    ]);
+    expect(obs.changes().at(-1)).toEqual({
+      at: 2000,
+      kind: 'not-ready',
+      resource: 'pods',
+      name: 'default/nginx-pod',
+      detail: 'w2-k8s',
+    });
+  });
+
   it('tells what changed while the watch was gone when it lists again (410 Gone), without inventing messages', () => {
     const obs = started();
     const [added, , , ready] = nginxPodLife;

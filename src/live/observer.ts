@@ -237,15 +237,23 @@ export class LiveObserver {
     const statusPath = `PATCH /api/v1/namespaces/${k.split('/')[0]}/pods/${name}/status`;
     const wasReady = prev ? podReady(prev) : false;
     const ready = podReady(next);
-    // A container the status shows running, whose Started event has not come yet (events and pods are two streams).
-    for (const cs of next.status?.containerStatuses ?? [])
-      if (cs.state?.running) this.criStep(c, k, node, 'start', cs.name ?? '', undefined);
+    // A container the status shows running that was not before, whose Started event has not come yet (events
+    // and pods are two streams). One already running when first seen (prev undefined after a list) started earlier.
+    const wasRunning = new Set(
+      (prev?.status?.containerStatuses ?? []).filter((cs) => cs.state?.running).map((cs) => cs.name),
+    );
+    if (prev)
+      for (const cs of next.status?.containerStatuses ?? [])
+        if (cs.state?.running && !wasRunning.has(cs.name))
+          this.criStep(c, k, node, 'start', cs.name ?? '', undefined);
     const changed = !prev || JSON.stringify(prev.status) !== JSON.stringify(next.status);
     // The kubelet's first status write sets startTime; before it, only the scheduler's PodScheduled is there.
     if (!changed || !next.status?.startTime) return;
     if (ready !== wasReady) {
+      // On a node gone Unknown, the node lifecycle controller marks its pods not Ready (the kubelet is silent).
+      const silent = !ready && this.nodeUnknown(node);
       const report = c.send(
-        kubelet,
+        silent ? 'controller-manager' : kubelet,
         'apiserver',
         'api.updateStatus.pods',
         `${statusPath} (Ready=${ready ? 'True' : 'False'})`,
@@ -267,6 +275,11 @@ export class LiveObserver {
   }
 
   /** The kubelet's talk with the container runtime, once per container and verb, from an event or the status. */
+  private nodeUnknown(node: string): boolean {
+    const n = this.objects.get('nodes')?.get(node);
+    return n !== undefined && nodeReady(n) === 'Unknown';
+  }
+
   private criStep(
     c: Chain,
     k: string,

@@ -7,7 +7,7 @@ import { LiveObserver } from './observer';
 import { Lane, listAndWatch } from './watchStream';
 
 /** Watched all the time; the others take turns on one connection (watchStream's Lane says why). */
-const BUSY: readonly Resource[] = ['pods', 'events'];
+const BUSY: readonly Resource[] = ['pods', 'events', 'nodes'];
 const SLICE_MS = 1500;
 
 export interface LiveCluster {
