@@ -6,7 +6,7 @@
 import { wireObject } from '../shell/kubectl/objectPrinter';
 import { toObject } from '../shell/manifest';
 import type { JsonValue } from '../shell/manifestYaml';
-import type { KubeObject, Node, Taint } from '../sim/objects';
+import type { Container, KubeObject, Node, PodTemplate, Taint } from '../sim/objects';
 import type { SimMs } from '../sim/units';
 
 type Map = { [k: string]: JsonValue };
@@ -24,6 +24,71 @@ function strings(v: JsonValue | undefined): Record<string, string> | undefined {
 export type Decoded =
   | { readonly ok: true; readonly object: KubeObject }
   | { readonly ok: false; readonly message: string };
+
+/** JSON with sorted keys: two objects that say the same compare equal. */
+function sorted(v: JsonValue | undefined): string {
+  const walk = (x: JsonValue | undefined): unknown =>
+    Array.isArray(x)
+      ? x.map(walk)
+      : isMap(x)
+        ? Object.fromEntries(
+            Object.keys(x)
+              .sort()
+              .map((k) => [k, walk(x[k])]),
+          )
+        : (x ?? null);
+  return JSON.stringify(walk(v));
+}
+
+const byName = (cs: JsonValue | undefined): Record<string, Map> =>
+  Object.fromEntries(
+    (Array.isArray(cs) ? cs.filter(isMap) : []).map((c) => [typeof c.name === 'string' ? c.name : '', c]),
+  );
+
+/**
+ * The template after a PUT or PATCH: the stored one where the client's JSON says the same
+ * (it carries the API's defaults, which the lab's form leaves out, and must not look like a
+ * new template), and only the fields the client changed taken from `fresh`.
+ */
+function changedTemplate(
+  current: PodTemplate,
+  before: JsonValue | undefined,
+  after: JsonValue | undefined,
+  fresh: PodTemplate,
+): PodTemplate {
+  if (sorted(before) === sorted(after)) return current;
+  const b = isMap(before) ? before : {};
+  const a = isMap(after) ? after : {};
+  const bs = isMap(b.spec) ? b.spec : {};
+  const as = isMap(a.spec) ? a.spec : {};
+  const was = byName(bs.containers);
+  const now = byName(as.containers);
+  const containers = fresh.containers.map((fc) => {
+    const cc = current.containers.find((c) => c.name === fc.name);
+    const cw = was[fc.name];
+    const nw = now[fc.name];
+    if (!cc || !cw || !nw) return fc;
+    const out: Record<string, unknown> = { ...cc };
+    for (const k of new Set([...Object.keys(cw), ...Object.keys(nw)])) {
+      if (sorted(cw[k]) === sorted(nw[k])) continue;
+      const v = (fc as unknown as Record<string, unknown>)[k];
+      if (v === undefined) delete out[k];
+      else out[k] = v;
+    }
+    return out as unknown as Container;
+  });
+  const metaChanged = sorted(b.metadata) !== sorted(a.metadata);
+  // `rollout restart` writes its restartedAt here.
+  const annotations = strings(isMap(a.metadata) ? a.metadata.annotations : undefined);
+  const { annotations: _, ...withoutAnnotations } = current;
+  return {
+    ...(metaChanged ? withoutAnnotations : current),
+    ...(metaChanged ? { labels: fresh.labels } : {}),
+    ...(metaChanged && annotations && Object.keys(annotations).length > 0 ? { annotations } : {}),
+    ...(sorted(bs.tolerations) !== sorted(as.tolerations) ? { tolerations: fresh.tolerations ?? [] } : {}),
+    containers,
+  };
+}
 
 /** POST: a new object of a kind the lab models. */
 export function createdFromWire(doc: Map): Decoded {
@@ -104,6 +169,9 @@ export function updatedFromWire(current: KubeObject, doc: Map, epochMs: number):
     case 'Service': {
       const fresh = toObject({ ...doc, kind: current.kind }, '');
       if (typeof fresh === 'string') return { ok: false, message: fresh };
+      const beforeSpec = wireObject(current, epochMs).spec as JsonValue;
+      const templateOf = (cur: PodTemplate, next: PodTemplate) =>
+        changedTemplate(cur, isMap(beforeSpec) ? beforeSpec.template : undefined, spec.template, next);
       if (fresh.kind === 'Deployment' && current.kind === 'Deployment') {
         const paused = spec.paused === true;
         const { paused: _p, ...rest } = current.spec;
@@ -115,7 +183,7 @@ export function updatedFromWire(current: KubeObject, doc: Map, epochMs: number):
             spec: {
               ...rest,
               replicas: fresh.spec.replicas,
-              template: fresh.spec.template,
+              template: templateOf(current.spec.template, fresh.spec.template),
               ...(paused ? { paused } : {}),
             },
           },
@@ -127,13 +195,21 @@ export function updatedFromWire(current: KubeObject, doc: Map, epochMs: number):
           object: {
             ...current,
             metadata,
-            spec: { ...current.spec, replicas: fresh.spec.replicas, template: fresh.spec.template },
+            spec: {
+              ...current.spec,
+              replicas: fresh.spec.replicas,
+              template: templateOf(current.spec.template, fresh.spec.template),
+            },
           },
         };
       if (fresh.kind === 'DaemonSet' && current.kind === 'DaemonSet')
         return {
           ok: true,
-          object: { ...current, metadata, spec: { ...current.spec, template: fresh.spec.template } },
+          object: {
+            ...current,
+            metadata,
+            spec: { ...current.spec, template: templateOf(current.spec.template, fresh.spec.template) },
+          },
         };
       if (fresh.kind === 'Service' && current.kind === 'Service')
         return {

@@ -174,6 +174,11 @@ export async function startApiServer(o: ApiServerOptions): Promise<ApiServer> {
         log(429);
         return;
       }
+      // A watch holds its place from now until its connection closes.
+      if (isWatch) {
+        watches++;
+        res.on('close', () => watches--);
+      }
       const request: HttpRequest = {
         method: req.method ?? 'GET',
         path,
@@ -198,13 +203,7 @@ export async function startApiServer(o: ApiServerOptions): Promise<ApiServer> {
             return;
           }
           log('answer' in r ? r.answer.status : r.stream.status);
-          if ('stream' in r) watches++;
-          write(res, r, (stop) =>
-            res.on('close', () => {
-              watches--;
-              stop();
-            }),
-          );
+          write(res, r, (stop) => res.on('close', stop));
         },
         o.tables,
       );

@@ -31,7 +31,10 @@ export function podTemplateHash(template: unknown, salt = ''): string {
   // An empty list of tolerations is no tolerations: the API holds the same template either way
   // (a file's template and `create deployment`'s must hash alike).
   const t = template as { tolerations?: readonly unknown[] } | null;
-  const same = t && Array.isArray(t.tolerations) && t.tolerations.length === 0 ? (({ tolerations: _, ...rest }) => rest)(t) : template;
+  const same =
+    t && Array.isArray(t.tolerations) && t.tolerations.length === 0
+      ? (({ tolerations: _, ...rest }) => rest)(t)
+      : template;
   return safeEncode(String(fnv32a(JSON.stringify(same) + salt)));
 }
 
