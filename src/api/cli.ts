@@ -10,6 +10,7 @@ import { Session } from '../shell/session';
 import type { LabKind } from '../sim/api';
 import { kubeconfigText } from './kubeconfig';
 import { newToken, startApiServer } from './server';
+import { tablePrinter } from './tables';
 import { selfSigned } from './tls';
 
 export interface ApiCliOptions {
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
       address: o.address,
       port: o.port,
       speed: o.speed,
+      tables: tablePrinter,
       ...(existsSync(resolve(distDir, 'index.html')) ? { distDir } : {}),
       ...(o.quiet ? {} : { onRequest: (line: string) => process.stderr.write(`${line}\n`) }),
     });

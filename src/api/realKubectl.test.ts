@@ -67,7 +67,7 @@ const split = (line: string) => (line.match(/'[^']*'|\S+/g) ?? []).map((a) => a.
 
 /** Commands that change nothing: the in-page kubectl reads the served lab itself, right after the real one. */
 const reads =
-  /^kubectl (get|describe|logs|rollout (status|history)|explain|api-resources|api-versions|version|cluster-info)\b/;
+  /^kubectl (get|describe|logs|exec|rollout (status|history)|explain|api-resources|api-versions|version|cluster-info)\b/;
 
 /**
  * A change is made by the real kubectl on the served lab and by the in-page kubectl on the
@@ -92,15 +92,27 @@ async function compare(
   expect({ line, out: a, code: real.code }).toEqual({ line, out: b, code: page.code });
 }
 
-/** The book's chapter 3, as far as it runs without a Table printer or OpenAPI. */
+/** The book's chapter 3 (and the verbs around it a student tries). */
 const chapter3 = [
+  'kubectl get nodes',
+  'kubectl get nodes -o wide',
+  'kubectl get pods --all-namespaces',
   'kubectl run nginx-pod --image=nginx',
   'kubectl create deployment dpy-nginx --image=nginx',
   'sleep 8',
   'kubectl get pods -o yaml',
   'kubectl get pod nginx-pod -o jsonpath={.status.phase}',
+  // exec over websockets: kubectl 1.30 and newer (1.20.2 speaks SPDY, which the lab does not).
+  'websocket: kubectl exec nginx-pod -- cat /etc/hostname',
+  'websocket: kubectl exec nginx-pod -- ls /usr/share/nginx/html',
+  'kubectl get pods',
+  'kubectl get pods -o wide',
   'kubectl scale deployment dpy-nginx --replicas=3',
   'sleep 6',
+  'kubectl get deployment',
+  'kubectl get deployments.apps dpy-nginx -o wide',
+  'kubectl get rs --show-labels',
+  'kubectl get pods -l app=dpy-nginx -L app',
   'kubectl describe pod nginx-pod',
   'kubectl get deployment dpy-nginx -o json',
   'kubectl logs nginx-pod',
@@ -112,8 +124,11 @@ const chapter3 = [
   'kubectl apply -f echo-hname.yaml --validate=false',
   'kubectl apply -f echo-hname.yaml --validate=false',
   'kubectl expose deployment echo-hname --type=NodePort --name=np-svc --port=80',
+  'kubectl get services',
   'kubectl get services -o yaml',
+  'kubectl get endpoints np-svc',
   'kubectl cordon w3-k8s',
+  'kubectl get nodes',
   'kubectl get node w3-k8s -o yaml',
   'kubectl uncordon w3-k8s',
   'kubectl label node w1-k8s lesson=ch3',
@@ -160,6 +175,10 @@ async function runChapter(bin: string): Promise<void> {
     writeFileSync(file, echoHname);
     for (const s of [twin, lab.session]) s.shell('m-k8s').fs.write('/root/echo-hname.yaml', echoHname);
     for (const line of chapter3) {
+      if (line.startsWith('websocket: ')) {
+        if (bin !== KUBECTL_120) await compare(lab, twin, bin, line.slice('websocket: '.length));
+        continue;
+      }
       if (line.startsWith('sleep ')) {
         await sleep(Number(line.slice(6)) * 1000);
         continue;

@@ -26,6 +26,7 @@ import type { HttpRequest, Reply } from './http';
 import { json, queryOf, text } from './http';
 import type { PatchType } from './patch';
 import { applyPatchOf, patchTypes } from './patch';
+import { decodeProtobufBody } from './protobuf';
 import { badRequest, detailsOf, methodNotAllowed, notFoundPath, status } from './status';
 
 type Map = { [k: string]: JsonValue };
@@ -182,16 +183,20 @@ function includeObjectOf(q: URLSearchParams): TableOptions['includeObject'] {
 }
 
 function decodeBody(req: HttpRequest): { ok: true; value: JsonValue } | { ok: false; reply: Reply } {
-  // The lab reads JSON only. A newer client that sent protobuf gets 415 and sends JSON
-  // again (client-go falls back when the server does not take its content type).
+  // JSON (and YAML's JSON subset), or protobuf: kubectl 1.33's typed clients send protobuf
+  // and do not send JSON again on a 415. CBOR (1.32+, off by default) is not read.
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
-  if (type === 'application/vnd.kubernetes.protobuf' || type === 'application/cbor')
+  if (type === 'application/vnd.kubernetes.protobuf') {
+    const decoded = decodeProtobufBody(req.raw ?? new TextEncoder().encode(req.body));
+    return decoded.ok ? decoded : { ok: false, reply: badRequest(decoded.message) };
+  }
+  if (type === 'application/cbor')
     return {
       ok: false,
       reply: status(
         415,
         'UnsupportedMediaType',
-        `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`,
+        `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`,
         {},
       ),
     };

@@ -11,6 +11,7 @@ import { kubeconfigText } from '../kubeconfig';
 import type { TablePrinter } from '../rest';
 import type { ApiServer } from '../server';
 import { newToken, startApiServer } from '../server';
+import { tablePrinter } from '../tables';
 import { selfSigned } from '../tls';
 
 /** Debian's kubernetes-client, unpacked (TOOLCHAIN.md): kubectl 1.20.2. */
@@ -59,7 +60,8 @@ export async function startLab(options: { seed?: number; tables?: TablePrinter }
     address: '127.0.0.1',
     port: 0,
     speed: 1,
-    ...(options.tables ? { tables: options.tables } : {}),
+    // The server-side printing `npm run api` has, unless a test gives another.
+    tables: options.tables ?? tablePrinter,
   });
   const dir = mkdtempSync(join(tmpdir(), 'podscope-api-'));
   const kubeconfig = join(dir, 'kubeconfig');

@@ -32,21 +32,42 @@ export interface PrintOptions {
   readonly labelColumns?: readonly string[];
 }
 
-type Row = string[];
-type Columns<T> = {
-  header: Row;
-  wideHeader: Row;
-  row(o: T, now: number): Row;
-  wideRow(o: T): Row;
-  /** A kind whose wide columns sit between its own (events) prints this table instead. */
-  wide?: { header: Row; row(o: T, now: number): Row };
-};
+/**
+ * One column as the 1.18 API server declares it (pkg/printers/internalversion/printers.go):
+ * its name as the Table carries it (kubectl prints it in capitals), its type, `name` format
+ * for the object's name, and priority 1 for the columns only `-o wide` shows. The server's
+ * descriptions are in src/api/columnDocs.ts.
+ */
+export interface PrintColumn {
+  readonly name: string;
+  readonly type: 'string' | 'integer';
+  readonly format?: 'name';
+  readonly priority?: 1;
+}
+
+/** A cell as the server types it: Go's int64 cells are numbers, the rest strings. */
+export type Cell = string | number;
+
+interface Printer<T> {
+  readonly columns: readonly PrintColumn[];
+  /** Every column's cell: the server always prints wide (GenerateOptions{Wide: true}). */
+  cells(o: T, now: number): Cell[];
+}
 
 const none = '<none>';
 
+const nameColumn: PrintColumn = { name: 'Name', type: 'string', format: 'name' };
+const ageColumn: PrintColumn = { name: 'Age', type: 'string' };
+const str = (name: string, priority?: 1): PrintColumn => ({
+  name,
+  type: 'string',
+  ...(priority ? { priority } : {}),
+});
+const int = (name: string): PrintColumn => ({ name, type: 'integer' });
+
+/** metav1.FormatLabelSelector / labels.FormatLabels: `k=v` sorted by key, `<none>` when empty. */
 function selectorText(sel: Readonly<Record<string, string>> | undefined): string {
-  const entries = Object.entries(sel ?? {});
-  return entries.length === 0 ? none : entries.map(([k, v]) => `${k}=${v}`).join(',');
+  return labelsText(sel);
 }
 
 function labelsText(labels: Readonly<Record<string, string>> | undefined): string {
@@ -54,14 +75,16 @@ function labelsText(labels: Readonly<Record<string, string>> | undefined): strin
   return entries.length === 0 ? none : entries.map(([k, v]) => `${k}=${v}`).join(',');
 }
 
-function containersOf(o: Deployment | ReplicaSet | DaemonSet): Row {
+/** layoutContainerCells: names and images, each comma-joined. */
+function containersOf(o: Deployment | ReplicaSet | DaemonSet): [string, string] {
   const cs = o.spec.template.containers;
   return [cs.map((c) => c.name).join(','), cs.map((c) => c.image).join(',')];
 }
 
+/** printNode's STATUS: the Ready condition (Ready/NotReady, Unknown without one), then SchedulingDisabled. */
 export function nodeStatus(n: Node): string {
   const ready = n.status.conditions.find((c) => c.type === 'Ready');
-  const status = ready?.status === 'True' ? 'Ready' : 'NotReady';
+  const status = !ready ? 'Unknown' : ready.status === 'True' ? 'Ready' : 'NotReady';
   return n.spec.unschedulable ? `${status},SchedulingDisabled` : status;
 }
 
@@ -74,82 +97,114 @@ export function nodeRoles(n: Node): string {
   return roles.length === 0 ? none : roles.join(',');
 }
 
-const pods: Columns<Pod> = {
-  header: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
-  wideHeader: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
-  row: (p, now) => [
+const pods: Printer<Pod> = {
+  columns: [
+    nameColumn,
+    str('Ready'),
+    str('Status'),
+    int('Restarts'),
+    ageColumn,
+    str('IP', 1),
+    str('Node', 1),
+    str('Nominated Node', 1),
+    str('Readiness Gates', 1),
+  ],
+  cells: (p, now) => [
     p.metadata.name,
     podReadyText(p),
     podStatusText(p),
-    String(podRestarts(p)),
+    podRestarts(p),
     age(now, p.metadata.creationTimestamp),
+    p.status.podIP ?? none,
+    p.spec.nodeName ?? none,
+    none,
+    none,
   ],
-  wideRow: (p) => [p.status.podIP ?? none, p.spec.nodeName ?? none, none, none],
 };
 
-const nodes: Columns<Node> = {
-  header: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'],
-  wideHeader: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],
-  row: (n, now) => [
+const nodes: Printer<Node> = {
+  columns: [
+    nameColumn,
+    str('Status'),
+    str('Roles'),
+    ageColumn,
+    str('Version'),
+    str('Internal-IP', 1),
+    str('External-IP', 1),
+    str('OS-Image', 1),
+    str('Kernel-Version', 1),
+    str('Container-Runtime', 1),
+  ],
+  cells: (n, now) => [
     n.metadata.name,
     nodeStatus(n),
     nodeRoles(n),
     age(now, n.metadata.creationTimestamp),
     n.status.nodeInfo.kubeletVersion,
-  ],
-  wideRow: (n) => [
     n.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? none,
     none,
-    n.status.nodeInfo.osImage,
-    n.status.nodeInfo.kernelVersion,
-    n.status.nodeInfo.containerRuntimeVersion,
+    n.status.nodeInfo.osImage || '<unknown>',
+    n.status.nodeInfo.kernelVersion || '<unknown>',
+    n.status.nodeInfo.containerRuntimeVersion || '<unknown>',
   ],
 };
 
-const deployments: Columns<Deployment> = {
-  header: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE'],
-  wideHeader: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
-  row: (d, now) => [
+const workloadWide = [str('Containers', 1), str('Images', 1), str('Selector', 1)];
+
+// printDeployment: READY is a string, UP-TO-DATE and AVAILABLE int64 cells in columns typed "string".
+const deployments: Printer<Deployment> = {
+  columns: [nameColumn, str('Ready'), str('Up-to-date'), str('Available'), ageColumn, ...workloadWide],
+  cells: (d, now) => [
     d.metadata.name,
     `${d.status.readyReplicas}/${d.spec.replicas}`,
-    String(d.status.updatedReplicas),
-    String(d.status.availableReplicas),
+    d.status.updatedReplicas,
+    d.status.availableReplicas,
     age(now, d.metadata.creationTimestamp),
+    ...containersOf(d),
+    selectorText(d.spec.selector),
   ],
-  wideRow: (d) => [...containersOf(d), selectorText(d.spec.selector)],
 };
 
-const replicasets: Columns<ReplicaSet> = {
-  header: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'],
-  wideHeader: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
-  row: (r, now) => [
+const replicasets: Printer<ReplicaSet> = {
+  columns: [nameColumn, int('Desired'), int('Current'), int('Ready'), ageColumn, ...workloadWide],
+  cells: (r, now) => [
     r.metadata.name,
-    String(r.spec.replicas),
-    String(r.status.replicas),
-    String(r.status.readyReplicas),
+    r.spec.replicas,
+    r.status.replicas,
+    r.status.readyReplicas,
     age(now, r.metadata.creationTimestamp),
+    ...containersOf(r),
+    selectorText(r.spec.selector),
   ],
-  wideRow: (r) => [...containersOf(r), selectorText(r.spec.selector)],
 };
 
-const daemonsets: Columns<DaemonSet> = {
-  header: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE'],
-  wideHeader: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
-  row: (d, now) => {
-    const desired = String(d.status.desiredNumberScheduled);
-    const ready = String(d.status.numberReady);
-    return [
-      d.metadata.name,
-      desired,
-      desired,
-      ready,
-      desired,
-      ready,
-      'kubernetes.io/os=linux',
-      age(now, d.metadata.creationTimestamp),
-    ];
-  },
-  wideRow: (d) => [...containersOf(d), selectorText(d.spec.selector)],
+// The lab's DaemonSet status keeps desired and ready only: current and up-to-date are
+// the desired count, available the ready one (no rolling update of a DaemonSet is simulated).
+// Both of its DaemonSets (calico-node, kube-proxy) select nodes by kubernetes.io/os=linux.
+const daemonsets: Printer<DaemonSet> = {
+  columns: [
+    nameColumn,
+    int('Desired'),
+    int('Current'),
+    int('Ready'),
+    int('Up-to-date'),
+    int('Available'),
+    str('Node Selector'),
+    ageColumn,
+    ...workloadWide,
+  ],
+  cells: (d, now) => [
+    d.metadata.name,
+    d.status.desiredNumberScheduled,
+    d.status.desiredNumberScheduled,
+    d.status.numberReady,
+    d.status.desiredNumberScheduled,
+    d.status.numberReady,
+    'kubernetes.io/os=linux',
+    age(now, d.metadata.creationTimestamp),
+    ...containersOf(d),
+    selectorText(d.spec.selector),
+  ],
 };
 
 /** `80/TCP`, `80:31234/TCP` (kubectl's makePortString). */
@@ -159,18 +214,25 @@ export function servicePorts(s: Service): string {
   );
 }
 
-const services: Columns<Service> = {
-  header: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
-  wideHeader: ['SELECTOR'],
-  row: (s, now) => [
+const services: Printer<Service> = {
+  columns: [
+    nameColumn,
+    str('Type'),
+    str('Cluster-IP'),
+    str('External-IP'),
+    str('Port(s)'),
+    ageColumn,
+    str('Selector', 1),
+  ],
+  cells: (s, now) => [
     s.metadata.name,
     s.spec.type ?? 'ClusterIP',
     s.spec.clusterIP || none,
     s.spec.type === 'LoadBalancer' ? '<pending>' : none,
     servicePorts(s),
     age(now, s.metadata.creationTimestamp),
+    selectorText(s.spec.selector),
   ],
-  wideRow: (s) => [selectorText(s.spec.selector)],
 };
 
 /**
@@ -194,78 +256,65 @@ export function endpointsText(e: Endpoints): string {
   return count > 3 ? `${list.join(',')} + ${count - 3} more...` : list.join(',');
 }
 
-const endpoints: Columns<Endpoints> = {
-  header: ['NAME', 'ENDPOINTS', 'AGE'],
-  wideHeader: [],
-  row: (e, now) => [e.metadata.name, endpointsText(e), age(now, e.metadata.creationTimestamp)],
-  wideRow: () => [],
+const endpoints: Printer<Endpoints> = {
+  columns: [nameColumn, str('Endpoints'), ageColumn],
+  cells: (e, now) => [e.metadata.name, endpointsText(e), age(now, e.metadata.creationTimestamp)],
 };
 
 // The 1.18 API server's printEvent: LAST SEEN is the last time alone (describe's Age
 // column is the one that says "x3 over 5m"); -o wide adds SUBOBJECT (involvedObject.fieldPath:
-// `spec.containers{nginx}` for the kubelet's container events), SOURCE, FIRST SEEN, COUNT and NAME.
+// `spec.containers{nginx}` for the kubelet's container events), SOURCE, FIRST SEEN, COUNT and NAME,
+// which sit between the plain columns. COUNT is an int64 cell in a column typed "string".
 const eventTarget = (e: KubeEvent) => `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`;
-const events: Columns<KubeEvent> = {
-  header: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
-  wideHeader: [],
-  row: (e, now) => [age(now, e.lastTimestamp), e.type, e.reason, eventTarget(e), e.message.trim()],
-  wideRow: () => [],
-  wide: {
-    header: [
-      'LAST SEEN',
-      'TYPE',
-      'REASON',
-      'OBJECT',
-      'SUBOBJECT',
-      'SOURCE',
-      'MESSAGE',
-      'FIRST SEEN',
-      'COUNT',
-      'NAME',
-    ],
-    row: (e, now) => [
-      age(now, e.lastTimestamp),
-      e.type,
-      e.reason,
-      eventTarget(e),
-      e.involvedObject.fieldPath ?? '',
-      e.source.host ? `${e.source.component}, ${e.source.host}` : e.source.component,
-      e.message.trim(),
-      age(now, e.firstTimestamp),
-      String(e.count),
-      e.metadata.name,
-    ],
-  },
+const events: Printer<KubeEvent> = {
+  columns: [
+    str('Last Seen'),
+    str('Type'),
+    str('Reason'),
+    str('Object'),
+    str('Subobject', 1),
+    str('Source', 1),
+    str('Message'),
+    str('First Seen', 1),
+    str('Count', 1),
+    { ...nameColumn, priority: 1 },
+  ],
+  cells: (e, now) => [
+    age(now, e.lastTimestamp),
+    e.type,
+    e.reason,
+    eventTarget(e),
+    e.involvedObject.fieldPath ?? '',
+    e.source.host ? `${e.source.component}, ${e.source.host}` : e.source.component,
+    e.message.trim(),
+    age(now, e.firstTimestamp),
+    e.count,
+    e.metadata.name,
+  ],
 };
 
-const namespaces: Columns<Namespace> = {
-  header: ['NAME', 'STATUS', 'AGE'],
-  wideHeader: [],
-  row: (n, now) => [n.metadata.name, n.status.phase, age(now, n.metadata.creationTimestamp)],
-  wideRow: () => [],
+const namespaces: Printer<Namespace> = {
+  columns: [nameColumn, str('Status'), ageColumn],
+  cells: (n, now) => [n.metadata.name, n.status.phase, age(now, n.metadata.creationTimestamp)],
 };
 
 /** pkg/printers/internalversion printComponentStatus: the Healthy condition, else Unknown. */
-const componentstatuses: Columns<ComponentStatus> = {
-  header: ['NAME', 'STATUS', 'MESSAGE', 'ERROR'],
-  wideHeader: [],
-  row: (c) => {
+const componentstatuses: Printer<ComponentStatus> = {
+  columns: [nameColumn, str('Status'), str('Message'), str('Error')],
+  cells: (c) => {
     const healthy = c.conditions.find((x) => x.type === 'Healthy');
     const status = !healthy ? 'Unknown' : healthy.status === 'True' ? 'Healthy' : 'Unhealthy';
     return [c.metadata.name, status, healthy?.message ?? '', healthy?.error ?? ''];
   },
-  wideRow: () => [],
 };
 
 /** printLease: NAME, HOLDER (spec.holderIdentity, empty when unset), AGE; no wide columns. */
-const leases: Columns<Lease> = {
-  header: ['NAME', 'HOLDER', 'AGE'],
-  wideHeader: [],
-  row: (l, now) => [l.metadata.name, l.spec.holderIdentity ?? '', age(now, l.metadata.creationTimestamp)],
-  wideRow: () => [],
+const leases: Printer<Lease> = {
+  columns: [nameColumn, str('Holder'), ageColumn],
+  cells: (l, now) => [l.metadata.name, l.spec.holderIdentity ?? '', age(now, l.metadata.creationTimestamp)],
 };
 
-const columnsOf: Record<Resource, Columns<never>> = {
+const printers: Record<Resource, Printer<never>> = {
   pods,
   nodes,
   deployments,
@@ -278,6 +327,16 @@ const columnsOf: Record<Resource, Columns<never>> = {
   componentstatuses,
   leases,
 };
+
+/** The columns the API server declares for `resource`, wide ones included, in its order. */
+export function columnsOf(resource: Resource): readonly PrintColumn[] {
+  return printers[resource].columns;
+}
+
+/** One object's cells for every column of columnsOf(resource), as the server computes them at `now`. */
+export function cellsOf(resource: Resource, o: KubeObject, now: number): Cell[] {
+  return (printers[resource] as unknown as Printer<KubeObject>).cells(o, now);
+}
 
 /** Rows as kubectl lists them: by namespace, then name (etcd's key order). */
 export function sortForList(items: readonly KubeObject[]): KubeObject[] {
@@ -293,26 +352,30 @@ export function sortForList(items: readonly KubeObject[]): KubeObject[] {
   );
 }
 
-/** The header and the rows' cells, not yet aligned. `items` are all of `resource`'s kind. */
+/**
+ * The header and the rows' cells, not yet aligned, as kubectl prints the server's Table
+ * (cli-runtime printTable, decorateTable): the priority-1 columns only with `-o wide`,
+ * NAMESPACE first with -A, the -L columns and LABELS last. `items` are all of `resource`'s kind.
+ */
 export function tableCells(
   resource: Resource,
   items: readonly KubeObject[],
   opts: PrintOptions,
 ): { header: string[]; rows: string[][] } {
-  const cols = columnsOf[resource] as unknown as Columns<KubeObject>;
+  const columns = columnsOf(resource);
+  const shown = columns.map((c) => opts.wide || !c.priority);
   const ns = opts.withNamespace && resource !== 'nodes';
-  const wide = opts.wide ? cols.wide : undefined;
   const header = [
     ...(ns ? ['NAMESPACE'] : []),
-    ...(wide ? wide.header : cols.header),
-    ...(opts.wide ? cols.wideHeader : []),
+    ...columns.filter((_, i) => shown[i]).map((c) => c.name.toUpperCase()),
     ...(opts.labelColumns ?? []).map((l) => (l.split('/').pop() ?? l).toUpperCase()),
     ...(opts.showLabels ? ['LABELS'] : []),
   ];
   const rows = items.map((o) => [
     ...(ns ? [o.metadata.namespace ?? ''] : []),
-    ...(wide ? wide.row(o, opts.now) : cols.row(o, opts.now)),
-    ...(opts.wide ? cols.wideRow(o) : []),
+    ...cellsOf(resource, o, opts.now)
+      .filter((_, i) => shown[i])
+      .map(String),
     ...(opts.labelColumns ?? []).map((l) => o.metadata.labels?.[l] ?? ''),
     ...(opts.showLabels ? [labelsText(o.metadata.labels)] : []),
   ]);

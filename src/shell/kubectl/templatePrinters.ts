@@ -3,6 +3,7 @@
 import type { KubeObject } from '../../sim/objects';
 import { table } from '../tabwriter';
 import { execute, findAll, goText, parseTemplate, relaxedSteps } from './jsonpath';
+import { naturalCompare } from './naturalOrder';
 import type { Plain } from './objectPrinter';
 import { wireList, wireObject } from './objectPrinter';
 
@@ -52,7 +53,7 @@ function stepsOf(expr: string) {
   return typeof s === 'string' ? undefined : s;
 }
 
-/** --sort-by: numbers by value, everything else as text; objects without the field first. */
+/** --sort-by: numbers by value, everything else as text in natural order; objects without the field first. */
 export function sortBy(expr: string, items: readonly KubeObject[]): KubeObject[] | string {
   const steps = stepsOf(expr);
   if (!steps)
@@ -62,9 +63,8 @@ export function sortBy(expr: string, items: readonly KubeObject[]): KubeObject[]
     .sort((a, b) => {
       if (a.v === undefined || b.v === undefined) return a.v === undefined ? (b.v === undefined ? 0 : -1) : 1;
       if (typeof a.v === 'number' && typeof b.v === 'number') return a.v - b.v;
-      const x = goText(a.v);
-      const y = goText(b.v);
-      return x < y ? -1 : x > y ? 1 : 0;
+      // Strings in natural order, as sorter.go's isLess (sortorder.NaturalLess).
+      return naturalCompare(goText(a.v), goText(b.v));
     })
     .map((k) => k.o);
 }
