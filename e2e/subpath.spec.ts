@@ -45,7 +45,9 @@ test.afterAll(() => {
 test('the built site works when served from a sub-path', async ({ page }) => {
   const failed: string[] = [];
   page.on('response', (r) => {
-    if (r.status() >= 400) failed.push(r.url());
+    // The page asks its origin's /api whether a Kubernetes API stands beside it (kubectl proxy
+    // --www); a static host's 404 there says no, and the page is the simulated lab.
+    if (r.status() >= 400 && r.url() !== `${origin}/api`) failed.push(r.url());
   });
   await page.goto(`${origin}/some/docs/podscope/`);
   await expect(page).toHaveTitle(/Podscope/);

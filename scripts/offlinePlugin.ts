@@ -25,6 +25,9 @@ self.addEventListener('activate', (e) => {
 self.addEventListener('fetch', (e) => {
   const req = e.request;
   if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
+  // Only the site's own files: beside kubectl proxy --www the page's API requests (/api, /apis,
+  // endless watch streams) pass by, neither cached nor held.
+  if (!req.url.startsWith(self.registration.scope)) return;
   if (req.mode === 'navigate') {
     // Pages: the network first (a new build shows at once), the cached page when offline.
     e.respondWith(

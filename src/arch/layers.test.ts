@@ -11,6 +11,7 @@ const allowed: Record<string, string[]> = {
   player: ['sim', 'lessons'],
   view: ['sim', 'shell', 'api', 'lessons', 'player'],
   embed: ['sim', 'shell', 'api', 'lessons', 'player', 'view'],
+  live: ['sim', 'lessons', 'player', 'view'],
 };
 
 const srcDir = join(__dirname, '..');
