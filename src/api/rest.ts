@@ -24,8 +24,8 @@ import {
 import { createdFromWire, updatedFromWire } from './fromWire';
 import type { HttpRequest, Reply } from './http';
 import { json, queryOf, text } from './http';
-import type { PatchType } from './patch';
 import { openApiV2 } from './openapi';
+import type { PatchType } from './patch';
 import { applyPatchOf, patchTypes } from './patch';
 import { decodeProtobufBody } from './protobuf';
 import { badRequest, detailsOf, methodNotAllowed, notFoundPath, status } from './status';
@@ -232,7 +232,9 @@ export function serve(
 ): () => void {
   if (req.path === '/openapi/v2' && req.method === 'GET') {
     const doc = openApiV2(req.headers.accept ?? '');
-    return once(reply, { answer: { status: doc.status, headers: { 'content-type': doc.contentType }, body: doc.body } });
+    return once(reply, {
+      answer: { status: doc.status, headers: { 'content-type': doc.contentType }, body: doc.body },
+    });
   }
   const r = route(req.path);
   if (!r) {
