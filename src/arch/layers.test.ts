@@ -2,7 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// DESIGN.md "Layers": data flows one way; nothing imports from a layer above it.
+// DESIGN.md "Layers": data flows one way; nothing imports from a layer above it. DESIGN's
+// table does not name the two layers added since (it is read-only to us); README's "Layout"
+// places them: `api` above `shell`, `live` above `view`, and `embed` does not import `live`.
 const allowed: Record<string, string[]> = {
   sim: [],
   shell: ['sim'],
