@@ -106,6 +106,10 @@ function typeOf(pkg, t) {
   if (asString.has(t)) return 's';
   const q = qualify(pkg, t);
   if (structs.has(q)) {
+    // A struct without JSON fields (FieldsV1 keeps only its Raw bytes) is `type: object`
+    // without properties in the OpenAPI document, which kubectl's validation reads as a
+    // map of anything: `kubectl get -o yaml | kubectl replace -f -` passes.
+    if (structs.get(q).fields.length === 0) return 'm';
     visit(q);
     return q;
   }

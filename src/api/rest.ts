@@ -4,6 +4,7 @@
 // routes and their errors follow the 1.18.4 API server (apiserver pkg/endpoints);
 // docs/FACTS-api.md lists what was checked and what the lab does not serve.
 
+import { createdFromWire, updatedFromWire } from '../shell/kubectl/fromWire';
 import { logText, notStarted } from '../shell/kubectl/logs';
 import { wireObject } from '../shell/kubectl/objectPrinter';
 import type { JsonValue } from '../shell/manifestYaml';
@@ -21,14 +22,13 @@ import {
   hasSubresource,
   versionInfo,
 } from './discovery';
-import { createdFromWire, updatedFromWire } from './fromWire';
 import type { HttpRequest, Reply } from './http';
 import { json, queryOf, text } from './http';
 import { openApiV2 } from './openapi';
 import type { PatchType } from './patch';
 import { applyPatchOf, patchTypes } from './patch';
 import { decodeProtobufBody } from './protobuf';
-import { badRequest, detailsOf, methodNotAllowed, notFoundPath, status } from './status';
+import { badRequest, detailsOf, invalid, methodNotAllowed, notFoundPath, status } from './status';
 import { tableOptionsError } from './tables';
 
 type Map = { [k: string]: JsonValue };
@@ -134,6 +134,7 @@ export function route(path: string): Route | undefined {
 /** A failed ApiResponse as the Status the API server sends. */
 function failure(res: Exclude<ApiResponse, { ok: true }>, t: Target, name?: string): Reply {
   if (res.code === 0) return { drop: true };
+  if (res.reason === 'Invalid') return invalid(res.message);
   const details =
     res.reason === 'InternalError' || res.reason === 'BadRequest'
       ? undefined
@@ -581,7 +582,7 @@ function update(
       (res) => {
         if (!res.ok) return reply(failure(res, t));
         const next = change(res.object as KubeObject);
-        if (problem) return reply(status(422, 'Invalid', problem, detailsOf(t.resource, t.group, t.name)));
+        if (problem) return reply(invalid(problem));
         reply(json(200, wireObject(next, lab.epochMs)));
       },
     );
@@ -607,12 +608,7 @@ function update(
           ),
         );
       if (problem) {
-        const invalid = /is invalid/.test(problem);
-        return reply(
-          invalid
-            ? status(422, 'Invalid', problem, detailsOf(t.resource, t.group, t.name))
-            : badRequest(problem),
-        );
+        return reply(/is invalid/.test(problem) ? invalid(problem) : badRequest(problem));
       }
       reply(json(200, wireObject(res.object as KubeObject, lab.epochMs)));
     },
@@ -684,7 +680,7 @@ function scale(lab: ApiLab, req: HttpRequest, t: Target, reply: (r: Reply) => vo
   };
   return lab.cluster.request(lab.from, { ...named, verb: 'patch', patch: change }, (res) => {
     if (!res.ok) return reply(failure(res, t));
-    if (problem) return reply(status(422, 'Invalid', problem, detailsOf(t.resource, t.group, t.name)));
+    if (problem) return reply(invalid(problem));
     reply(json(200, scaleOf(res.object as KubeObject)));
   });
 }

@@ -45,10 +45,9 @@ export const SCHEMA: SchemaTable = {
       apiVersion: 's',
       time: 's',
       fieldsType: 's',
-      fieldsV1: 'io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1',
+      fieldsV1: 'm',
     },
   },
-  'io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1': { f: {} },
   'io.k8s.api.core.v1.PodSpec': {
     f: {
       volumes: '[io.k8s.api.core.v1.Volume',

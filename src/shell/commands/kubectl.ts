@@ -103,7 +103,6 @@ const notSimulated = [
   'plugin',
   'port-forward',
   'proxy',
-  'replace',
   'wait',
 ];
 

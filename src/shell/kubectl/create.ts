@@ -178,7 +178,7 @@ export function createAll(ctx: KubectlContext, items: readonly FileObject[], spe
  * apply would save it; without the flag, an annotation the file already carries is
  * computed again from the file (updateApplyAnnotation).
  */
-function saveConfig(ctx: KubectlContext, obj: KubeObject, raw: FileObject['raw']): KubeObject {
+export function saveConfig(ctx: KubectlContext, obj: KubeObject, raw: FileObject['raw']): KubeObject {
   if (!raw) return obj;
   const carried = obj.metadata.annotations?.[LAST_APPLIED] !== undefined;
   if (!flagBool(ctx.flags, 'save-config') && !carried) return obj;

@@ -9,6 +9,7 @@ import { drainVerb } from './drain';
 import { explainVerb } from './explain/explain';
 import { annotateVerb, labelVerb } from './labelAnnotate';
 import { cordonVerbs, taintVerb } from './nodeVerbs';
+import { replaceVerb } from './replace';
 import { rolloutVerbs } from './rollout';
 import { rolloutPauseVerbs } from './rolloutPause';
 import { setImageVerb } from './setImage';
@@ -28,6 +29,7 @@ export const verbsAdded: readonly Verb[] = [
   ...configVerbs,
   ...topVerbs,
   explainVerb,
+  replaceVerb,
 ];
 
 const groups = ['rollout', 'set', 'config', 'top'] as const;

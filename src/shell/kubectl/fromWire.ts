@@ -3,11 +3,11 @@
 // is the start: only what a client may change is taken from the JSON (labels,
 // annotations and the spec the lab models); status, uid and times stay the server's.
 
-import { wireObject } from '../shell/kubectl/objectPrinter';
-import { toObject } from '../shell/manifest';
-import type { JsonValue } from '../shell/manifestYaml';
-import type { Container, KubeObject, Node, PodTemplate, Taint } from '../sim/objects';
-import type { SimMs } from '../sim/units';
+import type { Container, KubeObject, Node, PodTemplate, Taint } from '../../sim/objects';
+import type { SimMs } from '../../sim/units';
+import { toObject } from '../manifest';
+import type { JsonValue } from '../manifestYaml';
+import { wireObject } from './objectPrinter';
 
 type Map = { [k: string]: JsonValue };
 
