@@ -788,9 +788,20 @@ function watch(
   const pending: string[] = [];
   const write = (chunk: string) => (sinkRef ? sinkRef.write(chunk) : pending.push(chunk));
   let started = false;
+  // From a resourceVersion (kubectl get -w after its list): the changes since, from the
+  // API server's watch window; older than the window, the stream's one event is 410 Expired
+  // and the client lists again (client-go's reflector).
+  const since = fromStart ? undefined : Number(rv);
+  if (since !== undefined && !(Number.isInteger(since) && since > 0))
+    return once(
+      reply,
+      badRequest(
+        `resourceVersion: Invalid value: "${rv}": strconv.ParseUint: parsing "${rv}": invalid syntax`,
+      ),
+    );
   stop = lab.cluster.watch(
     lab.from,
-    a,
+    since === undefined ? a : { ...a, resourceVersion: since },
     (e: WatchEvent) => {
       if (e.type === 'start') {
         if (!e.res.ok) {
@@ -799,6 +810,20 @@ function watch(
         }
         started = true;
         if (fromStart) for (const o of e.res.items ?? []) write(encode('ADDED', o));
+        for (const c of e.res.changes ?? []) write(encode(c.action.toUpperCase(), c.object));
+        if (e.res.expired) {
+          const gone = {
+            kind: 'Status',
+            apiVersion: 'v1',
+            metadata: {},
+            status: 'Failure',
+            message: e.res.expired,
+            reason: 'Expired',
+            code: 410,
+          };
+          write(`${JSON.stringify({ type: 'ERROR', object: gone })}\n`);
+          closed = true;
+        }
         reply({
           stream: {
             status: 200,
@@ -806,6 +831,11 @@ function watch(
             open(sink) {
               sinkRef = sink;
               for (const c of pending.splice(0)) sink.write(c);
+              if (closed) {
+                stop();
+                sink.end();
+                return () => {};
+              }
               const cancelTimer =
                 Number.isFinite(timeout) && timeout > 0
                   ? lab.after(timeout * 1000, () => {

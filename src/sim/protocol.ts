@@ -37,6 +37,12 @@ export interface ApiRequest {
    * to write nothing.
    */
   readonly patch?: (current: KubeObject) => KubeObject;
+  /**
+   * watch: the etcd revision the client has seen (`?resourceVersion=N` after a list). The
+   * stream starts with the changes after it, from the API server's watch window, instead of
+   * the objects; a revision older than the window is answered `expired`.
+   */
+  readonly resourceVersion?: number;
   /** create/delete with `?dryRun=All`: admitted, validated and checked against etcd, never written. */
   readonly dryRun?: boolean;
   /** kubectl: the file the object came from, for 'error when creating "<file>"'. */
@@ -55,7 +61,15 @@ export type ApiStatusReason =
   | 'Timeout';
 
 export type ApiResponse =
-  | { readonly ok: true; readonly object?: KubeObject; readonly items?: readonly KubeObject[] }
+  | {
+      readonly ok: true;
+      readonly object?: KubeObject;
+      readonly items?: readonly KubeObject[];
+      /** A watch from a resourceVersion: the changes after it, oldest first. */
+      readonly changes?: readonly { readonly action: WatchAction; readonly object: KubeObject }[];
+      /** A watch from a resourceVersion the window no longer holds: `too old resource version: N (M)`. */
+      readonly expired?: string;
+    }
   | { readonly ok: false; readonly code: number; readonly reason: ApiStatusReason; readonly message: string }
   /** Nothing listens on 6443 (the API server is stopped, the master is off). */
   | { readonly ok: false; readonly code: 0; readonly reason: 'ConnectionRefused'; readonly message: string };

@@ -58,10 +58,26 @@ function matches(w: Watcher, obj: KubeObject): boolean {
   return (obj.spec.nodeName ?? '') === w.nodeSelector;
 }
 
+/**
+ * Changes kept per resource for watches that start from a resourceVersion: 1.18's
+ * `--default-watch-cache-size` (100; kube-apiserver's options, MEM — not verified here).
+ */
+export const WATCH_WINDOW = 100;
+
+interface Change {
+  readonly revision: number;
+  readonly action: WatchAction;
+  readonly object: KubeObject;
+  readonly prev: KubeObject | undefined;
+}
+
 export class ApiServerLogic implements ComponentLogic {
   private etcdReq = 1;
   private readonly waiting = new Map<number, (r: EtcdReply['result']) => void>();
   private watchers: Watcher[] = [];
+  /** The watch window: each resource's last changes, and the revision before the oldest kept. */
+  private readonly window = new Map<Resource, { from: number; changes: Change[] }>();
+  private windowFrom = 0;
   private readonly bootstrapping = new Set<string>();
 
   constructor(
@@ -74,6 +90,9 @@ export class ApiServerLogic implements ComponentLogic {
   ) {}
 
   start(): void {
+    // A new process's watch cache begins at the revision it starts from.
+    this.window.clear();
+    this.windowFrom = this.watchCache()?.revision ?? 0;
     this.bootstrapNamespaces();
   }
 
@@ -214,6 +233,26 @@ export class ApiServerLogic implements ComponentLogic {
           ...(req.nodeSelector !== undefined ? { nodeSelector: req.nodeSelector } : {}),
           ...(req.name !== undefined ? { name: req.name } : {}),
         };
+        if (req.resourceVersion !== undefined && req.resourceVersion > 0) {
+          const kept = this.window.get(req.resource) ?? { from: this.windowFrom, changes: [] };
+          this.watchers = this.watchers.filter(
+            (w) => !(w.id === m.from && w.resource === req.resource && w.name === req.name),
+          );
+          if (req.resourceVersion < kept.from) {
+            const expired = `too old resource version: ${req.resourceVersion} (${kept.from + 1})`;
+            this.reply(m, { ok: true, expired }, `410 ${expired}`);
+            return;
+          }
+          const changes = kept.changes
+            .filter((c) => c.revision > (req.resourceVersion as number))
+            .flatMap((c) => {
+              const action = actionFor(watcher, c.action, c.object, c.prev);
+              return action ? [{ action, object: c.object }] : [];
+            });
+          this.watchers.push(watcher);
+          this.reply(m, { ok: true, changes }, `200 ${changes.length} changes of ${req.resource}, watching`);
+          return;
+        }
         const prefix = listPrefix(req, ns);
         const visible = store
           .range(prefix)
@@ -427,21 +466,31 @@ export class ApiServerLogic implements ComponentLogic {
     prev: KeyValue<KubeObject> | undefined,
   ): void {
     const obj = kv.value;
+    this.remember(resource, { revision: kv.modRevision, action, object: obj, prev: prev?.value });
     const out: { w: Watcher; a: WatchAction; rank: number }[] = [];
     for (const w of this.watchers) {
       if (w.resource !== resource) continue;
-      const now = matches(w, obj);
-      const before = prev ? matches(w, prev.value) : false;
-      if (!now && !before) continue;
-      const a: WatchAction = now && !before ? 'added' : !now && before ? 'deleted' : action;
-      out.push({ w, a, rank: notifyRank(w.id, resource, a, obj) });
+      const a = actionFor(w, action, obj, prev?.value);
+      if (a) out.push({ w, a, rank: notifyRank(w.id, resource, a, obj) });
     }
     // A new pod's notifications go out controller manager, scheduler, kubelet; the rest in watch order.
     out.sort((x, y) => x.rank - y.rank);
     for (const { w, a } of out) this.notify(w, resource, a, obj);
   }
 
+  private remember(resource: Resource, change: Change): void {
+    let kept = this.window.get(resource);
+    if (!kept) {
+      kept = { from: this.windowFrom, changes: [] };
+      this.window.set(resource, kept);
+    }
+    kept.changes.push(change);
+    if (kept.changes.length > WATCH_WINDOW) kept.from = (kept.changes.shift() as Change).revision;
+  }
+
   private fanOutDelete(resource: Resource, prev: KeyValue<KubeObject>): void {
+    const revision = this.watchCache()?.revision ?? prev.modRevision;
+    this.remember(resource, { revision, action: 'deleted', object: prev.value, prev: prev.value });
     for (const w of this.watchers)
       if (w.resource === resource && matches(w, prev.value)) this.notify(w, resource, 'deleted', prev.value);
   }
@@ -458,6 +507,20 @@ export class ApiServerLogic implements ComponentLogic {
       subject,
     });
   }
+}
+
+/** What a change is to one watcher: a change that enters its selection is added to it, one that leaves it deleted. */
+function actionFor(
+  w: Watcher,
+  action: WatchAction,
+  obj: KubeObject,
+  prev: KubeObject | undefined,
+): WatchAction | undefined {
+  if (action === 'deleted') return prev && matches(w, prev) ? 'deleted' : undefined;
+  const now = matches(w, obj);
+  const before = prev ? matches(w, prev) : false;
+  if (!now && !before) return undefined;
+  return now && !before ? 'added' : !now && before ? 'deleted' : action;
 }
 
 /**
