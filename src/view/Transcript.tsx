@@ -4,6 +4,7 @@ import { useSyncExternalStore } from 'react';
 import type { Lang } from '../lessons';
 import type { LessonPlayer } from '../player';
 import { ui } from './i18n';
+import { Coloured } from './terminal/Coloured';
 
 export function Transcript({ lp, lang }: { lp: LessonPlayer; lang: Lang }) {
   // Only the number of lines shown matters here, so a frame of flight does not redraw it.
@@ -18,7 +19,7 @@ export function Transcript({ lp, lang }: { lp: LessonPlayer; lang: Lang }) {
         {lines.map((l, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: lines are appended and never reordered
           <span key={i} className={`transcript-${l.kind}`}>
-            {l.text}
+            <Coloured text={l.text} />
             {'\n'}
           </span>
         ))}

@@ -58,9 +58,13 @@ const clusterInfoVerb: Verb = {
         );
         return ctx.io.exit(1);
       }
-      ctx.io.out(`Kubernetes master is running at https://${ctx.server}`);
+      // printService colours the name green and the address yellow (go-colortext's escapes,
+      // written whether or not stdout is a terminal; kubectl 1.18.4 clusterinfo.go).
+      const service = (name: string, link: string) =>
+        `\u001b[0;32m${name}\u001b[0m is running at \u001b[0;33m${link}\u001b[0m`;
+      ctx.io.out(service('Kubernetes master', `https://${ctx.server}`));
       ctx.io.out(
-        `KubeDNS is running at https://${ctx.server}/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy`,
+        service('KubeDNS', `https://${ctx.server}/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy`),
       );
       ctx.io.out("\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.");
       ctx.io.exit(0);

@@ -2,6 +2,7 @@
 // text box, so the browser's own caret, selection, copy and paste keep working.
 import type { ClipboardEvent, KeyboardEvent } from 'react';
 import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { Coloured } from './Coloured';
 import type { Entry, TerminalModel } from './terminalModel';
 import type { TerminalText } from './text';
 
@@ -27,7 +28,7 @@ function EntryView({ entry, running }: { entry: Entry; running: boolean }) {
         // Output only grows at its end, so the index is a stable key.
         // biome-ignore lint/suspicious/noArrayIndexKey: lines are appended, never reordered
         <div key={i} className={l.stream === 'stderr' ? 'term-line term-stderr' : 'term-line'}>
-          {l.text}
+          <Coloured text={l.text} />
         </div>
       ))}
       {entry.notes?.map((n, i) => (
