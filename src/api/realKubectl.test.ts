@@ -575,6 +575,29 @@ describe('the API server’s answers to bad and hostile requests', () => {
     expect((await call('GET', '/api/v1/namespaces/default/pods')).status).toBe(200);
   }, 60_000);
 
+  it('with its node’s kubelet stopped, a pod’s delete hangs for real kubectl as for the page’s', async () => {
+    await lab.kubectl(KUBECTL_120, ['run', 'hang', '--image=nginx']);
+    let node = '';
+    for (let i = 0; i < 100 && node === ''; i++) {
+      await sleep(200);
+      node = (await lab.kubectl(KUBECTL_120, ['get', 'pod', 'hang', '-o', 'jsonpath={.spec.nodeName}'])).out;
+    }
+    expect(node).toMatch(/^w\d-k8s$/);
+    lab.session.run(node, 'systemctl stop kubelet');
+    await sleep(300);
+    // Graceful deletion: the API server marks the pod, only its kubelet can finish it.
+    const real = await lab.kubectl(KUBECTL_120, ['delete', 'pod', 'hang', '--timeout=3s']);
+    const page = await inPage(lab.session, lab, 'kubectl delete pod hang --timeout=3s');
+    expect({ out: `${real.out}${real.err}`.trimEnd(), code: real.code }).toEqual({
+      out: page.out,
+      code: page.code,
+    });
+    expect(real.code).toBe(1);
+    expect(real.out).toBe('pod "hang" deleted\n');
+    expect((await lab.kubectl(KUBECTL_120, ['get', 'pod', 'hang', '-o', 'name'])).out).toBe('pod/hang\n');
+    lab.session.run(node, 'systemctl start kubelet');
+  }, 60_000);
+
   it('with the API server stopped, kubectl is refused as by the master’s closed port', async () => {
     lab.session.run('m-k8s', 'mv /etc/kubernetes/manifests/kube-apiserver.yaml /tmp/');
     for (let i = 0; i < 100 && (await lab.kubectl(KUBECTL_120, ['get', 'nodes'])).code === 0; i++)

@@ -9,6 +9,7 @@ import { failWith, filenameFlag } from './context';
 import { dryRunFlag, dryRunSuffix, readDryRun } from './dryRun';
 import { loadFiles } from './files';
 import { flagBool, flagInt, flagString } from './flags';
+import { parseGoDuration } from './goDuration';
 import { kindName, noResources, readTargets, resourceOfKindName } from './resources';
 import { readSelectors, selectorError, selectorQuery } from './selectors';
 
@@ -35,8 +36,15 @@ export const deleteVerb: Verb = {
     { name: 'field-selector', type: 'string' },
     dryRunFlag,
     { name: 'all-namespaces', short: 'A', type: 'bool' },
+    { name: 'timeout', type: 'string' },
   ],
   run(ctx) {
+    const timeout = parseGoDuration(flagString(ctx.flags, 'timeout') ?? '0');
+    if (!timeout.ok)
+      return failWith(
+        ctx,
+        `Error: invalid argument "${flagString(ctx.flags, 'timeout')}" for "--timeout" flag: ${timeout.error}\nSee 'kubectl delete --help' for usage.`,
+      );
     const force = flagBool(ctx.flags, 'force');
     let grace = flagInt(ctx.flags, 'grace-period') ?? -1;
     if (flagBool(ctx.flags, 'now')) grace = 1;
@@ -61,7 +69,7 @@ export const deleteVerb: Verb = {
               : (flagString(ctx.flags, 'namespace') ?? obj.metadata.namespace ?? ctx.namespace),
         });
       }
-      return deleteAll(ctx, victims, grace, force, wait);
+      return deleteAll(ctx, victims, grace, force, wait, timeout.ms);
     }
     const parsed = readTargets(ctx.args);
     if ('error' in parsed) return failWith(ctx, parsed.error);
@@ -95,12 +103,12 @@ export const deleteVerb: Verb = {
           ...(namespaced[t.resource] ? { namespace: ctx.namespace } : {}),
         });
     }
-    if (listed.length === 0) return deleteAll(ctx, victims, grace, force, wait);
+    if (listed.length === 0) return deleteAll(ctx, victims, grace, force, wait, timeout.ms);
     const allNamespaces = flagBool(ctx.flags, 'all-namespaces');
     const step = (i: number): void => {
       const resource = listed[i];
       if (!resource) {
-        deleteAll(ctx, victims, grace, force, wait);
+        deleteAll(ctx, victims, grace, force, wait, timeout.ms);
         return;
       }
       // The API server picks the objects: the selectors travel with the list request.
@@ -131,6 +139,7 @@ function deleteAll(
   grace: number,
   force: boolean,
   wait: boolean,
+  timeoutMs: number,
 ) {
   if (victims.length === 0) {
     ctx.io.err(`No resources found`);
@@ -147,7 +156,7 @@ function deleteAll(
   const step = (i: number): void => {
     const v = victims[i];
     if (!v) {
-      waitAll(ctx, accepted, failed, force && grace === 0 ? false : wait);
+      waitAll(ctx, accepted, failed, force && grace === 0 ? false : wait, timeoutMs);
       return;
     }
     // A client dry run only reads the object (the builder's GET); a server one asks with dryRun.
@@ -184,18 +193,41 @@ function deleteAll(
   step(0);
 }
 
-/** kubectl's --wait: block until every deleted object is gone (finalizers, graceful pods). */
-function waitAll(ctx: KubectlContext, gone: readonly ApiRequest[], failed: boolean, wait: boolean): void {
+/**
+ * kubectl's --wait: block until every deleted object is gone (finalizers, graceful pods),
+ * one after another as cmd/wait's IsDeleted visits them; with --timeout each may take that
+ * long, then `error: timed out waiting for the condition on pods/x` (1.18.4
+ * pkg/cmd/wait extendErrWaitTimeout) and exit 1.
+ */
+function waitAll(
+  ctx: KubectlContext,
+  gone: readonly ApiRequest[],
+  failed: boolean,
+  wait: boolean,
+  timeoutMs: number,
+): void {
   const code = failed ? 1 : 0;
   if (!wait || gone.length === 0) {
     ctx.io.exit(code);
     return;
   }
-  let left = gone.length;
-  for (const req of gone) {
+  const step = (i: number): void => {
+    const req = gone[i];
+    if (!req) return ctx.io.exit(code);
+    let stopTimer = () => {};
     const cancel = ctx.io.shell.world.cluster.waitForDeletion(ctx.io.shell.host, req, () => {
-      if (--left === 0) ctx.io.exit(code);
+      stopTimer();
+      step(i + 1);
     });
-    ctx.io.onInterrupt(cancel);
-  }
+    if (timeoutMs > 0)
+      stopTimer = ctx.io.shell.world.after(timeoutMs, () => {
+        cancel();
+        failWith(ctx, `error: timed out waiting for the condition on ${req.resource}/${req.name}`);
+      });
+    ctx.io.onInterrupt(() => {
+      stopTimer();
+      cancel();
+    });
+  };
+  step(0);
 }

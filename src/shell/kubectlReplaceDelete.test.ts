@@ -3,6 +3,7 @@
 // conflicts; a pod's spec cannot change; a missing object is NotFound; 1.18.4's replace
 // has no --record. Real kubectl 1.20.2 and 1.33 print the same against `npm run api`
 // (src/api/realKubectl.test.ts, "the verbs around chapter 3").
+// and kubectl delete --timeout (pkg/cmd/delete, pkg/cmd/wait).
 import { describe, expect, it } from 'vitest';
 import { Session } from './session';
 import { runAt, wait } from './testing/drive';
@@ -49,6 +50,25 @@ describe('kubectl replace', () => {
     );
     expect(at(s, `kubectl replace --grace-period=0 -f ${NGINX_POD}`).stderr).toBe(
       'error: --grace-period must have --force specified',
+    );
+  });
+});
+
+describe('kubectl delete --timeout', () => {
+  it('gives up on a pod its stopped kubelet cannot finish, and says so', () => {
+    const s = new Session({ seed: 3 });
+    at(s, `kubectl create -f ${NGINX_POD}`);
+    wait(s, 10);
+    const node = at(s, 'kubectl get pod nginx-pod -o jsonpath={.spec.nodeName}').stdout;
+    runAt(s, node as 'w1-k8s', 'systemctl stop kubelet');
+    const del = at(s, 'kubectl delete pod nginx-pod --timeout=3s');
+    expect(del).toMatchObject({
+      stdout: 'pod "nginx-pod" deleted',
+      stderr: 'error: timed out waiting for the condition on pods/nginx-pod',
+      code: 1,
+    });
+    expect(at(s, 'kubectl delete pod nginx-pod --timeout=3').stderr).toBe(
+      `Error: invalid argument "3" for "--timeout" flag: time: missing unit in duration 3\nSee 'kubectl delete --help' for usage.`,
     );
   });
 });
