@@ -250,8 +250,9 @@ const chapter3 = [
   'kubectl apply -f echo-hname.yaml',
   'kubectl explain deployment.spec.replicas',
   'kubectl expose deployment echo-hname --type=NodePort --name=np-svc --port=80',
-  // The endpoints controller fills np-svc's endpoints a moment after it is made.
-  'sleep 2',
+  // The endpoints controller fills np-svc's endpoints a moment after it is made, and the
+  // third pod may be Ready a moment later still on a loaded machine.
+  'until kubectl get endpoints np-svc -o jsonpath={.subsets[0].addresses[2].ip}',
   'kubectl get services',
   'kubectl get services -o yaml',
   'kubectl get endpoints np-svc',
@@ -346,6 +347,12 @@ async function runChapter(bin: string, script: readonly string[] = chapter3): Pr
     for (const line of script) {
       if (line.startsWith('websocket: ')) {
         if (bin !== KUBECTL_120) await compare(lab, twin, bin, line.slice('websocket: '.length));
+        continue;
+      }
+      if (line.startsWith('until ')) {
+        // Polls the served lab until the command prints something (at most 30 s).
+        const args = split(line.slice('until '.length)).slice(1);
+        for (let i = 0; i < 150 && (await lab.kubectl(bin, args)).out === ''; i++) await sleep(200);
         continue;
       }
       if (line.startsWith('sleep ')) {
@@ -505,7 +512,7 @@ describe('the API server’s answers to bad and hostile requests', () => {
     const versions = events.map((e) => Number(e.object.metadata.resourceVersion));
     expect(versions.every((v, i) => v > since && (i === 0 || v > (versions[i - 1] as number)))).toBe(true);
     expect(events.every((e) => e.object.metadata.name === 'rv-a')).toBe(true);
-    // 1.18 keeps 100 changes a resource (WATCH_WINDOW): after 105 changes of nodes, a
+    // 1.18 keeps 100 changes a resource (WATCH_CACHE_SIZE): after 105 changes of nodes, a
     // watch from before them is told to list again.
     const nodes = JSON.parse((await call('GET', '/api/v1/nodes')).body);
     for (let i = 0; i < 105; i++)

@@ -54,7 +54,8 @@ describe('npm run shell (non-interactive)', () => {
     const bad = shell('', ['--lab', 'stale']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('shell: --lab is fresh or ready\n');
-  });
+    // Two spawned shells: give them room on a busy machine.
+  }, 30_000);
 
   it('interrupts a command still waiting after 180 s of cluster time, but lets sleep N sleep N seconds', () => {
     const r = shell('sleep 200\nkubectl run web --image=nginx\nsleep 30\nkubectl logs -f web\nhostname\n');

@@ -39,8 +39,8 @@ export interface ApiRequest {
   readonly patch?: (current: KubeObject) => KubeObject;
   /**
    * watch: the etcd revision the client has seen (`?resourceVersion=N` after a list). The
-   * stream starts with the changes after it, from the API server's watch window, instead of
-   * the objects; a revision older than the window is answered `expired`.
+   * stream starts with the changes after it, from the API server's watch cache, instead of
+   * the objects; a revision older than what it keeps is answered `expired`.
    */
   readonly resourceVersion?: number;
   /** create/delete with `?dryRun=All`: admitted, validated and checked against etcd, never written. */
@@ -67,7 +67,7 @@ export type ApiResponse =
       readonly items?: readonly KubeObject[];
       /** A watch from a resourceVersion: the changes after it, oldest first. */
       readonly changes?: readonly { readonly action: WatchAction; readonly object: KubeObject }[];
-      /** A watch from a resourceVersion the window no longer holds: `too old resource version: N (M)`. */
+      /** A watch from a resourceVersion the watch cache no longer holds: `too old resource version: N (M)`. */
       readonly expired?: string;
     }
   | { readonly ok: false; readonly code: number; readonly reason: ApiStatusReason; readonly message: string }

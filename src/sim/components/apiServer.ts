@@ -62,7 +62,7 @@ function matches(w: Watcher, obj: KubeObject): boolean {
  * Changes kept per resource for watches that start from a resourceVersion: 1.18's
  * `--default-watch-cache-size` (100; kube-apiserver's options, MEM — not verified here).
  */
-export const WATCH_WINDOW = 100;
+export const WATCH_CACHE_SIZE = 100;
 
 interface Change {
   readonly revision: number;
@@ -75,9 +75,9 @@ export class ApiServerLogic implements ComponentLogic {
   private etcdReq = 1;
   private readonly waiting = new Map<number, (r: EtcdReply['result']) => void>();
   private watchers: Watcher[] = [];
-  /** The watch window: each resource's last changes, and the revision before the oldest kept. */
-  private readonly window = new Map<Resource, { from: number; changes: Change[] }>();
-  private windowFrom = 0;
+  /** The watch cache's history: each resource's last changes, and the revision before the oldest kept. */
+  private readonly history = new Map<Resource, { from: number; changes: Change[] }>();
+  private historyFrom = 0;
   private readonly bootstrapping = new Set<string>();
 
   constructor(
@@ -91,8 +91,8 @@ export class ApiServerLogic implements ComponentLogic {
 
   start(): void {
     // A new process's watch cache begins at the revision it starts from.
-    this.window.clear();
-    this.windowFrom = this.watchCache()?.revision ?? 0;
+    this.history.clear();
+    this.historyFrom = this.watchCache()?.revision ?? 0;
     this.bootstrapNamespaces();
   }
 
@@ -234,7 +234,7 @@ export class ApiServerLogic implements ComponentLogic {
           ...(req.name !== undefined ? { name: req.name } : {}),
         };
         if (req.resourceVersion !== undefined && req.resourceVersion > 0) {
-          const kept = this.window.get(req.resource) ?? { from: this.windowFrom, changes: [] };
+          const kept = this.history.get(req.resource) ?? { from: this.historyFrom, changes: [] };
           this.watchers = this.watchers.filter(
             (w) => !(w.id === m.from && w.resource === req.resource && w.name === req.name),
           );
@@ -479,13 +479,13 @@ export class ApiServerLogic implements ComponentLogic {
   }
 
   private remember(resource: Resource, change: Change): void {
-    let kept = this.window.get(resource);
+    let kept = this.history.get(resource);
     if (!kept) {
-      kept = { from: this.windowFrom, changes: [] };
-      this.window.set(resource, kept);
+      kept = { from: this.historyFrom, changes: [] };
+      this.history.set(resource, kept);
     }
     kept.changes.push(change);
-    if (kept.changes.length > WATCH_WINDOW) kept.from = (kept.changes.shift() as Change).revision;
+    if (kept.changes.length > WATCH_CACHE_SIZE) kept.from = (kept.changes.shift() as Change).revision;
   }
 
   private fanOutDelete(resource: Resource, prev: KeyValue<KubeObject>): void {
