@@ -6,6 +6,7 @@ import { createActor } from 'xstate';
 import type { Happening, Lesson, Story } from '../lessons';
 import { HappeningLog, stepAt, storyAt, tourMachine } from '../lessons';
 import type { LabKind, SimMs } from '../sim';
+import type { ProfileId } from '../sim/profiles';
 import { ForkQueue } from './forkQueue';
 import type { Frame } from './history';
 import type { LabDriver, LabTerminals, RunningCommand, TerminalView, TranscriptLine } from './labDriver';
@@ -59,13 +60,16 @@ export class LessonPlayer {
     own: readonly RecordedInput[] = [],
     /** How many workers the lab has (3, the book's; up to 200 for a demo at scale). */
     readonly workers = 3,
+    /** The lab's version (src/sim/profiles): the book's 1.18 by default, or its second edition's 1.36. */
+    readonly profile?: ProfileId,
   ) {
+    const version = profile ? { profile } : {};
     this.recording = new Recording(
-      { seed, lab, workers },
+      { seed, lab, workers, ...version },
       (options) => {
         this.transcript = [];
         return driver
-          ? driver.createWorld({ seed: options.seed ?? seed, lab, workers })
+          ? driver.createWorld({ seed: options.seed ?? seed, lab, workers, ...version })
           : clusterWorld(options);
       },
       (world, input) => {

@@ -58,6 +58,7 @@ export class KubeletLogic implements ComponentLogic {
       report: (w) => this.report(w),
       retry: (w, ms) => this.retry(w, ms),
       died: (d) => this.containerDied(d),
+      profile: world.profile,
     });
     this.pods = new Informer<Pod>(this.client, 'pods', (action, obj) => this.onPod(action, obj as Pod), node);
     this.reporter = new NodeReporter(
@@ -347,7 +348,7 @@ export class KubeletLogic implements ComponentLogic {
   }
 
   private report(w: PodWorker): void {
-    const status = podStatusFor(w, this.hostIP, this.net.now());
+    const status = podStatusFor(w, this.hostIP, this.net.now(), this.world.profile.node.containerIdScheme);
     const uid = w.uid;
     this.client.request({
       verb: 'updateStatus',
