@@ -7,6 +7,7 @@ import type { Happening, Lesson, Story } from '../lessons';
 import { HappeningLog, stepAt, storyAt, tourMachine } from '../lessons';
 import type { LabKind, SimMs } from '../sim';
 import type { ProfileId } from '../sim/profiles';
+import { profileOf } from '../sim/profiles';
 import { ForkQueue } from './forkQueue';
 import type { Frame } from './history';
 import type { LabDriver, LabTerminals, RunningCommand, TerminalView, TranscriptLine } from './labDriver';
@@ -64,6 +65,12 @@ export class LessonPlayer {
     readonly profile?: ProfileId,
   ) {
     const version = profile ? { profile } : {};
+    // The lessons are written for the book's m-k8s: under another profile their lines go to its master (cp-k8s).
+    const master = profileOf(profile).master.name;
+    const onMaster = (i: RecordedInput): RecordedInput =>
+      master === 'm-k8s' || !('host' in i) || i.host !== 'm-k8s'
+        ? i
+        : { ...i, host: master, ...('tab' in i && i.tab === 'm-k8s' ? { tab: master } : {}) };
     this.recording = new Recording(
       { seed, lab, workers, ...version },
       (options) => {
@@ -79,7 +86,9 @@ export class LessonPlayer {
           this.transcript.push({ at: world.cluster.now, host, kind, text }),
         );
       },
-      driver ? [...lesson.inputs.map((i) => ({ ...i, scripted: true }) as RecordedInput), ...own] : [],
+      driver
+        ? [...lesson.inputs.map((i) => onMaster({ ...i, scripted: true } as RecordedInput)), ...own]
+        : [],
     );
     this.terminals =
       driver?.terminal && driver.complete
