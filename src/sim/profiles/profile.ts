@@ -50,12 +50,16 @@ export interface Profile {
     /** The Normal events of a container's creation and start, for a container named `c`. */
     createdMessage(c: string): string;
     startedMessage(c: string): string;
+    /** After a reboot, the container that died with the machine is the new one's lastState (containerd keeps its record). */
+    readonly lastStateAfterReboot: boolean;
   };
   readonly kubectl: {
     /** `kubectl delete`'s line, `pod "nginx-pod" deleted` (1.18) or `... deleted from default namespace` (1.31+). */
     deleted(kind: string, name: string, namespace: string | undefined, operation: string): string;
     /** RESTARTS with the last restart's age, `1 (5m ago)` (printers.go since 1.22), or the bare count. */
     readonly restartsWithAge: boolean;
+    /** describe's events: From `kubelet` and `spec.containers{nginx}: …` (1.36), or From `kubelet, w2-k8s` (1.18). */
+    readonly describeEventsWithFieldPath: boolean;
     /** `kubectl version`: the lines it prints, client first; `server` when the API answered. */
     version(server: boolean, short: boolean): readonly string[] | { readonly error: string };
   };

@@ -48,10 +48,13 @@ export const profile118: Profile = {
   kubelet: {
     createdMessage: (c) => `Created container ${c}`,
     startedMessage: (c) => `Started container ${c}`,
+    // The book's transcript after the reboot shows the bare count (k8s-facts §1.5); the lab keeps it so.
+    lastStateAfterReboot: false,
   },
   kubectl: {
     deleted: (kind, name, _namespace, operation) => `${kind} "${name}" ${operation}`,
     restartsWithAge: false,
+    describeEventsWithFieldPath: false,
     version: (server, short) =>
       short
         ? [`Client Version: ${gitVersion}`, ...(server ? [`Server Version: ${gitVersion}`] : [])]

@@ -63,12 +63,15 @@ LOGO=ubuntu-logo
   kubelet: {
     createdMessage: () => 'Container created',
     startedMessage: () => 'Container started',
+    lastStateAfterReboot: true,
   },
   kubectl: {
     // kubectl 1.36 pkg/cmd/delete/delete.go PrintObj: `%s from %s namespace` for namespaced objects.
     deleted: (kind, name, namespace, operation) =>
       `${kind} "${name}" ${operation}${namespace ? ` from ${namespace} namespace` : ''}`,
     restartsWithAge: true,
+    // kubectl 1.36 pkg/describe/describe.go DescribeEvents: source is e.Source.Component; FieldPath prefixes the message.
+    describeEventsWithFieldPath: true,
     // kubectl 1.36 pkg/cmd/version/version.go: no --short any more; the Kustomize line is go.mod's kustomize/v5.
     version: (server, short) =>
       short
