@@ -64,7 +64,8 @@ export const KUBELET_PORT = 10250;
 export function nodeAnnotations(
   ip: string,
   tunnelAddr: string | undefined,
-  criSocket: string | undefined = profile118.node.criSocketAnnotation,
+  /** kubeadm's annotation of the CRI socket, when the profile's kubeadm writes one. */
+  criSocket: string | undefined,
 ): Record<string, string> {
   return {
     ...(criSocket ? { 'kubeadm.alpha.kubernetes.io/cri-socket': criSocket } : {}),

@@ -65,10 +65,20 @@ export interface Profile {
   };
 }
 
-/** One difference between two profiles, with where it comes from: what the table test checks. */
+/**
+ * One difference between the book's 1.18 lab and a later profile, with where it comes
+ * from: `differences.ts` lists them and src/shell/profiles.test.ts checks each.
+ */
 export interface Difference {
+  readonly id: string;
+  /** The profile's fields it covers ('node.software.osImage', 'prompt'); every field that differs is in one. */
+  readonly fields: readonly string[];
   readonly what: string;
+  /** Where the later profile's value comes from. */
   readonly source: string;
   /** Said when it could not be checked against the thing itself. */
   readonly unverified?: string;
+  /** Lines typed on the master ({master} is its name), and what the last one prints under each profile. */
+  readonly script?: readonly string[];
+  readonly prints?: Readonly<Record<ProfileId, string | RegExp>>;
 }
