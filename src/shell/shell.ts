@@ -330,7 +330,7 @@ export class Shell implements HostShell {
     }
     const name = this.hooks ? this.hooks.program(typed, io) : typed;
     if (name === undefined) return;
-    const entry = this.commands.get(name);
+    const entry = labProfile(this).absentCommands.includes(name) ? undefined : this.commands.get(name);
     if (!entry) {
       if (name.includes('/')) {
         const path = this.resolve(name);

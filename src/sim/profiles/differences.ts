@@ -190,4 +190,29 @@ export const differences136: readonly Difference[] = [
     script: ['kubelet --version'],
     prints: { '1.18': 'Kubernetes v1.18.4', '1.36': 'Kubernetes v1.36.0' },
   },
+  {
+    id: 'crictl',
+    fields: ['absentCommands'],
+    what: 'crictl ps and crictl pods list the CRI’s containers and sandboxes, newest first.',
+    source:
+      'cri-tools v1.36.0 cmd/crictl/container.go and sandbox.go (kubernetes-sigs/cri-tools): columns, 13-character IDs, tabwriter minwidth 20 padding 3; k8s_pkg_cfg.sh writes /etc/crictl.yaml for containerd',
+    unverified:
+      'the IMAGE column’s IDs are derived from the image’s name, not its real digest; `crictl version` prints what containerd 2.2.3 is taken to answer',
+    script: [...runPod, 'ssh w2-k8s', 'crictl ps'],
+    prints: {
+      '1.18': '-bash: crictl: command not found',
+      '1.36':
+        /CONTAINER\s+IMAGE\s+CREATED\s+STATE\s+NAME\s+ATTEMPT\s+POD ID\s+POD\s+NAMESPACE\n[0-9a-f]{13}\s+[0-9a-f]{13}\s+3\d seconds ago\s+Running\s+nginx-pod\s+0\s+[0-9a-f]{13}\s+nginx-pod\s+default\n/,
+    },
+  },
+  {
+    id: 'no-docker',
+    fields: ['absentCommands'],
+    what: 'No docker: the machines run containerd alone.',
+    source: `${BOOK} ch3/3.1.3/k8s_pkg_cfg.sh: apt-get install -y kubelet kubectl kubeadm containerd.io (no docker-ce)`,
+    unverified:
+      'Ubuntu’s command-not-found hint ("Command \'docker\' not found, but can be installed with…") is not printed',
+    script: ['ssh w2-k8s', 'docker ps'],
+    prints: { '1.18': /^CONTAINER ID\s+IMAGE\s+COMMAND/m, '1.36': '-bash: docker: command not found' },
+  },
 ];

@@ -42,6 +42,8 @@ export interface Profile {
     /** The prefix of a container's ID in the pod's status: 'docker://' or 'containerd://'. */
     readonly containerIdScheme: string;
   };
+  /** The commands this lab's machines have not: docker in the containerd lab, crictl in the book's (as Podscope has it). */
+  readonly absentCommands: readonly string[];
   readonly controllerManager: {
     /** --node-monitor-grace-period: how long a silent kubelet's node stays Ready. */
     readonly nodeMonitorGraceMs: number;

@@ -43,6 +43,8 @@ export const profile118: Profile = {
     masterTaints: [{ key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' }],
     containerIdScheme: 'docker://',
   },
+  // The book's lab talks to docker; Podscope's crictl is the second edition's.
+  absentCommands: ['crictl'],
   // kube-controller-manager 1.18's default.
   controllerManager: { nodeMonitorGraceMs: 40_000 },
   kubelet: {

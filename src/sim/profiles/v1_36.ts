@@ -58,6 +58,8 @@ LOGO=ubuntu-logo
     masterTaints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
     containerIdScheme: 'containerd://',
   },
+  // k8s_pkg_cfg.sh installs containerd.io alone (and writes /etc/crictl.yaml): no docker on the machines.
+  absentCommands: ['docker'],
   // kube-controller-manager's default since 1.32 (it was 40 s).
   controllerManager: { nodeMonitorGraceMs: 50_000 },
   kubelet: {
