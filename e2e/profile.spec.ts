@@ -55,10 +55,39 @@ for (const lang of ['en', 'ko'] as const) {
   });
 }
 
+test('Share keeps the profile in the link and in both snippets', async ({ page }) => {
+  await page.goto('./?lesson=pod-create&lang=en&profile=1.36&step=3');
+  await expect(page.locator('.timeline-marker')).toHaveCount(8);
+  await page.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this moment' });
+  await expect(dialog.getByRole('textbox', { name: 'Link to this step' })).toHaveValue(/[?&]profile=1\.36/);
+  await expect(dialog.getByRole('textbox', { name: 'Embed as an iframe' })).toHaveValue(/profile=1\.36/);
+  await expect(dialog.getByRole('textbox', { name: 'Embed as an element' })).toHaveValue(/ profile="1\.36"/);
+});
+
 test('a bad profile gives a short notice and the book as printed (1.18, m-k8s)', async ({ page }) => {
   await page.goto('./?lesson=pod-create&lang=en&profile=2.0');
   await expect(page.locator('.timeline-marker')).toHaveCount(8);
   await expect(page.getByRole('status')).toContainText('profile="2.0"');
   await expect(page.getByRole('group', { name: '1 API server (m-k8s)', exact: true })).toBeVisible();
   await expect(page).not.toHaveURL(/profile=/);
+});
+
+test('the element’s profile attribute: run() on its master by default prints the 1.36 nodes', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await page.goto('./embed-example.html');
+  await page.waitForFunction(() => customElements.get('pod-lifecycle-animator') !== undefined);
+  const out = await page.evaluate(() => {
+    const el = document.createElement('pod-lifecycle-animator');
+    el.setAttribute('lesson', 'pod-create');
+    el.setAttribute('lang', 'en');
+    el.setAttribute('profile', '1.36');
+    el.setAttribute('poster', 'none');
+    document.body.append(el);
+    return (el as unknown as { run(l: string): Promise<string> }).run('kubectl get nodes');
+  });
+  expect(out).toMatch(/^cp-k8s\s+Ready\s+control-plane\s+\S+\s+v1\.36\.0$/m);
+  expect(out).not.toContain('m-k8s');
 });
