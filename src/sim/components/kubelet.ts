@@ -356,7 +356,13 @@ export class KubeletLogic implements ComponentLogic {
   }
 
   private report(w: PodWorker): void {
-    const status = podStatusFor(w, this.hostIP, this.net.now(), this.world.profile.node.containerIdScheme);
+    const status = podStatusFor(
+      w,
+      this.hostIP,
+      this.net.now(),
+      this.world.profile.node.containerIdScheme,
+      this.world.profile.kubelet.podReadyToStartContainers,
+    );
     const uid = w.uid;
     this.client.request({
       verb: 'updateStatus',

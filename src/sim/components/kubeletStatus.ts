@@ -45,6 +45,8 @@ export function podStatusFor(
   hostIP: string,
   now: SimMs,
   idScheme = 'docker://',
+  /** The kubelet of 1.29+ reports PodReadyToStartContainers first: the sandbox is up with its network. */
+  readyToStartCondition = false,
 ): Pod['status'] {
   const pod = w.pod;
   const c = pod.spec.containers[0];
@@ -77,6 +79,7 @@ export function podStatusFor(
     qosClass: pod.status.qosClass ?? qosClass(pod),
     startTime: pod.status.startTime ?? now,
     conditions: [
+      ...(readyToStartCondition ? [cond('PodReadyToStartContainers', !!w.sandbox)] : []),
       cond('Initialized', true),
       cond('Ready', ready, 'ContainersNotReady'),
       cond('ContainersReady', ready, 'ContainersNotReady'),

@@ -232,7 +232,13 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
         hostIP: host.ip,
         podIP: ip,
         startTime: at,
-        conditions: ['Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((type) => ({
+        conditions: [
+          ...(t.profile.kubelet.podReadyToStartContainers ? ['PodReadyToStartContainers'] : []),
+          'Initialized',
+          'Ready',
+          'ContainersReady',
+          'PodScheduled',
+        ].map((type) => ({
           type,
           status: 'True' as const,
           lastTransitionTime: started,

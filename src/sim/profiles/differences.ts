@@ -215,4 +215,18 @@ export const differences136: readonly Difference[] = [
     script: ['ssh w2-k8s', 'docker ps'],
     prints: { '1.18': /^CONTAINER ID\s+IMAGE\s+COMMAND/m, '1.36': '-bash: docker: command not found' },
   },
+  {
+    id: 'pod-ready-to-start',
+    fields: ['kubelet.podReadyToStartContainers'],
+    what: 'A pod’s conditions start with PodReadyToStartContainers (its sandbox and network are up).',
+    source: 'KEP-3085 (pod condition for sandbox creation): beta in 1.29, GA in 1.34',
+    unverified:
+      'the condition’s place, first, is from the kubelet’s generateAPIPodStatus as remembered, not read at v1.36.0',
+    script: [...runPod, 'kubectl describe pod nginx-pod'],
+    prints: {
+      '1.18': /Conditions:\n {2}Type {14}Status\n {2}Initialized {7}True \n/,
+      '1.36':
+        /Conditions:\n {2}Type {24}Status\n {2}PodReadyToStartContainers {3}True \n {2}Initialized {17}True \n/,
+    },
+  },
 ];

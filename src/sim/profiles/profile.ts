@@ -54,6 +54,8 @@ export interface Profile {
     startedMessage(c: string): string;
     /** After a reboot, the container that died with the machine is the new one's lastState (containerd keeps its record). */
     readonly lastStateAfterReboot: boolean;
+    /** The pod condition PodReadyToStartContainers (beta 1.29, GA 1.34), first in the pod's conditions. */
+    readonly podReadyToStartContainers: boolean;
   };
   readonly kubectl: {
     /** `kubectl delete`'s line, `pod "nginx-pod" deleted` (1.18) or `... deleted from default namespace` (1.31+). */

@@ -52,6 +52,7 @@ export const profile118: Profile = {
     startedMessage: (c) => `Started container ${c}`,
     // The book's transcript after the reboot shows the bare count (k8s-facts §1.5); the lab keeps it so.
     lastStateAfterReboot: false,
+    podReadyToStartContainers: false,
   },
   kubectl: {
     deleted: (kind, name, _namespace, operation) => `${kind} "${name}" ${operation}`,

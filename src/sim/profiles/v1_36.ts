@@ -66,6 +66,7 @@ LOGO=ubuntu-logo
     createdMessage: () => 'Container created',
     startedMessage: () => 'Container started',
     lastStateAfterReboot: true,
+    podReadyToStartContainers: true,
   },
   kubectl: {
     // kubectl 1.36 pkg/cmd/delete/delete.go PrintObj: `%s from %s namespace` for namespaced objects.
