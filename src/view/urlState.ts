@@ -37,7 +37,6 @@ export const defaults: Omit<UrlState, 'lang'> = {
   view: 'book',
   seed: 1,
   workers: 3,
-  profile: DEFAULT_PROFILE,
   presenter: false,
 };
 
@@ -95,7 +94,10 @@ export function parseUrlState(
       view: pick<ViewMode>('view', ['book', 'watch'], defaults.view),
       seed: number('seed', (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 31, defaults.seed),
       workers: number('workers', (n) => Number.isInteger(n) && n >= 1 && n <= MAX_WORKERS, defaults.workers),
-      profile: pick<ProfileId>('profile', profileIds, DEFAULT_PROFILE),
+      // Only when the link names one: without it the lab is the book's (profileOf's default).
+      ...(q.get('profile') !== null
+        ? { profile: pick<ProfileId>('profile', profileIds, DEFAULT_PROFILE) }
+        : {}),
       presenter: pick('presenter', ['0', '1'], '0') === '1',
       ...optional('lesson-file', 'lessonFile', q),
       ...optional('inputs', 'inputs', q),
@@ -125,7 +127,7 @@ export function serializeUrlState(s: UrlState): string {
   if (s.view !== defaults.view) q.set('view', s.view);
   if (s.seed !== defaults.seed) q.set('seed', String(s.seed));
   if (s.workers !== defaults.workers) q.set('workers', String(s.workers));
-  if (s.profile !== undefined && s.profile !== defaults.profile) q.set('profile', s.profile);
+  if (s.profile !== undefined && s.profile !== DEFAULT_PROFILE) q.set('profile', s.profile);
   if (s.presenter) q.set('presenter', '1');
   if (s.faults) q.set('faults', s.faults);
   if (s.inputs) q.set('inputs', s.inputs);
