@@ -152,8 +152,10 @@ export class EmbedController {
   run(commandLine: unknown, host?: unknown): Promise<string> {
     return this.guarded(
       () => runArgs(commandLine, host),
-      async ([line, on = 'm-k8s']) => {
+      async ([line, host]) => {
         const lp = await this.player();
+        // The master by default: m-k8s, or cp-k8s in the second edition's lab.
+        const on = host ?? lp.recording.cluster.hosts().find((h) => h.role === 'master')?.name ?? 'm-k8s';
         if (!lp.recording.cluster.host(on)) throw new Error(`run(line, host): no host "${on}" in this lab`);
         await this.readyToAct(lp);
         const at = await this.acted(lp, lp.typed(on, line));

@@ -17,7 +17,7 @@ import { shellNeeded } from './shellGate';
 
 /** Attributes that only move the player; the others rebuild the lesson. */
 const LIVE = new Set(['step', 'speed', 'height']);
-const APP_PARAMS = ['lesson', 'step', 'lang', 'speed', 'theme', 'view', 'seed'] as const;
+const APP_PARAMS = ['lesson', 'step', 'lang', 'speed', 'theme', 'view', 'seed', 'profile'] as const;
 /** A reader's pointer on the element or keys in it: a move is coming, and moves need the shells' code. */
 const WAKING_EVENTS = ['pointerover', 'pointerdown', 'focusin', 'keydown'] as const;
 
@@ -149,7 +149,7 @@ export class PodLifecycleAnimator extends HTMLElement {
       () => faultArgs('heal', fault, target),
       (c) => c.heal(fault, target),
     );
-  /** Types the line on `host` (default m-k8s) and resolves to what it printed. */
+  /** Types the line on `host` (default the master, m-k8s or cp-k8s) and resolves to what it printed. */
   run = (commandLine: string, host?: string): Promise<string> =>
     this.call(
       () => runArgs(commandLine, host),

@@ -57,7 +57,7 @@ export interface PodLifecycleAnimatorEventMap extends HTMLElementEventMap {
 
 /**
  * `<pod-lifecycle-animator lesson="pod-create" step="3" lang="en" speed="1" autoplay
- * theme="light|dark|projector" view="book|watch" faults="kubelet@w2-k8s" seed="1"
+ * theme="light|dark|projector" view="book|watch" faults="kubelet@w2-k8s" seed="1" profile="1.18|1.36"
  * controls="show|hide" terminal="show|hide" height="480" poster="none">`
  *
  * Every method wakes the element if it still shows its poster and waits for the lesson.
@@ -80,7 +80,7 @@ export declare class PodLifecycleAnimator extends HTMLElement {
   seek(ms: number): Promise<void>;
   inject(fault: string, target?: string): Promise<void>;
   heal(fault: string, target?: string): Promise<void>;
-  /** Types `commandLine` on `host` (default 'm-k8s') and resolves to what it printed. */
+  /** Types `commandLine` on `host` (default the master: 'm-k8s', or 'cp-k8s' with profile="1.36") and resolves to what it printed. */
   run(commandLine: string, host?: string): Promise<string>;
   state(): Promise<StateDetail>;
   addEventListener<K extends keyof PodLifecycleAnimatorEventMap>(

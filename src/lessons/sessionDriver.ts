@@ -7,6 +7,7 @@ import { Session } from '../shell';
 import type { Completion } from '../shell/complete';
 import { complete, completionContextOf } from '../shell/complete';
 import type { LabKind } from '../sim';
+import type { ProfileId } from '../sim/profiles';
 
 /** What a person did, as the player records it (the player's RecordedInput is one). */
 type Input =
@@ -21,6 +22,7 @@ export const sessionDriver = {
     readonly seed: number;
     readonly lab?: LabKind;
     readonly workers?: number;
+    readonly profile?: ProfileId;
   }): Session => new Session(options),
   run: (session: Session, input: Input, print: Print): Job | undefined => {
     if ('fault' in input) return undefined;

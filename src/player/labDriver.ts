@@ -1,6 +1,7 @@
 // What a lesson player needs of the lab it drives: a world to record, inputs run through
 // shells or straight on the cluster, and the terminal windows the page shows.
 import type { LabKind, SimMs } from '../sim';
+import type { ProfileId } from '../sim/profiles';
 import type { RecordedInput, World } from './recording';
 
 /** A line of the lesson's terminal: what was typed, or what the command printed, and when. */
@@ -19,7 +20,12 @@ export type Print = (kind: TranscriptLine['kind'], text: string) => void;
  * before the shells' code has loaded.
  */
 export interface LabDriver<W extends World = World> {
-  createWorld(options: { readonly seed: number; readonly lab?: LabKind; readonly workers?: number }): W;
+  createWorld(options: {
+    readonly seed: number;
+    readonly lab?: LabKind;
+    readonly workers?: number;
+    readonly profile?: ProfileId;
+  }): W;
   /** Runs a typed line or Ctrl+C; returns the command it started, whose end the player can wait for. */
   run(world: W, input: RecordedInput, print: Print): RunningCommand | undefined;
   terminal?: LabTerminals<W>['terminal'];

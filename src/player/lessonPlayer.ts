@@ -6,6 +6,8 @@ import { createActor } from 'xstate';
 import type { Happening, Lesson, Story } from '../lessons';
 import { HappeningLog, stepAt, storyAt, tourMachine } from '../lessons';
 import type { LabKind, SimMs } from '../sim';
+import type { ProfileId } from '../sim/profiles';
+import { profileOf } from '../sim/profiles';
 import { ForkQueue } from './forkQueue';
 import type { Frame } from './history';
 import type { LabDriver, LabTerminals, RunningCommand, TerminalView, TranscriptLine } from './labDriver';
@@ -59,13 +61,22 @@ export class LessonPlayer {
     own: readonly RecordedInput[] = [],
     /** How many workers the lab has (3, the book's; up to 200 for a demo at scale). */
     readonly workers = 3,
+    /** The lab's version (src/sim/profiles): the book's 1.18 by default, or its second edition's 1.36. */
+    readonly profile?: ProfileId,
   ) {
+    const version = profile ? { profile } : {};
+    // The lessons are written for the book's m-k8s: under another profile their lines go to its master (cp-k8s).
+    const master = profileOf(profile).master.name;
+    const onMaster = (i: RecordedInput): RecordedInput =>
+      master === 'm-k8s' || !('host' in i) || i.host !== 'm-k8s'
+        ? i
+        : { ...i, host: master, ...('tab' in i && i.tab === 'm-k8s' ? { tab: master } : {}) };
     this.recording = new Recording(
-      { seed, lab, workers },
+      { seed, lab, workers, ...version },
       (options) => {
         this.transcript = [];
         return driver
-          ? driver.createWorld({ seed: options.seed ?? seed, lab, workers })
+          ? driver.createWorld({ seed: options.seed ?? seed, lab, workers, ...version })
           : clusterWorld(options);
       },
       (world, input) => {
@@ -75,7 +86,9 @@ export class LessonPlayer {
           this.transcript.push({ at: world.cluster.now, host, kind, text }),
         );
       },
-      driver ? [...lesson.inputs.map((i) => ({ ...i, scripted: true }) as RecordedInput), ...own] : [],
+      driver
+        ? [...lesson.inputs.map((i) => onMaster({ ...i, scripted: true } as RecordedInput)), ...own]
+        : [],
     );
     this.terminals =
       driver?.terminal && driver.complete

@@ -3,6 +3,8 @@
 // line from stdin, printed as a transcript (see transcript.ts for the timing).
 import { createInterface } from 'node:readline';
 import type { LabKind } from '../sim/api';
+import type { ProfileId } from '../sim/profiles';
+import { DEFAULT_PROFILE, isProfileId, profileIds } from '../sim/profiles';
 import type { SimMs } from '../sim/units';
 import { MAIN_TAB, Session } from './session';
 import { runScript } from './transcript';
@@ -10,10 +12,11 @@ import { runScript } from './transcript';
 interface CliOptions {
   seed: number;
   lab: LabKind;
+  profile: ProfileId;
 }
 
 function parseArgs(argv: readonly string[]): CliOptions | string {
-  const opts: CliOptions = { seed: 1, lab: 'ready' };
+  const opts: CliOptions = { seed: 1, lab: 'ready', profile: DEFAULT_PROFILE };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const [name, inline] = a.includes('=')
@@ -28,8 +31,12 @@ function parseArgs(argv: readonly string[]): CliOptions | string {
       const lab = value();
       if (lab !== 'fresh' && lab !== 'ready') return 'shell: --lab is fresh or ready';
       opts.lab = lab;
+    } else if (name === '--profile') {
+      const profile = value() ?? '';
+      if (!isProfileId(profile)) return `shell: --profile is ${profileIds.join(' or ')}`;
+      opts.profile = profile;
     } else if (name === '--help' || name === '-h') {
-      return 'usage: npm run shell -- [--seed N] [--lab fresh|ready] < script.txt';
+      return `usage: npm run shell -- [--seed N] [--lab fresh|ready] [--profile ${profileIds.join('|')}] < script.txt`;
     } else return `shell: unknown option ${a}`;
   }
   return opts;
@@ -106,7 +113,7 @@ async function main(): Promise<void> {
     process.exitCode = opts.startsWith('usage') ? 0 : 2;
     return;
   }
-  const session = new Session({ seed: opts.seed, lab: opts.lab });
+  const session = new Session({ seed: opts.seed, lab: opts.lab, profile: opts.profile });
   if (process.stdin.isTTY) return interactive(session);
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -1,6 +1,9 @@
 // The files of the book's lab as they sit on each host. Only files whose contents
 // are known are here: the book repository's ch3 files (bookFiles.ts, byte for byte),
 // /etc files from the Vagrant provisioning (k8s-facts §1.1).
+
+import type { Profile } from '../sim/profiles';
+import { profileOf } from '../sim/profiles';
 import { BOOK_FILES } from './bookFiles';
 import type { FileSystem } from './fs';
 
@@ -22,14 +25,6 @@ spec:
   containers:
   - name: container-name
     image: nginx
-`;
-
-const HOSTS = `127.0.0.1   localhost localhost.localdomain localhost4 localhost4.localdomain4
-::1         localhost localhost.localdomain localhost6 localhost6.localdomain6
-192.168.1.10 m-k8s
-192.168.1.101 w1-k8s
-192.168.1.102 w2-k8s
-192.168.1.103 w3-k8s
 `;
 
 const RESOLV_CONF = `nameserver 1.1.1.1 #cloudflare DNS
@@ -65,9 +60,9 @@ users:
 }
 
 /** What `kubeadm init` leaves on the master. */
-export function writeControlPlaneFiles(fs: FileSystem): void {
+export function writeControlPlaneFiles(fs: FileSystem, master = 'm-k8s'): void {
   fs.write(ADMIN_CONF, kubeconfig('kubernetes-admin'));
-  fs.write('/etc/kubernetes/kubelet.conf', kubeconfig('system:node:m-k8s'));
+  fs.write('/etc/kubernetes/kubelet.conf', kubeconfig(`system:node:${master}`));
   for (const m of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) {
     fs.write(
       `${MANIFESTS_DIR}/${m}.yaml`,
@@ -87,16 +82,20 @@ export function writeWorkerFiles(fs: FileSystem, host: string): void {
 }
 
 /** The files every host has after the Vagrant provisioning (before kubeadm). */
-export function writeBaseFiles(fs: FileSystem, host: string, master: boolean): void {
+export function writeBaseFiles(
+  fs: FileSystem,
+  host: string,
+  master: boolean,
+  profile: Profile = profileOf(undefined),
+): void {
   fs.mkdirs(HOME);
   fs.mkdirs('/tmp');
-  fs.write('/etc/hosts', HOSTS);
+  fs.write('/etc/hosts', profile.baseFiles['/etc/hosts'] ?? '');
   fs.write('/etc/resolv.conf', RESOLV_CONF);
   fs.write('/etc/sysctl.d/k8s.conf', K8S_SYSCTL);
   fs.write('/etc/hostname', `${host}\n`);
-  // The book's box, sysnet4admin/CentOS-k8s: CentOS 7.8.2003 (k8s-facts §1.1).
-  fs.write('/etc/redhat-release', 'CentOS Linux release 7.8.2003 (Core)\n');
-  fs.write('/etc/centos-release', 'CentOS Linux release 7.8.2003 (Core)\n');
+  for (const [path, text] of Object.entries(profile.baseFiles))
+    if (path !== '/etc/hosts') fs.write(path, text);
   if (master) {
     for (const f of BOOK_FILES) fs.write(`${BOOK_REPO}/ch3/${f.path}`, f.text);
   }

@@ -11,6 +11,7 @@ import { complete, completionContextOf } from './complete';
 import type { InnerShell } from './job';
 import { Job } from './job';
 import { ADMIN_CONF, HOME, writeBaseFiles, writeControlPlaneFiles, writeWorkerFiles } from './labFiles';
+import { labProfile } from './labProfile';
 import { Shell } from './shell';
 
 export type LoggedInput =
@@ -74,9 +75,9 @@ export class Session implements ShellWorld {
     for (const h of this.cluster.hosts()) {
       const shell = new Shell(h.name, this);
       const master = h.role === 'master';
-      writeBaseFiles(shell.fs, h.name, master);
+      writeBaseFiles(shell.fs, h.name, master, labProfile(shell));
       if (h.joined && master) {
-        writeControlPlaneFiles(shell.fs);
+        writeControlPlaneFiles(shell.fs, h.name);
         shell.fs.write(`${HOME}/.kube/config`, shell.fs.read(ADMIN_CONF) ?? '');
       } else if (h.joined) writeWorkerFiles(shell.fs, h.name);
       this.shells.set(h.name, shell);

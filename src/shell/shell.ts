@@ -6,6 +6,7 @@ import { commandTable } from './commands';
 import { FileSystem } from './fs';
 import { Job } from './job';
 import { HOME } from './labFiles';
+import { labProfile } from './labProfile';
 import type { CommandList, Expansion, Pipeline, SimpleCommand } from './parseCommandLine';
 import { parseCommandLine } from './parseCommandLine';
 import { expandHereDoc, openRedirects } from './redirect';
@@ -95,12 +96,11 @@ export class Shell implements HostShell {
     this.vars.set('SHELL', '/bin/bash');
   }
 
-  /** bash's PS1 on CentOS 7: `[\u@\h \W]\$ `; PS2, `> `, while a here-document is being typed. */
+  /** bash's PS1 as the lab's distribution sets it (CentOS 7: `[\u@\h \W]\$ `); PS2, `> `, while a here-document is being typed. */
   prompt(): string {
     if (this.continuation) return '> ';
     if (this.hooks) return this.hooks.prompt();
-    const dir = this.cwd === HOME ? '~' : this.cwd === '/' ? '/' : FileSystem.basename(this.cwd);
-    return `[root@${this.host} ${dir}]# `;
+    return labProfile(this).prompt(this.host, this.cwd);
   }
 
   resolve(path: string): string {
@@ -330,7 +330,7 @@ export class Shell implements HostShell {
     }
     const name = this.hooks ? this.hooks.program(typed, io) : typed;
     if (name === undefined) return;
-    const entry = this.commands.get(name);
+    const entry = labProfile(this).absentCommands.includes(name) ? undefined : this.commands.get(name);
     if (!entry) {
       if (name.includes('/')) {
         const path = this.resolve(name);

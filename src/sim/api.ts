@@ -6,6 +6,7 @@ import type { LogEntry, LogsResult } from './containerLogs';
 import type { HostTables } from './hostIptables';
 import type { ClusterInput, ControlPlaneManifest, HostName, HostService } from './inputs';
 import type { KubeObject, Lease, Node, Pod } from './objects';
+import type { ProfileId } from './profiles';
 import type { ApiRequest, ApiResponse } from './protocol';
 import type { ComponentId, Envelope, Trace } from './trace';
 import type { SimMs } from './units';
@@ -20,6 +21,8 @@ export interface ClusterOptions {
   readonly lab?: LabKind;
   /** Number of workers, 1..200; default 3 (w1-k8s..w3-k8s). */
   readonly workers?: number;
+  /** The lab's version (src/sim/profiles): '1.18', the book as printed (default), or '1.36', its second edition. */
+  readonly profile?: ProfileId;
 }
 
 export interface HostState {

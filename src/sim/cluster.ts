@@ -126,9 +126,9 @@ export class Cluster implements SimCluster {
         : { state: id === ETCD && w.faults.etcdCorrupt ? 'failing' : 'stopped', why: why() };
     const masterWhy = (manifest: string) => () =>
       !master.powered
-        ? 'm-k8s is powered off'
+        ? `${master.name} is powered off`
         : master.services.docker !== 'active'
-          ? 'docker is stopped on m-k8s'
+          ? `docker is stopped on ${master.name}`
           : !master.manifests.has(manifest as never)
             ? `/etc/kubernetes/manifests/${manifest}.yaml is missing`
             : w.faults.etcdCorrupt
@@ -136,26 +136,32 @@ export class Cluster implements SimCluster {
               : 'not installed';
     const out: ComponentView[] = [
       {
-        id: kubectlIdOf('m-k8s'),
+        id: kubectlIdOf(master.name),
         number: 0,
         name: 'kubectl',
-        host: 'm-k8s',
+        host: master.name,
         state: master.powered ? 'running' : 'stopped',
       },
-      { id: API, number: 1, name: 'API server', host: 'm-k8s', ...state(API, masterWhy('kube-apiserver')) },
-      { id: ETCD, number: 2, name: 'etcd', host: 'm-k8s', ...state(ETCD, masterWhy('etcd')) },
+      {
+        id: API,
+        number: 1,
+        name: 'API server',
+        host: master.name,
+        ...state(API, masterWhy('kube-apiserver')),
+      },
+      { id: ETCD, number: 2, name: 'etcd', host: master.name, ...state(ETCD, masterWhy('etcd')) },
       {
         id: CONTROLLER_MANAGER,
         number: 3,
         name: 'controller manager',
-        host: 'm-k8s',
+        host: master.name,
         ...state(CONTROLLER_MANAGER, masterWhy('kube-controller-manager')),
       },
       {
         id: SCHEDULER,
         number: 4,
         name: 'scheduler',
-        host: 'm-k8s',
+        host: master.name,
         ...state(SCHEDULER, masterWhy('kube-scheduler')),
       },
     ];

@@ -26,6 +26,8 @@ import { seedReadyLab } from './labs/readyLab';
 import { MAX_WORKERS } from './limits';
 import { Net } from './net';
 import type { Endpoints, KubeObject, Service } from './objects';
+import type { Profile } from './profiles';
+import { profileOf } from './profiles';
 import { proxierTables } from './proxierRules';
 import { Rng } from './rng';
 import { Trace } from './trace';
@@ -59,7 +61,9 @@ export class ClusterCore {
   readonly options: Required<ClusterOptions>;
   readonly clock = new VirtualClock(0);
   readonly trace = new Trace();
-  readonly world = new World();
+  readonly world: World;
+  /** The lab's version: its hosts' names, defaults, timings and texts. */
+  readonly profile: Profile;
   readonly store = new EtcdStore<KubeObject>();
   readonly net: Net;
   readonly ipam: Ipam;
@@ -79,7 +83,10 @@ export class ClusterCore {
       seed,
       lab: options.lab ?? 'ready',
       workers: Math.max(1, Math.min(MAX_WORKERS, Math.floor(options.workers ?? 3))),
+      profile: profileOf(options.profile).id,
     };
+    this.profile = profileOf(this.options.profile);
+    this.world = new World(this.profile);
     this.rngs = {
       names: new Rng(seed * 7919 + 1),
       net: new Rng(seed * 7919 + 2),
@@ -88,15 +95,26 @@ export class ClusterCore {
       kubelet: new Rng(seed * 7919 + 5),
     };
     const ready = this.options.lab === 'ready';
-    for (const h of labHosts(this.options.workers, ready, this.rngs.names, ready ? -1_800_000 : -120_000))
+    for (const h of labHosts(
+      this.profile,
+      this.options.workers,
+      ready,
+      this.rngs.names,
+      ready ? -1_800_000 : -120_000,
+    ))
       this.world.hosts.set(h.name, h);
     this.net = new Net(this.clock, this.trace, this.rngs.net, (id) => this.hostOf(id));
     this.ipam = new Ipam((node) => this.world.host(node)?.blockBase);
 
-    this.add({ id: ETCD, host: 'm-k8s', logic: new EtcdLogic(this.net, this.store), tickMs: 60_000 });
+    this.add({
+      id: ETCD,
+      host: this.profile.master.name,
+      logic: new EtcdLogic(this.net, this.store),
+      tickMs: 60_000,
+    });
     this.add({
       id: API,
-      host: 'm-k8s',
+      host: this.profile.master.name,
       logic: new ApiServerLogic(
         this.net,
         this.rngs.names,
@@ -107,14 +125,14 @@ export class ClusterCore {
     });
     this.add({
       id: SCHEDULER,
-      host: 'm-k8s',
+      host: this.profile.master.name,
       logic: new SchedulerLogic(this.net, this.rngs.scheduler),
       tickMs: 5000,
     });
     this.add({
       id: CONTROLLER_MANAGER,
-      host: 'm-k8s',
-      logic: new ControllerManagerLogic(this.net),
+      host: this.profile.master.name,
+      logic: new ControllerManagerLogic(this.net, this.profile.controllerManager.nodeMonitorGraceMs),
       tickMs: 5000,
     });
     this.add({
@@ -163,6 +181,7 @@ export class ClusterCore {
         runtimes: this.runtimes,
         ipam: this.ipam,
         rng: this.rngs.names,
+        profile: this.profile,
       });
       // kube-proxy has run on every node since it joined: its rules are in the kernel already.
       const objects = this.store.keys().map((kv) => kv.value);
@@ -216,7 +235,7 @@ export class ClusterCore {
   hostOf(id: string): string | undefined {
     const at = id.indexOf('@');
     if (at >= 0) return id.slice(at + 1);
-    return this.processes.get(id)?.host ?? (id === CNI ? undefined : 'm-k8s');
+    return this.processes.get(id)?.host ?? (id === CNI ? undefined : this.profile.master.name);
   }
 
   get now(): SimMs {

@@ -2,6 +2,8 @@
 // Components read it to know whether they may run; inputs change it.
 import type { HostState } from './api';
 import type { ControlPlaneManifest, HostName } from './inputs';
+import type { Profile } from './profiles';
+import { profileOf } from './profiles';
 import type { SimMs } from './units';
 
 export interface HostRecord {
@@ -53,6 +55,9 @@ export interface Faults {
 
 export class World {
   readonly hosts = new Map<HostName, HostRecord>();
+
+  /** The lab's version, which the components read their defaults and texts from. */
+  constructor(readonly profile: Profile = profileOf(undefined)) {}
   readonly faults: Faults = { imagePullFail: [], crash: [], corednsDown: false, etcdCorrupt: false };
 
   host(name: HostName): HostRecord | undefined {

@@ -27,6 +27,7 @@ const GuidedSide = lazy(() => import('./guided/GuidedSide'));
 // Loaded when first needed: a component's menu, and the "why is it stuck?" diagnosis.
 const StuckButton = lazy(() => import('./lab/StuckButton').then((m) => ({ default: m.StuckButton })));
 
+import { profileOf } from '../sim/profiles';
 import { LessonErrorItem } from './guided/LessonErrorItem';
 import { LessonPicker } from './guided/LessonPicker';
 import { useTeacherLesson } from './guided/useTeacherLesson';
@@ -92,7 +93,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   }, [options.shellWanted]);
   // A shared link's own inputs (typed lines, Ctrl+C, faults) are replayed; bad ones are a notice.
   const shared = useMemo(() => {
-    const hosts = ['m-k8s', 'w1-k8s', 'w2-k8s', 'w3-k8s'];
+    const hosts = [profileOf(initial.state.profile).master.name, 'w1-k8s', 'w2-k8s', 'w3-k8s'];
     const decoded = decodeInputs(initial.state.inputs ?? '', hosts);
     const faults = initial.state.inputs
       ? { faults: [], errors: [] }
@@ -113,6 +114,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
       guided?.lab ?? 'ready',
       driver ? shared.inputs : [],
       initial.state.workers,
+      initial.state.profile,
     );
     p.player.setSpeed(initial.state.speed);
     // Looking ahead for the story takes a slice of each frame, never the whole frame (DESIGN: no task over 50 ms).
@@ -138,13 +140,15 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
 
   const workers = frame.components.filter((c) => c.id.startsWith('kubelet@')).map((c) => c.host ?? '');
+  // The API server's host: the book's m-k8s, or cp-k8s in the second edition's lab.
+  const master = frame.components.find((c) => c.number === 1)?.host ?? 'm-k8s';
   const workersKey = workers.join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the workers' names are the key
   const layout = useMemo(() => {
-    if (narrow) return narrowLayout(workers);
-    const wide = wideLayout(workers);
+    if (narrow) return narrowLayout(workers, master);
+    const wide = wideLayout(workers, master);
     return fit && stageAspect ? fitToAspect(wide, stageAspect) : wide;
-  }, [narrow, workersKey, fit, stageAspect]);
+  }, [narrow, workersKey, master, fit, stageAspect]);
   const node = useMemo(() => podNode(lesson.subject, lp.player.envelopes()), [lesson, lp]);
 
   // What the URL says besides the step: the teacher's lesson file, the person's own inputs, the moment (when paused) and the faults in force.
@@ -167,6 +171,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
     view,
     seed,
     workers: initial.state.workers,
+    profile: initial.state.profile,
     presenter,
     ...extra,
   });

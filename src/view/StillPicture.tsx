@@ -43,6 +43,8 @@ export const StillPicture = memo(function StillPicture({
   pointed,
 }: StillProps) {
   const t = ui[lang];
+  // The first node is the master: m-k8s in the book's lab, cp-k8s in its second edition's.
+  const master = layout.nodes[0]?.host ?? 'm-k8s';
   return (
     <g className="still">
       {layout.nodes.map((n) => {
@@ -54,7 +56,7 @@ export const StillPicture = memo(function StillPicture({
             key={n.host}
             role="group"
             aria-label={nodeLabel(n.host, status, lang)}
-            className={`${n.host === 'm-k8s' ? 'node master' : 'node worker'} node-${status.condition}${status.cordoned ? ' node-cordoned' : ''}`}
+            className={`${n.host === master ? 'node master' : 'node worker'} node-${status.condition}${status.cordoned ? ' node-cordoned' : ''}`}
           >
             <rect x={n.box.x} y={n.box.y} width={n.box.w} height={n.box.h} rx={12} />
             <text className="node-name" x={n.box.x + 14} y={n.box.y + 24}>
@@ -72,11 +74,11 @@ export const StillPicture = memo(function StillPicture({
       {/* biome-ignore lint/a11y: an SVG <g> is the only grouping element SVG has; <fieldset> cannot live in it */}
       <g
         role="group"
-        aria-label={`kubelet, ${componentName('container runtime', lang)} (m-k8s)`}
+        aria-label={`kubelet, ${componentName('container runtime', lang)} (${master})`}
         className="comp agent"
       >
         {(() => {
-          const b = layout.components['agent@m-k8s'];
+          const b = layout.components[`agent@${master}`];
           return b ? (
             <>
               <rect className="comp-box" x={b.x} y={b.y} width={b.w} height={b.h} rx={8} />
@@ -84,7 +86,7 @@ export const StillPicture = memo(function StillPicture({
                 kubelet · CRI
               </text>
               <text className="comp-state" x={b.x + 10} y={b.y + 44}>
-                m-k8s
+                {master}
               </text>
             </>
           ) : null;

@@ -16,13 +16,14 @@ export const COMPACT_AFTER = 12;
 export function gridLayout(
   workers: readonly string[],
   master: (width: number) => Record<string, Box>,
+  masterName = 'm-k8s',
 ): Layout {
   const width = COLUMNS * 330 + CELL_GAP;
   const W = (width - CELL_GAP) / COLUMNS - CELL_GAP;
   const compact = workers.length > COMPACT_AFTER;
   const H = compact ? COMPACT_H : FULL_H;
   const c = master(width);
-  const nodes = [{ host: 'm-k8s', box: { x: 10, y: 10, w: width - 20, h: 252 } }];
+  const nodes = [{ host: masterName, box: { x: 10, y: 10, w: width - 20, h: 252 } }];
   workers.forEach((host, i) => {
     const X = CELL_GAP + (i % COLUMNS) * (W + CELL_GAP);
     const Y = WORKERS_TOP + Math.floor(i / COLUMNS) * (H + CELL_GAP);

@@ -16,7 +16,7 @@ export interface Layout {
   readonly width: number;
   readonly height: number;
   readonly nodes: readonly { readonly host: string; readonly box: Box }[];
-  /** Component id → its box; the master's own kubelet and runtime share 'agent@m-k8s'. */
+  /** Component id → its box; the master's own kubelet and runtime share 'agent@m-k8s' (or 'agent@cp-k8s'). */
   readonly components: Readonly<Record<string, Box>>;
   /** Taller than a screen: the stage scrolls instead of shrinking the picture to fit (gridLayout). */
   readonly tall?: boolean;
@@ -36,24 +36,25 @@ export function boxOf(layout: Layout, id: string): Box | undefined {
   return layout.nodes.find((n) => n.host === host)?.box;
 }
 
-const wideMaster = (width: number): Record<string, Box> => ({
-  'kubectl@m-k8s': { x: 30, y: 55, w: 160, h: 72 },
+const wideMaster = (width: number, master: string): Record<string, Box> => ({
+  [`kubectl@${master}`]: { x: 30, y: 55, w: 160, h: 72 },
   apiserver: { x: 330, y: 50, w: 230, h: 82 },
   etcd: { x: width - 250, y: 40, w: 230, h: 210 },
   'controller-manager': { x: 230, y: 165, w: 190, h: 72 },
   scheduler: { x: 470, y: 165, w: 190, h: 72 },
-  'agent@m-k8s': { x: 30, y: 170, w: 160, h: 62 },
+  [`agent@${master}`]: { x: 30, y: 170, w: 160, h: 62 },
   cni: { x: 10, y: 272, w: width - 220, h: 48 },
   coredns: { x: width - 200, y: 272, w: 190, h: 48 },
 });
 
-export function wideLayout(workers: readonly string[]): Layout {
-  if (workers.length > 4) return gridLayout(workers, wideMaster);
+/** `master`: the control-plane machine's name, m-k8s (the book's) or cp-k8s (its second edition). */
+export function wideLayout(workers: readonly string[], master = 'm-k8s'): Layout {
+  if (workers.length > 4) return gridLayout(workers, (w) => wideMaster(w, master), master);
   const n = Math.max(1, workers.length);
   const width = Math.max(1000, n * 330 + 10);
   const W = (width - 10) / n - 10;
-  const c = wideMaster(width);
-  const nodes = [{ host: 'm-k8s', box: { x: 10, y: 10, w: width - 20, h: 252 } }];
+  const c = wideMaster(width, master);
+  const nodes = [{ host: master, box: { x: 10, y: 10, w: width - 20, h: 252 } }];
   workers.forEach((host, i) => {
     const X = 10 + i * (W + 10);
     const Y = 332;
@@ -68,20 +69,20 @@ export function wideLayout(workers: readonly string[]): Layout {
   return { width, height: 642, nodes, components: c };
 }
 
-export function narrowLayout(workers: readonly string[]): Layout {
+export function narrowLayout(workers: readonly string[], master = 'm-k8s'): Layout {
   const width = 480;
   const half = 205;
   const c: Record<string, Box> = {
-    'kubectl@m-k8s': { x: 25, y: 48, w: half, h: 62 },
+    [`kubectl@${master}`]: { x: 25, y: 48, w: half, h: 62 },
     apiserver: { x: 250, y: 48, w: half, h: 62 },
     'controller-manager': { x: 25, y: 122, w: half, h: 62 },
     scheduler: { x: 250, y: 122, w: half, h: 62 },
-    'agent@m-k8s': { x: 25, y: 196, w: half, h: 56 },
+    [`agent@${master}`]: { x: 25, y: 196, w: half, h: 56 },
     etcd: { x: 250, y: 196, w: half, h: 200 },
     cni: { x: 10, y: 420, w: 290, h: 48 },
     coredns: { x: 310, y: 420, w: 160, h: 48 },
   };
-  const nodes = [{ host: 'm-k8s', box: { x: 10, y: 10, w: 460, h: 398 } }];
+  const nodes = [{ host: master, box: { x: 10, y: 10, w: 460, h: 398 } }];
   // Up to three workers stand side by side, each a column, so a phone sees the whole
   // cluster and the narration under it; more are stacked, each a row.
   if (workers.length <= 3) {
@@ -145,7 +146,8 @@ export function fitToAspect(layout: Layout, aspect: number): Layout {
   if (!(aspect > 0) || layout.tall) return layout;
   const extra = Math.min(layout.height * MAX_STRETCH, Math.round(layout.width / aspect - layout.height));
   if (extra <= 0) return layout;
-  const workers = new Set(layout.nodes.filter((n) => n.host !== 'm-k8s').map((n) => n.host));
+  // The first node is the master, whatever its name.
+  const workers = new Set(layout.nodes.slice(1).map((n) => n.host));
   const grow = (b: Box): Box => ({ ...b, h: b.h + extra });
   const down = (b: Box): Box => ({ ...b, y: b.y + extra });
   const components: Record<string, Box> = {};

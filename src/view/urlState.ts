@@ -2,6 +2,8 @@
 // value gives a short notice and its default; the page is never blank.
 import type { Lang } from '../lessons';
 import { MAX_WORKERS } from '../sim/limits';
+import type { ProfileId } from '../sim/profiles';
+import { DEFAULT_PROFILE, profileIds } from '../sim/profiles';
 
 export type Theme = 'light' | 'dark' | 'projector';
 export type ViewMode = 'book' | 'watch';
@@ -16,6 +18,8 @@ export interface UrlState {
   readonly seed: number;
   /** How many workers the lab has: the book's 3, or up to 200 for a demo at scale. */
   readonly workers: number;
+  /** The lab's version: '1.18' (the book as printed) or '1.36' (its second edition). */
+  readonly profile?: ProfileId | undefined;
   readonly presenter: boolean;
   /** A teacher's lesson on the same site: kept in the URL instead of `lesson`. */
   readonly lessonFile?: string | undefined;
@@ -90,6 +94,10 @@ export function parseUrlState(
       view: pick<ViewMode>('view', ['book', 'watch'], defaults.view),
       seed: number('seed', (n) => Number.isInteger(n) && n >= 0 && n < 2 ** 31, defaults.seed),
       workers: number('workers', (n) => Number.isInteger(n) && n >= 1 && n <= MAX_WORKERS, defaults.workers),
+      // Only when the link names one: without it the lab is the book's (profileOf's default).
+      ...(q.get('profile') !== null
+        ? { profile: pick<ProfileId>('profile', profileIds, DEFAULT_PROFILE) }
+        : {}),
       presenter: pick('presenter', ['0', '1'], '0') === '1',
       ...optional('lesson-file', 'lessonFile', q),
       ...optional('inputs', 'inputs', q),
@@ -119,6 +127,7 @@ export function serializeUrlState(s: UrlState): string {
   if (s.view !== defaults.view) q.set('view', s.view);
   if (s.seed !== defaults.seed) q.set('seed', String(s.seed));
   if (s.workers !== defaults.workers) q.set('workers', String(s.workers));
+  if (s.profile !== undefined && s.profile !== DEFAULT_PROFILE) q.set('profile', s.profile);
   if (s.presenter) q.set('presenter', '1');
   if (s.faults) q.set('faults', s.faults);
   if (s.inputs) q.set('inputs', s.inputs);

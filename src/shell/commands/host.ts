@@ -1,5 +1,6 @@
 // uname and kubelet --version: what the book's CentOS 7.8 box and its kubelet 1.18.4 say.
 import { defineCommand, fail, ok } from '../command';
+import { labProfile } from '../labProfile';
 
 /** The kernel of CentOS 7.8.2003 with its updates, as the nodes report it (kubectl get nodes -o wide). */
 export const KERNEL = '3.10.0-1127.19.1.el7.x86_64';
@@ -50,7 +51,7 @@ export const kubelet = defineCommand<'version' | 'run'>({
   },
   run(what, io) {
     if (what === 'version') {
-      io.out('Kubernetes v1.18.4');
+      io.out(`Kubernetes ${labProfile(io.shell).kubernetesVersion}`);
       return io.exit(0);
     }
     io.err('kubelet: podscope: running the kubelet by hand is not simulated in this lab; use systemctl');

@@ -1,5 +1,6 @@
 // The table of commands every host's shell knows, by name.
 import type { CommandEntry } from '../command';
+import { crictl } from './crictl';
 import { docker } from './docker';
 import { cat, cd, chown, cp, ls, mkdir, mv, pwd, rm } from './files';
 import { kubelet, uname } from './host';
@@ -35,6 +36,7 @@ const entries: CommandEntry[] = [
   kubectl,
   kubeadm,
   docker,
+  crictl,
   systemctl,
   journalctl,
   modprobe,

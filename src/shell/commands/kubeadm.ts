@@ -106,7 +106,7 @@ function init(io: CommandIO): void {
   }
   io.out(initHead);
   cluster.dispatch({ type: 'kubeadm.init', host: io.shell.host });
-  writeControlPlaneFiles(io.shell.fs);
+  writeControlPlaneFiles(io.shell.fs, io.shell.host);
   const started = io.shell.world.now();
   const poll = () => {
     send(io, LAB_SERVER, { verb: 'list', resource: 'nodes' }, (res) => {

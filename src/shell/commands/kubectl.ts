@@ -22,9 +22,7 @@ import { runVerb } from '../kubectl/run';
 import { scaleVerb } from '../kubectl/scale';
 import { verbHelp } from '../kubectl/verbHelp';
 import { subcommandOf, verbsAdded } from '../kubectl/verbsAdded';
-
-const versionLine = (who: string) =>
-  `${who} Version: version.Info{Major:"1", Minor:"18", GitVersion:"v1.18.4", GitCommit:"c96aede7b5205121079932896c4ad89bb93260af", GitTreeState:"clean", BuildDate:"2020-06-17T11:41:22Z", GoVersion:"go1.13.9", Compiler:"gc", Platform:"linux/amd64"}`;
+import { labProfile } from '../labProfile';
 
 const versionVerb: Verb = {
   name: 'version',
@@ -34,14 +32,21 @@ const versionVerb: Verb = {
   ],
   run(ctx) {
     const short = ctx.flags.values.has('short');
-    ctx.io.out(short ? 'Client Version: v1.18.4' : versionLine('Client'));
+    const version = labProfile(ctx.io.shell).kubectl.version;
+    const client = version(false, short);
+    if ('error' in client) {
+      ctx.io.err(client.error);
+      return ctx.io.exit(1);
+    }
+    for (const line of client) ctx.io.out(line);
     if (ctx.flags.values.has('client')) return ctx.io.exit(0);
     send(ctx.io, ctx.server, { verb: 'list', resource: 'nodes' }, (res) => {
       if (!res.ok) {
         ctx.io.err(apiError(res, ctx.server));
         return ctx.io.exit(1);
       }
-      ctx.io.out(short ? 'Server Version: v1.18.4' : versionLine('Server'));
+      const both = version(true, short);
+      if (!('error' in both)) ctx.io.out(both[both.length - 1] ?? '');
       ctx.io.exit(0);
     });
   },

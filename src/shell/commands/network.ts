@@ -2,6 +2,7 @@
 // Texts are CentOS 7's (curl 7.29, iputils, bind-utils).
 import type { CommandIO } from '../command';
 import { defineCommand, fail, ok } from '../command';
+import { labProfile } from '../labProfile';
 
 const hostsFile: Record<string, string> = {
   'm-k8s': '192.168.1.10',
@@ -14,7 +15,9 @@ const hostsFile: Record<string, string> = {
 /** A name as the host resolves it: an IP, /etc/hosts, or nothing (1.1.1.1 knows no lab names). */
 function addressOf(io: CommandIO, name: string): string | undefined {
   if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return name;
-  if (hostsFile[name]) return hostsFile[name];
+  // The master by the lab's name for it (m-k8s, or cp-k8s in the second edition).
+  if (name === labProfile(io.shell).master.name) return labProfile(io.shell).master.ip;
+  if (hostsFile[name] && name !== 'm-k8s') return hostsFile[name];
   const host = io.shell.world.resolveHost(name);
   return host ? io.shell.world.cluster.host(host)?.ip : undefined;
 }

@@ -82,7 +82,7 @@ export function nodeContainers(cluster: SimCluster, node: string): NodeContainer
     const ns = p.metadata.namespace ?? 'default';
     const idOf = (c: (typeof p.status.containerStatuses)[number]) =>
       c.containerID
-        ? c.containerID.replace(/^docker:\/\//, '').slice(0, 12)
+        ? c.containerID.replace(/^\w+:\/\//, '').slice(0, 12)
         : shortId(`${p.metadata.uid}/${c.name}/${c.restartCount}`);
     const running = p.status.containerStatuses.filter(
       (c) =>
@@ -99,7 +99,7 @@ export function nodeContainers(cluster: SimCluster, node: string): NodeContainer
       const container = p.spec.containers.find((x) => x.name === c.name);
       out.push({
         id,
-        fullId: c.containerID ? c.containerID.replace(/^docker:\/\//, '') : fullContainerId(id),
+        fullId: c.containerID ? c.containerID.replace(/^\w+:\/\//, '') : fullContainerId(id),
         name: `k8s_${c.name}_${p.metadata.name}_${ns}_${p.metadata.uid}_${c.restartCount}`,
         pod: p,
         ...(container ? { container } : {}),

@@ -3,6 +3,7 @@
 import type { Resource } from '../../sim/objects';
 import { namespaced } from '../../sim/objects';
 import type { ApiRequest } from '../../sim/protocol';
+import { labProfile } from '../labProfile';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith, filenameFlag } from './context';
@@ -171,8 +172,9 @@ function deleteAll(
     };
     send(ctx.io, ctx.server, req, (res) => {
       if (res.ok) {
+        const operation = force && grace === 0 ? 'force deleted' : 'deleted';
         ctx.io.out(
-          `${kindName[v.resource]} "${v.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}${dryRunSuffix(dry)}`,
+          `${labProfile(ctx.io.shell).kubectl.deleted(kindName[v.resource] ?? v.resource, v.name, v.namespace, operation)}${dryRunSuffix(dry)}`,
         );
         if (dry !== 'none') return step(i + 1);
         accepted.push({

@@ -20,6 +20,7 @@ import { describeNamespace } from './namespaces';
 
 export { eventLines };
 
+import { labProfile } from '../labProfile';
 import { readTargets } from './resources';
 import type { Selectors } from './selectors';
 import { readSelectors, selectorError, selectorQuery } from './selectors';
@@ -188,6 +189,16 @@ function describeTarget(
   sel: Selectors,
 ): void {
   const all = flagBool(ctx.flags, 'all-namespaces');
+  // kubectl 1.36's DescribeEvents: From is the component alone, the message led by the container's field path.
+  const eventAsDescribed = labProfile(ctx.io.shell).kubectl.describeEventsWithFieldPath
+    ? (e: KubeEvent): KubeEvent => ({
+        ...e,
+        source: { component: e.source.component },
+        message: e.involvedObject.fieldPath
+          ? `${e.involvedObject.fieldPath}: ${e.message.trim()}`
+          : e.message,
+      })
+    : (e: KubeEvent) => e;
   const ns = !namespaced[resource] ? {} : all ? { allNamespaces: true } : { namespace: ctx.namespace };
   const query = names.length === 0 ? selectorQuery({ label: sel.label, field: '' }) : {};
   send(ctx.io, ctx.server, { verb: 'list', resource, ...ns, ...query }, (res) => {
@@ -226,7 +237,8 @@ function describeTarget(
             .sort(
               (a, b) =>
                 a.lastTimestamp - b.lastTimestamp || a.metadata.resourceVersion - b.metadata.resourceVersion,
-            );
+            )
+            .map(eventAsDescribed);
           switch (o.kind) {
             case 'Pod':
               return describePod(o, own, now);

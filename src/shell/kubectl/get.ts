@@ -3,6 +3,7 @@
 import type { KubeObject, Resource } from '../../sim/objects';
 import { namespaced } from '../../sim/objects';
 import type { ApiRequest } from '../../sim/protocol';
+import { labProfile } from '../labProfile';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith, filenameFlag, outputFlag } from './context';
@@ -229,6 +230,7 @@ export const getVerb: Verb = {
             noHeaders: flagBool(ctx.flags, 'no-headers'),
             showLabels: flagBool(ctx.flags, 'show-labels'),
             labelColumns: (ctx.flags.values.get('label-columns') ?? []).flatMap((v) => v.split(',')),
+            restartsWithAge: labProfile(ctx.io.shell).kubectl.restartsWithAge,
           }),
         );
       }

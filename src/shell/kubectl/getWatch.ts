@@ -6,6 +6,7 @@
 import type { WatchEvent } from '../../sim/api';
 import type { KubeObject } from '../../sim/objects';
 import { namespaced } from '../../sim/objects';
+import { labProfile } from '../labProfile';
 import { table } from '../tabwriter';
 import { apiError } from './client';
 import type { KubectlContext } from './context';
@@ -129,6 +130,7 @@ function printerFor(
       withNamespace: all && namespaced[t.resource],
       showLabels: flagBool(ctx.flags, 'show-labels'),
       labelColumns: (ctx.flags.values.get('label-columns') ?? []).flatMap((v) => v.split(',')),
+      restartsWithAge: labProfile(ctx.io.shell).kubectl.restartsWithAge,
     });
     // --output-watch-events: an EVENT column first, its words padded to eight (formattedEventType).
     const head = withEvents ? ['EVENT', ...header] : header;

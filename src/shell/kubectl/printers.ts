@@ -30,6 +30,8 @@ export interface PrintOptions {
   readonly showLabels?: boolean;
   /** -L key: one column per key, headed by the key's last path segment in capitals. */
   readonly labelColumns?: readonly string[];
+  /** RESTARTS as `1 (5m ago)`, as the API server prints it since 1.22 (the lab's profile). */
+  readonly restartsWithAge?: boolean;
 }
 
 /**
@@ -51,7 +53,27 @@ export type Cell = string | number;
 interface Printer<T> {
   readonly columns: readonly PrintColumn[];
   /** Every column's cell: the server always prints wide (GenerateOptions{Wide: true}). */
-  cells(o: T, now: number): Cell[];
+  cells(o: T, now: number, opts?: CellOptions): Cell[];
+}
+
+/** What a version of the API server's printers does differently. */
+export interface CellOptions {
+  readonly restartsWithAge?: boolean;
+}
+
+/**
+ * printers.go since 1.22: the count, then the age of the latest last termination among the
+ * containers that restarted, `1 (5m ago)`.
+ */
+function restartsCell(p: Pod, now: number, withAge: boolean | undefined): Cell {
+  const n = podRestarts(p);
+  if (!withAge || n === 0) return n;
+  let last: number | undefined;
+  for (const c of p.status.containerStatuses) {
+    const at = c.lastState && 'terminated' in c.lastState ? c.lastState.terminated.finishedAt : undefined;
+    if (at !== undefined && (last === undefined || at > last)) last = at;
+  }
+  return last === undefined ? n : `${n} (${age(now, last)} ago)`;
 }
 
 const none = '<none>';
@@ -109,11 +131,11 @@ const pods: Printer<Pod> = {
     str('Nominated Node', 1),
     str('Readiness Gates', 1),
   ],
-  cells: (p, now) => [
+  cells: (p, now, opts) => [
     p.metadata.name,
     podReadyText(p),
     podStatusText(p),
-    podRestarts(p),
+    restartsCell(p, now, opts?.restartsWithAge),
     age(now, p.metadata.creationTimestamp),
     p.status.podIP ?? none,
     p.spec.nodeName ?? none,
@@ -334,8 +356,8 @@ export function columnsOf(resource: Resource): readonly PrintColumn[] {
 }
 
 /** One object's cells for every column of columnsOf(resource), as the server computes them at `now`. */
-export function cellsOf(resource: Resource, o: KubeObject, now: number): Cell[] {
-  return (printers[resource] as unknown as Printer<KubeObject>).cells(o, now);
+export function cellsOf(resource: Resource, o: KubeObject, now: number, opts?: CellOptions): Cell[] {
+  return (printers[resource] as unknown as Printer<KubeObject>).cells(o, now, opts);
 }
 
 /** Rows as kubectl lists them: by namespace, then name (etcd's key order). */
@@ -373,7 +395,7 @@ export function tableCells(
   ];
   const rows = items.map((o) => [
     ...(ns ? [o.metadata.namespace ?? ''] : []),
-    ...cellsOf(resource, o, opts.now)
+    ...cellsOf(resource, o, opts.now, opts)
       .filter((_, i) => shown[i])
       .map(String),
     ...(opts.labelColumns ?? []).map((l) => o.metadata.labels?.[l] ?? ''),

@@ -26,7 +26,7 @@ type MutableHost = { -readonly [K in keyof HostState]: HostState[K] } & {
 const LATENCY = 5;
 
 export class FakeCluster implements SimCluster {
-  readonly options: Required<ClusterOptions> = { seed: 1, lab: 'ready', workers: 3 };
+  readonly options: Required<ClusterOptions> = { seed: 1, lab: 'ready', workers: 3, profile: '1.18' };
   readonly trace = new Trace();
   readonly inputs: ClusterInput[] = [];
   private t = 0;

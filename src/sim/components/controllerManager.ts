@@ -61,7 +61,11 @@ export class ControllerManagerLogic implements ComponentLogic {
   /** ReplicaSets' create rounds still sending batches, with the ReplicaSet's uid. */
   private readonly slowStarts = new Map<SlowStart, string>();
 
-  constructor(private readonly net: Net) {
+  constructor(
+    private readonly net: Net,
+    /** --node-monitor-grace-period, the lab's version's default (src/sim/profiles). */
+    nodeMonitorGraceMs?: number,
+  ) {
     this.client = new ApiClient(
       net,
       CONTROLLER_MANAGER,
@@ -113,6 +117,7 @@ export class ControllerManagerLogic implements ComponentLogic {
       isDeleting: (uid) => this.deleting.has(uid),
       deletePod: (p, about, reason, message, component) =>
         this.deletePod(p, about, reason, message, component),
+      ...(nodeMonitorGraceMs !== undefined ? { nodeMonitorGraceMs } : {}),
     });
   }
 

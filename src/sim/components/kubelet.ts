@@ -58,6 +58,7 @@ export class KubeletLogic implements ComponentLogic {
       report: (w) => this.report(w),
       retry: (w, ms) => this.retry(w, ms),
       died: (d) => this.containerDied(d),
+      profile: world.profile,
     });
     this.pods = new Informer<Pod>(this.client, 'pods', (action, obj) => this.onPod(action, obj as Pod), node);
     this.reporter = new NodeReporter(
@@ -220,6 +221,14 @@ export class KubeletLogic implements ComponentLogic {
       // The old sandbox died with the machine: a new one (new IP), and the container counts a restart.
       w.restartCount = prior + 1;
       w.starts = 1;
+      if (this.world.profile.kubelet.lastStateAfterReboot) {
+        // containerd reports the container that died with the machine as exited 255, reason Unknown,
+        // ended when the machine went down: its lastState, and RESTARTS' `1 (5m ago)`.
+        const state = w.pod.status.containerStatuses[0]?.state;
+        const startedAt = state && 'running' in state ? state.running.startedAt : 0;
+        const down = this.world.host(this.node)?.bootedAt ?? this.net.now();
+        w.lastExit = { exitCode: 255, reason: 'Unknown', startedAt, finishedAt: down };
+      }
       recordEvent(
         this.client,
         this.net.now(),
@@ -347,7 +356,13 @@ export class KubeletLogic implements ComponentLogic {
   }
 
   private report(w: PodWorker): void {
-    const status = podStatusFor(w, this.hostIP, this.net.now());
+    const status = podStatusFor(
+      w,
+      this.hostIP,
+      this.net.now(),
+      this.world.profile.node.containerIdScheme,
+      this.world.profile.kubelet.podReadyToStartContainers,
+    );
     const uid = w.uid;
     this.client.request({
       verb: 'updateStatus',

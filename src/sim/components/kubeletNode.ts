@@ -157,7 +157,7 @@ export class NodeReporter {
   private register(conditions: Node['status']['conditions']): void {
     const host = this.d.world.host(this.d.node);
     if (!host) return;
-    const machine = nodeMachine(this.d.world.hosts.values(), this.d.node);
+    const machine = nodeMachine(this.d.world.hosts.values(), this.d.node, this.d.world.profile);
     if (!machine) return;
     const node = newNode(machine, this.d.now());
     const ready = conditions.some((c) => c.type === 'Ready' && c.status === 'True');

@@ -2,10 +2,12 @@
 // node conditions it posts every 10 s (nodeStatusUpdateFrequency).
 import { imageIdOf } from '../images';
 import { controlPlaneContainer, controlPlaneImages } from '../labs/addons';
-import { KUBELET_PORT, machineIds, nodeAnnotations, nodeSoftware, roleFacts } from '../labs/nodeFacts';
+import { KUBELET_PORT, machineIds, nodeAnnotations, roleFacts } from '../labs/nodeFacts';
 import type { Condition, ContainerState, Node, Pod } from '../objects';
 import { MIRROR_ANNOTATION } from '../objects';
 import { qosClass } from '../podDefaults';
+import type { Profile } from '../profiles';
+import { profile118 } from '../profiles/v1_18';
 import type { SimMs } from '../units';
 import type { ContainerDied, SandboxInfo } from './cri';
 import { restartPolicyOf } from './podSync';
@@ -38,7 +40,14 @@ export interface PodWorker {
   done: boolean;
 }
 
-export function podStatusFor(w: PodWorker, hostIP: string, now: SimMs): Pod['status'] {
+export function podStatusFor(
+  w: PodWorker,
+  hostIP: string,
+  now: SimMs,
+  idScheme = 'docker://',
+  /** The kubelet of 1.29+ reports PodReadyToStartContainers first: the sandbox is up with its network. */
+  readyToStartCondition = false,
+): Pod['status'] {
   const pod = w.pod;
   const c = pod.spec.containers[0];
   const state: ContainerState = w.running
@@ -70,6 +79,7 @@ export function podStatusFor(w: PodWorker, hostIP: string, now: SimMs): Pod['sta
     qosClass: pod.status.qosClass ?? qosClass(pod),
     startTime: pod.status.startTime ?? now,
     conditions: [
+      ...(readyToStartCondition ? [cond('PodReadyToStartContainers', !!w.sandbox)] : []),
       cond('Initialized', true),
       cond('Ready', ready, 'ContainersNotReady'),
       cond('ContainersReady', ready, 'ContainersNotReady'),
@@ -92,7 +102,7 @@ export function podStatusFor(w: PodWorker, hostIP: string, now: SimMs): Pod['sta
           started: w.running,
           state,
           ...(last ? { lastState: terminated(last) } : {}),
-          ...(w.containerId ? { containerID: `docker://${w.containerId}` } : {}),
+          ...(w.containerId ? { containerID: `${idScheme}${w.containerId}` } : {}),
         }))
       : [],
   };
@@ -154,12 +164,15 @@ export interface NodeMachine {
   readonly tunnelAddr?: string;
   /** The node IPAM controller's /24, in the order nodes registered. */
   readonly podCIDR?: string;
+  /** The lab's version: what kubeadm marks the master with, what the kubelet reports. */
+  readonly profile?: Profile;
 }
 
 /** The Node a kubelet registers, with what kubeadm, the node controller and Calico add to it. */
 export function newNode(m: NodeMachine, now: SimMs): Node {
   const { name, ip, role } = m;
   const facts = roleFacts[role];
+  const { node: profile } = m.profile ?? profile118;
   return {
     kind: 'Node',
     metadata: {
@@ -167,19 +180,19 @@ export function newNode(m: NodeMachine, now: SimMs): Node {
       uid: '',
       resourceVersion: 0,
       creationTimestamp: now,
-      annotations: nodeAnnotations(ip, m.tunnelAddr),
+      annotations: nodeAnnotations(ip, m.tunnelAddr, profile.criSocketAnnotation),
       labels: {
         'beta.kubernetes.io/arch': 'amd64',
         'beta.kubernetes.io/os': 'linux',
         'kubernetes.io/arch': 'amd64',
         'kubernetes.io/hostname': name,
         'kubernetes.io/os': 'linux',
-        ...(role === 'master' ? { 'node-role.kubernetes.io/master': '' } : {}),
+        ...(role === 'master' ? profile.masterLabels : {}),
       },
     },
     spec: {
       ...(m.podCIDR ? { podCIDR: m.podCIDR, podCIDRs: [m.podCIDR] } : {}),
-      taints: role === 'master' ? [{ key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' }] : [],
+      taints: role === 'master' ? profile.masterTaints.map((t) => ({ ...t })) : [],
     },
     status: {
       conditions: [],
@@ -190,7 +203,7 @@ export function newNode(m: NodeMachine, now: SimMs): Node {
       capacity: facts.capacity,
       allocatable: facts.allocatable,
       daemonEndpoints: { kubeletEndpoint: { Port: KUBELET_PORT } },
-      nodeInfo: { ...nodeSoftware, ...machineIds(name, m.bootedAt) },
+      nodeInfo: { ...profile.software, ...machineIds(name, m.bootedAt) },
     },
   };
 }

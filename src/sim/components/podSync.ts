@@ -5,6 +5,8 @@
 // the decisions are the pure rules of podWorkerRules.ts.
 import { imageNameError } from '../images';
 import type { Pod } from '../objects';
+import type { Profile } from '../profiles';
+import { profile118 } from '../profiles/v1_18';
 import type { Rng } from '../rng';
 import type { ContainerDied, CriCall, CriResult } from './cri';
 import type { PodWorker } from './kubeletStatus';
@@ -37,6 +39,8 @@ export interface SyncHost {
   retry(w: PodWorker, ms: number): void;
   /** PLEG: the container is gone. */
   died(d: ContainerDied): void;
+  /** The lab's version: the wording of the kubelet's events. */
+  readonly profile?: Profile;
 }
 
 export const restartPolicyOf = (pod: Pod): RestartPolicy => pod.spec.restartPolicy ?? 'Always';
@@ -203,7 +207,12 @@ export class PodSync {
           w.restartCount += 1;
         }
         const id = r.containerId;
-        this.containerEvent(pod, 'Normal', 'Created', `Created container ${container.name}`);
+        this.containerEvent(
+          pod,
+          'Normal',
+          'Created',
+          (this.host.profile ?? profile118).kubelet.createdMessage(container.name),
+        );
         this.host.cri(
           { op: 'startContainer', containerId: id },
           `StartContainer ${container.name}`,
@@ -217,7 +226,12 @@ export class PodSync {
               return;
             }
             w.busy = false;
-            this.containerEvent(pod, 'Normal', 'Started', `Started container ${container.name}`);
+            this.containerEvent(
+              pod,
+              'Normal',
+              'Started',
+              (this.host.profile ?? profile118).kubelet.startedMessage(container.name),
+            );
             Object.assign(w, {
               containerId: id,
               running: true,

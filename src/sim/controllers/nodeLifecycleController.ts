@@ -1,5 +1,5 @@
 // The node lifecycle controller and the taint manager (in kube-controller-manager):
-// every 5 s it looks for kubelets silent past the 40 s grace period (no lease renewal, no new status), marks their nodes
+// every 5 s it looks for kubelets silent past the grace period (40 s in 1.18, 50 s since 1.32) (no lease renewal, no new status), marks their nodes
 // Unknown and taints them; pods on NoExecute-tainted nodes go when their toleration ends.
 import type { ApiClient } from '../client';
 import { NODE_LEASE_NAMESPACE } from '../components/kubeletLease';
@@ -26,6 +26,8 @@ export interface NodeLifecycleDeps {
   readonly synced: () => boolean;
   readonly isDeleting: (uid: string) => boolean;
   readonly deletePod: (p: Pod, about: KubeObject, reason: string, message: string, component: string) => void;
+  /** --node-monitor-grace-period: 40 s in 1.18, 50 s since 1.32 (the lab's profile). */
+  readonly nodeMonitorGraceMs?: number;
 }
 
 export class NodeLifecycleController {
@@ -60,7 +62,11 @@ export class NodeLifecycleController {
         this.heard.set(name, { hb, renew: renewed ? renew : h?.renew, at: now });
       const silentFor = now - (this.heard.get(name)?.at ?? now);
       let next = node;
-      if (ready && ready.status !== 'Unknown' && silentFor > NODE_MONITOR_GRACE_MS)
+      if (
+        ready &&
+        ready.status !== 'Unknown' &&
+        silentFor > (this.d.nodeMonitorGraceMs ?? NODE_MONITOR_GRACE_MS)
+      )
         next = markUnknown(next, now);
       next = withTaints(next, now);
       if (next === node) continue;

@@ -4,6 +4,7 @@
 
 import type { NodeMachine } from '../components/kubeletStatus';
 import type { ControlPlaneManifest } from '../inputs';
+import type { Profile } from '../profiles';
 import type { Rng } from '../rng';
 import type { HostRecord } from '../world';
 
@@ -14,8 +15,9 @@ export const allManifests: ControlPlaneManifest[] = [
   'kube-scheduler',
 ];
 
+// The master's block is the book's whatever the master is called (cp-k8s in the second edition).
+const MASTER_BLOCK = '172.16.171.64';
 const bookBlocks: Record<string, string> = {
-  'm-k8s': '172.16.171.64',
   'w1-k8s': '172.16.221.128',
   'w2-k8s': '172.16.103.128',
   'w3-k8s': '172.16.132.0',
@@ -28,10 +30,16 @@ export function workerIp(i: number): string {
   return i <= 154 ? `192.168.1.${100 + i}` : `192.168.2.${i - 154}`;
 }
 
-export function labHosts(workers: number, ready: boolean, rng: Rng, bootedAt: number): HostRecord[] {
-  const used = new Set(Object.values(bookBlocks));
+export function labHosts(
+  profile: Profile,
+  workers: number,
+  ready: boolean,
+  rng: Rng,
+  bootedAt: number,
+): HostRecord[] {
+  const used = new Set([MASTER_BLOCK, ...Object.values(bookBlocks)]);
   const block = (name: string) => {
-    const known = bookBlocks[name];
+    const known = name === profile.master.name ? MASTER_BLOCK : bookBlocks[name];
     if (known) return known;
     for (;;) {
       const b = `172.16.${rng.between(1, 254)}.${rng.pick([0, 64, 128, 192])}`;
@@ -59,7 +67,7 @@ export function labHosts(workers: number, ready: boolean, rng: Rng, bootedAt: nu
     blockBase: block(name),
     serviceLog: [],
   });
-  const hosts = [host('m-k8s', '192.168.1.10', 'master')];
+  const hosts = [host(profile.master.name, profile.master.ip, 'master')];
   for (let i = 1; i <= workers; i++) hosts.push(host(`w${i}-k8s`, workerIp(i), 'worker'));
   return hosts;
 }
@@ -69,7 +77,11 @@ export function labHosts(workers: number, ready: boolean, rng: Rng, bootedAt: nu
  * /24s of --cluster-cidr (kubeadm's --pod-network-cidr 172.16.0.0/16) in the order nodes
  * register, which in the lab is the hosts' order; Calico's annotations are there once it runs.
  */
-export function nodeMachine(hosts: Iterable<HostRecord>, name: string): NodeMachine | undefined {
+export function nodeMachine(
+  hosts: Iterable<HostRecord>,
+  name: string,
+  profile: Profile,
+): NodeMachine | undefined {
   let i = 0;
   for (const h of hosts) {
     if (h.name === name)
@@ -78,6 +90,7 @@ export function nodeMachine(hosts: Iterable<HostRecord>, name: string): NodeMach
         ip: h.ip,
         role: h.role,
         bootedAt: h.bootedAt,
+        profile,
         podCIDR: `172.16.${i}.0/24`,
         ...(h.cniInstalled ? { tunnelAddr: h.blockBase } : {}),
       };

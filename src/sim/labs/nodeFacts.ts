@@ -3,7 +3,8 @@
 // or 2560 MB, as the kernel counts them), allocatable (capacity less kubeadm's default
 // eviction threshold, memory.available<100Mi and nodefs.available<10%), nodeInfo, the
 // annotations kubeadm, the kubelet, the node controller and Calico write. Sources and
-// what could not be checked: docs/FACTS-kubectl.md §13. A second profile replaces this file.
+// what could not be checked: docs/FACTS-kubectl.md §13. What differs by version is in src/sim/profiles.
+import { profile118 } from '../profiles/v1_18';
 import { sha256 } from '../sha256';
 
 export type ResourceList = Readonly<Record<string, string>>;
@@ -53,24 +54,21 @@ export const roleFacts: Readonly<Record<'master' | 'worker', RoleFacts>> = {
   },
 };
 
-export const nodeSoftware = {
-  kubeletVersion: 'v1.18.4',
-  kubeProxyVersion: 'v1.18.4',
-  osImage: 'CentOS Linux 7 (Core)',
-  kernelVersion: '3.10.0-1127.19.1.el7.x86_64',
-  // install_pkg.sh: `yum install docker -y`, CentOS 7's own docker package.
-  containerRuntimeVersion: 'docker://1.13.1',
-  operatingSystem: 'linux',
-  architecture: 'amd64',
-} as const;
+/** nodeInfo's software of the book's 1.18 lab; each profile holds its own (src/sim/profiles). */
+export const nodeSoftware = profile118.node.software;
 
 /** The kubelet's port, which the API server uses for logs and exec (daemonEndpoints). */
 export const KUBELET_PORT = 10250;
 
 /** kubeadm writes the CRI socket it found; the kubelet, the node controller and Calico add theirs. */
-export function nodeAnnotations(ip: string, tunnelAddr: string | undefined): Record<string, string> {
+export function nodeAnnotations(
+  ip: string,
+  tunnelAddr: string | undefined,
+  /** kubeadm's annotation of the CRI socket, when the profile's kubeadm writes one. */
+  criSocket: string | undefined,
+): Record<string, string> {
   return {
-    'kubeadm.alpha.kubernetes.io/cri-socket': '/var/run/dockershim.sock',
+    ...(criSocket ? { 'kubeadm.alpha.kubernetes.io/cri-socket': criSocket } : {}),
     'node.alpha.kubernetes.io/ttl': '0',
     ...(tunnelAddr
       ? {

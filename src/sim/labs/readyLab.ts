@@ -16,6 +16,7 @@ import { dockerId, podSuffix } from '../names';
 import type { Condition, Deployment, KubeObject, Lease, Pod, PodTemplate, ReplicaSet } from '../objects';
 import { MIRROR_ANNOTATION, registryKey, resourceOfKind } from '../objects';
 import { defaultPod } from '../podDefaults';
+import type { Profile } from '../profiles';
 import type { Rng } from '../rng';
 import { minutes, type SimMs, seconds } from '../units';
 import type { HostRecord } from '../world';
@@ -38,6 +39,7 @@ export interface SeedTarget {
   readonly runtimes: ReadonlyMap<string, RuntimeState>;
   readonly ipam: Ipam;
   readonly rng: Rng;
+  readonly profile: Profile;
 }
 
 export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void {
@@ -59,9 +61,11 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
   // The last renewal before the lab's time 0 (the kubelets' 10 s loops run in step here).
   const leaseAt = -seconds(3) as SimMs;
   hosts.forEach((h, i) => {
-    const at = -minutes(joinedAgo[h.name] ?? Math.max(1, 14 - i)) as SimMs;
+    // The master is the book's m-k8s whatever its name (cp-k8s in the second edition).
+    const book = h.role === 'master' ? 'm-k8s' : h.name;
+    const at = -minutes(joinedAgo[book] ?? Math.max(1, 14 - i)) as SimMs;
     nodeAt.set(h.name, at);
-    const machine = nodeMachine(hosts, h.name);
+    const machine = nodeMachine(hosts, h.name, t.profile);
     if (!machine) return;
     const node = newNode(machine, at);
     // calico-node runs there once the node has joined and the add-ons are applied.
@@ -228,7 +232,13 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
         hostIP: host.ip,
         podIP: ip,
         startTime: at,
-        conditions: ['Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((type) => ({
+        conditions: [
+          ...(t.profile.kubelet.podReadyToStartContainers ? ['PodReadyToStartContainers'] : []),
+          'Initialized',
+          'Ready',
+          'ContainersReady',
+          'PodScheduled',
+        ].map((type) => ({
           type,
           status: 'True' as const,
           lastTransitionTime: started,
@@ -239,7 +249,7 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
           ready: true,
           restartCount: 0,
           state: { running: { startedAt: started } },
-          containerID: `docker://${containerId}`,
+          containerID: `${t.profile.node.containerIdScheme}${containerId}`,
         })),
       },
     };

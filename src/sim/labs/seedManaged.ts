@@ -86,7 +86,13 @@ export function seedNode(node: Node, t: { joinedAt: SimMs; calicoAt: SimMs; repo
   const kubeletAnn = ['volumes.kubernetes.io/controller-managed-attach-detach'];
   const kubeadmAnn = [...kubeletAnn, 'kubeadm.alpha.kubernetes.io/cri-socket'];
   const kcmAnn = [...kubeadmAnn, 'node.alpha.kubernetes.io/ttl'];
-  const { 'node-role.kubernetes.io/master': role, ...labels } = node.metadata.labels ?? {};
+  // kubeadm's mark-control-plane labels: node-role.kubernetes.io/master (1.18), or /control-plane and exclude-from-external-load-balancers (1.36).
+  const kubeadmLabel = (k: string) =>
+    k.startsWith('node-role.kubernetes.io/') ||
+    k === 'node.kubernetes.io/exclude-from-external-load-balancers';
+  const all = Object.entries(node.metadata.labels ?? {});
+  const labels = Object.fromEntries(all.filter(([k]) => !kubeadmLabel(k)));
+  const roleLabels = Object.fromEntries(all.filter(([k]) => kubeadmLabel(k)));
   const kubeletConditions = node.status.conditions
     .filter((c) => KUBELET_CONDITIONS.has(c.type))
     .map((c) => ({ ...c, lastHeartbeatTime: t.joinedAt }));
@@ -102,7 +108,7 @@ export function seedNode(node: Node, t: { joinedAt: SimMs; calicoAt: SimMs; repo
     metadata: {
       ...registered.metadata,
       annotations: pick(kubeadmAnn),
-      labels: role !== undefined ? { ...labels, 'node-role.kubernetes.io/master': role } : labels,
+      labels: { ...labels, ...roleLabels },
     },
     spec: { ...registered.spec, taints: node.spec.taints },
   };

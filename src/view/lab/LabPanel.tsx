@@ -56,6 +56,9 @@ export function LabPanel({
   request,
 }: Props) {
   const t = labText[lang];
+  // One tab per machine: the master (m-k8s, or cp-k8s in the second edition's lab) and the book's workers.
+  const master = frame.components.find((c) => c.number === 1)?.host ?? 'm-k8s';
+  const labHosts = useMemo(() => [master, 'w1-k8s', 'w2-k8s', 'w3-k8s'], [master]);
   const session = useMemo(() => labSession(lp), [lp]);
   // A person acted in the past and some of their own later inputs were thrown away: the scrollback says which.
   const forks = lp.forks;
@@ -113,6 +116,7 @@ export function LabPanel({
           <Suspense fallback={<p className="lab-loading">{t.loading}</p>}>
             <Terminal
               session={session}
+              hosts={labHosts}
               lang={lang}
               samples={samples}
               fontScale={fontScale}

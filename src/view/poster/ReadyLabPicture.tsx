@@ -19,9 +19,12 @@ export function posterShowsLab(search: string): boolean {
   const q = new URLSearchParams(search);
   const lesson = q.get('lesson');
   const workers = q.get('workers');
+  const profile = q.get('profile');
+  // The stored frame is the book's 1.18 lab (m-k8s): another profile's lab is not that picture.
   return (
     (lesson === null || lesson === 'pod-create') &&
     (workers === null || workers === '3') &&
+    (profile === null || profile === '1.18') &&
     MOVED.every((name) => q.get(name) === null)
   );
 }

@@ -1,0 +1,232 @@
+// Every difference the 1.36 profile declares against the book's 1.18, each with its source
+// and a command whose output shows it (src/shell/profiles.test.ts runs each under both
+// profiles). docs/FACTS-profiles.md says the same in prose.
+import type { Difference } from './profile';
+
+const BOOK = 'internal-k8s/_Book_k8sInfra';
+const runPod = ['kubectl run nginx-pod --image=nginx', 'sleep 40'];
+
+export const differences136: readonly Difference[] = [
+  {
+    id: 'master-name',
+    fields: ['master.name', 'title'],
+    what: 'The control plane is cp-k8s (192.168.1.10 as before); the workers are still w1–w3-k8s.',
+    source: `${BOOK} ch3/3.1.3/Vagrantfile: cfg.vm.host_name = "cp-k8s"`,
+    script: ['hostname'],
+    prints: { '1.18': /^m-k8s$/m, '1.36': /^cp-k8s$/m },
+  },
+  {
+    id: 'prompt',
+    fields: ['prompt'],
+    what: "Ubuntu's root prompt, user@host:path#, with the whole path (CentOS shows the last part in brackets).",
+    source: "Ubuntu 24.04 /root/.bashrc: PS1='…\\u@\\h:\\w\\$ ' (after the debian_chroot part)",
+    unverified:
+      'the box sysnet4admin/Ubuntu-k8s was not booted; its /root/.bashrc is taken to be Ubuntu’s own',
+    script: ['cd /etc/kubernetes', 'pwd'],
+    prints: { '1.18': '[root@m-k8s kubernetes]# pwd', '1.36': 'root@cp-k8s:/etc/kubernetes# pwd' },
+  },
+  {
+    id: 'etc-hosts',
+    fields: ['baseFiles./etc/hosts'],
+    what: '/etc/hosts as k8s_env_build.sh writes it: localhost alone on its line, then cp-k8s and the workers.',
+    source: `${BOOK} ch3/3.1.3/k8s_env_build.sh: echo "192.168.1.10 cp-k8s" >> /etc/hosts`,
+    script: ['cat /etc/hosts'],
+    prints: { '1.18': '192.168.1.10 m-k8s', '1.36': '127.0.0.1 localhost\n192.168.1.10 cp-k8s' },
+  },
+  {
+    id: 'os-release',
+    fields: ['baseFiles./etc/os-release', 'baseFiles./etc/redhat-release', 'baseFiles./etc/centos-release'],
+    what: 'Ubuntu 24.04.4 LTS (Noble Numbat) instead of CentOS 7.8.2003.',
+    source: `${BOOK} _prepublish_updates/ubuntu.md: box sysnet4admin/Ubuntu-k8s v1.0.0 (Ubuntu 24.04.4 LTS)`,
+    unverified:
+      "the file's lines are Ubuntu 24.04's base-files as generally published, not read from the box",
+    script: ['cat /etc/redhat-release /etc/os-release'],
+    prints: { '1.18': 'CentOS Linux release 7.8.2003 (Core)', '1.36': 'PRETTY_NAME="Ubuntu 24.04.4 LTS"' },
+  },
+  {
+    id: 'roles-and-version',
+    fields: [
+      'kubernetesVersion',
+      'node.software.kubeletVersion',
+      'node.software.kubeProxyVersion',
+      'node.masterLabels',
+    ],
+    what: 'kubectl get nodes: ROLES control-plane (the master label is gone since 1.24), VERSION v1.36.0.',
+    source: `${BOOK} _prepublish_updates/containerd.md: the 1.36.0 test's table "cp-k8s Ready control-plane v1.36.0 containerd://2.2.3"`,
+    unverified:
+      "node.kubernetes.io/exclude-from-external-load-balancers, which kubeadm's mark-control-plane adds, is from kubeadm's docs, not read at the v1.36.0 tag; kubeProxyVersion (deprecated since 1.31) is kept as the kubelet's",
+    script: ['kubectl get nodes'],
+    prints: {
+      '1.18': /^m-k8s\s+Ready\s+master\s+29m\s+v1\.18\.4$/m,
+      '1.36': /^cp-k8s\s+Ready\s+control-plane\s+29m\s+v1\.36\.0$/m,
+    },
+  },
+  {
+    id: 'wide',
+    fields: ['node.software.osImage', 'node.software.kernelVersion', 'node.software.containerRuntimeVersion'],
+    what: 'kubectl get nodes -o wide: OS-IMAGE Ubuntu 24.04.4 LTS, KERNEL-VERSION 6.8.0-107-generic, CONTAINER-RUNTIME containerd://2.2.3.',
+    source: `${BOOK} _prepublish_updates/containerd.md (containerd://2.2.3) and ubuntu.md (Ubuntu 24.04.4 LTS, kernel 6.8.0-107-generic on x86_64)`,
+    script: ['kubectl get nodes -o wide'],
+    prints: {
+      '1.18': /CentOS Linux 7 \(Core\)\s+3\.10\.0-1127\.19\.1\.el7\.x86_64\s+docker:\/\/1\.13\.1/,
+      '1.36': /Ubuntu 24\.04\.4 LTS\s+6\.8\.0-107-generic\s+containerd:\/\/2\.2\.3/,
+    },
+  },
+  {
+    id: 'taints',
+    fields: ['node.masterTaints'],
+    what: 'Only the control-plane taint: kubeadm stopped adding node-role.kubernetes.io/master:NoSchedule in 1.25.',
+    source: 'kubeadm 1.25 release notes (KEP-2067: the "master" label and taint removed)',
+    unverified: 'not read in kubeadm’s source at v1.36.0 (kubernetes/kubernetes is too large to fetch here)',
+    script: ['kubectl describe node {master} | grep Taints'],
+    prints: {
+      '1.18': 'Taints:             node-role.kubernetes.io/master:NoSchedule',
+      '1.36': 'Taints:             node-role.kubernetes.io/control-plane:NoSchedule',
+    },
+  },
+  {
+    id: 'cri-socket-annotation',
+    fields: ['node.criSocketAnnotation'],
+    what: 'No kubeadm.alpha.kubernetes.io/cri-socket annotation: kubeadm keeps the socket in the kubelet’s configuration.',
+    source: 'kubeadm 1.27+ (the annotation was deprecated, then no longer written)',
+    unverified: 'the version that stopped writing it was not read in kubeadm’s source',
+    script: ['kubectl describe node {master} | grep -c cri-socket'],
+    prints: { '1.18': /^1$/m, '1.36': /^0$/m },
+  },
+  {
+    id: 'container-id',
+    fields: ['node.containerIdScheme'],
+    what: "A container's ID in the pod's status is containerd://… (docker://… with dockershim).",
+    source: `the CRI runtime's name, as CONTAINER-RUNTIME shows it (${BOOK} _prepublish_updates/containerd.md)`,
+    script: [...runPod, "kubectl get pod nginx-pod -o jsonpath='{.status.containerStatuses[0].containerID}'"],
+    prints: { '1.18': /^docker:\/\/[0-9a-f]{64}/m, '1.36': /^containerd:\/\/[0-9a-f]{64}/m },
+  },
+  {
+    id: 'node-monitor-grace',
+    fields: ['controllerManager.nodeMonitorGraceMs'],
+    what: 'A silent kubelet’s node turns NotReady after 50 s (node-monitor-grace-period), not 40 s.',
+    source:
+      'Kubernetes 1.32 changelog: kube-controller-manager --node-monitor-grace-period default 40s → 50s',
+    unverified:
+      'not read in kube-controller-manager’s source at v1.36.0; timed in src/shell/profiles.test.ts',
+  },
+  {
+    id: 'kubelet-events',
+    fields: ['kubelet.createdMessage', 'kubelet.startedMessage'],
+    what: 'The kubelet’s events say "Container created" and "Container started" (1.18: "Created container nginx-pod").',
+    source:
+      'kubelet pkg/kubelet/kuberuntime/kuberuntime_container.go startContainer, as quoted from recent releases',
+    unverified: 'read in copies of the newer kuberuntime_container.go, not at the v1.36.0 tag',
+    script: [...runPod, 'kubectl get events | grep nginx-pod'],
+    prints: {
+      '1.18': /Created\s+pod\/nginx-pod\s+Created container nginx-pod/,
+      '1.36': /Created\s+pod\/nginx-pod\s+Container created/,
+    },
+  },
+  {
+    id: 'describe-events',
+    fields: ['kubectl.describeEventsWithFieldPath'],
+    what: "describe's Events: From is the component alone; the message starts with the container's field path.",
+    source: 'kubectl pkg/describe/describe.go DescribeEvents at kubernetes-1.36.0 (kubernetes/kubectl)',
+    script: [...runPod, 'kubectl describe pod nginx-pod'],
+    prints: {
+      '1.18': /Normal\s+Started\s+\S+\s+kubelet, w2-k8s\s+Started container nginx-pod/,
+      '1.36': /Normal\s+Started\s+\S+\s+kubelet\s+spec\.containers\{nginx-pod\}: Container started/,
+    },
+  },
+  {
+    id: 'delete-message',
+    fields: ['kubectl.deleted'],
+    what: 'kubectl delete names the namespace: pod "nginx-pod" deleted from default namespace.',
+    source: 'kubectl pkg/cmd/delete/delete.go PrintObj at kubernetes-1.36.0 (kubernetes/kubectl)',
+    script: [...runPod, 'kubectl delete pod nginx-pod'],
+    prints: {
+      '1.18': /^pod "nginx-pod" deleted$/m,
+      '1.36': /^pod "nginx-pod" deleted from default namespace$/m,
+    },
+  },
+  {
+    id: 'restarts-age',
+    fields: ['kubectl.restartsWithAge', 'kubelet.lastStateAfterReboot'],
+    what: 'After the node reboots, RESTARTS reads 1 (6m2s ago): the API server prints the last restart’s age (since 1.22), and containerd reports the container that died with the machine as exited 255, Unknown.',
+    source:
+      'pkg/printers/internalversion/printers.go printPod (restartsStr "%d (%s ago)"), kubernetes/kubernetes since 1.22',
+    unverified:
+      'printers.go read in copies, not at the v1.36.0 tag; the 255/Unknown last state is what containerd reports after a reboot, not observed on the second edition’s lab',
+    script: [...runPod, 'ssh w2-k8s', 'reboot', 'sleep 400', 'kubectl get pods'],
+    prints: {
+      '1.18': /^nginx-pod\s+1\/1\s+Running\s+1\s+7m25s$/m,
+      '1.36': /^nginx-pod\s+1\/1\s+Running\s+1 \(6m2s ago\)\s+7m25s$/m,
+    },
+  },
+  {
+    id: 'kubectl-version',
+    fields: ['kubectl.version'],
+    what: 'kubectl version prints Client, Kustomize and Server versions on three lines; --short is gone (1.28).',
+    source:
+      'kubectl pkg/cmd/version/version.go at kubernetes-1.36.0; the Kustomize line is its go.mod’s sigs.k8s.io/kustomize/kustomize/v5 v5.8.1 (kubectl 1.33.1 here prints go.mod’s v5.6.0 the same way)',
+    script: ['kubectl version'],
+    prints: {
+      '1.18': 'Server Version: version.Info{Major:"1", Minor:"18", GitVersion:"v1.18.4"',
+      '1.36': 'Client Version: v1.36.0\nKustomize Version: v5.8.1\nServer Version: v1.36.0',
+    },
+  },
+  {
+    id: 'kubectl-version-short',
+    fields: ['kubectl.version'],
+    what: 'kubectl version --short: an unknown flag since 1.28.',
+    source: 'real kubectl 1.33.1 on this machine: "error: unknown flag: --short"',
+    script: ['kubectl version --short'],
+    prints: {
+      '1.18': 'Client Version: v1.18.4\nServer Version: v1.18.4',
+      '1.36': "error: unknown flag: --short\nSee 'kubectl version --help' for usage.",
+    },
+  },
+  {
+    id: 'kubelet-version',
+    fields: ['kubernetesVersion'],
+    what: 'kubelet --version: Kubernetes v1.36.0.',
+    source: `${BOOK} _prepublish_updates/kubernetes.md: k8s_V = '1.36.0-1.1'`,
+    script: ['kubelet --version'],
+    prints: { '1.18': 'Kubernetes v1.18.4', '1.36': 'Kubernetes v1.36.0' },
+  },
+  {
+    id: 'crictl',
+    fields: ['absentCommands'],
+    what: 'crictl ps and crictl pods list the CRI’s containers and sandboxes, newest first.',
+    source:
+      'cri-tools v1.36.0 cmd/crictl/container.go and sandbox.go (kubernetes-sigs/cri-tools): columns, 13-character IDs, tabwriter minwidth 20 padding 3; k8s_pkg_cfg.sh writes /etc/crictl.yaml for containerd',
+    unverified:
+      'the IMAGE column’s IDs are derived from the image’s name, not its real digest; `crictl version` prints what containerd 2.2.3 is taken to answer',
+    script: [...runPod, 'ssh w2-k8s', 'crictl ps'],
+    prints: {
+      '1.18': '-bash: crictl: command not found',
+      '1.36':
+        /CONTAINER\s+IMAGE\s+CREATED\s+STATE\s+NAME\s+ATTEMPT\s+POD ID\s+POD\s+NAMESPACE\n[0-9a-f]{13}\s+[0-9a-f]{13}\s+3\d seconds ago\s+Running\s+nginx-pod\s+0\s+[0-9a-f]{13}\s+nginx-pod\s+default\n/,
+    },
+  },
+  {
+    id: 'no-docker',
+    fields: ['absentCommands'],
+    what: 'No docker: the machines run containerd alone.',
+    source: `${BOOK} ch3/3.1.3/k8s_pkg_cfg.sh: apt-get install -y kubelet kubectl kubeadm containerd.io (no docker-ce)`,
+    unverified:
+      'Ubuntu’s command-not-found hint ("Command \'docker\' not found, but can be installed with…") is not printed',
+    script: ['ssh w2-k8s', 'docker ps'],
+    prints: { '1.18': /^CONTAINER ID\s+IMAGE\s+COMMAND/m, '1.36': '-bash: docker: command not found' },
+  },
+  {
+    id: 'pod-ready-to-start',
+    fields: ['kubelet.podReadyToStartContainers'],
+    what: 'A pod’s conditions start with PodReadyToStartContainers (its sandbox and network are up).',
+    source: 'KEP-3085 (pod condition for sandbox creation): beta in 1.29, GA in 1.34',
+    unverified:
+      'the condition’s place, first, is from the kubelet’s generateAPIPodStatus as remembered, not read at v1.36.0',
+    script: [...runPod, 'kubectl describe pod nginx-pod'],
+    prints: {
+      '1.18': /Conditions:\n {2}Type {14}Status\n {2}Initialized {7}True \n/,
+      '1.36':
+        /Conditions:\n {2}Type {24}Status\n {2}PodReadyToStartContainers {3}True \n {2}Initialized {17}True \n/,
+    },
+  },
+];

@@ -1,0 +1,22 @@
+// The lab's profiles by name: `?profile=1.18|1.36`, `--profile 1.36`, the element's attribute.
+import type { Profile, ProfileId } from './profile';
+import { profile118 } from './v1_18';
+import { profile136 } from './v1_36';
+
+export { differences136 } from './differences';
+export type { Difference, Profile, ProfileId, Taint } from './profile';
+
+export const DEFAULT_PROFILE: ProfileId = '1.18';
+
+export const profiles: Readonly<Record<ProfileId, Profile>> = { '1.18': profile118, '1.36': profile136 };
+
+export const profileIds = Object.keys(profiles) as ProfileId[];
+
+export function isProfileId(s: string): s is ProfileId {
+  return Object.hasOwn(profiles, s);
+}
+
+/** The profile named `id`, the book's 1.18 when there is none. */
+export function profileOf(id: ProfileId | undefined): Profile {
+  return profiles[id ?? DEFAULT_PROFILE];
+}

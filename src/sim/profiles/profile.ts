@@ -1,0 +1,88 @@
+// A lab's version as data (issue 18): everything that differs between the book's first
+// edition (Kubernetes 1.18.4, docker, CentOS 7) and its second (1.36.0, containerd,
+// Ubuntu 24.04) is a field here, read by the simulation, the shell and the view.
+// Adding a version is adding a file beside this one. Each field's source is in
+// docs/FACTS-profiles.md; `differences` (in the profile files) lists them for the table test.
+
+export type ProfileId = '1.18' | '1.36';
+
+export interface Taint {
+  readonly key: string;
+  readonly effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}
+
+export interface Profile {
+  readonly id: ProfileId;
+  /** 'Kubernetes v1.18.4 · docker 1.13.1 · CentOS 7', for notices and the api's banner. */
+  readonly title: string;
+  /** kube-apiserver's, the kubelet's and kubectl's gitVersion. */
+  readonly kubernetesVersion: string;
+  /** The control-plane machine of the Vagrantfile; the workers are w<i>-k8s in both editions. */
+  readonly master: { readonly name: string; readonly ip: string };
+  /** Files the Vagrant provisioning leaves on every host: /etc/hosts, the distribution's release files. */
+  readonly baseFiles: Readonly<Record<string, string>>;
+  /** bash's PS1 as the distribution sets it, in the working directory `cwd` of root (home `/root`). */
+  prompt(host: string, cwd: string): string;
+  readonly node: {
+    /** status.nodeInfo as the kubelet reports it (the machine IDs are added per host). */
+    readonly software: {
+      readonly kubeletVersion: string;
+      readonly kubeProxyVersion: string;
+      readonly osImage: string;
+      readonly kernelVersion: string;
+      readonly containerRuntimeVersion: string;
+      readonly operatingSystem: string;
+      readonly architecture: string;
+    };
+    /** kubeadm's annotation of the CRI socket it found, or none (kubeadm 1.36 writes none). */
+    readonly criSocketAnnotation?: string;
+    /** The labels and taints kubeadm's mark-control-plane phase puts on the master. */
+    readonly masterLabels: Readonly<Record<string, string>>;
+    readonly masterTaints: readonly Taint[];
+    /** The prefix of a container's ID in the pod's status: 'docker://' or 'containerd://'. */
+    readonly containerIdScheme: string;
+  };
+  /** The commands this lab's machines have not: docker in the containerd lab, crictl in the book's (as Podscope has it). */
+  readonly absentCommands: readonly string[];
+  readonly controllerManager: {
+    /** --node-monitor-grace-period: how long a silent kubelet's node stays Ready. */
+    readonly nodeMonitorGraceMs: number;
+  };
+  readonly kubelet: {
+    /** The Normal events of a container's creation and start, for a container named `c`. */
+    createdMessage(c: string): string;
+    startedMessage(c: string): string;
+    /** After a reboot, the container that died with the machine is the new one's lastState (containerd keeps its record). */
+    readonly lastStateAfterReboot: boolean;
+    /** The pod condition PodReadyToStartContainers (beta 1.29, GA 1.34), first in the pod's conditions. */
+    readonly podReadyToStartContainers: boolean;
+  };
+  readonly kubectl: {
+    /** `kubectl delete`'s line, `pod "nginx-pod" deleted` (1.18) or `... deleted from default namespace` (1.31+). */
+    deleted(kind: string, name: string, namespace: string | undefined, operation: string): string;
+    /** RESTARTS with the last restart's age, `1 (5m ago)` (printers.go since 1.22), or the bare count. */
+    readonly restartsWithAge: boolean;
+    /** describe's events: From `kubelet` and `spec.containers{nginx}: …` (1.36), or From `kubelet, w2-k8s` (1.18). */
+    readonly describeEventsWithFieldPath: boolean;
+    /** `kubectl version`: the lines it prints, client first; `server` when the API answered. */
+    version(server: boolean, short: boolean): readonly string[] | { readonly error: string };
+  };
+}
+
+/**
+ * One difference between the book's 1.18 lab and a later profile, with where it comes
+ * from: `differences.ts` lists them and src/shell/profiles.test.ts checks each.
+ */
+export interface Difference {
+  readonly id: string;
+  /** The profile's fields it covers ('node.software.osImage', 'prompt'); every field that differs is in one. */
+  readonly fields: readonly string[];
+  readonly what: string;
+  /** Where the later profile's value comes from. */
+  readonly source: string;
+  /** Said when it could not be checked against the thing itself. */
+  readonly unverified?: string;
+  /** Lines typed on the master ({master} is its name), and what the last one prints under each profile. */
+  readonly script?: readonly string[];
+  readonly prints?: Readonly<Record<ProfileId, string | RegExp>>;
+}

@@ -1,0 +1,66 @@
+// The book as printed: Kubernetes 1.18.4 installed by the first edition's
+// ch3/3.1.3 scripts on CentOS 7 with CentOS's own docker 1.13.1 (docs/FACTS-kubectl.md §13).
+import type { Profile } from './profile';
+
+const gitVersion = 'v1.18.4';
+const versionInfo = (who: string) =>
+  `${who} Version: version.Info{Major:"1", Minor:"18", GitVersion:"v1.18.4", GitCommit:"c96aede7b5205121079932896c4ad89bb93260af", GitTreeState:"clean", BuildDate:"2020-06-17T11:41:22Z", GoVersion:"go1.13.9", Compiler:"gc", Platform:"linux/amd64"}`;
+
+export const profile118: Profile = {
+  id: '1.18',
+  title: 'Kubernetes v1.18.4 · docker 1.13.1 · CentOS 7',
+  kubernetesVersion: gitVersion,
+  master: { name: 'm-k8s', ip: '192.168.1.10' },
+  baseFiles: {
+    // config.sh of the first edition's ch3/3.1.3; CentOS's own localhost lines stay above it.
+    '/etc/hosts': `127.0.0.1   localhost localhost.localdomain localhost4 localhost4.localdomain4
+::1         localhost localhost.localdomain localhost6 localhost6.localdomain6
+192.168.1.10 m-k8s
+192.168.1.101 w1-k8s
+192.168.1.102 w2-k8s
+192.168.1.103 w3-k8s
+`,
+    // The book's box, sysnet4admin/CentOS-k8s: CentOS 7.8.2003 (k8s-facts §1.1).
+    '/etc/redhat-release': 'CentOS Linux release 7.8.2003 (Core)\n',
+    '/etc/centos-release': 'CentOS Linux release 7.8.2003 (Core)\n',
+  },
+  // CentOS 7's /etc/bashrc: PS1="[\u@\h \W]\\$ " (\W: the directory's last part, ~ at home).
+  prompt: (host, cwd) =>
+    `[root@${host} ${cwd === '/root' ? '~' : cwd === '/' ? '/' : cwd.slice(cwd.lastIndexOf('/') + 1)}]# `,
+  node: {
+    software: {
+      kubeletVersion: gitVersion,
+      kubeProxyVersion: gitVersion,
+      osImage: 'CentOS Linux 7 (Core)',
+      kernelVersion: '3.10.0-1127.19.1.el7.x86_64',
+      // install_pkg.sh: `yum install docker -y`, CentOS 7's own docker package.
+      containerRuntimeVersion: 'docker://1.13.1',
+      operatingSystem: 'linux',
+      architecture: 'amd64',
+    },
+    criSocketAnnotation: '/var/run/dockershim.sock',
+    masterLabels: { 'node-role.kubernetes.io/master': '' },
+    masterTaints: [{ key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' }],
+    containerIdScheme: 'docker://',
+  },
+  // The book's lab talks to docker; Podscope's crictl is the second edition's.
+  absentCommands: ['crictl'],
+  // kube-controller-manager 1.18's default.
+  controllerManager: { nodeMonitorGraceMs: 40_000 },
+  kubelet: {
+    createdMessage: (c) => `Created container ${c}`,
+    startedMessage: (c) => `Started container ${c}`,
+    // The book's transcript after the reboot shows the bare count (k8s-facts §1.5); the lab keeps it so.
+    lastStateAfterReboot: false,
+    podReadyToStartContainers: false,
+  },
+  kubectl: {
+    deleted: (kind, name, _namespace, operation) => `${kind} "${name}" ${operation}`,
+    restartsWithAge: false,
+    describeEventsWithFieldPath: false,
+    version: (server, short) =>
+      short
+        ? [`Client Version: ${gitVersion}`, ...(server ? [`Server Version: ${gitVersion}`] : [])]
+        : [versionInfo('Client'), ...(server ? [versionInfo('Server')] : [])],
+  },
+};

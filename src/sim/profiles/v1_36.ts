@@ -1,0 +1,88 @@
+// The book's second edition: Kubernetes 1.36.0 with containerd 2.2.3 and Calico 3.31.2 on
+// Ubuntu 24.04, as internal-k8s/_Book_k8sInfra's ch3/3.1.3 builds it. Sources, and what is
+// unverified, field by field: docs/FACTS-profiles.md and `differences.ts`.
+import type { Profile } from './profile';
+
+const gitVersion = 'v1.36.0';
+
+export const profile136: Profile = {
+  id: '1.36',
+  title: 'Kubernetes v1.36.0 · containerd 2.2.3 · Ubuntu 24.04',
+  kubernetesVersion: gitVersion,
+  // ch3/3.1.3/Vagrantfile: cfg.vm.host_name = "cp-k8s", private_network ip "192.168.1.10".
+  master: { name: 'cp-k8s', ip: '192.168.1.10' },
+  baseFiles: {
+    // k8s_env_build.sh: `echo "127.0.0.1 localhost" > /etc/hosts`, then the lab's machines.
+    '/etc/hosts': `127.0.0.1 localhost
+192.168.1.10 cp-k8s
+192.168.1.101 w1-k8s
+192.168.1.102 w2-k8s
+192.168.1.103 w3-k8s
+`,
+    // Ubuntu 24.04's base-files (the box is 24.04.4, _prepublish_updates/ubuntu.md).
+    '/etc/os-release': `PRETTY_NAME="Ubuntu 24.04.4 LTS"
+NAME="Ubuntu"
+VERSION_ID="24.04"
+VERSION="24.04.4 LTS (Noble Numbat)"
+VERSION_CODENAME=noble
+ID=ubuntu
+ID_LIKE=debian
+HOME_URL="https://www.ubuntu.com/"
+SUPPORT_URL="https://help.ubuntu.com/"
+BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"
+PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"
+UBUNTU_CODENAME=noble
+LOGO=ubuntu-logo
+`,
+  },
+  // Ubuntu's /root/.bashrc: PS1='${debian_chroot:+($debian_chroot)}\u@\h:\w\$ ' (\w: the whole path, ~ for home).
+  prompt: (host, cwd) =>
+    `root@${host}:${cwd === '/root' ? '~' : cwd.startsWith('/root/') ? `~${cwd.slice(5)}` : cwd}# `,
+  node: {
+    software: {
+      kubeletVersion: gitVersion,
+      kubeProxyVersion: gitVersion,
+      // _prepublish_updates/ubuntu.md: box sysnet4admin/Ubuntu-k8s v1.0.0, "Ubuntu 24.04.4 LTS", kernel 6.8.0-107-generic (x86_64).
+      osImage: 'Ubuntu 24.04.4 LTS',
+      kernelVersion: '6.8.0-107-generic',
+      containerRuntimeVersion: 'containerd://2.2.3',
+      operatingSystem: 'linux',
+      architecture: 'amd64',
+    },
+    // kubeadm no longer annotates the node with its CRI socket (it is in the kubelet's config).
+    masterLabels: {
+      'node-role.kubernetes.io/control-plane': '',
+      'node.kubernetes.io/exclude-from-external-load-balancers': '',
+    },
+    // kubeadm 1.25 dropped the old master taint: only the control-plane one is left.
+    masterTaints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
+    containerIdScheme: 'containerd://',
+  },
+  // k8s_pkg_cfg.sh installs containerd.io alone (and writes /etc/crictl.yaml): no docker on the machines.
+  absentCommands: ['docker'],
+  // kube-controller-manager's default since 1.32 (it was 40 s).
+  controllerManager: { nodeMonitorGraceMs: 50_000 },
+  kubelet: {
+    createdMessage: () => 'Container created',
+    startedMessage: () => 'Container started',
+    lastStateAfterReboot: true,
+    podReadyToStartContainers: true,
+  },
+  kubectl: {
+    // kubectl 1.36 pkg/cmd/delete/delete.go PrintObj: `%s from %s namespace` for namespaced objects.
+    deleted: (kind, name, namespace, operation) =>
+      `${kind} "${name}" ${operation}${namespace ? ` from ${namespace} namespace` : ''}`,
+    restartsWithAge: true,
+    // kubectl 1.36 pkg/describe/describe.go DescribeEvents: source is e.Source.Component; FieldPath prefixes the message.
+    describeEventsWithFieldPath: true,
+    // kubectl 1.36 pkg/cmd/version/version.go: no --short any more; the Kustomize line is go.mod's kustomize/v5.
+    version: (server, short) =>
+      short
+        ? { error: "error: unknown flag: --short\nSee 'kubectl version --help' for usage." }
+        : [
+            `Client Version: ${gitVersion}`,
+            'Kustomize Version: v5.8.1',
+            ...(server ? [`Server Version: ${gitVersion}`] : []),
+          ],
+  },
+};
