@@ -215,7 +215,10 @@ function waitAll(
   }
   const step = (i: number): void => {
     const req = gone[i];
-    if (!req) return ctx.io.exit(code);
+    if (!req) {
+      ctx.io.exit(code);
+      return;
+    }
     let stopTimer = () => {};
     const cancel = ctx.io.shell.world.cluster.waitForDeletion(ctx.io.shell.host, req, () => {
       stopTimer();
