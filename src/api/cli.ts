@@ -13,6 +13,9 @@ import { newToken, startApiServer } from './server';
 import { tablePrinter } from './tables';
 import { selfSigned } from './tls';
 
+/** The terminal window stdin types into: the attached page's m-k8s tab. */
+const STDIN_TAB = 'm-k8s';
+
 export interface ApiCliOptions {
   lab: LabKind;
   seed: number;
@@ -98,6 +101,8 @@ async function main(): Promise<void> {
       address: o.address,
       port: o.port,
       speed: o.speed,
+      seed: o.seed,
+      lab: o.lab,
       tables: tablePrinter,
       ...(existsSync(resolve(distDir, 'index.html')) ? { distDir } : {}),
       ...(o.quiet ? {} : { onRequest: (line: string) => process.stderr.write(`${line}\n`) }),
@@ -133,9 +138,11 @@ async function main(): Promise<void> {
     }
     busy = true;
     server.tick();
-    const prompt = session.prompt();
+    // Typed in the window the attached page shows as m-k8s's tab (ssh moves it, as there).
+    const prompt = session.prompt(STDIN_TAB);
     process.stdout.write(`${prompt}${line}\n`);
-    const job = session.type(line);
+    const job = server.input({ host: STDIN_TAB, line, tab: STDIN_TAB });
+    if (!job) return next();
     for (const l of job.output) process.stdout.write(`${l.text}\n`);
     job.onOutput((l) => process.stdout.write(`${l.text}\n`));
     job.onDone(() => next());

@@ -1,0 +1,143 @@
+// The page attached to `npm run api` replays the server's log: a server in this process
+// gets real HTTP requests (nginx-pod.yaml created as kubectl 1.20.2 posts it, reads, a
+// watch that is closed, a websocket-free exec is not needed here) and lines on its stdin
+// (`ssh w2-k8s`, `systemctl stop kubelet`) and a fault posted by the page; a fresh world of
+// the same seed, driven by the page's own lesson player and driver, must hold the same
+// trace (the fingerprints of src/proof) and the same etcd, key by key.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LabDescription } from '../../api/labLog';
+import { replayLog } from '../../api/replay';
+import type { ApiServer } from '../../api/server';
+import { newToken, startApiServer } from '../../api/server';
+import { tablePrinter } from '../../api/tables';
+import { selfSigned } from '../../api/tls';
+import { podCreate } from '../../lessons';
+import { LessonPlayer } from '../../player';
+import type { RecordedInput } from '../../player/recording';
+import { fingerprint } from '../../proof/fingerprintScenarios';
+import { Session } from '../../shell/session';
+import type { SimMs } from '../../sim/units';
+import { attachedDriver } from './driver';
+
+const NGINX_POD = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'nginx-pod', namespace: 'default' },
+  spec: { containers: [{ image: 'nginx', name: 'container-name' }] },
+};
+
+let server: ApiServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function lab(speed: number) {
+  const session = new Session({ seed: 3, lab: 'ready' });
+  const token = newToken();
+  server = await startApiServer({
+    session,
+    token,
+    tls: selfSigned([]),
+    address: '127.0.0.1',
+    port: 0,
+    speed,
+    seed: 3,
+    lab: 'ready',
+    tables: tablePrinter,
+  });
+  const base = `http://127.0.0.1:${server.port}`;
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${base}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
+    });
+  return { session, server, base, api };
+}
+
+function replayInPage(d: LabDescription, inputs: readonly RecordedInput[], until: SimMs) {
+  return new LessonPlayer({ ...podCreate, inputs: [] }, d.seed, attachedDriver(d), d.lab, inputs, 3, until);
+}
+
+describe('the page attached to npm run api', () => {
+  it('replays the log to the same trace and the same etcd', { timeout: 60_000 }, async () => {
+    const { session, server: s, base, api } = await lab(4);
+    // kubectl create -f nginx-pod.yaml, as kubectl 1.20.2 sends it.
+    const created = await api('/api/v1/namespaces/default/pods?fieldManager=kubectl-create', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(NGINX_POD),
+    });
+    expect(created.status).toBe(201);
+    // A watch that kubectl -w would open, closed after a moment: its end is an input too.
+    const abort = new AbortController();
+    const watch = await api('/api/v1/namespaces/default/pods?watch=true', { signal: abort.signal });
+    expect(watch.status).toBe(200);
+    await wait(700);
+    abort.abort();
+    const got = await api('/api/v1/namespaces/default/pods', {
+      headers: { accept: 'application/json;as=Table;v=v1beta1;g=meta.k8s.io, application/json' },
+    });
+    expect(got.status).toBe(200);
+    // Lines typed on the server's stdin go to the m-k8s window, as cli.ts types them.
+    s.input({ host: 'm-k8s', line: 'ssh w2-k8s', tab: 'm-k8s' });
+    await wait(300);
+    s.input({ host: 'm-k8s', line: 'systemctl stop kubelet', tab: 'm-k8s' });
+    // A fault from the page's palette, posted as the page posts it (same origin).
+    const posted = await fetch(`${base}/podscope/input`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ fault: { id: 'docker', target: 'w1-k8s' }, heal: false }),
+    });
+    expect(posted.status).toBe(200);
+    await wait(500);
+    const description = (await (await fetch(`${base}/podscope/lab.json`)).json()) as LabDescription;
+    expect(description).toMatchObject({ kind: 'podscope-lab', seed: 3, lab: 'ready', speed: 4 });
+    await s.close();
+    server = undefined;
+    const kinds = s.log.map((i) =>
+      'api' in i ? `${i.api.kind}` : 'line' in i ? `line ${i.line}` : 'fault' in i ? 'fault' : 'interrupt',
+    );
+    expect(kinds).toEqual(
+      expect.arrayContaining(['request', 'close', 'line ssh w2-k8s', 'line systemctl stop kubelet', 'fault']),
+    );
+    const until = session.now();
+    const d = { ...description, inputs: s.log };
+    const page = replayInPage(d, s.log as readonly RecordedInput[], until);
+    page.recording.simulateTo(until);
+    expect(page.recording.cluster.now).toBe(until);
+    const want = fingerprint(session.cluster);
+    expect(fingerprint(page.recording.cluster)).toEqual(want);
+    expect(page.recording.cluster.etcdEntries()).toEqual(session.cluster.etcdEntries());
+    // The pod reached a worker, and kubectl's request is on the trace, from kubectl to the API server.
+    const trace = page.recording.cluster.trace.all();
+    expect(trace.some((e) => e.from === 'kubectl@m-k8s' && e.to === 'apiserver')).toBe(true);
+    expect(session.cluster.pods().find((p) => p.name === 'nginx-pod')?.node).toMatch(/^w\d-k8s$/);
+    // And the log replayed straight on a Session, without the player, agrees too.
+    expect(fingerprint(replayLog(d, until).cluster)).toEqual(want);
+  });
+
+  it('refuses a post from another origin and inputs that are not the lab’s', async () => {
+    const { base } = await lab(1);
+    const post = (body: unknown, origin = base) =>
+      fetch(`${base}/podscope/input`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify(body),
+      });
+    expect((await post({ host: 'm-k8s', line: 'kubectl get nodes' }, 'http://evil.example')).status).toBe(
+      403,
+    );
+    expect((await post({ host: 'nowhere', line: 'ls' })).status).toBe(400);
+    expect((await post({ fault: { id: 'no-such-fault' }, heal: false })).status).toBe(400);
+    expect((await post({ host: 'm-k8s', line: 'a\nb' })).status).toBe(400);
+    const get = await fetch(`${base}/podscope/input`);
+    expect(get.status).toBe(405);
+    const ok = await post({ host: 'm-k8s', line: 'kubectl get nodes', tab: 'm-k8s' });
+    expect(ok.status).toBe(200);
+    const d = (await (await fetch(`${base}/podscope/lab.json`)).json()) as LabDescription;
+    expect(d.inputs.map((i) => ('line' in i ? i.line : ''))).toEqual(['kubectl get nodes']);
+  });
+});
