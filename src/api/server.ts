@@ -287,7 +287,8 @@ export async function startApiServer(o: ApiServerOptions): Promise<ApiServer> {
       return true;
     }
     if (path === '/podscope/live') {
-      const from = Number(url.searchParams.get('from') ?? req.headers['last-event-id'] ?? log.length);
+      // A reconnecting EventSource says where it was (Last-Event-ID); a new one says `from`.
+      const from = Number(req.headers['last-event-id'] ?? url.searchParams.get('from') ?? log.length);
       res.writeHead(200, {
         'content-type': 'text/event-stream',
         'cache-control': 'no-store',
