@@ -149,7 +149,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
     if (driver) for (const fault of shared.faults) p.act({ fault, heal: false });
     if (driver && initial.state.at !== undefined) p.player.seek(initial.state.at);
     return p;
-  }, [lesson, seed, initial, driver, guided, shared, attached]);
+  }, [lesson, seed, initial, initialSearch, driver, guided, shared, attached]);
   const attachedState = useAttached(lp, attached);
   // No dispose on unmount: StrictMode's trial unmount would stop the tour of the player it keeps.
   useAnimationLoop(lp);
