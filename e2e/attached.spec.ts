@@ -57,7 +57,7 @@ test.beforeAll(async () => {
     served += d;
   });
   for (let i = 0; i < 400 && !served.includes('Ctrl+C'); i++) await new Promise((r) => setTimeout(r, 100));
-  const page = /the page: (http:\/\/\S+)\/podscope\//.exec(served);
+  const page = /the page, attached to this lab: (http:\/\/\S+)\/podscope\//.exec(served);
   expect(page, served).not.toBeNull();
   origin = page?.[1] ?? '';
 });

@@ -36,7 +36,9 @@ Runs the simulated lab (Kubernetes 1.18.4) as an API server for real kubectl.
   --address A         the address to listen on (default 127.0.0.1, loopback only)
   --kubeconfig FILE   where to write the kubeconfig (default ./podscope.kubeconfig)
   --quiet             do not print each request
-Lines typed on stdin run in the lab's terminal on m-k8s (ssh w2-k8s, systemctl stop kubelet, ...).`;
+Lines typed on stdin run in the lab's terminal on m-k8s (ssh w2-k8s, systemctl stop kubelet, ...).
+Once npm run build has made dist/, the page at /podscope/ is attached to this lab: it draws each
+request as it arrives, and lines typed and faults injected there run here.`;
 
 export function parseApiArgs(argv: readonly string[]): ApiCliOptions | string {
   const o: ApiCliOptions = {
@@ -121,7 +123,7 @@ async function main(): Promise<void> {
       `kubeconfig written to ${o.kubeconfig}; try:`,
       `  kubectl --kubeconfig ${o.kubeconfig} get nodes`,
       existsSync(resolve(distDir, 'index.html'))
-        ? `the page: http://${host.includes(':') ? `[${host}]` : host}:${server.port}/podscope/`
+        ? `the page, attached to this lab: http://${host.includes(':') ? `[${host}]` : host}:${server.port}/podscope/`
         : 'the page is not built (npm run build), so /podscope/ is not served',
       'lines typed here run on m-k8s (ssh w2-k8s, systemctl stop kubelet, ...); Ctrl+C stops the server',
       '',

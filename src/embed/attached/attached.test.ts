@@ -1,15 +1,22 @@
 // The page attached to `npm run api` replays the server's log: a server in this process
 // gets real HTTP requests (nginx-pod.yaml created as kubectl 1.20.2 posts it, reads, a
-// watch that is closed, a websocket-free exec is not needed here) and lines on its stdin
-// (`ssh w2-k8s`, `systemctl stop kubelet`) and a fault posted by the page; a fresh world of
-// the same seed, driven by the page's own lesson player and driver, must hold the same
-// trace (the fingerprints of src/proof) and the same etcd, key by key.
+// watch that is closed; the newest real kubectl's protobuf create and websocket exec) and
+// lines on its stdin (`ssh w2-k8s`, `systemctl stop kubelet`) and a fault posted by the
+// page; a fresh world of the same seed, driven by the page's own lesson player and driver,
+// must hold the same trace (the fingerprints of src/proof) and the same etcd, key by key.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { kubeconfigText } from '../../api/kubeconfig';
 import type { LabDescription } from '../../api/labLog';
+import { httpRequestOf, loggedRequest } from '../../api/labLog';
 import { replayLog } from '../../api/replay';
 import type { ApiServer } from '../../api/server';
 import { newToken, startApiServer } from '../../api/server';
 import { tablePrinter } from '../../api/tables';
+import { newestKubectl } from '../../api/testing/realKubectl';
 import { selfSigned } from '../../api/tls';
 import { podCreate } from '../../lessons';
 import { LessonPlayer } from '../../player';
@@ -37,10 +44,11 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function lab(speed: number) {
   const session = new Session({ seed: 3, lab: 'ready' });
   const token = newToken();
+  const tls = selfSigned([]);
   server = await startApiServer({
     session,
     token,
-    tls: selfSigned([]),
+    tls,
     address: '127.0.0.1',
     port: 0,
     speed,
@@ -54,7 +62,17 @@ async function lab(speed: number) {
       ...init,
       headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
     });
-  return { session, server, base, api };
+  const dir = mkdtempSync(join(tmpdir(), 'podscope-attached-'));
+  const kubeconfig = join(dir, 'kubeconfig');
+  writeFileSync(kubeconfig, kubeconfigText(`https://127.0.0.1:${server.port}`, tls.cert, token));
+  writeFileSync(join(dir, 'nginx-pod.yaml'), `${JSON.stringify(NGINX_POD)}\n`);
+  const kubectl = (bin: string, ...args: string[]) =>
+    new Promise<string>((resolve) =>
+      execFile(bin, args, { env: { ...process.env, KUBECONFIG: kubeconfig, HOME: dir } }, (_e, out, err) =>
+        resolve(`${out}${err}`),
+      ),
+    );
+  return { session, server, base, api, dir, kubectl };
 }
 
 function replayInPage(d: LabDescription, inputs: readonly RecordedInput[], until: SimMs) {
@@ -117,6 +135,86 @@ describe('the page attached to npm run api', () => {
     expect(session.cluster.pods().find((p) => p.name === 'nginx-pod')?.node).toMatch(/^w\d-k8s$/);
     // And the log replayed straight on a Session, without the player, agrees too.
     expect(fingerprint(replayLog(d, until).cluster)).toEqual(want);
+
+    // The times count: kubectl's POST replayed half a second later gives another trace.
+    const shifted = d.inputs.map((i, n) => (n === 0 ? { ...i, at: (i.at + 500) as SimMs } : i));
+    expect(fingerprint(replayLog({ ...d, inputs: shifted }, until).cluster)).not.toEqual(want);
+
+    // Live, the page hears the inputs one by one as its clock moves (the event stream): at
+    // the moment each was applied, or after it has already shown a little more (a late
+    // arrival, which forks from a parked world). Both end with the server's trace.
+    for (const lateMs of [0, 400]) {
+      const live = replayInPage(d, [], 0 as SimMs);
+      for (const i of s.log) {
+        live.recording.simulateTo((i.at + lateMs) as SimMs);
+        live.record(i as RecordedInput);
+      }
+      live.recording.simulateTo(until);
+      expect(fingerprint(live.recording.cluster), `${lateMs} ms late`).toEqual(want);
+      expect(live.recording.traceMismatches).toBe(0);
+    }
+  });
+
+  it('replays the newest kubectl’s protobuf create and its websocket exec', { timeout: 90_000 }, async () => {
+    const newest = newestKubectl();
+    if (!newest) throw new Error('no kubectl.1.NN beside the kubectl on the PATH (or set KUBECTL_NEWEST)');
+    const { session, server: s, dir, kubectl } = await lab(4);
+    expect(await kubectl(newest, 'create', '-f', join(dir, 'nginx-pod.yaml'))).toBe(
+      'pod/nginx-pod created\n',
+    );
+    expect(await kubectl(newest, 'create', 'deployment', 'web', '--image=nginx')).toBe(
+      'deployment.apps/web created\n',
+    );
+    const posted = s.log.find(
+      (i) => 'api' in i && i.api.kind === 'request' && i.api.request.path.endsWith('/deployments'),
+    );
+    // kubectl 1.33's typed clients post protobuf, logged byte for byte (as text while it is
+    // valid UTF-8, else as base64: see the last test).
+    const request =
+      posted && 'api' in posted && posted.api.kind === 'request' ? posted.api.request : undefined;
+    expect(request?.contentType).toBe('application/vnd.kubernetes.protobuf');
+    for (
+      let i = 0;
+      i < 120 && session.cluster.pods().find((p) => p.name === 'nginx-pod')?.status !== 'Running';
+      i++
+    )
+      await wait(250);
+    expect(await kubectl(newest, 'exec', 'nginx-pod', '--', 'cat', '/etc/hostname')).toBe('nginx-pod\n');
+    expect(await kubectl(newest, 'exec', 'nosuch', '--', 'ls')).toContain('pods "nosuch" not found');
+    const base = `http://127.0.0.1:${s.port}`;
+    const description = (await (await fetch(`${base}/podscope/lab.json`)).json()) as LabDescription;
+    await s.close();
+    server = undefined;
+    const kinds = s.log.flatMap((i) => ('api' in i && i.api.kind === 'exec' ? [i.api.line] : []));
+    // kubectl looks the pod up itself first: no websocket for a pod that is not there.
+    expect(kinds).toEqual(['kubectl exec nginx-pod -n default -c container-name -- cat /etc/hostname']);
+    const until = session.now();
+    const d = { ...description, inputs: s.log };
+    const page = replayInPage(d, s.log as readonly RecordedInput[], until);
+    page.recording.simulateTo(until);
+    expect(fingerprint(page.recording.cluster)).toEqual(fingerprint(session.cluster));
+    expect(page.recording.cluster.etcdEntries()).toEqual(session.cluster.etcdEntries());
+  });
+
+  it('logs a body that is not UTF-8 as base64, and gives back the same bytes', () => {
+    const raw = new Uint8Array([0x6b, 0x38, 0x73, 0x00, 0xff, 0xfe, 0x80, 0x0a]);
+    const logged = loggedRequest({
+      method: 'POST',
+      path: '/api/v1/namespaces/default/pods',
+      query: '',
+      headers: { 'content-type': 'application/vnd.kubernetes.protobuf' },
+      body: '',
+      raw,
+    });
+    expect(logged).toMatchObject({
+      base64: true,
+      body: 'azhzAP/+gAo=',
+      contentType: 'application/vnd.kubernetes.protobuf',
+    });
+    expect([...(httpRequestOf(logged).raw ?? [])]).toEqual([...raw]);
+    const text = loggedRequest({ method: 'POST', path: '/x', query: '', headers: {}, body: '{"a":"é"}' });
+    expect(text).toEqual({ method: 'POST', path: '/x', query: '', body: '{"a":"é"}' });
+    expect(httpRequestOf(text).body).toBe('{"a":"é"}');
   });
 
   it('refuses a post from another origin and inputs that are not the lab’s', async () => {
