@@ -6,7 +6,7 @@ import type { Lang } from '../lessons';
 import { bookStepOf, isBookMessage, lessons, podCreate, resolveComponent } from '../lessons';
 import type { LabDriver } from '../player';
 import { LessonPlayer } from '../player';
-import type { Envelope } from '../sim';
+import type { Envelope, SimMs } from '../sim';
 import { formatFaultList, parseFaultList } from '../sim';
 import { AttachedBanner } from './AttachedBanner';
 import type { AppOptions } from './appOptions';
@@ -116,21 +116,11 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   }, [shared]);
   const lp = useMemo(() => {
     if (attached && driver) {
-      // The server's log replayed to its now, and played on from there, following its clock.
-      const p = new LessonPlayer(
-        lesson,
-        attached.seed,
-        driver,
-        attached.lab,
-        attached.inputs,
-        3,
-        attached.now(),
-      );
+      // The server's log, replayed to its now a slice per frame (useAttached), then played on from there.
+      const p = new LessonPlayer(lesson, attached.seed, driver, attached.lab, attached.inputs, 3, 0 as SimMs);
       // At the server's pace, unless the address asks for another.
       p.player.setSpeed(initialSearch.has('speed') ? initial.state.speed : attached.speed);
       p.lookaheadBudgetMs = LOOKAHEAD_SLICE_MS;
-      p.player.seek(p.player.getSnapshot().end);
-      p.player.play();
       return p;
     }
     const p = new LessonPlayer(
