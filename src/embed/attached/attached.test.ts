@@ -24,6 +24,7 @@ import type { RecordedInput } from '../../player/recording';
 import { fingerprint } from '../../proof/fingerprintScenarios';
 import { Session } from '../../shell/session';
 import type { SimMs } from '../../sim/units';
+import { AttachedFollower } from '../../view/attachedFollower';
 import { attachedDriver } from './driver';
 
 const NGINX_POD = {
@@ -153,6 +154,61 @@ describe('the page attached to npm run api', () => {
       expect(fingerprint(live.recording.cluster), `${lateMs} ms late`).toEqual(want);
       expect(live.recording.traceMismatches).toBe(0);
     }
+  });
+
+  it('follows the server live: attached midway, the rest heard as the clock moves, nothing forked', {
+    timeout: 60_000,
+  }, async () => {
+    const { session, server: s, api } = await lab(4);
+    await api('/api/v1/namespaces/default/pods', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(NGINX_POD),
+    });
+    for (let i = 0; i < 6; i++) {
+      await wait(250);
+      await api('/api/v1/nodes', { headers: { accept: 'application/json' } });
+    }
+    s.input({ host: 'm-k8s', line: 'kubectl get pods', tab: 'm-k8s' });
+    await wait(250);
+    const description = (await (
+      await fetch(`http://127.0.0.1:${s.port}/podscope/lab.json`)
+    ).json()) as LabDescription;
+    await s.close();
+    server = undefined;
+    const until = session.now();
+    const d = { ...description, inputs: s.log };
+    // The page opens with the first half of the log; the rest reaches it 30 ms after the server applied it.
+    const half = Math.floor(s.log.length / 2);
+    let clock = (s.log[half - 1] as RecordedInput).at as number;
+    const lp = replayInPage(d, s.log.slice(0, half) as readonly RecordedInput[], 0 as SimMs);
+    lp.lookaheadBudgetMs = 8;
+    const follower = new AttachedFollower(lp, { now: () => clock as SimMs, speed: 4 }, () =>
+      performance.now(),
+    );
+    const pending = s.log.slice(half) as RecordedInput[];
+    let ts = 0;
+    // Frames of 16 ms at 4x, as the page's animation loop runs them, until past the server's end.
+    while (ts < 60_000 && (clock < until || follower.catchingUp !== undefined)) {
+      ts += 16;
+      clock = Math.min(until + 2_000, clock + 64);
+      while (pending[0] && pending[0].at + 30 <= clock) follower.hear(pending.shift() as RecordedInput);
+      follower.frame(ts);
+      lp.player.tick(16);
+      lp.player.frame();
+      lp.story();
+    }
+    expect(follower.catchingUp).toBeUndefined();
+    expect(pending).toEqual([]);
+    expect(lp.player.getSnapshot().playing).toBe(true);
+    expect(lp.forks).toBe(0);
+    // Play never passed the server's now (less the margin).
+    expect(lp.recording.simulatedTo).toBeLessThanOrEqual(until + 2_000);
+    const at = Math.max(lp.recording.simulatedTo, until) as SimMs;
+    lp.recording.simulateTo(at);
+    session.advanceTo(at);
+    expect(fingerprint(lp.recording.cluster)).toEqual(fingerprint(session.cluster));
+    expect(lp.recording.cluster.etcdEntries()).toEqual(session.cluster.etcdEntries());
   });
 
   it('replays the newest kubectl’s protobuf create and its websocket exec', { timeout: 90_000 }, async () => {
