@@ -28,6 +28,9 @@ self.addEventListener('fetch', (e) => {
   // Only the site's own files: beside kubectl proxy --www the page's API requests (/api, /apis,
   // endless watch streams) pass by, neither cached nor held.
   if (!req.url.startsWith(self.registration.scope)) return;
+  // Served by npm run api, the attached page's lab.json (the lab's log so far) and its endless
+  // event stream of inputs pass by too: never a stale log, never a stream held in a cache.
+  if (/\\/lab\\.json$/.test(new URL(req.url).pathname) || (req.headers.get('accept') || '').includes('text/event-stream')) return;
   if (req.mode === 'navigate') {
     // Pages: the network first (a new build shows at once), the cached page when offline.
     e.respondWith(

@@ -13,6 +13,9 @@ import { newToken, startApiServer } from './server';
 import { tablePrinter } from './tables';
 import { selfSigned } from './tls';
 
+/** The terminal window stdin types into: the attached page's m-k8s tab. */
+const STDIN_TAB = 'm-k8s';
+
 export interface ApiCliOptions {
   lab: LabKind;
   seed: number;
@@ -33,7 +36,9 @@ Runs the simulated lab (Kubernetes 1.18.4) as an API server for real kubectl.
   --address A         the address to listen on (default 127.0.0.1, loopback only)
   --kubeconfig FILE   where to write the kubeconfig (default ./podscope.kubeconfig)
   --quiet             do not print each request
-Lines typed on stdin run in the lab's terminal on m-k8s (ssh w2-k8s, systemctl stop kubelet, ...).`;
+Lines typed on stdin run in the lab's terminal on m-k8s (ssh w2-k8s, systemctl stop kubelet, ...).
+Once npm run build has made dist/, the page at /podscope/ is attached to this lab: it draws each
+request as it arrives, and lines typed and faults injected there run here.`;
 
 export function parseApiArgs(argv: readonly string[]): ApiCliOptions | string {
   const o: ApiCliOptions = {
@@ -98,6 +103,8 @@ async function main(): Promise<void> {
       address: o.address,
       port: o.port,
       speed: o.speed,
+      seed: o.seed,
+      lab: o.lab,
       tables: tablePrinter,
       ...(existsSync(resolve(distDir, 'index.html')) ? { distDir } : {}),
       ...(o.quiet ? {} : { onRequest: (line: string) => process.stderr.write(`${line}\n`) }),
@@ -116,7 +123,7 @@ async function main(): Promise<void> {
       `kubeconfig written to ${o.kubeconfig}; try:`,
       `  kubectl --kubeconfig ${o.kubeconfig} get nodes`,
       existsSync(resolve(distDir, 'index.html'))
-        ? `the page: http://${host.includes(':') ? `[${host}]` : host}:${server.port}/podscope/`
+        ? `the page, attached to this lab: http://${host.includes(':') ? `[${host}]` : host}:${server.port}/podscope/`
         : 'the page is not built (npm run build), so /podscope/ is not served',
       'lines typed here run on m-k8s (ssh w2-k8s, systemctl stop kubelet, ...); Ctrl+C stops the server',
       '',
@@ -133,9 +140,11 @@ async function main(): Promise<void> {
     }
     busy = true;
     server.tick();
-    const prompt = session.prompt();
+    // Typed in the window the attached page shows as m-k8s's tab (ssh moves it, as there).
+    const prompt = session.prompt(STDIN_TAB);
     process.stdout.write(`${prompt}${line}\n`);
-    const job = session.type(line);
+    const job = server.input({ host: STDIN_TAB, line, tab: STDIN_TAB });
+    if (!job) return next();
     for (const l of job.output) process.stdout.write(`${l.text}\n`);
     job.onOutput((l) => process.stdout.write(`${l.text}\n`));
     job.onDone(() => next());

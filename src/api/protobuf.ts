@@ -140,7 +140,7 @@ function scalarOf(type: string, w: Wire): JsonValue {
     case 'string':
       return text(b);
     case 'bytes':
-      return Buffer.from(b).toString('base64');
+      return base64Of(b);
     case 'double':
       if (b.length === 8) return new DataView(b.buffer, b.byteOffset, 8).getFloat64(0, true);
       break;
@@ -423,4 +423,11 @@ export function decodeProtobufBody(bytes: Uint8Array): ProtobufDecoded {
     if (e instanceof ProtoError) return { ok: false, message: e.message };
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/** Bytes as base64 without Node's Buffer: the attached page replays protobuf bodies too. */
+function base64Of(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
 }

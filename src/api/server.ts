@@ -9,11 +9,14 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import type { Job } from '../shell/job';
 import type { Session } from '../shell/session';
+import type { LabKind } from '../sim/api';
 import type { SimMs } from '../sim/units';
 import type { HttpRequest, Reply } from './http';
-import type { ApiLab, TablePrinter } from './rest';
-import { serve } from './rest';
+import type { LabAction, LabDescription, LabInput, RequestOut } from './labLog';
+import { apiLabOf, LabApplier, loggedRequest, pageAction } from './labLog';
+import type { TablePrinter } from './rest';
 import { status } from './status';
 import type { Certificate } from './tls';
 import { acceptKey, channelFrame, frame, readFrames } from './websocket';
@@ -36,14 +39,30 @@ export interface ApiServerOptions {
   readonly tables?: TablePrinter;
   /** Each request as it is answered: method, path, status. */
   readonly onRequest?: (line: string) => void;
+  /** The lab the session was made as, for the attached page (GET /podscope/lab.json). */
+  readonly seed?: number;
+  readonly lab?: LabKind;
+  /** Each input the page posts (a line typed in one of its tabs, a fault), once applied. */
+  readonly onPageInput?: (input: LabInput, job: Job | undefined) => void;
 }
 
 export interface ApiServer {
   readonly port: number;
   /** Cluster time now (the lab advanced to the wall clock). */
   tick(): SimMs;
+  /** Applies an input at cluster time now, logs it and tells the attached pages; a typed line's job. */
+  input(action: LabAction): Job | undefined;
+  /** Every input applied so far, with its cluster time. */
+  readonly log: readonly LabInput[];
   close(): Promise<void>;
 }
+
+/** The attached page's marker: index.html served by `npm run api` carries it, so the page replays this lab. */
+export const ATTACHED_META = '<meta name="podscope-attached" content="lab.json">';
+/** How often the attached pages hear the server's clock, in wall ms. */
+const BEAT_MS = 1000;
+/** The largest input the page may post. */
+const MAX_PAGE_INPUT_BYTES = 64 * 1024;
 
 export function newToken(): string {
   return randomBytes(24).toString('hex');
@@ -72,42 +91,62 @@ function staticFile(distDir: string, path: string): { body: Buffer; type: string
   }
 }
 
-function write(
-  res: http.ServerResponse,
-  r: Exclude<Reply, { drop: true }>,
-  onClose: (stop: () => void) => void,
-): void {
-  if ('answer' in r) {
-    res.writeHead(r.answer.status, { ...r.answer.headers, 'cache-control': 'no-cache, private' });
-    res.end(r.answer.body);
-    return;
-  }
-  res.writeHead(r.stream.status, { ...r.stream.headers, 'cache-control': 'no-cache, private' });
-  res.flushHeaders();
-  const stop = r.stream.open({
+/** An answer, or a stream's head and then its chunks, written to the response. */
+function responseOut(res: http.ServerResponse, onHead: (r: Reply) => void): RequestOut {
+  return {
+    head: (r) => {
+      onHead(r);
+      if ('drop' in r) return;
+      if ('answer' in r) {
+        res.writeHead(r.answer.status, { ...r.answer.headers, 'cache-control': 'no-cache, private' });
+        res.end(r.answer.body);
+        return;
+      }
+      res.writeHead(r.stream.status, { ...r.stream.headers, 'cache-control': 'no-cache, private' });
+      res.flushHeaders();
+    },
     write: (chunk) => {
       if (chunk !== '') res.write(chunk);
     },
     end: () => res.end(),
-  });
-  onClose(stop);
+  };
 }
 
 export async function startApiServer(o: ApiServerOptions): Promise<ApiServer> {
   const { session } = o;
   const wallStart = Date.now();
   const simStart = session.now();
-  const lab: ApiLab = {
-    cluster: session.cluster,
-    after: (ms, fn) => session.after(ms, fn),
-    epochMs: wallStart - simStart,
-    from: 'm-k8s',
-  };
+  const lab = apiLabOf(session, wallStart - simStart);
+  const applier = new LabApplier(session, lab, o.tables);
   const tick = (): SimMs => {
     const t = (simStart + (Date.now() - wallStart) * o.speed) as SimMs;
     if (t > session.now()) session.advanceTo(t);
     return session.now();
   };
+  // Every input, with the cluster time it was applied at: the attached pages replay it (labLog.ts).
+  const log: LabInput[] = [];
+  const listeners = new Set<(input: LabInput, n: number) => void>();
+  let nextId = 0;
+  const input = (action: LabAction, out?: Parameters<LabApplier['apply']>[1]): Job | undefined => {
+    tick();
+    const logged = { ...action, at: session.now() } as LabInput;
+    log.push(logged);
+    const job = applier.apply(action, out);
+    for (const l of listeners) l(logged, log.length - 1);
+    return job;
+  };
+  const description = (): LabDescription => ({
+    kind: 'podscope-lab',
+    seed: o.seed ?? 1,
+    lab: o.lab ?? 'ready',
+    speed: o.speed,
+    epochMs: lab.epochMs,
+    now: tick(),
+    wallNow: Date.now(),
+    inputs: log,
+  });
+  const hosts = session.cluster.hosts().map((h) => h.name);
+  const beats = new Set<http.ServerResponse>();
   let watches = 0;
   const sockets = new Set<net.Socket>();
 
@@ -115,6 +154,7 @@ export async function startApiServer(o: ApiServerOptions): Promise<ApiServer> {
     const url = new URL(req.url ?? '/', 'http://x');
     const path = url.pathname;
     const log = (code: number) => o.onRequest?.(`${req.method} ${req.url} ${code}`);
+    if (attached(req, res, path, url)) return;
     if (o.distDir && (path === '/podscope' || path.startsWith('/podscope/'))) {
       if (path === '/podscope') {
         res.writeHead(301, { location: '/podscope/' });
@@ -127,8 +167,16 @@ export async function startApiServer(o: ApiServerOptions): Promise<ApiServer> {
         res.end('404 page not found\n');
         return;
       }
-      res.writeHead(200, { 'content-type': f.type });
-      res.end(f.body);
+      // The page served here replays this lab instead of opening a lab of its own.
+      const body =
+        path === '/podscope/' || path === '/podscope/index.html'
+          ? Buffer.from(f.body.toString('utf8').replace('<head>', `<head>\n    ${ATTACHED_META}`))
+          : f.body;
+      res.writeHead(200, {
+        'content-type': f.type,
+        ...(body !== f.body ? { 'cache-control': 'no-cache' } : {}),
+      });
+      res.end(body);
       return;
     }
     const auth = req.headers.authorization ?? '';
@@ -189,28 +237,103 @@ export async function startApiServer(o: ApiServerOptions): Promise<ApiServer> {
         body: Buffer.concat(chunks).toString('utf8'),
         raw: Buffer.concat(chunks),
       };
-      tick();
-      let done = false;
-      const cancel = serve(
-        lab,
-        request,
-        (r) => {
-          if (done) return;
-          done = true;
-          if ('drop' in r) {
-            log(0);
-            req.socket.destroy();
-            return;
-          }
-          log('answer' in r ? r.answer.status : r.stream.status);
-          write(res, r, (stop) => res.on('close', stop));
-        },
-        o.tables,
+      const id = ++nextId;
+      const out = responseOut(res, (r) => {
+        if ('drop' in r) {
+          log(0);
+          req.socket.destroy();
+        } else log('answer' in r ? r.answer.status : r.stream.status);
+      });
+      input(
+        { host: lab.from, api: { kind: 'request', id, request: loggedRequest(request) } },
+        { request: out },
       );
+      // The client going away is an input too: it cancels the request, or ends a watch.
       res.on('close', () => {
-        if (!done) cancel();
+        if (applier.isOpen(id)) input({ host: lab.from, api: { kind: 'close', id } });
       });
     });
+  };
+
+  /** Same-origin only: a page of another site may not read the lab's log or type into it. */
+  const sameOrigin = (req: http.IncomingMessage): boolean => {
+    const origin = req.headers.origin;
+    const host = req.headers.host ?? '';
+    const local = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(host) || host.startsWith(`${o.address}:`);
+    return local && (origin === undefined || origin === `http://${host}` || origin === `https://${host}`);
+  };
+
+  /** GET /podscope/lab.json and /podscope/live, POST /podscope/input: the attached page's own routes. */
+  const attached = (req: http.IncomingMessage, res: http.ServerResponse, path: string, url: URL): boolean => {
+    const routes = ['/podscope/lab.json', '/podscope/live', '/podscope/input'];
+    if (!routes.includes(path)) return false;
+    const answer = (code: number, body: unknown) => {
+      res.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(`${JSON.stringify(body)}\n`);
+    };
+    if (!sameOrigin(req)) {
+      answer(403, { error: 'podscope: the lab answers its own page only (same origin)' });
+      return true;
+    }
+    const method = req.method ?? 'GET';
+    const wanted = path === '/podscope/input' ? 'POST' : 'GET';
+    if (method !== wanted) {
+      res.writeHead(405, { allow: wanted, 'content-type': 'application/json' });
+      res.end(`${JSON.stringify({ error: `podscope: ${path} takes ${wanted}` })}\n`);
+      return true;
+    }
+    if (path === '/podscope/lab.json') {
+      answer(200, description());
+      return true;
+    }
+    if (path === '/podscope/live') {
+      // A reconnecting EventSource says where it was (Last-Event-ID); a new one says `from`.
+      const from = Number(req.headers['last-event-id'] ?? url.searchParams.get('from') ?? log.length);
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      res.write('retry: 1000\n\n');
+      const send = (i: LabInput, n: number) =>
+        res.write(`id: ${n + 1}\nevent: input\ndata: ${JSON.stringify(i)}\n\n`);
+      const start = Number.isInteger(from) && from >= 0 ? from : log.length;
+      for (let n = start; n < log.length; n++) send(log[n] as LabInput, n);
+      listeners.add(send);
+      beats.add(res);
+      res.on('close', () => {
+        listeners.delete(send);
+        beats.delete(res);
+      });
+      return true;
+    }
+    // POST /podscope/input: a line typed in one of the page's tabs, Ctrl+C, or a fault.
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      answer(415, { error: 'podscope: an input is posted as application/json' });
+      return true;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_PAGE_INPUT_BYTES) chunks.push(c);
+    });
+    req.on('end', () => {
+      if (size > MAX_PAGE_INPUT_BYTES) return answer(413, { error: 'podscope: the input is too large' });
+      let value: unknown;
+      try {
+        value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        return answer(400, { error: 'podscope: the input is not JSON' });
+      }
+      const action = pageAction(value, hosts);
+      if (typeof action === 'string') return answer(400, { error: `podscope: ${action}` });
+      const job = input(action);
+      const logged = log[log.length - 1] as LabInput;
+      o.onPageInput?.(logged, job);
+      answer(200, { at: logged.at, n: log.length - 1 });
+    });
+    return true;
   };
 
   const upgrade = (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
@@ -247,14 +370,8 @@ export async function startApiServer(o: ApiServerOptions): Promise<ApiServer> {
     const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
     const container = q.get('container');
     const line = `kubectl exec ${quote(pod)} -n ${quote(namespace)}${container ? ` -c ${quote(container)}` : ''} -- ${argv.map(quote).join(' ')}`;
-    tick();
-    session.cluster.request(lab.from, { verb: 'get', resource: 'pods', namespace, name: pod }, (res) => {
-      if (!res.ok)
-        return fail(
-          res.code === 0 ? 503 : res.code,
-          res.reason,
-          res.code === 404 ? `pods "${pod}" not found` : res.message,
-        );
+    const id = ++nextId;
+    const started = (job: Job) => {
       socket.write(
         `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${acceptKey(String(req.headers['sec-websocket-key'] ?? ''))}\r\nSec-WebSocket-Protocol: ${chosen}\r\n\r\n`,
       );
@@ -265,7 +382,6 @@ export async function startApiServer(o: ApiServerOptions): Promise<ApiServer> {
         pending = rest;
         for (const f of frames) if (f.opcode === 8) socket.end(frame(8, Buffer.alloc(0)));
       });
-      const job = session.run(lab.from, line);
       const exitLine = /^command terminated with exit code (\d+)$/;
       const send = (l: { stream: 'stdout' | 'stderr'; text: string }) => {
         if (l.stream === 'stderr' && exitLine.test(l.text)) return;
@@ -288,10 +404,15 @@ export async function startApiServer(o: ApiServerOptions): Promise<ApiServer> {
         socket.write(channelFrame(3, JSON.stringify(statusBody)));
         socket.end(frame(8, Buffer.from([0x03, 0xe8])));
       });
+      // The websocket closing while the command runs stops it (kubectl went away).
       socket.on('close', () => {
-        if (!job.done) job.interrupt();
+        if (!job.done && applier.isOpen(id)) input({ host: lab.from, api: { kind: 'exec.close', id } });
       });
-    });
+    };
+    input(
+      { host: lab.from, api: { kind: 'exec', id, namespace, pod, line } },
+      { exec: { refused: fail, started } },
+    );
   };
 
   const plain = http.createServer(handle);
@@ -338,12 +459,21 @@ export async function startApiServer(o: ApiServerOptions): Promise<ApiServer> {
       front.listen(port, o.address);
     }
   }, 10);
+  const beat = setInterval(() => {
+    if (beats.size === 0) return;
+    const line = `event: beat\ndata: ${JSON.stringify({ now: tick(), wallNow: Date.now() })}\n\n`;
+    for (const res of beats) res.write(line);
+  }, BEAT_MS);
   return {
     port,
     tick,
+    input: (action) => input(action),
+    log,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(timer);
+        clearInterval(beat);
+        for (const res of beats) res.end();
         for (const s of sockets) s.destroy();
         if (listening) front.close(() => resolve());
         else resolve();

@@ -13,7 +13,9 @@ import type { ProfileId } from '../sim/profiles';
 type Input =
   | { readonly host: string; readonly line: string; readonly tab?: string }
   | { readonly host: string; readonly interrupt: true }
-  | { readonly fault: unknown };
+  | { readonly fault: unknown }
+  /** An attached server's request (src/api/labLog.ts): the attached driver applies it, not the shells. */
+  | { readonly host: string; readonly api: unknown };
 
 type Print = (kind: 'input' | 'stdout' | 'stderr', text: string) => void;
 
@@ -25,7 +27,7 @@ export const sessionDriver = {
     readonly profile?: ProfileId;
   }): Session => new Session(options),
   run: (session: Session, input: Input, print: Print): Job | undefined => {
-    if ('fault' in input) return undefined;
+    if ('fault' in input || 'api' in input) return undefined;
     if ('interrupt' in input) {
       session.interrupt(input.host);
       return undefined;

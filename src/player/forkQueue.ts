@@ -13,6 +13,8 @@ export interface ForkTarget<I> {
   readyAt(at: SimMs, stop: () => boolean): boolean;
   /** Applies the input at `at`. */
   apply(input: I, at: SimMs): void;
+  /** Takes the input elsewhere instead (the server the page is attached to applies it); true when taken. */
+  forward?(input: I): boolean;
 }
 
 export class ForkQueue<I> {
@@ -32,6 +34,7 @@ export class ForkQueue<I> {
 
   /** Applies the input now when that is cheap and nothing waits before it; else queues it. True when applied. */
   submit(input: I): boolean {
+    if (this.target.forward?.(input)) return true;
     const at = this.target.inputTime();
     if (this.waiting.length === 0 && this.target.readyAt(at, () => true)) {
       this.target.apply(input, at);

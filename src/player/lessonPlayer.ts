@@ -63,6 +63,11 @@ export class LessonPlayer {
     readonly workers = 3,
     /** The lab's version (src/sim/profiles): the book's 1.18 by default, or its second edition's 1.36. */
     readonly profile?: ProfileId,
+    /**
+     * Attached to a live server: the cluster time it stands at. The recording is simulated
+     * to there and no further (what lies beyond has not happened yet), and the timeline ends there.
+     */
+    attachedAt?: SimMs,
   ) {
     const version = profile ? { profile } : {};
     // The lessons are written for the book's m-k8s: under another profile their lines go to its master (cp-k8s).
@@ -96,6 +101,15 @@ export class LessonPlayer {
         : undefined;
     this.tour = createActor(tourMachine, { input: { lesson } }).start();
     let t = 0;
+    if (attachedAt !== undefined) {
+      this.recording.simulateTo(attachedAt);
+      this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
+      this.tourSent = this.recording.envelopes().length;
+      this.player = new Player(this.recording, attachedAt);
+      this.player.ceiling = attachedAt;
+      this.player.subscribe(() => this.followTime());
+      return;
+    }
     // A lesson without a tour (a guided lab) starts with a short timeline that grows as the student acts.
     const limit =
       lesson.steps.length === 0
@@ -119,6 +133,35 @@ export class LessonPlayer {
     this.player = new Player(this.recording, end);
     this.player.subscribe(() => this.followTime());
   }
+
+  /**
+   * An input made elsewhere, at its own moment (the server the page is attached to applied
+   * it): recorded on the timeline, the moment on screen left where it is.
+   */
+  record(input: RecordedInput): void {
+    const generation = this.recording.generation;
+    this.recording.input(input);
+    if (this.recording.generation !== generation) this.forks += 1;
+    this.acted += 1;
+    this.followed = '';
+    this.syncTour();
+  }
+
+  /** Tells the tour of the messages simulated since it last heard (an attached page's clock moving on). */
+  syncTour(): void {
+    const n = this.recording.envelopes().length;
+    if (n === this.tourSent) return;
+    this.tourSent = n;
+    this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
+  }
+
+  private tourSent = -1;
+
+  /**
+   * Attached to a live server: where the page's own inputs go instead of the timeline (the
+   * server applies them at its now, and they come back as `record`s).
+   */
+  remote: ((input: DistributiveOmit<RecordedInput, 'at'>) => void) | undefined;
 
   /** Tells the tour the moment on screen, and whether the next step is blocked there. */
   private followTime(): void {
@@ -467,6 +510,11 @@ export class LessonPlayer {
     inputTime: () => this.inputTime(),
     readyAt: (at, stop) => this.readyToAct(stop, at),
     apply: (input, at) => this.act(input, at),
+    forward: (input) => {
+      if (!this.remote) return false;
+      this.remote(input);
+      return true;
+    },
   });
 
   /** The input a line typed in terminal window `tab` makes. */

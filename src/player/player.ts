@@ -98,6 +98,8 @@ export class Player {
       this.set({ now: s.holdAt, playing: false, holdAt: undefined });
       return;
     }
+    // Attached to a live server, time stops at the server's now: what lies beyond has not happened.
+    if (this.ceiling !== undefined) next = Math.min(next, Math.max(this.ceiling, s.now)) as SimMs;
     next = Math.max(next, s.now) as SimMs;
     // Past the end the timeline grows with the moment; the cluster is simulated as frames are
     // read, so the live edge stays at the moment on screen and an input there forks nothing.
@@ -157,6 +159,9 @@ export class Player {
     this.pause();
     if (t !== undefined && t <= this.snapshot.end) this.seek(t);
   }
+
+  /** The latest moment play may reach (the live server's now when attached); undefined: none. */
+  ceiling: SimMs | undefined;
 
   /** Lengthens the timeline without simulating ahead: frames are made as time reaches them. */
   extendEnd(end: SimMs): void {

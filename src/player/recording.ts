@@ -14,6 +14,11 @@ export type RecordedInput = (
   | { readonly at: SimMs; readonly host: string; readonly line: string; readonly tab?: string }
   | { readonly at: SimMs; readonly host: string; readonly interrupt: true }
   | { readonly at: SimMs; readonly fault: FaultRef; readonly heal: boolean }
+  /**
+   * What a server the page is attached to applied (`npm run api`: an HTTP request of real
+   * kubectl, its client going away, an exec): opaque here, the attached driver reads it.
+   */
+  | { readonly at: SimMs; readonly host: string; readonly api: Readonly<Record<string, unknown>> }
 ) & {
   /** Part of the lesson's script: a fork in the past keeps it (only a person's later inputs are replaced). */
   readonly scripted?: boolean;

@@ -6,8 +6,9 @@ import type { Lang } from '../lessons';
 import { bookStepOf, isBookMessage, lessons, podCreate, resolveComponent } from '../lessons';
 import type { LabDriver } from '../player';
 import { LessonPlayer } from '../player';
-import type { Envelope } from '../sim';
+import type { Envelope, SimMs } from '../sim';
 import { formatFaultList, parseFaultList } from '../sim';
+import { AttachedBanner } from './AttachedBanner';
 import type { AppOptions } from './appOptions';
 import { Controls } from './Controls';
 import { HelpOverlay } from './HelpOverlay';
@@ -39,6 +40,7 @@ import { Transcript } from './Transcript';
 import { UpdateNotice } from './UpdateNotice';
 import type { Theme, ViewMode } from './urlState';
 import { parseUrlState, serializeUrlState } from './urlState';
+import { LIVE_SLACK_MS, useAttached } from './useAttached';
 import { useKeyboard } from './useKeyboard';
 
 /** How long the story may simulate ahead in one frame, in ms. */
@@ -50,19 +52,24 @@ function readUrl(search: string) {
 }
 
 const NO_OPTIONS: AppOptions = {};
+/** Attached to `npm run api`: the tour of the book's steps, with no command of its own (real kubectl gives them). */
+const ATTACHED_LESSON = { ...podCreate, inputs: [] };
 /** Classes that hide the parts an embed leaves out (embedded.css). */
 const chrome = (o: AppOptions) =>
   `${o.embedded ? ' embedded' : ''}${o.controls === false ? ' no-controls' : ''}${o.terminal === false ? ' no-terminal' : ''}`;
 
 export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions }) {
   const ownsPage = options.ownsPage !== false;
+  const { attached } = options;
   const [initial] = useState(() => readUrl(options.search ?? window.location.search));
   const [initialSearch] = useState(() => new URLSearchParams(options.search ?? window.location.search));
   const [lang, setLang] = useState<Lang>(initial.state.lang);
   const [view, setView] = useState<ViewMode>(initial.state.view);
   const [theme, setTheme] = useState<Theme>(initial.state.theme);
   const [presenter, setPresenter] = useState(initial.state.presenter);
-  const [notices, setNotices] = useState(initial.notices);
+  const [notices, setNotices] = useState(() =>
+    options.attachError ? [...initial.notices, `npm run api: ${options.attachError}`] : initial.notices,
+  );
   const [help, setHelp] = useState(false);
   const [labTab, setLabTab] = useState<LabTab>('terminal');
   const [inspected, setInspected] = useState<string | undefined>();
@@ -74,15 +81,17 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   const teacher = useTeacherLesson(openedWith);
   const guided = teacher.lesson ?? guidedCatalog.find((g) => g.id === initial.state.lesson);
   const lesson = useMemo(
-    () => (guided ? asTour(guided) : (lessons[initial.state.lesson] ?? podCreate)),
-    [guided, initial.state.lesson],
+    () =>
+      attached ? ATTACHED_LESSON : guided ? asTour(guided) : (lessons[initial.state.lesson] ?? podCreate),
+    [attached, guided, initial.state.lesson],
   );
   const seed = initial.state.seed;
 
   // The shells' code (kubectl's printers, YAML, ...) loads after the first frame: until
   // it is here the stage shows the lab as it stands before the lesson's first command.
-  const [driver, setDriver] = useState<LabDriver | undefined>();
+  const [driver, setDriver] = useState<LabDriver | undefined>(() => attached?.driver);
   useEffect(() => {
+    if (attached) return;
     let live = true;
     (options.shellWanted ?? Promise.resolve())
       .then(() => import('../lessons/sessionDriver'))
@@ -90,7 +99,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
     return () => {
       live = false;
     };
-  }, [options.shellWanted]);
+  }, [options.shellWanted, attached]);
   // A shared link's own inputs (typed lines, Ctrl+C, faults) are replayed; bad ones are a notice.
   const shared = useMemo(() => {
     const hosts = [profileOf(initial.state.profile).master.name, 'w1-k8s', 'w2-k8s', 'w3-k8s'];
@@ -107,6 +116,23 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
     if (shared.errors.length > 0) setNotices((n) => [...n, ...shared.errors]);
   }, [shared]);
   const lp = useMemo(() => {
+    if (attached && driver) {
+      // The server's log, replayed to its now a slice per frame (useAttached), then played on from there.
+      const p = new LessonPlayer(
+        lesson,
+        attached.seed,
+        driver,
+        attached.lab,
+        attached.inputs,
+        3,
+        undefined,
+        0 as SimMs,
+      );
+      // At the server's pace, unless the address asks for another.
+      p.player.setSpeed(initialSearch.has('speed') ? initial.state.speed : attached.speed);
+      p.lookaheadBudgetMs = LOOKAHEAD_SLICE_MS;
+      return p;
+    }
     const p = new LessonPlayer(
       lesson,
       seed,
@@ -124,7 +150,8 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
     if (driver) for (const fault of shared.faults) p.act({ fault, heal: false });
     if (driver && initial.state.at !== undefined) p.player.seek(initial.state.at);
     return p;
-  }, [lesson, seed, initial, driver, guided, shared]);
+  }, [lesson, seed, initial, initialSearch, driver, guided, shared, attached]);
+  const attachedState = useAttached(lp, attached);
   // No dispose on unmount: StrictMode's trial unmount would stop the tour of the player it keeps.
   useAnimationLoop(lp);
   const step = useSelector(lp.tour, (s) => s.context.step);
@@ -149,13 +176,17 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
     const wide = wideLayout(workers, master);
     return fit && stageAspect ? fitToAspect(wide, stageAspect) : wide;
   }, [narrow, workersKey, master, fit, stageAspect]);
-  const node = useMemo(() => podNode(lesson.subject, lp.player.envelopes()), [lesson, lp]);
+  // Attached, the pod's messages arrive as real kubectl sends them: read again as the trace grows.
+  const envelopeCount = attached ? lp.player.envelopes().length : 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the trace's length is the key
+  const node = useMemo(() => podNode(lesson.subject, lp.player.envelopes()), [lesson, lp, envelopeCount]);
 
   // What the URL says besides the step: the teacher's lesson file, the person's own inputs, the moment (when paused) and the faults in force.
   const playing = useSyncExternalStore(lp.player.subscribe, () => lp.player.getSnapshot().playing);
-  const own = encodeInputs(lp.inputs().filter((i) => !i.scripted));
+  // Attached, the server holds the inputs: a reload attaches again and replays them from there.
+  const own = attached ? '' : encodeInputs(lp.inputs().filter((i) => !i.scripted));
   const lessonFile = teacher.lesson ? (initialSearch.get('lesson-file') ?? undefined) : undefined;
-  const faultsText = formatFaultList(frame.faults);
+  const faultsText = attached ? '' : formatFaultList(frame.faults);
   const extra = {
     lessonFile,
     inputs: own || undefined,
@@ -263,7 +294,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
       <header className="app-header">
         <h1>Podscope</h1>
         <p className="lesson-title">{lesson.title[lang]}</p>
-        <LessonPicker current={lesson.id} lang={lang} onOpenFile={teacher.openFile} />
+        {!attached && <LessonPicker current={lesson.id} lang={lang} onOpenFile={teacher.openFile} />}
         {options.header?.({
           lp,
           lang,
@@ -289,6 +320,14 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
         </div>
       )}
       <UpdateNotice lang={lang} enabled={ownsPage && !options.embedded} />
+      {attached && (
+        <AttachedBanner
+          address={attached.address}
+          state={attachedState}
+          live={playing || attached.now() - tenths * 100 <= LIVE_SLACK_MS + 100}
+          lang={lang}
+        />
+      )}
       {notices.length > 0 && (
         <div className="notice" role="status">
           <span>{notices.map((n) => noticeText(n, lang)).join(' · ')}</span>

@@ -3,7 +3,29 @@
 // The embed layer fills these in; the view only obeys them.
 import type { ReactNode } from 'react';
 import type { Lang } from '../lessons';
-import type { LessonPlayer } from '../player';
+import type { LabDriver, LessonPlayer, RecordedInput } from '../player';
+import type { LabKind, SimMs } from '../sim';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The lab of `npm run api` the page is attached to (src/embed/attached): its log replayed, its clock followed. */
+export interface AttachedLab {
+  /** Where the server is, for the banner: `http://127.0.0.1:6443`. */
+  readonly address: string;
+  readonly seed: number;
+  readonly lab: LabKind;
+  /** Cluster seconds per wall second on the server. */
+  readonly speed: number;
+  readonly driver: LabDriver;
+  /** Every input the server had applied when the page attached. */
+  readonly inputs: readonly RecordedInput[];
+  /** The server's cluster time now, from its last word and the time since. */
+  now(): SimMs;
+  /** Hears each input the server applies from now on, and whether the connection stands. */
+  listen(onInput: (input: RecordedInput) => void, onConnected: (up: boolean) => void): () => void;
+  /** Sends one of the page's inputs (a line typed in a tab, a fault); resolves to an error text, or undefined. */
+  send(input: DistributiveOmit<RecordedInput, 'at'>): Promise<string | undefined>;
+}
 
 export interface HeaderContext {
   readonly lp: LessonPlayer;
@@ -37,6 +59,10 @@ export interface AppOptions {
   readonly shellWanted?: Promise<void>;
   /** Told of each lesson player; `ready` once the shells' code has loaded and commands run. */
   readonly onPlayer?: (lp: LessonPlayer, ready: boolean) => void;
+  /** Attached to `npm run api`: the page replays its lab and follows its clock (the page served there). */
+  readonly attached?: AttachedLab;
+  /** Served by `npm run api` but its lab did not answer: why (a notice). */
+  readonly attachError?: string;
   /** Extra buttons in the header (Share, Export), loaded by the embed layer. */
   readonly header?: (ctx: HeaderContext) => ReactNode;
 }

@@ -12,6 +12,7 @@ const MAX_LINE = 4_096;
 
 export function encodeInputs(inputs: readonly RecordedInput[]): string {
   return inputs
+    .flatMap((i) => ('api' in i ? [] : [i]))
     .map((i) => {
       const at = Math.round(i.at).toString(36);
       if ('fault' in i) {

@@ -17,7 +17,9 @@ export function CatchingUp({ lp, lang }: { lp: LessonPlayer; lang: Lang }) {
             ? i.line
             : 'interrupt' in i
               ? 'Ctrl+C'
-              : (faultSpec(i.fault.id)?.label[lang] ?? i.fault.id),
+              : 'fault' in i
+                ? (faultSpec(i.fault.id)?.label[lang] ?? i.fault.id)
+                : 'API',
         )
         .join(', ');
       setWaiting(what);
