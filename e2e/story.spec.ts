@@ -186,3 +186,30 @@ test('kubectl explain typed at step 6 answers as kubectl 1.18 does, and the tour
   await page.keyboard.press('PageDown');
   await expect(narration).toContainText(words.en.step(7));
 });
+
+test('kubectl cluster-info typed at step 3 is drawn in its colours, with no escape codes shown', async ({
+  page,
+}) => {
+  await page.goto('./?lesson=pod-create&lang=en');
+  await expect(page.locator('.timeline-marker')).toHaveCount(8);
+  const narration = page.getByRole('region', { name: words.en.narration });
+  for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
+  await expect(narration).toContainText(words.en.step(3));
+  await typeIn(page, 'en', 'm-k8s', 'kubectl cluster-info');
+  // Its answer comes from the API server, so cluster time must run: the next step.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('PageDown');
+  await expect(narration).toContainText(words.en.step(4));
+  const log = page.getByRole('log', { name: words.en.output('m-k8s') });
+  await expect(log).toContainText('Kubernetes master is running at https://192.168.1.10:6443', {
+    timeout: 10_000,
+  });
+  await expect(log).not.toContainText('[0;');
+  // go-colortext's green name and yellow address, as a real terminal shows them.
+  const name = log.getByText('Kubernetes master', { exact: true });
+  await expect(name).toHaveCSS('color', 'rgb(126, 231, 135)');
+  await expect(log.getByText('https://192.168.1.10:6443', { exact: true })).toHaveCSS(
+    'color',
+    'rgb(227, 179, 65)',
+  );
+});
