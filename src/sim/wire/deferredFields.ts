@@ -1,5 +1,5 @@
 // metadata.managedFields computed when first read (issue 14). Working out who owns which
-// field after a write (managedFields.ts) was a fifth of the simulation's time, yet the
+// field after a write (managedFields.ts) was a sixth of the simulation's time, yet the
 // lists are read only when someone asks for an object's YAML or JSON; the controllers
 // never look at them. So a write stores a list that is filled on its first use, from the
 // previous version's list and the two versions, which are immutable: the entries are the
