@@ -58,3 +58,28 @@ describe('ForkQueue', () => {
     expect(q.submit('third')).toBe(true);
   });
 });
+
+describe('ForkQueue with room to apply', () => {
+  it('applies in the next slice an input whose fork took this slice to ready', () => {
+    const { q, applied } = target(2);
+    expect(q.submit('kubectl scale deployment big --replicas=100000')).toBe(false);
+    let worked = false;
+    const slice = () => {
+      worked = false;
+      let left = 5;
+      q.pump(
+        () => {
+          worked = true;
+          return left-- <= 0;
+        },
+        () => !worked,
+      );
+    };
+    slice();
+    // Ready now, but readying used the slice: nothing is applied on top of it.
+    expect(applied).toEqual([]);
+    expect(q.pending).toBe(1);
+    slice();
+    expect(applied).toEqual([{ input: 'kubectl scale deployment big --replicas=100000', at: 5_000 }]);
+  });
+});

@@ -44,13 +44,18 @@ export class ForkQueue<I> {
     return false;
   }
 
-  /** Readies the first waiting input's fork for as long as `stop` allows, and applies every input that is ready. */
-  pump(stop: () => boolean): void {
+  /**
+   * Readies the first waiting input's fork for as long as `stop` allows, and applies every
+   * input that is ready while `mayApply` says there is room (by default: while `stop` does
+   * not say stop). The page's frame gives an input room only when readying took little of
+   * it, so readying and applying never add up in one task.
+   */
+  pump(stop: () => boolean, mayApply: () => boolean = () => !stop()): void {
     for (;;) {
       const first = this.waiting[0];
       if (!first || !this.target.readyAt(first.at, stop)) return;
       // Readied just now with the slice spent: the input goes in the next one, not on top of it.
-      if (stop()) return;
+      if (!mayApply()) return;
       this.waiting.shift();
       this.target.apply(first.input, first.at);
     }

@@ -92,4 +92,20 @@ describe('LessonPlayer', () => {
     expect(lp.recording.simulatedTo).toBe(500);
     expect(lp.recording.envelopes().length).toBeLessThan(before);
   });
+
+  it('after deferLookahead, one reading of the story says it is looking ahead, and the next one tells what comes', () => {
+    const told = new LessonPlayer(podCreate, 1, sessionDriver);
+    told.end();
+    told.type('m-k8s', 'kubectl create deployment big --image=nginx');
+    const lp = new LessonPlayer(podCreate, 1, sessionDriver);
+    lp.end();
+    lp.type('m-k8s', 'kubectl create deployment big --image=nginx');
+    lp.deferLookahead();
+    const first = lp.story();
+    expect(first.lookingAhead).toBe(true);
+    expect(first.next).toBeUndefined();
+    // The page asks again at the next frame, at the same moment: this reading looks ahead.
+    expect(lp.story()).toEqual(told.story());
+    expect(lp.story().next?.title.en).toMatch(/^big-/);
+  });
 });

@@ -259,16 +259,36 @@ export class LessonPlayer {
     // The page gives it a slice of a frame (lookaheadBudgetMs); while the story says it is
     // still looking ahead, the page asks again at the next frame (App.tsx), and it goes on.
     const deadline = performance.now() + this.lookaheadBudgetMs;
-    const stop = Number.isFinite(this.lookaheadBudgetMs) ? () => performance.now() > deadline : undefined;
+    const skip = this.lookaheadDeferred;
+    this.lookaheadDeferred = false;
+    const stop = skip
+      ? () => true
+      : Number.isFinite(this.lookaheadBudgetMs)
+        ? () => performance.now() > deadline
+        : undefined;
     while (!story.next && this.recording.simulatedTo < end && !stop?.()) {
       this.recording.simulateTo(Math.min(end, this.recording.simulatedTo + STORY_CHUNK_MS) as SimMs, stop);
       this.tour.send({ type: 'tour.trace', envelopes: this.recording.envelopes() });
       story = this.storyAtNow(now);
     }
     if (!story.next && this.recording.simulatedTo < end) story = { ...story, lookingAhead: true };
-    this.storyKey = `${now}:${this.recording.generation}:${this.acted}:${this.recording.frames().length}:${end}:${this.recording.simulatedTo}`;
+    // A reading that did not look ahead is not kept: the next one at this moment looks.
+    this.storyKey = skip
+      ? ''
+      : `${now}:${this.recording.generation}:${this.acted}:${this.recording.frames().length}:${end}:${this.recording.simulatedTo}`;
     this.storyValue = story;
     return story;
+  }
+
+  private lookaheadDeferred = false;
+
+  /**
+   * The next reading of the story does not simulate ahead (it says it is looking ahead, and
+   * the page asks again at the next frame): the page's frame that applied an input has
+   * spent its time on it (issue 14, no task over 50 ms).
+   */
+  deferLookahead(): void {
+    this.lookaheadDeferred = true;
   }
 
   private storyKey = '';

@@ -47,7 +47,13 @@ export class Trace {
   private last: Envelope | undefined;
 
   append(e: Omit<Envelope, 'id'>): Envelope {
-    const envelope = { ...e, id: ++this.count };
+    return this.appendOwn({ ...e });
+  }
+
+  /** `append` of an object the caller made for it and no one else holds: it takes its id in place. */
+  appendOwn(e: Omit<Envelope, 'id'>): Envelope {
+    (e as { id?: number }).id = ++this.count;
+    const envelope = e as Envelope;
     if (this.keeping) this.items.push(envelope);
     this.last = envelope;
     for (const l of this.listeners) l(envelope);

@@ -15,6 +15,8 @@ export function useFrame(lp: LessonPlayer): Frame {
 const FORK_SLICE_MS = 6;
 /** The same while an input waits for that fork (`lp.queue`). */
 const WAITING_SLICE_MS = 16;
+/** An input waiting for its fork is applied in a frame that has spent less than this readying it. */
+const APPLY_ROOM_MS = 4;
 /** How much of a frame with nothing else to ready may go to the ladder of parked worlds a fork far back starts from. */
 const LADDER_SLICE_MS = 4;
 /** Work a frame may do before it has no time left for the ladder (a 60 Hz frame is 16.7 ms). */
@@ -29,8 +31,17 @@ export function useAnimationLoop(lp: LessonPlayer): void {
       if (last !== undefined) lp.player.tick(Math.min(100, ts - last));
       // Inputs waiting for a cold fork get a bigger slice (the person is waiting), still far below a long task.
       if (lp.queue.pending > 0) {
-        const deadline = performance.now() + WAITING_SLICE_MS;
-        lp.queue.pump(() => performance.now() > deadline);
+        const start = performance.now();
+        const deadline = start + WAITING_SLICE_MS;
+        // Applying an input costs a frame of its own (the command runs, the story looks on,
+        // the terminal redraws): it waits for the next frame unless readying took little of this one.
+        const waiting = lp.queue.pending;
+        lp.queue.pump(
+          () => performance.now() > deadline,
+          () => performance.now() - start < APPLY_ROOM_MS,
+        );
+        // The story looks ahead from the next frame on, not on top of the input's own work.
+        if (lp.queue.pending < waiting) lp.deferLookahead();
       } else if (lp.prepareFork(FORK_SLICE_MS)) {
         // Only from what the frame has left: a frame busy simulating or drawing gives it nothing.
         const spent = performance.now() - ts;

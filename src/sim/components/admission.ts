@@ -7,6 +7,7 @@ import { isMirrorPod, namespaced, resourceOfKind } from '../objects';
 import { podAdmission, podSpecDefaults, qosClass } from '../podDefaults';
 import type { Rng } from '../rng';
 import type { SimMs } from '../units';
+import { deferManagedFields } from '../wire/deferredFields';
 import { updateManagedFields } from '../wire/managedFields';
 
 export function uid(rng: Rng): string {
@@ -30,17 +31,21 @@ export function decoded(obj: KubeObject): KubeObject {
 }
 
 export function admit(obj: KubeObject, now: SimMs, rng: Rng, manager?: string): KubeObject {
-  const managedFields = manager ? updateManagedFields(undefined, decoded(obj), manager, now) : undefined;
   const meta = obj.metadata;
   const name = meta.name || `${meta.generateName ?? ''}${podSuffix(rng)}`;
-  const metadata = {
+  const admitted = {
     ...meta,
     name,
     namespace: namespaced[resourceOfKind[obj.kind]] ? (meta.namespace ?? 'default') : undefined,
     uid: meta.uid || uid(rng),
     creationTimestamp: now,
-    ...(managedFields ? { managedFields } : {}),
   };
+  // What the request said, not what admission made of it, is what its manager owns.
+  const metadata = manager
+    ? deferManagedFields(admitted, undefined, () =>
+        updateManagedFields(undefined, decoded(obj), manager, now),
+      )
+    : admitted;
   if (obj.kind !== 'Pod') return { ...obj, metadata } as KubeObject;
   const pod = podAdmission(podSpecDefaults({ ...obj, metadata }), metadata.namespace ?? 'default');
   // A mirror pod reports what the kubelet already runs from a file.

@@ -39,14 +39,25 @@ export class Ipam {
   /** ip → sandbox that holds it. */
   readonly allocations = new Map<string, string>();
 
+  /** Each block's addresses in the order they are handed out, written out once (a crowded node asks again and again). */
+  private readonly addresses = new Map<string, readonly string[]>();
+
   constructor(private readonly blockOf: (node: string) => string | undefined) {}
+
+  private addressesOf(base: string): readonly string[] {
+    let ips = this.addresses.get(base);
+    if (!ips) {
+      const start = ipToInt(base);
+      ips = Array.from({ length: 63 }, (_, i) => intToIp(start + i + 1));
+      this.addresses.set(base, ips);
+    }
+    return ips;
+  }
 
   assign(node: string, sandboxId: string): string | undefined {
     const base = this.blockOf(node);
     if (!base) return undefined;
-    const start = ipToInt(base);
-    for (let i = 1; i < 64; i++) {
-      const ip = intToIp(start + i);
+    for (const ip of this.addressesOf(base)) {
       if (!this.allocations.has(ip)) {
         this.allocations.set(ip, sandboxId);
         return ip;

@@ -34,6 +34,19 @@ import type { ComponentLogic } from './processMachine';
 
 export const CONTROLLER_MANAGER = 'controller-manager';
 
+/** A stored status written out, once per status object (stored objects are immutable). */
+const statusTexts = new WeakMap<object, string>();
+
+function statusText(status: object | undefined): string {
+  if (typeof status !== 'object' || status === null) return JSON.stringify(status);
+  let text = statusTexts.get(status);
+  if (text === undefined) {
+    text = JSON.stringify(status);
+    statusTexts.set(status, text);
+  }
+  return text;
+}
+
 export class ControllerManagerLogic implements ComponentLogic {
   private readonly client: ApiClient;
   private readonly pods: Informer<Pod>;
@@ -165,7 +178,7 @@ export class ControllerManagerLogic implements ComponentLogic {
   private writeStatus<T extends Deployment | ReplicaSet | DaemonSet>(obj: T, status: T['status']): void {
     const text = JSON.stringify(status);
     const uid = obj.metadata.uid;
-    if (text === JSON.stringify(obj.status) || this.statusSent.get(uid) === text) return;
+    if (text === statusText(obj.status) || this.statusSent.get(uid) === text) return;
     this.statusSent.set(uid, text);
     const kind = obj.kind;
     this.client.request({

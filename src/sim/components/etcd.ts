@@ -43,10 +43,22 @@ function withRevision(value: KubeObject, rev: number): KubeObject {
 }
 
 export class EtcdLogic implements ComponentLogic {
+  /**
+   * No event was written before this (a lower bound: an event rewritten later or deleted
+   * leaves it where it was), so the minute's tick looks through the events only when one
+   * may have expired. Unknown (-Infinity) until the first tick has looked.
+   */
+  private earliestEvent = Number.NEGATIVE_INFINITY;
+
   constructor(
     private readonly net: Net,
     readonly store: EtcdStore<KubeObject>,
-  ) {}
+  ) {
+    store.watch(EVENTS_PREFIX, (e) => {
+      if (e.type === 'put' && e.kv.value.kind === 'Event')
+        this.earliestEvent = Math.min(this.earliestEvent, e.kv.value.lastTimestamp);
+    });
+  }
 
   start(): void {}
   stop(): void {}
@@ -58,11 +70,16 @@ export class EtcdLogic implements ComponentLogic {
    */
   tick(): void {
     const now = this.net.now();
+    if (this.earliestEvent + EVENT_TTL_MS > now) return;
     const expired: string[] = [];
+    let earliest = Number.POSITIVE_INFINITY;
     this.store.forEachUnder(EVENTS_PREFIX, (kv) => {
       const e = kv.value;
-      if (e.kind === 'Event' && e.lastTimestamp + EVENT_TTL_MS <= now) expired.push(kv.key);
+      if (e.kind !== 'Event') return;
+      if (e.lastTimestamp + EVENT_TTL_MS <= now) expired.push(kv.key);
+      else earliest = Math.min(earliest, e.lastTimestamp);
     });
+    this.earliestEvent = earliest;
     for (const key of expired.sort()) this.store.delete(key);
   }
 

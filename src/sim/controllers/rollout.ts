@@ -2,7 +2,7 @@
 // pkg/controller/deployment/rolling.go, 1.18 defaults maxSurge 25 % rounded up,
 // maxUnavailable 25 % rounded down): one step per sync, as the real controller
 // returns after each scale. Revisions live in the ReplicaSets' annotations.
-import type { Deployment, ReplicaSet } from '../objects';
+import type { Deployment, PodTemplate, ReplicaSet } from '../objects';
 import type { SimMs } from '../units';
 import { deploymentConditions } from './deploymentConditions';
 
@@ -31,11 +31,24 @@ function withoutHash(labels: Readonly<Record<string, string>>): Record<string, s
   return rest;
 }
 
+/**
+ * A template as equalIgnoreHash compares it, kept per template: templates are immutable
+ * and a status write keeps its object's spec, so each is written out once (issue 14).
+ */
+const templateTexts = new WeakMap<PodTemplate, string>();
+
+function templateText(t: PodTemplate): string {
+  let text = templateTexts.get(t);
+  if (text === undefined) {
+    text = JSON.stringify({ ...t, labels: withoutHash(t.labels) });
+    templateTexts.set(t, text);
+  }
+  return text;
+}
+
 /** equalIgnoreHash: the ReplicaSet runs this Deployment's pod template. */
 export function templateMatches(rs: ReplicaSet, d: Deployment): boolean {
-  const a = { ...rs.spec.template, labels: withoutHash(rs.spec.template.labels) };
-  const b = { ...d.spec.template, labels: withoutHash(d.spec.template.labels) };
-  return JSON.stringify(a) === JSON.stringify(b);
+  return templateText(rs.spec.template) === templateText(d.spec.template);
 }
 
 /** The Deployment's annotations a new or adopted ReplicaSet carries (change-cause among them). */

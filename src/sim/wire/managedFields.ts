@@ -8,6 +8,7 @@ import { resourceOfKind } from '../objects';
 import { apiVersionOf } from '../resourceKinds';
 import type { ComponentId } from '../trace';
 import type { SimMs } from '../units';
+import { deferManagedFields } from './deferredFields';
 import type { FieldSet, WireValue } from './fieldSet';
 import { compare, isEmpty, setOf, union, without } from './fieldSet';
 import { wireShape, zeroShape } from './shape';
@@ -141,13 +142,15 @@ export function updateManagedFields(
   return sorted([...out, entry]);
 }
 
-/** The object with its managed fields after `manager`'s write. */
+/** The object with its managed fields after `manager`'s write (computed when first read). */
 export function withManagedFields<T extends KubeObject>(
   live: KubeObject | undefined,
   next: T,
   manager: string,
   time: SimMs,
 ): T {
-  const managedFields = updateManagedFields(live, next, manager, time);
-  return { ...next, metadata: { ...next.metadata, managedFields } };
+  const metadata = deferManagedFields(next.metadata, live, () =>
+    updateManagedFields(live, next, manager, time),
+  );
+  return { ...next, metadata };
 }

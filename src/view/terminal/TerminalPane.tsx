@@ -42,7 +42,7 @@ function EntryView({ entry, running }: { entry: Entry; running: boolean }) {
 }
 
 export function TerminalPane({ model, text, id, tabId, hidden }: TerminalPaneProps) {
-  useSyncExternalStore(model.subscribe, model.getVersion);
+  const version = useSyncExternalStore(model.subscribe, model.getVersion);
   const [value, setValue] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   const screenRef = useRef<HTMLDivElement>(null);
@@ -52,11 +52,14 @@ export function TerminalPane({ model, text, id, tabId, hidden }: TerminalPanePro
   const caret = useRef<number | undefined>(undefined);
   const running = model.running;
 
-  // Follow the output as it grows, unless the reader has scrolled up to read.
+  // Follow the output as it grows, unless the reader has scrolled up to read. Only when
+  // what the screen shows changed: reading scrollHeight makes the browser lay the page
+  // out at once, which in every frame's render was most of a long task (issue 14).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version, value and hidden are what the screen shows
   useLayoutEffect(() => {
     const screen = screenRef.current;
-    if (screen && atBottom.current) screen.scrollTop = screen.scrollHeight;
-  });
+    if (screen && !hidden && atBottom.current) screen.scrollTop = screen.scrollHeight;
+  }, [version, value, hidden]);
 
   useLayoutEffect(() => {
     const input = inputRef.current;
