@@ -1,20 +1,18 @@
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { HOW_TO_GET_120, KUBECTL_120 } from '../src/api/testing/kubectlBinaries';
+import type { NpmRunApi } from './liveHelpers';
+import { startNpmRunApi } from './liveHelpers';
 
 // Issue 17: the page served by `npm run api` at /podscope/ is attached to that server's lab.
 // Real kubectl 1.20.2 creates nginx-pod.yaml against the server; the page draws kubectl's
 // request to the API server and the book's steps that follow, as they arrive. A fault
 // injected from the page's palette runs on the server's lab, so real kubectl sees the node
 // NotReady. At 1280x720 and on a phone; a reload attaches again to the same cluster.
-
-const KUBECTL_120 = process.env.KUBECTL_120 ?? '/tmp/kc/usr/bin/kubectl';
-const HOW_TO_GET_120 =
-  'kubectl 1.20.2 is missing: cd /tmp && apt-get download kubernetes-client && dpkg -x kubernetes-client_*.deb /tmp/kc (or set KUBECTL_120); .ci/run does this';
 
 const NGINX_POD = `apiVersion: v1
 kind: Pod
@@ -26,11 +24,10 @@ spec:
     image: nginx
 `;
 
-let api: ChildProcessWithoutNullStreams;
+let api: NpmRunApi;
 let dir = '';
 let kubeconfig = '';
 let origin = '';
-let served = '';
 
 const kubectl = (...args: string[]) =>
   new Promise<string>((resolve) =>
@@ -47,23 +44,14 @@ test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'podscope-attached-'));
   kubeconfig = join(dir, 'kubeconfig');
   writeFileSync(join(dir, 'nginx-pod.yaml'), NGINX_POD);
-  api = spawn(
-    'npx',
-    ['tsx', 'src/api/cli.ts', '--port', '0', '--speed', '4', '--quiet', '--kubeconfig', kubeconfig],
-    // Its own process group, so npx, tsx and the server all stop at the end.
-    { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
-  );
-  api.stdout.on('data', (d) => {
-    served += d;
-  });
-  for (let i = 0; i < 400 && !served.includes('Ctrl+C'); i++) await new Promise((r) => setTimeout(r, 100));
-  const page = /the page, attached to this lab: (http:\/\/\S+)\/podscope\//.exec(served);
-  expect(page, served).not.toBeNull();
+  api = await startNpmRunApi(['--port', '0', '--speed', '4', '--quiet', '--kubeconfig', kubeconfig]);
+  const page = /the page, attached to this lab: (http:\/\/\S+)\/podscope\//.exec(api.stdout());
+  expect(page, api.stdout()).not.toBeNull();
   origin = page?.[1] ?? '';
 });
 
 test.afterAll(() => {
-  if (api?.pid !== undefined) process.kill(-api.pid, 'SIGTERM');
+  api?.stop();
 });
 
 async function attach(page: Page) {
@@ -164,7 +152,7 @@ test('on a phone the attached page shows the banner, the diagram and the termina
     { timeout: 15_000 },
   );
   // A line typed on the server's stdin shows in m-k8s's tab too, with what it printed.
-  api.stdin.write('kubectl get pod nginx-pod -o wide\n');
+  api.proc.stdin.write('kubectl get pod nginx-pod -o wide\n');
   await expect(page.getByRole('region', { name: 'Commands on m-k8s' })).toContainText(
     /# kubectl get pod nginx-pod -o wide\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE/,
     { timeout: 15_000 },

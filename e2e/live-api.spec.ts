@@ -1,10 +1,11 @@
-import type { ChildProcess, ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { freePort, kubectlBinary } from './liveHelpers';
+import type { NpmRunApi } from './liveHelpers';
+import { freePort, kubectlBinary, startNpmRunApi } from './liveHelpers';
 
 // Issue 17's test of the live page: the real `kubectl proxy --www` in front of `npm run api`
 // (the simulated lab standing in for a real cluster). Nodes and a pod created with real
@@ -12,12 +13,10 @@ import { freePort, kubectlBinary } from './liveHelpers';
 // kubelet stopped from the server's stdin shows its node NotReady, and the page made no write
 // request: none left the page, and the server's own request log has only the test's POST.
 
-let api: ChildProcessWithoutNullStreams;
+let api: NpmRunApi;
 let proxy: ChildProcess;
 let kubeconfig = '';
 let origin = '';
-let served = '';
-let log = '';
 
 const kubectl = (...args: string[]) =>
   new Promise<string>((resolve) =>
@@ -30,19 +29,8 @@ test.beforeAll(async () => {
   test.setTimeout(60_000);
   const dir = mkdtempSync(join(tmpdir(), 'podscope-live-'));
   kubeconfig = join(dir, 'kubeconfig');
-  api = spawn('npx', ['tsx', 'src/api/cli.ts', '--port', '0', '--speed', '4', '--kubeconfig', kubeconfig], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-    // Its own process group, so npx, tsx and the server all stop at the end.
-    detached: true,
-  });
-  api.stdout.on('data', (d) => {
-    served += d;
-  });
-  api.stderr.on('data', (d) => {
-    log += d;
-  });
-  for (let i = 0; i < 400 && !served.includes('Ctrl+C'); i++) await new Promise((r) => setTimeout(r, 100));
-  expect(served).toContain('is serving on https://127.0.0.1:');
+  api = await startNpmRunApi(['--port', '0', '--speed', '4', '--kubeconfig', kubeconfig]);
+  expect(api.stdout()).toContain('is serving on https://127.0.0.1:');
   const port = await freePort();
   proxy = spawn(
     kubectlBinary(),
@@ -67,7 +55,7 @@ test.beforeAll(async () => {
 
 test.afterAll(() => {
   proxy?.kill();
-  if (api?.pid !== undefined) process.kill(-api.pid, 'SIGTERM');
+  api?.stop();
 });
 
 test("the page beside kubectl proxy in front of npm run api: nodes, kubectl run on the book's steps, a stopped kubelet's node NotReady, and no write", async ({
@@ -105,7 +93,7 @@ test("the page beside kubectl proxy in front of npm run api: nodes, kubectl run 
   );
 
   // The book's fault, typed on the lab's hosts (the server's stdin): w2-k8s's kubelet stops.
-  api.stdin.write('ssh w2-k8s\nsystemctl stop kubelet\n');
+  api.proc.stdin.write('ssh w2-k8s\nsystemctl stop kubelet\n');
   // NotReady 40 s of cluster time after the last heartbeat: 10 s at 4×.
   // The node lifecycle controller taints it too, and the node's name says so.
   await expect(
@@ -124,6 +112,9 @@ test("the page beside kubectl proxy in front of npm run api: nodes, kubectl run 
 
   expect(requests.filter((r) => !r.startsWith('GET '))).toEqual([]);
   // The server logs each request as it answers it: the only write is kubectl run's.
-  const writes = log.split('\n').filter((l) => /^(POST|PUT|PATCH|DELETE) /.test(l));
+  const writes = api
+    .stderr()
+    .split('\n')
+    .filter((l) => /^(POST|PUT|PATCH|DELETE) /.test(l));
   expect(writes).toEqual(['POST /api/v1/namespaces/default/pods?fieldManager=kubectl-run 201']);
 });

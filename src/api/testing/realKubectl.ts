@@ -2,9 +2,9 @@
 // test can run a real kubectl against the simulated lab and compare what it prints with
 // what the in-page kubectl prints. A missing binary fails the test with how to get it.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Session } from '../../shell/session';
 import type { SimMs } from '../../sim/units';
 import { kubeconfigText } from '../kubeconfig';
@@ -14,27 +14,7 @@ import { newToken, startApiServer } from '../server';
 import { tablePrinter } from '../tables';
 import { selfSigned } from '../tls';
 
-/** Debian's kubernetes-client, unpacked (TOOLCHAIN.md): kubectl 1.20.2. */
-export const KUBECTL_120 = process.env.KUBECTL_120 ?? '/tmp/kc/usr/bin/kubectl';
-
-export const HOW_TO_GET_120 =
-  'kubectl 1.20.2 is missing: cd /tmp && apt-get download kubernetes-client && dpkg -x kubernetes-client_*.deb /tmp/kc (or set KUBECTL_120); .ci/run does this';
-
-/** The newest versioned kubectl beside the one on the PATH (kubectl.1.33 here), if any. */
-export function newestKubectl(): string | undefined {
-  if (process.env.KUBECTL_NEWEST) return process.env.KUBECTL_NEWEST;
-  for (const dir of (process.env.PATH ?? '').split(':')) {
-    const k = join(dir, 'kubectl');
-    if (!existsSync(k)) continue;
-    const real = dirname(realpathSync(k));
-    const versions = readdirSync(real)
-      .filter((f) => /^kubectl\.1\.\d+$/.test(f))
-      .sort((a, b) => Number(a.split('.')[2]) - Number(b.split('.')[2]));
-    const last = versions[versions.length - 1];
-    if (last) return join(real, last);
-  }
-  return undefined;
-}
+export { HOW_TO_GET_120, KUBECTL_120, newestKubectl } from './kubectlBinaries';
 
 export interface LabServer {
   readonly session: Session;

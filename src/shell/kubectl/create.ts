@@ -52,11 +52,12 @@ export function recorded(ctx: KubectlContext, obj: KubeObject, specs: readonly F
   return { ...obj, metadata: { ...obj.metadata, annotations } } as KubeObject;
 }
 
-/** `Error from server (AlreadyExists): error when creating "<file>": pods "x" already exists`. */
+/** `Error from server (AlreadyExists): error when creating "<file>": pods "x" already exists` (or `replacing`: cmdutil.AddSourceToErr). */
 export function createError(
   ctx: KubectlContext,
   res: Parameters<typeof apiError>[0],
   source: string | undefined,
+  verb: 'creating' | 'replacing' = 'creating',
 ): string {
   if (
     res.reason === 'ConnectionRefused' ||
@@ -65,7 +66,7 @@ export function createError(
     res.message.startsWith('error when')
   )
     return apiError(res, ctx.server);
-  return `Error from server (${res.reason}): error when creating "${source}": ${res.message}`;
+  return `Error from server (${res.reason}): error when ${verb} "${source}": ${res.message}`;
 }
 
 type Outcome =

@@ -86,7 +86,7 @@ export const replaceVerb: Verb = {
           res.reason === 'ConnectionRefused'
             ? done({ refused: apiError(res, ctx.server) })
             : done({
-                error: createError(ctx, res, source).replace('error when creating', 'error when replacing'),
+                error: createError(ctx, res, source, 'replacing'),
               });
         const doc = sentDoc(raw as Doc | undefined, obj);
         const meta = doc.metadata as Doc;

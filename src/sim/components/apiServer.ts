@@ -233,11 +233,12 @@ export class ApiServerLogic implements ComponentLogic {
           ...(req.nodeSelector !== undefined ? { nodeSelector: req.nodeSelector } : {}),
           ...(req.name !== undefined ? { name: req.name } : {}),
         };
+        // One stream per watcher, resource and object name: kubectl waits on several pods at once (delete --all).
+        this.watchers = this.watchers.filter(
+          (w) => !(w.id === m.from && w.resource === req.resource && w.name === req.name),
+        );
         if (req.resourceVersion !== undefined && req.resourceVersion > 0) {
           const kept = this.history.get(req.resource) ?? { from: this.historyFrom, changes: [] };
-          this.watchers = this.watchers.filter(
-            (w) => !(w.id === m.from && w.resource === req.resource && w.name === req.name),
-          );
           if (req.resourceVersion < kept.from) {
             const expired = `too old resource version: ${req.resourceVersion} (${kept.from + 1})`;
             this.reply(m, { ok: true, expired }, `410 ${expired}`);
@@ -258,10 +259,6 @@ export class ApiServerLogic implements ComponentLogic {
           .range(prefix)
           .map((kv) => kv.value)
           .filter((o) => matches(watcher, o));
-        // One stream per watcher, resource and object name: kubectl waits on several pods at once (delete --all).
-        this.watchers = this.watchers.filter(
-          (w) => !(w.id === m.from && w.resource === req.resource && w.name === req.name),
-        );
         this.watchers.push(watcher);
         this.reply(m, { ok: true, items: visible }, `200 ${visible.length} ${req.resource}, watching`);
         return;
