@@ -159,3 +159,47 @@ test('on a phone the attached page shows the banner, the diagram and the termina
   );
   await page.screenshot({ path: 'test-results/attached-phone.png', fullPage: true });
 });
+
+test('in Korean, from the keyboard: the scheduler stopped from its menu leaves real kubectl’s new pod Pending, the page’s terminal says so, and healing it schedules the pod', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${origin}/podscope/?lang=ko`);
+  const banner = page.getByRole('status', { name: 'npm run api' });
+  await expect(banner).toContainText(`${origin} 의 npm run api 에 연결됨`);
+  const scheduler = page.getByRole('group', { name: /^4 스케줄러 \(m-k8s\)/ });
+  await scheduler.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: '스케줄러 중지' }).press('Enter');
+  await expect(scheduler).toContainText('중지됨', { timeout: 15_000 });
+  // Real kubectl's pod: nothing is left to give it a node.
+  expect(await kubectl('run', 'ko-pod', '--image=nginx')).toBe('pod/ko-pod created\n');
+  await page.waitForTimeout(3000);
+  expect(await kubectl('get', 'pod', 'ko-pod', '-o', 'jsonpath={.status.phase}/{.spec.nodeName}')).toBe(
+    'Pending/',
+  );
+  // The fault shows in the Faults tab, which the page opens: back to the terminal by keyboard.
+  await expect(page.getByRole('tab', { name: /^장애 \(\d+\)$/ })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: '터미널' }).press('Enter');
+  // Typed in the page's m-k8s tab: the server runs it and the tab shows its answer.
+  const box = page.getByRole('textbox', { name: '터미널, m-k8s' });
+  await box.fill('kubectl get pod ko-pod');
+  await box.press('Enter');
+  const log = page.getByRole('log', { name: '터미널 출력, m-k8s' });
+  await expect(log).toContainText(/ko-pod\s+0\/1\s+Pending/, { timeout: 15_000 });
+  // At 1280×720, under the banner, the answer is in view, not scrolled out of the terminal.
+  await expect(log.getByText(/^ko-pod\s+0\/1\s+Pending/)).toBeInViewport();
+  await page.screenshot({ path: 'test-results/attached-ko.png' });
+  // Healed from the same menu, by keyboard: the server's scheduler comes back and places the pod.
+  await scheduler.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: '복구: 스케줄러 중지' }).press('Enter');
+  await expect
+    .poll(async () => kubectl('get', 'pod', 'ko-pod', '-o', 'jsonpath={.spec.nodeName}'), {
+      timeout: 45_000,
+      intervals: [1000],
+    })
+    .toMatch(/^w\d-k8s$/);
+  await expect(scheduler).toContainText('동작 중', { timeout: 15_000 });
+});

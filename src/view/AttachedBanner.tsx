@@ -6,7 +6,7 @@ import type { AttachedState } from './useAttached';
 const text = {
   en: {
     banner: (address: string) =>
-      `Attached to npm run api at ${address}: every request real kubectl makes is drawn as it arrives. Lines typed here and faults run on that cluster.`,
+      `Attached to npm run api at ${address}: real kubectl's requests are drawn as they arrive; what you type or break here runs there.`,
     lost: 'The connection to the server is lost; trying again…',
     catchingUp: (p: number) => `Replaying what the server did so far: ${Math.round(p * 100)} %…`,
     goLive: 'Go live',
@@ -17,7 +17,7 @@ const text = {
   },
   ko: {
     banner: (address: string) =>
-      `${address} 의 npm run api 에 연결되어 있습니다: 실제 kubectl 이 보내는 요청이 도착하는 대로 그려집니다. 여기서 입력한 명령과 장애는 그 클러스터에서 실행됩니다.`,
+      `${address} 의 npm run api 에 연결됨: 실제 kubectl 의 요청을 오는 대로 그리며, 여기서 한 입력과 장애는 그곳에서 실행됩니다.`,
     lost: '서버와의 연결이 끊겼습니다. 다시 연결하는 중…',
     catchingUp: (p: number) => `서버에서 지금까지 일어난 일을 다시 재생하는 중: ${Math.round(p * 100)} %…`,
     goLive: '지금으로',
