@@ -43,6 +43,8 @@ export interface HostState {
   readonly bootedAt: SimMs;
   /** Calico's /26 block for this node's pods, e.g. '172.16.103.128' (its tunl0 holds the first address). */
   readonly podBlock: string;
+  /** The blocks it claimed once that one was full (a node holds 110 pods, a block 63), oldest first. */
+  readonly morePodBlocks: readonly string[];
   /** Services started and stopped since boot, oldest first (systemd's journal of this boot). */
   readonly serviceLog: readonly ServiceChange[];
 }

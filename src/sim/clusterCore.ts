@@ -104,7 +104,21 @@ export class ClusterCore {
     ))
       this.world.hosts.set(h.name, h);
     this.net = new Net(this.clock, this.trace, this.rngs.net, (id) => this.hostOf(id));
-    this.ipam = new Ipam((node) => this.world.host(node)?.blockBase);
+    const world = this.world;
+    this.ipam = new Ipam({
+      first: (node) => world.host(node)?.blockBase,
+      more: (node) => world.host(node)?.moreBlocks ?? [],
+      claim: (node, block) => {
+        const h = world.host(node);
+        if (h) h.moreBlocks = [...h.moreBlocks, block];
+      },
+      *all() {
+        for (const h of world.hosts.values()) {
+          yield h.blockBase;
+          yield* h.moreBlocks;
+        }
+      },
+    });
 
     this.add({
       id: ETCD,

@@ -30,6 +30,8 @@ export interface HostRecord {
   cniInstalled: boolean;
   /** Calico's /26 block for this node, e.g. '172.16.103.128'. */
   blockBase: string;
+  /** The blocks it claimed once that one was full, oldest first; replaced, never changed in place. */
+  moreBlocks: readonly string[];
   /**
    * systemd's record of this boot: each start and stop of a service (journalctl, systemctl
    * status). Replaced, never changed in place: a frame of the past holds the log as it was.
@@ -99,6 +101,7 @@ export class World {
       cniInstalled: h.cniInstalled,
       bootedAt: h.bootedAt as SimMs,
       podBlock: h.blockBase,
+      morePodBlocks: h.moreBlocks,
       serviceLog: h.serviceLog,
     };
   }

@@ -206,17 +206,19 @@ export function hostNetwork(cluster: SimCluster, host: HostState, now: number): 
       rx: traffic(2, 90),
       tx: traffic(2, 95),
     });
-    routes.push({ dest: host.podBlock, prefix: 26, proto: 'bird', blackhole: true });
+    for (const block of [host.podBlock, ...host.morePodBlocks])
+      routes.push({ dest: block, prefix: 26, proto: 'bird', blackhole: true });
     for (const other of cluster.hosts())
       if (other.name !== host.name && other.powered && other.joined && other.cniInstalled)
-        routes.push({
-          dest: other.podBlock,
-          prefix: 26,
-          via: other.ip,
-          dev: 'tunl0',
-          proto: 'bird',
-          onlink: true,
-        });
+        for (const block of [other.podBlock, ...other.morePodBlocks])
+          routes.push({
+            dest: block,
+            prefix: 26,
+            via: other.ip,
+            dev: 'tunl0',
+            proto: 'bird',
+            onlink: true,
+          });
     devices.push(...podVeths(cluster, host, routes, traffic));
   }
   routes.sort((a, b) => ipToInt(a.dest) - ipToInt(b.dest) || a.prefix - b.prefix);

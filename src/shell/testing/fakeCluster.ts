@@ -59,6 +59,7 @@ export class FakeCluster implements SimCluster {
         podBlock:
           { 'm-k8s': '172.16.171.64', 'w1-k8s': '172.16.221.128', 'w2-k8s': '172.16.103.128' }[name] ??
           '172.16.132.0',
+        morePodBlocks: [],
         serviceLog: [],
         joined: ready,
         manifests:

@@ -1,6 +1,8 @@
 // 11 network plugin (Calico): IPAM hands each node a /26 block of 172.16.0.0/16 and
 // each new pod sandbox the lowest free address in it. The block's first address
-// is the node's tunl0, so the first pod on w2-k8s gets 172.16.103.129.
+// is the node's tunl0, so the first pod on w2-k8s gets 172.16.103.129. A node whose
+// blocks are full claims another free block of the pool (Calico's autoAllocateBlocks),
+// so a node runs its 110 pods though a block holds 63.
 import { ApiClient } from '../client';
 import type { Message, Net } from '../net';
 import type { KubeObject } from '../objects';
@@ -35,6 +37,43 @@ export function intToIp(n: number): string {
   return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
 }
 
+/** The blocks of the pool as the IPAM sees them on the hosts. */
+export interface IpamBlocks {
+  /** The node's first block, given when Calico first ran there; none before. */
+  first(node: string): string | undefined;
+  /** The blocks the node claimed since, oldest first. */
+  more(node: string): readonly string[];
+  /** Records a block the node claims. */
+  claim(node: string, block: string): void;
+  /** Every block affine to a node. */
+  all(): Iterable<string>;
+}
+
+/** 172.16.0.0/16 holds 1,024 blocks of 64 addresses. */
+const POOL_BLOCKS = 1024;
+
+/**
+ * The free block a node claims: the search starts at a block that depends on the host, as in
+ * Calico's randomBlockGenerator (seeded by a hash of the host name), here a hash of the node
+ * and how many blocks it has, so it takes nothing from the lab's random numbers.
+ */
+export function unclaimedBlock(
+  node: string,
+  claimed: number,
+  inUse: ReadonlySet<string>,
+): string | undefined {
+  let h = 2166136261;
+  const key = `${node}/${claimed}`;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  const start = (h >>> 0) % POOL_BLOCKS;
+  for (let i = 0; i < POOL_BLOCKS; i++) {
+    const n = (start + i) % POOL_BLOCKS;
+    const block = `172.16.${n >> 2}.${(n & 3) * 64}`;
+    if (!inUse.has(block)) return block;
+  }
+  return undefined;
+}
+
 export class Ipam {
   /** ip → sandbox that holds it. */
   readonly allocations = new Map<string, string>();
@@ -42,7 +81,7 @@ export class Ipam {
   /** Each block's addresses in the order they are handed out, written out once (a crowded node asks again and again). */
   private readonly addresses = new Map<string, readonly string[]>();
 
-  constructor(private readonly blockOf: (node: string) => string | undefined) {}
+  constructor(private readonly blocks: IpamBlocks) {}
 
   private addressesOf(base: string): readonly string[] {
     let ips = this.addresses.get(base);
@@ -55,9 +94,21 @@ export class Ipam {
   }
 
   assign(node: string, sandboxId: string): string | undefined {
-    const base = this.blockOf(node);
-    if (!base) return undefined;
-    for (const ip of this.addressesOf(base)) {
+    const first = this.blocks.first(node);
+    if (!first) return undefined;
+    const more = this.blocks.more(node);
+    for (let b = 0; b <= more.length; b++) {
+      const ip = this.freeIn(b === 0 ? first : (more[b - 1] as string), sandboxId);
+      if (ip) return ip;
+    }
+    const block = unclaimedBlock(node, more.length + 1, new Set(this.blocks.all()));
+    if (!block) return undefined;
+    this.blocks.claim(node, block);
+    return this.freeIn(block, sandboxId);
+  }
+
+  private freeIn(block: string, sandboxId: string): string | undefined {
+    for (const ip of this.addressesOf(block)) {
       if (!this.allocations.has(ip)) {
         this.allocations.set(ip, sandboxId);
         return ip;

@@ -65,6 +65,7 @@ export function labHosts(
     staticPodsRunning: new Set(role === 'master' && ready ? allManifests : []),
     cniInstalled: ready,
     blockBase: block(name),
+    moreBlocks: [],
     serviceLog: [],
   });
   const hosts = [host(profile.master.name, profile.master.ip, 'master')];

@@ -667,6 +667,7 @@ export const readyLabFrame: Frame = {
         cniInstalled: true,
         bootedAt: -1800000,
         podBlock: '172.16.171.64',
+        morePodBlocks: [],
         serviceLog: [],
       },
       {
@@ -682,6 +683,7 @@ export const readyLabFrame: Frame = {
         cniInstalled: true,
         bootedAt: -1800000,
         podBlock: '172.16.221.128',
+        morePodBlocks: [],
         serviceLog: [],
       },
       {
@@ -697,6 +699,7 @@ export const readyLabFrame: Frame = {
         cniInstalled: true,
         bootedAt: -1800000,
         podBlock: '172.16.103.128',
+        morePodBlocks: [],
         serviceLog: [],
       },
       {
@@ -712,6 +715,7 @@ export const readyLabFrame: Frame = {
         cniInstalled: true,
         bootedAt: -1800000,
         podBlock: '172.16.132.0',
+        morePodBlocks: [],
         serviceLog: [],
       },
     ],
