@@ -19,6 +19,8 @@ export class Informer<T extends KubeObject = KubeObject> {
   private retryAt = 0;
   private backoff = 1000;
   private generation = 0;
+  /** `list()`'s array, kept until the cache changes (controllers list on every tick). */
+  private listed: readonly T[] | undefined;
 
   constructor(
     private readonly client: ApiClient,
@@ -45,6 +47,7 @@ export class Informer<T extends KubeObject = KubeObject> {
         }
         this.backoff = 1000;
         this.synced = true;
+        this.listed = undefined;
         const fresh = new Map<string, T>();
         for (const o of res.items ?? []) fresh.set(objectKey(o), o as T);
         for (const [k, old] of this.cache)
@@ -85,6 +88,7 @@ export class Informer<T extends KubeObject = KubeObject> {
     const { action, object } = m.body as WatchBody;
     const k = objectKey(object);
     const old = this.cache.get(k);
+    this.listed = undefined;
     if (action === 'deleted') this.cache.delete(k);
     else this.cache.set(k, object as T);
     this.onEvent(action, object, old);
@@ -102,13 +106,16 @@ export class Informer<T extends KubeObject = KubeObject> {
   reset(): void {
     this.generation += 1;
     this.cache.clear();
+    this.listed = undefined;
     this.synced = false;
     this.inFlight = false;
     this.retryAt = 0;
     this.backoff = 1000;
   }
 
-  list(): T[] {
-    return [...this.cache.values()];
+  /** The cached objects in the order they came; the same array until the cache changes. */
+  list(): readonly T[] {
+    this.listed ??= [...this.cache.values()];
+    return this.listed;
   }
 }

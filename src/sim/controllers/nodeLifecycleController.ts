@@ -114,12 +114,14 @@ export class NodeLifecycleController {
   evictPods(): void {
     if (!this.d.synced()) return;
     const now = this.d.now();
-    const tainted = this.d.nodes.list().filter((n) => n.spec.taints.some((t) => t.effect === 'NoExecute'));
-    if (tainted.length === 0) return;
+    const tainted = new Map<string, Node>();
+    for (const n of this.d.nodes.list())
+      if (n.spec.taints.some((t) => t.effect === 'NoExecute')) tainted.set(n.metadata.name, n);
+    if (tainted.size === 0) return;
     for (const p of this.d.pods.list()) {
-      if (p.metadata.deletionTimestamp !== undefined || this.d.isDeleting(p.metadata.uid)) continue;
-      const node = tainted.find((n) => n.metadata.name === p.spec.nodeName);
+      const node = p.spec.nodeName === undefined ? undefined : tainted.get(p.spec.nodeName);
       if (!node) continue;
+      if (p.metadata.deletionTimestamp !== undefined || this.d.isDeleting(p.metadata.uid)) continue;
       const at = evictionTime(p, node);
       if (at === undefined) continue;
       if (now < at) {
