@@ -28,6 +28,7 @@ function leaves(p: Profile): Map<string, string> {
     prompt: (x) => ['/root', '/', '/etc/kubernetes', '/root/_Book_k8sInfra'].map((d) => x.prompt('h', d)),
     'kubelet.createdMessage': (x) => x.kubelet.createdMessage('nginx'),
     'kubelet.startedMessage': (x) => x.kubelet.startedMessage('nginx'),
+    'kubelet.pulledMessage': (x) => x.kubelet.pulledMessage('nginx', 3217, 3217, 132_000_000),
     'kubectl.deleted': (x) => [
       x.kubectl.deleted('pod', 'p', 'default', 'deleted'),
       x.kubectl.deleted('node', 'n', undefined, 'deleted'),

@@ -16,7 +16,9 @@ function micros(ms: number, salt: number): number {
   const base = (((ms % 1000) + 1000) % 1000) * 1000;
   const spread = (salt * 7919 + Math.floor(ms / 1000) * 104_729) % 1_000_000;
   // Within the same second as the journal's own timestamp.
-  return base + (spread % (1_000_000 - base));
+  const v = base + (spread % (1_000_000 - base));
+  // Before cluster time 0 (the lab boots half an hour earlier) it can fall below 0: keep six digits.
+  return v < 0 ? v + 1_000_000 : v;
 }
 
 /** klog's header: `I0706 00:30:00.512345    1034 server.go:417] `. */

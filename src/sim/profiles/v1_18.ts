@@ -43,6 +43,8 @@ export const profile118: Profile = {
     masterTaints: [{ key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' }],
     containerIdScheme: 'docker://',
   },
+  // install_pkg.sh: `yum install docker`. The lab reports it down at the kubelet's next node status.
+  runtime: { service: 'docker', downAfterMs: 0 },
   // The book's lab talks to docker; Podscope's crictl is the second edition's.
   absentCommands: ['crictl'],
   // kube-controller-manager 1.18's default.
@@ -50,6 +52,7 @@ export const profile118: Profile = {
   kubelet: {
     createdMessage: (c) => `Created container ${c}`,
     startedMessage: (c) => `Started container ${c}`,
+    pulledMessage: (image) => `Successfully pulled image "${image}"`,
     // The book's transcript after the reboot shows the bare count (k8s-facts §1.5); the lab keeps it so.
     lastStateAfterReboot: false,
     podReadyToStartContainers: false,

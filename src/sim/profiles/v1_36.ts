@@ -1,6 +1,7 @@
 // The book's second edition: Kubernetes 1.36.0 with containerd 2.2.3 and Calico 3.31.2 on
 // Ubuntu 24.04, as internal-k8s/_Book_k8sInfra's ch3/3.1.3 builds it. Sources, and what is
 // unverified, field by field: docs/FACTS-profiles.md and `differences.ts`.
+import { goDurationMs } from '../units';
 import type { Profile } from './profile';
 
 const gitVersion = 'v1.36.0';
@@ -58,6 +59,9 @@ LOGO=ubuntu-logo
     masterTaints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
     containerIdScheme: 'containerd://',
   },
+  // k8s_pkg_cfg.sh: containerd.io's unit; the kubelet says "container runtime is down" once
+  // its last good CRI Status is 30 s old (kubelet.go maxWaitForContainerRuntime, runtime.go runtimeErrors).
+  runtime: { service: 'containerd', downAfterMs: 30_000 },
   // k8s_pkg_cfg.sh installs containerd.io alone (and writes /etc/crictl.yaml): no docker on the machines.
   absentCommands: ['docker'],
   // kube-controller-manager's default since 1.32 (it was 40 s).
@@ -65,6 +69,9 @@ LOGO=ubuntu-logo
   kubelet: {
     createdMessage: () => 'Container created',
     startedMessage: () => 'Container started',
+    // pkg/kubelet/images/image_manager.go EnsureImageExists: both durations truncated to the millisecond.
+    pulledMessage: (image, pullMs, totalMs, sizeBytes) =>
+      `Successfully pulled image "${image}" in ${goDurationMs(pullMs)} (${goDurationMs(totalMs)} including waiting). Image size: ${sizeBytes} bytes.`,
     lastStateAfterReboot: true,
     podReadyToStartContainers: true,
   },
