@@ -6,7 +6,7 @@ import { defineCommand, fail, ok } from '../command';
 import type { JournalEntry, JournalUnit } from '../host/hostJournal';
 import { catalogLines, journal, journalLine } from '../host/hostJournal';
 import { runtimeUnit } from '../host/runtimeUnit';
-import { systemdTime } from '../wallClock';
+import { labEpoch, systemdTime } from '../wallClock';
 
 interface Journalctl {
   readonly units: readonly string[];
@@ -75,17 +75,18 @@ export const journalctl = defineCommand<Journalctl>({
     // Other units' lines are not modelled; asking for them alone shows nothing.
     const known = cmd.units.length === 0 ? (['kubelet', 'docker'] as JournalUnit[]) : wanted;
     const read = () => journal(world.cluster, host, known, world.now());
-    const begins = systemdTime(host.bootedAt - KERNEL_BEFORE_MS);
+    const epoch = labEpoch(world.cluster);
+    const begins = systemdTime(host.bootedAt - KERNEL_BEFORE_MS, epoch);
     const now = world.now();
     const first = read();
     const shown = cmd.lines === undefined ? first : first.slice(Math.max(0, first.length - cmd.lines));
     io.out(
       cmd.follow
         ? `-- Logs begin at ${begins}. --`
-        : `-- Logs begin at ${begins}, end at ${systemdTime(now)}. --`,
+        : `-- Logs begin at ${begins}, end at ${systemdTime(now, epoch)}. --`,
     );
     if (shown.length === 0 && !cmd.follow) io.out('-- No entries --');
-    print(io, host.name, shown, cmd.explain, runtime);
+    print(io, host.name, shown, cmd.explain, runtime, epoch);
     if (!cmd.follow) return io.exit(0);
     // -f: new lines as they are written, until Ctrl+C.
     let seen = first.length;
@@ -93,7 +94,7 @@ export const journalctl = defineCommand<Journalctl>({
     const poll = () => {
       // The host as it is now: its log is replaced, not grown in place, as the lab changes.
       const all = journal(world.cluster, world.cluster.host(host.name) ?? host, known, world.now());
-      print(io, host.name, all.slice(seen), cmd.explain, runtime);
+      print(io, host.name, all.slice(seen), cmd.explain, runtime, epoch);
       seen = all.length;
       cancel = world.after(1000, poll);
     };
@@ -108,9 +109,10 @@ function print(
   entries: readonly JournalEntry[],
   explain: boolean,
   runtime: string,
+  epoch: number,
 ): void {
   for (const e of entries) {
-    io.out(journalLine(host, e));
+    io.out(journalLine(host, e, epoch));
     if (explain) for (const l of catalogLines(e, runtime)) io.out(l);
   }
 }

@@ -12,7 +12,7 @@ import { kubeletLoops, loopingSince, loopPid } from '../host/kubeletLoop';
 import type { RuntimeUnit } from '../host/runtimeUnit';
 import { runtimeUnit } from '../host/runtimeUnit';
 import { EXEC_START, EXIT_ON_STOP, STOP_MS, UNITS } from '../hostFacts';
-import { systemdAgo, systemdTime } from '../wallClock';
+import { labEpoch, systemdAgo, systemdTime } from '../wallClock';
 
 const COLUMNS = 80;
 
@@ -68,7 +68,7 @@ export function status(io: CommandIO, service: HostService, now: number): void {
   if (service === 'network') {
     const since = host.bootedAt;
     lines.push(
-      `   Active: ${active ? 'active (exited)' : 'inactive (dead)'} since ${systemdTime(since)}; ${systemdAgo(now - since)}`,
+      `   Active: ${active ? 'active (exited)' : 'inactive (dead)'} since ${systemdTime(since, labEpoch(cluster))}; ${systemdAgo(now - since)}`,
     );
     io.out(lines.join('\n'));
     io.exit(active ? 0 : 3);
@@ -76,7 +76,10 @@ export function status(io: CommandIO, service: HostService, now: number): void {
   }
   const loop = service === 'kubelet' && !host.joined ? loopingSince(host, now) : undefined;
   if (loop || (service === 'kubelet' && !host.joined)) {
-    lines.push(...unjoinedKubelet(host, now, loop), ...journalTail(cluster, host, service, now));
+    lines.push(
+      ...unjoinedKubelet(host, now, loop, labEpoch(cluster)),
+      ...journalTail(cluster, host, service, now),
+    );
     io.out(lines.join('\n'));
     io.exit(3);
     return;
@@ -90,7 +93,7 @@ export function status(io: CommandIO, service: HostService, now: number): void {
       ? stopped + (service === 'docker' ? rt.stopMs : STOP_MS[service])
       : host.bootedAt;
   lines.push(
-    `   Active: ${active ? 'active (running)' : 'inactive (dead)'} since ${systemdTime(since)}; ${systemdAgo(now - since)}`,
+    `   Active: ${active ? 'active (running)' : 'inactive (dead)'} since ${systemdTime(since, labEpoch(cluster))}; ${systemdAgo(now - since)}`,
   );
   lines.push(`     Docs: ${unit.docs}`);
   const entries = journal(cluster, host, [service], now);
@@ -133,16 +136,23 @@ function journalTail(
   now: number,
 ): string[] {
   const last = journal(cluster, host, [service], now).slice(-10);
-  return last.length > 0 ? ['', ...last.map((e) => ellipsize(journalLine(host.name, e), COLUMNS, 90))] : [];
+  return last.length > 0
+    ? ['', ...last.map((e) => ellipsize(journalLine(host.name, e, labEpoch(cluster)), COLUMNS, 90))]
+    : [];
 }
 
 /** Before kubeadm: waiting to be started again after its exit, or stopped by hand. */
-function unjoinedKubelet(host: HostState, now: number, loop: ReturnType<typeof loopingSince>): string[] {
+function unjoinedKubelet(
+  host: HostState,
+  now: number,
+  loop: ReturnType<typeof loopingSince>,
+  epochMs: number,
+): string[] {
   const stoppedAt = lastStop(host, 'kubelet');
   const since = loop ? loop.lastExit : (stoppedAt ?? host.bootedAt);
   const pid = loopPid(host, loop ? loop.lastStart : (lastStartBefore(host, since) ?? host.bootedAt));
   return [
-    `   Active: ${loop ? 'activating (auto-restart) (Result: exit-code)' : 'inactive (dead)'} since ${systemdTime(since)}; ${systemdAgo(now - since)}`,
+    `   Active: ${loop ? 'activating (auto-restart) (Result: exit-code)' : 'inactive (dead)'} since ${systemdTime(since, epochMs)}; ${systemdAgo(now - since)}`,
     `     Docs: ${UNITS.kubelet.docs}`,
     `  Process: ${pid} ExecStart=${EXEC_START.kubelet} (code=exited, status=255)`,
     ` Main PID: ${pid} (code=exited, status=255)`,

@@ -5,6 +5,7 @@
 import type { HostState, ServiceChange, SimCluster } from '../../sim/api';
 import { profileOf } from '../../sim/profiles';
 import { KUBELET_START_LOG, STOP_MS, UNITS } from '../hostFacts';
+import { labEpoch } from '../wallClock';
 import { BOOT_PIDS, mainPid } from './hostProcesses';
 import { joinedAt, loopEntries } from './kubeletLoop';
 import { klog, logrusTime, shortTime } from './logFormats';
@@ -71,12 +72,13 @@ export function journal(
 ): JournalEntry[] {
   const out: JournalEntry[] = [];
   const rt = runtimeUnit(cluster);
+  const epoch = labEpoch(cluster);
   const downAfterMs = profileOf(cluster.options.profile).runtime.downAfterMs;
   const dockerRuns = runsOf(cluster, host, 'docker', now);
   for (const unit of units) {
     const text = unit === 'docker' ? rt.description : UNITS[unit].description;
     const runs = runsOf(cluster, host, unit, now);
-    if (unit === 'kubelet') out.push(...loopEntries(host, now));
+    if (unit === 'kubelet') out.push(...loopEntries(host, now, epoch));
     for (const run of runs) {
       const sys = (at: number, message: string, catalog: JournalEntry['catalog']) =>
         out.push({ at, unit, ident: 'systemd[1]', message, ...(catalog ? { catalog } : {}) });
@@ -85,7 +87,7 @@ export function journal(
         const ident = `${rt.ident}[${run.pid}]`;
         rt.startLog.forEach(([level, rest], i) => {
           const at = run.start + 40 + i * 35;
-          const message = `time="${logrusTime(at, i)}" level=${level} ${rest.replace('${CONTAINERD_PID}', String(run.pid + 13))}`;
+          const message = `time="${logrusTime(at, i, epoch)}" level=${level} ${rest.replace('${CONTAINERD_PID}', String(run.pid + 13))}`;
           out.push({ at, unit, ident, message });
         });
         sys(run.start + 400, `Started ${text}.`, 'started');
@@ -98,10 +100,10 @@ export function journal(
             at,
             unit,
             ident,
-            message: `${klog('I', at, run.pid, where, i)}${msg.replace('${HOST}', host.name)}`,
+            message: `${klog('I', at, run.pid, where, i, epoch)}${msg.replace('${HOST}', host.name)}`,
           });
         });
-        out.push(...noRuntime(run, dockerRuns, now, rt, downAfterMs));
+        out.push(...noRuntime(run, dockerRuns, now, rt, downAfterMs, epoch));
       }
       if (run.end !== undefined) {
         sys(run.end, `Stopping ${text}...`, 'stopping');
@@ -111,7 +113,7 @@ export function journal(
               at: run.end,
               unit,
               ident: `${rt.ident}[${run.pid}]`,
-              message: `time="${logrusTime(run.end, 3)}" level=${level} ${rest}`,
+              message: `time="${logrusTime(run.end, 3, epoch)}" level=${level} ${rest}`,
             });
         sys(run.end + (unit === 'docker' ? rt.stopMs : STOP_MS[unit]), `Stopped ${text}.`, 'stopped');
       }
@@ -131,6 +133,7 @@ function noRuntime(
   now: number,
   rt: RuntimeUnit,
   downAfterMs: number,
+  epoch: number,
 ): JournalEntry[] {
   const out: JournalEntry[] = [];
   const end = Math.min(run.end ?? now, now);
@@ -147,16 +150,16 @@ function noRuntime(
         at: t + i,
         unit: 'kubelet',
         ident: `kubelet[${run.pid}]`,
-        message: `${klog('E', t + i, run.pid, where, 11 + i)}${msg}`,
+        message: `${klog('E', t + i, run.pid, where, 11 + i, epoch)}${msg}`,
       });
     });
   }
   return out;
 }
 
-/** One journal line as `journalctl` prints it. */
-export function journalLine(host: string, e: JournalEntry): string {
-  return `${shortTime(e.at)} ${host} ${e.ident}: ${e.message}`;
+/** One journal line as `journalctl` prints it; `epochMs` dates the lab's cluster time 0. */
+export function journalLine(host: string, e: JournalEntry, epochMs?: number): string {
+  return `${shortTime(e.at, epochMs)} ${host} ${e.ident}: ${e.message}`;
 }
 
 /** systemd 219's catalog texts, shown by journalctl -x under its own lines; `runtime` names the runtime's unit. */

@@ -44,6 +44,18 @@ export const differences136: readonly Difference[] = [
     prints: { '1.18': 'CentOS Linux release 7.8.2003 (Core)', '1.36': 'PRETTY_NAME="Ubuntu 24.04.4 LTS"' },
   },
   {
+    id: 'wall-clock',
+    fields: ['wallClockEpochMs'],
+    what: 'The lab’s dates are of the second edition’s era: its clock starts on 2026-05-08 (the book’s on 2020-07-06), in date, describe, -o yaml, systemctl, journalctl, ps, iptables-save and the logs.',
+    source: `${BOOK} _prepublish_updates/kubernetes.md: "테스트 결과 (2026-05-08)", the day the 1.36.0 lab was tested`,
+    unverified: 'the hour (01:00 UTC) is the book lab’s, kept so the two labs’ clocks read alike',
+    script: [...runPod, 'date', 'kubectl describe pod nginx-pod | grep "Start Time"'],
+    prints: {
+      '1.18': /^Mon Jul {2}6 01:00:4\d UTC 2020\n.*\nStart Time: +Mon, 06 Jul 2020 01:00:00 \+0000$/m,
+      '1.36': /^Fri May {2}8 01:00:4\d UTC 2026\n.*\nStart Time: +Fri, 08 May 2026 01:00:00 \+0000$/m,
+    },
+  },
+  {
     id: 'roles-and-version',
     fields: [
       'kubernetesVersion',

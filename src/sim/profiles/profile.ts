@@ -15,6 +15,8 @@ export interface Profile {
   readonly id: ProfileId;
   /** 'Kubernetes v1.18.4 · docker 1.13.1 · CentOS 7', for notices and the api's banner. */
   readonly title: string;
+  /** The wall-clock time of cluster time 0, in ms since 1970: the era the lab's dates show. */
+  readonly wallClockEpochMs: number;
   /** kube-apiserver's, the kubelet's and kubectl's gitVersion. */
   readonly kubernetesVersion: string;
   /** The control-plane machine of the Vagrantfile; the workers are w<i>-k8s in both editions. */

@@ -9,6 +9,8 @@ const versionInfo = (who: string) =>
 export const profile118: Profile = {
   id: '1.18',
   title: 'Kubernetes v1.18.4 · docker 1.13.1 · CentOS 7',
+  // The book's lab era: 2020-07-06T01:00:00Z (Kubernetes v1.18.4 was released 2020-06-17), in ms (src/sim has no Date).
+  wallClockEpochMs: 1_593_997_200_000,
   kubernetesVersion: gitVersion,
   master: { name: 'm-k8s', ip: '192.168.1.10' },
   baseFiles: {

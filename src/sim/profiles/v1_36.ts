@@ -9,6 +9,8 @@ const gitVersion = 'v1.36.0';
 export const profile136: Profile = {
   id: '1.36',
   title: 'Kubernetes v1.36.0 · containerd 2.2.3 · Ubuntu 24.04',
+  // _prepublish_updates/kubernetes.md: the 1.36.0 lab was tested on 2026-05-08; its clock starts that morning, 2026-05-08T01:00:00Z.
+  wallClockEpochMs: 1_778_202_000_000,
   kubernetesVersion: gitVersion,
   // ch3/3.1.3/Vagrantfile: cfg.vm.host_name = "cp-k8s", private_network ip "192.168.1.10".
   master: { name: 'cp-k8s', ip: '192.168.1.10' },
