@@ -91,3 +91,45 @@ test('the element’s profile attribute: run() on its master by default prints t
   expect(out).toMatch(/^cp-k8s\s+Ready\s+control-plane\s+\S+\s+v1\.36\.0$/m);
   expect(out).not.toContain('m-k8s');
 });
+
+test('profile=1.36 before the app has loaded: the poster draws cp-k8s, then the app takes over', async ({
+  page,
+}) => {
+  // The app's chunk is held back until the poster has been seen.
+  let release = () => {};
+  const held = new Promise<void>((r) => {
+    release = r;
+  });
+  await page.route(/\/assets\/App-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./?profile=1.36&lang=en');
+  const loading = page.getByRole('status').filter({ hasText: 'Loading the lab…' });
+  await expect(loading).toBeVisible();
+  await expect(page.getByRole('group', { name: '1 API server (cp-k8s)', exact: true })).toBeVisible();
+  await expect(page.getByRole('group', { name: /m-k8s/ })).toHaveCount(0);
+  await expect(loading).toBeVisible();
+  release();
+  await expect(loading).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.getByRole('group', { name: '1 API server (cp-k8s)', exact: true })).toBeVisible();
+});
+
+test('profile=1.36: the runtime’s menu stops containerd, and systemctl on w2-k8s says it is inactive', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await openAtEnd(page, 'en');
+  const runtime = page.getByRole('group', { name: '6 container runtime (w2-k8s)', exact: true });
+  await runtime.click();
+  await expect(page.getByRole('menuitem', { name: /docker/ })).toHaveCount(0);
+  await page.getByRole('menuitem', { name: 'Stop the container runtime (containerd) on w2-k8s' }).click();
+  await expect(runtime).toContainText('stopped', { timeout: 15_000 });
+  await page.getByRole('tab', { name: 'Terminal', exact: true }).click();
+  await page.getByRole('tab', { name: 'w2-k8s', exact: true }).click();
+  const box = page.getByRole('textbox', { name: 'Terminal, w2-k8s' });
+  await box.fill('systemctl is-active containerd');
+  await box.press('Enter');
+  const log = page.getByRole('log', { name: 'Terminal output, w2-k8s' });
+  await expect(log).toContainText(/is-active containerd\s*inactive/, { timeout: 20_000 });
+});

@@ -49,7 +49,13 @@ function EmbedStill({ search, options, narrow }: StillProps) {
     <div className={`app theme-${state.theme}${narrow ? ' narrow' : ''} embedded${chrome}`} aria-busy="true">
       <main className="layout">
         <section className="stage" aria-label={t.stage}>
-          <ReadyLabPicture lang={state.lang} theme={state.theme} view={state.view} narrow={narrow} />
+          <ReadyLabPicture
+            lang={state.lang}
+            theme={state.theme}
+            view={state.view}
+            narrow={narrow}
+            profile={state.profile}
+          />
           <p className="poster-loading" role="status">
             {t.loadingLab}
           </p>

@@ -8,7 +8,6 @@ import type { SimMs } from '../sim/units';
 import { Session } from './session';
 import { runAt, wait } from './testing/drive';
 import { runScript } from './transcript';
-import { LAB_EPOCH_MS } from './wallClock';
 
 function transcript(profile: ProfileId, script: readonly string[]): string {
   const session = new Session({ profile });
@@ -28,6 +27,7 @@ function leaves(p: Profile): Map<string, string> {
     prompt: (x) => ['/root', '/', '/etc/kubernetes', '/root/_Book_k8sInfra'].map((d) => x.prompt('h', d)),
     'kubelet.createdMessage': (x) => x.kubelet.createdMessage('nginx'),
     'kubelet.startedMessage': (x) => x.kubelet.startedMessage('nginx'),
+    'kubelet.pulledMessage': (x) => x.kubelet.pulledMessage('nginx', 3217, 3217, 132_000_000),
     'kubectl.deleted': (x) => [
       x.kubectl.deleted('pod', 'p', 'default', 'deleted'),
       x.kubectl.deleted('node', 'n', undefined, 'deleted'),
@@ -87,7 +87,7 @@ describe('the 1.36 profile against the book’s 1.18', () => {
         profiles[profile].master.name,
         "kubectl get lease -n kube-node-lease w2-k8s -o jsonpath='{.spec.renewTime}'",
       ).stdout;
-      const renewedAt = Date.parse(renew) - LAB_EPOCH_MS;
+      const renewedAt = Date.parse(renew) - profiles[profile].wallClockEpochMs;
       let notReadyAt: number | undefined;
       while (notReadyAt === undefined && session.now() - renewedAt < 120_000) {
         const line = runAt(

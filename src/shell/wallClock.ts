@@ -1,26 +1,35 @@
 // Cluster time shown as dates (describe, systemctl status, docker ps). The lab's
 // clock starts at a fixed moment, so outputs repeat exactly; hosts run in UTC.
 
-/** Cluster time 0: the book's lab era (Kubernetes v1.18.4 was released 2020-06-17). */
-export const LAB_EPOCH_MS = Date.UTC(2020, 6, 6, 1, 0, 0);
+import type { SimCluster } from '../sim/api';
+import { profileOf } from '../sim/profiles';
+import { profile118 } from '../sim/profiles/v1_18';
+
+/** Cluster time 0 of the book's 1.18 lab: its era (Kubernetes v1.18.4 was released 2020-06-17). */
+export const LAB_EPOCH_MS = profile118.wallClockEpochMs;
+
+/** Cluster time 0 of `cluster`'s lab as its profile dates it: 2020 for the book's, 2026 for the second edition's. */
+export function labEpoch(cluster: Pick<SimCluster, 'options'>): number {
+  return profileOf(cluster.options.profile).wallClockEpochMs;
+}
 
 const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const two = (n: number) => String(n).padStart(2, '0');
 
-function at(simMs: number): Date {
-  return new Date(LAB_EPOCH_MS + Math.floor(simMs / 1000) * 1000);
+function at(simMs: number, epochMs: number): Date {
+  return new Date(epochMs + Math.floor(simMs / 1000) * 1000);
 }
 
 /** Go's RFC1123Z, as kubectl describe prints times: `Mon, 06 Jul 2020 01:00:00 +0000`. */
-export function rfc1123z(simMs: number): string {
-  const d = at(simMs);
+export function rfc1123z(simMs: number, epochMs = LAB_EPOCH_MS): string {
+  const d = at(simMs, epochMs);
   return `${days[d.getUTCDay()]}, ${two(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
 }
 
 /** systemd's timestamp: `Mon 2020-07-06 01:00:00 UTC`. */
-export function systemdTime(simMs: number): string {
-  const d = at(simMs);
+export function systemdTime(simMs: number, epochMs = LAB_EPOCH_MS): string {
+  const d = at(simMs, epochMs);
   return `${days[d.getUTCDay()]} ${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC`;
 }
 
@@ -55,7 +64,7 @@ export function dockerDuration(ms: number): string {
 }
 
 /** nginx's $time_local: `06/Jul/2020:01:00:00 +0000`. */
-export function nginxTime(simMs: number): string {
-  const d = at(simMs);
+export function nginxTime(simMs: number, epochMs = LAB_EPOCH_MS): string {
+  const d = at(simMs, epochMs);
   return `${two(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
 }

@@ -3,6 +3,8 @@
 // whether it is in force. Data, not patches of a machine's insides.
 import type { HostState } from './api';
 import type { ClusterInput, ControlPlaneManifest } from './inputs';
+import type { Profile, ProfileId } from './profiles';
+import { profileOf } from './profiles';
 import type { World } from './world';
 
 export type FaultId =
@@ -25,6 +27,8 @@ export interface FaultSpec {
   /** 'node': needs a host (w2-k8s); 'cluster': none. */
   readonly scope: 'node' | 'cluster';
   readonly label: { readonly en: string; readonly ko: string };
+  /** The label under a lab's profile, when it names something the profile names (the runtime). */
+  labelIn?(profile: Profile): { readonly en: string; readonly ko: string };
   inject(target?: string): ClusterInput;
   heal(target?: string): ClusterInput;
   active(world: World, target?: string): boolean;
@@ -54,6 +58,11 @@ export const faultCatalog: readonly FaultSpec[] = [
     id: 'docker',
     scope: 'node',
     label: { en: 'Stop the container runtime (docker)', ko: '컨테이너 런타임(docker) 중지' },
+    // The id stays `docker` (links, lesson files); the label says the lab's runtime.
+    labelIn: (p) => ({
+      en: `Stop the container runtime (${p.runtime.service})`,
+      ko: `컨테이너 런타임(${p.runtime.service}) 중지`,
+    }),
     inject: (t) => ({ type: 'service.stop', host: host(t), service: 'docker' }),
     heal: (t) => ({ type: 'service.start', host: host(t), service: 'docker' }),
     active: (w, t) => w.host(host(t))?.services.docker === 'inactive',
@@ -132,6 +141,16 @@ export interface FaultRef {
 
 export function faultSpec(id: string): FaultSpec | undefined {
   return faultCatalog.find((f) => f.id === id);
+}
+
+/** A fault's label as the lab of `profile` names it ("Stop the container runtime (containerd)"). */
+export function faultLabel(
+  id: string,
+  profile?: ProfileId,
+): { readonly en: string; readonly ko: string } | undefined {
+  const spec = faultSpec(id);
+  if (!spec) return undefined;
+  return spec.labelIn ? spec.labelIn(profileOf(profile)) : spec.label;
 }
 
 /** `kubelet@w2-k8s,apiserver` → refs, with the pieces that do not parse. */

@@ -2,7 +2,7 @@
 export type * from './api';
 export { Cluster, createCluster, kubectlId, shellId } from './cluster';
 export type { FaultId, FaultRef, FaultSpec } from './faults';
-export { faultCatalog, faultSpec, formatFaultList, parseFaultList } from './faults';
+export { faultCatalog, faultLabel, faultSpec, formatFaultList, parseFaultList } from './faults';
 export type { ClusterInput, ControlPlaneManifest, HostName, HostService } from './inputs';
 export { calicoObjects, kubeadmAddons, templates } from './labs/addons';
 export { MAX_WORKERS } from './limits';

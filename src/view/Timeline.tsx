@@ -6,7 +6,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { Lang, Lesson } from '../lessons';
 import type { LessonPlayer } from '../player';
 import type { FaultRef } from '../sim';
-import { faultSpec } from '../sim';
+import { faultLabel } from '../sim';
+import type { ProfileId } from '../sim/profiles';
 import { usePlayerSnapshot } from './hooks';
 import { ui } from './i18n';
 import { labText } from './lab/labText';
@@ -99,7 +100,9 @@ export function Timeline({ lp, lesson, lang, step }: Props) {
                 key={`${i.at}-${'line' in i ? i.line : 'fault' in i ? `${i.fault.id}${i.heal}` : 'C'}`}
                 className={`timeline-input ${'fault' in i ? 'fault' : 'line'}`}
                 style={{ left: `${fraction(i.at) * 100}%` }}
-                title={'line' in i ? i.line : 'fault' in i ? faultTitle(i.fault, i.heal, lang) : '^C'}
+                title={
+                  'line' in i ? i.line : 'fault' in i ? faultTitle(i.fault, i.heal, lang, lp.profile) : '^C'
+                }
                 aria-hidden="true"
               />
             ))}
@@ -155,8 +158,8 @@ function useWidth(ref: { readonly current: HTMLElement | null }): number | undef
 }
 
 /** "− Stop the scheduler", "+ Heal: Stop the kubelet on w2-k8s (w2-k8s)": a fault tick's title in the page's language. */
-function faultTitle(fault: FaultRef, heal: boolean, lang: Lang): string {
-  const label = faultSpec(fault.id)?.label[lang] ?? fault.id;
+function faultTitle(fault: FaultRef, heal: boolean, lang: Lang, profile?: ProfileId): string {
+  const label = faultLabel(fault.id, profile)?.[lang] ?? fault.id;
   const what = fault.target && !label.includes(fault.target) ? `${label} (${fault.target})` : label;
   return heal ? `+ ${labText[lang].heal}: ${what}` : `− ${what}`;
 }

@@ -18,7 +18,13 @@ function state(c: ClusterMoment, id: string) {
   return c.components().find((x) => x.id === id)?.state;
 }
 
-export function diagnose(c: ClusterMoment, name: string, namespace = 'default'): Diagnosis | undefined {
+/** `runtime`: the container runtime's unit on the lab's machines (docker, or containerd under 1.36). */
+export function diagnose(
+  c: ClusterMoment,
+  name: string,
+  namespace = 'default',
+  runtime = 'docker',
+): Diagnosis | undefined {
   const pod = c.pod(namespace, name);
   const view = c.pods().find((p) => p.name === name && p.namespace === namespace);
   if (!pod || !view) return undefined;
@@ -99,10 +105,10 @@ export function diagnose(c: ClusterMoment, name: string, namespace = 'default'):
       step: 6,
       component: `runtime@${node}`,
       host: node,
-      command: 'systemctl status docker',
+      command: `systemctl status ${runtime}`,
       why: {
-        ko: `${node} 의 컨테이너 런타임(docker)이 멈춰 있어 컨테이너를 만들 수 없습니다.`,
-        en: `The container runtime (docker) on ${node} is down: no container can be made.`,
+        ko: `${node} 의 컨테이너 런타임(${runtime})이 멈춰 있어 컨테이너를 만들 수 없습니다.`,
+        en: `The container runtime (${runtime}) on ${node} is down: no container can be made.`,
       },
     };
   if (!host.cniInstalled)

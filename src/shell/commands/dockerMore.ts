@@ -9,7 +9,7 @@ import { nodeContainers } from '../host/nodeContainers';
 import { IMAGE_CREATED, IMAGE_LABELS } from '../hostFacts';
 import { logText } from '../kubectl/logs';
 import { tabwrite } from '../tabwriter';
-import { dockerDuration, LAB_EPOCH_MS } from '../wallClock';
+import { dockerDuration, labEpoch } from '../wallClock';
 
 /** docker's units.HumanSize: four significant digits, decimal units. */
 function humanSize(mb: number): string {
@@ -87,13 +87,14 @@ export function dockerLogs(io: CommandIO, args: readonly string[]): void {
   const known = rt?.containers.find((x) => x.id.startsWith(c.id));
   let entries = rt && known ? [...rt.logs(known.id)] : [];
   if (Number.isInteger(tail) && tail >= 0) entries = entries.slice(Math.max(0, entries.length - tail));
-  for (const e of entries) (e.stream === 'stderr' ? io.err : io.out)(logText(e));
+  for (const e of entries)
+    (e.stream === 'stderr' ? io.err : io.out)(logText(e, labEpoch(io.shell.world.cluster)));
   io.exit(0);
 }
 
 /** Go's time.RFC3339Nano as docker prints times: 2020-07-06T00:41:12.345678912Z. */
-function goTime(ms: number, salt: string): string {
-  const d = new Date(LAB_EPOCH_MS + ms);
+function goTime(ms: number, salt: string, epochMs: number): string {
+  const d = new Date(epochMs + ms);
   const frac = `${String(((ms % 1000) + 1000) % 1000).padStart(3, '0')}${String(sha256(salt)[0] ?? 0).padStart(3, '0')}${String(sha256(salt)[1] ?? 0).padStart(3, '0')}`;
   return `${d.toISOString().slice(0, 19)}.${frac.replace(/0+$/, '') || '0'}Z`;
 }
@@ -101,6 +102,7 @@ function goTime(ms: number, salt: string): string {
 const hex = (text: string) => Array.from(sha256(text), (b) => b.toString(16).padStart(2, '0')).join('');
 
 function inspectOne(cluster: SimCluster, host: string, c: NodeContainer, pid: number): unknown {
+  const epoch = labEpoch(cluster);
   const pod = c.pod;
   const ns = pod.metadata.namespace ?? 'default';
   const spec = c.container;
@@ -126,7 +128,7 @@ function inspectOne(cluster: SimCluster, host: string, c: NodeContainer, pid: nu
         ...(IMAGE_LABELS[found.ok ? found.image.kind : ''] ?? {}),
       }
     : {
-        'annotation.kubernetes.io/config.seen': new Date(LAB_EPOCH_MS + c.startedAt)
+        'annotation.kubernetes.io/config.seen': new Date(epoch + c.startedAt)
           .toISOString()
           .replace('.000Z', '.000000000Z'),
         'annotation.kubernetes.io/config.source': 'api',
@@ -146,7 +148,7 @@ function inspectOne(cluster: SimCluster, host: string, c: NodeContainer, pid: nu
       : [];
   return {
     Id: c.fullId,
-    Created: goTime(c.startedAt - 300, `${c.id}/created`),
+    Created: goTime(c.startedAt - 300, `${c.id}/created`, epoch),
     Path: path ?? '',
     Args: args,
     State: {
@@ -159,7 +161,7 @@ function inspectOne(cluster: SimCluster, host: string, c: NodeContainer, pid: nu
       Pid: pid,
       ExitCode: 0,
       Error: '',
-      StartedAt: goTime(c.startedAt, `${c.id}/started`),
+      StartedAt: goTime(c.startedAt, `${c.id}/started`, epoch),
       FinishedAt: '0001-01-01T00:00:00Z',
     },
     Image: imageId,

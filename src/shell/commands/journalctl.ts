@@ -5,7 +5,8 @@ import type { CommandIO } from '../command';
 import { defineCommand, fail, ok } from '../command';
 import type { JournalEntry, JournalUnit } from '../host/hostJournal';
 import { catalogLines, journal, journalLine } from '../host/hostJournal';
-import { systemdTime } from '../wallClock';
+import { runtimeUnit } from '../host/runtimeUnit';
+import { labEpoch, systemdTime } from '../wallClock';
 
 interface Journalctl {
   readonly units: readonly string[];
@@ -17,9 +18,10 @@ interface Journalctl {
 /** The kernel's first line comes this long before the boot's services start. */
 const KERNEL_BEFORE_MS = 16_000;
 
-function unitOf(name: string): JournalUnit | undefined {
+/** `-u kubelet`, or the runtime's unit by its name on this lab (docker or containerd). */
+function unitOf(name: string, runtime: string): JournalUnit | undefined {
   const base = name.replace(/\.service$/, '');
-  return base === 'kubelet' || base === 'docker' ? base : undefined;
+  return base === 'kubelet' ? base : base === runtime ? 'docker' : undefined;
 }
 
 export const journalctl = defineCommand<Journalctl>({
@@ -68,21 +70,23 @@ export const journalctl = defineCommand<Journalctl>({
     const world = io.shell.world;
     const host = world.cluster.host(io.shell.host);
     if (!host) return io.exit(1);
-    const wanted = cmd.units.map(unitOf).filter((u): u is JournalUnit => u !== undefined);
+    const runtime = runtimeUnit(world.cluster).name;
+    const wanted = cmd.units.map((u) => unitOf(u, runtime)).filter((u): u is JournalUnit => u !== undefined);
     // Other units' lines are not modelled; asking for them alone shows nothing.
     const known = cmd.units.length === 0 ? (['kubelet', 'docker'] as JournalUnit[]) : wanted;
     const read = () => journal(world.cluster, host, known, world.now());
-    const begins = systemdTime(host.bootedAt - KERNEL_BEFORE_MS);
+    const epoch = labEpoch(world.cluster);
+    const begins = systemdTime(host.bootedAt - KERNEL_BEFORE_MS, epoch);
     const now = world.now();
     const first = read();
     const shown = cmd.lines === undefined ? first : first.slice(Math.max(0, first.length - cmd.lines));
     io.out(
       cmd.follow
         ? `-- Logs begin at ${begins}. --`
-        : `-- Logs begin at ${begins}, end at ${systemdTime(now)}. --`,
+        : `-- Logs begin at ${begins}, end at ${systemdTime(now, epoch)}. --`,
     );
     if (shown.length === 0 && !cmd.follow) io.out('-- No entries --');
-    print(io, host.name, shown, cmd.explain);
+    print(io, host.name, shown, cmd.explain, runtime, epoch);
     if (!cmd.follow) return io.exit(0);
     // -f: new lines as they are written, until Ctrl+C.
     let seen = first.length;
@@ -90,7 +94,7 @@ export const journalctl = defineCommand<Journalctl>({
     const poll = () => {
       // The host as it is now: its log is replaced, not grown in place, as the lab changes.
       const all = journal(world.cluster, world.cluster.host(host.name) ?? host, known, world.now());
-      print(io, host.name, all.slice(seen), cmd.explain);
+      print(io, host.name, all.slice(seen), cmd.explain, runtime, epoch);
       seen = all.length;
       cancel = world.after(1000, poll);
     };
@@ -99,9 +103,16 @@ export const journalctl = defineCommand<Journalctl>({
   },
 });
 
-function print(io: CommandIO, host: string, entries: readonly JournalEntry[], explain: boolean): void {
+function print(
+  io: CommandIO,
+  host: string,
+  entries: readonly JournalEntry[],
+  explain: boolean,
+  runtime: string,
+  epoch: number,
+): void {
   for (const e of entries) {
-    io.out(journalLine(host, e));
-    if (explain) for (const l of catalogLines(e)) io.out(l);
+    io.out(journalLine(host, e, epoch));
+    if (explain) for (const l of catalogLines(e, runtime)) io.out(l);
   }
 }

@@ -4,84 +4,23 @@ import type { CommandIO } from '../command';
 import { defineCommand, fail, ok } from '../command';
 import { LAB_SERVER, send } from '../kubectl/client';
 import { writeControlPlaneFiles, writeWorkerFiles } from '../labFiles';
+import { labProfile } from '../labProfile';
 import { table } from '../tabwriter';
+import type { KubeadmTexts } from './kubeadmTexts';
+import { kubeadm118, kubeadm136, TOKEN } from './kubeadmTexts';
 
-const TOKEN = '123456.1234567890123456';
-const cgroupWarning =
-  '\t[WARNING IsDockerSystemdCheck]: detected "cgroupfs" as the Docker cgroup driver. The recommended driver is "systemd". Please follow the guide at https://kubernetes.io/docs/setup/cri/';
+// The texts of each kubeadm release the lab has, by the Kubernetes version of its profile.
+const byVersion: Readonly<Record<string, KubeadmTexts>> = { 'v1.18.4': kubeadm118, 'v1.36.0': kubeadm136 };
 
-const initHead = `[init] Using Kubernetes version: v1.18.4
-[preflight] Running pre-flight checks
-${cgroupWarning}
-[preflight] Pulling images required for setting up a Kubernetes cluster
-[preflight] This might take a minute or two, depending on the speed of your internet connection
-[preflight] You can also perform this action in beforehand using 'kubeadm config images pull'
-[kubelet-start] Writing kubelet environment file with flags to file "/var/lib/kubelet/kubeadm-flags.env"
-[kubelet-start] Writing kubelet configuration to file "/var/lib/kubelet/config.yaml"
-[kubelet-start] Starting the kubelet
-[certs] Using certificateDir folder "/etc/kubernetes/pki"
-[certs] Generating "ca" certificate and key
-[certs] Generating "apiserver" certificate and key
-[certs] apiserver serving cert is signed for DNS names [m-k8s kubernetes kubernetes.default kubernetes.default.svc kubernetes.default.svc.cluster.local] and IPs [10.96.0.1 192.168.1.10]
-[kubeconfig] Using kubeconfig folder "/etc/kubernetes"
-[kubeconfig] Writing "admin.conf" kubeconfig file
-[kubeconfig] Writing "kubelet.conf" kubeconfig file
-[kubeconfig] Writing "controller-manager.conf" kubeconfig file
-[kubeconfig] Writing "scheduler.conf" kubeconfig file
-[control-plane] Using manifest folder "/etc/kubernetes/manifests"
-[control-plane] Creating static Pod manifest for "kube-apiserver"
-[control-plane] Creating static Pod manifest for "kube-controller-manager"
-[control-plane] Creating static Pod manifest for "kube-scheduler"
-[etcd] Creating static Pod manifest for local etcd in "/etc/kubernetes/manifests"
-[wait-control-plane] Waiting for the kubelet to boot up the control plane as static Pods from directory "/etc/kubernetes/manifests". This can take up to 4m0s`;
+function textsOf(io: CommandIO): KubeadmTexts {
+  const version = labProfile(io.shell).kubernetesVersion;
+  const texts = byVersion[version];
+  if (!texts) throw new Error(`kubeadm ${version}: no texts in src/shell/commands/kubeadmTexts.ts`);
+  return texts;
+}
 
-const initTail = (
-  seconds: string,
-) => `[apiclient] All control plane components are healthy after ${seconds} seconds
-[upload-config] Storing the configuration used in ConfigMap "kubeadm-config" in the "kube-system" Namespace
-[mark-control-plane] Marking the node m-k8s as control-plane by adding the label "node-role.kubernetes.io/master=''"
-[mark-control-plane] Marking the node m-k8s as control-plane by adding the taints [node-role.kubernetes.io/master:NoSchedule]
-[bootstrap-token] Using token: ${TOKEN}
-[addons] Applied essential addon: CoreDNS
-[addons] Applied essential addon: kube-proxy
-
-Your Kubernetes control-plane has initialized successfully!
-
-To start using your cluster, you need to run the following as a regular user:
-
-  mkdir -p $HOME/.kube
-  sudo cp -i /etc/kubernetes/admin.conf $HOME/.kube/config
-  sudo chown $(id -u):$(id -g) $HOME/.kube/config
-
-You should now deploy a pod network to the cluster.
-Run "kubectl apply -f [podnetwork].yaml" with one of the options listed at:
-  https://kubernetes.io/docs/concepts/cluster-administration/addons/
-
-Then you can join any number of worker nodes by running the following on each as root:
-
-kubeadm join 192.168.1.10:6443 --token ${TOKEN} \\
-    --discovery-token-ca-cert-hash sha256:0c8c5ee5e9b4a3c8e5c3f2f31aebd0ca1e2e3e7bbfc94f5e2a2c1a9ad4b7ab6f `;
-
-const joinText = `[preflight] Running pre-flight checks
-${cgroupWarning}
-[preflight] Reading configuration from the cluster...
-[preflight] FYI: You can look at this config file with 'kubectl -n kube-system get cm kubeadm-config -oyaml'
-[kubelet-start] Downloading configuration for the kubelet from the "kubelet-config-1.18" ConfigMap in the kube-system namespace
-[kubelet-start] Writing kubelet configuration to file "/var/lib/kubelet/config.yaml"
-[kubelet-start] Writing kubelet environment file with flags to file "/var/lib/kubelet/kubeadm-flags.env"
-[kubelet-start] Starting the kubelet
-[kubelet-start] Waiting for the kubelet to perform the TLS Bootstrap...
-
-This node has joined the cluster:
-* Certificate signing request was sent to apiserver and a response was received.
-* The Kubelet was informed of the new secure connection details.
-
-Run 'kubectl get nodes' on the control-plane to see this node join the cluster.
-`;
-
-const preflightFailed = (errors: string[]) => `[preflight] Running pre-flight checks
-${cgroupWarning}
-error execution phase preflight: [preflight] Some fatal errors occurred:
+const preflightFailed = (t: KubeadmTexts, errors: string[]) => `[preflight] Running pre-flight checks
+${t.preflightWarnings}error execution phase preflight: [preflight] Some fatal errors occurred:
 ${errors.map((e) => `\t[ERROR ${e}]`).join('\n')}
 [preflight] If you know what you are doing, you can make a check non-fatal with \`--ignore-preflight-errors=...\`
 To see the stack trace of this error execute with --v=5 or higher`;
@@ -89,9 +28,10 @@ To see the stack trace of this error execute with --v=5 or higher`;
 function init(io: CommandIO): void {
   const cluster = io.shell.world.cluster;
   const state = cluster.host(io.shell.host);
+  const t = textsOf(io);
   if (state?.joined) {
     io.err(
-      `[init] Using Kubernetes version: v1.18.4\n${preflightFailed([
+      `[init] Using Kubernetes version: ${labProfile(io.shell).kubernetesVersion}\n${preflightFailed(t, [
         'Port-6443]: Port 6443 is in use',
         'Port-10259]: Port 10259 is in use',
         'Port-10257]: Port 10257 is in use',
@@ -104,7 +44,7 @@ function init(io: CommandIO): void {
     io.exit(1);
     return;
   }
-  io.out(initHead);
+  io.out(t.initHead(io.shell.host));
   cluster.dispatch({ type: 'kubeadm.init', host: io.shell.host });
   writeControlPlaneFiles(io.shell.fs, io.shell.host);
   const started = io.shell.world.now();
@@ -112,7 +52,7 @@ function init(io: CommandIO): void {
     send(io, LAB_SERVER, { verb: 'list', resource: 'nodes' }, (res) => {
       const waited = io.shell.world.now() - started;
       if (res.ok) {
-        io.out(initTail((waited / 1000).toFixed(6)));
+        io.out(t.initTail(io.shell.host, waited));
         return io.exit(0);
       }
       if (waited > 240_000) {
@@ -129,9 +69,10 @@ function init(io: CommandIO): void {
 
 function join(io: CommandIO): void {
   const cluster = io.shell.world.cluster;
+  const t = textsOf(io);
   if (cluster.host(io.shell.host)?.joined) {
     io.err(
-      preflightFailed([
+      preflightFailed(t, [
         'FileAvailable--etc-kubernetes-kubelet.conf]: /etc/kubernetes/kubelet.conf already exists',
         'Port-10250]: Port 10250 is in use',
         'FileAvailable--etc-kubernetes-pki-ca.crt]: /etc/kubernetes/pki/ca.crt already exists',
@@ -150,7 +91,7 @@ function join(io: CommandIO): void {
     }
     cluster.dispatch({ type: 'kubeadm.join', host: io.shell.host });
     writeWorkerFiles(io.shell.fs, io.shell.host);
-    io.out(joinText.slice(0, -1));
+    io.out(t.join);
     io.exit(0);
   });
 }
@@ -208,7 +149,9 @@ export const kubeadm = defineCommand<'init' | 'join' | 'token list' | 'version'>
     }
     if (sub === 'init' && !master) {
       // The workers have 1 vCPU (k8s-facts §1.1); kubeadm init wants 2.
-      io.err(preflightFailed(['NumCPU]: the number of available CPUs 1 is less than the required 2']));
+      io.err(
+        preflightFailed(textsOf(io), ['NumCPU]: the number of available CPUs 1 is less than the required 2']),
+      );
       return io.exit(1);
     }
     if (sub === 'init') return init(io);

@@ -5,7 +5,7 @@ import { defineCommand, fail, ok } from '../command';
 import type { HostProcess } from '../host/hostProcesses';
 import { hostProcesses } from '../host/hostProcesses';
 import { MEM_TOTAL_KIB } from '../hostFacts';
-import { LAB_EPOCH_MS } from '../wallClock';
+import { labEpoch } from '../wallClock';
 
 type Format = 'full' | 'bsd' | 'tty';
 
@@ -39,6 +39,7 @@ export const ps = defineCommand<Ps>({
       ...hostProcesses(world.cluster, host, now),
       ...ownProcesses(io, ['ps', ...args], host.bootedAt, now),
     ];
+    const epoch = labEpoch(world.cluster);
     const memTotal = host.role === 'master' ? MEM_TOTAL_KIB.master : MEM_TOTAL_KIB.worker;
     if (format === 'tty') {
       const mine = procs.filter((p) => p.tty === 'pts/0');
@@ -56,14 +57,14 @@ export const ps = defineCommand<Ps>({
             'UID        PID  PPID  C STIME TTY          TIME CMD',
             ...procs.map(
               (p) =>
-                `${p.user.padEnd(8)} ${pad(p.pid, 5)} ${pad(p.ppid, 5)} ${pad(Math.floor(share(p, now) * 100), 2)} ${hhmm(p.startedAt)} ${p.tty.padEnd(8)} ${clock(cpuSec(p, now))} ${p.cmd}`,
+                `${p.user.padEnd(8)} ${pad(p.pid, 5)} ${pad(p.ppid, 5)} ${pad(Math.floor(share(p, now) * 100), 2)} ${hhmm(p.startedAt, epoch)} ${p.tty.padEnd(8)} ${clock(cpuSec(p, now))} ${p.cmd}`,
             ),
           ]
         : [
             'USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND',
             ...procs.map(
               (p) =>
-                `${p.user.padEnd(8)} ${pad(p.pid, 5)} ${pad((share(p, now) * 100).toFixed(1), 4)} ${pad(((p.rssKib / memTotal) * 100).toFixed(1), 4)} ${pad(p.vszKib, 6)} ${pad(p.rssKib, 5)} ${p.tty.padEnd(8)} ${p.stat.padEnd(4)} ${hhmm(p.startedAt)} ${pad(minutes(cpuSec(p, now)), 6)} ${p.cmd}`,
+                `${p.user.padEnd(8)} ${pad(p.pid, 5)} ${pad((share(p, now) * 100).toFixed(1), 4)} ${pad(((p.rssKib / memTotal) * 100).toFixed(1), 4)} ${pad(p.vszKib, 6)} ${pad(p.rssKib, 5)} ${p.tty.padEnd(8)} ${p.stat.padEnd(4)} ${hhmm(p.startedAt, epoch)} ${pad(minutes(cpuSec(p, now)), 6)} ${p.cmd}`,
             ),
           ];
     io.out(rows.join('\n'));
@@ -134,8 +135,8 @@ function share(p: HostProcess, now: number): number {
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** STIME/START: the hour and minute it started (the lab's hosts run in UTC). */
-function hhmm(at: number): string {
-  const d = new Date(LAB_EPOCH_MS + Math.floor(at / 1000) * 1000);
+function hhmm(at: number, epochMs: number): string {
+  const d = new Date(epochMs + Math.floor(at / 1000) * 1000);
   return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
 }
 

@@ -6,7 +6,7 @@ import { layerId } from '../host/containerIds';
 import { hostProcesses } from '../host/hostProcesses';
 import { nodeContainers } from '../host/nodeContainers';
 import { BASE_USED_KIB, BOOT_FS, BUFF_CACHE_KIB, MEM_TOTAL_KIB, ROOT_FS } from '../hostFacts';
-import { LAB_EPOCH_MS } from '../wallClock';
+import { labEpoch } from '../wallClock';
 
 /** procps' scale_size: one decimal when it fits in 4 characters, else a whole number. */
 function human(kib: number): string {
@@ -170,7 +170,7 @@ export const date = defineCommand<null>({
   name: 'date',
   parse: (args) => (args.length === 0 ? ok(null) : fail(`date: invalid date ‘${args[0]}’`, 1)),
   run(_, io) {
-    const d = new Date(LAB_EPOCH_MS + Math.floor(io.shell.world.now() / 1000) * 1000);
+    const d = new Date(labEpoch(io.shell.world.cluster) + Math.floor(io.shell.world.now() / 1000) * 1000);
     const [wd, mon, day, year, time] = [
       ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()],
       ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()],

@@ -1,18 +1,22 @@
-// The host itself: systemctl (kubelet, docker, network), modprobe and lsmod
+// The host itself: systemctl (kubelet, the runtime's docker or containerd, network), modprobe and lsmod
 // (br_netfilter), reboot and poweroff. They change the lab through ClusterInputs.
 import type { HostService } from '../../sim/inputs';
 import { defineCommand, fail, ok } from '../command';
 import { hostNetwork } from '../host/hostNetwork';
+import { runtimeUnit } from '../host/runtimeUnit';
 import { status } from './systemctlStatus';
 
-const units: Record<string, HostService> = {
-  kubelet: 'kubelet',
-  'kubelet.service': 'kubelet',
-  docker: 'docker',
-  'docker.service': 'docker',
-  network: 'network',
-  'network.service': 'network',
-};
+/** The units systemctl knows on this lab's machines: the runtime's by its name (docker or containerd). */
+function unitsOf(runtime: string): Record<string, HostService> {
+  return {
+    kubelet: 'kubelet',
+    'kubelet.service': 'kubelet',
+    [runtime]: 'docker',
+    [`${runtime}.service`]: 'docker',
+    network: 'network',
+    'network.service': 'network',
+  };
+}
 
 type Action = 'start' | 'stop' | 'restart' | 'status' | 'is-active' | 'enable' | 'disable';
 
@@ -34,9 +38,11 @@ export const systemctl = defineCommand<Systemctl>({
     return ok({ action: action as Action, unit });
   },
   run({ action, unit }, io) {
-    const service = units[unit];
-    const name = unit.endsWith('.service') ? unit : `${unit}.service`;
     const cluster = io.shell.world.cluster;
+    const service = Object.hasOwn(unitsOf(runtimeUnit(cluster).name), unit)
+      ? unitsOf(runtimeUnit(cluster).name)[unit]
+      : undefined;
+    const name = unit.endsWith('.service') ? unit : `${unit}.service`;
     const state = cluster.host(io.shell.host);
     if (!service || state?.services[service] === 'absent') {
       if (action === 'status') io.err(`Unit ${name} could not be found.`);

@@ -6,7 +6,7 @@ import { ok } from '../command';
 import { clear, sleep } from '../commands/session';
 import { grep, head, tail, wc } from '../commands/text';
 import { runNetworkCommand } from '../kubectl/execNet';
-import { LAB_EPOCH_MS } from '../wallClock';
+import { labEpoch } from '../wallClock';
 import type { ContainerShell } from './containerShell';
 import { containerOf, ContainerShell as Inner, podHostname } from './containerShell';
 import { etcdctl } from './etcdctl';
@@ -150,7 +150,7 @@ function net(args: readonly string[], io: CommandIO, sh: ContainerShell, name: s
 
 /** `date` of GNU and busybox alike in the C locale: `Mon Jul  6 01:00:00 UTC 2020` (containers run in UTC). */
 function date(_args: readonly string[], io: CommandIO, sh: ContainerShell) {
-  const d = new Date(LAB_EPOCH_MS + Math.floor(sh.world.now() / 1000) * 1000);
+  const d = new Date(labEpoch(sh.world.cluster) + Math.floor(sh.world.now() / 1000) * 1000);
   const [wd, day, mon, year, time] = d.toUTCString().replace(',', '').split(' ') as string[];
   const month = `${mon} ${String(Number(day)).padStart(2, ' ')}`;
   done(io, [`${wd} ${month} ${time} UTC ${year}`]);

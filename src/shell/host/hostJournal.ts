@@ -3,17 +3,14 @@
 // every 5 s while docker is down. A pure function of the host's state and its service log,
 // so journalctl -f can print each new line as cluster time reaches it.
 import type { HostState, ServiceChange, SimCluster } from '../../sim/api';
-import {
-  DOCKER_START_LOG,
-  DOCKER_STOP_LOG,
-  KUBELET_NO_DOCKER,
-  KUBELET_START_LOG,
-  STOP_MS,
-  UNITS,
-} from '../hostFacts';
+import { profileOf } from '../../sim/profiles';
+import { KUBELET_START_LOG, STOP_MS, UNITS } from '../hostFacts';
+import { labEpoch } from '../wallClock';
 import { BOOT_PIDS, mainPid } from './hostProcesses';
 import { joinedAt, loopEntries } from './kubeletLoop';
 import { klog, logrusTime, shortTime } from './logFormats';
+import type { RuntimeUnit } from './runtimeUnit';
+import { runtimeUnit } from './runtimeUnit';
 
 export type JournalUnit = 'kubelet' | 'docker';
 
@@ -74,20 +71,23 @@ export function journal(
   now: number,
 ): JournalEntry[] {
   const out: JournalEntry[] = [];
+  const rt = runtimeUnit(cluster);
+  const epoch = labEpoch(cluster);
+  const downAfterMs = profileOf(cluster.options.profile).runtime.downAfterMs;
   const dockerRuns = runsOf(cluster, host, 'docker', now);
   for (const unit of units) {
-    const text = UNITS[unit].description;
+    const text = unit === 'docker' ? rt.description : UNITS[unit].description;
     const runs = runsOf(cluster, host, unit, now);
-    if (unit === 'kubelet') out.push(...loopEntries(host, now));
+    if (unit === 'kubelet') out.push(...loopEntries(host, now, epoch));
     for (const run of runs) {
       const sys = (at: number, message: string, catalog: JournalEntry['catalog']) =>
         out.push({ at, unit, ident: 'systemd[1]', message, ...(catalog ? { catalog } : {}) });
       if (unit === 'docker') {
         sys(run.start, `Starting ${text}...`, 'starting');
-        const ident = `dockerd-current[${run.pid}]`;
-        DOCKER_START_LOG.forEach(([level, rest], i) => {
+        const ident = `${rt.ident}[${run.pid}]`;
+        rt.startLog.forEach(([level, rest], i) => {
           const at = run.start + 40 + i * 35;
-          const message = `time="${logrusTime(at, i)}" level=${level} ${rest.replace('${CONTAINERD_PID}', String(run.pid + 13))}`;
+          const message = `time="${logrusTime(at, i, epoch)}" level=${level} ${rest.replace('${CONTAINERD_PID}', String(run.pid + 13))}`;
           out.push({ at, unit, ident, message });
         });
         sys(run.start + 400, `Started ${text}.`, 'started');
@@ -100,54 +100,71 @@ export function journal(
             at,
             unit,
             ident,
-            message: `${klog('I', at, run.pid, where, i)}${msg.replace('${HOST}', host.name)}`,
+            message: `${klog('I', at, run.pid, where, i, epoch)}${msg.replace('${HOST}', host.name)}`,
           });
         });
-        out.push(...noDocker(run, dockerRuns, now));
+        out.push(...noRuntime(run, dockerRuns, now, rt, downAfterMs, epoch));
       }
       if (run.end !== undefined) {
         sys(run.end, `Stopping ${text}...`, 'stopping');
         if (unit === 'docker')
-          for (const [level, rest] of DOCKER_STOP_LOG)
+          for (const [level, rest] of rt.stopLog)
             out.push({
               at: run.end,
               unit,
-              ident: `dockerd-current[${run.pid}]`,
-              message: `time="${logrusTime(run.end, 3)}" level=${level} ${rest}`,
+              ident: `${rt.ident}[${run.pid}]`,
+              message: `time="${logrusTime(run.end, 3, epoch)}" level=${level} ${rest}`,
             });
-        sys(run.end + STOP_MS[unit], `Stopped ${text}.`, 'stopped');
+        sys(run.end + (unit === 'docker' ? rt.stopMs : STOP_MS[unit]), `Stopped ${text}.`, 'stopped');
       }
     }
   }
   return out.filter((e) => e.at <= now).sort((a, b) => a.at - b.at);
 }
 
-/** Every 5 s of a kubelet run that falls while docker is not running. */
-function noDocker(run: Run, dockerRuns: readonly Run[], now: number): JournalEntry[] {
+/**
+ * Every 5 s of a kubelet run that falls while the runtime is not running, what its status
+ * check logs; once the last good check is `downAfterMs` old, the sync loop's "Skipping pod
+ * synchronization" too (kubelet.go syncLoop, its back-off capped at 5 s).
+ */
+function noRuntime(
+  run: Run,
+  runtimeRuns: readonly Run[],
+  now: number,
+  rt: RuntimeUnit,
+  downAfterMs: number,
+  epoch: number,
+): JournalEntry[] {
   const out: JournalEntry[] = [];
   const end = Math.min(run.end ?? now, now);
-  const up = (t: number) => dockerRuns.some((d) => d.start <= t && (d.end === undefined || t < d.end));
+  const up = (t: number) => runtimeRuns.some((d) => d.start <= t && (d.end === undefined || t < d.end));
+  const downSince = (t: number) =>
+    runtimeRuns.filter((d) => d.end !== undefined && d.end <= t).at(-1)?.end ?? run.start;
   for (let t = run.start + 5000; t <= end; t += 5000) {
     if (up(t)) continue;
-    const [where, msg] = KUBELET_NO_DOCKER;
-    out.push({
-      at: t,
-      unit: 'kubelet',
-      ident: `kubelet[${run.pid}]`,
-      message: `${klog('E', t, run.pid, where, 11)}${msg}`,
+    const lines = [...rt.kubeletNoRuntime];
+    if (downAfterMs > 0 && t - Math.max(downSince(t), run.start) >= downAfterMs)
+      lines.push(['kubelet.go:2525', '"Skipping pod synchronization" err="container runtime is down"']);
+    lines.forEach(([where, msg], i) => {
+      out.push({
+        at: t + i,
+        unit: 'kubelet',
+        ident: `kubelet[${run.pid}]`,
+        message: `${klog('E', t + i, run.pid, where, 11 + i, epoch)}${msg}`,
+      });
     });
   }
   return out;
 }
 
-/** One journal line as `journalctl` prints it. */
-export function journalLine(host: string, e: JournalEntry): string {
-  return `${shortTime(e.at)} ${host} ${e.ident}: ${e.message}`;
+/** One journal line as `journalctl` prints it; `epochMs` dates the lab's cluster time 0. */
+export function journalLine(host: string, e: JournalEntry, epochMs?: number): string {
+  return `${shortTime(e.at, epochMs)} ${host} ${e.ident}: ${e.message}`;
 }
 
-/** systemd 219's catalog texts, shown by journalctl -x under its own lines. */
-export function catalogLines(e: JournalEntry): string[] {
-  const unit = `${e.unit}.service`;
+/** systemd 219's catalog texts, shown by journalctl -x under its own lines; `runtime` names the runtime's unit. */
+export function catalogLines(e: JournalEntry, runtime: string): string[] {
+  const unit = `${e.unit === 'docker' ? runtime : e.unit}.service`;
   const head = (subject: string) => [
     `-- Subject: Unit ${unit} ${subject}`,
     '-- Defined-By: systemd',

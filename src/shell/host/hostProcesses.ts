@@ -5,19 +5,11 @@
 // process before it, as Linux hands PIDs out in increasing order.
 import type { HostState, ServiceChange, SimCluster } from '../../sim/api';
 import { lookupImage } from '../../sim/images';
-import {
-  BASE_PROCESSES,
-  CONTAINER_COMMANDS,
-  CONTAINERD,
-  CPUS,
-  DOCKERD,
-  KUBELET,
-  NGINX_PROCESSES,
-  PROCESS_PARENTS,
-  shimCommand,
-} from '../hostFacts';
+import { BASE_PROCESSES, CONTAINER_COMMANDS, CPUS, NGINX_PROCESSES, PROCESS_PARENTS } from '../hostFacts';
 import type { NodeContainer } from './nodeContainers';
 import { nodeContainers } from './nodeContainers';
+import type { RuntimeUnit } from './runtimeUnit';
+import { runtimeUnit } from './runtimeUnit';
 
 export interface HostProcess {
   readonly pid: number;
@@ -85,6 +77,7 @@ const LOAD: Readonly<Record<string, readonly [number, number, number]>> = {
   kubelet: [0.021, 1_452_000, 92_000],
   'dockerd-current': [0.008, 1_134_000, 62_000],
   'docker-containerd-current': [0.001, 458_000, 11_000],
+  containerd: [0.006, 1_920_000, 48_000],
   'calico-node': [0.006, 1_341_000, 46_000],
   '/usr/local/bin/kube-proxy': [0.001, 140_000, 21_000],
   '/coredns': [0.003, 144_000, 18_000],
@@ -108,6 +101,7 @@ export function hostProcesses(cluster: SimCluster, host: HostState, now: number)
     }),
   );
   const births: Birth[] = [];
+  const rt = runtimeUnit(cluster);
   const dockerAt = serviceStart(host, 'docker');
   let containerd = -1;
   if (dockerAt !== undefined) {
@@ -116,20 +110,25 @@ export function hostProcesses(cluster: SimCluster, host: HostState, now: number)
       order: 0,
       span: 14,
       make: (pid) => {
-        containerd = pid + 13;
+        const helper = rt.helper;
+        containerd = helper ? pid + 13 : pid;
         return [
-          proc({ pid, ppid: 1, cmd: DOCKERD, startedAt: dockerAt, ...loadOf('dockerd-current') }),
-          proc({
-            pid: pid + 13,
-            ppid: pid,
-            cmd: CONTAINERD,
-            startedAt: dockerAt,
-            ...loadOf('docker-containerd-current'),
-          }),
+          proc({ pid, ppid: 1, cmd: rt.main, startedAt: dockerAt, ...loadOf(rt.main) }),
+          ...(helper
+            ? [
+                proc({
+                  pid: pid + 13,
+                  ppid: pid,
+                  cmd: helper,
+                  startedAt: dockerAt,
+                  ...loadOf('docker-containerd-current'),
+                }),
+              ]
+            : []),
         ];
       },
     });
-    births.push(...containerBirths(cluster, host, () => containerd));
+    births.push(...containerBirths(cluster, host, rt, () => containerd));
   }
   const kubeletAt = serviceStart(host, 'kubelet');
   if (kubeletAt !== undefined && host.joined)
@@ -137,7 +136,7 @@ export function hostProcesses(cluster: SimCluster, host: HostState, now: number)
       at: kubeletAt,
       order: 1,
       span: 1,
-      make: (pid) => [proc({ pid, ppid: 1, cmd: KUBELET, startedAt: kubeletAt, ...loadOf('kubelet') })],
+      make: (pid) => [proc({ pid, ppid: 1, cmd: rt.kubelet, startedAt: kubeletAt, ...loadOf('kubelet') })],
     });
   out.push(...allocate(births, boot));
   return out.filter((p) => p.startedAt <= now).sort((a, b) => a.pid - b.pid);
@@ -150,58 +149,71 @@ export function mainPid(
   service: 'docker' | 'kubelet',
   now: number,
 ): number | undefined {
-  const cmd = service === 'docker' ? DOCKERD : KUBELET;
+  const rt = runtimeUnit(cluster);
+  const cmd = service === 'docker' ? rt.main : rt.kubelet;
   return hostProcesses(cluster, host, now).find((p) => p.cmd === cmd)?.pid;
 }
 
-function containerBirths(cluster: SimCluster, host: HostState, containerd: () => number): Birth[] {
+function containerBirths(
+  cluster: SimCluster,
+  host: HostState,
+  rt: RuntimeUnit,
+  containerd: () => number,
+): Birth[] {
   if (!cluster.runtime(host.name)?.running) return [];
+  // containerd: one shim per pod sandbox, its pod's processes under it, systemd its parent.
+  const sandboxShims = new Map<string, number>();
   const shim = (fullId: string, at: number, pid: number) =>
     proc({
       pid,
-      ppid: containerd(),
-      cmd: shimCommand(fullId),
+      ppid: rt.shimPerSandbox ? 1 : containerd(),
+      cmd: rt.shim(fullId),
       startedAt: at,
       stat: 'Sl',
       vszKib: 272_000,
       rssKib: 3_200,
     });
   return nodeContainers(cluster, host.name).map((c): Birth => {
-    const cmds = c.container ? commandsOf(c, host.name) : ['/pause'];
+    const cmds = c.container ? commandsOf(c, host.name, host.role === 'master') : ['/pause'];
     const parents = PROCESS_PARENTS[c.container?.name ?? ''] ?? [];
     return {
       at: c.startedAt,
       order: c.container ? 3 : 2,
       span: 9 + cmds.length,
-      make: (pid) => [
-        shim(c.fullId, c.startedAt, pid),
-        ...cmds.map((cmd, i) => {
-          const worker = cmd === NGINX_PROCESSES.worker;
-          const tree = cmd.startsWith('nginx') || cmd.startsWith('runsv') || cmd === '/pause';
-          return proc({
-            pid: pid + 9 + i,
-            ppid: i === 0 ? pid : pid + 9 + Math.max(0, parents[i] ?? 0),
-            cmd,
-            startedAt: c.startedAt,
-            // nginx's workers run as its user nginx (uid 101), unknown to the host's /etc/passwd.
-            user: worker ? '101' : 'root',
-            stat: tree ? (i === 0 ? 'Ss' : 'S') : i === 0 ? 'Ssl' : 'Sl',
-            ...(cmd === '/pause' ? { vszKib: 1_024, rssKib: 4 } : loadOf(cmd)),
-          });
-        }),
-      ],
+      make: (pid) => {
+        const own = !rt.shimPerSandbox || !c.container;
+        if (rt.shimPerSandbox && !c.container) sandboxShims.set(c.pod.metadata.uid, pid);
+        const parent = own ? pid : (sandboxShims.get(c.pod.metadata.uid) ?? 1);
+        return [
+          ...(own ? [shim(c.fullId, c.startedAt, pid)] : []),
+          ...cmds.map((cmd, i) => {
+            const worker = cmd === NGINX_PROCESSES.worker;
+            const tree = cmd.startsWith('nginx') || cmd.startsWith('runsv') || cmd === '/pause';
+            return proc({
+              pid: pid + 9 + i,
+              ppid: i === 0 ? parent : pid + 9 + Math.max(0, parents[i] ?? 0),
+              cmd,
+              startedAt: c.startedAt,
+              // nginx's workers run as its user nginx (uid 101), unknown to the host's /etc/passwd.
+              user: worker ? '101' : 'root',
+              stat: tree ? (i === 0 ? 'Ss' : 'S') : i === 0 ? 'Ssl' : 'Sl',
+              ...(cmd === '/pause' ? { vszKib: 1_024, rssKib: 4 } : loadOf(cmd)),
+            });
+          }),
+        ];
+      },
     };
   });
 }
 
 /** The container's processes: kubeadm's commands and Calico's runit tree from the table, nginx's master and workers, else its argv. */
-function commandsOf(c: NodeContainer, host: string): string[] {
+function commandsOf(c: NodeContainer, host: string, master: boolean): string[] {
   const name = c.container?.name ?? '';
   const known = CONTAINER_COMMANDS[name];
   if (known) return known.map((cmd) => cmd.replace('${NODE}', host));
   const found = lookupImage(c.image);
   if (found.ok && (found.image.kind === 'nginx' || found.image.kind === 'echo-hname')) {
-    const cpus = host === 'm-k8s' ? CPUS.master : CPUS.worker;
+    const cpus = master ? CPUS.master : CPUS.worker;
     return [NGINX_PROCESSES.master, ...Array.from({ length: cpus }, () => NGINX_PROCESSES.worker)];
   }
   return c.argv.length > 0 ? [c.argv.join(' ')] : [];

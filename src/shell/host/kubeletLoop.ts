@@ -44,7 +44,7 @@ export function kubeletLoops(host: HostState, now: number): Loop[] {
 /** The PID of the kubelet started at `at` (each restart is a new process). */
 export const loopPid = (host: HostState, at: number) => 1036 + Math.floor((at - host.bootedAt) / 2000);
 
-export function loopEntries(host: HostState, now: number): JournalEntry[] {
+export function loopEntries(host: HostState, now: number, epochMs?: number): JournalEntry[] {
   const out: JournalEntry[] = [];
   const text = UNITS.kubelet.description;
   const sys = (at: number, message: string, catalog?: JournalEntry['catalog']) =>
@@ -64,7 +64,7 @@ export function loopEntries(host: HostState, now: number): JournalEntry[] {
         at,
         unit: 'kubelet',
         ident: `kubelet[${pid}]`,
-        message: `${klog('F', at, pid, where, 5)}${msg}`,
+        message: `${klog('F', at, pid, where, 5, epochMs)}${msg}`,
       });
       sys(t + RUN_MS, 'kubelet.service: main process exited, code=exited, status=255/n/a');
       sys(t + RUN_MS, 'Unit kubelet.service entered failed state.');

@@ -3,11 +3,11 @@ import { LAB_EPOCH_MS } from '../wallClock';
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const two = (n: number) => String(n).padStart(2, '0');
-const wall = (ms: number) => new Date(LAB_EPOCH_MS + ms);
+const wall = (ms: number, epochMs: number) => new Date(epochMs + ms);
 
 /** journalctl's short format: `Jul 06 00:30:00`. */
-export function shortTime(ms: number): string {
-  const d = wall(ms);
+export function shortTime(ms: number, epochMs = LAB_EPOCH_MS): string {
+  const d = wall(ms, epochMs);
   return `${months[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
 }
 
@@ -16,17 +16,26 @@ function micros(ms: number, salt: number): number {
   const base = (((ms % 1000) + 1000) % 1000) * 1000;
   const spread = (salt * 7919 + Math.floor(ms / 1000) * 104_729) % 1_000_000;
   // Within the same second as the journal's own timestamp.
-  return base + (spread % (1_000_000 - base));
+  const v = base + (spread % (1_000_000 - base));
+  // Before cluster time 0 (the lab boots half an hour earlier) it can fall below 0: keep six digits.
+  return v < 0 ? v + 1_000_000 : v;
 }
 
 /** klog's header: `I0706 00:30:00.512345    1034 server.go:417] `. */
-export function klog(level: 'I' | 'E' | 'F', at: number, pid: number, where: string, salt: number): string {
-  const d = wall(at);
+export function klog(
+  level: 'I' | 'E' | 'F',
+  at: number,
+  pid: number,
+  where: string,
+  salt: number,
+  epochMs = LAB_EPOCH_MS,
+): string {
+  const d = wall(at, epochMs);
   return `${level}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(micros(at, salt)).padStart(6, '0')} ${String(pid).padStart(7)} ${where}] `;
 }
 
 /** logrus's time="2020-07-06T00:30:00.412345678Z". */
-export function logrusTime(at: number, salt: number): string {
-  const d = wall(at);
+export function logrusTime(at: number, salt: number, epochMs = LAB_EPOCH_MS): string {
+  const d = wall(at, epochMs);
   return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(micros(at, salt)).padStart(6, '0')}${String((salt * 37) % 1000).padStart(3, '0')}Z`;
 }

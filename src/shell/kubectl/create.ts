@@ -1,9 +1,11 @@
 // kubectl create -f, apply -f and create deployment: objects built on the
 // client, sent one by one, each answered by a line of the name printer.
+
 import type { KubeObject } from '../../sim/objects';
 import { namespaced } from '../../sim/objects';
 import type { ApiRequest } from '../../sim/protocol';
 import { deploymentObject, newMeta } from '../manifest';
+import { labEpoch } from '../wallClock';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith, filenameFlag, outputFlag } from './context';
@@ -158,7 +160,7 @@ export function createAll(ctx: KubectlContext, items: readonly FileObject[], spe
     if (d.dryRun === 'client') return done({ word: `created${dryRunSuffix(d.dryRun)}`, label: labelOf(obj) });
     send(ctx.io, ctx.server, createRequest(obj, source, d.dryRun), (res) => {
       if (res.ok && output !== undefined && res.object) {
-        const wire = wireObject(res.object);
+        const wire = wireObject(res.object, labEpoch(ctx.io.shell.world.cluster));
         done({
           printed:
             output === 'json'

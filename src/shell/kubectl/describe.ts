@@ -6,7 +6,7 @@ import { namespaced } from '../../sim/objects';
 import { podStatusText } from '../../sim/podStatus';
 import { age } from '../humanDuration';
 import { describeOptions, tabwrite } from '../tabwriter';
-import { rfc1123z } from '../wallClock';
+import { LAB_EPOCH_MS, labEpoch, rfc1123z } from '../wallClock';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith } from './context';
@@ -50,7 +50,13 @@ function portLines(c: Pod['spec']['containers'][number]): string[] {
   ];
 }
 
-export function describePod(p: Pod, events: readonly KubeEvent[], now: number): string {
+/** `epochMs`: the wall-clock time of the lab's cluster time 0 (its profile's era). */
+export function describePod(
+  p: Pod,
+  events: readonly KubeEvent[],
+  now: number,
+  epochMs = LAB_EPOCH_MS,
+): string {
   const owner = p.metadata.ownerReferences?.[0];
   const node = p.spec.nodeName ? `${p.spec.nodeName}/${p.status.hostIP ?? ''}` : '<none>';
   const lines = [
@@ -59,7 +65,7 @@ export function describePod(p: Pod, events: readonly KubeEvent[], now: number): 
     ...(p.spec.priority !== undefined ? [`Priority:\t${p.spec.priority}`] : []),
     ...(p.spec.priorityClassName ? [`Priority Class Name:\t${p.spec.priorityClassName}`] : []),
     `Node:\t${node}`,
-    ...(p.status.startTime !== undefined ? [`Start Time:\t${rfc1123z(p.status.startTime)}`] : []),
+    ...(p.status.startTime !== undefined ? [`Start Time:\t${rfc1123z(p.status.startTime, epochMs)}`] : []),
     ...labelLines('Labels:', p.metadata.labels),
     ...annotationsMultiline('Annotations', p.metadata.annotations),
     ...(p.metadata.deletionTimestamp !== undefined
@@ -85,8 +91,9 @@ export function describePod(p: Pod, events: readonly KubeEvent[], now: number): 
     if (c.args && c.args.length > 0) lines.push('    Args:', ...c.args.map((x) => `      ${x}`));
     if (!st) lines.push('    State:\tWaiting', '      Reason:\tContainerCreating');
     else {
-      lines.push(...stateLines('State', st.state));
-      if (st.lastState && 'terminated' in st.lastState) lines.push(...stateLines('Last State', st.lastState));
+      lines.push(...stateLines('State', st.state, epochMs));
+      if (st.lastState && 'terminated' in st.lastState)
+        lines.push(...stateLines('Last State', st.lastState, epochMs));
     }
     lines.push(
       `    Ready:\t${st?.ready ? 'True' : 'False'}`,
@@ -129,8 +136,9 @@ function mountLines(c: Pod['spec']['containers'][number]): string[] {
 }
 
 /** kubectl 1.18 describeStatus. */
-function stateLines(name: string, s: ContainerState): string[] {
-  if ('running' in s) return [`    ${name}:\tRunning`, `      Started:\t${rfc1123z(s.running.startedAt)}`];
+function stateLines(name: string, s: ContainerState, epochMs: number): string[] {
+  if ('running' in s)
+    return [`    ${name}:\tRunning`, `      Started:\t${rfc1123z(s.running.startedAt, epochMs)}`];
   if ('waiting' in s)
     return [`    ${name}:\tWaiting`, ...(s.waiting.reason ? [`      Reason:\t${s.waiting.reason}`] : [])];
   const t = s.terminated;
@@ -138,8 +146,8 @@ function stateLines(name: string, s: ContainerState): string[] {
     `    ${name}:\tTerminated`,
     ...(t.reason ? [`      Reason:\t${t.reason}`] : []),
     `      Exit Code:\t${t.exitCode}`,
-    `      Started:\t${rfc1123z(t.startedAt ?? t.finishedAt)}`,
-    `      Finished:\t${rfc1123z(t.finishedAt)}`,
+    `      Started:\t${rfc1123z(t.startedAt ?? t.finishedAt, epochMs)}`,
+    `      Finished:\t${rfc1123z(t.finishedAt, epochMs)}`,
   ];
 }
 
@@ -217,6 +225,7 @@ function describeTarget(
     send(ctx.io, ctx.server, { verb: 'list', resource: 'events', allNamespaces: true }, (evRes) => {
       const events = (evRes.ok ? (evRes.items ?? []) : []).filter((e): e is KubeEvent => e.kind === 'Event');
       const now = ctx.io.shell.world.now();
+      const epoch = labEpoch(ctx.io.shell.world.cluster);
       const finish = (
         pods: readonly Pod[],
         rss: readonly ReplicaSet[] = [],
@@ -241,7 +250,7 @@ function describeTarget(
             .map(eventAsDescribed);
           switch (o.kind) {
             case 'Pod':
-              return describePod(o, own, now);
+              return describePod(o, own, now, epoch);
             case 'Node':
               return describeNode(
                 o,
@@ -249,9 +258,10 @@ function describeTarget(
                 pods.filter((p) => p.spec.nodeName === o.metadata.name),
                 own,
                 now,
+                epoch,
               );
             case 'Deployment':
-              return describeDeployment(o, rss, own, now);
+              return describeDeployment(o, rss, own, now, epoch);
             case 'ReplicaSet':
               return describeReplicaSet(o, pods, own, now);
             case 'DaemonSet':
@@ -261,7 +271,7 @@ function describeTarget(
             case 'Event':
             case 'ComponentStatus':
             case 'Lease':
-              return describeGeneric(o, eventLines(own, now));
+              return describeGeneric(o, eventLines(own, now), epoch);
             default:
               return '';
           }

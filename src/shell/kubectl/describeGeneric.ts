@@ -74,13 +74,13 @@ function unstructured(out: string[], level: number, content: { [k: string]: Plai
   }
 }
 
-export function describeGeneric(o: KubeObject, eventLines: readonly string[]): string {
+export function describeGeneric(o: KubeObject, eventLines: readonly string[], epochMs?: number): string {
   const lines = [
     `Name:\t${o.metadata.name}`,
     `Namespace:\t${o.metadata.namespace ?? ''}`,
     ...labelsMultiline('Labels', o.metadata.labels),
     ...annotationsMultiline('Annotations', o.metadata.annotations),
   ];
-  unstructured(lines, 0, wireObject(o), '');
+  unstructured(lines, 0, wireObject(o, epochMs), '');
   return tabwrite(describeText([...lines, ...eventLines]), describeOptions);
 }

@@ -6,7 +6,7 @@ import type { KubeEvent, Lease, Node, Pod } from '../../sim/objects';
 import { bytes, cpuMillis } from '../../sim/quantity';
 import { age } from '../humanDuration';
 import { describeOptions, tabwrite } from '../tabwriter';
-import { rfc1123z } from '../wallClock';
+import { LAB_EPOCH_MS, rfc1123z } from '../wallClock';
 import { annotationsMultiline, describeText, eventLines, labelsMultiline } from './describeParts';
 import { taintString } from './nodeVerbs';
 import { nodeRoles } from './printers';
@@ -130,20 +130,21 @@ export function describeNode(
   pods: readonly Pod[],
   events: readonly KubeEvent[],
   now: number,
+  epochMs = LAB_EPOCH_MS,
 ): string {
   const taints = [...n.spec.taints]
     .sort((a, b) => (`${a.effect},${a.key}` < `${b.effect},${b.key}` ? -1 : 1))
     .map(taintString);
-  const leaseTime = (t: number | undefined) => (t === undefined ? '<unset>' : rfc1123z(t));
+  const leaseTime = (t: number | undefined) => (t === undefined ? '<unset>' : rfc1123z(t, epochMs));
   const info = n.status.nodeInfo;
-  const time = (t: number | undefined) => (t === undefined ? '' : rfc1123z(t));
+  const time = (t: number | undefined) => (t === undefined ? '' : rfc1123z(t, epochMs));
   const live = pods.filter((p) => p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed');
   const lines = [
     `Name:\t${n.metadata.name}`,
     `Roles:\t${nodeRoles(n)}`,
     ...labelsMultiline('Labels', n.metadata.labels),
     ...annotationsMultiline('Annotations', n.metadata.annotations),
-    `CreationTimestamp:\t${rfc1123z(n.metadata.creationTimestamp)}`,
+    `CreationTimestamp:\t${rfc1123z(n.metadata.creationTimestamp, epochMs)}`,
     ...(taints.length === 0
       ? ['Taints:\t<none>']
       : taints.map((t, i) => `${i === 0 ? 'Taints:' : ''}\t${t}`)),

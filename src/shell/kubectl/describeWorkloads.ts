@@ -3,7 +3,7 @@
 import { templateMatches } from '../../sim/controllers/rollout';
 import type { DaemonSet, Deployment, KubeEvent, Pod, ReplicaSet } from '../../sim/objects';
 import { describeOptions, tabwrite } from '../tabwriter';
-import { rfc1123z } from '../wallClock';
+import { LAB_EPOCH_MS, rfc1123z } from '../wallClock';
 import { eventLines } from './describe';
 import { annotationsMultiline, describeText, labelsMultiline, podTemplateLines } from './describeParts';
 
@@ -43,6 +43,7 @@ export function describeDeployment(
   rss: readonly ReplicaSet[],
   events: readonly KubeEvent[],
   now: number,
+  epochMs = LAB_EPOCH_MS,
 ): string {
   const owned = rss.filter((rs) => rs.metadata.ownerReferences?.some((r) => r.uid === d.metadata.uid));
   const newRs = owned.find((rs) => templateMatches(rs, d));
@@ -51,7 +52,7 @@ export function describeDeployment(
   const lines = [
     `Name:\t${d.metadata.name}`,
     `Namespace:\t${d.metadata.namespace ?? 'default'}`,
-    `CreationTimestamp:\t${rfc1123z(d.metadata.creationTimestamp)}`,
+    `CreationTimestamp:\t${rfc1123z(d.metadata.creationTimestamp, epochMs)}`,
     ...labelsMultiline('Labels', d.metadata.labels),
     ...annotationsMultiline('Annotations', d.metadata.annotations),
     `Selector:\t${selectorText(d.spec.selector)}`,
@@ -73,6 +74,7 @@ export function describeReplicaSet(
   pods: readonly Pod[],
   events: readonly KubeEvent[],
   now: number,
+  epochMs = LAB_EPOCH_MS,
 ): string {
   const owner = rs.metadata.ownerReferences?.[0];
   const lines = [
@@ -95,6 +97,7 @@ export function describeDaemonSet(
   pods: readonly Pod[],
   events: readonly KubeEvent[],
   now: number,
+  epochMs = LAB_EPOCH_MS,
 ): string {
   const mine = pods.filter((p) => p.metadata.ownerReferences?.some((r) => r.uid === ds.metadata.uid));
   const lines = [

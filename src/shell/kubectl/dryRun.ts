@@ -1,7 +1,7 @@
 // --dry-run as kubectl 1.18.4 reads it (pkg/cmd/util/helpers.go GetDryRunStrategy),
 // the objects its generators would send (printed by -o yaml|json with
 // --dry-run=client, never sent), and --record's change-cause annotation.
-import { LAB_EPOCH_MS } from '../wallClock';
+import { labEpoch } from '../wallClock';
 import type { KubectlContext } from './context';
 import type { FlagSpec } from './flags';
 import { flagString } from './flags';
@@ -19,7 +19,7 @@ const two = (n: number) => String(n).padStart(2, '0');
 
 /** A klog warning line: `W0706 01:02:03.000000    4242 helpers.go:535] text`. */
 function klogWarning(ctx: KubectlContext, line: number, text: string): string {
-  const d = new Date(ctx.io.shell.world.now() + LAB_EPOCH_MS);
+  const d = new Date(ctx.io.shell.world.now() + labEpoch(ctx.io.shell.world.cluster));
   const micros = String((ctx.io.shell.world.now() % 1000) * 1000).padStart(6, '0');
   const stamp = `${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${micros}`;
   return `W${stamp} ${String(4242).padStart(7, ' ')} helpers.go:${line}] ${text}`;

@@ -1,9 +1,11 @@
 // kubectl get: one request (a list, or a get per name), then the table. The
 // output-format check runs after the answer, as kubectl 1.18 does it (facts §4).
+
 import type { KubeObject, Resource } from '../../sim/objects';
 import { namespaced } from '../../sim/objects';
 import type { ApiRequest } from '../../sim/protocol';
 import { labProfile } from '../labProfile';
+import { labEpoch } from '../wallClock';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith, filenameFlag, outputFlag } from './context';
@@ -63,7 +65,8 @@ function printWire(
   // A list with no items is still printed, as an empty List (kubectl 1.18 get.go prints the
   // list object whatever it holds); a named object that was not found prints only its error.
   if (items.length > 0 || errors.length === 0) {
-    const wire = single && items[0] ? wireObject(items[0]) : wireList(items);
+    const epoch = labEpoch(ctx.io.shell.world.cluster);
+    const wire = single && items[0] ? wireObject(items[0], epoch) : wireList(items, epoch);
     ctx.io.out(output === 'json' ? toJson(wire) : toYaml(wire).replace(/\n$/, ''));
   }
   for (const e of errors) ctx.io.err(e);
@@ -142,7 +145,7 @@ export const getVerb: Verb = {
       const sortExpr = flagString(ctx.flags, 'sort-by');
       if (sortExpr) {
         for (const [r, items] of found) {
-          const sorted = sortBy(sortExpr, items);
+          const sorted = sortBy(sortExpr, items, labEpoch(ctx.io.shell.world.cluster));
           if (typeof sorted === 'string') return failWith(ctx, sorted);
           found.set(r, sorted);
         }
@@ -157,7 +160,7 @@ export const getVerb: Verb = {
         const printed =
           fromFile && template !== '' && file.text === ''
             ? ({ ok: true, text: '' } as const)
-            : printGoTemplate(file.text, templateRoot(items, single));
+            : printGoTemplate(file.text, templateRoot(items, single, labEpoch(ctx.io.shell.world.cluster)));
         if (!printed.ok) {
           if (printed.stdout) ctx.io.out(printed.stdout);
           return failWith(ctx, printed.error);
@@ -178,10 +181,15 @@ export const getVerb: Verb = {
         if ('error' in file) return failWith(ctx, file.error);
         const printed =
           format === 'custom-columns'
-            ? printCustomColumns(template, items, flagBool(ctx.flags, 'no-headers'))
+            ? printCustomColumns(
+                template,
+                items,
+                flagBool(ctx.flags, 'no-headers'),
+                labEpoch(ctx.io.shell.world.cluster),
+              )
             : format === 'jsonpath-file' && template !== '' && file.text === ''
               ? ({ ok: true, text: '' } as const)
-              : printJsonPath(file.text, items, single);
+              : printJsonPath(file.text, items, single, labEpoch(ctx.io.shell.world.cluster));
         if (!printed.ok) return failWith(ctx, printed.error);
         // A file's own final newline is the line's end the terminal writes anyway.
         if (printed.text !== '')

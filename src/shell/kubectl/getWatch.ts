@@ -3,11 +3,13 @@
 // until Ctrl+C. The table printer prints a header only before its first row, and
 // kubectl's tabwriter (RememberWidths) keeps each column's widest width across the
 // flush after every event: rows line up with the table, and a column only grows.
+
 import type { WatchEvent } from '../../sim/api';
 import type { KubeObject } from '../../sim/objects';
 import { namespaced } from '../../sim/objects';
 import { labProfile } from '../labProfile';
 import { table } from '../tabwriter';
+import { labEpoch } from '../wallClock';
 import { apiError } from './client';
 import type { KubectlContext } from './context';
 import { failWith } from './context';
@@ -112,7 +114,7 @@ function printerFor(
     let printed = 0;
     return (items) => {
       for (const o of items) {
-        const wire = wireObject(o);
+        const wire = wireObject(o, labEpoch(ctx.io.shell.world.cluster));
         if (output === 'json') ctx.io.out(toJson(wire));
         else ctx.io.out(`${printed > 0 ? '---\n' : ''}${toYaml(wire).replace(/\n$/, '')}`);
         printed += 1;

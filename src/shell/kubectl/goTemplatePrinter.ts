@@ -29,8 +29,8 @@ export function readTemplateFile(io: CommandIO, path: string): { text: string } 
 }
 
 /** The root kubectl hands the template: the object itself for one name, else a List. */
-export function templateRoot(items: readonly KubeObject[], single: boolean): Plain {
-  return single && items[0] ? wireObject(items[0]) : wireList(items);
+export function templateRoot(items: readonly KubeObject[], single: boolean, epochMs?: number): Plain {
+  return single && items[0] ? wireObject(items[0], epochMs) : wireList(items, epochMs);
 }
 
 export function printGoTemplate(template: string, wire: Plain): TemplateOutcome {

@@ -2,7 +2,7 @@
 // asks the pod's kubelet (port 10250) for the container's log, as kubectl 1.18 does.
 import type { LogEntry } from '../../sim/api';
 import type { Pod } from '../../sim/objects';
-import { nginxTime } from '../wallClock';
+import { labEpoch, nginxTime } from '../wallClock';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith } from './context';
@@ -12,10 +12,11 @@ const USAGE =
   "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples";
 
 /** nginx's "main" log_format. */
-export function logText(e: LogEntry): string {
+/** `epochMs` dates the lab's cluster time 0 (nginx's access log writes the wall clock). */
+export function logText(e: LogEntry, epochMs?: number): string {
   const a = e.access;
   if (!a) return e.text ?? '';
-  return `${a.remote} - - [${nginxTime(e.at)}] "${a.request}" ${a.status} ${a.bytes} "-" "${a.agent}" "-"`;
+  return `${a.remote} - - [${nginxTime(e.at, epochMs)}] "${a.request}" ${a.status} ${a.bytes} "-" "${a.agent}" "-"`;
 }
 
 /** Go durations as --since takes them: 10s, 5m, 1h30m. */
@@ -74,7 +75,8 @@ function printLogs(ctx: KubectlContext, pod: Pod, container: string) {
   const from = sinceWindow === undefined ? -Infinity : world.now() - sinceWindow;
   let shown = first.entries.filter((e) => e.at >= from);
   if (tail >= 0) shown = shown.slice(Math.max(0, shown.length - tail));
-  for (const e of shown) (e.stream === 'stderr' ? ctx.io.err : ctx.io.out)(logText(e));
+  for (const e of shown)
+    (e.stream === 'stderr' ? ctx.io.err : ctx.io.out)(logText(e, labEpoch(world.cluster)));
   if (!follow || !first.running) return ctx.io.exit(0);
   // -f: the kubelet streams what the container writes, until it ends or Ctrl+C.
   let seen = first.entries.length;
@@ -82,7 +84,8 @@ function printLogs(ctx: KubectlContext, pod: Pod, container: string) {
   const poll = () => {
     const r = read();
     if (!r.ok) return ctx.io.exit(0);
-    for (const e of r.entries.slice(seen)) (e.stream === 'stderr' ? ctx.io.err : ctx.io.out)(logText(e));
+    for (const e of r.entries.slice(seen))
+      (e.stream === 'stderr' ? ctx.io.err : ctx.io.out)(logText(e, labEpoch(world.cluster)));
     seen = r.entries.length;
     if (!r.running) return ctx.io.exit(0);
     cancel = world.after(1000, poll);

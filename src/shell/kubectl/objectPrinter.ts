@@ -64,10 +64,10 @@ export function wireObject(o: KubeObject, epochMs = LAB_EPOCH_MS): { [k: string]
   return body;
 }
 
-export function wireList(items: readonly KubeObject[]): { [k: string]: Plain } {
+export function wireList(items: readonly KubeObject[], epochMs = LAB_EPOCH_MS): { [k: string]: Plain } {
   return {
     apiVersion: 'v1',
-    items: items.map((o) => wireObject(o)),
+    items: items.map((o) => wireObject(o, epochMs)),
     kind: 'List',
     metadata: { resourceVersion: '', selfLink: '' },
   };

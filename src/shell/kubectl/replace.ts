@@ -6,7 +6,7 @@
 import type { KubeObject } from '../../sim/objects';
 import { groupResource } from '../../sim/resourceKinds';
 import type { JsonValue } from '../manifestYaml';
-import { LAB_EPOCH_MS } from '../wallClock';
+import { labEpoch } from '../wallClock';
 import { apiError, send } from './client';
 import type { Verb } from './context';
 import { failWith, filenameFlag, outputFlag } from './context';
@@ -101,7 +101,7 @@ export const replaceVerb: Verb = {
               conflict = true;
               return current;
             }
-            const next = updatedFromWire(current, doc, LAB_EPOCH_MS);
+            const next = updatedFromWire(current, doc, labEpoch(ctx.io.shell.world.cluster));
             if (!next.ok) {
               problem = next.message;
               return current;

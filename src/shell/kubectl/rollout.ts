@@ -5,6 +5,7 @@
 import { CHANGE_CAUSE, HASH_LABEL, REVISION, revisionOf } from '../../sim/controllers/rollout';
 import type { DaemonSet, Deployment, KubeObject, PodTemplate, ReplicaSet } from '../../sim/objects';
 import { describeOptions, tabwrite } from '../tabwriter';
+import { labEpoch } from '../wallClock';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith, filenameFlag, outputFlag } from './context';
@@ -349,7 +350,7 @@ const restartVerb: Verb = {
       return failWith(ctx, `error: ${t.resource} ${JSON.stringify(t.name)} restarting is not supported`);
     }
     // objectrestarter.go: time.Now() in RFC 3339 on the template, so the template changes.
-    const at = rfc3339(ctx.io.shell.world.now());
+    const at = rfc3339(ctx.io.shell.world.now(), labEpoch(ctx.io.shell.world.cluster));
     const paused = `error: deployments.apps ${JSON.stringify(t.name)} can't restart paused deployment (run rollout resume first)`;
     mutateEach(ctx, [t], 'none', (current) =>
       current.kind === 'Deployment' && current.spec.paused

@@ -11,7 +11,7 @@ import { nodeMachine } from '../labs/hosts';
 import type { KubeEvent, KubeObject, Node, Pod } from '../objects';
 import { isMirrorPod } from '../objects';
 import type { SimMs } from '../units';
-import type { World } from '../world';
+import type { HostRecord, World } from '../world';
 import { mirrorPod, newNode, nodeConditions } from './kubeletStatus';
 
 /** What a starting kubelet records about its node, in the order it records it. */
@@ -82,7 +82,10 @@ export class NodeReporter {
     const host = this.d.world.host(this.d.node);
     if (!host) return;
     const now = this.d.now();
-    const health = { runtimeUp: host.services.docker === 'active', cniReady: host.cniInstalled };
+    const health = {
+      runtimeUp: runtimeAnswered(host, now, this.d.world.profile.runtime.downAfterMs),
+      cniReady: host.cniInstalled,
+    };
     const conditions = nodeConditions(health, this.lastConditions, now);
     const images = this.d.images();
     const posted = { conditions: conditionsText(conditions), images };
@@ -208,4 +211,16 @@ export class NodeReporter {
       }
     }
   }
+}
+
+/**
+ * Whether the kubelet still counts its runtime up: it is running, or it stopped less than
+ * `downAfterMs` ago (runtime.go runtimeErrors: "container runtime is down" once the last
+ * good Status is older than kubelet.go's maxWaitForContainerRuntime).
+ */
+export function runtimeAnswered(host: HostRecord, now: number, downAfterMs: number): boolean {
+  if (host.services.docker === 'active') return true;
+  if (downAfterMs <= 0) return false;
+  const stopped = host.serviceLog.findLast((c) => c.service === 'docker' && c.how === 'stop')?.at;
+  return stopped !== undefined && now - stopped < downAfterMs && now >= host.bootedAt;
 }

@@ -3,7 +3,7 @@
 // crash back-off), make the sandbox, make sure the image is there (pull policy and
 // the pull back-off), create and start the container. Each step is one CRI call;
 // the decisions are the pure rules of podWorkerRules.ts.
-import { imageNameError } from '../images';
+import { imageNameError, lookupImage } from '../images';
 import type { Pod } from '../objects';
 import type { Profile } from '../profiles';
 import { profile118 } from '../profiles/v1_18';
@@ -165,6 +165,7 @@ export class PodSync {
       return;
     }
     this.containerEvent(pod, 'Normal', 'Pulling', `Pulling image "${image}"`);
+    const pullingAt = this.host.now();
     this.host.cri(
       { op: 'pullImage', image, pod: pod.metadata.name },
       `PullImage ${image}`,
@@ -177,7 +178,15 @@ export class PodSync {
           this.requeue(w);
           return;
         }
-        this.containerEvent(pod, 'Normal', 'Pulled', `Successfully pulled image "${image}"`);
+        const tookMs = this.host.now() - pullingAt;
+        const found = lookupImage(image);
+        const sizeBytes = found.ok ? Math.round(found.image.sizeMB * 1_000_000) : 0;
+        this.containerEvent(
+          pod,
+          'Normal',
+          'Pulled',
+          (this.host.profile ?? profile118).kubelet.pulledMessage(image, tookMs, tookMs, sizeBytes),
+        );
         this.create(w);
       },
       `pods/${pod.metadata.name}`,

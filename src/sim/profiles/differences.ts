@@ -44,6 +44,18 @@ export const differences136: readonly Difference[] = [
     prints: { '1.18': 'CentOS Linux release 7.8.2003 (Core)', '1.36': 'PRETTY_NAME="Ubuntu 24.04.4 LTS"' },
   },
   {
+    id: 'wall-clock',
+    fields: ['wallClockEpochMs'],
+    what: 'The lab’s dates are of the second edition’s era: its clock starts on 2026-05-08 (the book’s on 2020-07-06), in date, describe, -o yaml, systemctl, journalctl, ps, iptables-save and the logs.',
+    source: `${BOOK} _prepublish_updates/kubernetes.md: "테스트 결과 (2026-05-08)", the day the 1.36.0 lab was tested`,
+    unverified: 'the hour (01:00 UTC) is the book lab’s, kept so the two labs’ clocks read alike',
+    script: [...runPod, 'date', 'kubectl describe pod nginx-pod | grep "Start Time"'],
+    prints: {
+      '1.18': /^Mon Jul {2}6 01:00:4\d UTC 2020\n.*\nStart Time: +Mon, 06 Jul 2020 01:00:00 \+0000$/m,
+      '1.36': /^Fri May {2}8 01:00:4\d UTC 2026\n.*\nStart Time: +Fri, 08 May 2026 01:00:00 \+0000$/m,
+    },
+  },
+  {
     id: 'roles-and-version',
     fields: [
       'kubernetesVersion',
@@ -121,6 +133,21 @@ export const differences136: readonly Difference[] = [
     prints: {
       '1.18': /Created\s+pod\/nginx-pod\s+Created container nginx-pod/,
       '1.36': /Created\s+pod\/nginx-pod\s+Container created/,
+    },
+  },
+  {
+    id: 'pulled-message',
+    fields: ['kubelet.pulledMessage'],
+    what: 'The Pulled event says how long the pull took and the image’s size: Successfully pulled image "nginx" in 3.217s (3.217s including waiting). Image size: 132000000 bytes.',
+    source:
+      'kubelet pkg/kubelet/images/image_manager.go EnsureImageExists: fmt.Sprintf("Successfully pulled image %q in %v (%v including waiting). Image size: %v bytes.", …Truncate(time.Millisecond)…)',
+    unverified:
+      'read in copies of image_manager.go of recent releases, not at the v1.36.0 tag; the size is the lab’s nginx (132 MB, as docker images shows it), not the byte count containerd reports (the compressed size); the lab has no pull queue, so both durations are the same',
+    script: [...runPod, 'kubectl get events | grep Pulled'],
+    prints: {
+      '1.18': /Pulled\s+pod\/nginx-pod\s+Successfully pulled image "nginx"$/m,
+      '1.36':
+        /Pulled\s+pod\/nginx-pod\s+Successfully pulled image "nginx" in (\d\.\d{1,3}s) \(\1 including waiting\)\. Image size: 132000000 bytes\.$/m,
     },
   },
   {
@@ -204,6 +231,28 @@ export const differences136: readonly Difference[] = [
       '1.36':
         /CONTAINER\s+IMAGE\s+CREATED\s+STATE\s+NAME\s+ATTEMPT\s+POD ID\s+POD\s+NAMESPACE\n[0-9a-f]{13}\s+[0-9a-f]{13}\s+3\d seconds ago\s+Running\s+nginx-pod\s+0\s+[0-9a-f]{13}\s+nginx-pod\s+default\n/,
     },
+  },
+  {
+    id: 'runtime-service',
+    fields: ['runtime.service'],
+    what: 'The runtime’s systemd unit is containerd.service (systemctl, ps, journalctl; the fault palette says containerd).',
+    source: `${BOOK} ch3/3.1.3/k8s_pkg_cfg.sh: systemctl restart containerd ; systemctl enable containerd; containerd.io's unit (containerd's containerd.service: Description=containerd container runtime, ExecStart=/usr/bin/containerd, KillMode=process)`,
+    unverified:
+      'the unit’s Loaded path and preset, containerd’s own log lines and the shims’ command line are from memory of containerd 1.7/2.x, not read on the box',
+    script: ['ssh w2-k8s', 'systemctl status containerd'],
+    prints: {
+      '1.18': 'Unit containerd.service could not be found.',
+      '1.36': '● containerd.service - containerd container runtime',
+    },
+  },
+  {
+    id: 'runtime-down-after',
+    fields: ['runtime.downAfterMs'],
+    what: 'With containerd stopped the kubelet keeps its node Ready for 30 s, then reports "container runtime is down" (the lab’s 1.18 reports it at its next status).',
+    source:
+      'kubelet pkg/kubelet/kubelet.go maxWaitForContainerRuntime = 30 * time.Second; pkg/kubelet/runtime.go runtimeErrors ("container runtime is down" once lastBaseRuntimeSync is older)',
+    unverified:
+      'read in copies of kubelet.go and runtime.go of recent releases, not at the v1.36.0 tag; timed in src/shell/runtimeService.test.ts',
   },
   {
     id: 'no-docker',

@@ -15,6 +15,8 @@ export interface Profile {
   readonly id: ProfileId;
   /** 'Kubernetes v1.18.4 · docker 1.13.1 · CentOS 7', for notices and the api's banner. */
   readonly title: string;
+  /** The wall-clock time of cluster time 0, in ms since 1970: the era the lab's dates show. */
+  readonly wallClockEpochMs: number;
   /** kube-apiserver's, the kubelet's and kubectl's gitVersion. */
   readonly kubernetesVersion: string;
   /** The control-plane machine of the Vagrantfile; the workers are w<i>-k8s in both editions. */
@@ -42,6 +44,16 @@ export interface Profile {
     /** The prefix of a container's ID in the pod's status: 'docker://' or 'containerd://'. */
     readonly containerIdScheme: string;
   };
+  readonly runtime: {
+    /** The container runtime's systemd unit: what `systemctl stop …`, ps and journalctl name, and the fault palette says. */
+    readonly service: 'docker' | 'containerd';
+    /**
+     * How long after the runtime stops answering the kubelet reports it down (kubelet.go
+     * maxWaitForContainerRuntime, 30 s, over runtime.go runtimeErrors' lastBaseRuntimeSync);
+     * 0: at its next status, as the lab's 1.18 has it.
+     */
+    readonly downAfterMs: number;
+  };
   /** The commands this lab's machines have not: docker in the containerd lab, crictl in the book's (as Podscope has it). */
   readonly absentCommands: readonly string[];
   readonly controllerManager: {
@@ -52,6 +64,8 @@ export interface Profile {
     /** The Normal events of a container's creation and start, for a container named `c`. */
     createdMessage(c: string): string;
     startedMessage(c: string): string;
+    /** The Pulled event's message for `image`, pulled in `pullMs` (`totalMs` with the wait) at `sizeBytes`. */
+    pulledMessage(image: string, pullMs: number, totalMs: number, sizeBytes: number): string;
     /** After a reboot, the container that died with the machine is the new one's lastState (containerd keeps its record). */
     readonly lastStateAfterReboot: boolean;
     /** The pod condition PodReadyToStartContainers (beta 1.29, GA 1.34), first in the pod's conditions. */

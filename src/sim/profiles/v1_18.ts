@@ -9,6 +9,8 @@ const versionInfo = (who: string) =>
 export const profile118: Profile = {
   id: '1.18',
   title: 'Kubernetes v1.18.4 · docker 1.13.1 · CentOS 7',
+  // The book's lab era: 2020-07-06T01:00:00Z (Kubernetes v1.18.4 was released 2020-06-17), in ms (src/sim has no Date).
+  wallClockEpochMs: 1_593_997_200_000,
   kubernetesVersion: gitVersion,
   master: { name: 'm-k8s', ip: '192.168.1.10' },
   baseFiles: {
@@ -43,6 +45,8 @@ export const profile118: Profile = {
     masterTaints: [{ key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' }],
     containerIdScheme: 'docker://',
   },
+  // install_pkg.sh: `yum install docker`. The lab reports it down at the kubelet's next node status.
+  runtime: { service: 'docker', downAfterMs: 0 },
   // The book's lab talks to docker; Podscope's crictl is the second edition's.
   absentCommands: ['crictl'],
   // kube-controller-manager 1.18's default.
@@ -50,6 +54,7 @@ export const profile118: Profile = {
   kubelet: {
     createdMessage: (c) => `Created container ${c}`,
     startedMessage: (c) => `Started container ${c}`,
+    pulledMessage: (image) => `Successfully pulled image "${image}"`,
     // The book's transcript after the reboot shows the bare count (k8s-facts §1.5); the lab keeps it so.
     lastStateAfterReboot: false,
     podReadyToStartContainers: false,

@@ -1,6 +1,7 @@
 // The book's second edition: Kubernetes 1.36.0 with containerd 2.2.3 and Calico 3.31.2 on
 // Ubuntu 24.04, as internal-k8s/_Book_k8sInfra's ch3/3.1.3 builds it. Sources, and what is
 // unverified, field by field: docs/FACTS-profiles.md and `differences.ts`.
+import { goDurationMs } from '../units';
 import type { Profile } from './profile';
 
 const gitVersion = 'v1.36.0';
@@ -8,6 +9,8 @@ const gitVersion = 'v1.36.0';
 export const profile136: Profile = {
   id: '1.36',
   title: 'Kubernetes v1.36.0 · containerd 2.2.3 · Ubuntu 24.04',
+  // _prepublish_updates/kubernetes.md: the 1.36.0 lab was tested on 2026-05-08; its clock starts that morning, 2026-05-08T01:00:00Z.
+  wallClockEpochMs: 1_778_202_000_000,
   kubernetesVersion: gitVersion,
   // ch3/3.1.3/Vagrantfile: cfg.vm.host_name = "cp-k8s", private_network ip "192.168.1.10".
   master: { name: 'cp-k8s', ip: '192.168.1.10' },
@@ -58,6 +61,9 @@ LOGO=ubuntu-logo
     masterTaints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
     containerIdScheme: 'containerd://',
   },
+  // k8s_pkg_cfg.sh: containerd.io's unit; the kubelet says "container runtime is down" once
+  // its last good CRI Status is 30 s old (kubelet.go maxWaitForContainerRuntime, runtime.go runtimeErrors).
+  runtime: { service: 'containerd', downAfterMs: 30_000 },
   // k8s_pkg_cfg.sh installs containerd.io alone (and writes /etc/crictl.yaml): no docker on the machines.
   absentCommands: ['docker'],
   // kube-controller-manager's default since 1.32 (it was 40 s).
@@ -65,6 +71,9 @@ LOGO=ubuntu-logo
   kubelet: {
     createdMessage: () => 'Container created',
     startedMessage: () => 'Container started',
+    // pkg/kubelet/images/image_manager.go EnsureImageExists: both durations truncated to the millisecond.
+    pulledMessage: (image, pullMs, totalMs, sizeBytes) =>
+      `Successfully pulled image "${image}" in ${goDurationMs(pullMs)} (${goDurationMs(totalMs)} including waiting). Image size: ${sizeBytes} bytes.`,
     lastStateAfterReboot: true,
     podReadyToStartContainers: true,
   },

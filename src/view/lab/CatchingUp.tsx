@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Lang } from '../../lessons';
 import type { LessonPlayer } from '../../player';
-import { faultSpec } from '../../sim';
+import { faultLabel } from '../../sim';
 import { labText } from './labText';
 
 export function CatchingUp({ lp, lang }: { lp: LessonPlayer; lang: Lang }) {
@@ -18,7 +18,7 @@ export function CatchingUp({ lp, lang }: { lp: LessonPlayer; lang: Lang }) {
             : 'interrupt' in i
               ? 'Ctrl+C'
               : 'fault' in i
-                ? (faultSpec(i.fault.id)?.label[lang] ?? i.fault.id)
+                ? (faultLabel(i.fault.id, lp.profile)?.[lang] ?? i.fault.id)
                 : 'API',
         )
         .join(', ');

@@ -59,7 +59,7 @@ export function ComponentMenu({ menu, close, lp, frame, lang, faults, workers, o
     <Suspense fallback={null}>
       <FaultMenu
         title={labText[lang].menuOf(accessibleName(component, lang))}
-        actions={componentActions(component, faults, workers)}
+        actions={componentActions(component, faults, workers, lp.profile)}
         lang={lang}
         at={menu}
         onClose={close}

@@ -5,7 +5,8 @@ import { faultStory } from '../../lessons/faults/faultStory';
 import type { Frame, LessonPlayer } from '../../player';
 import { momentOf } from '../../player';
 import type { FaultRef } from '../../sim';
-import { faultSpec } from '../../sim';
+import { faultLabel } from '../../sim';
+import type { ProfileId } from '../../sim/profiles';
 import { labText } from './labText';
 
 interface Props {
@@ -16,8 +17,8 @@ interface Props {
   readonly frame: Frame;
 }
 
-export function faultName(f: FaultRef, lang: Lang): string {
-  const label = faultSpec(f.id)?.label[lang] ?? f.id;
+export function faultName(f: FaultRef, lang: Lang, profile?: ProfileId): string {
+  const label = faultLabel(f.id, profile)?.[lang] ?? f.id;
   return f.target ? `${label} (${f.target})` : label;
 }
 
@@ -33,11 +34,11 @@ export function FaultPanel({ lp, lang, faults, story, frame }: Props) {
         <ul className="fault-list">
           {faults.map((f) => (
             <li key={`${f.id}@${f.target ?? ''}`}>
-              <span>{faultName(f, lang)}</span>
+              <span>{faultName(f, lang, lp.profile)}</span>
               <button
                 type="button"
                 onClick={() => lp.queue.submit({ fault: f, heal: true })}
-                aria-label={`${t.heal}: ${faultName(f, lang)}`}
+                aria-label={`${t.heal}: ${faultName(f, lang, lp.profile)}`}
               >
                 {t.heal}
               </button>
@@ -48,7 +49,7 @@ export function FaultPanel({ lp, lang, faults, story, frame }: Props) {
       <div className="fault-story" aria-live="polite">
         {story && told && (
           <>
-            <h3>{faultName(story, lang)}</h3>
+            <h3>{faultName(story, lang, lp.profile)}</h3>
             <dl>
               <dt>{t.broke}</dt>
               <dd>{told.what[lang]}</dd>

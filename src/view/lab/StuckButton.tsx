@@ -1,11 +1,13 @@
 // "Why is it stuck?": shown while a pod of the default namespace does not progress;
 // it names the step, the component that is not acting, and a command that shows it.
+
 import { useEffect, useState } from 'react';
 import type { Lang } from '../../lessons';
 import type { Diagnosis } from '../../lessons/faults/diagnose';
 import { diagnose } from '../../lessons/faults/diagnose';
 import type { Frame, LessonPlayer } from '../../player';
 import { momentOf } from '../../player';
+import { profileOf } from '../../sim/profiles';
 import { accessibleName } from '../i18n';
 import { runningJob } from '../terminal/running';
 import { labText } from './labText';
@@ -31,7 +33,7 @@ export function StuckButton({ lp, frame, lang, onRun, onPoint, faultsInForce }: 
   let found: { pod: string; d: Diagnosis } | undefined;
   if (asked)
     for (const p of waiting) {
-      const d = diagnose(moment, p.name, p.namespace);
+      const d = diagnose(moment, p.name, p.namespace, profileOf(lp.profile).runtime.service);
       if (d) {
         found = { pod: p.name, d };
         break;

@@ -3,18 +3,19 @@
 // network restart of the book's scenarios.
 import type { Lang, Localized } from '../../lessons';
 import type { ComponentView, FaultId, FaultRef } from '../../sim';
-import { faultCatalog } from '../../sim';
+import { faultLabel } from '../../sim';
+import type { ProfileId } from '../../sim/profiles';
 
 export type LabAction =
   | { readonly kind: 'fault'; readonly fault: FaultRef; readonly heal: boolean; readonly label: Localized }
   | { readonly kind: 'line'; readonly host: string; readonly line: string; readonly label: Localized };
 
-function fault(id: FaultId, target: string | undefined, heal: boolean): LabAction {
-  const spec = faultCatalog.find((f) => f.id === id);
+function fault(id: FaultId, target: string | undefined, heal: boolean, profile?: ProfileId): LabAction {
+  const label0 = faultLabel(id, profile);
   const on = target ? { ko: ` (${target})`, en: ` on ${target}` } : { ko: '', en: '' };
   const label: Localized = heal
-    ? { ko: `복구: ${spec?.label.ko ?? id}${on.ko}`, en: `Heal: ${spec?.label.en ?? id}${on.en}` }
-    : { ko: `${spec?.label.ko ?? id}${on.ko}`, en: `${spec?.label.en ?? id}${on.en}` };
+    ? { ko: `복구: ${label0?.ko ?? id}${on.ko}`, en: `Heal: ${label0?.en ?? id}${on.en}` }
+    : { ko: `${label0?.ko ?? id}${on.ko}`, en: `${label0?.en ?? id}${on.en}` };
   return { kind: 'fault', fault: target ? { id, target } : { id }, heal, label };
 }
 
@@ -26,9 +27,11 @@ export function componentActions(
   c: ComponentView,
   faults: readonly FaultRef[],
   workers: readonly string[],
+  /** The lab's profile, which names the runtime (docker or containerd). */
+  profile?: ProfileId,
 ): LabAction[] {
   const host = c.host;
-  const toggle = (id: FaultId, target?: string) => fault(id, target, has(faults, id, target));
+  const toggle = (id: FaultId, target?: string) => fault(id, target, has(faults, id, target), profile);
   switch (true) {
     case c.id === 'apiserver':
       return [toggle('apiserver')];

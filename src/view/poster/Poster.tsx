@@ -48,7 +48,13 @@ export function Poster({ options, search }: { readonly options: AppOptions; read
       <main className="layout">
         <section className="stage" aria-label={t.stage}>
           {posterShowsLab(search) && (
-            <ReadyLabPicture lang={state.lang} theme={state.theme} view={state.view} narrow={narrow} />
+            <ReadyLabPicture
+              lang={state.lang}
+              theme={state.theme}
+              view={state.view}
+              narrow={narrow}
+              profile={state.profile}
+            />
           )}
           <p className="poster-loading" role="status">
             {t.loadingLab}

@@ -2,11 +2,20 @@
 // StillPicture the live stage uses: the page's poster and the element's still both show
 // it while the app's code is on its way.
 import type { Lang } from '../../lessons/lesson';
+import type { ProfileId } from '../../sim/profiles';
+import { profiles } from '../../sim/profiles';
 import { ui } from '../i18n';
 import { narrowLayout, wideLayout } from '../layout';
 import { StillPicture } from '../StillPicture';
 import type { Theme, ViewMode } from '../urlState';
 import { readyLabFrame } from './readyLabFrame';
+import { readyLabFrame136 } from './readyLabFrame136';
+
+/** The stored first frame of each profile's lab: the book's m-k8s, the second edition's cp-k8s. */
+const frames: Readonly<Record<ProfileId, typeof readyLabFrame>> = {
+  '1.18': readyLabFrame,
+  '1.36': readyLabFrame136,
+};
 
 const NONE: ReadonlySet<string> = new Set();
 const NO_PILES: ReadonlyMap<string, number> = new Map();
@@ -19,12 +28,10 @@ export function posterShowsLab(search: string): boolean {
   const q = new URLSearchParams(search);
   const lesson = q.get('lesson');
   const workers = q.get('workers');
-  const profile = q.get('profile');
-  // The stored frame is the book's 1.18 lab (m-k8s): another profile's lab is not that picture.
+  // Every profile has its stored frame (a bad one is the book's 1.18, as in the app): `profile` moves nothing.
   return (
     (lesson === null || lesson === 'pod-create') &&
     (workers === null || workers === '3') &&
-    (profile === null || profile === '1.18') &&
     MOVED.every((name) => q.get(name) === null)
   );
 }
@@ -34,10 +41,15 @@ interface Props {
   readonly theme: Theme;
   readonly view: ViewMode;
   readonly narrow: boolean;
+  /** The lab's profile: its stored frame is drawn (the book's 1.18 without one). */
+  readonly profile?: ProfileId | undefined;
 }
 
-export function ReadyLabPicture({ lang, theme, view, narrow }: Props) {
-  const layout = narrow ? narrowLayout(WORKERS) : wideLayout(WORKERS);
+export function ReadyLabPicture({ lang, theme, view, narrow, profile }: Props) {
+  const id = profile ?? '1.18';
+  const frame = frames[id];
+  const master = profiles[id].master.name;
+  const layout = narrow ? narrowLayout(WORKERS, master) : wideLayout(WORKERS, master);
   return (
     // biome-ignore lint/a11y: role group on <svg> keeps the components inside it in the accessibility tree, as on the live stage
     <svg
@@ -48,7 +60,7 @@ export function ReadyLabPicture({ lang, theme, view, narrow }: Props) {
       preserveAspectRatio="xMidYMin meet"
     >
       <StillPicture
-        frame={readyLabFrame}
+        frame={frame}
         layout={layout}
         lang={lang}
         actors={NONE}

@@ -11,12 +11,13 @@ import { StillPicture } from '../StillPicture';
 import { POSTER_LESSONS, Poster, posterShowsLab } from './Poster';
 import { posterFrame } from './posterFrame';
 import { readyLabFrame } from './readyLabFrame';
+import { readyLabFrame136 } from './readyLabFrame136';
 
 afterEach(cleanup);
 
 /** The frame the live app shows first for the tour: step 0 of pod-create. */
-function liveFirstFrame(seed: number) {
-  const lp = new LessonPlayer(podCreate, seed, undefined, 'ready', []);
+function liveFirstFrame(seed: number, profile?: '1.36') {
+  const lp = new LessonPlayer(podCreate, seed, undefined, 'ready', [], 3, profile);
   lp.goToStep(0);
   return lp.player.frame();
 }
@@ -77,6 +78,30 @@ describe('the poster (the first paint before the app has loaded)', () => {
     render(<Poster options={{ embedded: true }} search="?step=4&lang=en" />);
     expect(screen.queryByRole('group', { name: 'Cluster diagram' })).toBeNull();
     expect(screen.getByRole('status').textContent).toBe('Loading the lab…');
+  });
+});
+
+describe('the poster of the 1.36 profile (issue 18)', () => {
+  it('is the 1.36 lab’s own first frame (cp-k8s), stored beside the 1.18 one', () => {
+    expect(posterFrame(liveFirstFrame(1, '1.36'))).toEqual(readyLabFrame136);
+  });
+
+  it('draws cp-k8s on a profile=1.36 page, under the names the live stage gives them', () => {
+    expect(posterShowsLab('?profile=1.36&lang=en')).toBe(true);
+    render(<Poster options={{}} search="?profile=1.36&lang=en" />);
+    for (const c of liveFirstFrame(1, '1.36').components)
+      expect(screen.getByRole('group', { name: accessibleName(c, 'en') })).toBeTruthy();
+    expect(screen.getByRole('group', { name: '1 API server (cp-k8s)' })).toBeTruthy();
+    expect(screen.queryByRole('group', { name: '1 API server (m-k8s)' })).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('Loading the lab…');
+  });
+
+  it('draws the book’s lab for profile=1.18 and for a bad profile, as the app falls back to it', () => {
+    for (const search of ['?profile=1.18&lang=en', '?profile=2.0&lang=en']) {
+      render(<Poster options={{}} search={search} />);
+      expect(screen.getByRole('group', { name: '1 API server (m-k8s)' })).toBeTruthy();
+      cleanup();
+    }
   });
 });
 
