@@ -207,7 +207,7 @@ export const differences136: readonly Difference[] = [
   },
   {
     id: 'no-docker',
-    fields: ['absentCommands'],
+    fields: ['absentCommands', 'lessons.runtimeCommands.docker ps', 'lessons.runtimeCommands.docker ps -a'],
     what: 'No docker: the machines run containerd alone.',
     source: `${BOOK} ch3/3.1.3/k8s_pkg_cfg.sh: apt-get install -y kubelet kubectl kubeadm containerd.io (no docker-ce)`,
     unverified:
@@ -227,6 +227,22 @@ export const differences136: readonly Difference[] = [
       '1.18': /Conditions:\n {2}Type {14}Status\n {2}Initialized {7}True \n/,
       '1.36':
         /Conditions:\n {2}Type {24}Status\n {2}PodReadyToStartContainers {3}True \n {2}Initialized {17}True \n/,
+    },
+  },
+  {
+    id: 'book-3.1.6-scripts',
+    fields: [
+      'bookRepoFiles.ch3/3.1.6/unload-kube-apiserver.sh',
+      'bookRepoFiles.ch3/3.1.6/load-kube-apiserver.sh',
+    ],
+    what: 'The second edition’s 3.1.6 unloads the API server with two scripts: its manifest moved to /tmp and back.',
+    source: `${BOOK} ch3/3.1.6/unload-kube-apiserver.sh (639a68c) and load-kube-apiserver.sh (2a63918), read through the stored index`,
+    unverified:
+      'the index holds three versions of load-kube-apiserver.sh and shows one (another is ch3/3.1.6/res/, "Wait for 1 minute!!!"), and an unload_kube_apiserver.sh ("Unloaded kube-apiserver") beside the file of the brief: which is newest could not be told',
+    script: ['cat ~/_Book_k8sInfra/ch3/3.1.6/unload-kube-apiserver.sh'],
+    prints: {
+      '1.18': 'No such file or directory',
+      '1.36': 'mv /etc/kubernetes/manifests/kube-apiserver.yaml /tmp/kube-apiserver.yaml \n',
     },
   },
 ];

@@ -67,6 +67,13 @@ export interface Profile {
     /** `kubectl version`: the lines it prints, client first; `server` when the API answered. */
     version(server: boolean, short: boolean): readonly string[] | { readonly error: string };
   };
+  /** Files of this edition's book repository beyond the ch3 files the lab shares, by path under ~/_Book_k8sInfra (on the master). */
+  readonly bookRepoFiles: Readonly<Record<string, string>>;
+  /** What the guided lessons type that differs with the lab (src/lessons/guided/forProfile.ts). */
+  readonly lessons: {
+    /** The book's docker lines as this lab types them, by the line's first words: `docker ps` → `crictl ps`. */
+    readonly runtimeCommands: Readonly<Record<string, string>>;
+  };
 }
 
 /**

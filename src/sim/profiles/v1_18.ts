@@ -63,4 +63,8 @@ export const profile118: Profile = {
         ? [`Client Version: ${gitVersion}`, ...(server ? [`Server Version: ${gitVersion}`] : [])]
         : [versionInfo('Client'), ...(server ? [versionInfo('Server')] : [])],
   },
+  // The first edition's ch3 files are the lab's own (src/shell/bookFiles.ts).
+  bookRepoFiles: {},
+  // The book's lessons type docker's own lines.
+  lessons: { runtimeCommands: {} },
 };
