@@ -5,11 +5,8 @@
 // `crictl ps`), and says what really differs between the versions from the lesson's own
 // data (its LessonVersions), never from a test of the version here.
 import type { Profile } from '../../sim/profiles';
+import { withMaster } from '../inLab';
 import type { Check, GuidedLesson, GuidedStep, LessonCommand, LessonVersion, LessonVersions } from './types';
-
-/** The book's master, as lessons (and teachers' files, LAB_HOSTS) name it. */
-const BOOK_MASTER = 'm-k8s';
-const BOOK_MASTER_WORD = /\bm-k8s\b/g;
 
 /** A command line as the profile's lab types it: the longest runtime line it starts with, replaced. */
 export function runtimeLine(line: string, profile: Profile): string {
@@ -18,15 +15,6 @@ export function runtimeLine(line: string, profile: Profile): string {
     .filter((k) => line === k || line.startsWith(`${k} `))
     .sort((a, b) => b.length - a.length)[0];
   return key === undefined ? line : `${table[key]}${line.slice(key.length)}`;
-}
-
-/** Every string in a value of the lesson's data, mapped (the data is plain: objects, arrays, strings, numbers). */
-function mapStrings<T>(value: T, f: (s: string) => string): T {
-  if (typeof value === 'string') return f(value) as T;
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f)) as T;
-  if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)])) as T;
-  return value;
 }
 
 /** The runtime's lines in a check's `typed`, so "the student typed docker ps" holds for crictl ps. */
@@ -58,11 +46,7 @@ export function lessonForProfile(
   versions?: LessonVersions,
 ): GuidedLesson {
   const versioned = withVersion(lesson, versions?.[profile.id]);
-  const master = profile.master.name;
-  const renamed =
-    master === BOOK_MASTER
-      ? versioned
-      : mapStrings(versioned, (s) => (s === lesson.id ? s : s.replace(BOOK_MASTER_WORD, master)));
+  const renamed = withMaster(versioned, profile.master.name);
   const line = (c: LessonCommand): LessonCommand => ({ ...c, line: runtimeLine(c.line, profile) });
   return {
     ...renamed,

@@ -6,6 +6,7 @@ import type { Frame, LessonPlayer } from '../../player';
 import { momentOf } from '../../player';
 import type { FaultRef } from '../../sim';
 import { faultSpec } from '../../sim';
+import { profileOf } from '../../sim/profiles';
 import { labText } from './labText';
 
 interface Props {
@@ -23,7 +24,7 @@ export function faultName(f: FaultRef, lang: Lang): string {
 
 export function FaultPanel({ lp, lang, faults, story, frame }: Props) {
   const t = labText[lang];
-  const told = story ? faultStory(story, momentOf(frame)) : undefined;
+  const told = story ? faultStory(story, momentOf(frame), profileOf(lp.profile)) : undefined;
   return (
     <div className="fault-panel">
       <h3>{t.faultsInForce}</h3>
