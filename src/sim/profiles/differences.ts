@@ -245,4 +245,28 @@ export const differences136: readonly Difference[] = [
       '1.36': 'mv /etc/kubernetes/manifests/kube-apiserver.yaml /tmp/kube-apiserver.yaml \n',
     },
   },
+  {
+    id: 'flag-error',
+    fields: ['kubectl.flagErrorPrefix'],
+    what: 'A flag kubectl does not know is reported as `error: unknown flag`, in lower case.',
+    source: 'KC-1.33: `kubectl create nginx --image=nginx` prints "error: unknown flag: --image"',
+    unverified: 'read from kubectl 1.33, not 1.36',
+    script: ['kubectl create nginx --image=nginx'],
+    prints: {
+      '1.18': "Error: unknown flag: --image\nSee 'kubectl create --help' for usage.",
+      '1.36': "error: unknown flag: --image\nSee 'kubectl create --help' for usage.",
+    },
+  },
+  {
+    id: 'get-output-formats',
+    fields: ['kubectl.getOutputFormats'],
+    what: 'kubectl get -o names jsonpath-as-json among the formats it knows.',
+    source: 'KC-1.33 against `npm run api`: `kubectl get pods -o -wide`',
+    unverified: 'read from kubectl 1.33, not 1.36 (a later format, if one was added, is not listed)',
+    script: ['kubectl get pods -o -wide'],
+    prints: {
+      '1.18': 'json,jsonpath,jsonpath-file,name',
+      '1.36': 'json,jsonpath,jsonpath-as-json,jsonpath-file,name',
+    },
+  },
 ];

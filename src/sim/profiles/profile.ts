@@ -64,6 +64,10 @@ export interface Profile {
     readonly restartsWithAge: boolean;
     /** describe's events: From `kubelet` and `spec.containers{nginx}: …` (1.36), or From `kubelet, w2-k8s` (1.18). */
     readonly describeEventsWithFieldPath: boolean;
+    /** How a flag that does not parse is reported: `Error: unknown flag: --image` (1.18) or `error: …` (newer). */
+    readonly flagErrorPrefix: string;
+    /** The output formats `kubectl get -o` names when it matches none (comma-separated, as kubectl prints them). */
+    readonly getOutputFormats: string;
     /** `kubectl version`: the lines it prints, client first; `server` when the API answered. */
     version(server: boolean, short: boolean): readonly string[] | { readonly error: string };
   };

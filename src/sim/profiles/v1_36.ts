@@ -73,6 +73,10 @@ LOGO=ubuntu-logo
     deleted: (kind, name, namespace, operation) =>
       `${kind} "${name}" ${operation}${namespace ? ` from ${namespace} namespace` : ''}`,
     restartsWithAge: true,
+    // Real kubectl 1.33 (this machine): `error: unknown flag: --image`, and jsonpath-as-json among get's formats.
+    flagErrorPrefix: 'error',
+    getOutputFormats:
+      'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml',
     // kubectl 1.36 pkg/describe/describe.go DescribeEvents: source is e.Source.Component; FieldPath prefixes the message.
     describeEventsWithFieldPath: true,
     // kubectl 1.36 pkg/cmd/version/version.go: no --short any more; the Kustomize line is go.mod's kustomize/v5.
