@@ -68,6 +68,7 @@ test('every lesson of the chapter is in the lesson list, Korean first', async ({
     'kubeconfig',
     'etcd',
     'control-plane',
+    'apiserver-unload',
     'dns-and-network',
   ]);
   await picker.selectOption('kubelet-stop');

@@ -98,5 +98,6 @@ export function writeBaseFiles(
     if (path !== '/etc/hosts') fs.write(path, text);
   if (master) {
     for (const f of BOOK_FILES) fs.write(`${BOOK_REPO}/ch3/${f.path}`, f.text);
+    for (const [path, text] of Object.entries(profile.bookRepoFiles)) fs.write(`${BOOK_REPO}/${path}`, text);
   }
 }

@@ -38,6 +38,10 @@ export interface HostState {
   readonly joined: boolean;
   /** Control-plane static pod manifests present in /etc/kubernetes/manifests (master only). */
   readonly manifests: readonly ControlPlaneManifest[];
+  /** The static pods the master's kubelet runs (it acts on the manifests every 20 s); absent, those of `manifests`. */
+  readonly staticPods?: readonly ControlPlaneManifest[];
+  /** When the kubelet started a static pod again after its manifest came back; absent, it runs since the lab was built. */
+  readonly staticPodsStartedAt?: Readonly<Partial<Record<ControlPlaneManifest, number>>>;
   readonly cniInstalled: boolean;
   /** When the host last booted (negative in the ready lab: before the simulation began). */
   readonly bootedAt: SimMs;

@@ -303,7 +303,16 @@ export class ClusterCore {
   syncStaticPods(): ControlPlaneManifest[] {
     const master = this.world.master;
     const before = [...master.staticPodsRunning].sort().join();
+    const started = [...master.manifests].filter((m) => !master.staticPodsRunning.has(m));
     master.staticPodsRunning = new Set(master.manifests);
+    // A manifest moved back: the kubelet starts a new container for it now (crictl ps / docker ps show its age).
+    if (started.length > 0) {
+      const now = this.clock.now();
+      master.staticPodsStartedAt = {
+        ...master.staticPodsStartedAt,
+        ...Object.fromEntries(started.map((m) => [m, now])),
+      };
+    }
     if ([...master.staticPodsRunning].sort().join() !== before) this.reconcileProcesses();
     return [...master.staticPodsRunning];
   }

@@ -27,6 +27,8 @@ export interface HostRecord {
   manifests: Set<ControlPlaneManifest>;
   /** Manifests the master's kubelet has acted on (it checks the folder every 20 s). */
   staticPodsRunning: Set<ControlPlaneManifest>;
+  /** When the kubelet last started each static pod again after its manifest came back (replaced, never changed in place). */
+  staticPodsStartedAt: Readonly<Partial<Record<ControlPlaneManifest, number>>>;
   cniInstalled: boolean;
   /** Calico's /26 block for this node, e.g. '172.16.103.128'. */
   blockBase: string;
@@ -98,6 +100,11 @@ export class World {
       modules: { br_netfilter: h.brNetfilter },
       joined: h.joined,
       manifests: [...h.manifests],
+      // Only while they differ from the manifests (a file moved, the kubelet not yet there) or a static pod restarted.
+      ...(sameSet(h.staticPodsRunning, h.manifests) ? {} : { staticPods: [...h.staticPodsRunning] }),
+      ...(Object.keys(h.staticPodsStartedAt).length > 0
+        ? { staticPodsStartedAt: h.staticPodsStartedAt }
+        : {}),
       cniInstalled: h.cniInstalled,
       bootedAt: h.bootedAt as SimMs,
       podBlock: h.blockBase,
@@ -105,4 +112,8 @@ export class World {
       serviceLog: h.serviceLog,
     };
   }
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
 }

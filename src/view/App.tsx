@@ -4,6 +4,7 @@ import { useSelector } from '@xstate/react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Lang } from '../lessons';
 import { bookStepOf, isBookMessage, lessons, podCreate, resolveComponent } from '../lessons';
+import { withMaster } from '../lessons/inLab';
 import type { LabDriver } from '../player';
 import { LessonPlayer } from '../player';
 import type { Envelope, SimMs } from '../sim';
@@ -82,8 +83,12 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
   const guided = teacher.lesson ?? guidedCatalog.find((g) => g.id === initial.state.lesson);
   const lesson = useMemo(
     () =>
-      attached ? ATTACHED_LESSON : guided ? asTour(guided) : (lessons[initial.state.lesson] ?? podCreate),
-    [attached, guided, initial.state.lesson],
+      // The tour's words name the lab's own master (cp-k8s in the second edition's lab).
+      withMaster(
+        attached ? ATTACHED_LESSON : guided ? asTour(guided) : (lessons[initial.state.lesson] ?? podCreate),
+        profileOf(attached ? undefined : initial.state.profile).master.name,
+      ),
+    [attached, guided, initial.state.lesson, initial.state.profile],
   );
   const seed = initial.state.seed;
 

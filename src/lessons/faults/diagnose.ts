@@ -29,11 +29,13 @@ export function diagnose(
   const view = c.pods().find((p) => p.name === name && p.namespace === namespace);
   if (!pod || !view) return undefined;
   const describe = `kubectl describe pod ${name}`;
+  // The commands are typed on the API server's machine: the book's m-k8s, or cp-k8s in the second edition's lab.
+  const master = c.components().find((x) => x.id === 'apiserver')?.host ?? 'm-k8s';
   if (state(c, 'apiserver') !== 'running')
     return {
       step: 1,
       component: 'apiserver',
-      host: 'm-k8s',
+      host: master,
       command: 'kubectl get pods',
       why: {
         ko: 'API 서버가 멈춰 있어 어떤 요청도 받을 수 없습니다.',
@@ -44,7 +46,7 @@ export function diagnose(
     return {
       step: 2,
       component: 'etcd',
-      host: 'm-k8s',
+      host: master,
       command: 'kubectl get pods',
       why: {
         ko: 'etcd 가 멈춰 있어 API 서버가 아무것도 기록하지 못합니다.',
@@ -57,7 +59,7 @@ export function diagnose(
     return {
       step: 5,
       component: `kubelet@${node}`,
-      host: 'm-k8s',
+      host: master,
       command: 'kubectl get nodes',
       why: {
         ko: `${node} 의 kubelet 이 멈춰 있어 컨테이너를 정리하고 삭제를 마무리할 주체가 없습니다.`,
@@ -69,7 +71,7 @@ export function diagnose(
       return {
         step: 4,
         component: 'scheduler',
-        host: 'm-k8s',
+        host: master,
         command: describe,
         why: {
           ko: '스케줄러가 멈춰 있어 파드에 노드가 할당되지 않습니다(Events 에 Scheduled 가 없습니다).',
@@ -79,7 +81,7 @@ export function diagnose(
     return {
       step: 4,
       component: 'scheduler',
-      host: 'm-k8s',
+      host: master,
       command: describe,
       why: {
         ko: '조건에 맞는 노드가 없습니다. Events 의 FailedScheduling 메시지를 보세요.',
@@ -93,7 +95,7 @@ export function diagnose(
     return {
       step: 5,
       component: `kubelet@${node}`,
-      host: 'm-k8s',
+      host: master,
       command: 'kubectl get nodes',
       why: {
         ko: `${node} 의 kubelet 이 동작하지 않아 파드를 받아 갈 주체가 없습니다.`,
@@ -115,7 +117,7 @@ export function diagnose(
     return {
       step: 6,
       component: 'cni',
-      host: 'm-k8s',
+      host: master,
       command: describe,
       why: {
         ko: `${node} 에 네트워크 플러그인 설정이 없어 파드 샌드박스에 IP 를 줄 수 없습니다(FailedCreatePodSandBox).`,
@@ -126,7 +128,7 @@ export function diagnose(
     return {
       step: 6,
       component: `runtime@${node}`,
-      host: 'm-k8s',
+      host: master,
       command: describe,
       why: {
         ko: '이미지를 받을 수 없습니다. Events 의 Failed to pull image 를 보세요.',
@@ -137,7 +139,7 @@ export function diagnose(
     return {
       step: 7,
       component: `pods@${node}`,
-      host: 'm-k8s',
+      host: master,
       command: describe,
       why: {
         ko: '컨테이너가 시작하자마자 종료되어 kubelet 이 간격을 늘려 가며 다시 시작하고 있습니다.',

@@ -1,7 +1,9 @@
 // What a fault means for the class, in Korean and English: what broke, what
 // kubectl will show, and what happens next and when — the times read off the
-// cluster (the node's last status, the 40 s grace period, the 300 s tolerations).
+// cluster (the node's last status, the lab's grace period, the 300 s tolerations).
 import type { FaultRef } from '../../sim';
+import type { Profile } from '../../sim/profiles';
+import { profileOf } from '../../sim/profiles';
 import type { Localized } from '../lesson';
 import type { ClusterMoment } from '../moment';
 
@@ -11,8 +13,7 @@ export interface FaultStory {
   readonly next: Localized;
 }
 
-/** node-monitor-grace-period (1.18) and the default tolerations' seconds. */
-const GRACE_S = 40;
+/** The default tolerations' seconds (node-monitor-grace-period is the lab's: 40 s in 1.18, 50 s in 1.36). */
 const TOLERATION_S = 300;
 
 function secondsFromNow(cluster: ClusterMoment, at: number): number {
@@ -20,10 +21,10 @@ function secondsFromNow(cluster: ClusterMoment, at: number): number {
 }
 
 /**
- * When the node lifecycle controller will give up on a silent node: 40 s after its last
+ * When the node lifecycle controller will give up on a silent node: the grace period after its last
  * heartbeat, the kubelet's last renewal of its Lease (or its last status, if later).
  */
-function notReadyIn(cluster: ClusterMoment, node: string): number {
+function notReadyIn(cluster: ClusterMoment, node: string, graceS: number): number {
   const ready = cluster
     .nodes()
     .find((n) => n.metadata.name === node)
@@ -31,7 +32,7 @@ function notReadyIn(cluster: ClusterMoment, node: string): number {
   const renewed = cluster.leases().find((l) => l.metadata.name === node)?.spec.renewTime;
   const beats = [ready?.lastHeartbeatTime, renewed].filter((t) => t !== undefined) as number[];
   const last = beats.length > 0 ? Math.max(...beats) : cluster.now;
-  return secondsFromNow(cluster, last + GRACE_S * 1000);
+  return secondsFromNow(cluster, last + graceS * 1000);
 }
 
 /** Whether the node lifecycle controller has already given up on the node at this moment. */
@@ -61,12 +62,18 @@ function list(names: string[], lang: 'ko' | 'en'): string {
   );
 }
 
-export function faultStory(ref: FaultRef, cluster: ClusterMoment): FaultStory {
+export function faultStory(
+  ref: FaultRef,
+  cluster: ClusterMoment,
+  profile: Profile = profileOf(undefined),
+): FaultStory {
   const node = ref.target ?? 'w2-k8s';
+  const master = profile.master.name;
+  const graceS = profile.controllerManager.nodeMonitorGraceMs / 1000;
   switch (ref.id) {
     case 'kubelet':
     case 'power': {
-      const n = notReadyIn(cluster, node);
+      const n = notReadyIn(cluster, node, graceS);
       const pods = podsOn(cluster, node);
       const off = ref.id === 'power';
       return {
@@ -89,8 +96,8 @@ export function faultStory(ref: FaultRef, cluster: ClusterMoment): FaultStory {
               en: `${node} is NotReady already and has the unreachable taints; ${TOLERATION_S} s after they came, its pods (${list(pods, 'en')}) are evicted. A Deployment's pods are recreated elsewhere; a bare pod is not.`,
             }
           : {
-              ko: `약 ${n}초 뒤(마지막 하트비트 후 ${GRACE_S}초) ${node} 는 NotReady 가 되고 unreachable 테인트가 붙습니다. 그로부터 ${TOLERATION_S}초 뒤 그 노드의 파드(${list(pods, 'ko')})가 축출됩니다. 디플로이먼트의 파드는 다른 노드에 다시 만들어지지만, 단독 파드는 다시 만들어지지 않습니다.`,
-              en: `In about ${n} s (${GRACE_S} s after its last heartbeat) ${node} turns NotReady and gets the unreachable taints; ${TOLERATION_S} s after that its pods (${list(pods, 'en')}) are evicted. A Deployment's pods are recreated elsewhere; a bare pod is not.`,
+              ko: `약 ${n}초 뒤(마지막 하트비트 후 ${graceS}초) ${node} 는 NotReady 가 되고 unreachable 테인트가 붙습니다. 그로부터 ${TOLERATION_S}초 뒤 그 노드의 파드(${list(pods, 'ko')})가 축출됩니다. 디플로이먼트의 파드는 다른 노드에 다시 만들어지지만, 단독 파드는 다시 만들어지지 않습니다.`,
+              en: `In about ${n} s (${graceS} s after its last heartbeat) ${node} turns NotReady and gets the unreachable taints; ${TOLERATION_S} s after that its pods (${list(pods, 'en')}) are evicted. A Deployment's pods are recreated elsewhere; a bare pod is not.`,
             },
       };
     }
@@ -135,8 +142,8 @@ export function faultStory(ref: FaultRef, cluster: ClusterMoment): FaultStory {
           en: 'Every kubectl command fails with "The connection to the server 192.168.1.10:6443 was refused". Pods already running keep serving.',
         },
         next: {
-          ko: '매니페스트를 되돌리면 m-k8s 의 kubelet 이 20초 안에 API 서버를 다시 띄우고, 각 구성 요소가 다시 감시(watch)를 엽니다.',
-          en: 'Put the manifest back and the kubelet on m-k8s starts the API server within 20 s; every component re-opens its watches.',
+          ko: `매니페스트를 되돌리면 ${master} 의 kubelet 이 20초 안에 API 서버를 다시 띄우고, 각 구성 요소가 다시 감시(watch)를 엽니다.`,
+          en: `Put the manifest back and the kubelet on ${master} starts the API server within 20 s; every component re-opens its watches.`,
         },
       };
     case 'etcd':

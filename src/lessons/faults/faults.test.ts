@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster, faultCatalog } from '../../sim';
-import { createPod } from '../../sim/testing/fixtures';
+import { profiles } from '../../sim/profiles';
+import { createPod, nginxPod } from '../../sim/testing/fixtures';
 import { diagnose } from './diagnose';
 import { faultStory } from './faultStory';
 
@@ -27,6 +28,26 @@ describe('fault stories', () => {
       /^In about (3\d|40) s \(40 s after its last heartbeat\) w2-k8s turns NotReady and gets the unreachable taints; 300 s after that its pods \(nginx-pod\) are evicted\./,
     );
     expect(story.next.ko).toContain('nginx-pod');
+  });
+
+  it('in the 1.36 lab: NotReady 50 s after the last heartbeat, and the API server back on cp-k8s', () => {
+    const c = createCluster({ profile: '1.36' });
+    c.request(
+      'cp-k8s',
+      { verb: 'create', resource: 'pods', namespace: 'default', body: nginxPod() },
+      () => {},
+    );
+    advance(c, 30);
+    const story = faultStory({ id: 'kubelet', target: 'w2-k8s' }, c, profiles['1.36']);
+    expect(story.next.en).toMatch(
+      /^In about (4\d|50) s \(50 s after its last heartbeat\) w2-k8s turns NotReady/,
+    );
+    expect(story.next.ko).toContain('마지막 하트비트 후 50초');
+    const api = faultStory({ id: 'apiserver' }, c, profiles['1.36']);
+    expect(api.next.en).toBe(
+      'Put the manifest back and the kubelet on cp-k8s starts the API server within 20 s; every component re-opens its watches.',
+    );
+    expect(api.next.ko).toContain('cp-k8s 의 kubelet');
   });
 });
 
@@ -80,5 +101,21 @@ describe('why is it stuck?', () => {
     createPod(d);
     advance(d, 40);
     expect(diagnose(d, 'nginx-pod')).toMatchObject({ step: 7, component: 'pods@w2-k8s' });
+  });
+});
+
+describe('why is it stuck? in the 1.36 lab', () => {
+  it('has the commands typed on cp-k8s', () => {
+    const c = createCluster({ profile: '1.36' });
+    c.dispatch({ type: 'manifest.remove', manifest: 'kube-scheduler' });
+    advance(c, 21);
+    // kubectl on the lab's master sends it.
+    c.request(
+      'cp-k8s',
+      { verb: 'create', resource: 'pods', namespace: 'default', body: nginxPod() },
+      () => {},
+    );
+    advance(c, 10);
+    expect(diagnose(c, 'nginx-pod')).toMatchObject({ step: 4, component: 'scheduler', host: 'cp-k8s' });
   });
 });

@@ -74,6 +74,14 @@ export const guidedCatalog: readonly CatalogEntry[] = [
     lab: 'ready',
   },
   {
+    id: 'apiserver-unload',
+    title: {
+      ko: 'API 서버 내렸다 올리기',
+      en: 'Unloading the API server and loading it back',
+    },
+    lab: 'ready',
+  },
+  {
     id: 'dns-and-network',
     title: {
       ko: '네트워크 플러그인과 CoreDNS',

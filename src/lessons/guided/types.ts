@@ -3,6 +3,7 @@
 // optional prediction to make first, and a check on the lab that says the step is
 // done. Everything is data — built-in lessons and teachers' YAML/JSON files alike.
 import type { FaultId } from '../../sim';
+import type { ProfileId } from '../../sim/profiles';
 import type { Localized } from '../lesson';
 
 /** A command line for the student to type on a host (shown as a clickable sample). */
@@ -86,3 +87,27 @@ export interface GuidedLesson {
   readonly lab?: 'ready' | 'fresh';
   readonly steps: readonly GuidedStep[];
 }
+
+/**
+ * What a step says or does differently in another lab (src/sim/profiles): its texts, its
+ * commands, its check. Written in that lab's own words; the host names and the runtime's
+ * command lines are carried over by forProfile.ts, so only what the versions really change is here.
+ */
+export interface StepVersion {
+  readonly title?: Localized;
+  readonly narration?: Localized;
+  readonly really?: Localized;
+  readonly commands?: readonly LessonCommand[];
+  readonly predict?: Prediction;
+  readonly doneWhen?: Check;
+}
+
+/** A built-in lesson's differences in one lab, by step id. */
+export interface LessonVersion {
+  readonly title?: Localized;
+  readonly summary?: Localized;
+  readonly steps?: Readonly<Record<string, StepVersion>>;
+}
+
+/** A lesson's versions, by the lab's profile: `{ '1.36': { steps: { … } } }`. */
+export type LessonVersions = Partial<Record<ProfileId, LessonVersion>>;

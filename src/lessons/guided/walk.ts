@@ -8,11 +8,14 @@ import type { Job } from '../../shell';
 import { BETWEEN_LINES_MS, GIVE_UP_MS, Session } from '../../shell';
 import type { SimMs } from '../../sim';
 import { faultSpec } from '../../sim';
+import type { ProfileId } from '../../sim/profiles';
+import { profileOf } from '../../sim/profiles';
 import { describeCheck } from './checks';
 import { checkContext } from './context';
+import { lessonForProfile } from './forProfile';
 import type { GuidedRun } from './runner';
 import { currentStep, isDone, isFinished, next, predict, startRun, update } from './runner';
-import type { Check, GuidedLesson } from './types';
+import type { Check, GuidedLesson, LessonVersions } from './types';
 
 export interface WalkOptions {
   readonly seed?: number;
@@ -20,10 +23,20 @@ export interface WalkOptions {
   readonly stepTimeoutMs?: number;
   /** How often the check is read while waiting (virtual ms). */
   readonly pollMs?: number;
+  /** The lab's version (the book's 1.18 by default): the lesson is walked as that lab has it (forProfile.ts). */
+  readonly profile?: ProfileId;
+  /** What the lesson says or does differently in that lab. */
+  readonly versions?: LessonVersions;
 }
 
 export type WalkResult =
-  | { readonly ok: true; readonly session: Session; readonly endedAt: SimMs }
+  | {
+      readonly ok: true;
+      readonly session: Session;
+      readonly endedAt: SimMs;
+      /** Every line the walk typed, in order, with what it printed. */
+      readonly jobs: readonly Job[];
+    }
   | {
       readonly ok: false;
       readonly session: Session;
@@ -49,8 +62,13 @@ export function typeAndSettle(session: Session, host: string, line: string): Job
   return job;
 }
 
-export function walkLesson(lesson: GuidedLesson, options: WalkOptions = {}): WalkResult {
-  const session = new Session({ lab: lesson.lab ?? 'ready', seed: options.seed ?? 1 });
+export function walkLesson(written: GuidedLesson, options: WalkOptions = {}): WalkResult {
+  const lesson = lessonForProfile(written, profileOf(options.profile), options.versions);
+  const session = new Session({
+    lab: lesson.lab ?? 'ready',
+    seed: options.seed ?? 1,
+    ...(options.profile ? { profile: options.profile } : {}),
+  });
   const jobs: Job[] = [];
   const timeout = options.stepTimeoutMs ?? STEP_TIMEOUT_MS;
   const poll = options.pollMs ?? 500;
@@ -92,5 +110,5 @@ export function walkLesson(lesson: GuidedLesson, options: WalkOptions = {}): Wal
     // Done, as the page says it; the student presses "next".
     run = next(run);
   }
-  return { ok: true, session, endedAt: session.now() };
+  return { ok: true, session, endedAt: session.now(), jobs };
 }

@@ -169,12 +169,13 @@ export const kubectl: CommandEntry = defineCommand<
   KubectlCommand | 'help' | 'options' | { readonly helpText: string }
 >({
   name: 'kubectl',
-  parse(args) {
+  parse(args, shell) {
+    const flagError = labProfile(shell).kubectl.flagErrorPrefix;
     const at = verbIndex(args);
     if (at < 0) {
       if (wantsHelp(args)) return ok('help');
       const bad = parseFlags(args, globalFlags);
-      if (!bad.ok) return fail(`Error: ${bad.error}\nSee 'kubectl --help' for usage.`);
+      if (!bad.ok) return fail(`${flagError}: ${bad.error}\nSee 'kubectl --help' for usage.`);
       return ok('help');
     }
     const word = args[at] as string;
@@ -232,7 +233,8 @@ export const kubectl: CommandEntry = defineCommand<
       );
     }
     const parsed = parseFlags(rest, [...verb.flags, ...globalFlags]);
-    if (!parsed.ok) return fail(`Error: ${parsed.error}\nSee 'kubectl ${verb.name} --help' for usage.`);
+    if (!parsed.ok)
+      return fail(`${flagError}: ${parsed.error}\nSee 'kubectl ${verb.name} --help' for usage.`);
     return ok({ verb, flags: parsed.flags, args: parsed.flags.positionals, argv: args });
   },
   run(cmd, io) {

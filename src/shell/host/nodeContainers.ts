@@ -5,6 +5,7 @@
 import type { SimCluster } from '../../sim/api';
 import { argvOf } from '../../sim/containerProcess';
 import { lookupImage } from '../../sim/images';
+import type { ControlPlaneManifest } from '../../sim/inputs';
 import type { Container, Pod } from '../../sim/objects';
 import { fullContainerId } from './containerIds';
 import { serviceStart } from './hostProcesses';
@@ -54,6 +55,16 @@ function argvFor(pod: Pod, name: string): string[] {
   return image.ok ? argvOf(image.image, spec ?? {}) : [];
 }
 
+/** The control-plane component a mirror pod stands for (`kube-apiserver-m-k8s` on m-k8s), if it is one. */
+function staticComponent(p: Pod, node: string): ControlPlaneManifest | undefined {
+  const c = p.metadata.labels?.component;
+  return p.metadata.namespace === 'kube-system' &&
+    p.metadata.labels?.tier === 'control-plane' &&
+    p.metadata.name === `${c}-${node}`
+    ? (c as ControlPlaneManifest)
+    : undefined;
+}
+
 /** Running containers and sandboxes on `node`; empty while docker is down. */
 export function nodeContainers(cluster: SimCluster, node: string): NodeContainer[] {
   const host = cluster.host(node);
@@ -78,12 +89,21 @@ export function nodeContainers(cluster: SimCluster, node: string): NodeContainer
         ? dockerSince + 3_000
         : Number.POSITIVE_INFINITY;
   const pods = cluster.objects().filter((o): o is Pod => o.kind === 'Pod' && o.spec.nodeName === node);
+  // A static pod whose manifest was moved away is stopped by the kubelet, though its mirror in
+  // the API may stay (the API server's own cannot be deleted while it is down); moved back,
+  // it runs a new container from the moment the kubelet started it again.
+  const staticPods = host.staticPods ?? host.manifests;
   for (const p of pods) {
     const ns = p.metadata.namespace ?? 'default';
+    const component = staticComponent(p, node);
+    if (component && !staticPods.includes(component)) continue;
+    const again = component ? host.staticPodsStartedAt?.[component] : undefined;
     const idOf = (c: (typeof p.status.containerStatuses)[number]) =>
-      c.containerID
-        ? c.containerID.replace(/^\w+:\/\//, '').slice(0, 12)
-        : shortId(`${p.metadata.uid}/${c.name}/${c.restartCount}`);
+      again !== undefined && 'running' in c.state && c.state.running.startedAt < again
+        ? shortId(`${p.metadata.uid}/${c.name}/${again}`)
+        : c.containerID
+          ? c.containerID.replace(/^\w+:\/\//, '').slice(0, 12)
+          : shortId(`${p.metadata.uid}/${c.name}/${c.restartCount}`);
     const running = p.status.containerStatuses.filter(
       (c) =>
         'running' in c.state &&
@@ -95,11 +115,13 @@ export function nodeContainers(cluster: SimCluster, node: string): NodeContainer
     const created = p.status.startTime ?? p.metadata.creationTimestamp;
     for (const c of running) {
       const id = idOf(c);
-      const startedAt = restartedAt(id, 'running' in c.state ? c.state.running.startedAt : created);
+      const since = 'running' in c.state ? c.state.running.startedAt : created;
+      const renewed = again !== undefined && since < again;
+      const startedAt = restartedAt(id, renewed ? again : since);
       const container = p.spec.containers.find((x) => x.name === c.name);
       out.push({
         id,
-        fullId: c.containerID ? c.containerID.replace(/^\w+:\/\//, '') : fullContainerId(id),
+        fullId: c.containerID && !renewed ? c.containerID.replace(/^\w+:\/\//, '') : fullContainerId(id),
         name: `k8s_${c.name}_${p.metadata.name}_${ns}_${p.metadata.uid}_${c.restartCount}`,
         pod: p,
         ...(container ? { container } : {}),
@@ -110,12 +132,19 @@ export function nodeContainers(cluster: SimCluster, node: string): NodeContainer
       });
     }
     const attempt = p.status.containerStatuses.reduce((n, c) => Math.max(n, c.restartCount), 0);
-    const id = shortId(`${p.metadata.uid}/pause/${attempt}`);
+    const id = shortId(
+      `${p.metadata.uid}/pause/${attempt}${again !== undefined && created < again ? `/${again}` : ''}`,
+    );
     // A sandbox older than docker's current run was made again, just before its containers.
     const firstStart = Math.min(
       ...running.map((c) => ('running' in c.state ? c.state.running.startedAt : created)),
     );
-    const sandboxAt = created >= dockerSince ? created : Math.max(dockerSince, firstStart - 400);
+    const sandboxAt =
+      again !== undefined && created < again
+        ? again - 400
+        : created >= dockerSince
+          ? created
+          : Math.max(dockerSince, firstStart - 400);
     out.push({
       id,
       fullId: fullContainerId(id),

@@ -20,9 +20,6 @@ import type { Selectors } from './selectors';
 import { readSelectors, selectorError, selectorQuery } from './selectors';
 import { printCustomColumns, printJsonPath, sortBy } from './templatePrinters';
 
-const allowedFormats =
-  'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-file,name,template,templatefile,wide,yaml';
-
 /** kubectl's Go-template formats: `template` is another name for `go-template`. */
 const goTemplateFormats = ['go-template', 'go-template-file', 'template', 'templatefile'];
 
@@ -197,6 +194,7 @@ export const getVerb: Verb = {
         for (const e of errors) ctx.io.err(e);
         return ctx.io.exit(errors.length > 0 ? 1 : 0);
       }
+      const allowedFormats = labProfile(ctx.io.shell).kubectl.getOutputFormats;
       if (output !== undefined && !allowedFormats.split(',').includes(format ?? '')) {
         failWith(
           ctx,

@@ -63,6 +63,7 @@ export function labHosts(
     joined: ready,
     manifests: new Set(role === 'master' && ready ? allManifests : []),
     staticPodsRunning: new Set(role === 'master' && ready ? allManifests : []),
+    staticPodsStartedAt: {},
     cniInstalled: ready,
     blockBase: block(name),
     moreBlocks: [],

@@ -256,7 +256,7 @@ export const differences136: readonly Difference[] = [
   },
   {
     id: 'no-docker',
-    fields: ['absentCommands'],
+    fields: ['absentCommands', 'lessons.runtimeCommands.docker ps', 'lessons.runtimeCommands.docker ps -a'],
     what: 'No docker: the machines run containerd alone.',
     source: `${BOOK} ch3/3.1.3/k8s_pkg_cfg.sh: apt-get install -y kubelet kubectl kubeadm containerd.io (no docker-ce)`,
     unverified:
@@ -276,6 +276,46 @@ export const differences136: readonly Difference[] = [
       '1.18': /Conditions:\n {2}Type {14}Status\n {2}Initialized {7}True \n/,
       '1.36':
         /Conditions:\n {2}Type {24}Status\n {2}PodReadyToStartContainers {3}True \n {2}Initialized {17}True \n/,
+    },
+  },
+  {
+    id: 'book-3.1.6-scripts',
+    fields: [
+      'bookRepoFiles.ch3/3.1.6/unload-kube-apiserver.sh',
+      'bookRepoFiles.ch3/3.1.6/load-kube-apiserver.sh',
+    ],
+    what: 'The second edition’s 3.1.6 unloads the API server with two scripts: its manifest moved to /tmp and back.',
+    source: `${BOOK} ch3/3.1.6/unload-kube-apiserver.sh (639a68c) and load-kube-apiserver.sh (2a63918), read through the stored index`,
+    unverified:
+      'the index holds three versions of load-kube-apiserver.sh and shows one (another is ch3/3.1.6/res/, "Wait for 1 minute!!!"), and an unload_kube_apiserver.sh ("Unloaded kube-apiserver") beside the file of the brief: which is newest could not be told',
+    script: ['cat ~/_Book_k8sInfra/ch3/3.1.6/unload-kube-apiserver.sh'],
+    prints: {
+      '1.18': 'No such file or directory',
+      '1.36': 'mv /etc/kubernetes/manifests/kube-apiserver.yaml /tmp/kube-apiserver.yaml \n',
+    },
+  },
+  {
+    id: 'flag-error',
+    fields: ['kubectl.flagErrorPrefix'],
+    what: 'A flag kubectl does not know is reported as `error: unknown flag`, in lower case.',
+    source: 'KC-1.33: `kubectl create nginx --image=nginx` prints "error: unknown flag: --image"',
+    unverified: 'read from kubectl 1.33, not 1.36',
+    script: ['kubectl create nginx --image=nginx'],
+    prints: {
+      '1.18': "Error: unknown flag: --image\nSee 'kubectl create --help' for usage.",
+      '1.36': "error: unknown flag: --image\nSee 'kubectl create --help' for usage.",
+    },
+  },
+  {
+    id: 'get-output-formats',
+    fields: ['kubectl.getOutputFormats'],
+    what: 'kubectl get -o names jsonpath-as-json among the formats it knows.',
+    source: 'KC-1.33 against `npm run api`: `kubectl get pods -o -wide`',
+    unverified: 'read from kubectl 1.33, not 1.36 (a later format, if one was added, is not listed)',
+    script: ['kubectl get pods -o -wide'],
+    prints: {
+      '1.18': 'json,jsonpath,jsonpath-file,name',
+      '1.36': 'json,jsonpath,jsonpath-as-json,jsonpath-file,name',
     },
   },
 ];

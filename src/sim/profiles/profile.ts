@@ -78,8 +78,19 @@ export interface Profile {
     readonly restartsWithAge: boolean;
     /** describe's events: From `kubelet` and `spec.containers{nginx}: …` (1.36), or From `kubelet, w2-k8s` (1.18). */
     readonly describeEventsWithFieldPath: boolean;
+    /** How a flag that does not parse is reported: `Error: unknown flag: --image` (1.18) or `error: …` (newer). */
+    readonly flagErrorPrefix: string;
+    /** The output formats `kubectl get -o` names when it matches none (comma-separated, as kubectl prints them). */
+    readonly getOutputFormats: string;
     /** `kubectl version`: the lines it prints, client first; `server` when the API answered. */
     version(server: boolean, short: boolean): readonly string[] | { readonly error: string };
+  };
+  /** Files of this edition's book repository beyond the ch3 files the lab shares, by path under ~/_Book_k8sInfra (on the master). */
+  readonly bookRepoFiles: Readonly<Record<string, string>>;
+  /** What the guided lessons type that differs with the lab (src/lessons/guided/forProfile.ts). */
+  readonly lessons: {
+    /** The book's docker lines as this lab types them, by the line's first words: `docker ps` → `crictl ps`. */
+    readonly runtimeCommands: Readonly<Record<string, string>>;
   };
 }
 

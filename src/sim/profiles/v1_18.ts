@@ -62,10 +62,18 @@ export const profile118: Profile = {
   kubectl: {
     deleted: (kind, name, _namespace, operation) => `${kind} "${name}" ${operation}`,
     restartsWithAge: false,
+    // cobra's own flag error of kubectl 1.18 (k8s-facts §1.5: the book's transcript of `kubectl create nginx --image=nginx`).
+    flagErrorPrefix: 'Error',
+    getOutputFormats:
+      'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-file,name,template,templatefile,wide,yaml',
     describeEventsWithFieldPath: false,
     version: (server, short) =>
       short
         ? [`Client Version: ${gitVersion}`, ...(server ? [`Server Version: ${gitVersion}`] : [])]
         : [versionInfo('Client'), ...(server ? [versionInfo('Server')] : [])],
   },
+  // The first edition's ch3 files are the lab's own (src/shell/bookFiles.ts).
+  bookRepoFiles: {},
+  // The book's lessons type docker's own lines.
+  lessons: { runtimeCommands: {} },
 };

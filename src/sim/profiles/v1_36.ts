@@ -82,6 +82,10 @@ LOGO=ubuntu-logo
     deleted: (kind, name, namespace, operation) =>
       `${kind} "${name}" ${operation}${namespace ? ` from ${namespace} namespace` : ''}`,
     restartsWithAge: true,
+    // Real kubectl 1.33 (this machine): `error: unknown flag: --image`, and jsonpath-as-json among get's formats.
+    flagErrorPrefix: 'error',
+    getOutputFormats:
+      'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml',
     // kubectl 1.36 pkg/describe/describe.go DescribeEvents: source is e.Source.Component; FieldPath prefixes the message.
     describeEventsWithFieldPath: true,
     // kubectl 1.36 pkg/cmd/version/version.go: no --short any more; the Kustomize line is go.mod's kustomize/v5.
@@ -94,4 +98,15 @@ LOGO=ubuntu-logo
             ...(server ? [`Server Version: ${gitVersion}`] : []),
           ],
   },
+  // internal-k8s/_Book_k8sInfra's ch3/3.1.6 as the stored index holds them (unload-kube-apiserver.sh at
+  // 639a68c, load-kube-apiserver.sh at 2a63918: its loop's `do ;` is a syntax error bash reports on line 6,
+  // after the mv has run). Byte for byte, trailing spaces included.
+  bookRepoFiles: {
+    'ch3/3.1.6/unload-kube-apiserver.sh':
+      '#!/usr/bin/env bash\n\n# unload k8s API-Server \ncp /etc/kubernetes/manifests/kube-apiserver.yaml /tmp/kube-apiserver-backup.yaml \nmv /etc/kubernetes/manifests/kube-apiserver.yaml /tmp/kube-apiserver.yaml \necho "Unloading kube-apiserver"\necho "Wait for a mintue!"\n\n',
+    'ch3/3.1.6/load-kube-apiserver.sh':
+      '#!/usr/bin/env bash\n\n# load k8s API-Server \nmv /tmp/kube-apiserver.yaml /etc/kubernetes/manifests/kube-apiserver.yaml \necho "Loading kube-apiserver"\necho "Wait for 3 seconds." ; for i in {1..3} ; do ; echo -n ".";sleep 1 ; done\n\n',
+  },
+  // No docker on the machines: a lesson's `docker ps` is crictl's (cri-tools reads /etc/crictl.yaml's containerd socket).
+  lessons: { runtimeCommands: { 'docker ps': 'crictl ps', 'docker ps -a': 'crictl ps -a' } },
 };

@@ -1,9 +1,11 @@
 // The side panel of a guided lesson, loaded with the lessons' steps and the engine
 // that checks them only when a guided lesson is opened.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../../lessons';
+import { lessonForProfile } from '../../lessons/guided/forProfile';
 import type { GuidedLesson, LessonCommand, LessonFault } from '../../lessons/guided/types';
 import type { Frame, LessonPlayer } from '../../player';
+import { profileOf } from '../../sim/profiles';
 import { runningJob } from '../terminal/running';
 import { GuidedPanel } from './GuidedPanel';
 import { useGuidedRun } from './useGuidedRun';
@@ -42,16 +44,22 @@ export default function GuidedSide({
     let live = true;
     import('../../lessons/guided/lessons/index').then((m) => {
       if (!live) return;
-      const found = m.guidedLessons.find((l) => l.id === id);
+      // As the lab on screen has it: its master's name, its runtime's commands, what its version says differently.
+      const found = m.guidedLessonFor(id, profileOf(lp.profile));
       setBuiltIn(found);
       setMissing(!found);
     });
     return () => {
       live = false;
     };
-  }, [id, teacherLesson]);
+  }, [id, teacherLesson, lp.profile]);
   const [missing, setMissing] = useState(false);
-  const lesson = teacherLesson ?? builtIn;
+  // A teacher's file names the book's hosts: in another lab they are that lab's.
+  const teacherHere = useMemo(
+    () => teacherLesson && lessonForProfile(teacherLesson, profileOf(lp.profile)),
+    [teacherLesson, lp.profile],
+  );
+  const lesson = teacherHere ?? builtIn;
   const run = useGuidedRun(lesson, lp, frame, ready);
   const stepIndex = run.run?.step;
   useEffect(() => {

@@ -7,6 +7,7 @@ import { momentOf } from '../../player';
 import type { FaultRef } from '../../sim';
 import { faultLabel } from '../../sim';
 import type { ProfileId } from '../../sim/profiles';
+import { profileOf } from '../../sim/profiles';
 import { labText } from './labText';
 
 interface Props {
@@ -24,7 +25,7 @@ export function faultName(f: FaultRef, lang: Lang, profile?: ProfileId): string 
 
 export function FaultPanel({ lp, lang, faults, story, frame }: Props) {
   const t = labText[lang];
-  const told = story ? faultStory(story, momentOf(frame)) : undefined;
+  const told = story ? faultStory(story, momentOf(frame), profileOf(lp.profile)) : undefined;
   return (
     <div className="fault-panel">
       <h3>{t.faultsInForce}</h3>

@@ -664,6 +664,7 @@ export const readyLabFrame136: Frame = {
         cniInstalled: true,
         bootedAt: -1800000,
         podBlock: '172.16.171.64',
+        morePodBlocks: [],
         serviceLog: [],
       },
       {
@@ -679,6 +680,7 @@ export const readyLabFrame136: Frame = {
         cniInstalled: true,
         bootedAt: -1800000,
         podBlock: '172.16.221.128',
+        morePodBlocks: [],
         serviceLog: [],
       },
       {
@@ -694,6 +696,7 @@ export const readyLabFrame136: Frame = {
         cniInstalled: true,
         bootedAt: -1800000,
         podBlock: '172.16.103.128',
+        morePodBlocks: [],
         serviceLog: [],
       },
       {
@@ -709,6 +712,7 @@ export const readyLabFrame136: Frame = {
         cniInstalled: true,
         bootedAt: -1800000,
         podBlock: '172.16.132.0',
+        morePodBlocks: [],
         serviceLog: [],
       },
     ],

@@ -59,6 +59,10 @@ export function TerminalPane({ model, text, id, tabId, hidden }: TerminalPanePro
   useLayoutEffect(() => {
     const screen = screenRef.current;
     if (screen && !hidden && atBottom.current) screen.scrollTop = screen.scrollHeight;
+    // Typing here, the answer is what the person looks for: where the panel around the screen is
+    // short (a guided step and its sample lines above it, at 1280 × 720) it scrolls to show it.
+    if (screen && !hidden && document.activeElement === inputRef.current)
+      screen.scrollIntoView({ block: 'nearest' });
   }, [version, value, hidden]);
 
   useLayoutEffect(() => {

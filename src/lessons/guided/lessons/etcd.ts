@@ -1,8 +1,8 @@
 // Lesson 7: etcd holds all the cluster's state — the key behind a pod, a snapshot
 // saved and restored around a deleted pod, etcd stopped (the API fails, running pods
 // keep serving), and why three members survive one loss but not two.
-import type { GuidedLesson } from '../types';
-import { MANIFESTS, NGINX_POD_COMMAND, NGINX_POD_DELETE, onMaster } from './common';
+import type { GuidedLesson, LessonVersions } from '../types';
+import { MANIFESTS, NGINX_POD_COMMAND, NGINX_POD_DELETE, onMaster, predictionOf, stepOf } from './common';
 
 /** kubeadm's etcd holds etcdctl; the hosts of the book's lab have none. */
 const ETCDCTL = 'kubectl exec -n kube-system etcd-m-k8s -- etcdctl';
@@ -206,4 +206,20 @@ export const etcdLesson: GuidedLesson = {
       doneWhen: { podGone: 'nginx-pod' },
     },
   ],
+};
+
+/** The second edition's workers run their containers with containerd. */
+export const etcdVersions: LessonVersions = {
+  '1.36': {
+    steps: {
+      'api-fails': {
+        predict: predictionOf(stepOf(etcdLesson, 'api-fails'), {
+          explain: {
+            ko: 'kubectl get pod 는 API 서버가 etcd 에서 읽어 와야 하니 etcdserver: request timed out 으로 실패합니다. 하지만 이미 떠 있는 컨테이너는 w2-k8s 의 containerd 가 실행하고, 통신은 노드의 네트워크가 처리합니다. etcd 가 없으면 클러스터를 바꿀 수 없을 뿐, 돌고 있는 파드는 계속 응답합니다.',
+            en: 'kubectl get pod needs the API server to read from etcd, so it fails with etcdserver: request timed out. But the running container is run by containerd on w2-k8s and its traffic is carried by the node’s network. Without etcd nothing in the cluster can change; the pods already running keep answering.',
+          },
+        }),
+      },
+    },
+  },
 };

@@ -1,7 +1,7 @@
 // Lesson 6: kubectl on a worker (3.1.6) — refused at localhost:8080 without a
 // kubeconfig, admin.conf copied from m-k8s with scp, --kubeconfig; and the API server
 // as the one door every kubectl goes through.
-import type { GuidedLesson } from '../types';
+import type { GuidedLesson, LessonVersions } from '../types';
 import { MANIFESTS, on, onMaster } from './common';
 
 export const kubeconfigLesson: GuidedLesson = {
@@ -126,4 +126,20 @@ export const kubeconfigLesson: GuidedLesson = {
       doneWhen: { component: 'apiserver', state: 'running' },
     },
   ],
+};
+
+/** The second edition's nodes are v1.36.0. */
+export const kubeconfigVersions: LessonVersions = {
+  '1.36': {
+    steps: {
+      kubeconfig: {
+        doneWhen: {
+          all: [
+            { typed: '--kubeconfig admin.conf', host: 'w3-k8s' },
+            { printed: 'v1.36.0', host: 'w3-k8s' },
+          ],
+        },
+      },
+    },
+  },
 };

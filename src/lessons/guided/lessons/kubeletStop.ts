@@ -2,8 +2,8 @@
 // Running, the delete that hangs in Terminating until the kubelet is back — and then
 // what happens when nobody steps in: NotReady after 40 s, eviction after 300 s, a
 // Deployment's pod recreated elsewhere and a bare pod not.
-import type { GuidedLesson } from '../types';
-import { NGINX_POD_COMMAND, on, onMaster } from './common';
+import type { GuidedLesson, LessonVersions } from '../types';
+import { NGINX_POD_COMMAND, on, onMaster, predictionOf, stepOf } from './common';
 
 export const kubeletStopLesson: GuidedLesson = {
   id: 'kubelet-stop',
@@ -216,4 +216,45 @@ export const kubeletStopLesson: GuidedLesson = {
       doneWhen: { podPrefix: 'dpy-nginx-', count: 0 },
     },
   ],
+};
+
+const notReady = stepOf(kubeletStopLesson, 'not-ready');
+
+/** The second edition's lab: containerd runs the containers, kubectl 1.36 names the namespace, the grace period is 50 s. */
+export const kubeletStopVersions: LessonVersions = {
+  '1.36': {
+    steps: {
+      'stop-kubelet': {
+        predict: predictionOf(stepOf(kubeletStopLesson, 'stop-kubelet'), {
+          explain: {
+            ko: 'kubelet 을 멈춰도 컨테이너는 containerd 가 계속 실행합니다. 그리고 kubelet 이 멈추면 파드의 상태를 보고할 주체가 없어집니다. API 서버(etcd)에는 마지막으로 보고된 Running 이 그대로 남아 있습니다.',
+            en: 'Stopping the kubelet does not stop the container: containerd keeps running it. And with the kubelet stopped, nothing is left to report the pod’s state: the API server (etcd) still holds the last report, Running.',
+          },
+        }),
+      },
+      'delete-hangs': {
+        narration: {
+          ko: '파드를 삭제합니다. pod "nginx-pod" deleted from default namespace 가 출력된 뒤 명령이 돌아오지 않습니다. 한참 기다리다 Ctrl+C 로 빠져나와 상태를 확인하면 Terminating 에 머물러 있습니다.',
+          en: 'Delete the pod. kubectl prints pod "nginx-pod" deleted from default namespace, then does not return. Wait a while, press Ctrl+C, and check: the pod is stuck in Terminating.',
+        },
+      },
+      'not-ready': {
+        predict: predictionOf(notReady, {
+          choices: [
+            { ko: '곧바로', en: 'At once' },
+            { ko: '약 50초', en: 'About 50 s' },
+            { ko: '약 5분', en: 'About 5 minutes' },
+          ],
+          explain: {
+            ko: '노드 수명 주기 컨트롤러는 마지막 보고 뒤 node-monitor-grace-period(1.32 부터 기본값 50초)를 기다린 다음 노드의 조건을 Unknown 으로 바꿉니다. kubectl 은 이를 NotReady 로 보여 주고, 노드에는 unreachable 테인트가 붙어 새 파드가 배정되지 않습니다.',
+            en: 'The node lifecycle controller waits node-monitor-grace-period after the last report (50 s by default since 1.32), then sets the node’s conditions to Unknown. kubectl shows that as NotReady, and the node gets unreachable taints so no new pod is placed on it.',
+          },
+        }),
+        really: {
+          ko: '책의 1.18 실습 환경에서는 기본값이 40초였습니다. kubectl describe node w2-k8s 를 보면 Ready 가 Unknown, 사유가 Kubelet stopped posting node status. 이고, 테인트 node.kubernetes.io/unreachable 이 NoSchedule 과 NoExecute 로 붙어 있습니다.',
+          en: 'In the book’s 1.18 lab the default was 40 s. kubectl describe node w2-k8s shows Ready as Unknown with the message Kubelet stopped posting node status., and the taint node.kubernetes.io/unreachable with both NoSchedule and NoExecute.',
+        },
+      },
+    },
+  },
 };

@@ -1,7 +1,7 @@
 // Lesson 2, the hands-on companion of the eight-step tour (src/lessons/podCreate.ts):
 // the student deploys nginx-pod.yaml, predicts who acts next, watches it run, finds
 // its node and IP, and removes it.
-import type { GuidedLesson } from '../types';
+import type { GuidedLesson, LessonVersions } from '../types';
 import { NGINX_POD_COMMAND, NGINX_POD_DELETE, onMaster } from './common';
 
 export const podCreateGuidedLesson: GuidedLesson = {
@@ -99,4 +99,9 @@ export const podCreateGuidedLesson: GuidedLesson = {
       doneWhen: { podGone: 'nginx-pod' },
     },
   ],
+};
+
+/** kubelet 1.36's events say "Container started" (the reason is still Started): describe shows that message. */
+export const podCreateGuidedVersions: LessonVersions = {
+  '1.36': { steps: { events: { doneWhen: { printed: 'Container started', host: 'm-k8s' } } } },
 };

@@ -1,7 +1,7 @@
 // Lesson 1: building the book's lab (3.1.3) from four booted machines — kubeadm init
 // on m-k8s with the book's flags, the admin kubeconfig, Calico, the three joins, the
 // nodes turning Ready, and the kube-system pods with their hashed names.
-import type { GuidedLesson } from '../types';
+import type { GuidedLesson, LessonVersions } from '../types';
 import { on, onMaster } from './common';
 
 const JOIN =
@@ -174,4 +174,18 @@ export const setupLesson: GuidedLesson = {
       doneWhen: { typed: 'grep coredns', host: 'm-k8s' },
     },
   ],
+};
+
+/** The second edition's machines have containerd, not docker (k8s_pkg_cfg.sh installs containerd.io). */
+export const setupVersions: LessonVersions = {
+  '1.36': {
+    steps: {
+      'nothing-yet': {
+        narration: {
+          ko: '가상 머신 네 대가 부팅만 된 상태입니다. containerd, kubelet, kubeadm, kubectl 은 설치돼 있지만 클러스터는 아직 없습니다. cp-k8s 에서 kubectl get nodes 를 실행해 보세요. kubectl 이 접속할 클러스터 정보가 없으니 기본값인 localhost:8080 에 접속하려다 거부됩니다.',
+          en: 'Four virtual machines have booted. containerd, the kubelet, kubeadm and kubectl are installed, but there is no cluster yet. Run kubectl get nodes on cp-k8s: with no cluster information to go on, kubectl tries its default, localhost:8080, and is refused.',
+        },
+      },
+    },
+  },
 };
