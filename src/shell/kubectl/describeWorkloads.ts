@@ -2,10 +2,17 @@
 // (pkg/describe/describe.go describeDeployment, describeReplicaSet, describeDaemonSet).
 import { templateMatches } from '../../sim/controllers/rollout';
 import type { DaemonSet, Deployment, KubeEvent, Pod, ReplicaSet } from '../../sim/objects';
+import type { DescribeVersion } from '../../sim/profiles';
 import { describeOptions, tabwrite } from '../tabwriter';
 import { rfc1123z } from '../wallClock';
 import { eventLines } from './describe';
-import { annotationsMultiline, describeText, labelsMultiline, podTemplateLines } from './describeParts';
+import {
+  annotationsMultiline,
+  BOOK_DESCRIBE,
+  describeText,
+  labelsMultiline,
+  podTemplateLines,
+} from './describeParts';
 
 /** labels.Selector.String(): sorted `k=v` joined by commas. */
 const selectorText = (sel: Readonly<Record<string, string>>) =>
@@ -43,6 +50,7 @@ export function describeDeployment(
   rss: readonly ReplicaSet[],
   events: readonly KubeEvent[],
   now: number,
+  v: DescribeVersion = BOOK_DESCRIBE,
 ): string {
   const owned = rss.filter((rs) => rs.metadata.ownerReferences?.some((r) => r.uid === d.metadata.uid));
   const newRs = owned.find((rs) => templateMatches(rs, d));
@@ -59,7 +67,7 @@ export function describeDeployment(
     'StrategyType:\tRollingUpdate',
     'MinReadySeconds:\t0',
     'RollingUpdateStrategy:\t25% max unavailable, 25% max surge',
-    ...podTemplateLines(d.spec.template),
+    ...podTemplateLines(d.spec.template, v),
     ...conditions(d),
     `OldReplicaSets:\t${rsList(old)}`,
     `NewReplicaSet:\t${rsList(newRs ? [newRs] : [])}`,
@@ -73,6 +81,7 @@ export function describeReplicaSet(
   pods: readonly Pod[],
   events: readonly KubeEvent[],
   now: number,
+  v: DescribeVersion = BOOK_DESCRIBE,
 ): string {
   const owner = rs.metadata.ownerReferences?.[0];
   const lines = [
@@ -84,7 +93,7 @@ export function describeReplicaSet(
     ...(owner ? [`Controlled By:\t${owner.kind}/${owner.name}`] : []),
     `Replicas:\t${rs.status.replicas} current / ${rs.spec.replicas} desired`,
     `Pods Status:\t${podsStatus(pods, rs.metadata.uid)}`,
-    ...podTemplateLines(rs.spec.template),
+    ...podTemplateLines(rs.spec.template, v),
     ...eventLines(events, now),
   ];
   return tabwrite(describeText(lines), describeOptions);
@@ -95,6 +104,7 @@ export function describeDaemonSet(
   pods: readonly Pod[],
   events: readonly KubeEvent[],
   now: number,
+  v: DescribeVersion = BOOK_DESCRIBE,
 ): string {
   const mine = pods.filter((p) => p.metadata.ownerReferences?.some((r) => r.uid === ds.metadata.uid));
   const lines = [
@@ -109,7 +119,7 @@ export function describeDaemonSet(
     `Number of Nodes Scheduled with Available Pods: ${ds.status.numberReady}`,
     'Number of Nodes Misscheduled: 0',
     `Pods Status:\t${podsStatus(pods, ds.metadata.uid)}`,
-    ...podTemplateLines(ds.spec.template),
+    ...podTemplateLines(ds.spec.template, v),
     ...eventLines(events, now),
   ];
   return tabwrite(describeText(lines), describeOptions);

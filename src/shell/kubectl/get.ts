@@ -3,7 +3,7 @@
 import type { KubeObject, Resource } from '../../sim/objects';
 import { namespaced } from '../../sim/objects';
 import type { ApiRequest } from '../../sim/protocol';
-import { labProfile } from '../labProfile';
+import { labProfile, wireShown } from '../labProfile';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith, filenameFlag, outputFlag } from './context';
@@ -63,7 +63,8 @@ function printWire(
   // A list with no items is still printed, as an empty List (kubectl 1.18 get.go prints the
   // list object whatever it holds); a named object that was not found prints only its error.
   if (items.length > 0 || errors.length === 0) {
-    const wire = single && items[0] ? wireObject(items[0]) : wireList(items);
+    const shown = wireShown(ctx.io.shell);
+    const wire = single && items[0] ? wireObject(items[0], undefined, shown) : wireList(items, shown);
     ctx.io.out(output === 'json' ? toJson(wire) : toYaml(wire).replace(/\n$/, ''));
   }
   for (const e of errors) ctx.io.err(e);
@@ -142,7 +143,7 @@ export const getVerb: Verb = {
       const sortExpr = flagString(ctx.flags, 'sort-by');
       if (sortExpr) {
         for (const [r, items] of found) {
-          const sorted = sortBy(sortExpr, items);
+          const sorted = sortBy(sortExpr, items, wireShown(ctx.io.shell));
           if (typeof sorted === 'string') return failWith(ctx, sorted);
           found.set(r, sorted);
         }
@@ -157,7 +158,7 @@ export const getVerb: Verb = {
         const printed =
           fromFile && template !== '' && file.text === ''
             ? ({ ok: true, text: '' } as const)
-            : printGoTemplate(file.text, templateRoot(items, single));
+            : printGoTemplate(file.text, templateRoot(items, single, wireShown(ctx.io.shell)));
         if (!printed.ok) {
           if (printed.stdout) ctx.io.out(printed.stdout);
           return failWith(ctx, printed.error);
@@ -178,10 +179,10 @@ export const getVerb: Verb = {
         if ('error' in file) return failWith(ctx, file.error);
         const printed =
           format === 'custom-columns'
-            ? printCustomColumns(template, items, flagBool(ctx.flags, 'no-headers'))
+            ? printCustomColumns(template, items, flagBool(ctx.flags, 'no-headers'), wireShown(ctx.io.shell))
             : format === 'jsonpath-file' && template !== '' && file.text === ''
               ? ({ ok: true, text: '' } as const)
-              : printJsonPath(file.text, items, single);
+              : printJsonPath(file.text, items, single, wireShown(ctx.io.shell));
         if (!printed.ok) return failWith(ctx, printed.error);
         // A file's own final newline is the line's end the terminal writes anyway.
         if (printed.text !== '')

@@ -6,7 +6,7 @@
 import type { WatchEvent } from '../../sim/api';
 import type { KubeObject } from '../../sim/objects';
 import { namespaced } from '../../sim/objects';
-import { labProfile } from '../labProfile';
+import { labProfile, wireShown } from '../labProfile';
 import { table } from '../tabwriter';
 import { apiError } from './client';
 import type { KubectlContext } from './context';
@@ -112,7 +112,7 @@ function printerFor(
     let printed = 0;
     return (items) => {
       for (const o of items) {
-        const wire = wireObject(o);
+        const wire = wireObject(o, undefined, wireShown(ctx.io.shell));
         if (output === 'json') ctx.io.out(toJson(wire));
         else ctx.io.out(`${printed > 0 ? '---\n' : ''}${toYaml(wire).replace(/\n$/, '')}`);
         printed += 1;

@@ -4,15 +4,23 @@ import type { KubeObject } from '../../sim/objects';
 import { table } from '../tabwriter';
 import { execute, findAll, goText, parseTemplate, relaxedSteps } from './jsonpath';
 import { naturalCompare } from './naturalOrder';
-import type { Plain } from './objectPrinter';
+import type { Plain, WireShown } from './objectPrinter';
 import { wireList, wireObject } from './objectPrinter';
 
 export type Printed =
   | { readonly ok: true; readonly text: string }
   | { readonly ok: false; readonly error: string };
 
-export function printJsonPath(template: string, items: readonly KubeObject[], single: boolean): Printed {
-  return printJsonPathOver(template, single && items[0] ? wireObject(items[0]) : wireList(items));
+export function printJsonPath(
+  template: string,
+  items: readonly KubeObject[],
+  single: boolean,
+  shown: WireShown = {},
+): Printed {
+  return printJsonPathOver(
+    template,
+    single && items[0] ? wireObject(items[0], undefined, shown) : wireList(items, shown),
+  );
 }
 
 /** -o jsonpath over an object already in its wire shape (a client dry run's). */
@@ -23,7 +31,12 @@ export function printJsonPathOver(template: string, root: Plain): Printed {
   return { ok: true, text: execute(t.nodes, root) };
 }
 
-export function printCustomColumns(spec: string, items: readonly KubeObject[], noHeaders: boolean): Printed {
+export function printCustomColumns(
+  spec: string,
+  items: readonly KubeObject[],
+  noHeaders: boolean,
+  shown: WireShown = {},
+): Printed {
   if (spec === '')
     return { ok: false, error: 'error: custom-columns format specified but no custom columns given' };
   const columns: { header: string; steps: NonNullable<ReturnType<typeof stepsOf>> }[] = [];
@@ -39,7 +52,7 @@ export function printCustomColumns(spec: string, items: readonly KubeObject[], n
     columns.push({ header: part.slice(0, colon), steps });
   }
   const rows = items.map((o) => {
-    const wire = wireObject(o);
+    const wire = wireObject(o, undefined, shown);
     return columns.map((c) => {
       const found = findAll(wire, c.steps);
       return found.length === 0 ? '<none>' : found.map(goText).join(',');
@@ -54,11 +67,15 @@ function stepsOf(expr: string) {
 }
 
 /** --sort-by: numbers by value, everything else as text in natural order; objects without the field first. */
-export function sortBy(expr: string, items: readonly KubeObject[]): KubeObject[] | string {
+export function sortBy(
+  expr: string,
+  items: readonly KubeObject[],
+  shown: WireShown = {},
+): KubeObject[] | string {
   const steps = stepsOf(expr);
   if (!steps)
     return `error: unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'`;
-  const keyed = items.map((o) => ({ o, v: findAll(wireObject(o), steps)[0] }));
+  const keyed = items.map((o) => ({ o, v: findAll(wireObject(o, undefined, shown), steps)[0] }));
   return keyed
     .sort((a, b) => {
       if (a.v === undefined || b.v === undefined) return a.v === undefined ? (b.v === undefined ? 0 : -1) : 1;
