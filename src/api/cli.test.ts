@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseApiArgs, USAGE } from './cli';
-import { KUBECTL_120, sleep } from './testing/realKubectl';
+import { KUBECTL_120, newestKubectl, sleep } from './testing/realKubectl';
 
 const run = (bin: string, args: string[], env: Record<string, string>) =>
   new Promise<string>((resolve) =>
@@ -17,6 +17,7 @@ describe('npm run api', () => {
   it('reads its options, and says what is wrong with a bad one', () => {
     expect(parseApiArgs([])).toEqual({
       lab: 'ready',
+      profile: '1.18',
       seed: 1,
       speed: 1,
       port: 6443,
@@ -36,6 +37,8 @@ describe('npm run api', () => {
     expect(parseApiArgs(['--help'])).toBe(USAGE);
     expect(parseApiArgs(['--speed', '9'])).toBe('api: --speed is a number from 0.25 to 4');
     expect(parseApiArgs(['--lab', 'x'])).toBe('api: --lab is ready or fresh');
+    expect(parseApiArgs(['--profile', '1.36'])).toMatchObject({ profile: '1.36' });
+    expect(parseApiArgs(['--profile=2.0'])).toBe('api: --profile is 1.18 or 1.36');
     expect(parseApiArgs(['--nope'])).toBe(`api: unknown option --nope\n${USAGE}`);
   });
 
@@ -60,7 +63,7 @@ describe('npm run api', () => {
       for (let i = 0; i < 200 && !out.includes('Ctrl+C'); i++) await sleep(100);
       const port = /serving on https:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1];
       expect(out.split('\n').slice(0, 3)).toEqual([
-        `Podscope: the book's lab (Kubernetes v1.18.4, ready, seed 1, speed 4) is serving on https://127.0.0.1:${port}`,
+        `Podscope: the book's lab (Kubernetes v1.18.4 · docker 1.13.1 · CentOS 7, ready, seed 1, speed 4) is serving on https://127.0.0.1:${port}`,
         `kubeconfig written to ${kubeconfig}; try:`,
         `  kubectl --kubeconfig ${kubeconfig} get nodes`,
       ]);
@@ -88,6 +91,44 @@ describe('npm run api', () => {
       if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
       // tsx runs the server in a child of its own: named by this test's kubeconfig path.
       await new Promise((r) => execFile('pkill', ['-f', kubeconfig], r));
+    }
+  }, 90_000);
+
+  it('--profile 1.36 serves the second edition’s lab: real kubectl 1.33 sees cp-k8s, its stdin types on cp-k8s', async () => {
+    const bin = newestKubectl();
+    expect(bin, 'no versioned kubectl (kubectl.1.NN) beside the kubectl on the PATH').toBeDefined();
+    const dir = mkdtempSync(join(tmpdir(), 'podscope-cli-'));
+    const kubeconfig = join(dir, 'kc');
+    const child = spawn(
+      'npx',
+      ['tsx', 'src/api/cli.ts', '--profile', '1.36', '--port', '0', '--quiet', '--kubeconfig', kubeconfig],
+      { cwd: join(__dirname, '../..'), stdio: ['pipe', 'pipe', 'pipe'], detached: true },
+    );
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    try {
+      for (let i = 0; i < 200 && !out.includes('Ctrl+C'); i++) await sleep(100);
+      const port = /serving on https:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1];
+      expect(out.split('\n')[0]).toBe(
+        `Podscope: the book's second-edition lab (Kubernetes v1.36.0 · containerd 2.2.3 · Ubuntu 24.04, ready, seed 1, speed 1) is serving on https://127.0.0.1:${port}`,
+      );
+      expect(out).toContain('lines typed here run on cp-k8s');
+      const env = { KUBECONFIG: kubeconfig, HOME: dir };
+      const nodes = await run(bin as string, ['get', 'nodes'], env);
+      expect(nodes).toMatch(
+        /^NAME +STATUS +ROLES +AGE +VERSION\ncp-k8s +Ready +control-plane +\S+ +v1\.36\.0\n/,
+      );
+      expect(nodes).not.toContain('m-k8s');
+      const version = await run(bin as string, ['version'], env);
+      expect(version).toContain('Server Version: v1.36.0');
+      child.stdin.write('hostname\n');
+      for (let i = 0; i < 50 && !out.includes('root@cp-k8s:~# hostname\ncp-k8s'); i++) await sleep(100);
+      expect(out).toContain('root@cp-k8s:~# hostname\ncp-k8s\n');
+    } finally {
+      // npx, tsx and the server share the process group the test made (detached): all stop.
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
     }
   }, 90_000);
 });

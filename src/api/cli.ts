@@ -8,16 +8,16 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Session } from '../shell/session';
 import type { LabKind } from '../sim/api';
+import type { ProfileId } from '../sim/profiles';
+import { DEFAULT_PROFILE, isProfileId, profileIds, profileOf } from '../sim/profiles';
 import { kubeconfigText } from './kubeconfig';
 import { newToken, startApiServer } from './server';
 import { tablePrinter } from './tables';
 import { selfSigned } from './tls';
 
-/** The terminal window stdin types into: the attached page's m-k8s tab. */
-const STDIN_TAB = 'm-k8s';
-
 export interface ApiCliOptions {
   lab: LabKind;
+  profile: ProfileId;
   seed: number;
   speed: number;
   port: number;
@@ -26,23 +26,26 @@ export interface ApiCliOptions {
   quiet: boolean;
 }
 
-export const USAGE = `usage: npm run api -- [--lab ready|fresh] [--seed N] [--speed S] [--port P] [--address A] [--kubeconfig FILE] [--quiet]
+export const USAGE = `usage: npm run api -- [--lab ready|fresh] [--profile 1.18|1.36] [--seed N] [--speed S] [--port P] [--address A] [--kubeconfig FILE] [--quiet]
 
-Runs the simulated lab (Kubernetes 1.18.4) as an API server for real kubectl.
+Runs the simulated lab as an API server for real kubectl.
   --lab ready|fresh   the lab after the book's setup (default), or freshly booted machines
+  --profile 1.18|1.36 the book's lab, Kubernetes 1.18.4 on m-k8s (default), or its second
+                      edition's, Kubernetes 1.36.0 with containerd on cp-k8s
   --seed N            seeds every random choice (default 1)
   --speed S           cluster seconds per wall second, 0.25 to 4 (default 1)
   --port P            the port to listen on (default 6443)
   --address A         the address to listen on (default 127.0.0.1, loopback only)
   --kubeconfig FILE   where to write the kubeconfig (default ./podscope.kubeconfig)
   --quiet             do not print each request
-Lines typed on stdin run in the lab's terminal on m-k8s (ssh w2-k8s, systemctl stop kubelet, ...).
+Lines typed on stdin run in the lab's terminal on its master, m-k8s or cp-k8s (ssh w2-k8s, systemctl stop kubelet, ...).
 Once npm run build has made dist/, the page at /podscope/ is attached to this lab: it draws each
 request as it arrives, and lines typed and faults injected there run here.`;
 
 export function parseApiArgs(argv: readonly string[]): ApiCliOptions | string {
   const o: ApiCliOptions = {
     lab: 'ready',
+    profile: DEFAULT_PROFILE,
     seed: 1,
     speed: 1,
     port: 6443,
@@ -61,6 +64,10 @@ export function parseApiArgs(argv: readonly string[]): ApiCliOptions | string {
       const v = value();
       if (v !== 'ready' && v !== 'fresh') return 'api: --lab is ready or fresh';
       o.lab = v;
+    } else if (name === '--profile') {
+      const v = value();
+      if (!isProfileId(v)) return `api: --profile is ${profileIds.join(' or ')}`;
+      o.profile = v;
     } else if (name === '--seed') {
       const n = Number(value());
       if (!Number.isInteger(n)) return 'api: --seed needs an integer';
@@ -89,7 +96,10 @@ async function main(): Promise<void> {
     process.exit(help ? 0 : 2);
   }
   const o = parsed;
-  const session = new Session({ seed: o.seed, lab: o.lab });
+  const session = new Session({ seed: o.seed, lab: o.lab, profile: o.profile });
+  const profile = profileOf(o.profile);
+  // The terminal window stdin types into: the attached page's tab of the master (ssh moves it, as there).
+  const stdinTab = profile.master.name;
   const token = newToken();
   const host = o.address === '0.0.0.0' || o.address === '::' ? '127.0.0.1' : o.address;
   const tls = selfSigned([host]);
@@ -119,13 +129,13 @@ async function main(): Promise<void> {
   writeFileSync(o.kubeconfig, kubeconfigText(server_, tls.cert, token), { mode: 0o600 });
   process.stdout.write(
     [
-      `Podscope: the book's lab (Kubernetes v1.18.4, ${o.lab}, seed ${o.seed}, speed ${o.speed}) is serving on ${server_}`,
+      `Podscope: ${o.profile === DEFAULT_PROFILE ? "the book's lab" : "the book's second-edition lab"} (${profile.title}, ${o.lab}, seed ${o.seed}, speed ${o.speed}) is serving on ${server_}`,
       `kubeconfig written to ${o.kubeconfig}; try:`,
       `  kubectl --kubeconfig ${o.kubeconfig} get nodes`,
       existsSync(resolve(distDir, 'index.html'))
         ? `the page, attached to this lab: http://${host.includes(':') ? `[${host}]` : host}:${server.port}/podscope/`
         : 'the page is not built (npm run build), so /podscope/ is not served',
-      'lines typed here run on m-k8s (ssh w2-k8s, systemctl stop kubelet, ...); Ctrl+C stops the server',
+      `lines typed here run on ${stdinTab} (ssh w2-k8s, systemctl stop kubelet, ...); Ctrl+C stops the server`,
       '',
     ].join('\n'),
   );
@@ -140,10 +150,9 @@ async function main(): Promise<void> {
     }
     busy = true;
     server.tick();
-    // Typed in the window the attached page shows as m-k8s's tab (ssh moves it, as there).
-    const prompt = session.prompt(STDIN_TAB);
+    const prompt = session.prompt(stdinTab);
     process.stdout.write(`${prompt}${line}\n`);
-    const job = server.input({ host: STDIN_TAB, line, tab: STDIN_TAB });
+    const job = server.input({ host: stdinTab, line, tab: stdinTab });
     if (!job) return next();
     for (const l of job.output) process.stdout.write(`${l.text}\n`);
     job.onOutput((l) => process.stdout.write(`${l.text}\n`));

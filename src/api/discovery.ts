@@ -7,23 +7,14 @@
 
 import { verbsOf } from '../shell/kubectl/discovery';
 import type { Resource } from '../sim/objects';
+import { profileOf } from '../sim/profiles';
 import { allCategory, resourceKinds } from '../sim/resourceKinds';
 
 /** The lab's API server address, as 1.18 names itself to clients (serverAddressByClientCIDRs). */
 export const LAB_API_ADDRESS = '192.168.1.10:6443';
 
-/** GET /version of the book's kube-apiserver v1.18.4. */
-export const versionInfo = {
-  major: '1',
-  minor: '18',
-  gitVersion: 'v1.18.4',
-  gitCommit: 'c96aede7b5205121079932896c4ad89bb93260af',
-  gitTreeState: 'clean',
-  buildDate: '2020-06-17T11:33:59Z',
-  goVersion: 'go1.13.9',
-  compiler: 'gc',
-  platform: 'linux/amd64',
-};
+/** GET /version of the book's kube-apiserver v1.18.4 (a lab of another profile serves its own: rest.ts). */
+export const versionInfo = profileOf(undefined).apiServer.versionInfo;
 
 interface Sub {
   readonly name: string;

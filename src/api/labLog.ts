@@ -9,6 +9,9 @@ import type { Job } from '../shell/job';
 import type { Session } from '../shell/session';
 import type { FaultRef } from '../sim/faults';
 import { faultSpec } from '../sim/faults';
+import type { HostName } from '../sim/inputs';
+import type { ProfileId } from '../sim/profiles';
+import { profileOf } from '../sim/profiles';
 import type { SimMs } from '../sim/units';
 import type { HttpRequest, Reply } from './http';
 import type { ApiLab, TablePrinter } from './rest';
@@ -221,7 +224,18 @@ export class LabApplier {
 
 /** The lab a Session serves as `npm run api`: its cluster, timers and the wall-clock time of cluster 0. */
 export function apiLabOf(session: Session, epochMs: number): ApiLab {
-  return { cluster: session.cluster, after: (ms, fn) => session.after(ms, fn), epochMs, from: 'm-k8s' };
+  // Real kubectl's requests are drawn from the master's kubectl: m-k8s, or cp-k8s under 1.36.
+  return {
+    cluster: session.cluster,
+    after: (ms, fn) => session.after(ms, fn),
+    epochMs,
+    from: masterOf(session),
+  };
+}
+
+/** The lab's control-plane machine, as its profile names it. */
+export function masterOf(session: Session): HostName {
+  return profileOf(session.cluster.options.profile).master.name as HostName;
 }
 
 /** What GET /podscope/lab.json says: enough to build the same lab and replay its log. */
@@ -229,6 +243,8 @@ export interface LabDescription {
   readonly kind: 'podscope-lab';
   readonly seed: number;
   readonly lab: 'ready' | 'fresh';
+  /** The lab's version (src/sim/profiles): '1.18', the book's, or '1.36', its second edition's. */
+  readonly profile: ProfileId;
   /** Cluster milliseconds per wall millisecond. */
   readonly speed: number;
   /** The wall-clock time (ms since 1970) of cluster time 0, for the times objects carry. */

@@ -227,11 +227,17 @@ function paths(): JsonObject {
 
 const article = (kind: string) => (/^[AEIOU]/.test(kind) ? 'an' : 'a');
 
-let built: JsonObject | undefined;
+const built = new Map<string, JsonObject>();
 
-/** The whole document, as the JSON answer carries it (built once). */
-export function openApiDocument(): JsonObject {
-  built ??= {
+/**
+ * The whole document, as the JSON answer carries it (built once per version). Another
+ * profile's server serves the same definitions (1.18's, the lab's kinds) under its own
+ * version in `info`: docs/FACTS-api.md says what a 1.36 server's document has besides.
+ */
+export function openApiDocument(version = 'v1.18.4'): JsonObject {
+  const done = built.get(version);
+  if (done) return done;
+  const doc: JsonObject = {
     definitions: sortedObject([
       ...Object.entries(definitionsIn).map(([n, m]) => [n, definition(n, m)] as const),
       [
@@ -243,7 +249,7 @@ export function openApiDocument(): JsonObject {
         },
       ],
     ]),
-    info: { title: 'Kubernetes', version: 'v1.18.4' },
+    info: { title: 'Kubernetes', version },
     paths: paths(),
     security: [{ BearerToken: [] }],
     securityDefinitions: {
@@ -256,7 +262,8 @@ export function openApiDocument(): JsonObject {
     },
     swagger: '2.0',
   };
-  return built;
+  built.set(version, doc);
+  return doc;
 }
 
 // ---- protobuf (proto3 wire format) ----
@@ -473,7 +480,7 @@ export function encodeDocument(doc: { readonly [key: string]: Json }): Uint8Arra
 
 export const PROTOBUF_MEDIA_TYPE = 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf';
 
-let encoded: Uint8Array | undefined;
+const encoded = new Map<string, Uint8Array>();
 
 /** One media range of an Accept header: type, subtype and q (goautoneg.ParseAccept). */
 function parseAccept(accept: string): { type: string; subType: string; q: number }[] {
@@ -496,7 +503,10 @@ const specificity = (c: { type: string; subType: string }) =>
  * protobuf (or a wildcard) picks it; none, 406; an empty Accept accepts any. The content type
  * is what Go's http.ServeContent sniffs, as the 1.18 handler sets none.
  */
-export function openApiV2(accept: string): {
+export function openApiV2(
+  accept: string,
+  version?: string,
+): {
   status: number;
   contentType: string;
   body: Uint8Array | string;
@@ -513,10 +523,12 @@ export function openApiV2(accept: string): {
         return {
           status: 200,
           contentType: 'text/plain; charset=utf-8',
-          body: JSON.stringify(openApiDocument()),
+          body: JSON.stringify(openApiDocument(version)),
         };
-      encoded ??= encodeDocument(openApiDocument());
-      return { status: 200, contentType: 'application/octet-stream', body: encoded };
+      const key = version ?? '';
+      const bytes = encoded.get(key) ?? encodeDocument(openApiDocument(version));
+      encoded.set(key, bytes);
+      return { status: 200, contentType: 'application/octet-stream', body: bytes };
     }
   return { status: 406, contentType: 'text/plain; charset=utf-8', body: '' };
 }

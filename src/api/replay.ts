@@ -9,9 +9,12 @@ import { tablePrinter } from './tables';
 
 const appliers = new WeakMap<Session, LabApplier>();
 
-/** A new lab as the server made it: same seed, same lab, objects' times on the same wall clock. */
-export function attachedSession(d: Pick<LabDescription, 'seed' | 'lab' | 'epochMs'>): Session {
-  const session = new Session({ seed: d.seed, lab: d.lab });
+/** A new lab as the server made it: same seed, lab and profile, objects' times on the same wall clock. */
+export function attachedSession(
+  d: Pick<LabDescription, 'seed' | 'lab' | 'epochMs'> & Partial<Pick<LabDescription, 'profile'>>,
+): Session {
+  // A server from before profiles (no `profile` in its lab.json) ran the book's 1.18.
+  const session = new Session({ seed: d.seed, lab: d.lab, profile: d.profile ?? '1.18' });
   appliers.set(session, new LabApplier(session, apiLabOf(session, d.epochMs), tablePrinter));
   return session;
 }

@@ -12,16 +12,11 @@ import type { ApiRequest, ApiResponse, SimCluster, WatchEvent } from '../sim/api
 import type { HostName } from '../sim/inputs';
 import type { KubeObject, Pod, Resource } from '../sim/objects';
 import { namespaced } from '../sim/objects';
+import type { Profile } from '../sim/profiles';
+import { profileOf } from '../sim/profiles';
 import { groupResource, kindOf, resourceKinds } from '../sim/resourceKinds';
 import type { SimMs } from '../sim/units';
-import {
-  apiGroup,
-  apiGroupList,
-  apiResourceList,
-  apiVersions,
-  hasSubresource,
-  versionInfo,
-} from './discovery';
+import { apiGroup, apiGroupList, apiResourceList, apiVersions, hasSubresource } from './discovery';
 import type { HttpRequest, Reply } from './http';
 import { json, queryOf, text } from './http';
 import { openApiV2 } from './openapi';
@@ -64,6 +59,16 @@ export interface TableOptions {
   readonly epochMs: number;
   /** 1.18 sets a list's selfLink to the request's path (RemoveSelfLink is off). */
   readonly selfLink?: string;
+  /** RESTARTS as `1 (5m ago)`, a string column (printers.go since 1.22): the lab's profile says. */
+  readonly restartsWithAge?: boolean;
+  /** The rows' objects (and a watch event's Table) carry selfLink, as before 1.24 (default true). */
+  readonly selfLinks?: boolean;
+}
+
+/** What the lab's version changes in a Table (its profile). */
+function tableVersion(lab: ApiLab): Pick<TableOptions, 'restartsWithAge' | 'selfLinks'> {
+  const p = profileOf(lab.cluster.options.profile);
+  return { restartsWithAge: p.kubectl.restartsWithAge, selfLinks: p.apiServer.selfLink };
 }
 
 interface Target {
@@ -77,11 +82,11 @@ interface Target {
 type Route = { readonly reply: Reply } | { readonly target: Target };
 
 /** The routes of discovery, and the resource a path names. */
-export function route(path: string): Route | undefined {
+export function route(path: string, profile: Profile = profileOf(undefined)): Route | undefined {
   const parts = path.split('/').filter((p) => p !== '');
   if (path === '/api' || path === '/api/') return { reply: json(200, apiVersions()) };
   if (path === '/apis' || path === '/apis/') return { reply: json(200, apiGroupList()) };
-  if (path === '/version') return { reply: json(200, versionInfo) };
+  if (path === '/version') return { reply: json(200, profile.apiServer.versionInfo) };
   if (path === '/healthz' || path === '/livez' || path === '/readyz') return { reply: text(200, 'ok') };
   let group: string;
   let version: string;
@@ -158,8 +163,22 @@ function selfLinkOf(t: Target): string {
 }
 
 /** An item of a list: the API server leaves out each item's apiVersion and kind. */
-function listItem(o: KubeObject, epochMs: number): Map {
-  const { apiVersion: _v, kind: _k, ...rest } = wireObject(o, epochMs) as Map;
+/** The object as this lab's API server sends it: 1.24+ set no selfLink (the lab's profile). */
+function served(lab: ApiLab, o: KubeObject): Map {
+  return wireObject(o, lab.epochMs, {
+    selfLink: profileOf(lab.cluster.options.profile).apiServer.selfLink,
+  }) as Map;
+}
+
+/** A list's metadata: 1.18's carries the request's selfLink, a 1.24+ server's none. */
+function listMeta(lab: ApiLab, t: Target, resourceVersion: string): Map {
+  return profileOf(lab.cluster.options.profile).apiServer.selfLink
+    ? { selfLink: selfLinkOf(t), resourceVersion }
+    : { resourceVersion };
+}
+
+function listItem(lab: ApiLab, o: KubeObject): Map {
+  const { apiVersion: _v, kind: _k, ...rest } = served(lab, o);
   return rest;
 }
 
@@ -231,13 +250,15 @@ export function serve(
   reply: (r: Reply) => void,
   tables?: TablePrinter,
 ): () => void {
+  // The lab's version (src/sim/profiles): what this server says it is, and how it prints.
+  const profile = profileOf(lab.cluster.options.profile);
   if (req.path === '/openapi/v2' && req.method === 'GET') {
-    const doc = openApiV2(req.headers.accept ?? '');
+    const doc = openApiV2(req.headers.accept ?? '', profile.kubernetesVersion);
     return once(reply, {
       answer: { status: doc.status, headers: { 'content-type': doc.contentType }, body: doc.body },
     });
   }
-  const r = route(req.path);
+  const r = route(req.path, profile);
   if (!r) {
     reply(notFoundPath());
     return () => {};
@@ -282,7 +303,8 @@ export function serve(
                 includeObject: includeObjectOf(q),
                 resourceVersion: rv,
                 epochMs: lab.epochMs,
-                selfLink: req.path,
+                ...tableVersion(lab),
+                ...(profileOf(lab.cluster.options.profile).apiServer.selfLink ? { selfLink: req.path } : {}),
               }),
             ),
           );
@@ -291,8 +313,8 @@ export function serve(
           json(200, {
             kind: listKind(t.resource),
             apiVersion: apiVersionOfTarget(t),
-            metadata: { selfLink: selfLinkOf(t), resourceVersion: rv },
-            items: items.map((o) => listItem(o, lab.epochMs)),
+            metadata: listMeta(lab, t, rv),
+            items: items.map((o) => listItem(lab, o)),
           }),
         );
       });
@@ -321,7 +343,7 @@ export function serve(
       if (!decoded.ok) return once(reply, badRequest(decoded.message));
       return send({ ...base, verb: 'create', body: decoded.object, ...(dryRun ? { dryRun } : {}) }, (res) => {
         if (!res.ok) return reply(failure(res, t, decoded.object.metadata.name));
-        reply(json(201, wireObject(res.object as KubeObject, lab.epochMs)));
+        reply(json(201, served(lab, res.object as KubeObject)));
       });
     }
     if (m === 'DELETE') {
@@ -341,8 +363,8 @@ export function serve(
               json(200, {
                 kind: listKind(t.resource),
                 apiVersion: apiVersionOfTarget(t),
-                metadata: { selfLink: selfLinkOf(t), resourceVersion: String(lab.cluster.etcdRevision()) },
-                items: items.map((o) => listItem(o, lab.epochMs)),
+                metadata: listMeta(lab, t, String(lab.cluster.etcdRevision())),
+                items: items.map((o) => listItem(lab, o)),
               }),
             );
           if (left === 0) return done();
@@ -410,10 +432,11 @@ export function serve(
               includeObject: includeObjectOf(q),
               resourceVersion: String(o.metadata.resourceVersion),
               epochMs: lab.epochMs,
+              ...tableVersion(lab),
             }),
           ),
         );
-      reply(json(200, wireObject(o, lab.epochMs)));
+      reply(json(200, served(lab, o)));
     });
   }
   if (m === 'PUT' || m === 'PATCH') return update(lab, req, t, dryRun, reply);
@@ -449,7 +472,7 @@ export function serve(
           if (!res.ok) return reply(failure(res, t));
           const o = res.object as KubeObject;
           // Pods come back as the object (graceful deletion); other kinds as a Status.
-          if (t.resource === 'pods') return reply(json(200, wireObject(o, lab.epochMs)));
+          if (t.resource === 'pods') return reply(json(200, served(lab, o)));
           reply(
             json(200, {
               kind: 'Status',
@@ -550,7 +573,7 @@ function update(
   let conflict = false;
   const statusOnly = t.sub === 'status';
   const change = (current: KubeObject): KubeObject => {
-    const wire = wireObject(current, lab.epochMs) as Map;
+    const wire = served(lab, current);
     let next: Map;
     if (patchType) {
       const p = applyPatchOf(patchType, wire, body.value as JsonValue);
@@ -583,7 +606,7 @@ function update(
         if (!res.ok) return reply(failure(res, t));
         const next = change(res.object as KubeObject);
         if (problem) return reply(invalid(problem));
-        reply(json(200, wireObject(next, lab.epochMs)));
+        reply(json(200, served(lab, next)));
       },
     );
   }
@@ -610,7 +633,7 @@ function update(
       if (problem) {
         return reply(/is invalid/.test(problem) ? invalid(problem) : badRequest(problem));
       }
-      reply(json(200, wireObject(res.object as KubeObject, lab.epochMs)));
+      reply(json(200, served(lab, res.object as KubeObject)));
     },
   );
 }
@@ -626,14 +649,14 @@ function scale(lab: ApiLab, req: HttpRequest, t: Target, reply: (r: Reply) => vo
             .map(([k, v]) => `${k}=${v}`)
             .join(',')
         : '';
-    const meta = wireObject(o, lab.epochMs).metadata as Map;
+    const meta = served(lab, o).metadata as Map;
     return {
       kind: 'Scale',
       apiVersion: 'autoscaling/v1',
       metadata: {
         name: meta.name ?? null,
         namespace: meta.namespace ?? null,
-        selfLink: `${String(meta.selfLink ?? '')}/scale`,
+        ...(meta.selfLink !== undefined ? { selfLink: `${String(meta.selfLink)}/scale` } : {}),
         uid: meta.uid ?? null,
         resourceVersion: meta.resourceVersion ?? null,
         creationTimestamp: meta.creationTimestamp ?? null,
@@ -776,9 +799,10 @@ function watch(
           includeObject: includeObjectOf(q),
           resourceVersion: String(o.metadata.resourceVersion),
           epochMs: lab.epochMs,
+          ...tableVersion(lab),
           first,
         })
-      : wireObject(o, lab.epochMs);
+      : served(lab, o);
     first = false;
     return `${JSON.stringify({ type, object })}\n`;
   };

@@ -12,6 +12,7 @@ import { extname, join, normalize } from 'node:path';
 import type { Job } from '../shell/job';
 import type { Session } from '../shell/session';
 import type { LabKind } from '../sim/api';
+import { profileOf } from '../sim/profiles';
 import type { SimMs } from '../sim/units';
 import type { HttpRequest, Reply } from './http';
 import type { LabAction, LabDescription, LabInput, RequestOut } from './labLog';
@@ -139,6 +140,7 @@ export async function startApiServer(o: ApiServerOptions): Promise<ApiServer> {
     kind: 'podscope-lab',
     seed: o.seed ?? 1,
     lab: o.lab ?? 'ready',
+    profile: profileOf(session.cluster.options.profile).id,
     speed: o.speed,
     epochMs: lab.epochMs,
     now: tick(),

@@ -5,7 +5,7 @@
 // check is tablesKubectl.test.ts.
 import { describe, expect, it } from 'vitest';
 import { printTable, sortForList } from '../shell/kubectl/printers';
-import type { Session } from '../shell/session';
+import { Session } from '../shell/session';
 import { runAt, wait } from '../shell/testing/drive';
 import { LAB_EPOCH_MS } from '../shell/wallClock';
 import { resourceKinds } from '../sim/resourceKinds';
@@ -266,5 +266,59 @@ describe('serve() with tablePrinter answers kubectl get as the in-page kubectl p
     const one = body(ask(s, '/api/v1/namespaces/default/pods/busy'));
     expect((one.rows as JsonObject[]).map((r) => (r.cells as unknown[])[0])).toEqual(['busy']);
     expect((one.columnDefinitions as JsonObject[]).length).toBe(9);
+  });
+
+  it('under the 1.36 profile: RESTARTS a string column as printers.go has it since 1.22, no selfLink (1.24)', () => {
+    const s = new Session({ profile: '1.36' });
+    runAt(s, 'cp-k8s', 'kubectl run nginx-pod --image=nginx');
+    wait(s, 30);
+    const lab: ApiLab = {
+      cluster: s.cluster,
+      after: (ms, fn) => s.after(ms, fn),
+      epochMs: LAB_EPOCH_MS,
+      from: 'cp-k8s',
+    };
+    const get = (path: string, headers: Record<string, string> = { accept }): JsonObject => {
+      let answer: Reply | undefined;
+      serve(lab, { method: 'GET', path, query: '', headers, body: '' }, (r) => (answer = r), tablePrinter);
+      for (let i = 0; i < 100 && !answer; i++) wait(s, 0.1);
+      if (!answer) throw new Error(`no answer to ${path}`);
+      return body(answer);
+    };
+    const table = get('/api/v1/namespaces/default/pods');
+    expect((table.columnDefinitions as JsonObject[])[3]).toEqual({
+      name: 'Restarts',
+      type: 'string',
+      format: '',
+      description:
+        'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.',
+      priority: 0,
+    });
+    const row = (table.rows as JsonObject[])[0] as JsonObject;
+    expect((row.cells as unknown[]).slice(0, 4)).toEqual(['nginx-pod', '1/1', 'Running', '0']);
+    expect(table.metadata).not.toHaveProperty('selfLink');
+    expect((row.object as JsonObject).metadata).not.toHaveProperty('selfLink');
+    const plain = get('/api/v1/namespaces/default/pods/nginx-pod', { accept: 'application/json' });
+    expect(plain.metadata).not.toHaveProperty('selfLink');
+    expect(
+      get('/api/v1/namespaces/default/pods', { accept: 'application/json' }).metadata,
+    ).not.toHaveProperty('selfLink');
+    expect(get('/version', {})).toMatchObject({ major: '1', minor: '36', gitVersion: 'v1.36.0' });
+    // The book's 1.18 server keeps both, as before.
+    const { s: old } = labWithPods();
+    const oldLab: ApiLab = {
+      ...lab,
+      cluster: old.cluster,
+      after: (ms, fn) => old.after(ms, fn),
+      from: 'm-k8s',
+    };
+    let answer: Reply | undefined;
+    serve(
+      oldLab,
+      { method: 'GET', path: '/api/v1/nodes/w1-k8s', query: '', headers: {}, body: '' },
+      (r) => (answer = r),
+    );
+    for (let i = 0; i < 100 && !answer; i++) wait(old, 0.1);
+    expect((body(answer as Reply).metadata as JsonObject).selfLink).toBe('/api/v1/nodes/w1-k8s');
   });
 });

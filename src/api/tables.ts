@@ -34,6 +34,10 @@ export interface TableOptions {
   readonly noHeaders?: boolean;
   /** The wall-clock time of cluster time 0, for the times the rows' objects carry (wireObject). */
   readonly epochMs?: number;
+  /** RESTARTS as `1 (5m ago)` in a string column, as printers.go has it since 1.22 (the lab's profile). */
+  readonly restartsWithAge?: boolean;
+  /** The rows' objects carry selfLink, as before 1.24 (default true; the lab's profile). */
+  readonly selfLinks?: boolean;
 }
 
 /**
@@ -46,16 +50,30 @@ export function tableOptionsError(includeObject: string | null): string | undefi
   return `Unable to convert to Table as requested: includeObject: Invalid value: ${JSON.stringify(includeObject)}: must be 'Metadata', 'Object', 'None', or empty`;
 }
 
+/**
+ * Since 1.22 printPod's Restarts column is a string (`1 (5m ago)`), described so (a recent
+ * pkg/registry/core/pod/storage/storage_test.go TestConvertToTableList, read as a copy in the
+ * code index).
+ */
+const RESTARTS_WITH_AGE = {
+  type: 'string',
+  description:
+    'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.',
+} as const;
+
 /** metav1.TableColumnDefinition for every column, wide ones (priority 1) included. */
-export function columnDefinitions(resource: Resource): JsonObject[] {
+export function columnDefinitions(resource: Resource, restartsWithAge = false): JsonObject[] {
   const docs = columnDocs[resource];
-  return columnsOf(resource).map((c) => ({
-    name: c.name,
-    type: c.type,
-    format: c.format ?? '',
-    description: docs[c.name] ?? '',
-    priority: c.priority ?? 0,
-  }));
+  return columnsOf(resource).map((c) => {
+    const newer = restartsWithAge && resource === 'pods' && c.name === 'Restarts';
+    return {
+      name: c.name,
+      type: newer ? RESTARTS_WITH_AGE.type : c.type,
+      format: c.format ?? '',
+      description: newer ? RESTARTS_WITH_AGE.description : (docs[c.name] ?? ''),
+      priority: c.priority ?? 0,
+    };
+  });
 }
 
 // printPod marks pods that have finished (podSuccessConditions / podFailedConditions).
@@ -82,19 +100,29 @@ function rowConditions(o: KubeObject): JsonObject[] | undefined {
  * TableRow.Object is a runtime.RawExtension, a struct that `omitempty` never drops, whose
  * MarshalJSON writes `null` when empty.
  */
-function rowObject(o: KubeObject, include: IncludeObject, epochMs: number | undefined): Plain {
+function rowObject(
+  o: KubeObject,
+  include: IncludeObject,
+  epochMs: number | undefined,
+  selfLinks = true,
+): Plain {
   if (include === 'None') return null;
-  const wire = wireObject(o, epochMs);
+  const wire = wireObject(o, epochMs, { selfLink: selfLinks });
   if (include === 'Object') return wire;
   return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: wire.metadata ?? {} };
 }
 
 function row(resource: Resource, o: KubeObject, opts: TableOptions): JsonObject {
   const conditions = rowConditions(o);
+  const cells = cellsOf(resource, o, opts.now, { restartsWithAge: opts.restartsWithAge ?? false });
   return {
-    cells: cellsOf(resource, o, opts.now),
+    // The string column's cells are strings, `0` included (String(restarts)).
+    cells:
+      opts.restartsWithAge && resource === 'pods'
+        ? cells.map((c, i) => (columnsOf(resource)[i]?.name === 'Restarts' ? String(c) : c))
+        : cells,
     ...(conditions ? { conditions } : {}),
-    object: rowObject(o, opts.includeObject ?? 'Metadata', opts.epochMs),
+    object: rowObject(o, opts.includeObject ?? 'Metadata', opts.epochMs, opts.selfLinks),
   };
 }
 
@@ -111,7 +139,7 @@ export function toTable(resource: Resource, items: readonly KubeObject[], opts: 
       ...(opts.selfLink ? { selfLink: opts.selfLink } : {}),
       ...(opts.resourceVersion ? { resourceVersion: opts.resourceVersion } : {}),
     },
-    columnDefinitions: opts.noHeaders ? null : columnDefinitions(resource),
+    columnDefinitions: opts.noHeaders ? null : columnDefinitions(resource, opts.restartsWithAge),
     rows: items.map((o) => row(resource, o, opts)),
   };
 }
@@ -139,6 +167,8 @@ export function tableWatch(
     readonly includeObject?: IncludeObject;
     readonly noHeaders?: boolean;
     readonly epochMs?: number;
+    readonly restartsWithAge?: boolean;
+    readonly selfLinks?: boolean;
   } = {},
 ): TableWatch {
   let noHeaders = opts.noHeaders ?? false;
@@ -149,6 +179,8 @@ export function tableWatch(
         includeObject: opts.includeObject,
         epochMs: opts.epochMs,
         first: !noHeaders,
+        ...(opts.restartsWithAge ? { restartsWithAge: true } : {}),
+        ...(opts.selfLinks === false ? { selfLinks: false } : {}),
       });
       noHeaders = true;
       return { type, object: table };
@@ -171,7 +203,7 @@ export function watchEventTable(
   return toTable(resource, [object], {
     ...rest,
     resourceVersion: String(object.metadata.resourceVersion),
-    selfLink: objectSelfLink(object),
+    ...(rest.selfLinks === false ? {} : { selfLink: objectSelfLink(object) }),
     noHeaders: !first,
   });
 }

@@ -9,10 +9,11 @@ import type { Layout } from '../view/layout';
 import { narrowLayout, wideLayout } from '../view/layout';
 import { StillPicture } from '../view/StillPicture';
 import { RESOURCES } from './apiShapes';
+import { clusterShape } from './clusterShape';
 import type { Probe } from './detect';
 import { LiveTokens } from './LiveTokens';
 import { changeText, failureText, liveUi } from './liveText';
-import { clusterShape, observedFrame } from './observedFrame';
+import { observedFrame } from './observedFrame';
 import { useLiveCluster } from './useLiveCluster';
 import './live.css';
 
@@ -90,9 +91,8 @@ function Watching({
   const shapeKey = `${shape.master}|${shape.workers.join(',')}`;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the nodes' names are the key
   const layout: Layout = useMemo(() => {
-    const l = narrow ? narrowLayout(shape.workers) : wideLayout(shape.workers);
-    // The master's box carries the control-plane node's real name, so its status is read from it.
-    return { ...l, nodes: l.nodes.map((n, i) => (i === 0 ? { ...n, host: shape.master } : n)) };
+    // The master's box, and kubectl's in it, carry the control-plane node's real name.
+    return narrow ? narrowLayout(shape.workers, shape.master) : wideLayout(shape.workers, shape.master);
   }, [shapeKey, narrow]);
   const changes = live.obs.changes().slice(-40).reverse();
   const events = live.obs.events().slice(-30).reverse();

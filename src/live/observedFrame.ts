@@ -6,28 +6,10 @@
 import type { Frame } from '../player/history';
 import type { ComponentState, ComponentView, EtcdKeyView, KubeObject, PodView, SimMs } from '../sim';
 import type { ApiObject, Resource } from './apiShapes';
+import { clusterShape } from './clusterShape';
 import type { LiveObserver } from './observer';
 import { keyOf } from './observer';
 import { nodeReady, podColumns, podReady } from './podStatus';
-
-/** The control-plane node (drawn in the master's box) and the workers, by their real names. */
-export interface ClusterShape {
-  readonly master: string;
-  readonly workers: readonly string[];
-}
-
-const isControlPlane = (n: ApiObject) => {
-  const labels = n.metadata?.labels ?? {};
-  return 'node-role.kubernetes.io/master' in labels || 'node-role.kubernetes.io/control-plane' in labels;
-};
-
-export function clusterShape(nodes: readonly ApiObject[]): ClusterShape {
-  const names = nodes.map((n) => n.metadata?.name ?? '').sort();
-  const master = nodes.find(isControlPlane)?.metadata?.name;
-  const workers = names.filter((n) => n !== master);
-  // A one-node cluster (minikube, kind): its node is the master and the worker both.
-  return { master: master ?? 'control plane', workers: workers.length > 0 ? workers : names };
-}
 
 const etcdPrefix: Record<Resource, string> = {
   nodes: '/registry/minions/',
@@ -54,7 +36,8 @@ export function observedFrame(obs: LiveObserver, now: number): Frame {
     };
   };
   const components: ComponentView[] = [
-    { id: 'kubectl@m-k8s', number: 0, name: 'kubectl', host: shape.master, state: 'running' },
+    // The person's kubectl, on the control plane by its real name (cp-k8s, kind-control-plane, …).
+    { id: `kubectl@${shape.master}`, number: 0, name: 'kubectl', host: shape.master, state: 'running' },
     // It answers the page's watches: running.
     { id: 'apiserver', number: 1, name: 'API server', host: shape.master, state: 'running' },
     { id: 'etcd', number: 2, name: 'etcd', host: shape.master, ...partState('etcd') },

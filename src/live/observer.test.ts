@@ -363,3 +363,32 @@ describe('podColumns', () => {
     ]);
   });
 });
+
+describe('LiveObserver, a cluster whose control plane is not m-k8s', () => {
+  it('draws kubectl and the control plane by the name the cluster gives it (cp-k8s), never the book’s m-k8s', () => {
+    // A kubeadm 1.24+ control plane: labelled node-role.kubernetes.io/control-plane only.
+    const worker = node('w1-k8s', 101);
+    const cp = {
+      ...node('cp-k8s', 100),
+      metadata: {
+        ...node('cp-k8s', 100).metadata,
+        labels: { 'kubernetes.io/hostname': 'cp-k8s', 'node-role.kubernetes.io/control-plane': '' },
+      },
+    } as ApiObject;
+    const obs = new LiveObserver();
+    for (const r of RESOURCES)
+      obs.list(r, r === 'nodes' ? [cp, worker, node('w2-k8s', 102), node('w3-k8s', 103)] : [], 0);
+    nginxPod(obs);
+    const frame = observedFrame(obs, 20_000);
+    expect(frame.components.find((c) => c.number === 0)).toMatchObject({
+      id: 'kubectl@cp-k8s',
+      host: 'cp-k8s',
+    });
+    expect(
+      frame.components.filter((c) => c.number !== undefined && c.number <= 4).map((c) => c.host),
+    ).toEqual(['cp-k8s', 'cp-k8s', 'cp-k8s', 'cp-k8s', 'cp-k8s']);
+    const fromKubectl = obs.messages().filter((m) => m.from.startsWith('kubectl@'));
+    expect(fromKubectl.map((m) => m.from)).toEqual(['kubectl@cp-k8s']);
+    expect(JSON.stringify({ frame, messages: obs.messages() })).not.toContain('m-k8s');
+  });
+});

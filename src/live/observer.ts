@@ -4,9 +4,11 @@
 // themselves: a real cluster's components talk only to the API server, and the page sees
 // only what the API server stores. The inferred messages carry the simulation's kinds and
 // causes, so the book's steps are read off them by the same table (lessons/bookSteps).
+
 import { BookStepReader } from '../lessons/bookSteps';
 import type { BookStep, Envelope } from '../sim';
 import type { ApiObject, Resource, WatchLine } from './apiShapes';
+import { kubectlOn } from './clusterShape';
 import { nodeReady, podReady } from './podStatus';
 
 /** How long an inferred message is drawn in flight, and how far apart the messages of one change leave. */
@@ -67,7 +69,6 @@ export const keyOf = (o: ApiObject) =>
   o.metadata?.namespace ? `${o.metadata.namespace}/${o.metadata.name ?? ''}` : (o.metadata?.name ?? '');
 
 const ownedBy = (o: ApiObject) => o.metadata?.ownerReferences?.find((r) => r.controller)?.kind;
-const kubectl = 'kubectl@m-k8s';
 
 export class LiveObserver {
   private readonly objects = new Map<Resource, Map<string, ApiObject>>();
@@ -82,6 +83,11 @@ export class LiveObserver {
   private readonly podStory = new Map<string, { done: Set<string>; last?: number; watched?: number }>();
   /** Bumped on every change, so a view can tell a new picture from the last one. */
   version = 0;
+
+  /** The person's kubectl, drawn on the cluster's control plane by its real name. */
+  private kubectl(): string {
+    return kubectlOn(this.all('nodes'));
+  }
 
   /** What the page knows of one resource now. */
   all(resource: Resource): readonly ApiObject[] {
@@ -160,7 +166,7 @@ export class LiveObserver {
     const path = `/api/v1/namespaces/${ns}/pods`;
     const story = this.storyOf(k);
     const owner = next ? ownedBy(next) : prev ? ownedBy(prev) : undefined;
-    const writer = owner ? 'controller-manager' : kubectl;
+    const writer = owner ? 'controller-manager' : this.kubectl();
     if (!next) {
       const node = prev?.spec?.nodeName;
       // The kubelet deletes a terminating pod's object once its containers are gone.
@@ -318,7 +324,7 @@ export class LiveObserver {
 
   private event(c: Chain, e: ApiObject, now: number): void {
     this.noteEvent(e, now, true);
-    const from = sourceComponent(e);
+    const from = sourceComponent(e, this.kubectl());
     const ns = e.metadata?.namespace ?? 'default';
     const subject =
       e.involvedObject?.kind === 'Pod' ? `pods/${ns}/${e.involvedObject.name ?? ''}` : undefined;
@@ -348,7 +354,7 @@ export class LiveObserver {
   private node(c: Chain, prev: ApiObject | undefined, next: ApiObject | undefined, name: string): void {
     const subject = `nodes/${name}`;
     if (!next) {
-      c.send(kubectl, 'apiserver', 'api.delete.nodes', `DELETE /api/v1/nodes/${name}`, subject);
+      c.send(this.kubectl(), 'apiserver', 'api.delete.nodes', `DELETE /api/v1/nodes/${name}`, subject);
       this.note(c.now, 'deleted', 'nodes', name);
       return;
     }
@@ -395,7 +401,7 @@ export class LiveObserver {
         : `/apis/apps/v1/namespaces/${ns}/${resource}`;
     const subject = `${resource}/${k}`;
     // A ReplicaSet is written by the Deployment controller; a spec by a person, a status by its controller.
-    const person = resource === 'replicasets' && ownedBy(o) ? 'controller-manager' : kubectl;
+    const person = resource === 'replicasets' && ownedBy(o) ? 'controller-manager' : this.kubectl();
     const etcdKey = resource === 'services' ? `/registry/services/specs/${k}` : `/registry/${resource}/${k}`;
     let id: number;
     if (!next) {
@@ -409,7 +415,7 @@ export class LiveObserver {
       this.note(c.now, 'changed', resource, k);
     } else {
       id = c.send(
-        resource === 'services' ? kubectl : 'controller-manager',
+        resource === 'services' ? this.kubectl() : 'controller-manager',
         'apiserver',
         `api.updateStatus.${resource}`,
         `PUT ${base}/${name}/status`,
@@ -552,7 +558,7 @@ class Chain {
 }
 
 /** The component that posted an event: the kubelet of its node, the scheduler, a controller. */
-function sourceComponent(e: ApiObject): string {
+function sourceComponent(e: ApiObject, kubectl: string): string {
   const who = e.source?.component ?? e.reportingComponent ?? '';
   if (who === 'kubelet' && e.source?.host) return `kubelet@${e.source.host}`;
   if (who === 'default-scheduler' || who.includes('scheduler')) return 'scheduler';

@@ -130,7 +130,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
         attached.lab,
         attached.inputs,
         3,
-        undefined,
+        attached.profile,
         0 as SimMs,
       );
       // At the server's pace, unless the address asks for another.

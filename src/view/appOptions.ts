@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { Lang } from '../lessons';
 import type { LabDriver, LessonPlayer, RecordedInput } from '../player';
 import type { LabKind, SimMs } from '../sim';
+import type { ProfileId } from '../sim/profiles';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -14,6 +15,8 @@ export interface AttachedLab {
   readonly address: string;
   readonly seed: number;
   readonly lab: LabKind;
+  /** The server's lab version (`npm run api -- --profile 1.36`): its hosts, texts and tabs. */
+  readonly profile: ProfileId;
   /** Cluster seconds per wall second on the server. */
   readonly speed: number;
   readonly driver: LabDriver;

@@ -6,8 +6,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session } from '../../shell/session';
+import type { ProfileId } from '../../sim/profiles';
 import type { SimMs } from '../../sim/units';
 import { kubeconfigText } from '../kubeconfig';
+import { masterOf } from '../labLog';
 import type { TablePrinter } from '../rest';
 import type { ApiServer } from '../server';
 import { newToken, startApiServer } from '../server';
@@ -29,8 +31,10 @@ export interface LabServer {
   close(): Promise<void>;
 }
 
-export async function startLab(options: { seed?: number; tables?: TablePrinter } = {}): Promise<LabServer> {
-  const session = new Session({ seed: options.seed ?? 1 });
+export async function startLab(
+  options: { seed?: number; tables?: TablePrinter; profile?: ProfileId } = {},
+): Promise<LabServer> {
+  const session = new Session({ seed: options.seed ?? 1, profile: options.profile ?? '1.18' });
   const token = newToken();
   const tls = selfSigned([]);
   const server = await startApiServer({
@@ -75,7 +79,7 @@ export function sleep(ms: number): Promise<void> {
 /**
  * The in-page kubectl on `twin` (a second lab of the same seed, given the same commands,
  * kept at the served lab's moment while the clock runs), or on the served lab itself: a
- * line typed at m-k8s, its whole output.
+ * line typed at the master (m-k8s, or cp-k8s under 1.36), its whole output.
  */
 export async function inPage(
   twin: Session,
@@ -88,7 +92,7 @@ export async function inPage(
     if (twin !== lab.session) twin.advanceTo(Math.max(twin.now(), t) as SimMs);
   };
   follow();
-  const job = twin.run('m-k8s', line);
+  const job = twin.run(masterOf(twin), line);
   const start = Date.now();
   while (!job.done && Date.now() - start < 60_000) {
     await sleep(20);

@@ -23,6 +23,7 @@ import { LessonPlayer } from '../../player';
 import type { RecordedInput } from '../../player/recording';
 import { fingerprint } from '../../proof/fingerprintScenarios';
 import { Session } from '../../shell/session';
+import type { ProfileId } from '../../sim/profiles';
 import type { SimMs } from '../../sim/units';
 import { AttachedFollower } from '../../view/attachedFollower';
 import { attachedDriver } from './driver';
@@ -42,8 +43,8 @@ afterEach(async () => {
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function lab(speed: number) {
-  const session = new Session({ seed: 3, lab: 'ready' });
+async function lab(speed: number, profile: ProfileId = '1.18') {
+  const session = new Session({ seed: 3, lab: 'ready', profile });
   const token = newToken();
   const tls = selfSigned([]);
   server = await startApiServer({
@@ -77,6 +78,7 @@ async function lab(speed: number) {
 }
 
 function replayInPage(d: LabDescription, inputs: readonly RecordedInput[], until: SimMs) {
+  // As App does for an attached page: the server's profile, from its lab.json.
   return new LessonPlayer(
     { ...podCreate, inputs: [] },
     d.seed,
@@ -84,7 +86,7 @@ function replayInPage(d: LabDescription, inputs: readonly RecordedInput[], until
     d.lab,
     inputs,
     3,
-    undefined,
+    d.profile,
     until,
   );
 }
@@ -163,6 +165,52 @@ describe('the page attached to npm run api', () => {
       expect(fingerprint(live.recording.cluster), `${lateMs} ms late`).toEqual(want);
       expect(live.recording.traceMismatches).toBe(0);
     }
+  });
+
+  it('under --profile 1.36 says so in lab.json, and the page replays the 1.36 lab: cp-k8s, its kubectl, its trace', {
+    timeout: 60_000,
+  }, async () => {
+    const { session, server: s, base, api } = await lab(4, '1.36');
+    const created = await api('/api/v1/namespaces/default/pods?fieldManager=kubectl-create', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(NGINX_POD),
+    });
+    expect(created.status).toBe(201);
+    // The server's stdin types in the master's window: cp-k8s's here, as cli.ts types them.
+    s.input({ host: 'cp-k8s', line: 'ssh w2-k8s', tab: 'cp-k8s' });
+    await wait(300);
+    s.input({ host: 'cp-k8s', line: 'systemctl stop kubelet', tab: 'cp-k8s' });
+    await wait(500);
+    const description = (await (await fetch(`${base}/podscope/lab.json`)).json()) as LabDescription;
+    expect(description).toMatchObject({ kind: 'podscope-lab', seed: 3, lab: 'ready', profile: '1.36' });
+    // A post from the page names the lab's own hosts: cp-k8s is one, m-k8s is not.
+    const post = (host: string) =>
+      fetch(`${base}/podscope/input`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: base },
+        body: JSON.stringify({ host, line: 'hostname', tab: host }),
+      });
+    expect((await post('m-k8s')).status).toBe(400);
+    expect((await post('cp-k8s')).status).toBe(200);
+    await wait(300);
+    await s.close();
+    server = undefined;
+    const until = session.now();
+    const d = { ...description, inputs: s.log };
+    const page = replayInPage(d, s.log as readonly RecordedInput[], until);
+    page.recording.simulateTo(until);
+    expect(page.recording.cluster.hosts().map((h) => h.name)).toEqual([
+      'cp-k8s',
+      'w1-k8s',
+      'w2-k8s',
+      'w3-k8s',
+    ]);
+    expect(fingerprint(page.recording.cluster)).toEqual(fingerprint(session.cluster));
+    expect(page.recording.cluster.etcdEntries()).toEqual(session.cluster.etcdEntries());
+    const trace = page.recording.cluster.trace.all();
+    expect(trace.some((e) => e.from === 'kubectl@cp-k8s' && e.to === 'apiserver')).toBe(true);
+    expect(trace.some((e) => e.from.includes('m-k8s') || e.to.includes('m-k8s'))).toBe(false);
   });
 
   it('follows the server live: attached midway, the rest heard as the clock moves, nothing forked', {

@@ -7,7 +7,9 @@ import { sessionDriver } from '../../lessons/sessionDriver';
 import type { LabDriver } from '../../player';
 import type { Session } from '../../shell/session';
 
-export function attachedDriver(d: Pick<LabDescription, 'seed' | 'lab' | 'epochMs'>): LabDriver<Session> {
+export function attachedDriver(
+  d: Pick<LabDescription, 'seed' | 'lab' | 'epochMs'> & Partial<Pick<LabDescription, 'profile'>>,
+): LabDriver<Session> {
   return {
     createWorld: () => attachedSession(d),
     run: (session, input, print) =>

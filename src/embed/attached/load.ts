@@ -42,6 +42,8 @@ export async function loadAttached(labUrl: string): Promise<AttachedLab | string
     address: page.origin,
     seed: d.seed,
     lab: d.lab,
+    // A server from before profiles ran the book's lab.
+    profile: d.profile ?? '1.18',
     speed: d.speed,
     driver: attachedDriver(d),
     inputs: d.inputs as readonly LabInput[] as readonly RecordedInput[],

@@ -64,10 +64,13 @@ const clusterInfoVerb: Verb = {
         return ctx.io.exit(1);
       }
       // printService colours the name green and the address yellow (go-colortext's escapes,
-      // written whether or not stdout is a terminal; kubectl 1.18.4 clusterinfo.go).
+      // written whether or not stdout is a terminal; kubectl 1.18.4 clusterinfo.go); 1.36's writes plain text.
+      const info = labProfile(ctx.io.shell).kubectl.clusterInfo;
       const service = (name: string, link: string) =>
-        `\u001b[0;32m${name}\u001b[0m is running at \u001b[0;33m${link}\u001b[0m`;
-      ctx.io.out(service('Kubernetes master', `https://${ctx.server}`));
+        info.colour
+          ? `\u001b[0;32m${name}\u001b[0m is running at \u001b[0;33m${link}\u001b[0m`
+          : `${name} is running at ${link}`;
+      ctx.io.out(service(info.controlPlane, `https://${ctx.server}`));
       ctx.io.out(
         service('KubeDNS', `https://${ctx.server}/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy`),
       );
@@ -261,6 +264,9 @@ export const kubectl: CommandEntry = defineCommand<
       namespace: flagString(cmd.flags, 'namespace') ?? 'default',
       path: cmd.verb.name,
     };
+    // pflag's notice for a flag marked deprecated, printed as the flags are read.
+    if (labProfile(io.shell).kubectl.recordDeprecated && cmd.flags.values.has('record'))
+      io.err('Flag --record has been deprecated, --record will be removed in the future');
     cmd.verb.run(ctx);
   },
 });

@@ -4,6 +4,7 @@
 import type { KubeObject } from '../../sim/objects';
 import { namespaced } from '../../sim/objects';
 import type { ApiRequest } from '../../sim/protocol';
+import { wireShown } from '../labProfile';
 import { deploymentObject, newMeta } from '../manifest';
 import { labEpoch } from '../wallClock';
 import { apiError, send } from './client';
@@ -160,7 +161,7 @@ export function createAll(ctx: KubectlContext, items: readonly FileObject[], spe
     if (d.dryRun === 'client') return done({ word: `created${dryRunSuffix(d.dryRun)}`, label: labelOf(obj) });
     send(ctx.io, ctx.server, createRequest(obj, source, d.dryRun), (res) => {
       if (res.ok && output !== undefined && res.object) {
-        const wire = wireObject(res.object, labEpoch(ctx.io.shell.world.cluster));
+        const wire = wireObject(res.object, labEpoch(ctx.io.shell.world.cluster), wireShown(ctx.io.shell));
         done({
           printed:
             output === 'json'

@@ -4,6 +4,7 @@ import { NODE_LEASE_NAMESPACE } from '../../sim/components/kubeletLease';
 import type { ContainerState, KubeEvent, KubeObject, Lease, Pod, ReplicaSet } from '../../sim/objects';
 import { namespaced } from '../../sim/objects';
 import { podStatusText } from '../../sim/podStatus';
+import type { DescribeVersion } from '../../sim/profiles';
 import { age } from '../humanDuration';
 import { describeOptions, tabwrite } from '../tabwriter';
 import { LAB_EPOCH_MS, labEpoch, rfc1123z } from '../wallClock';
@@ -12,7 +13,13 @@ import type { KubectlContext, Verb } from './context';
 import { failWith } from './context';
 import { describeGeneric } from './describeGeneric';
 import { describeNode } from './describeNode';
-import { annotationsMultiline, describeText, eventLines } from './describeParts';
+import {
+  annotationsMultiline,
+  BOOK_DESCRIBE,
+  describeText,
+  eventLines,
+  tolerationText,
+} from './describeParts';
 import { describeServices } from './describeService';
 import { describeDaemonSet, describeDeployment, describeReplicaSet } from './describeWorkloads';
 import { flagBool } from './flags';
@@ -29,14 +36,6 @@ function labelLines(title: string, labels: Readonly<Record<string, string>> | un
   const entries = Object.entries(labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
   if (entries.length === 0) return [`${title}\t<none>`];
   return entries.map(([k, v], i) => `${i === 0 ? title : ''}\t${k}=${v}`);
-}
-
-function tolerationText(t: Pod['spec']['tolerations'][number]): string {
-  const key = t.key ?? '';
-  const op = t.operator === 'Equal' ? '' : '';
-  const effect = t.effect ? `:${t.effect}` : '';
-  const secs = t.tolerationSeconds !== undefined ? ` for ${t.tolerationSeconds}s` : '';
-  return `${key}${op}${effect}${secs}`;
 }
 
 /** describeContainerPorts / HostPorts: `80/TCP`, several joined by commas (`Ports:`). */
@@ -56,6 +55,7 @@ export function describePod(
   events: readonly KubeEvent[],
   now: number,
   epochMs = LAB_EPOCH_MS,
+  v: DescribeVersion = BOOK_DESCRIBE,
 ): string {
   const owner = p.metadata.ownerReferences?.[0];
   const node = p.spec.nodeName ? `${p.spec.nodeName}/${p.status.hostIP ?? ''}` : '<none>';
@@ -64,6 +64,9 @@ export function describePod(
     `Namespace:\t${p.metadata.namespace ?? 'default'}`,
     ...(p.spec.priority !== undefined ? [`Priority:\t${p.spec.priority}`] : []),
     ...(p.spec.priorityClassName ? [`Priority Class Name:\t${p.spec.priorityClassName}`] : []),
+    ...(v.serviceAccount && p.spec.serviceAccountName
+      ? [`Service Account:\t${p.spec.serviceAccountName}`]
+      : []),
     `Node:\t${node}`,
     ...(p.status.startTime !== undefined ? [`Start Time:\t${rfc1123z(p.status.startTime, epochMs)}`] : []),
     ...labelLines('Labels:', p.metadata.labels),
@@ -115,7 +118,7 @@ export function describePod(
       '    Optional:\tfalse',
     );
   lines.push(`QoS Class:\t${p.status.qosClass ?? 'BestEffort'}`, 'Node-Selectors:\t<none>');
-  const tol = p.spec.tolerations.map(tolerationText);
+  const tol = p.spec.tolerations.map((t) => tolerationText(t, v));
   lines.push(
     ...(tol.length === 0
       ? ['Tolerations:\t<none>']
@@ -197,6 +200,7 @@ function describeTarget(
   sel: Selectors,
 ): void {
   const all = flagBool(ctx.flags, 'all-namespaces');
+  const version = labProfile(ctx.io.shell).kubectl.describe;
   // kubectl 1.36's DescribeEvents: From is the component alone, the message led by the container's field path.
   const eventAsDescribed = labProfile(ctx.io.shell).kubectl.describeEventsWithFieldPath
     ? (e: KubeEvent): KubeEvent => ({
@@ -250,7 +254,7 @@ function describeTarget(
             .map(eventAsDescribed);
           switch (o.kind) {
             case 'Pod':
-              return describePod(o, own, now, epoch);
+              return describePod(o, own, now, epoch, version);
             case 'Node':
               return describeNode(
                 o,
@@ -259,13 +263,14 @@ function describeTarget(
                 own,
                 now,
                 epoch,
+                version,
               );
             case 'Deployment':
-              return describeDeployment(o, rss, own, now, epoch);
+              return describeDeployment(o, rss, own, now, epoch, version);
             case 'ReplicaSet':
-              return describeReplicaSet(o, pods, own, now);
+              return describeReplicaSet(o, pods, own, now, epoch, version);
             case 'DaemonSet':
-              return describeDaemonSet(o, pods, own, now);
+              return describeDaemonSet(o, pods, own, now, epoch, version);
             case 'Namespace':
               return describeNamespace(o);
             case 'Event':

@@ -2,12 +2,20 @@
 // describeNode and describeNodeResource): the lines in that order, the conditions'
 // cells with the trailing space 1.18's format string leaves, resources sorted by name,
 // the pods table's empty column after Name, percentages truncated toward zero.
+
 import type { KubeEvent, Lease, Node, Pod } from '../../sim/objects';
+import type { DescribeVersion } from '../../sim/profiles';
 import { bytes, cpuMillis } from '../../sim/quantity';
 import { age } from '../humanDuration';
 import { describeOptions, tabwrite } from '../tabwriter';
 import { LAB_EPOCH_MS, rfc1123z } from '../wallClock';
-import { annotationsMultiline, describeText, eventLines, labelsMultiline } from './describeParts';
+import {
+  annotationsMultiline,
+  BOOK_DESCRIBE,
+  describeText,
+  eventLines,
+  labelsMultiline,
+} from './describeParts';
 import { taintString } from './nodeVerbs';
 import { nodeRoles } from './printers';
 
@@ -83,13 +91,13 @@ function resourceLines(title: string, list: Readonly<Record<string, string>>): s
     : [`${title}:`, ...keys.map((k) => `  ${k}:\t${canonicalQuantity(list[k] ?? '')}`)];
 }
 
-function podsTable(n: Node, pods: readonly Pod[], now: number): string[] {
+function podsTable(n: Node, pods: readonly Pod[], now: number, v: DescribeVersion): string[] {
   const alloc = Object.keys(n.status.allocatable).length > 0 ? n.status.allocatable : n.status.capacity;
   const cpu = cpuMillis(alloc.cpu);
   const mem = bytes(alloc.memory);
   const lines = [
     `Non-terminated Pods:\t(${pods.length} in total)`,
-    '  Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAGE',
+    `  Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\t${v.nodePodsAge}`,
     '  ---------\t----\t\t------------\t----------\t---------------\t-------------\t---',
   ];
   const total = { cpuReq: 0, cpuLim: 0, memReq: 0, memLim: 0 };
@@ -131,6 +139,7 @@ export function describeNode(
   events: readonly KubeEvent[],
   now: number,
   epochMs = LAB_EPOCH_MS,
+  v: DescribeVersion = BOOK_DESCRIBE,
 ): string {
   const taints = [...n.spec.taints]
     .sort((a, b) => (`${a.effect},${a.key}` < `${b.effect},${b.key}` ? -1 : 1))
@@ -181,7 +190,7 @@ export function describeNode(
     `  Kube-Proxy Version:\t${info.kubeProxyVersion}`,
     ...(n.spec.podCIDR ? [`PodCIDR:\t${n.spec.podCIDR}`] : []),
     ...(n.spec.podCIDRs && n.spec.podCIDRs.length > 0 ? [`PodCIDRs:\t${n.spec.podCIDRs.join(',')}`] : []),
-    ...podsTable(n, live, now),
+    ...podsTable(n, live, now, v),
     ...eventLines(events, now),
   ];
   return tabwrite(describeText(lines), describeOptions);

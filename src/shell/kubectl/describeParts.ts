@@ -1,7 +1,10 @@
 // Pieces of kubectl 1.18.4's describers (pkg/describe/describe.go) that several
-// kinds share: labels and annotations multiline, and DescribePodTemplate. Lines
+// kinds share: labels and annotations multiline, tolerations, and DescribePodTemplate (with what
+// newer versions add, read from the lab's profile). Lines
 // hold tabs; the caller aligns them with the describe tabwriter.
-import type { KubeEvent, PodTemplate } from '../../sim/objects';
+import type { KubeEvent, PodTemplate, Toleration } from '../../sim/objects';
+import type { DescribeVersion } from '../../sim/profiles';
+import { profileOf } from '../../sim/profiles';
 import { age } from '../humanDuration';
 
 /** printLabelsMultiline: sorted `k=v`, the first beside the title. */
@@ -53,8 +56,21 @@ export function annotationsMultiline(
   return out;
 }
 
+/** What the book's kubectl 1.18.4 describes (its profile's). */
+export const BOOK_DESCRIBE: DescribeVersion = profileOf(undefined).kubectl.describe;
+
+/** printTolerationsMultilineWithIndent: key, :effect, then ` op=Exists` (newer clients) and ` for Ns` (the lab's tolerations carry no value). */
+export function tolerationText(t: Toleration, v: DescribeVersion = BOOK_DESCRIBE): string {
+  const key = t.key ?? '';
+  const effect = t.effect ? `:${t.effect}` : '';
+  const exists =
+    v.tolerationOperator && t.operator === 'Exists' ? (key || effect ? ' op=Exists' : 'op=Exists') : '';
+  const secs = t.tolerationSeconds !== undefined ? ` for ${t.tolerationSeconds}s` : '';
+  return `${key}${effect}${exists}${secs}`;
+}
+
 /** DescribePodTemplate: what a Deployment, ReplicaSet, DaemonSet or a revision will run. */
-export function podTemplateLines(t: PodTemplate): string[] {
+export function podTemplateLines(t: PodTemplate, v: DescribeVersion = BOOK_DESCRIBE): string[] {
   const lines = ['Pod Template:', ...labelsMultiline('  Labels', t.labels)];
   if (t.annotations && Object.keys(t.annotations).length > 0)
     lines.push(...annotationsMultiline('  Annotations', t.annotations));
@@ -66,6 +82,16 @@ export function podTemplateLines(t: PodTemplate): string[] {
     lines.push('    Environment:\t<none>', '    Mounts:\t<none>');
   }
   lines.push('  Volumes:\t<none>');
+  if (v.templateScheduling) {
+    // printLabelsMultiline and printPodTolerationsMultiline, at the template's indent.
+    const tol = [...(t.tolerations ?? [])].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : 1));
+    lines.push(
+      '  Node-Selectors:\t<none>',
+      ...(tol.length === 0
+        ? ['  Tolerations:\t<none>']
+        : tol.map((x, i) => `${i === 0 ? '  Tolerations:' : ''}\t${tolerationText(x, v)}`)),
+    );
+  }
   return lines;
 }
 

@@ -2,10 +2,17 @@
 // (pkg/describe/describe.go describeDeployment, describeReplicaSet, describeDaemonSet).
 import { templateMatches } from '../../sim/controllers/rollout';
 import type { DaemonSet, Deployment, KubeEvent, Pod, ReplicaSet } from '../../sim/objects';
+import type { DescribeVersion } from '../../sim/profiles';
 import { describeOptions, tabwrite } from '../tabwriter';
 import { LAB_EPOCH_MS, rfc1123z } from '../wallClock';
 import { eventLines } from './describe';
-import { annotationsMultiline, describeText, labelsMultiline, podTemplateLines } from './describeParts';
+import {
+  annotationsMultiline,
+  BOOK_DESCRIBE,
+  describeText,
+  labelsMultiline,
+  podTemplateLines,
+} from './describeParts';
 
 /** labels.Selector.String(): sorted `k=v` joined by commas. */
 const selectorText = (sel: Readonly<Record<string, string>>) =>
@@ -44,6 +51,7 @@ export function describeDeployment(
   events: readonly KubeEvent[],
   now: number,
   epochMs = LAB_EPOCH_MS,
+  v: DescribeVersion = BOOK_DESCRIBE,
 ): string {
   const owned = rss.filter((rs) => rs.metadata.ownerReferences?.some((r) => r.uid === d.metadata.uid));
   const newRs = owned.find((rs) => templateMatches(rs, d));
@@ -60,7 +68,7 @@ export function describeDeployment(
     'StrategyType:\tRollingUpdate',
     'MinReadySeconds:\t0',
     'RollingUpdateStrategy:\t25% max unavailable, 25% max surge',
-    ...podTemplateLines(d.spec.template),
+    ...podTemplateLines(d.spec.template, v),
     ...conditions(d),
     `OldReplicaSets:\t${rsList(old)}`,
     `NewReplicaSet:\t${rsList(newRs ? [newRs] : [])}`,
@@ -75,6 +83,7 @@ export function describeReplicaSet(
   events: readonly KubeEvent[],
   now: number,
   epochMs = LAB_EPOCH_MS,
+  v: DescribeVersion = BOOK_DESCRIBE,
 ): string {
   const owner = rs.metadata.ownerReferences?.[0];
   const lines = [
@@ -86,7 +95,7 @@ export function describeReplicaSet(
     ...(owner ? [`Controlled By:\t${owner.kind}/${owner.name}`] : []),
     `Replicas:\t${rs.status.replicas} current / ${rs.spec.replicas} desired`,
     `Pods Status:\t${podsStatus(pods, rs.metadata.uid)}`,
-    ...podTemplateLines(rs.spec.template),
+    ...podTemplateLines(rs.spec.template, v),
     ...eventLines(events, now),
   ];
   return tabwrite(describeText(lines), describeOptions);
@@ -98,6 +107,7 @@ export function describeDaemonSet(
   events: readonly KubeEvent[],
   now: number,
   epochMs = LAB_EPOCH_MS,
+  v: DescribeVersion = BOOK_DESCRIBE,
 ): string {
   const mine = pods.filter((p) => p.metadata.ownerReferences?.some((r) => r.uid === ds.metadata.uid));
   const lines = [
@@ -112,7 +122,7 @@ export function describeDaemonSet(
     `Number of Nodes Scheduled with Available Pods: ${ds.status.numberReady}`,
     'Number of Nodes Misscheduled: 0',
     `Pods Status:\t${podsStatus(pods, ds.metadata.uid)}`,
-    ...podTemplateLines(ds.spec.template),
+    ...podTemplateLines(ds.spec.template, v),
     ...eventLines(events, now),
   ];
   return tabwrite(describeText(lines), describeOptions);

@@ -2,8 +2,10 @@
 // pkg/cmd/apiresources): what discovery serves, read from the lab's one registry of
 // resource kinds. The lab serves only the kinds it models, so the lists are shorter
 // than a real cluster's. 1.18 heads the group column APIGROUP (1.20 prints APIVERSION).
+
 import type { Resource } from '../../sim/objects';
 import { resourceKinds } from '../../sim/resourceKinds';
+import { labProfile } from '../labProfile';
 import { getTableOptions, tabwrite } from '../tabwriter';
 import { apiError, send } from './client';
 import type { Verb } from './context';
@@ -73,10 +75,11 @@ export const apiResourcesVerb: Verb = {
         ctx.io.out(sorted.map((k) => (k.group ? `${k.resource}.${k.group}` : k.resource)).join('\n'));
         return ctx.io.exit(0);
       }
+      const column = labProfile(ctx.io.shell).kubectl.apiResourcesGroupColumn;
       const head = [
         'NAME',
         'SHORTNAMES',
-        'APIGROUP',
+        column,
         'NAMESPACED',
         'KIND',
         ...(output === 'wide' ? ['VERBS'] : []),
@@ -84,7 +87,7 @@ export const apiResourcesVerb: Verb = {
       const rows = sorted.map((k) => [
         k.resource,
         k.shortNames.join(','),
-        k.group,
+        column === 'APIGROUP' ? k.group : k.group ? `${k.group}/${k.version}` : k.version,
         String(k.namespaced),
         k.kind,
         ...(output === 'wide' ? [`[${verbsOf(k.resource).join(' ')}]`] : []),

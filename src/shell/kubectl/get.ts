@@ -4,7 +4,7 @@
 import type { KubeObject, Resource } from '../../sim/objects';
 import { namespaced } from '../../sim/objects';
 import type { ApiRequest } from '../../sim/protocol';
-import { labProfile } from '../labProfile';
+import { labProfile, wireShown } from '../labProfile';
 import { labEpoch } from '../wallClock';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
@@ -63,7 +63,8 @@ function printWire(
   // list object whatever it holds); a named object that was not found prints only its error.
   if (items.length > 0 || errors.length === 0) {
     const epoch = labEpoch(ctx.io.shell.world.cluster);
-    const wire = single && items[0] ? wireObject(items[0], epoch) : wireList(items, epoch);
+    const shown = wireShown(ctx.io.shell);
+    const wire = single && items[0] ? wireObject(items[0], epoch, shown) : wireList(items, epoch, shown);
     ctx.io.out(output === 'json' ? toJson(wire) : toYaml(wire).replace(/\n$/, ''));
   }
   for (const e of errors) ctx.io.err(e);
@@ -142,7 +143,12 @@ export const getVerb: Verb = {
       const sortExpr = flagString(ctx.flags, 'sort-by');
       if (sortExpr) {
         for (const [r, items] of found) {
-          const sorted = sortBy(sortExpr, items, labEpoch(ctx.io.shell.world.cluster));
+          const sorted = sortBy(
+            sortExpr,
+            items,
+            labEpoch(ctx.io.shell.world.cluster),
+            wireShown(ctx.io.shell),
+          );
           if (typeof sorted === 'string') return failWith(ctx, sorted);
           found.set(r, sorted);
         }
@@ -157,7 +163,10 @@ export const getVerb: Verb = {
         const printed =
           fromFile && template !== '' && file.text === ''
             ? ({ ok: true, text: '' } as const)
-            : printGoTemplate(file.text, templateRoot(items, single, labEpoch(ctx.io.shell.world.cluster)));
+            : printGoTemplate(
+                file.text,
+                templateRoot(items, single, labEpoch(ctx.io.shell.world.cluster), wireShown(ctx.io.shell)),
+              );
         if (!printed.ok) {
           if (printed.stdout) ctx.io.out(printed.stdout);
           return failWith(ctx, printed.error);
@@ -183,10 +192,17 @@ export const getVerb: Verb = {
                 items,
                 flagBool(ctx.flags, 'no-headers'),
                 labEpoch(ctx.io.shell.world.cluster),
+                wireShown(ctx.io.shell),
               )
             : format === 'jsonpath-file' && template !== '' && file.text === ''
               ? ({ ok: true, text: '' } as const)
-              : printJsonPath(file.text, items, single, labEpoch(ctx.io.shell.world.cluster));
+              : printJsonPath(
+                  file.text,
+                  items,
+                  single,
+                  labEpoch(ctx.io.shell.world.cluster),
+                  wireShown(ctx.io.shell),
+                );
         if (!printed.ok) return failWith(ctx, printed.error);
         // A file's own final newline is the line's end the terminal writes anyway.
         if (printed.text !== '')

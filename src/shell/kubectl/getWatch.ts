@@ -7,7 +7,7 @@
 import type { WatchEvent } from '../../sim/api';
 import type { KubeObject } from '../../sim/objects';
 import { namespaced } from '../../sim/objects';
-import { labProfile } from '../labProfile';
+import { labProfile, wireShown } from '../labProfile';
 import { table } from '../tabwriter';
 import { labEpoch } from '../wallClock';
 import { apiError } from './client';
@@ -114,7 +114,7 @@ function printerFor(
     let printed = 0;
     return (items) => {
       for (const o of items) {
-        const wire = wireObject(o, labEpoch(ctx.io.shell.world.cluster));
+        const wire = wireObject(o, labEpoch(ctx.io.shell.world.cluster), wireShown(ctx.io.shell));
         if (output === 'json') ctx.io.out(toJson(wire));
         else ctx.io.out(`${printed > 0 ? '---\n' : ''}${toYaml(wire).replace(/\n$/, '')}`);
         printed += 1;

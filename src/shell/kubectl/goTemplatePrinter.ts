@@ -6,7 +6,7 @@ import type { KubeObject } from '../../sim/objects';
 import type { CommandIO } from '../command';
 import { ExecError, execute, hasFunction } from './goTemplateExec';
 import { parseTemplate, TemplateError } from './goTemplateParse';
-import type { Plain } from './objectPrinter';
+import type { Plain, WireShown } from './objectPrinter';
 import { wireList, wireObject } from './objectPrinter';
 
 export type TemplateOutcome =
@@ -29,8 +29,13 @@ export function readTemplateFile(io: CommandIO, path: string): { text: string } 
 }
 
 /** The root kubectl hands the template: the object itself for one name, else a List. */
-export function templateRoot(items: readonly KubeObject[], single: boolean, epochMs?: number): Plain {
-  return single && items[0] ? wireObject(items[0], epochMs) : wireList(items, epochMs);
+export function templateRoot(
+  items: readonly KubeObject[],
+  single: boolean,
+  epochMs?: number,
+  shown: WireShown = {},
+): Plain {
+  return single && items[0] ? wireObject(items[0], epochMs, shown) : wireList(items, epochMs, shown);
 }
 
 export function printGoTemplate(template: string, wire: Plain): TemplateOutcome {

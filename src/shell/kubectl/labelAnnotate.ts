@@ -4,6 +4,7 @@
 
 import { labelValueErrors } from '../../sim/labelSelector';
 import type { KubeObject } from '../../sim/objects';
+import { labProfile } from '../labProfile';
 import type { Verb } from './context';
 import { failWith, filenameFlag, outputFlag } from './context';
 import { changeCause, dryRunFlag, readDryRun, recordFlag } from './dryRun';
@@ -79,9 +80,6 @@ function applied(current: Readonly<Record<string, string>> | undefined, p: Pairs
   return out;
 }
 
-const same = (a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>>) =>
-  JSON.stringify(Object.entries(a ?? {}).sort()) === JSON.stringify(Object.entries(b).sort());
-
 function withLabels(o: KubeObject, labels: Record<string, string>): KubeObject {
   return { ...o, metadata: { ...o.metadata, labels } } as KubeObject;
 }
@@ -154,12 +152,33 @@ function makeVerb(kind: 'label' | 'annotation'): Verb {
             return cause ? withAnnotations(changed, { ...changed.metadata.annotations, ...cause }) : changed;
           };
           // label says whether the object changed; annotate always says annotated.
-          const word = kind === 'label' ? (same(current, next) ? 'not labeled' : 'labeled') : 'annotated';
+          const word =
+            kind === 'label'
+              ? labelWord(current, next, labProfile(ctx.io.shell).kubectl.labelChangeWords)
+              : 'annotated';
           return { word, patch, ...(before ? { before } : {}) };
         }),
       );
     },
   };
+}
+
+/**
+ * What label says it did: `not labeled` or `labeled` (1.18); newer clients tell an added or
+ * changed label (`labeled`) from one removed (`unlabeled`) and both (`modified`): 1.36's
+ * label.go labelFunc and updateDataChangeMsg.
+ */
+function labelWord(
+  before: Readonly<Record<string, string>> | undefined,
+  after: Readonly<Record<string, string>> | undefined,
+  words: boolean,
+): string {
+  const b = before ?? {};
+  const a = after ?? {};
+  const added = Object.keys(a).some((k) => b[k] !== a[k]);
+  const removed = Object.keys(b).some((k) => !(k in a));
+  if (!words) return added || removed ? 'labeled' : 'not labeled';
+  return added && removed ? 'modified' : added ? 'labeled' : removed ? 'unlabeled' : 'not labeled';
 }
 
 export const labelVerb = makeVerb('label');

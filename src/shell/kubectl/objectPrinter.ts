@@ -57,19 +57,46 @@ function plain(v: unknown, epochMs: number, key = '', inFields = false): Plain |
   return out;
 }
 
-export function wireObject(o: KubeObject, epochMs = LAB_EPOCH_MS): { [k: string]: Plain } {
+/**
+ * What a version shows of an object (the lab's profile): a 1.24+ API server sets no
+ * selfLink; kubectl 1.21+ prints no managedFields, nor `selfLink: ""` on the List it builds.
+ * Everything is shown by default, as 1.18 does.
+ */
+export interface WireShown {
+  readonly selfLink?: boolean;
+  readonly managedFields?: boolean;
+  readonly listSelfLink?: boolean;
+}
+
+export function wireObject(
+  o: KubeObject,
+  epochMs = LAB_EPOCH_MS,
+  shown: WireShown = {},
+): { [k: string]: Plain } {
   const body = plain(wireShape(o), epochMs) as { [k: string]: Plain };
   // A ComponentStatus is made per request, never stored: no uid, no version, a null creation time.
   if (o.kind === 'ComponentStatus') body.metadata = { creationTimestamp: null, name: o.metadata.name };
+  else if (shown.selfLink === false || shown.managedFields === false) {
+    const { selfLink, managedFields, ...rest } = body.metadata as { [k: string]: Plain };
+    body.metadata = {
+      ...rest,
+      ...(shown.managedFields !== false && managedFields !== undefined ? { managedFields } : {}),
+      ...(shown.selfLink !== false && selfLink !== undefined ? { selfLink } : {}),
+    };
+  }
   return body;
 }
 
-export function wireList(items: readonly KubeObject[], epochMs = LAB_EPOCH_MS): { [k: string]: Plain } {
+export function wireList(
+  items: readonly KubeObject[],
+  epochMs = LAB_EPOCH_MS,
+  shown: WireShown = {},
+): { [k: string]: Plain } {
   return {
     apiVersion: 'v1',
-    items: items.map((o) => wireObject(o, epochMs)),
+    items: items.map((o) => wireObject(o, epochMs, shown)),
     kind: 'List',
-    metadata: { resourceVersion: '', selfLink: '' },
+    metadata: shown.listSelfLink === false ? { resourceVersion: '' } : { resourceVersion: '', selfLink: '' },
   };
 }
 

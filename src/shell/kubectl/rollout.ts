@@ -4,6 +4,8 @@
 // controller rolls its ReplicaSets; history and undo read the ReplicaSets' revisions.
 import { CHANGE_CAUSE, HASH_LABEL, REVISION, revisionOf } from '../../sim/controllers/rollout';
 import type { DaemonSet, Deployment, KubeObject, PodTemplate, ReplicaSet } from '../../sim/objects';
+import type { DescribeVersion } from '../../sim/profiles';
+import { labProfile } from '../labProfile';
 import { describeOptions, tabwrite } from '../tabwriter';
 import { labEpoch } from '../wallClock';
 import { apiError, send } from './client';
@@ -216,7 +218,9 @@ const historyVerb: Verb = {
         if (wanted > 0) {
           const rs = byRevision.get(wanted);
           if (!rs) return failWith(ctx, 'error: unable to find the specified revision');
-          ctx.io.out(`${head} with revision #${wanted}\n${revisionTemplate(rs)}`);
+          ctx.io.out(
+            `${head} with revision #${wanted}\n${revisionTemplate(rs, labProfile(ctx.io.shell).kubectl.describe)}`,
+          );
           return ctx.io.exit(0);
         }
         const rows = [...byRevision.keys()]
@@ -232,13 +236,13 @@ const historyVerb: Verb = {
 };
 
 /** The revision's pod template as history prints it: the hash label and the change cause shown. */
-function revisionTemplate(rs: ReplicaSet): string {
+function revisionTemplate(rs: ReplicaSet, v: DescribeVersion): string {
   const cause = rs.metadata.annotations?.[CHANGE_CAUSE];
   const t: PodTemplate = {
     ...rs.spec.template,
     ...(cause ? { annotations: { ...rs.spec.template.annotations, [CHANGE_CAUSE]: cause } } : {}),
   };
-  return `${tabwrite(podTemplateLines(t).join('\n'), describeOptions)}\n`;
+  return `${tabwrite(podTemplateLines(t, v).join('\n'), describeOptions)}\n`;
 }
 
 const withoutHash = (t: PodTemplate): PodTemplate => {
@@ -286,7 +290,14 @@ const undoVerb: Verb = {
         const head = `${kindName.deployments}/${o.metadata.name}`;
         if (d.dryRun === 'client') {
           ctx.io.out(`${head} Pod Template:`);
-          ctx.io.out(tabwrite(podTemplateLines(rs.spec.template).slice(1).join('\n'), describeOptions));
+          ctx.io.out(
+            tabwrite(
+              podTemplateLines(rs.spec.template, labProfile(ctx.io.shell).kubectl.describe)
+                .slice(1)
+                .join('\n'),
+              describeOptions,
+            ),
+          );
           return ctx.io.exit(0);
         }
         const template = withoutHash(rs.spec.template);

@@ -4,7 +4,7 @@ import type { KubeObject } from '../../sim/objects';
 import { table } from '../tabwriter';
 import { execute, findAll, goText, parseTemplate, relaxedSteps } from './jsonpath';
 import { naturalCompare } from './naturalOrder';
-import type { Plain } from './objectPrinter';
+import type { Plain, WireShown } from './objectPrinter';
 import { wireList, wireObject } from './objectPrinter';
 
 export type Printed =
@@ -16,10 +16,11 @@ export function printJsonPath(
   items: readonly KubeObject[],
   single: boolean,
   epochMs?: number,
+  shown: WireShown = {},
 ): Printed {
   return printJsonPathOver(
     template,
-    single && items[0] ? wireObject(items[0], epochMs) : wireList(items, epochMs),
+    single && items[0] ? wireObject(items[0], epochMs, shown) : wireList(items, epochMs, shown),
   );
 }
 
@@ -36,6 +37,7 @@ export function printCustomColumns(
   items: readonly KubeObject[],
   noHeaders: boolean,
   epochMs?: number,
+  shown: WireShown = {},
 ): Printed {
   if (spec === '')
     return { ok: false, error: 'error: custom-columns format specified but no custom columns given' };
@@ -52,7 +54,7 @@ export function printCustomColumns(
     columns.push({ header: part.slice(0, colon), steps });
   }
   const rows = items.map((o) => {
-    const wire = wireObject(o, epochMs);
+    const wire = wireObject(o, epochMs, shown);
     return columns.map((c) => {
       const found = findAll(wire, c.steps);
       return found.length === 0 ? '<none>' : found.map(goText).join(',');
@@ -67,11 +69,16 @@ function stepsOf(expr: string) {
 }
 
 /** --sort-by: numbers by value, everything else as text in natural order; objects without the field first. */
-export function sortBy(expr: string, items: readonly KubeObject[], epochMs?: number): KubeObject[] | string {
+export function sortBy(
+  expr: string,
+  items: readonly KubeObject[],
+  epochMs?: number,
+  shown: WireShown = {},
+): KubeObject[] | string {
   const steps = stepsOf(expr);
   if (!steps)
     return `error: unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'`;
-  const keyed = items.map((o) => ({ o, v: findAll(wireObject(o, epochMs), steps)[0] }));
+  const keyed = items.map((o) => ({ o, v: findAll(wireObject(o, epochMs, shown), steps)[0] }));
   return keyed
     .sort((a, b) => {
       if (a.v === undefined || b.v === undefined) return a.v === undefined ? (b.v === undefined ? 0 : -1) : 1;

@@ -4,6 +4,7 @@
 import type { Difference } from './profile';
 
 const BOOK = 'internal-k8s/_Book_k8sInfra';
+const KCTL = 'kubernetes/kubectl kubernetes-1.36.0';
 const runPod = ['kubectl run nginx-pod --image=nginx', 'sleep 40'];
 
 export const differences136: readonly Difference[] = [
@@ -207,6 +208,135 @@ export const differences136: readonly Difference[] = [
     prints: {
       '1.18': 'Client Version: v1.18.4\nServer Version: v1.18.4',
       '1.36': "error: unknown flag: --short\nSee 'kubectl version --help' for usage.",
+    },
+  },
+  {
+    id: 'apiserver-version',
+    fields: [
+      'apiServer.versionInfo.minor',
+      'apiServer.versionInfo.emulationMajor',
+      'apiServer.versionInfo.emulationMinor',
+      'apiServer.versionInfo.minCompatibilityMajor',
+      'apiServer.versionInfo.minCompatibilityMinor',
+      'apiServer.versionInfo.gitVersion',
+      'apiServer.versionInfo.gitCommit',
+      'apiServer.versionInfo.buildDate',
+      'apiServer.versionInfo.goVersion',
+    ],
+    what: "npm run api's GET /version: v1.36.0, with the emulation and minimum-compatibility versions a 1.31+ server reports.",
+    source:
+      'kubernetes/apimachinery v0.36.0 pkg/version/types.go (version.Info: emulationMajor … minCompatibilityMinor, omitempty); kubectl kubernetes-1.36.0 go.mod (go 1.26.0); src/api/realKubectl.test.ts (kubectl 1.33 prints Server Version: v1.36.0)',
+    unverified:
+      'the release’s gitCommit (zeros) and build time (the tags’ day) could not be read; emulation 1.36 and minimum compatibility 1.35 are the defaults as remembered (KEP-4330)',
+  },
+  {
+    id: 'no-selflink',
+    fields: ['apiServer.selfLink'],
+    what: 'Objects and lists carry no metadata.selfLink.',
+    source:
+      'KEP-1164 (deprecate and remove SelfLink): the RemoveSelfLink gate, on by default in 1.20, locked on in 1.24',
+    unverified: 'from the KEP as remembered; not read at v1.36.0 (the kubernetes repository is not fetched)',
+    script: ['kubectl get node w1-k8s -o jsonpath={.metadata.selfLink}', 'echo "[end]"'],
+    prints: { '1.18': '/api/v1/nodes/w1-k8s', '1.36': /selfLink\}\n\S+ echo "\[end\]"\n\[end\]/ },
+  },
+  {
+    id: 'managed-fields-hidden',
+    fields: ['kubectl.showManagedFields'],
+    what: 'kubectl -o yaml|json leaves metadata.managedFields out (--show-managed-fields=false).',
+    source:
+      'kubernetes/kubernetes#96878 (kubectl 1.21); real kubectl 1.33 against npm run api (src/api/realKubectl.test.ts)',
+    script: ['kubectl get node w1-k8s -o yaml'],
+    prints: { '1.18': /^ {2}managedFields:$/m, '1.36': /^ {2}name: w1-k8s\n(?![\s\S]*managedFields)/m },
+  },
+  {
+    id: 'list-without-selflink',
+    fields: ['kubectl.listSelfLink'],
+    what: 'The List kubectl prints for several objects has `resourceVersion: ""` alone in its metadata.',
+    source:
+      'real kubectl 1.33 against npm run api (src/api/realKubectl.test.ts); kubectl 1.20.2 still writes `selfLink: ""`',
+    script: ['kubectl get nodes -o yaml'],
+    prints: {
+      '1.18': 'kind: List\nmetadata:\n  resourceVersion: ""\n  selfLink: ""',
+      '1.36': /kind: List\nmetadata:\n {2}resourceVersion: ""$/,
+    },
+  },
+  {
+    id: 'describe-pod-newer',
+    fields: ['kubectl.describe.serviceAccount', 'kubectl.describe.tolerationOperator'],
+    what: 'describe pod names the pod’s service account, and writes a toleration’s Exists operator as op=Exists.',
+    source: `${KCTL} pkg/describe/describe.go: describePod (Service Account:), printTolerationsMultilineWithIndent (op=Exists)`,
+    script: [...runPod, 'kubectl describe pod nginx-pod'],
+    prints: {
+      '1.18': /Priority: {5}0\nNode: /,
+      '1.36':
+        /Priority: {9}0\nService Account: {2}default\nNode: [\s\S]*not-ready:NoExecute op=Exists for 300s/,
+    },
+  },
+  {
+    id: 'describe-template-scheduling',
+    fields: ['kubectl.describe.templateScheduling'],
+    what: 'A pod template (describe deployment, rollout history --revision) ends with its node selectors and tolerations.',
+    source: `${KCTL} pkg/describe/describe.go DescribePodTemplate`,
+    script: ['kubectl create deployment web --image=nginx', 'kubectl describe deployment web'],
+    prints: {
+      '1.18': /^ {2}Volumes: {8}<none>\nConditions:/m,
+      '1.36':
+        /^ {2}Volumes: {9}<none>\n {2}Node-Selectors: {2}<none>\n {2}Tolerations: {5}<none>\nConditions:/m,
+    },
+  },
+  {
+    id: 'describe-node-age',
+    fields: ['kubectl.describe.nodePodsAge'],
+    what: 'describe node heads the age column of its pods Age.',
+    source: `${KCTL} pkg/describe/describe.go describeNodeResource`,
+    script: ['kubectl describe node w1-k8s'],
+    prints: { '1.18': /Memory Limits {2}AGE$/m, '1.36': /Memory Limits {2}Age$/m },
+  },
+  {
+    id: 'api-resources-apiversion',
+    fields: ['kubectl.apiResourcesGroupColumn'],
+    what: 'api-resources prints each resource’s group version under APIVERSION (v1, apps/v1).',
+    source:
+      'kubectl 1.20.2 and 1.33 against npm run api (src/api/realKubectl.test.ts); 1.20’s pkg/cmd/apiresources',
+    script: ['kubectl api-resources'],
+    prints: {
+      '1.18': /^NAME +SHORTNAMES +APIGROUP +NAMESPACED +KIND$/m,
+      '1.36': /^deployments +deploy +apps\/v1 +true +Deployment$/m,
+    },
+  },
+  {
+    id: 'label-words',
+    fields: ['kubectl.labelChangeWords'],
+    what: 'label says unlabeled for a label only taken away (modified for one added and one removed).',
+    source: `${KCTL} pkg/cmd/label/label.go labelFunc, updateDataChangeMsg`,
+    script: ['kubectl label node w1-k8s lesson=ch3', 'kubectl label node w1-k8s lesson-'],
+    prints: { '1.18': /lesson-\nnode\/w1-k8s labeled$/, '1.36': /lesson-\nnode\/w1-k8s unlabeled$/ },
+  },
+  {
+    id: 'record-deprecated',
+    fields: ['kubectl.recordDeprecated'],
+    what: '--record is deprecated: kubectl says so before it runs.',
+    source: 'real kubectl 1.33 (`Flag --record has been deprecated, --record will be removed in the future`)',
+    script: [
+      'kubectl create deployment web --image=nginx',
+      'kubectl set image deployment web nginx=nginx:1.19 --record',
+    ],
+    prints: {
+      '1.18': /--record\ndeployment.apps\/web image updated$/,
+      '1.36':
+        /--record\nFlag --record has been deprecated, --record will be removed in the future\ndeployment.apps\/web image updated$/,
+    },
+  },
+  {
+    id: 'cluster-info',
+    fields: ['kubectl.clusterInfo.controlPlane', 'kubectl.clusterInfo.colour'],
+    what: 'cluster-info calls the API server the control plane, in plain text.',
+    source: `${KCTL} pkg/cmd/clusterinfo/clusterinfo.go (printService: Fprint, no colour)`,
+    script: ['kubectl cluster-info'],
+    prints: {
+      '1.18':
+        '\u001b[0;32mKubernetes master\u001b[0m is running at \u001b[0;33mhttps://192.168.1.10:6443\u001b[0m',
+      '1.36': /^Kubernetes control plane is running at https:\/\/192\.168\.1\.10:6443$/m,
     },
   },
   {

@@ -4,7 +4,7 @@ import { profile118 } from './v1_18';
 import { profile136 } from './v1_36';
 
 export { differences136 } from './differences';
-export type { Difference, Profile, ProfileId, Taint } from './profile';
+export type { DescribeVersion, Difference, Profile, ProfileId, Taint } from './profile';
 
 export const DEFAULT_PROFILE: ProfileId = '1.18';
 

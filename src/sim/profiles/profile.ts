@@ -56,6 +56,13 @@ export interface Profile {
   };
   /** The commands this lab's machines have not: docker in the containerd lab, crictl in the book's (as Podscope has it). */
   readonly absentCommands: readonly string[];
+  /** What `npm run api` serves as this version's kube-apiserver (src/api). */
+  readonly apiServer: {
+    /** GET /version: apimachinery's version.Info, its fields in their JSON order. */
+    readonly versionInfo: Readonly<Record<string, string>>;
+    /** Objects and lists carry metadata.selfLink (1.18); RemoveSelfLink, GA in 1.24, sets none. */
+    readonly selfLink: boolean;
+  };
   readonly controllerManager: {
     /** --node-monitor-grace-period: how long a silent kubelet's node stays Ready. */
     readonly nodeMonitorGraceMs: number;
@@ -82,6 +89,20 @@ export interface Profile {
     readonly flagErrorPrefix: string;
     /** The output formats `kubectl get -o` names when it matches none (comma-separated, as kubectl prints them). */
     readonly getOutputFormats: string;
+    /** -o yaml|json|jsonpath show metadata.managedFields (1.18, 1.20); 1.21+ leave them out unless --show-managed-fields. */
+    readonly showManagedFields: boolean;
+    /** The List kubectl builds for several objects carries `selfLink: ""` (1.18, 1.20; not 1.33). */
+    readonly listSelfLink: boolean;
+    /** api-resources heads its group column APIGROUP (1.18, the group) or APIVERSION (1.20+, group/version). */
+    readonly apiResourcesGroupColumn: 'APIGROUP' | 'APIVERSION';
+    /** label says `unlabeled` for a label only removed and `modified` for added and removed (1.21+), else `labeled`. */
+    readonly labelChangeWords: boolean;
+    /** --record is marked deprecated: pflag says so on stderr as the flags are read. */
+    readonly recordDeprecated: boolean;
+    /** cluster-info: what it calls the API server, and whether it colours its lines (1.18 always does). */
+    readonly clusterInfo: { readonly controlPlane: string; readonly colour: boolean };
+    /** What describe prints besides 1.18's (the newer ones: pkg/describe/describe.go at kubernetes-1.36.0). */
+    readonly describe: DescribeVersion;
     /** `kubectl version`: the lines it prints, client first; `server` when the API answered. */
     version(server: boolean, short: boolean): readonly string[] | { readonly error: string };
   };
@@ -92,6 +113,18 @@ export interface Profile {
     /** The book's docker lines as this lab types them, by the line's first words: `docker ps` → `crictl ps`. */
     readonly runtimeCommands: Readonly<Record<string, string>>;
   };
+}
+
+/** kubectl describe's texts that differ between versions. */
+export interface DescribeVersion {
+  /** `Service Account:` after Priority in a pod (and in a pod template that names one). */
+  readonly serviceAccount: boolean;
+  /** A toleration with operator Exists and no value gets ` op=Exists` after its key and effect. */
+  readonly tolerationOperator: boolean;
+  /** A pod template (deployment, replica set, rollout history) ends with `Node-Selectors` and `Tolerations`. */
+  readonly templateScheduling: boolean;
+  /** describe node's pods table heads its age column so: `AGE` (1.18) or `Age`. */
+  readonly nodePodsAge: string;
 }
 
 /**

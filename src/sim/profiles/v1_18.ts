@@ -49,6 +49,21 @@ export const profile118: Profile = {
   runtime: { service: 'docker', downAfterMs: 0 },
   // The book's lab talks to docker; Podscope's crictl is the second edition's.
   absentCommands: ['crictl'],
+  // kube-apiserver v1.18.4's GET /version; its buildDate is MEM (kubeadm's and kubectl's differ by minutes).
+  apiServer: {
+    versionInfo: {
+      major: '1',
+      minor: '18',
+      gitVersion,
+      gitCommit: 'c96aede7b5205121079932896c4ad89bb93260af',
+      gitTreeState: 'clean',
+      buildDate: '2020-06-17T11:33:59Z',
+      goVersion: 'go1.13.9',
+      compiler: 'gc',
+      platform: 'linux/amd64',
+    },
+    selfLink: true,
+  },
   // kube-controller-manager 1.18's default.
   controllerManager: { nodeMonitorGraceMs: 40_000 },
   kubelet: {
@@ -67,6 +82,18 @@ export const profile118: Profile = {
     getOutputFormats:
       'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-file,name,template,templatefile,wide,yaml',
     describeEventsWithFieldPath: false,
+    showManagedFields: true,
+    apiResourcesGroupColumn: 'APIGROUP',
+    labelChangeWords: false,
+    recordDeprecated: false,
+    clusterInfo: { controlPlane: 'Kubernetes master', colour: true },
+    describe: {
+      serviceAccount: false,
+      tolerationOperator: false,
+      templateScheduling: false,
+      nodePodsAge: 'AGE',
+    },
+    listSelfLink: true,
     version: (server, short) =>
       short
         ? [`Client Version: ${gitVersion}`, ...(server ? [`Server Version: ${gitVersion}`] : [])]

@@ -66,6 +66,30 @@ LOGO=ubuntu-logo
   runtime: { service: 'containerd', downAfterMs: 30_000 },
   // k8s_pkg_cfg.sh installs containerd.io alone (and writes /etc/crictl.yaml): no docker on the machines.
   absentCommands: ['docker'],
+  // kube-apiserver v1.36.0's GET /version: apimachinery v0.36.0's version.Info carries the
+  // emulation and minimum-compatibility versions (1.31+), which a server at its own version
+  // fills with its minor and the one before. The release's gitCommit and build time could not
+  // be read here (the kubernetes repository is not fetched): zeros, and the day the 1.36.0
+  // tags were cut (kubernetes/kubectl's kubernetes-1.36.0, 2026-04-22). goVersion: go.mod's go 1.26.0.
+  apiServer: {
+    versionInfo: {
+      major: '1',
+      minor: '36',
+      emulationMajor: '1',
+      emulationMinor: '36',
+      minCompatibilityMajor: '1',
+      minCompatibilityMinor: '35',
+      gitVersion,
+      gitCommit: '0000000000000000000000000000000000000000',
+      gitTreeState: 'clean',
+      buildDate: '2026-04-22T00:00:00Z',
+      goVersion: 'go1.26.0',
+      compiler: 'gc',
+      platform: 'linux/amd64',
+    },
+    // KEP-1164: the RemoveSelfLink gate, on since 1.20 and locked on in 1.24.
+    selfLink: false,
+  },
   // kube-controller-manager's default since 1.32 (it was 40 s).
   controllerManager: { nodeMonitorGraceMs: 50_000 },
   kubelet: {
@@ -88,6 +112,25 @@ LOGO=ubuntu-logo
       'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml',
     // kubectl 1.36 pkg/describe/describe.go DescribeEvents: source is e.Source.Component; FieldPath prefixes the message.
     describeEventsWithFieldPath: true,
+    // kubectl 1.21 (kubernetes#96878): --show-managed-fields=false by default, for every output format.
+    showManagedFields: false,
+    // kubectl 1.20's pkg/cmd/apiresources: APIVERSION; 1.36's label.go updateDataChangeMsg: not labeled,
+    // labeled, unlabeled, modified; cluster-info's printService (1.36) writes plain text.
+    apiResourcesGroupColumn: 'APIVERSION',
+    labelChangeWords: true,
+    // seen with kubectl 1.33: `Flag --record has been deprecated, --record will be removed in the future`.
+    recordDeprecated: true,
+    clusterInfo: { controlPlane: 'Kubernetes control plane', colour: false },
+    // pkg/describe/describe.go at kubernetes-1.36.0: describePod's `Service Account:`, printTolerationsMultilineWithIndent's
+    // ` op=Exists`, DescribePodTemplate's closing `Node-Selectors` and `Tolerations`, describeNodeResource's `Age`.
+    describe: {
+      serviceAccount: true,
+      tolerationOperator: true,
+      templateScheduling: true,
+      nodePodsAge: 'Age',
+    },
+    // kubectl 1.33 writes the List's metadata as `resourceVersion: ""` alone (seen; the version that changed it not looked up).
+    listSelfLink: false,
     // kubectl 1.36 pkg/cmd/version/version.go: no --short any more; the Kustomize line is go.mod's kustomize/v5.
     version: (server, short) =>
       short
