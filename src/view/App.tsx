@@ -485,7 +485,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
             workers={initial.state.workers}
             profile={initial.state.profile}
             hosts={[master, ...workers]}
-            stepCommands={guided ? stepCommands : []}
+            stepCommands={guided ? stepCommands : NO_COMMANDS}
             onClose={() => {
               setChangedOpen(false);
               // Back to the button that opened it.
@@ -513,6 +513,8 @@ interface StepCommand {
   readonly host: string;
   readonly line: string;
 }
+
+const NO_COMMANDS: readonly StepCommand[] = [];
 
 /** The worker the lesson's pod lands on, as the trace says (the kubelet that takes it in step 5). */
 function podNode(subject: string, envelopes: readonly Envelope[]): string | undefined {

@@ -35,6 +35,9 @@ interface Choice {
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
+const sameCommand = (a: MomentCommand, b: MomentCommand) =>
+  a.host === b.host && a.line === b.line && a.at === b.at && !!a.onTimeline === !!b.onTimeline;
+
 function Result({
   props,
   inputs,
@@ -122,7 +125,7 @@ export function MomentCompare(props: MomentProps) {
             <li key={`${c.label}:${c.command.host}:${c.command.line}:${c.command.at}`}>
               <button
                 type="button"
-                aria-pressed={chosen === c.command}
+                aria-pressed={chosen !== undefined && sameCommand(chosen, c.command)}
                 onClick={() => {
                   setChosen(c.command);
                   setLine(c.command.line);
