@@ -3,7 +3,8 @@
 // under both profiles, each transcript holding what that version prints.
 import { describe, expect, it } from 'vitest';
 import type { Profile, ProfileId } from '../sim/profiles';
-import { differences136, profiles } from '../sim/profiles';
+import { profiles } from '../sim/profiles';
+import { differences136 } from '../sim/profiles/differences';
 import type { SimMs } from '../sim/units';
 import { Session } from './session';
 import { runAt, wait } from './testing/drive';

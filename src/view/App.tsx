@@ -1,7 +1,16 @@
 // The page: the cluster stage, the narration, the controls and the timeline, with the
 // state mirrored in the URL (DESIGN contract 1) and every action on a key.
 import { useSelector } from '@xstate/react';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { Lang } from '../lessons';
 import { bookStepOf, isBookMessage, lessons, podCreate, resolveComponent } from '../lessons';
 import { withMaster } from '../lessons/inLab';
@@ -28,6 +37,8 @@ import { fitToAspect, narrowLayout, wideLayout } from './layout';
 const GuidedSide = lazy(() => import('./guided/GuidedSide'));
 // Loaded when first needed: a component's menu, and the "why is it stuck?" diagnosis.
 const StuckButton = lazy(() => import('./lab/StuckButton').then((m) => ({ default: m.StuckButton })));
+// "What changed in 1.36": the differences and both labs side by side, loaded when opened.
+const WhatChanged = lazy(() => import('./changed/WhatChanged'));
 
 import { profileOf } from '../sim/profiles';
 import { LessonErrorItem } from './guided/LessonErrorItem';
@@ -284,12 +295,14 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
     const id = requestAnimationFrame(() => setAheadTick((n) => n + 1));
     return () => cancelAnimationFrame(id);
   }, [tourStory]);
-  const [guidedSamples, setGuidedSamples] = useState<readonly string[]>([]);
+  const [stepCommands, setStepCommands] = useState<readonly StepCommand[]>([]);
   const [termRequest, setTermRequest] = useState<TerminalRequest | undefined>();
   const samples = useMemo(
-    () => (guided ? guidedSamples : lesson.inputs.map((i) => i.line)),
-    [guided, guidedSamples, lesson],
+    () => (guided ? stepCommands.map((c) => c.line) : lesson.inputs.map((i) => i.line)),
+    [guided, stepCommands, lesson],
   );
+  const [changedOpen, setChangedOpen] = useState(false);
+  const changedButton = useRef<HTMLButtonElement>(null);
 
   const t = ui[lang];
   return (
@@ -300,6 +313,16 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
         <h1>Podscope</h1>
         <p className="lesson-title">{lesson.title[lang]}</p>
         {!attached && <LessonPicker current={lesson.id} lang={lang} onOpenFile={teacher.openFile} />}
+        <button
+          ref={changedButton}
+          type="button"
+          className="changed-open"
+          aria-haspopup="dialog"
+          disabled={!driver}
+          onClick={() => setChangedOpen(true)}
+        >
+          {t.whatChanged}
+        </button>
         {options.header?.({
           lp,
           lang,
@@ -373,7 +396,7 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
                 frame={frame}
                 ready={!!driver}
                 lang={lang}
-                onSamples={setGuidedSamples}
+                onSamples={setStepCommands}
                 onRun={(c) => {
                   // Typed in the host's terminal tab, as if by hand (and so onto the timeline).
                   setLabTab('terminal');
@@ -456,6 +479,26 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
         />
       </main>
       {help && <HelpOverlay lang={lang} onClose={() => setHelp(false)} />}
+      {changedOpen && driver && (
+        <Suspense fallback={null}>
+          <WhatChanged
+            lp={lp}
+            lang={lang}
+            attached={!!attached}
+            seed={seed}
+            lab={guided?.lab ?? 'ready'}
+            workers={initial.state.workers}
+            profile={initial.state.profile}
+            hosts={[master, ...workers]}
+            stepCommands={guided ? stepCommands : NO_COMMANDS}
+            onClose={() => {
+              setChangedOpen(false);
+              // Back to the button that opened it.
+              changedButton.current?.focus();
+            }}
+          />
+        </Suspense>
+      )}
       <ComponentMenu
         menu={componentMenu.menu}
         close={componentMenu.close}
@@ -469,6 +512,14 @@ export function App({ options = NO_OPTIONS }: { readonly options?: AppOptions })
     </div>
   );
 }
+
+/** A guided step's command: a line for a machine (the lessons name the book's m-k8s). */
+interface StepCommand {
+  readonly host: string;
+  readonly line: string;
+}
+
+const NO_COMMANDS: readonly StepCommand[] = [];
 
 /** The worker the lesson's pod lands on, as the trace says (the kubelet that takes it in step 5). */
 function podNode(subject: string, envelopes: readonly Envelope[]): string | undefined {

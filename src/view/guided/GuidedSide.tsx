@@ -22,8 +22,8 @@ interface Props {
   readonly onFault: (f: LessonFault) => void;
   /** Ctrl+C in a host's terminal. */
   readonly onInterrupt: (host: string) => void;
-  /** The current step's command lines, for the terminal's sample strip. */
-  readonly onSamples: (lines: readonly string[]) => void;
+  /** The current step's commands, for the terminal's sample strip and the "what changed" view. */
+  readonly onSamples: (commands: readonly { readonly host: string; readonly line: string }[]) => void;
 }
 
 export default function GuidedSide({
@@ -64,7 +64,7 @@ export default function GuidedSide({
   const stepIndex = run.run?.step;
   useEffect(() => {
     const step = lesson?.steps[stepIndex ?? -1];
-    onSamples(step?.commands?.map((c) => c.line) ?? []);
+    onSamples(step?.commands ?? []);
   }, [lesson, stepIndex, onSamples]);
   if (missing)
     return (
