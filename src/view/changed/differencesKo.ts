@@ -68,7 +68,7 @@ export const differencesKo: Readonly<
     what: 'kubectl version --short: 1.28 부터 알 수 없는 플래그입니다.',
   },
   'kubelet-version': {
-    what: 'kubelet --version: Kubernetes v1.36.0.',
+    what: 'kubelet --version 이 Kubernetes v1.36.0 을 알립니다.',
   },
   crictl: {
     what: 'crictl ps 와 crictl pods 가 CRI 의 컨테이너와 샌드박스를 최신 것부터 보여 줍니다.',
@@ -84,5 +84,75 @@ export const differencesKo: Readonly<
     what: '파드의 조건(Conditions)이 PodReadyToStartContainers 로 시작합니다(샌드박스와 네트워크가 준비됨).',
     unverified:
       '이 조건이 맨 앞에 오는 것은 기억하는 kubelet 의 generateAPIPodStatus 에 따른 것이며, v1.36.0 에서 읽지 않았습니다.',
+  },
+  'wall-clock': {
+    what: '실습 환경의 날짜가 2판의 시기입니다. 시계는 2026-05-08 에 시작합니다(1판은 2020-07-06). date, describe, -o yaml, systemctl, journalctl, ps, iptables-save 와 로그에 모두 보입니다.',
+    unverified: '시각(01:00 UTC)은 1판 실습의 것을 그대로 두어 두 실습의 시계가 같은 시각을 읽게 했습니다.',
+  },
+  'pulled-message': {
+    what: 'Pulled 이벤트가 내려받는 데 걸린 시간과 이미지 크기를 알려 줍니다: Successfully pulled image "nginx" in 3.217s (3.217s including waiting). Image size: 132000000 bytes.',
+    unverified:
+      '최근 릴리스의 image_manager.go 사본에서 읽었고 v1.36.0 태그에서 읽지 않았습니다. 크기는 실습의 nginx(docker images 가 보여 주는 132 MB)이며 containerd 가 알려 주는 압축 크기가 아닙니다. 실습에는 내려받기 대기열이 없어 두 시간이 같습니다.',
+  },
+  'apiserver-version': {
+    what: 'npm run api 의 GET /version: v1.36.0 이며, 1.31 이후의 서버가 알려 주는 에뮬레이션 버전과 최소 호환 버전이 함께 옵니다.',
+    unverified:
+      '릴리스의 gitCommit(0 으로 채움)과 빌드 시각(태그를 만든 날)은 읽지 못했습니다. 에뮬레이션 1.36 과 최소 호환 1.35 는 기억하는 기본값입니다(KEP-4330).',
+  },
+  'no-selflink': {
+    what: '오브젝트와 목록에 metadata.selfLink 가 없습니다.',
+    unverified:
+      '기억하는 KEP 에 따른 것이며 v1.36.0 에서 읽지 않았습니다(kubernetes 저장소를 가져오지 못했습니다).',
+  },
+  'managed-fields-hidden': {
+    what: 'kubectl -o yaml|json 이 metadata.managedFields 를 빼고 보여 줍니다(--show-managed-fields=false).',
+  },
+  'list-without-selflink': {
+    what: 'kubectl 이 여러 오브젝트를 묶어 출력하는 List 의 metadata 에는 resourceVersion: "" 만 있습니다.',
+  },
+  'describe-pod-newer': {
+    what: 'describe pod 가 파드의 서비스 어카운트를 보여 주고, 톨러레이션의 Exists 연산자를 op=Exists 로 씁니다.',
+  },
+  'describe-template-scheduling': {
+    what: '파드 템플릿(describe deployment, rollout history --revision)의 끝에 노드 셀렉터와 톨러레이션이 나옵니다.',
+  },
+  'describe-node-age': {
+    what: 'describe node 의 파드 목록에서 나이 열의 제목이 Age 입니다.',
+  },
+  'api-resources-apiversion': {
+    what: 'api-resources 가 리소스마다 그룹과 버전을 APIVERSION 열에 보여 줍니다(v1, apps/v1).',
+  },
+  'label-words': {
+    what: 'label 은 레이블을 지우기만 하면 unlabeled 라고, 하나를 더하고 하나를 지우면 modified 라고 말합니다.',
+  },
+  'record-deprecated': {
+    what: '--record 는 폐기 예정입니다. kubectl 이 실행하기 전에 그렇다고 알립니다.',
+  },
+  'cluster-info': {
+    what: 'cluster-info 가 API 서버를 control plane 이라 부르며, 색 없이 출력합니다.',
+  },
+  'runtime-service': {
+    what: '컨테이너 런타임의 systemd 유닛이 containerd.service 입니다(systemctl, ps, journalctl; 장애 메뉴도 containerd 라고 씁니다).',
+    unverified:
+      '유닛의 Loaded 경로와 preset, containerd 자신의 로그 줄, shim 의 명령줄은 containerd 1.7/2.x 에 대한 기억이며 박스에서 읽지 않았습니다.',
+  },
+  'runtime-down-after': {
+    what: 'containerd 를 멈추면 kubelet 은 30 초 동안 노드를 Ready 로 두었다가 "container runtime is down" 을 알립니다(1.18 실습은 다음 상태 보고에서 바로 알립니다).',
+    unverified:
+      '최근 릴리스의 kubelet.go, runtime.go 사본에서 읽었고 v1.36.0 태그에서 읽지 않았습니다. 시간은 src/shell/runtimeService.test.ts 가 잽니다.',
+  },
+  'book-3.1.6-scripts': {
+    what: '2판의 3.1.6 은 두 스크립트로 API 서버를 내립니다. 매니페스트를 /tmp 로 옮겼다가 되돌립니다.',
+    unverified:
+      '색인에 load-kube-apiserver.sh 가 세 판 있고 그중 하나만 보입니다(다른 하나는 ch3/3.1.6/res/ 의 "Wait for 1 minute!!!"). 곁에 unload_kube_apiserver.sh("Unloaded kube-apiserver")도 있어 어느 것이 가장 새것인지 알 수 없었습니다.',
+  },
+  'flag-error': {
+    what: 'kubectl 이 모르는 플래그는 소문자로 error: unknown flag 라고 알립니다.',
+    unverified: 'kubectl 1.33 에서 읽었고 1.36 에서 읽지 않았습니다.',
+  },
+  'get-output-formats': {
+    what: 'kubectl get -o 가 아는 형식 가운데 jsonpath-as-json 이 있습니다.',
+    unverified:
+      'kubectl 1.33 에서 읽었고 1.36 에서 읽지 않았습니다(그 뒤에 더해진 형식이 있다면 빠져 있습니다).',
   },
 };
