@@ -13,6 +13,38 @@ const run = (bin: string, args: string[], env: Record<string, string>) =>
     execFile(bin, args, { env: { ...process.env, ...env } }, (_e, out, err) => resolve(`${out}${err}`)),
   );
 
+/**
+ * `npm run api` started as a person starts it, with `args` and a kubeconfig of its own, once
+ * it has printed its banner. `stop` ends npx, tsx and the server: they share the process
+ * group made here (detached), and tsx runs the server in a child of its own, found by the
+ * kubeconfig's path.
+ */
+async function startApi(args: readonly string[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'podscope-cli-'));
+  const kubeconfig = join(dir, 'kc');
+  const child = spawn('npx', ['tsx', 'src/api/cli.ts', ...args, '--kubeconfig', kubeconfig], {
+    cwd: join(__dirname, '../..'),
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  for (let i = 0; i < 200 && !out.includes('Ctrl+C'); i++) await sleep(100);
+  return {
+    dir,
+    kubeconfig,
+    out: () => out,
+    type: (lines: string) => child.stdin.write(lines),
+    port: () => /serving on https:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1],
+    async stop() {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+      await new Promise((r) => execFile('pkill', ['-f', kubeconfig], r));
+    },
+  };
+}
+
 describe('npm run api', () => {
   it('reads its options, and says what is wrong with a bad one', () => {
     expect(parseApiArgs([])).toEqual({
@@ -43,26 +75,11 @@ describe('npm run api', () => {
   });
 
   it('prints how to use it, and a kubelet stopped from its stdin makes real kubectl see the node NotReady', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'podscope-cli-'));
-    const kubeconfig = join(dir, 'kc');
-    const child = spawn(
-      'npx',
-      ['tsx', 'src/api/cli.ts', '--port', '0', '--speed', '4', '--quiet', '--kubeconfig', kubeconfig],
-      {
-        cwd: join(__dirname, '../..'),
-        stdio: ['pipe', 'pipe', 'pipe'],
-        // Its own process group, so npx, tsx and the server all stop at the end.
-        detached: true,
-      },
-    );
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
+    const api = await startApi(['--port', '0', '--speed', '4', '--quiet']);
+    const { dir, kubeconfig } = api;
     try {
-      for (let i = 0; i < 200 && !out.includes('Ctrl+C'); i++) await sleep(100);
-      const port = /serving on https:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1];
-      expect(out.split('\n').slice(0, 3)).toEqual([
+      const port = api.port();
+      expect(api.out().split('\n').slice(0, 3)).toEqual([
         `Podscope: the book's lab (Kubernetes v1.18.4 · docker 1.13.1 · CentOS 7, ready, seed 1, speed 4) is serving on https://127.0.0.1:${port}`,
         `kubeconfig written to ${kubeconfig}; try:`,
         `  kubectl --kubeconfig ${kubeconfig} get nodes`,
@@ -76,7 +93,7 @@ describe('npm run api', () => {
           env,
         );
       expect(await ready()).toBe('True');
-      child.stdin.write('ssh w2-k8s\nsystemctl stop kubelet\n');
+      api.type('ssh w2-k8s\nsystemctl stop kubelet\n');
       let now = '';
       // The node lifecycle controller marks it after the 40 s grace period: about 12 s at 4×.
       for (let i = 0; i < 120 && now !== 'Unknown'; i++) {
@@ -85,36 +102,24 @@ describe('npm run api', () => {
       }
       expect(now).toBe('Unknown');
       // The lines ran in the lab's terminal, after their prompts.
-      expect(out).toContain('[root@m-k8s ~]# ssh w2-k8s');
-      expect(out).toContain('[root@w2-k8s ~]# systemctl stop kubelet');
+      expect(api.out()).toContain('[root@m-k8s ~]# ssh w2-k8s');
+      expect(api.out()).toContain('[root@w2-k8s ~]# systemctl stop kubelet');
     } finally {
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
-      // tsx runs the server in a child of its own: named by this test's kubeconfig path.
-      await new Promise((r) => execFile('pkill', ['-f', kubeconfig], r));
+      await api.stop();
     }
   }, 90_000);
 
   it('--profile 1.36 serves the second edition’s lab: real kubectl 1.33 sees cp-k8s, its stdin types on cp-k8s', async () => {
     const bin = newestKubectl();
     expect(bin, 'no versioned kubectl (kubectl.1.NN) beside the kubectl on the PATH').toBeDefined();
-    const dir = mkdtempSync(join(tmpdir(), 'podscope-cli-'));
-    const kubeconfig = join(dir, 'kc');
-    const child = spawn(
-      'npx',
-      ['tsx', 'src/api/cli.ts', '--profile', '1.36', '--port', '0', '--quiet', '--kubeconfig', kubeconfig],
-      { cwd: join(__dirname, '../..'), stdio: ['pipe', 'pipe', 'pipe'], detached: true },
-    );
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
+    const api = await startApi(['--profile', '1.36', '--port', '0', '--quiet']);
+    const { dir, kubeconfig } = api;
     try {
-      for (let i = 0; i < 200 && !out.includes('Ctrl+C'); i++) await sleep(100);
-      const port = /serving on https:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1];
-      expect(out.split('\n')[0]).toBe(
+      const port = api.port();
+      expect(api.out().split('\n')[0]).toBe(
         `Podscope: the book's second-edition lab (Kubernetes v1.36.0 · containerd 2.2.3 · Ubuntu 24.04, ready, seed 1, speed 1) is serving on https://127.0.0.1:${port}`,
       );
-      expect(out).toContain('lines typed here run on cp-k8s');
+      expect(api.out()).toContain('lines typed here run on cp-k8s');
       const env = { KUBECONFIG: kubeconfig, HOME: dir };
       const nodes = await run(bin as string, ['get', 'nodes'], env);
       expect(nodes).toMatch(
@@ -123,12 +128,11 @@ describe('npm run api', () => {
       expect(nodes).not.toContain('m-k8s');
       const version = await run(bin as string, ['version'], env);
       expect(version).toContain('Server Version: v1.36.0');
-      child.stdin.write('hostname\n');
-      for (let i = 0; i < 50 && !out.includes('root@cp-k8s:~# hostname\ncp-k8s'); i++) await sleep(100);
-      expect(out).toContain('root@cp-k8s:~# hostname\ncp-k8s\n');
+      api.type('hostname\n');
+      for (let i = 0; i < 50 && !api.out().includes('root@cp-k8s:~# hostname\ncp-k8s'); i++) await sleep(100);
+      expect(api.out()).toContain('root@cp-k8s:~# hostname\ncp-k8s\n');
     } finally {
-      // npx, tsx and the server share the process group the test made (detached): all stop.
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+      await api.stop();
     }
   }, 90_000);
 });
