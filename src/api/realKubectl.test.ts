@@ -188,9 +188,18 @@ async function compare(
   realLine = line,
   profile: ProfileId = '1.18',
 ): Promise<void> {
-  // A read runs in both at once, so a watch (rollout status) sees the same changes.
+  // A read runs in both at once, so a watch (rollout status) sees the same changes. The
+  // page's kubectl starts when the server answers the real one's first request for an object
+  // (after discovery), not when its process is spawned: a process start is 100 ms to over a
+  // second of cluster time on a loaded machine, long enough for a rollout to move on a state.
+  // A read that asks for no object (api-versions, explain) starts it when the real one ends.
+  const discovery = /^GET \/(api|apis|openapi)(\/v\d+|\/[\w.-]+\/v\w+)?(\?\S*)? /;
   const [real, page] = reads.test(line)
-    ? await Promise.all([lab.kubectl(bin, split(realLine).slice(1)), inPage(lab.session, lab, line)])
+    ? await (async () => {
+        const realRun = lab.kubectl(bin, split(realLine).slice(1));
+        await Promise.race([lab.nextRequest((request) => !discovery.test(request)), realRun]);
+        return Promise.all([realRun, inPage(lab.session, lab, line)]);
+      })()
     : [await lab.kubectl(bin, split(realLine).slice(1)), await inPage(twin, lab, line)];
   const minor = await clientMinor(bin);
   // Under 1.36 the page is a 1.36 kubectl: only what differs between it and the real client is mapped (asOlderClient).

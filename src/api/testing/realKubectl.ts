@@ -28,6 +28,8 @@ export interface LabServer {
     args: readonly string[],
     input?: string,
   ): Promise<{ out: string; err: string; code: number }>;
+  /** Resolves when the server next answers a request (`GET /path 200`) that `which` accepts, so a test can start the page's kubectl on the real one's request. */
+  nextRequest(which?: (line: string) => boolean): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function startLab(
   options: { seed?: number; tables?: TablePrinter; profile?: ProfileId } = {},
 ): Promise<LabServer> {
   const session = new Session({ seed: options.seed ?? 1, profile: options.profile ?? '1.18' });
+  const waiting = new Set<(line: string) => boolean>();
   const token = newToken();
   const tls = selfSigned([]);
   const server = await startApiServer({
@@ -46,6 +49,9 @@ export async function startLab(
     speed: 1,
     // The server-side printing `npm run api` has, unless a test gives another.
     tables: options.tables ?? tablePrinter,
+    onRequest: (line) => {
+      for (const w of waiting) if (w(line)) waiting.delete(w);
+    },
   });
   const dir = mkdtempSync(join(tmpdir(), 'podscope-api-'));
   const kubeconfig = join(dir, 'kubeconfig');
@@ -66,6 +72,14 @@ export async function startLab(
           },
         );
         if (input !== undefined) child.stdin?.end(input);
+      }),
+    nextRequest: (which = () => true) =>
+      new Promise((resolve) => {
+        waiting.add((line) => {
+          if (!which(line)) return false;
+          resolve(line);
+          return true;
+        });
       }),
     close: () => server.close(),
   };
