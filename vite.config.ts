@@ -43,4 +43,7 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: { target: 'es2022', sourcemap: false },
+  // The "what changed" view's worker (src/view/changed/changed.worker.ts) is a module
+  // worker: its simulation and shells may load parts of themselves lazily.
+  worker: { format: 'es' },
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { chromium } from '@playwright/test';
+import { changedLongTaskMetric } from './changedLongTask';
 import { fiveElementsMetrics, writeFiveElementsPage } from './fiveElements';
 import { longTaskMetric } from './longTask';
 import type { Metric } from './metric';
@@ -152,6 +153,7 @@ export async function browserMetrics(root: string, executablePath: string, runs:
     const seekP95 = seekRuns.map((s) => percentile(s, 95));
     const five = await fiveElementsMetrics(browser, preview, runs);
     const longTask = await longTaskMetric(browser, preview.url, runs);
+    const changedLongTask = await changedLongTaskMetric(browser, preview.url, runs);
     const pods500 = await pods500Metrics(root, browser, runs).catch((e: unknown): Metric[] => [
       {
         name: 'frame-p95-500-pods',
@@ -200,6 +202,7 @@ export async function browserMetrics(root: string, executablePath: string, runs:
       },
       ...five,
       longTask,
+      changedLongTask,
     ];
   } finally {
     await browser.close();

@@ -180,3 +180,40 @@ test('on a phone the two labs are stacked, each readable, the dialog inside the 
   await expect(dialog).toBeHidden();
   await context.close();
 });
+
+test.describe('without the offline worker, whose cache would answer for the network', () => {
+  test.use({ serviceWorkers: 'block' });
+  test('the comparisons run off the page’s thread, and on it when the worker’s script cannot be fetched', async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    // First with the worker: the runs are made in it.
+    await page.goto('./?lesson=pod-create&lang=en&step=3');
+    await expect(page.locator('.timeline-marker')).toHaveCount(8);
+    let { dialog } = await openFromKeyboard(page, 'en');
+    await seeGetNodesUnderBoth(dialog, 'en');
+    expect(workers.filter((u) => /changed\.worker/.test(u))).toHaveLength(1);
+    // Then as on a flaky classroom network that lost the worker's file: the same outputs.
+    const lost: string[] = [];
+    page.on('requestfailed', (r) => lost.push(r.url()));
+    await page.route(/changed\.worker[^/]*\.(js|ts)(\?.*)?$/, (route) => route.abort());
+    await page.reload();
+    await expect(page.locator('.timeline-marker')).toHaveCount(8);
+    ({ dialog } = await openFromKeyboard(page, 'en'));
+    // The moment's comparison, asked of the worker before its load failed; a difference's, asked after.
+    const moment = columns(
+      dialog.getByRole('group', {
+        name: words.en.outputs('kubectl create -f ~/_Book_k8sInfra/ch3/3.1.6/nginx-pod.yaml'),
+      }),
+    );
+    await expect(moment.book).toContainText('pod/nginx-pod created', { timeout: 20_000 });
+    await expect(moment.second).toContainText('pod/nginx-pod created', { timeout: 20_000 });
+    await seeGetNodesUnderBoth(dialog, 'en');
+    expect(lost.filter((u) => /changed\.worker/.test(u)).length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+});

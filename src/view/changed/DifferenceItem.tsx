@@ -9,38 +9,25 @@ import { changedText } from './changedText';
 import { differencesKo } from './differencesKo';
 import { fieldValue } from './fieldValues';
 import { PAIR } from './pairing';
-import type { ShellDriver } from './runs';
-import { scriptRun } from './runs';
 import { SideBySide } from './SideBySide';
-import { useSliced } from './useSliced';
+import { useRun } from './useRun';
 
 interface Props {
   readonly difference: Difference;
   readonly lang: Lang;
-  readonly driver: ShellDriver;
   readonly own: ProfileId | undefined;
 }
 
-function ScriptRuns({
-  d,
-  lang,
-  driver,
-  own,
-}: {
-  d: Difference;
-  lang: Lang;
-  driver: ShellDriver;
-  own: ProfileId | undefined;
-}) {
+function ScriptRuns({ d, lang, own }: { d: Difference; lang: Lang; own: ProfileId | undefined }) {
   const script = d.script ?? [];
-  const left = useSliced(`script:${d.id}:${PAIR[0]}`, () => scriptRun(driver, PAIR[0], script));
-  const right = useSliced(`script:${d.id}:${PAIR[1]}`, () => scriptRun(driver, PAIR[1], script));
+  const left = useRun(`script:${d.id}:${PAIR[0]}`, () => ({ kind: 'script', profile: PAIR[0], script }));
+  const right = useRun(`script:${d.id}:${PAIR[1]}`, () => ({ kind: 'script', profile: PAIR[1], script }));
   return (
     <SideBySide lang={lang} what={script[script.length - 1] ?? d.id} left={left} right={right} own={own} />
   );
 }
 
-export function DifferenceItem({ difference: d, lang, driver, own }: Props) {
+export function DifferenceItem({ difference: d, lang, own }: Props) {
   const t = changedText[lang];
   const [opened, setOpened] = useState(false);
   const ko = lang === 'ko' ? differencesKo[d.id] : undefined;
@@ -96,7 +83,7 @@ export function DifferenceItem({ difference: d, lang, driver, own }: Props) {
             <>
               <p>{t.typed(`${a?.master.name} / ${b?.master.name}`)}</p>
               <pre className="difference-script">{d.script.join('\n')}</pre>
-              {opened && <ScriptRuns d={d} lang={lang} driver={driver} own={own} />}
+              {opened && <ScriptRuns d={d} lang={lang} own={own} />}
             </>
           ) : (
             <p>{t.noScript}</p>

@@ -9,15 +9,13 @@ import { profileOf } from '../../sim/profiles';
 import { ui } from '../i18n';
 import { changedText } from './changedText';
 import { hostIn, PAIR } from './pairing';
-import type { MomentCommand, ShellDriver } from './runs';
-import { momentRun } from './runs';
+import type { MomentCommand } from './runs';
 import { SideBySide } from './SideBySide';
-import { useSliced } from './useSliced';
+import { useRun } from './useRun';
 
 export interface MomentProps {
   readonly lp: LessonPlayer;
   readonly lang: Lang;
-  readonly driver: ShellDriver;
   readonly seed: number;
   readonly lab: LabKind;
   readonly workers: number;
@@ -49,14 +47,14 @@ function Result({
   command: MomentCommand;
   generation: number;
 }) {
-  const { driver, seed, lab, workers, profile, lang } = props;
+  const { seed, lab, workers, profile, lang } = props;
   const from = profileOf(profile).id;
   const key = (p: ProfileId) =>
     `moment:${p}:${from}:${seed}:${lab}:${workers}:${generation}:${inputs.length}:${inputs[inputs.length - 1]?.at ?? 0}:${JSON.stringify(command)}`;
   const run = (p: ProfileId) => () =>
-    momentRun({ driver, seed, lab, workers, from, profile: p, inputs, command });
-  const left = useSliced(key(PAIR[0]), run(PAIR[0]));
-  const right = useSliced(key(PAIR[1]), run(PAIR[1]));
+    ({ kind: 'moment', seed, lab, workers, from, profile: p, inputs, command }) as const;
+  const left = useRun(key(PAIR[0]), run(PAIR[0]));
+  const right = useRun(key(PAIR[1]), run(PAIR[1]));
   return <SideBySide lang={lang} what={command.line} left={left} right={right} own={from} />;
 }
 

@@ -4,7 +4,6 @@
 import './changed.css';
 import { useEffect, useRef } from 'react';
 import type { Lang } from '../../lessons';
-import { sessionDriver } from '../../lessons/sessionDriver';
 import { profiles } from '../../sim/profiles';
 import { differences136 } from '../../sim/profiles/differences';
 import { changedText } from './changedText';
@@ -12,16 +11,13 @@ import { DifferenceItem } from './DifferenceItem';
 import type { MomentProps } from './MomentCompare';
 import { MomentCompare } from './MomentCompare';
 import { PAIR } from './pairing';
-import type { ShellDriver } from './runs';
 
-interface Props extends Omit<MomentProps, 'driver'> {
+interface Props extends MomentProps {
   readonly lang: Lang;
   /** The page follows a server's lab (npm run api): its moments are not this page's to replay. */
   readonly attached: boolean;
   readonly onClose: () => void;
 }
-
-const driver: ShellDriver = sessionDriver;
 
 export default function WhatChanged(props: Props) {
   const { lang, attached, onClose } = props;
@@ -51,22 +47,12 @@ export default function WhatChanged(props: Props) {
         </button>
       </div>
       <p className="changed-intro">{t.intro(a?.title ?? '', b?.title ?? '')}</p>
-      {attached ? (
-        <p className="changed-attached">{t.attached}</p>
-      ) : (
-        <MomentCompare {...props} driver={driver} />
-      )}
+      {attached ? <p className="changed-attached">{t.attached}</p> : <MomentCompare {...props} />}
       <section aria-labelledby="changed-list-title">
         <h3 id="changed-list-title">{t.listTitle(differences136.length)}</h3>
         <ul className="difference-list">
           {differences136.map((d) => (
-            <DifferenceItem
-              key={d.id}
-              difference={d}
-              lang={lang}
-              driver={driver}
-              own={props.profile ?? PAIR[0]}
-            />
+            <DifferenceItem key={d.id} difference={d} lang={lang} own={props.profile ?? PAIR[0]} />
           ))}
         </ul>
       </section>

@@ -1,6 +1,7 @@
 // The commands of the "what changed" view, run in a lab of each profile: the real
 // simulation and shells (src/shell), nothing stored. Each run is a generator that yields
-// between slices of cluster time, so the page can spread it over many short tasks.
+// between slices of cluster time; the page runs it whole in a worker (changed.worker.ts),
+// or spread over many short tasks where it has none (useRun.ts).
 import type { RecordedInput } from '../../player';
 import { applyFault } from '../../player/recording';
 import type { Job, Session } from '../../shell';
@@ -175,4 +176,15 @@ export function* momentRun(o: MomentOptions): Generator<void, Line[]> {
     },
   });
   return out;
+}
+
+/** A run as plain data, to be posted to the worker: a difference's script, or a moment of the timeline. */
+export type RunRequest =
+  | { readonly kind: 'script'; readonly profile: ProfileId; readonly script: readonly string[] }
+  | ({ readonly kind: 'moment' } & Omit<MomentOptions, 'driver'>);
+
+export function requestRun(driver: ShellDriver, r: RunRequest): Generator<void, Line[]> {
+  if (r.kind === 'script') return scriptRun(driver, r.profile, r.script);
+  const { kind: _, ...options } = r;
+  return momentRun({ ...options, driver });
 }
