@@ -307,12 +307,15 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
     t.runtimes.get(h.name)?.images.add('calico/cni:v3.9.4');
     const joinedAt = nodeAt.get(h.name) ?? at;
     // kube-proxy starts a few seconds after its pod is bound; the node is Ready once calico-node runs.
-    for (const e of nodeSetupEvents({
-      name: h.name,
-      joinedAt,
-      proxyAt: (Math.max(joinedAt, at) + seconds(8)) as SimMs,
-      readyAt: (Math.max(joinedAt, at) + seconds(40)) as SimMs,
-    }))
+    for (const e of nodeSetupEvents(
+      {
+        name: h.name,
+        joinedAt,
+        proxyAt: (Math.max(joinedAt, at) + seconds(8)) as SimMs,
+        readyAt: (Math.max(joinedAt, at) + seconds(40)) as SimMs,
+      },
+      t.profile.wallClockEpochMs,
+    ))
       put(
         seedCreated(
           e,

@@ -17,15 +17,14 @@ export interface NodeSetup {
   readonly readyAt: SimMs;
 }
 
-/** The lab's wall clock at cluster time 0 (src/shell/wallClock.ts LAB_EPOCH_MS; sim cannot import shell). */
-const LAB_EPOCH_MS = 1_593_997_200_000n;
-
 /**
  * One node's events, as its kubelet (pkg/kubelet/nodestatus/setters.go, kubelet.go),
  * the node lifecycle controller and kube-proxy record them. Counts are 1: a real master's
  * kubelet often repeats NodeHasSufficient* while the API server starts (x7, x8) — not modelled.
  */
-export function nodeSetupEvents(n: NodeSetup): KubeEvent[] {
+export function nodeSetupEvents(n: NodeSetup, wallClockEpochMs: number): KubeEvent[] {
+  // The lab's wall clock at cluster time 0: its profile's era (July 2020, May 2026).
+  const epoch = BigInt(wallClockEpochMs);
   let seq = 0;
   // The nanoseconds below the lab's millisecond clock: fixed per node, so the ready lab's
   // events are the same whatever the seed (the page's first picture is drawn before it runs).
@@ -36,7 +35,7 @@ export function nodeSetupEvents(n: NodeSetup): KubeEvent[] {
     metadata: {
       // client-go names an event `<object>.<the time in ns, in hex>` (%x of UnixNano), so
       // the API server lists one object's events in the order they happened.
-      name: `${n.name}.${((LAB_EPOCH_MS + BigInt(at)) * 1_000_000n + BigInt(seq++ * 1000 + spread)).toString(16)}`,
+      name: `${n.name}.${((epoch + BigInt(at)) * 1_000_000n + BigInt(seq++ * 1000 + spread)).toString(16)}`,
       namespace: 'default',
       uid: '',
       resourceVersion: 0,
