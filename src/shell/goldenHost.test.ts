@@ -1,4 +1,4 @@
-// The book's CentOS 7.8 hosts: uname, /etc/redhat-release, kubelet --version.
+// The lab's hosts: uname, /etc/redhat-release, kubelet --version (the book's CentOS 7.8, and Ubuntu 24.04 under 1.36).
 import { describe, expect, it } from 'vitest';
 import { Session } from './session';
 import { runAt } from './testing/drive';
@@ -16,6 +16,15 @@ describe('the hosts', () => {
     // The same kernel as the node's status says (kubectl get nodes -o wide).
     const wide = runAt(s, 'm-k8s', 'kubectl get nodes -o wide').text;
     expect(wide).toContain('3.10.0-1127.19.1.el7.x86_64');
+  });
+
+  it('under 1.36 say Ubuntu’s kernel, the one the nodes report', () => {
+    const s = new Session({ profile: '1.36' });
+    expect(runAt(s, 'w2-k8s', 'uname -r').text).toBe('6.8.0-107-generic');
+    expect(runAt(s, 'w2-k8s', 'uname -a').text).toMatch(
+      /^Linux w2-k8s 6\.8\.0-107-generic #107-Ubuntu SMP PREEMPT_DYNAMIC .+ x86_64 x86_64 x86_64 GNU\/Linux$/,
+    );
+    expect(runAt(s, 'cp-k8s', 'kubectl get nodes -o wide').text).toContain('6.8.0-107-generic');
   });
 });
 

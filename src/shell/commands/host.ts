@@ -1,9 +1,7 @@
-// uname and kubelet --version: what the book's CentOS 7.8 box and its kubelet 1.18.4 say.
+// uname and kubelet --version: what the lab's box and its kubelet say (CentOS 7.8 and
+// 1.18.4 in the book's lab, Ubuntu 24.04 and 1.36.0 in the second edition's: the profile's).
 import { defineCommand, fail, ok } from '../command';
 import { labProfile } from '../labProfile';
-
-/** The kernel of CentOS 7.8.2003 with its updates, as the nodes report it (kubectl get nodes -o wide). */
-export const KERNEL = '3.10.0-1127.19.1.el7.x86_64';
 
 export const uname = defineCommand<string>({
   name: 'uname',
@@ -17,11 +15,13 @@ export const uname = defineCommand<string>({
   },
   run(flags, io) {
     const host = io.shell.host;
+    // The kernel the nodes report too (kubectl get nodes -o wide's KERNEL-VERSION).
+    const { node } = labProfile(io.shell);
     const parts: Record<string, string> = {
       s: 'Linux',
       n: host,
-      r: KERNEL,
-      v: '#1 SMP Fri Aug 7 20:37:47 UTC 2020',
+      r: node.software.kernelVersion,
+      v: node.kernelBuild,
       m: 'x86_64',
       p: 'x86_64',
       i: 'x86_64',

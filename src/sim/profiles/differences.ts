@@ -86,6 +86,20 @@ export const differences136: readonly Difference[] = [
     },
   },
   {
+    id: 'uname',
+    fields: ['node.kernelBuild'],
+    what: 'uname -a: the hosts run the kernel the nodes report, Ubuntu’s 6.8.0-107-generic (#107-Ubuntu SMP PREEMPT_DYNAMIC).',
+    source: `${BOOK} _prepublish_updates/ubuntu.md (x86_64 test: kernel 6.8.0-107-generic); Ubuntu kernels' version string is #<ABI>-Ubuntu SMP PREEMPT_DYNAMIC <build date>`,
+    unverified: 'the build date after PREEMPT_DYNAMIC: the box was not booted, and the date is a stand-in',
+    script: ['uname -a'],
+    prints: {
+      '1.18':
+        /^Linux m-k8s 3\.10\.0-1127\.19\.1\.el7\.x86_64 #1 SMP Fri Aug 7 20:37:47 UTC 2020 x86_64 x86_64 x86_64 GNU\/Linux$/m,
+      '1.36':
+        /^Linux cp-k8s 6\.8\.0-107-generic #107-Ubuntu SMP PREEMPT_DYNAMIC .+ x86_64 x86_64 x86_64 GNU\/Linux$/m,
+    },
+  },
+  {
     id: 'taints',
     fields: ['node.masterTaints'],
     what: 'Only the control-plane taint: kubeadm stopped adding node-role.kubernetes.io/master:NoSchedule in 1.25.',

@@ -43,6 +43,8 @@ export interface Profile {
     readonly masterTaints: readonly Taint[];
     /** The prefix of a container's ID in the pod's status: 'docker://' or 'containerd://'. */
     readonly containerIdScheme: string;
+    /** The kernel's build, as `uname -v` prints it (the release is software.kernelVersion). */
+    readonly kernelBuild: string;
   };
   readonly runtime: {
     /** The container runtime's systemd unit: what `systemctl stop …`, ps and journalctl name, and the fault palette says. */

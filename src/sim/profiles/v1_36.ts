@@ -60,6 +60,8 @@ LOGO=ubuntu-logo
     // kubeadm 1.25 dropped the old master taint: only the control-plane one is left.
     masterTaints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
     containerIdScheme: 'containerd://',
+    // Ubuntu's kernels say `#<ABI>-Ubuntu SMP PREEMPT_DYNAMIC <build date>`; the date is unverified (differences.ts).
+    kernelBuild: '#107-Ubuntu SMP PREEMPT_DYNAMIC Fri Mar 13 19:51:50 UTC 2026',
   },
   // k8s_pkg_cfg.sh: containerd.io's unit; the kubelet says "container runtime is down" once
   // its last good CRI Status is 30 s old (kubelet.go maxWaitForContainerRuntime, runtime.go runtimeErrors).

@@ -26,6 +26,11 @@ export const differencesKo: Readonly<
     unverified:
       'kubeadm 의 mark-control-plane 이 붙이는 node.kubernetes.io/exclude-from-external-load-balancers 는 kubeadm 문서에서 가져왔고 v1.36.0 태그에서 읽지 않았습니다. kubeProxyVersion(1.31 부터 폐기 예정)은 kubelet 의 버전과 같게 두었습니다.',
   },
+  uname: {
+    what: 'uname -a: 호스트의 커널이 노드가 보고하는 커널과 같은 우분투의 6.8.0-107-generic(#107-Ubuntu SMP PREEMPT_DYNAMIC)입니다.',
+    unverified:
+      'PREEMPT_DYNAMIC 뒤의 빌드 날짜: 박스를 직접 띄워 보지 않았으며, 날짜는 자리를 채우는 값입니다.',
+  },
   wide: {
     what: 'kubectl get nodes -o wide: OS-IMAGE 는 Ubuntu 24.04.4 LTS, KERNEL-VERSION 은 6.8.0-107-generic, CONTAINER-RUNTIME 은 containerd://2.2.3 입니다.',
   },
