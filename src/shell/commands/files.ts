@@ -6,6 +6,7 @@ import type { CommandEntry, CommandIO, HostShell } from '../command';
 import { defineCommand, fail, ok } from '../command';
 import { FileSystem } from '../fs';
 import { HOME, MANIFESTS_DIR } from '../labFiles';
+import { labProfile } from '../labProfile';
 
 interface Operands {
   readonly opts: Set<string>;
@@ -53,6 +54,16 @@ export const pwd = defineCommand<null>({
   },
 });
 
+/**
+ * A file name in a coreutils error, as the lab's coreutils quotes it (the profile's
+ * coreutilsQuoting): 8.22's ls leaves it bare and its other tools use the locale's ‘…’;
+ * 8.25+ quote it as a shell would, '…' ("…" around a name with a quote in it).
+ */
+function quoted(io: CommandIO, name: string, tool: 'ls' | 'other'): string {
+  if (labProfile(io.shell).coreutilsQuoting === 'locale') return tool === 'ls' ? name : `‘${name}’`;
+  return name.includes("'") ? `"${name}"` : `'${name}'`;
+}
+
 export const ls = defineCommand<Operands>({
   name: 'ls',
   parse: (args) => ok(operands(args)),
@@ -64,7 +75,7 @@ export const ls = defineCommand<Operands>({
     for (const p of targets) {
       const abs = io.shell.resolve(p);
       if (!fs.exists(abs)) {
-        io.err(`ls: cannot access ${p}: No such file or directory`);
+        io.err(`ls: cannot access ${quoted(io, p, 'ls')}: No such file or directory`);
         code = 2;
         continue;
       }
@@ -129,11 +140,11 @@ export const mkdir = defineCommand<Operands>({
       const abs = io.shell.resolve(p);
       if (fs.exists(abs)) {
         if (!opts.has('p')) {
-          io.err(`mkdir: cannot create directory ‘${p}’: File exists`);
+          io.err(`mkdir: cannot create directory ${quoted(io, p, 'other')}: File exists`);
           code = 1;
         }
       } else if (!opts.has('p') && !fs.isDir(FileSystem.dirname(abs))) {
-        io.err(`mkdir: cannot create directory ‘${p}’: No such file or directory`);
+        io.err(`mkdir: cannot create directory ${quoted(io, p, 'other')}: No such file or directory`);
         code = 1;
       } else fs.mkdirs(abs);
     }
@@ -167,24 +178,31 @@ function copyOrMove(name: 'cp' | 'mv'): CommandEntry {
       for (const src of paths.slice(0, -1)) {
         const from = io.shell.resolve(src);
         if (!fs.exists(from)) {
-          io.err(`${name}: cannot stat ‘${src}’: No such file or directory`);
+          io.err(`${name}: cannot stat ${quoted(io, src, 'other')}: No such file or directory`);
           code = 1;
           continue;
         }
         if (name === 'cp' && fs.isDir(from) && !opts.has('r') && !opts.has('R') && !opts.has('a')) {
-          io.err(`cp: omitting directory ‘${src}’`);
+          io.err(
+            labProfile(io.shell).coreutilsQuoting === 'locale'
+              ? `cp: omitting directory ‘${src}’`
+              : // coreutils 8.30+ says why (copy.c: "-r not specified; omitting directory %s").
+                `cp: -r not specified; omitting directory ${quoted(io, src, 'other')}`,
+          );
           code = 1;
           continue;
         }
         const to = destination(io.shell, src, dst);
         if (!fs.isDir(FileSystem.dirname(to))) {
-          io.err(`${name}: cannot create regular file ‘${dst}’: No such file or directory`);
+          io.err(
+            `${name}: cannot create regular file ${quoted(io, dst, 'other')}: No such file or directory`,
+          );
           code = 1;
           continue;
         }
         if (name === 'cp' && opts.has('i') && fs.isFile(to)) {
           // Nobody answers the prompt in the lab; cp reads "no" and leaves the file alone.
-          io.out(`cp: overwrite ‘${to}’? `);
+          io.out(`cp: overwrite ${quoted(io, to, 'other')}? `);
           continue;
         }
         if (name === 'mv') {
@@ -237,11 +255,11 @@ export const rm = defineCommand<Operands>({
       const abs = io.shell.resolve(p);
       if (!io.shell.fs.exists(abs)) {
         if (!opts.has('f')) {
-          io.err(`rm: cannot remove ‘${p}’: No such file or directory`);
+          io.err(`rm: cannot remove ${quoted(io, p, 'other')}: No such file or directory`);
           code = 1;
         }
       } else if (io.shell.fs.isDir(abs) && !opts.has('r') && !opts.has('R')) {
-        io.err(`rm: cannot remove ‘${p}’: Is a directory`);
+        io.err(`rm: cannot remove ${quoted(io, p, 'other')}: Is a directory`);
         code = 1;
       } else {
         manifestMoved(io, abs, '/dev/null');
@@ -258,7 +276,7 @@ export const chown = defineCommand<Operands>({
   run({ paths }, io) {
     for (const p of paths.slice(1)) {
       if (!io.shell.fs.exists(io.shell.resolve(p))) {
-        io.err(`chown: cannot access ‘${p}’: No such file or directory`);
+        io.err(`chown: cannot access ${quoted(io, p, 'other')}: No such file or directory`);
         return done(io, 1);
       }
     }

@@ -100,6 +100,18 @@ export const differences136: readonly Difference[] = [
     },
   },
   {
+    id: 'coreutils-quoting',
+    fields: ['coreutilsQuoting'],
+    what: "coreutils 9.4 quotes a file name in its errors as a shell would: ls: cannot access '/nope' (CentOS 7's 8.22 left ls's bare and put rm's, cp's and mkdir's in ‘…’); cp says -r not specified.",
+    source:
+      "coreutils src/system.h (8.25+): quoteaf is quotearg_style(shell_escape_always_quoting_style, …), used by ls.c, remove.c, copy.c ('-r not specified; omitting directory %s'), mkdir.c; Ubuntu 24.04 ships coreutils 9.4",
+    script: ['ls /nope', 'rm /nope'],
+    prints: {
+      '1.18': 'rm: cannot remove ‘/nope’: No such file or directory',
+      '1.36': "rm: cannot remove '/nope': No such file or directory",
+    },
+  },
+  {
     id: 'taints',
     fields: ['node.masterTaints'],
     what: 'Only the control-plane taint: kubeadm stopped adding node-role.kubernetes.io/master:NoSchedule in 1.25.',

@@ -56,6 +56,12 @@ export interface Profile {
      */
     readonly downAfterMs: number;
   };
+  /**
+   * How coreutils quotes a file name in its errors (`ls: cannot access …`, rm, cp, mv, mkdir,
+   * chown): CentOS 7's 8.22 leaves ls's bare and puts the others in the locale's ‘…’;
+   * 8.25 and later (Ubuntu 24.04's 9.4) quote them all as a shell would, '…' (quoteaf).
+   */
+  readonly coreutilsQuoting: 'locale' | 'shell-escape';
   /** The commands this lab's machines have not: docker in the containerd lab, crictl in the book's (as Podscope has it). */
   readonly absentCommands: readonly string[];
   /** What `npm run api` serves as this version's kube-apiserver (src/api). */

@@ -49,6 +49,7 @@ export const profile118: Profile = {
   // install_pkg.sh: `yum install docker`. The lab reports it down at the kubelet's next node status.
   runtime: { service: 'docker', downAfterMs: 0 },
   // The book's lab talks to docker; Podscope's crictl is the second edition's.
+  coreutilsQuoting: 'locale',
   absentCommands: ['crictl'],
   // kube-apiserver v1.18.4's GET /version; its buildDate is MEM (kubeadm's and kubectl's differ by minutes).
   apiServer: {

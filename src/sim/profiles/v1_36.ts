@@ -67,6 +67,8 @@ LOGO=ubuntu-logo
   // its last good CRI Status is 30 s old (kubelet.go maxWaitForContainerRuntime, runtime.go runtimeErrors).
   runtime: { service: 'containerd', downAfterMs: 30_000 },
   // k8s_pkg_cfg.sh installs containerd.io alone (and writes /etc/crictl.yaml): no docker on the machines.
+  // coreutils 9.4 (system.h: quoteaf is quotearg_style(shell_escape_always_quoting_style, …)).
+  coreutilsQuoting: 'shell-escape',
   absentCommands: ['docker'],
   // kube-apiserver v1.36.0's GET /version: apimachinery v0.36.0's version.Info carries the
   // emulation and minimum-compatibility versions (1.31+), which a server at its own version

@@ -26,6 +26,9 @@ export const differencesKo: Readonly<
     unverified:
       'kubeadm 의 mark-control-plane 이 붙이는 node.kubernetes.io/exclude-from-external-load-balancers 는 kubeadm 문서에서 가져왔고 v1.36.0 태그에서 읽지 않았습니다. kubeProxyVersion(1.31 부터 폐기 예정)은 kubelet 의 버전과 같게 두었습니다.',
   },
+  'coreutils-quoting': {
+    what: "coreutils 9.4 는 오류 메시지의 파일 이름을 셸처럼 따옴표로 감쌉니다: ls: cannot access '/nope'(CentOS 7 의 8.22 는 ls 에서는 그대로, rm·cp·mkdir 에서는 ‘…’ 로 썼습니다). cp 는 -r not specified 라고 이유를 말합니다.",
+  },
   uname: {
     what: 'uname -a: 호스트의 커널이 노드가 보고하는 커널과 같은 우분투의 6.8.0-107-generic(#107-Ubuntu SMP PREEMPT_DYNAMIC)입니다.',
     unverified:
