@@ -49,3 +49,25 @@ describe('docker ps', () => {
     expect(runAt(s, 'w2-k8s', 'docker ps').text).toContain('"sleep 3600"');
   });
 });
+
+describe('the kubelet’s journal at start', () => {
+  for (const profile of ['1.18', '1.36'] as const) {
+    it(`is its version’s, each klog time later than the one before (${profile})`, () => {
+      const s = new Session({ seed: 1, profile });
+      const host = profile === '1.18' ? 'm-k8s' : 'cp-k8s';
+      const lines = runAt(s, host, 'journalctl -u kubelet').text.split('\n');
+      const times = lines
+        .map((l) => / [IEF]\d{4} (\d\d:\d\d:\d\d\.\d{6}) /.exec(l)?.[1])
+        .filter((t): t is string => t !== undefined);
+      expect(times.length).toBeGreaterThan(9);
+      for (let i = 1; i < times.length; i++)
+        expect((times[i] as string) >= (times[i - 1] as string), lines.join('\n')).toBe(true);
+      expect(lines.join('\n')).toContain(
+        profile === '1.18'
+          ? 'server.go:417] Version: v1.18.4'
+          : `server.go:529] "Kubelet version" kubeletVersion="v1.36.0"`,
+      );
+      if (profile === '1.36') expect(lines.join('\n')).not.toContain('docker_service.go');
+    });
+  }
+});

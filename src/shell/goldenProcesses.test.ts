@@ -191,7 +191,7 @@ describe('the kubelet before kubeadm', () => {
         'Jul 06 00:59:51 m-k8s systemd[1]: kubelet.service holdoff time over, scheduling restart.',
         'Jul 06 00:59:51 m-k8s systemd[1]: Stopped kubelet: The Kubernetes Node Agent.',
         'Jul 06 00:59:51 m-k8s systemd[1]: Started kubelet: The Kubernetes Node Agent.',
-        'Jul 06 00:59:51 m-k8s kubelet[1091]: F0706 00:59:51.097034    1091 server.go:199] failed to load Kubelet config file /var/lib/kubelet/config.yaml, error failed to read kubelet config file "/var/lib/kubelet/config.yaml", error: open /var/lib/kubelet/config.yaml: no such file or directory',
+        'Jul 06 00:59:51 m-k8s kubelet[1091]: F0706 00:59:51.420034    1091 server.go:199] failed to load Kubelet config file /var/lib/kubelet/config.yaml, error failed to read kubelet config file "/var/lib/kubelet/config.yaml", error: open /var/lib/kubelet/config.yaml: no such file or directory',
         'Jul 06 00:59:51 m-k8s systemd[1]: kubelet.service: main process exited, code=exited, status=255/n/a',
         'Jul 06 00:59:51 m-k8s systemd[1]: Unit kubelet.service entered failed state.',
         'Jul 06 00:59:51 m-k8s systemd[1]: kubelet.service failed.',

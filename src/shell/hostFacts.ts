@@ -201,23 +201,6 @@ export const EXIT_ON_STOP = {
   docker: 'code=exited, status=0/SUCCESS',
 } as const;
 
-/** The kubelet's first lines at start, in klog's form (file:line; the line numbers are not checked against v1.18.4). */
-export const KUBELET_START_LOG: readonly [string, string][] = [
-  ['server.go:417', 'Version: v1.18.4'],
-  ['plugins.go:100', 'No cloud provider specified.'],
-  ['server.go:837', 'Client rotation is on, will bootstrap in background'],
-  [
-    'certificate_store.go:130',
-    'Loading cert/key pair from "/var/lib/kubelet/pki/kubelet-client-current.pem".',
-  ],
-  ['server.go:646', '--cgroups-per-qos enabled, but --cgroup-root was not specified.  defaulting to /'],
-  ['container_manager_linux.go:266', 'container manager verified user specified cgroup-root exists: []'],
-  ['docker_service.go:253', 'Docker cri networking managed by cni'],
-  ['kubelet.go:1821', 'Starting kubelet main sync loop.'],
-  ['kubelet_node_status.go:70', 'Attempting to register node ${HOST}'],
-  ['kubelet_node_status.go:73', 'Successfully registered node ${HOST}'],
-];
-
 const DAY = 86_400_000;
 /** When each image was built, in cluster time (0 is 2020-07-06 01:00 UTC); dates are approximate, see FACTS. */
 export const IMAGE_CREATED: Readonly<Record<string, number>> = {

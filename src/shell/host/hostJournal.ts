@@ -4,7 +4,7 @@
 // so journalctl -f can print each new line as cluster time reaches it.
 import type { HostState, ServiceChange, SimCluster } from '../../sim/api';
 import { profileOf } from '../../sim/profiles';
-import { KUBELET_START_LOG, STOP_MS, UNITS } from '../hostFacts';
+import { STOP_MS, UNITS } from '../hostFacts';
 import { labEpoch } from '../wallClock';
 import { BOOT_PIDS, mainPid } from './hostProcesses';
 import { joinedAt, loopEntries } from './kubeletLoop';
@@ -94,7 +94,7 @@ export function journal(
       } else {
         sys(run.start, `Started ${text}.`, 'started');
         const ident = `kubelet[${run.pid}]`;
-        KUBELET_START_LOG.forEach(([where, msg], i) => {
+        profileOf(cluster.options.profile).kubelet.startLog.forEach(([where, msg], i) => {
           const at = run.start + 300 + i * 45;
           out.push({
             at,

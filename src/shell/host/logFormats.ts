@@ -14,11 +14,10 @@ export function shortTime(ms: number, epochMs = LAB_EPOCH_MS): string {
 /** Sub-second digits that look like a real log's and repeat for the same moment. */
 function micros(ms: number, salt: number): number {
   const base = (((ms % 1000) + 1000) % 1000) * 1000;
-  const spread = (salt * 7919 + Math.floor(ms / 1000) * 104_729) % 1_000_000;
-  // Within the same second as the journal's own timestamp.
-  const v = base + (spread % (1_000_000 - base));
-  // Before cluster time 0 (the lab boots half an hour earlier) it can fall below 0: keep six digits.
-  return v < 0 ? v + 1_000_000 : v;
+  // The microseconds below the line's own millisecond, so later lines never read earlier
+  // (they did when the spread ran over the rest of the second: .999476, then .052395).
+  const spread = (((salt * 7919 + Math.floor(ms / 1000) * 104_729) % 1000) + 1000) % 1000;
+  return base + spread;
 }
 
 /** klog's header: `I0706 00:30:00.512345    1034 server.go:417] `. */

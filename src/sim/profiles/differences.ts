@@ -100,6 +100,20 @@ export const differences136: readonly Difference[] = [
     },
   },
   {
+    id: 'kubelet-start-log',
+    fields: ['kubelet.startLog'],
+    what: 'The kubelet’s journal at start is structured klog: "Kubelet version" kubeletVersion="v1.36.0", the watchdog and cgroup-driver lines, "Successfully registered node" node="cp-k8s"; no docker_service.go.',
+    source:
+      'a real kubelet v1.34.3’s journal on a kubeadm node (code index: server.go:529 "Kubelet version" … server.go:781), the version made 1.36.0’s; kubelet.go syncLoop and kubelet_node_status.go registerWithAPIServer (klog.InfoS)',
+    unverified:
+      'the file:line numbers are 1.34.3’s (and, for the last three lines, stand-ins), not read at v1.36.0',
+    script: ['journalctl -u kubelet | head -3'],
+    prints: {
+      '1.18': /server\.go:417\] Version: v1\.18\.4$/m,
+      '1.36': /server\.go:529\] "Kubelet version" kubeletVersion="v1\.36\.0"$/m,
+    },
+  },
+  {
     id: 'coreutils-quoting',
     fields: ['coreutilsQuoting'],
     what: "coreutils 9.4 quotes a file name in its errors as a shell would: ls: cannot access '/nope' (CentOS 7's 8.22 left ls's bare and put rm's, cp's and mkdir's in ‘…’); cp says -r not specified.",

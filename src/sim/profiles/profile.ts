@@ -76,6 +76,8 @@ export interface Profile {
     readonly nodeMonitorGraceMs: number;
   };
   readonly kubelet: {
+    /** Its first lines in the journal at each start, klog's file:line and the message (`${HOST}`: the host's name). */
+    readonly startLog: readonly (readonly [string, string])[];
     /** The Normal events of a container's creation and start, for a container named `c`. */
     createdMessage(c: string): string;
     startedMessage(c: string): string;

@@ -69,6 +69,22 @@ export const profile118: Profile = {
   // kube-controller-manager 1.18's default.
   controllerManager: { nodeMonitorGraceMs: 40_000 },
   kubelet: {
+    // klog's unstructured lines of 1.18 (file:line not checked against v1.18.4).
+    startLog: [
+      ['server.go:417', 'Version: v1.18.4'],
+      ['plugins.go:100', 'No cloud provider specified.'],
+      ['server.go:837', 'Client rotation is on, will bootstrap in background'],
+      [
+        'certificate_store.go:130',
+        'Loading cert/key pair from "/var/lib/kubelet/pki/kubelet-client-current.pem".',
+      ],
+      ['server.go:646', '--cgroups-per-qos enabled, but --cgroup-root was not specified.  defaulting to /'],
+      ['container_manager_linux.go:266', 'container manager verified user specified cgroup-root exists: []'],
+      ['docker_service.go:253', 'Docker cri networking managed by cni'],
+      ['kubelet.go:1821', 'Starting kubelet main sync loop.'],
+      ['kubelet_node_status.go:70', 'Attempting to register node ${HOST}'],
+      ['kubelet_node_status.go:73', 'Successfully registered node ${HOST}'],
+    ],
     createdMessage: (c) => `Created container ${c}`,
     startedMessage: (c) => `Started container ${c}`,
     pulledMessage: (image) => `Successfully pulled image "${image}"`,

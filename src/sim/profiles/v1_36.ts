@@ -97,6 +97,37 @@ LOGO=ubuntu-logo
   // kube-controller-manager's default since 1.32 (it was 40 s).
   controllerManager: { nodeMonitorGraceMs: 50_000 },
   kubelet: {
+    // Structured klog lines, as a real kubelet 1.34.3 on a kubeadm node printed them (a
+    // journal in the code index: server.go:529 "Kubelet version" … server.go:781), its
+    // version made 1.36.0's; the file:line numbers are that run's, not checked against
+    // v1.36.0. The sync loop and registration lines (kubelet.go, kubelet_node_status.go
+    // InfoS) are from the source; their line numbers are unverified.
+    startLog: [
+      ['server.go:529', `"Kubelet version" kubeletVersion="${gitVersion}"`],
+      ['server.go:531', '"Golang settings" GOGC="" GOMAXPROCS="" GOTRACEBACK=""'],
+      ['watchdog_linux.go:95', '"Systemd watchdog is not enabled"'],
+      [
+        'watchdog_linux.go:137',
+        '"Systemd watchdog is not enabled or the interval is invalid, so health checking will not be started."',
+      ],
+      ['server.go:956', '"Client rotation is on, will bootstrap in background"'],
+      [
+        'certificate_store.go:147',
+        '"Loading cert/key pair from a file" filePath="/var/lib/kubelet/pki/kubelet-client-current.pem"',
+      ],
+      [
+        'dynamic_cafile_content.go:161',
+        '"Starting controller" name="client-ca-bundle::/etc/kubernetes/pki/ca.crt"',
+      ],
+      [
+        'server.go:1423',
+        '"Using cgroup driver setting received from the CRI runtime" cgroupDriver="systemd"',
+      ],
+      ['server.go:781', '"--cgroups-per-qos enabled, but --cgroup-root was not specified.  Defaulting to /"'],
+      ['kubelet.go:2555', '"Starting kubelet main sync loop"'],
+      ['kubelet_node_status.go:75', '"Attempting to register node" node="${HOST}"'],
+      ['kubelet_node_status.go:78', '"Successfully registered node" node="${HOST}"'],
+    ],
     createdMessage: () => 'Container created',
     startedMessage: () => 'Container started',
     // pkg/kubelet/images/image_manager.go EnsureImageExists: both durations truncated to the millisecond.

@@ -26,6 +26,11 @@ export const differencesKo: Readonly<
     unverified:
       'kubeadm 의 mark-control-plane 이 붙이는 node.kubernetes.io/exclude-from-external-load-balancers 는 kubeadm 문서에서 가져왔고 v1.36.0 태그에서 읽지 않았습니다. kubeProxyVersion(1.31 부터 폐기 예정)은 kubelet 의 버전과 같게 두었습니다.',
   },
+  'kubelet-start-log': {
+    what: 'kubelet 이 시작할 때 저널에 남기는 로그가 구조화된 klog 입니다: "Kubelet version" kubeletVersion="v1.36.0", watchdog 과 cgroup 드라이버 줄, "Successfully registered node" node="cp-k8s". docker_service.go 줄은 없습니다.',
+    unverified:
+      'file:line 번호는 1.34.3 의 것(마지막 세 줄은 자리를 채우는 값)이며, v1.36.0 에서 읽지 않았습니다.',
+  },
   'coreutils-quoting': {
     what: "coreutils 9.4 는 오류 메시지의 파일 이름을 셸처럼 따옴표로 감쌉니다: ls: cannot access '/nope'(CentOS 7 의 8.22 는 ls 에서는 그대로, rm·cp·mkdir 에서는 ‘…’ 로 썼습니다). cp 는 -r not specified 라고 이유를 말합니다.",
   },
