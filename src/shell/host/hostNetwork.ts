@@ -4,6 +4,8 @@
 // sandbox on the node, and the routes BIRD installs (a blackhole for the node's own block,
 // every other node's block via tunl0). ip, ifconfig and route print this one model.
 import type { HostState, SimCluster } from '../../sim/api';
+import { profileOf } from '../../sim/profiles';
+import { runtimeUnit } from './runtimeUnit';
 import { sha1Hex } from './sha1';
 
 export interface Inet {
@@ -90,6 +92,26 @@ export const caliName = (namespace: string, pod: string) =>
 // VirtualBox's NAT hands out 10.0.2.15 with a one-day lease; NetworkManager renews it at half time.
 const LEASE_SEC = 86_400;
 
+/** The kernel numbers devices in creation order: tunl0 comes after the NICs and docker's bridge, if any. */
+const tunl0Index = (docker: boolean) => (docker ? 5 : 4);
+
+/** docker's bridge. The kubelet runs pods through CNI, so nothing ever plugs into it: no carrier. */
+function dockerBridge(host: string): Device {
+  return {
+    index: 4,
+    name: 'docker0',
+    kind: 'bridge',
+    flags: ['NO-CARRIER', 'BROADCAST', 'MULTICAST', 'UP'],
+    mtu: 1500,
+    qdisc: 'noqueue',
+    state: 'DOWN',
+    mac: mac('02:42', host, 'docker0'),
+    inet: { address: '172.17.0.1', prefix: 16, scope: 'global' },
+    rx: [0, 0],
+    tx: [0, 0],
+  };
+}
+
 export function hostNetwork(cluster: SimCluster, host: HostState, now: number): HostNetwork {
   const up = Math.max(0, Math.floor((now - host.bootedAt) / 1000));
   const traffic = (perSec: number, size: number): readonly [number, number] => [
@@ -99,6 +121,9 @@ export function hostNetwork(cluster: SimCluster, host: HostState, now: number): 
   const eth0Mac = mac('08:00:27', host.name, 'eth0');
   const eth1Mac = mac('08:00:27', host.name, 'eth1');
   const lease = LEASE_SEC - (up % (LEASE_SEC / 2));
+  // docker's bridge is there only where docker is (not beside containerd alone).
+  const docker = runtimeUnit(cluster).name === 'docker';
+  const qdisc = profileOf(cluster.options.profile).node.ethQdisc;
   const devices: Device[] = [
     {
       index: 1,
@@ -121,7 +146,7 @@ export function hostNetwork(cluster: SimCluster, host: HostState, now: number): 
       kind: 'ether',
       flags: ['BROADCAST', 'MULTICAST', 'UP', 'LOWER_UP'],
       mtu: 1500,
-      qdisc: 'pfifo_fast',
+      qdisc,
       state: 'UP',
       qlen: 1000,
       mac: eth0Mac,
@@ -143,7 +168,7 @@ export function hostNetwork(cluster: SimCluster, host: HostState, now: number): 
       kind: 'ether',
       flags: ['BROADCAST', 'MULTICAST', 'UP', 'LOWER_UP'],
       mtu: 1500,
-      qdisc: 'pfifo_fast',
+      qdisc,
       state: 'UP',
       qlen: 1000,
       mac: eth1Mac,
@@ -152,20 +177,7 @@ export function hostNetwork(cluster: SimCluster, host: HostState, now: number): 
       rx: traffic(12, 250),
       tx: traffic(11, 310),
     },
-    {
-      // The kubelet runs pods through CNI, so nothing ever plugs into docker's bridge: no carrier.
-      index: 4,
-      name: 'docker0',
-      kind: 'bridge',
-      flags: ['NO-CARRIER', 'BROADCAST', 'MULTICAST', 'UP'],
-      mtu: 1500,
-      qdisc: 'noqueue',
-      state: 'DOWN',
-      mac: mac('02:42', host.name, 'docker0'),
-      inet: { address: '172.17.0.1', prefix: 16, scope: 'global' },
-      rx: [0, 0],
-      tx: [0, 0],
-    },
+    ...(docker ? [dockerBridge(host.name)] : []),
   ];
   const routes: Route[] = [
     { dest: '0.0.0.0', prefix: 0, via: '10.0.2.2', dev: 'eth0', proto: 'dhcp', metric: 100 },
@@ -178,7 +190,18 @@ export function hostNetwork(cluster: SimCluster, host: HostState, now: number): 
       src: '10.0.2.15',
       metric: 100,
     },
-    { dest: '172.17.0.0', prefix: 16, dev: 'docker0', proto: 'kernel', scope: 'link', src: '172.17.0.1' },
+    ...(docker
+      ? [
+          {
+            dest: '172.17.0.0',
+            prefix: 16,
+            dev: 'docker0',
+            proto: 'kernel',
+            scope: 'link',
+            src: '172.17.0.1',
+          } as Route,
+        ]
+      : []),
     {
       dest: '192.168.1.0',
       prefix: 24,
@@ -192,7 +215,7 @@ export function hostNetwork(cluster: SimCluster, host: HostState, now: number): 
   if (host.cniInstalled && host.joined) {
     // calico-node loads the ipip module; the kernel's tunl0 gets the block's first address.
     devices.push({
-      index: 5,
+      index: tunl0Index(docker),
       name: 'tunl0',
       peer: 'NONE',
       kind: 'ipip',
@@ -219,7 +242,7 @@ export function hostNetwork(cluster: SimCluster, host: HostState, now: number): 
             proto: 'bird',
             onlink: true,
           });
-    devices.push(...podVeths(cluster, host, routes, traffic));
+    devices.push(...podVeths(cluster, host, routes, traffic, tunl0Index(docker)));
   }
   routes.sort((a, b) => ipToInt(a.dest) - ipToInt(b.dest) || a.prefix - b.prefix);
   return { devices, routes };
@@ -230,6 +253,7 @@ function podVeths(
   host: HostState,
   routes: Route[],
   traffic: (perSec: number, size: number) => readonly [number, number],
+  tunl0: number,
 ): Device[] {
   const rt = cluster.runtime(host.name);
   if (!rt?.running) return [];
@@ -248,7 +272,7 @@ function podVeths(
     if (!s.ready) continue;
     const name = caliName(namespaceOf.get(s.podUid) ?? 'default', s.podName);
     out.push({
-      index: 5 + created,
+      index: tunl0 + created,
       name,
       peer: 'if4',
       kind: 'veth',

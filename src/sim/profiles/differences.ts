@@ -100,6 +100,19 @@ export const differences136: readonly Difference[] = [
     },
   },
   {
+    id: 'host-network',
+    fields: ['node.ethQdisc'],
+    what: 'ip addr: no docker0 bridge (containerd alone installs none), so tunl0 is device 4; the NICs queue with fq_codel, systemd’s default.',
+    source: `${BOOK} ch3/3.1.3/k8s_pkg_cfg.sh installs containerd.io without docker-ce (no docker0); systemd’s sysctl.d/50-default.conf net.core.default_qdisc = fq_codel`,
+    unverified:
+      'the NICs keep the book’s names eth0/eth1 and their address flags: the box was not booted (Ubuntu on VirtualBox usually names them enp0s3/enp0s8); fq_codel is systemd’s default, not read from the box',
+    script: ['ip addr'],
+    prints: {
+      '1.18': /^4: docker0: /m,
+      '1.36': /^2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel [\s\S]*^4: tunl0@NONE: /m,
+    },
+  },
+  {
     id: 'kubelet-start-log',
     fields: ['kubelet.startLog'],
     what: 'The kubelet’s journal at start is structured klog: "Kubelet version" kubeletVersion="v1.36.0", the watchdog and cgroup-driver lines, "Successfully registered node" node="cp-k8s"; no docker_service.go.',

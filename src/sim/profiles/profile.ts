@@ -45,6 +45,8 @@ export interface Profile {
     readonly containerIdScheme: string;
     /** The kernel's build, as `uname -v` prints it (the release is software.kernelVersion). */
     readonly kernelBuild: string;
+    /** The NICs' queueing discipline in `ip addr`: CentOS 7's pfifo_fast, or systemd's default fq_codel. */
+    readonly ethQdisc: string;
   };
   readonly runtime: {
     /** The container runtime's systemd unit: what `systemctl stop …`, ps and journalctl name, and the fault palette says. */

@@ -45,6 +45,7 @@ export const profile118: Profile = {
     masterTaints: [{ key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' }],
     containerIdScheme: 'docker://',
     kernelBuild: '#1 SMP Fri Aug 7 20:37:47 UTC 2020',
+    ethQdisc: 'pfifo_fast',
   },
   // install_pkg.sh: `yum install docker`. The lab reports it down at the kubelet's next node status.
   runtime: { service: 'docker', downAfterMs: 0 },

@@ -62,6 +62,8 @@ LOGO=ubuntu-logo
     containerIdScheme: 'containerd://',
     // Ubuntu's kernels say `#<ABI>-Ubuntu SMP PREEMPT_DYNAMIC <build date>`; the date is unverified (differences.ts).
     kernelBuild: '#107-Ubuntu SMP PREEMPT_DYNAMIC Fri Mar 13 19:51:50 UTC 2026',
+    // systemd's sysctl.d/50-default.conf sets net.core.default_qdisc = fq_codel (Ubuntu keeps it).
+    ethQdisc: 'fq_codel',
   },
   // k8s_pkg_cfg.sh: containerd.io's unit; the kubelet says "container runtime is down" once
   // its last good CRI Status is 30 s old (kubelet.go maxWaitForContainerRuntime, runtime.go runtimeErrors).

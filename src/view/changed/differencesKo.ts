@@ -26,6 +26,11 @@ export const differencesKo: Readonly<
     unverified:
       'kubeadm 의 mark-control-plane 이 붙이는 node.kubernetes.io/exclude-from-external-load-balancers 는 kubeadm 문서에서 가져왔고 v1.36.0 태그에서 읽지 않았습니다. kubeProxyVersion(1.31 부터 폐기 예정)은 kubelet 의 버전과 같게 두었습니다.',
   },
+  'host-network': {
+    what: 'ip addr: docker0 브리지가 없습니다(containerd 만 설치하므로). 그래서 tunl0 이 4번 장치이고, 네트워크 카드는 systemd 기본값인 fq_codel 큐를 씁니다.',
+    unverified:
+      '네트워크 카드 이름(eth0/eth1)과 주소 플래그는 책의 것 그대로입니다. 박스를 직접 띄워 보지 않았습니다(VirtualBox 의 우분투는 보통 enp0s3/enp0s8). fq_codel 은 systemd 의 기본값이며 박스에서 읽지 않았습니다.',
+  },
   'kubelet-start-log': {
     what: 'kubelet 이 시작할 때 저널에 남기는 로그가 구조화된 klog 입니다: "Kubelet version" kubeletVersion="v1.36.0", watchdog 과 cgroup 드라이버 줄, "Successfully registered node" node="cp-k8s". docker_service.go 줄은 없습니다.',
     unverified:
