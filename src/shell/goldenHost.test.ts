@@ -26,6 +26,17 @@ describe('the hosts', () => {
     );
     expect(runAt(s, 'cp-k8s', 'kubectl get nodes -o wide').text).toContain('6.8.0-107-generic');
   });
+
+  it('under 1.36 have no docker: no docker0 bridge, no DOCKER chains', () => {
+    const s = new Session({ profile: '1.36' });
+    expect(runAt(s, 'w1-k8s', 'ip addr').text).not.toContain('docker0');
+    expect(runAt(s, 'w1-k8s', 'ip route').text).not.toContain('docker0');
+    expect(runAt(s, 'w1-k8s', 'iptables -t nat -S').text).not.toMatch(/DOCKER/);
+    // The book's lab has them.
+    const book = new Session();
+    expect(runAt(book, 'w1-k8s', 'ip addr').text).toContain('4: docker0: ');
+    expect(runAt(book, 'w1-k8s', 'iptables -t nat -S').text).toContain('-N DOCKER');
+  });
 });
 
 describe('docker ps', () => {

@@ -341,7 +341,8 @@ export class Cluster implements SimCluster {
     if (!h || !this.core.world.up(host, this.now)) return undefined;
     const written = this.core.proxyRules.get(host);
     return hostTables({
-      docker: h.services.docker !== 'absent',
+      // The lab's runtime service is `docker` in the model; only dockerd writes DOCKER chains.
+      docker: this.core.profile.runtime.service === 'docker' && h.services.docker !== 'absent',
       kubelet: h.joined,
       ...(written && written.at >= h.bootedAt ? { proxier: written.tables } : {}),
     });
