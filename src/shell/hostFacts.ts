@@ -5,9 +5,6 @@
 // profile (Kubernetes 1.36 + containerd on Ubuntu) can replace this table. Sources and what
 // could not be checked: docs/FACTS-containers.md, "Hosts".
 
-/** Memory of the VirtualBox VM (Vagrantfile: m-k8s 3072 MB, workers 2560 MB), as the 3.10 kernel reports it, in KiB. */
-export const MEM_TOTAL_KIB = { master: 3_008_888, worker: 2_516_068 } as const;
-
 /** Page cache and buffers a node holds after the book's setup (images unpacked, logs written), in KiB. */
 export const BUFF_CACHE_KIB = { master: 1_268_412, worker: 903_124 } as const;
 

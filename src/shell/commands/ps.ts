@@ -4,7 +4,7 @@ import type { CommandIO } from '../command';
 import { defineCommand, fail, ok } from '../command';
 import type { HostProcess } from '../host/hostProcesses';
 import { hostProcesses } from '../host/hostProcesses';
-import { MEM_TOTAL_KIB } from '../hostFacts';
+import { labProfile } from '../labProfile';
 import { labEpoch } from '../wallClock';
 
 type Format = 'full' | 'bsd' | 'tty';
@@ -40,7 +40,7 @@ export const ps = defineCommand<Ps>({
       ...ownProcesses(io, ['ps', ...args], host.bootedAt, now),
     ];
     const epoch = labEpoch(world.cluster);
-    const memTotal = host.role === 'master' ? MEM_TOTAL_KIB.master : MEM_TOTAL_KIB.worker;
+    const memTotal = labProfile(io.shell).node.memTotalKib[host.role === 'master' ? 'master' : 'worker'];
     if (format === 'tty') {
       const mine = procs.filter((p) => p.tty === 'pts/0');
       io.out(

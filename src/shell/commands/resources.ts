@@ -1,12 +1,30 @@
-// free -h (procps-ng 3.3.10), df -h (coreutils 8.22) and date, as the book's CentOS 7
-// VMs answer: memory from the Vagrantfile's sizes and the processes running now, the
-// box's disk plus docker's overlay2 and shm mounts for each container.
+// free -h, df -h (coreutils 8.22) and date, as the book's CentOS 7 VMs answer (free as
+// procps-ng 3.3.10 or, under 1.36, Ubuntu's 4.0.4 lays it out): memory from the
+// Vagrantfile's sizes (the profile's) and the processes running now, the box's disk plus
+// docker's overlay2 and shm mounts for each container.
 import { defineCommand, fail, ok } from '../command';
 import { layerId } from '../host/containerIds';
 import { hostProcesses } from '../host/hostProcesses';
 import { nodeContainers } from '../host/nodeContainers';
-import { BASE_USED_KIB, BOOT_FS, BUFF_CACHE_KIB, MEM_TOTAL_KIB, ROOT_FS } from '../hostFacts';
+import { BASE_USED_KIB, BOOT_FS, BUFF_CACHE_KIB, ROOT_FS } from '../hostFacts';
+import { labProfile } from '../labProfile';
 import { labEpoch } from '../wallClock';
+
+/**
+ * procps 4's scale_size (free.c): binary units named Ki, Mi, Gi; one decimal below 10,
+ * else a whole number (`3.8Gi`, `504Mi`, `15Gi`, as a real 4.x free prints them).
+ */
+function human4(kib: number): string {
+  if (kib === 0) return '0B';
+  const units = ['Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
+  let v = kib;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i += 1;
+  }
+  return v < 10 ? `${v.toFixed(1)}${units[i]}` : `${Math.floor(v)}${units[i]}`;
+}
 
 /** procps' scale_size: one decimal when it fits in 4 characters, else a whole number. */
 function human(kib: number): string {
@@ -44,7 +62,9 @@ export const free = defineCommand<'human' | 'kib' | 'mib'>({
     const host = cluster.host(io.shell.host);
     if (!host) return io.exit(1);
     const role = host.role;
-    const total = MEM_TOTAL_KIB[role];
+    const { memTotalKib, freeLayout } = labProfile(io.shell).node;
+    const four = freeLayout === 'procps-4';
+    const total = memTotalKib[role];
     const rss = hostProcesses(cluster, host, io.shell.world.now()).reduce((n, p) => n + p.rssKib, 0);
     const used = Math.min(total - 100_000, BASE_USED_KIB + rss);
     const cache = Math.min(BUFF_CACHE_KIB[role], total - used - 60_000);
@@ -52,12 +72,14 @@ export const free = defineCommand<'human' | 'kib' | 'mib'>({
     const shared = 9_868;
     const available = freeKib + Math.floor(cache * 0.78);
     const show = (kib: number) =>
-      unit === 'human' ? human(kib) : String(unit === 'mib' ? Math.floor(kib / 1024) : kib);
+      unit === 'human' ? (four ? human4 : human)(kib) : String(unit === 'mib' ? Math.floor(kib / 1024) : kib);
+    // 4.x prints its labels in 9 columns ("%-9s"), 3.3.10 in 7.
+    const labelWidth = four ? 9 : 7;
     const row = (label: string, values: number[]) =>
-      `${label.padEnd(7)}${values.map((v) => ` ${show(v).padStart(11)}`).join('')}`;
+      `${label.padEnd(labelWidth)}${values.map((v, i) => `${four && i === 0 ? '' : ' '}${show(v).padStart(11)}`).join('')}`;
     io.out(
       [
-        '              total        used        free      shared  buff/cache   available',
+        `${four ? ' ' : ''}              total        used        free      shared  buff/cache   available`,
         row('Mem:', [total, used, freeKib, shared, cache, available]),
         // config.sh turns swap off (swapoff -a, and comments it out of /etc/fstab).
         row('Swap:', [0, 0, 0]),
@@ -101,7 +123,7 @@ export const df = defineCommand<boolean>({
     const cluster = io.shell.world.cluster;
     const host = cluster.host(io.shell.host);
     if (!host) return io.exit(1);
-    const total = MEM_TOTAL_KIB[host.role];
+    const total = labProfile(io.shell).node.memTotalKib[host.role];
     const half = Math.floor(total / 2);
     const containers = nodeContainers(cluster, io.shell.host);
     const root = { source: ROOT_FS.device, sizeKib: ROOT_FS.sizeKib, usedKib: ROOT_FS.usedKib, target: '/' };

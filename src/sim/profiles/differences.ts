@@ -113,6 +113,16 @@ export const differences136: readonly Difference[] = [
     },
   },
   {
+    id: 'memory',
+    fields: ['node.memTotalKib.master', 'node.memTotalKib.worker', 'node.freeLayout'],
+    what: 'free -h: cp-k8s has 4 GB (the workers 2 GB), shown as procps 4 shows it: 3.8Gi, labels in 9 columns.',
+    source: `${BOOK} ch3/3.1.3/Vagrantfile (cp-k8s vb.memory = 4096, workers 2048); procps-ng 4's free.c (Gi/Mi units), as a real 4.x free prints \`Mem:            15Gi       504Mi …\``,
+    unverified:
+      'MemTotal is the VM size less the first edition’s share the kernel keeps, not read from the box; the Vagrantfile read is the 1.30 one of the repository’s history',
+    script: ['free -h'],
+    prints: { '1.18': /^Mem: {11}2\.9G /m, '1.36': /^Mem: {11}3\.8Gi /m },
+  },
+  {
     id: 'kubelet-start-log',
     fields: ['kubelet.startLog'],
     what: 'The kubelet’s journal at start is structured klog: "Kubelet version" kubeletVersion="v1.36.0", the watchdog and cgroup-driver lines, "Successfully registered node" node="cp-k8s"; no docker_service.go.',

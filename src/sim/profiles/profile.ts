@@ -47,6 +47,10 @@ export interface Profile {
     readonly kernelBuild: string;
     /** The NICs' queueing discipline in `ip addr`: CentOS 7's pfifo_fast, or systemd's default fq_codel. */
     readonly ethQdisc: string;
+    /** MemTotal of the VMs (the Vagrantfile's sizes less what the kernel keeps), in KiB: free, ps %MEM, df's tmpfs. */
+    readonly memTotalKib: { readonly master: number; readonly worker: number };
+    /** procps-ng's `free` layout: 3.3.10's (`2.9G`, labels in 7 columns) or 4.x's (`3.8Gi`, in 9). */
+    readonly freeLayout: 'procps-3.3' | 'procps-4';
   };
   readonly runtime: {
     /** The container runtime's systemd unit: what `systemctl stop …`, ps and journalctl name, and the fault palette says. */

@@ -46,6 +46,9 @@ export const profile118: Profile = {
     containerIdScheme: 'docker://',
     kernelBuild: '#1 SMP Fri Aug 7 20:37:47 UTC 2020',
     ethQdisc: 'pfifo_fast',
+    // Vagrantfile: m-k8s 3072 MB, workers 2560 MB, as the 3.10 kernel reports them.
+    memTotalKib: { master: 3_008_888, worker: 2_516_068 },
+    freeLayout: 'procps-3.3',
   },
   // install_pkg.sh: `yum install docker`. The lab reports it down at the kubelet's next node status.
   runtime: { service: 'docker', downAfterMs: 0 },

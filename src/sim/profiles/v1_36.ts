@@ -64,6 +64,11 @@ LOGO=ubuntu-logo
     kernelBuild: '#107-Ubuntu SMP PREEMPT_DYNAMIC Fri Mar 13 19:51:50 UTC 2026',
     // systemd's sysctl.d/50-default.conf sets net.core.default_qdisc = fq_codel (Ubuntu keeps it).
     ethQdisc: 'fq_codel',
+    // BOOK2 ch3/3.1.3/Vagrantfile: cp-k8s 4096 MB, workers 2048 MB; what the 6.8 kernel keeps
+    // is taken in the first edition's proportion (unverified: the box was not booted).
+    memTotalKib: { master: 4_011_852, worker: 2_012_844 },
+    // Ubuntu 24.04's procps 4.0.4.
+    freeLayout: 'procps-4',
   },
   // k8s_pkg_cfg.sh: containerd.io's unit; the kubelet says "container runtime is down" once
   // its last good CRI Status is 30 s old (kubelet.go maxWaitForContainerRuntime, runtime.go runtimeErrors).

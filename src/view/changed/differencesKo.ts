@@ -31,6 +31,11 @@ export const differencesKo: Readonly<
     unverified:
       '네트워크 카드 이름(eth0/eth1)과 주소 플래그는 책의 것 그대로입니다. 박스를 직접 띄워 보지 않았습니다(VirtualBox 의 우분투는 보통 enp0s3/enp0s8). fq_codel 은 systemd 의 기본값이며 박스에서 읽지 않았습니다.',
   },
+  memory: {
+    what: 'free -h: cp-k8s 의 메모리는 4GB(워커 노드는 2GB)이고, procps 4 의 형식(3.8Gi, 9칸짜리 레이블)으로 보입니다.',
+    unverified:
+      'MemTotal 은 VM 크기에서 커널이 쓰는 몫을 1판과 같은 비율로 뺀 값이며, 박스에서 읽지 않았습니다. 읽은 Vagrantfile 은 저장소 기록 가운데 1.30 판입니다.',
+  },
   'kubelet-start-log': {
     what: 'kubelet 이 시작할 때 저널에 남기는 로그가 구조화된 klog 입니다: "Kubelet version" kubeletVersion="v1.36.0", watchdog 과 cgroup 드라이버 줄, "Successfully registered node" node="cp-k8s". docker_service.go 줄은 없습니다.',
     unverified:
