@@ -4,27 +4,12 @@
 // thread ran from the view's opening until all six terminals are filled (Chromium's Long
 // Tasks API).
 import type { Browser } from '@playwright/test';
+import { readLongTasks, watchLongTasks } from './longTask';
 import type { Metric } from './metric';
 import { median } from './stats';
 
 /** The differences opened, by the start of their summary line. */
 const OPENED = [/^kubectl get nodes: ROLES/, /^The control plane is cp-k8s/, /^kubectl delete names/];
-
-interface LongTaskProbe {
-  __longTasks?: number[];
-}
-
-function watchLongTasks(): void {
-  const w = window as unknown as LongTaskProbe;
-  w.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__longTasks?.push(e.duration);
-  }).observe({ type: 'longtask', buffered: false });
-}
-
-function readLongTasks(): number[] {
-  return (window as unknown as LongTaskProbe).__longTasks ?? [];
-}
 
 async function once(browser: Browser, url: string): Promise<{ max: number; count: number; ms: number }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

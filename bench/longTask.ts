@@ -12,7 +12,8 @@ interface LongTaskProbe {
   __longTasks?: number[];
 }
 
-function watchLongTasks(): void {
+/** Starts keeping the page's long tasks (run in the page). */
+export function watchLongTasks(): void {
   const w = window as unknown as LongTaskProbe;
   w.__longTasks = [];
   new PerformanceObserver((list) => {
@@ -20,7 +21,8 @@ function watchLongTasks(): void {
   }).observe({ type: 'longtask', buffered: false });
 }
 
-function readLongTasks(): number[] {
+/** The long tasks' durations kept so far (run in the page). */
+export function readLongTasks(): number[] {
   return (window as unknown as LongTaskProbe).__longTasks ?? [];
 }
 
