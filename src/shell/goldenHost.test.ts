@@ -82,3 +82,28 @@ describe('the kubelet’s journal at start', () => {
     });
   }
 });
+
+describe('systemctl status under 1.36', () => {
+  it('is laid out as systemd 255 does, and the journal names the unit', () => {
+    const s = new Session({ seed: 1, profile: '1.36' });
+    const lines = runAt(s, 'cp-k8s', 'systemctl status kubelet').text.split('\n');
+    expect(lines.slice(0, 6)).toEqual([
+      '● kubelet.service - kubelet: The Kubernetes Node Agent',
+      '     Loaded: loaded (/usr/lib/systemd/system/kubelet.service; enabled; preset: enabled)',
+      '    Drop-In: /usr/lib/systemd/system/kubelet.service.d',
+      '             └─10-kubeadm.conf',
+      '     Active: active (running) since Fri 2026-05-08 00:30:00 UTC; 30min ago',
+      '       Docs: https://kubernetes.io/docs/',
+    ]);
+    expect(lines[6]).toMatch(/^ {3}Main PID: \d+ \(kubelet\)$/);
+    expect(lines[7]).toMatch(/^ {6}Tasks: \d+ \(limit: \d+\)$/);
+    expect(lines[8]).toMatch(/^ {5}Memory: \d+\.\dM$/);
+    expect(lines[9]).toMatch(/^ {8}CPU: \d+(\.\d+)?s$/);
+    expect(lines[10]).toBe('     CGroup: /system.slice/kubelet.service');
+    expect(lines[11]).toMatch(/^ {13}└─\d+ \/usr\/bin\/kubelet /);
+    runAt(s, 'cp-k8s', 'systemctl stop kubelet');
+    expect(runAt(s, 'cp-k8s', 'journalctl -u kubelet | tail -1').text).toMatch(
+      /systemd\[1\]: Stopped kubelet\.service - kubelet: The Kubernetes Node Agent\.$/,
+    );
+  });
+});

@@ -44,14 +44,22 @@ describe.each(['1.18', '1.36'] as const)('the runtime’s service under %s', (pr
     expect(runAt(s, 'w2-k8s', 'ps -ef').stdout).not.toContain(main);
     const status = runAt(s, 'w2-k8s', `systemctl status ${rt}.service`);
     expect(status.code).toBe(3);
-    expect(status.stdout).toMatch(/^ {3}Active: inactive \(dead\) since /m);
+    // systemd 219 ends its labels in column 10, 255 (Ubuntu 24.04) in 12.
+    expect(status.stdout).toMatch(
+      profile === '1.18'
+        ? /^ {3}Active: inactive \(dead\) since /m
+        : /^ {5}Active: inactive \(dead\) since /m,
+    );
     expect(status.stdout).toContain(
       profile === '1.18'
         ? ' Main PID: 1019 (code=exited, status=0/SUCCESS)'
-        : '  Process: 1019 ExecStart=/usr/bin/containerd (code=exited, status=0/SUCCESS)',
+        : '    Process: 1019 ExecStart=/usr/bin/containerd (code=exited, status=0/SUCCESS)',
     );
+    // systemd 250+ names the unit beside its description.
     const description =
-      profile === '1.18' ? 'Docker Application Container Engine' : 'containerd container runtime';
+      profile === '1.18'
+        ? 'Docker Application Container Engine'
+        : 'containerd\\.service - containerd container runtime';
     const journal = runAt(s, 'w2-k8s', `journalctl -u ${rt} -n 3`).stdout;
     expect(journal).toMatch(new RegExp(`w2-k8s systemd\\[1\\]: Stopped ${description}\\.$`));
     expect(runAt(s, 'w2-k8s', `journalctl -xu ${rt} -n 1`).stdout).toContain(
@@ -141,9 +149,10 @@ describe('containerd’s processes (1.36)', () => {
     expect(ps.some((l) => l.includes('docker'))).toBe(false);
     // systemctl status shows the shims in containerd.service's cgroup.
     const status = runAt(s, 'w2-k8s', 'systemctl status containerd').stdout;
-    expect(status).toMatch(/^ {11}├─1019 \/usr\/bin\/containerd$/m);
+    // systemd 255's tree is indented to its labels' 13 columns.
+    expect(status).toMatch(/^ {13}├─1019 \/usr\/bin\/containerd$/m);
     expect(status).toMatch(
-      /^ {11}[├└]─\d+ \/usr\/bin\/containerd-shim-runc-v2 -namespace k8s\.io -id [0-9a-f]+…/m,
+      /^ {13}[├└]─\d+ \/usr\/bin\/containerd-shim-runc-v2 -namespace k8s\.io -id [0-9a-f]+…/m,
     );
   });
 });

@@ -1,7 +1,9 @@
-// systemctl status as systemd 219 prints it: the unit, its drop-ins, Active with its time,
-// the main PID and its cgroup's process tree while it runs (how the last one ended once it
-// has stopped), and the journal's last 10 lines. Lines are cut to the terminal's 80
-// columns with "…", as systemctl does without --full.
+// systemctl status as systemd 219 prints it (or 255, the profile's `systemd`): the unit, its
+// drop-ins, Active with its time, the main PID and its cgroup's process tree while it runs
+// (how the last one ended once it has stopped), and the journal's last 10 lines. Lines are
+// cut to the terminal's 80 columns with "…", as systemctl does without --full. 255's
+// layout is systemctl-show.c print_status_info's: labels right-aligned in 11 columns,
+// `preset:`, `Tasks: N (limit: M)` and `CPU:`.
 import type { HostState, SimCluster } from '../../sim/api';
 import type { HostService } from '../../sim/inputs';
 import type { CommandIO } from '../command';
@@ -12,6 +14,7 @@ import { kubeletLoops, loopingSince, loopPid } from '../host/kubeletLoop';
 import type { RuntimeUnit } from '../host/runtimeUnit';
 import { runtimeUnit } from '../host/runtimeUnit';
 import { EXEC_START, EXIT_ON_STOP, STOP_MS, UNITS } from '../hostFacts';
+import { labProfile } from '../labProfile';
 import { labEpoch, systemdAgo, systemdTime } from '../wallClock';
 
 const COLUMNS = 80;
@@ -47,6 +50,20 @@ function cgroup(
   return procs.filter((p) => p === main || p === containerd || (containerd && p.ppid === containerd.pid));
 }
 
+/** systemd's format_timespan to the millisecond: `345ms`, `2.345s`, `1min 2.345s`. */
+function timespan(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  const min = Math.floor(ms / 60_000);
+  const sec = ((ms % 60_000) / 1000).toFixed(3).replace(/\.?0+$/, '');
+  return min > 0 ? `${min}min ${sec}s` : `${sec}s`;
+}
+
+/**
+ * systemd's DefaultTasksMax, 15 % of the kernel's threads-max (MemTotal over 8 stacks of
+ * 16 KiB); pid_max (32768 on two CPUs) is higher here.
+ */
+const tasksLimit = (memTotalKib: number) => Math.floor(((memTotalKib * 1024) / (8 * 16_384)) * 0.15);
+
 function lastStop(host: HostState, service: HostService): number | undefined {
   return [...host.serviceLog].reverse().find((c) => c.service === service && c.how === 'stop')?.at;
 }
@@ -62,13 +79,20 @@ export function status(io: CommandIO, service: HostService, now: number): void {
   const unit = service === 'docker' ? rt : UNITS[service];
   const unitName = service === 'docker' ? rt.name : service;
   const active = host.services[service] === 'active';
-  const lines = [`● ${unitName}.service - ${unit.description}`, `   Loaded: loaded (${unit.loaded})`];
+  const profile = labProfile(io.shell);
+  const v255 = profile.systemd === 'v255';
+  // 219's labels end in column 10, 255's in 12; what continues a label's value is indented to match.
+  const label = (name: string) => `${name}:`.padStart(v255 ? 12 : 10);
+  const indent = ' '.repeat(v255 ? 13 : 11);
+  // Ubuntu ships no preset files: every unit's preset is enabled (systemd's default, `enable *`).
+  const loaded = v255 ? unit.loaded.replace(/; vendor preset: \w+/, '; preset: enabled') : unit.loaded;
+  const lines = [`● ${unitName}.service - ${unit.description}`, `${label('Loaded')} loaded (${loaded})`];
   const [dir, ...files] = unit.dropIn;
-  if (dir) lines.push(`  Drop-In: ${dir}`, ...files.map((f) => `           ${f}`));
+  if (dir) lines.push(`${label('Drop-In')} ${dir}`, ...files.map((f) => `${indent}${f}`));
   if (service === 'network') {
     const since = host.bootedAt;
     lines.push(
-      `   Active: ${active ? 'active (exited)' : 'inactive (dead)'} since ${systemdTime(since, labEpoch(cluster))}; ${systemdAgo(now - since)}`,
+      `${label('Active')} ${active ? 'active (exited)' : 'inactive (dead)'} since ${systemdTime(since, labEpoch(cluster))}; ${systemdAgo(now - since)}`,
     );
     io.out(lines.join('\n'));
     io.exit(active ? 0 : 3);
@@ -93,22 +117,32 @@ export function status(io: CommandIO, service: HostService, now: number): void {
       ? stopped + (service === 'docker' ? rt.stopMs : STOP_MS[service])
       : host.bootedAt;
   lines.push(
-    `   Active: ${active ? 'active (running)' : 'inactive (dead)'} since ${systemdTime(since, labEpoch(cluster))}; ${systemdAgo(now - since)}`,
+    `${label('Active')} ${active ? 'active (running)' : 'inactive (dead)'} since ${systemdTime(since, labEpoch(cluster))}; ${systemdAgo(now - since)}`,
   );
-  lines.push(`     Docs: ${unit.docs}`);
+  lines.push(`${label('Docs')} ${unit.docs}`);
   const entries = journal(cluster, host, [service], now);
   if (active && (service === 'docker' || host.joined)) {
     const procs = cgroup(hostProcesses(cluster, host, now), service, rt);
     const main = procs[0];
     if (main) {
-      lines.push(` Main PID: ${main.pid} (${unit.process})`);
+      lines.push(`${label('Main PID')} ${main.pid} (${unit.process})`);
       // Go programs run a dozen threads or so each; systemd counts tasks, not processes.
-      lines.push(`    Tasks: ${procs.length * 9 + 8}`);
-      lines.push(`   Memory: ${bytes(procs.reduce((n, p) => n + p.rssKib, 0))}`);
-      lines.push(`   CGroup: /system.slice/${unitName}.service`);
+      const tasks = procs.length * 9 + 8;
+      const role = host.role === 'master' ? 'master' : 'worker';
+      lines.push(
+        v255
+          ? `${label('Tasks')} ${tasks} (limit: ${tasksLimit(profile.node.memTotalKib[role])})`
+          : `${label('Tasks')} ${tasks}`,
+      );
+      lines.push(`${label('Memory')} ${bytes(procs.reduce((n, p) => n + p.rssKib, 0))}`);
+      if (v255)
+        lines.push(
+          `${label('CPU')} ${timespan(procs.reduce((n, p) => n + p.cpu * Math.max(0, now - p.startedAt), 0))}`,
+        );
+      lines.push(`${label('CGroup')} /system.slice/${unitName}.service`);
       procs.forEach((p, i) => {
         const branch = i === procs.length - 1 ? '└─' : '├─';
-        lines.push(ellipsize(`           ${branch}${p.pid} ${p.cmd}`, COLUMNS, 100));
+        lines.push(ellipsize(`${indent}${branch}${p.pid} ${p.cmd}`, COLUMNS, 100));
       });
     }
   } else if (stopped !== undefined) {
@@ -119,9 +153,9 @@ export function status(io: CommandIO, service: HostService, now: number): void {
     if (pid) {
       const exit = service === 'docker' ? rt.exitOnStop : EXIT_ON_STOP[service];
       lines.push(
-        `  Process: ${pid} ExecStart=${service === 'docker' ? rt.execStart : EXEC_START[service]} (${exit})`,
+        `${label('Process')} ${pid} ExecStart=${service === 'docker' ? rt.execStart : EXEC_START[service]} (${exit})`,
       );
-      lines.push(` Main PID: ${pid} (${exit})`);
+      lines.push(`${label('Main PID')} ${pid} (${exit})`);
     }
   }
   lines.push(...journalTail(cluster, host, service, now));

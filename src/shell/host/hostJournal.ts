@@ -76,7 +76,12 @@ export function journal(
   const downAfterMs = profileOf(cluster.options.profile).runtime.downAfterMs;
   const dockerRuns = runsOf(cluster, host, 'docker', now);
   for (const unit of units) {
-    const text = unit === 'docker' ? rt.description : UNITS[unit].description;
+    const description = unit === 'docker' ? rt.description : UNITS[unit].description;
+    // systemd 250+ names the unit beside its description in its own lines.
+    const text =
+      profileOf(cluster.options.profile).systemd === 'v255'
+        ? `${unit === 'docker' ? rt.name : unit}.service - ${description}`
+        : description;
     const runs = runsOf(cluster, host, unit, now);
     if (unit === 'kubelet') out.push(...loopEntries(host, now, epoch));
     for (const run of runs) {

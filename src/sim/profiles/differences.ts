@@ -123,6 +123,22 @@ export const differences136: readonly Difference[] = [
     prints: { '1.18': /^Mem: {11}2\.9G /m, '1.36': /^Mem: {11}3\.8Gi /m },
   },
   {
+    id: 'systemd',
+    fields: ['systemd'],
+    what: 'systemctl status as systemd 255 prints it: labels in 11 columns, preset: enabled, Tasks with its limit, CPU; the journal says Started kubelet.service - kubelet: The Kubernetes Node Agent.',
+    source:
+      'systemd src/systemctl/systemctl-show.c print_status_info (a version with "; preset: ", 252+, read in the code index); a real systemd 252 journal ("Started kubelet.service - kubelet: The Kubernetes Node Agent."); Ubuntu 24.04 ships systemd 255',
+    unverified:
+      'Tasks’ limit is DefaultTasksMax’s 15 % of threads-max worked out from the memory; whether 255 adds "(peak: …)" to Memory was not read; a kubelet crash-looping before kubeadm keeps systemd 219’s lines',
+    script: ['systemctl status kubelet'],
+    prints: {
+      '1.18':
+        /^ {3}Loaded: loaded \(\/usr\/lib\/systemd\/system\/kubelet\.service; enabled; vendor preset: disabled\)$/m,
+      '1.36':
+        /^ {5}Loaded: loaded \(\/usr\/lib\/systemd\/system\/kubelet\.service; enabled; preset: enabled\)$[\s\S]*^ {8}CPU: /m,
+    },
+  },
+  {
     id: 'kubelet-start-log',
     fields: ['kubelet.startLog'],
     what: 'The kubelet’s journal at start is structured klog: "Kubelet version" kubeletVersion="v1.36.0", the watchdog and cgroup-driver lines, "Successfully registered node" node="cp-k8s"; no docker_service.go.',

@@ -68,6 +68,12 @@ export interface Profile {
    * 8.25 and later (Ubuntu 24.04's 9.4) quote them all as a shell would, '…' (quoteaf).
    */
   readonly coreutilsQuoting: 'locale' | 'shell-escape';
+  /**
+   * systemd's texts: 219's (CentOS 7) or 255's (Ubuntu 24.04): `systemctl status` with its
+   * labels in 11 columns, `preset:`, Tasks' limit and CPU (systemctl-show.c), and the journal's
+   * `Started kubelet.service - <description>.`.
+   */
+  readonly systemd: 'v219' | 'v255';
   /** The commands this lab's machines have not: docker in the containerd lab, crictl in the book's (as Podscope has it). */
   readonly absentCommands: readonly string[];
   /** What `npm run api` serves as this version's kube-apiserver (src/api). */

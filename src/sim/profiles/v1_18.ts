@@ -54,6 +54,7 @@ export const profile118: Profile = {
   runtime: { service: 'docker', downAfterMs: 0 },
   // The book's lab talks to docker; Podscope's crictl is the second edition's.
   coreutilsQuoting: 'locale',
+  systemd: 'v219',
   absentCommands: ['crictl'],
   // kube-apiserver v1.18.4's GET /version; its buildDate is MEM (kubeadm's and kubectl's differ by minutes).
   apiServer: {

@@ -76,6 +76,7 @@ LOGO=ubuntu-logo
   // k8s_pkg_cfg.sh installs containerd.io alone (and writes /etc/crictl.yaml): no docker on the machines.
   // coreutils 9.4 (system.h: quoteaf is quotearg_style(shell_escape_always_quoting_style, …)).
   coreutilsQuoting: 'shell-escape',
+  systemd: 'v255',
   absentCommands: ['docker'],
   // kube-apiserver v1.36.0's GET /version: apimachinery v0.36.0's version.Info carries the
   // emulation and minimum-compatibility versions (1.31+), which a server at its own version

@@ -36,6 +36,11 @@ export const differencesKo: Readonly<
     unverified:
       'MemTotal 은 VM 크기에서 커널이 쓰는 몫을 1판과 같은 비율로 뺀 값이며, 박스에서 읽지 않았습니다. 읽은 Vagrantfile 은 저장소 기록 가운데 1.30 판입니다.',
   },
+  systemd: {
+    what: 'systemctl status 가 systemd 255 의 형식입니다: 11칸에 맞춘 레이블, preset: enabled, 한도가 붙은 Tasks, CPU. 저널은 Started kubelet.service - kubelet: The Kubernetes Node Agent. 라고 씁니다.',
+    unverified:
+      'Tasks 의 한도는 메모리로 셈한 threads-max 의 15 %(DefaultTasksMax)입니다. 255 가 Memory 에 "(peak: …)" 를 붙이는지는 읽지 못했습니다. kubeadm 전에 재시작을 되풀이하는 kubelet 의 줄은 systemd 219 의 것 그대로입니다.',
+  },
   'kubelet-start-log': {
     what: 'kubelet 이 시작할 때 저널에 남기는 로그가 구조화된 klog 입니다: "Kubelet version" kubeletVersion="v1.36.0", watchdog 과 cgroup 드라이버 줄, "Successfully registered node" node="cp-k8s". docker_service.go 줄은 없습니다.',
     unverified:
