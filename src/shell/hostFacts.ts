@@ -11,14 +11,6 @@ export const BUFF_CACHE_KIB = { master: 1_268_412, worker: 903_124 } as const;
 /** The kernel, systemd and the box's daemons, in KiB, before any container. */
 export const BASE_USED_KIB = 214_336;
 
-/** The box's disk: LVM root of about 38 GiB and a 1 GiB /boot, in KiB (df's 1K-blocks). */
-export const ROOT_FS = {
-  device: '/dev/mapper/centos-root',
-  sizeKib: 39_822_848,
-  usedKib: 3_778_560,
-} as const;
-export const BOOT_FS = { device: '/dev/sda1', sizeKib: 1_038_336, usedKib: 186_368 } as const;
-
 /** systemd and the daemons a CentOS 7 minimal box runs, by the order systemd starts them. */
 export const BASE_PROCESSES: readonly { pid: number; ppid: number; cmd: string; user?: string }[] = [
   { pid: 1, ppid: 0, cmd: '/usr/lib/systemd/systemd --switched-root --system --deserialize 22' },

@@ -81,6 +81,8 @@ export const ip = defineCommand<IpCommand>({
       }
       return d;
     };
+    // Nothing of that family (no IPv6 on the second edition's box): iproute2 prints nothing.
+    if (shown.length === 0) return io.exit(0);
     io.out(
       shown
         .map(strip)
@@ -108,7 +110,7 @@ function deviceLines(d: Device, withAddresses: boolean, oneFamily = false): stri
   if (d.inet) {
     const a = d.inet;
     lines.push(
-      `    inet ${a.address}/${a.prefix} ${a.brd ? `brd ${a.brd} ` : ''}scope ${a.scope} ${a.flags ? `${a.flags} ` : ''}${d.name}`,
+      `    inet ${a.address}/${a.prefix} ${a.metric !== undefined ? `metric ${a.metric} ` : ''}${a.brd ? `brd ${a.brd} ` : ''}scope ${a.scope} ${a.flags ? `${a.flags} ` : ''}${d.name}`,
       a.lftSec !== undefined
         ? `       valid_lft ${a.lftSec}sec preferred_lft ${a.lftSec}sec`
         : '       valid_lft forever preferred_lft forever',

@@ -6,7 +6,7 @@ import { defineCommand, fail, ok } from '../command';
 import { layerId } from '../host/containerIds';
 import { hostProcesses } from '../host/hostProcesses';
 import { nodeContainers } from '../host/nodeContainers';
-import { BASE_USED_KIB, BOOT_FS, BUFF_CACHE_KIB, ROOT_FS } from '../hostFacts';
+import { BASE_USED_KIB, BUFF_CACHE_KIB } from '../hostFacts';
 import { labProfile } from '../labProfile';
 import { labEpoch } from '../wallClock';
 
@@ -93,8 +93,35 @@ interface Mount {
   readonly source: string;
   readonly sizeKib: number;
   readonly usedKib: number;
+  /** ext4's blocks kept for root: not in Avail. */
+  readonly reservedKib?: number;
   readonly target: string;
 }
+
+/**
+ * The memory file systems each distribution mounts before /boot, for a machine of `total` KiB:
+ * CentOS 7's devtmpfs and tmpfs at half of memory, cgroup v1's /sys/fs/cgroup; Ubuntu 24.04's
+ * /run at a tenth (initramfs-tools), /dev/shm at half, /run/lock at 5 MiB, and no cgroup tmpfs
+ * (cgroup v2). Ubuntu's /dev (devtmpfs `udev`) is not listed, as its df shows none.
+ */
+const MEMORY_MOUNTS: Record<'centos7' | 'ubuntu24', (total: number) => readonly Mount[]> = {
+  centos7: (total) => {
+    const half = Math.floor(total / 2);
+    return [
+      { source: 'devtmpfs', sizeKib: half - 12_000, usedKib: 0, target: '/dev' },
+      { source: 'tmpfs', sizeKib: half, usedKib: 0, target: '/dev/shm' },
+      { source: 'tmpfs', sizeKib: half, usedKib: 9_868, target: '/run' },
+      { source: 'tmpfs', sizeKib: half, usedKib: 0, target: '/sys/fs/cgroup' },
+    ];
+  },
+  ubuntu24: (total) => [
+    { source: 'tmpfs', sizeKib: Math.floor(total / 2), usedKib: 0, target: '/dev/shm' },
+    { source: 'tmpfs', sizeKib: 5_120, usedKib: 0, target: '/run/lock' },
+  ],
+};
+
+/** Where /run sits: CentOS 7 mounts it after /dev/shm; Ubuntu's initramfs mounts it before the root. */
+const RUN_FIRST: Record<'centos7' | 'ubuntu24', boolean> = { centos7: false, ubuntu24: true };
 
 /** df's sizes: like free's, but rounded up, as df rounds (coreutils human_ceiling). */
 function dfHuman(kib: number): string {
@@ -102,7 +129,8 @@ function dfHuman(kib: number): string {
   const units = 'KMGTPE';
   for (let i = 0; i < units.length; i++) {
     const v = kib / 1024 ** i;
-    if (v < 10 && i > 0) return `${(Math.ceil(v * 10) / 10).toFixed(1)}${units[i]}`;
+    // Below 10 of a unit, one decimal (df counts bytes: 4 KiB is `4.0K`).
+    if (v < 10) return `${(Math.ceil(v * 10) / 10).toFixed(1)}${units[i]}`;
     if (v < 1024) return `${Math.ceil(v)}${units[i]}`;
   }
   return `${kib}K`;
@@ -123,43 +151,79 @@ export const df = defineCommand<boolean>({
     const cluster = io.shell.world.cluster;
     const host = cluster.host(io.shell.host);
     if (!host) return io.exit(1);
-    const total = labProfile(io.shell).node.memTotalKib[host.role];
-    const half = Math.floor(total / 2);
+    const { memTotalKib, disk } = labProfile(io.shell).node;
+    const total = memTotalKib[host.role];
+    const containerd = labProfile(io.shell).runtime.service === 'containerd';
     const containers = nodeContainers(cluster, io.shell.host);
-    const root = { source: ROOT_FS.device, sizeKib: ROOT_FS.sizeKib, usedKib: ROOT_FS.usedKib, target: '/' };
+    const fs = (f: typeof disk.root, target: string): Mount => ({
+      source: f.device,
+      sizeKib: f.sizeKib,
+      usedKib: f.usedKib,
+      ...(f.reservedKib ? { reservedKib: f.reservedKib } : {}),
+      target,
+    });
+    const root = fs(disk.root, '/');
+    const runFirst = RUN_FIRST[disk.memoryMounts];
     const mounts: Mount[] = [
+      // Ubuntu's /run: a tenth of memory, containerd's state and systemd's in it.
+      ...(runFirst
+        ? [{ source: 'tmpfs', sizeKib: Math.floor(total / 10), usedKib: 1_844, target: '/run' }]
+        : []),
       root,
-      { source: 'devtmpfs', sizeKib: half - 12_000, usedKib: 0, target: '/dev' },
-      { source: 'tmpfs', sizeKib: half, usedKib: 0, target: '/dev/shm' },
-      { source: 'tmpfs', sizeKib: half, usedKib: 9_868, target: '/run' },
-      { source: 'tmpfs', sizeKib: half, usedKib: 0, target: '/sys/fs/cgroup' },
-      { source: BOOT_FS.device, sizeKib: BOOT_FS.sizeKib, usedKib: BOOT_FS.usedKib, target: '/boot' },
-      { source: 'tmpfs', sizeKib: Math.floor(total / 10), usedKib: 0, target: '/run/user/0' },
-      // docker's overlay2 mounts every container's root; a pod's sandbox holds its /dev/shm.
-      ...containers.flatMap((c) => [
-        // overlay2 names the directory after the container's read-write layer, not the container.
-        { ...root, source: 'overlay', target: `/var/lib/docker/overlay2/${layerId(c.id)}/merged` },
-        ...(c.container
-          ? []
-          : [
+      ...MEMORY_MOUNTS[disk.memoryMounts](total),
+      fs(disk.boot, '/boot'),
+      { source: 'tmpfs', sizeKib: Math.floor(total / 10), usedKib: runFirst ? 4 : 0, target: '/run/user/0' },
+      ...containers.flatMap((c) =>
+        containerd
+          ? // containerd's runc shim mounts each container's (and sandbox's) rootfs under its task
+            // directory; the CRI plugin gives each sandbox its /dev/shm.
+            [
               {
-                source: 'shm',
-                sizeKib: 65_536,
-                usedKib: 0,
-                target: `/var/lib/docker/containers/${c.fullId}/shm`,
+                ...root,
+                source: 'overlay',
+                target: `/run/containerd/io.containerd.runtime.v2.task/k8s.io/${c.fullId}/rootfs`,
               },
-            ]),
-      ]),
+              ...(c.container
+                ? []
+                : [
+                    {
+                      source: 'shm',
+                      sizeKib: 65_536,
+                      usedKib: 0,
+                      target: `/run/containerd/io.containerd.grpc.v1.cri/sandboxes/${c.fullId}/shm`,
+                    },
+                  ]),
+            ]
+          : // docker's overlay2 mounts every container's root; a pod's sandbox holds its /dev/shm.
+            [
+              // overlay2 names the directory after the container's read-write layer, not the container.
+              { ...root, source: 'overlay', target: `/var/lib/docker/overlay2/${layerId(c.id)}/merged` },
+              ...(c.container
+                ? []
+                : [
+                    {
+                      source: 'shm',
+                      sizeKib: 65_536,
+                      usedKib: 0,
+                      target: `/var/lib/docker/containers/${c.fullId}/shm`,
+                    },
+                  ]),
+            ],
+      ),
     ];
     const size = (k: number) => (humanSizes ? dfHuman(k) : String(k));
-    const rows = mounts.map((m) => [
-      m.source,
-      size(m.sizeKib),
-      size(m.usedKib),
-      size(m.sizeKib - m.usedKib),
-      `${m.usedKib === 0 ? 0 : Math.ceil((m.usedKib / m.sizeKib) * 100)}%`,
-      m.target,
-    ]);
+    const rows = mounts.map((m) => {
+      const avail = m.sizeKib - m.usedKib - (m.reservedKib ?? 0);
+      // coreutils: Use% is used / (used + avail), rounded up (the same as / size with nothing reserved).
+      return [
+        m.source,
+        size(m.sizeKib),
+        size(m.usedKib),
+        size(avail),
+        `${m.usedKib === 0 ? 0 : Math.ceil((m.usedKib / (m.usedKib + avail)) * 100)}%`,
+        m.target,
+      ];
+    });
     const header = [
       'Filesystem',
       humanSizes ? 'Size' : '1K-blocks',

@@ -15,6 +15,8 @@ export interface Inet {
   readonly scope: 'host' | 'global';
   /** iproute2's flags after the scope: "noprefixroute dynamic". */
   readonly flags?: string;
+  /** The metric of the address's prefix route (IFA_RT_PRIORITY), printed after the prefix. */
+  readonly metric?: number;
   /** Seconds left on a DHCP lease; forever otherwise. */
   readonly lftSec?: number;
 }
@@ -123,7 +125,8 @@ export function hostNetwork(cluster: SimCluster, host: HostState, now: number): 
   const lease = LEASE_SEC - (up % (LEASE_SEC / 2));
   // docker's bridge is there only where docker is (not beside containerd alone).
   const docker = runtimeUnit(cluster).name === 'docker';
-  const qdisc = profileOf(cluster.options.profile).node.ethQdisc;
+  const { ethQdisc: qdisc, network } = profileOf(cluster.options.profile).node;
+  const v6 = <T>(inet6: T) => (network.ipv6 ? inet6 : undefined);
   const devices: Device[] = [
     {
       index: 1,
@@ -136,7 +139,7 @@ export function hostNetwork(cluster: SimCluster, host: HostState, now: number): 
       qlen: 1000,
       mac: '00:00:00:00:00:00',
       inet: { address: '127.0.0.1', prefix: 8, scope: 'host' },
-      inet6: { address: '::1', prefix: 128, scope: 'host' },
+      inet6: v6({ address: '::1', prefix: 128, scope: 'host' as const }),
       rx: traffic(40, 180),
       tx: traffic(40, 180),
     },
@@ -155,10 +158,11 @@ export function hostNetwork(cluster: SimCluster, host: HostState, now: number): 
         prefix: 24,
         brd: '10.0.2.255',
         scope: 'global',
-        flags: 'noprefixroute dynamic',
+        flags: network.eth0Flags,
+        ...(network.eth0AddressMetric !== undefined ? { metric: network.eth0AddressMetric } : {}),
         lftSec: lease,
       },
-      inet6: { address: linkLocal(eth0Mac), prefix: 64, scope: 'link' },
+      inet6: v6({ address: linkLocal(eth0Mac), prefix: 64, scope: 'link' as const }),
       rx: traffic(1, 620),
       tx: traffic(1, 110),
     },
@@ -172,15 +176,41 @@ export function hostNetwork(cluster: SimCluster, host: HostState, now: number): 
       state: 'UP',
       qlen: 1000,
       mac: eth1Mac,
-      inet: { address: host.ip, prefix: 24, brd: '192.168.1.255', scope: 'global', flags: 'noprefixroute' },
-      inet6: { address: linkLocal(eth1Mac), prefix: 64, scope: 'link' },
+      inet: {
+        address: host.ip,
+        prefix: 24,
+        brd: '192.168.1.255',
+        scope: 'global',
+        ...(network.eth1Flags ? { flags: network.eth1Flags } : {}),
+      },
+      inet6: v6({ address: linkLocal(eth1Mac), prefix: 64, scope: 'link' as const }),
       rx: traffic(12, 250),
       tx: traffic(11, 310),
     },
     ...(docker ? [dockerBridge(host.name)] : []),
   ];
+  // systemd-networkd (networkd-dhcp4.c dhcp4_request_gateway, dhcp4_request_routes_to_dns) gives
+  // the default route the lease's address as src, and adds /32s to the gateway and the DNS server.
+  const leaseHost = (dest: string): Route => ({
+    dest,
+    prefix: 32,
+    dev: 'eth0',
+    proto: 'dhcp',
+    scope: 'link',
+    src: '10.0.2.15',
+    metric: 100,
+  });
   const routes: Route[] = [
-    { dest: '0.0.0.0', prefix: 0, via: '10.0.2.2', dev: 'eth0', proto: 'dhcp', metric: 100 },
+    {
+      dest: '0.0.0.0',
+      prefix: 0,
+      via: '10.0.2.2',
+      dev: 'eth0',
+      proto: 'dhcp',
+      ...(network.leaseRoutes ? { src: '10.0.2.15' } : {}),
+      metric: 100,
+    },
+    ...(network.leaseRoutes ? [leaseHost('10.0.2.2'), leaseHost('10.0.2.3')] : []),
     {
       dest: '10.0.2.0',
       prefix: 24,
@@ -209,7 +239,7 @@ export function hostNetwork(cluster: SimCluster, host: HostState, now: number): 
       proto: 'kernel',
       scope: 'link',
       src: host.ip,
-      metric: 101,
+      ...(network.eth1RouteMetric !== undefined ? { metric: network.eth1RouteMetric } : {}),
     },
   ];
   if (host.cniInstalled && host.joined) {
@@ -242,7 +272,7 @@ export function hostNetwork(cluster: SimCluster, host: HostState, now: number): 
             proto: 'bird',
             onlink: true,
           });
-    devices.push(...podVeths(cluster, host, routes, traffic, tunl0Index(docker)));
+    devices.push(...podVeths(cluster, host, routes, traffic, tunl0Index(docker), network.ipv6));
   }
   routes.sort((a, b) => ipToInt(a.dest) - ipToInt(b.dest) || a.prefix - b.prefix);
   return { devices, routes };
@@ -254,6 +284,7 @@ function podVeths(
   routes: Route[],
   traffic: (perSec: number, size: number) => readonly [number, number],
   tunl0: number,
+  ipv6: boolean,
 ): Device[] {
   const rt = cluster.runtime(host.name);
   if (!rt?.running) return [];
@@ -282,7 +313,9 @@ function podVeths(
       state: 'UP',
       mac: 'ee:ee:ee:ee:ee:ee',
       netnsId: netns++,
-      inet6: { address: 'fe80::ecee:eeff:feee:eeee', prefix: 64, scope: 'link' },
+      ...(ipv6
+        ? { inet6: { address: 'fe80::ecee:eeff:feee:eeee', prefix: 64, scope: 'link' as const } }
+        : {}),
       rx: traffic(1, 80),
       tx: traffic(1, 90),
     });

@@ -104,12 +104,74 @@ export const differences136: readonly Difference[] = [
     fields: ['node.ethQdisc'],
     what: 'ip addr: no docker0 bridge (containerd alone installs none), so tunl0 is device 4; the NICs queue with fq_codel, systemd’s default.',
     source: `${BOOK} ch3/3.1.3/k8s_pkg_cfg.sh installs containerd.io without docker-ce (no docker0); systemd’s sysctl.d/50-default.conf net.core.default_qdisc = fq_codel`,
-    unverified:
-      'the NICs keep the book’s names eth0/eth1 and their address flags: the box was not booted (Ubuntu on VirtualBox usually names them enp0s3/enp0s8); fq_codel is systemd’s default, not read from the box',
+    unverified: 'fq_codel is systemd’s default, not read from the box',
     script: ['ip addr'],
     prints: {
       '1.18': /^4: docker0: /m,
       '1.36': /^2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel [\s\S]*^4: tunl0@NONE: /m,
+    },
+  },
+  {
+    id: 'nic-addressing',
+    fields: [
+      'node.network.eth0Flags',
+      'node.network.eth0AddressMetric',
+      'node.network.eth1Flags',
+      'node.network.eth1RouteMetric',
+      'node.network.leaseRoutes',
+    ],
+    what: 'ip addr / ip route: the NICs are still eth0 and eth1, set up by systemd-networkd (netplan) instead of NetworkManager: eth0’s address says `metric 100 … dynamic`, no noprefixroute; the DHCP lease adds src to the default route and /32 routes to 10.0.2.2 and 10.0.2.3; eth1’s route has no metric.',
+    source:
+      'sysnet4admin/IaC bento/ (the box sysnet4admin/Ubuntu-k8s is built from it): scripts/ubuntu/networking_ubuntu.sh writes a netplan eth0 with dhcp4 and sets net.ifnames=0 biosdevname=0; iproute2 ipaddress.c print_addrinfo (`metric %u ` after the prefix, from IFA_RT_PRIORITY); systemd networkd-address.c (IFA_RT_PRIORITY = route_metric) and networkd-dhcp4.c (dhcp4_request_gateway: a route to the gateway, the default route with prefsrc; dhcp4_request_routes_to_dns)',
+    unverified:
+      'the box was not booted: netplan’s DHCP route-metric 100, RoutesToDNS on by default and VirtualBox NAT’s DNS server 10.0.2.3 are from memory of Ubuntu VMs; Vagrant’s static eth1 is taken to carry no metric',
+    script: ['ip route'],
+    prints: {
+      '1.18':
+        /^default via 10\.0\.2\.2 dev eth0 proto dhcp metric 100 \n[\s\S]*^192\.168\.1\.0\/24 dev eth1 proto kernel scope link src 192\.168\.1\.10 metric 101 $/m,
+      '1.36':
+        /^default via 10\.0\.2\.2 dev eth0 proto dhcp src 10\.0\.2\.15 metric 100 \n10\.0\.2\.0\/24 dev eth0 proto kernel scope link src 10\.0\.2\.15 metric 100 \n10\.0\.2\.2 dev eth0 proto dhcp scope link src 10\.0\.2\.15 metric 100 \n10\.0\.2\.3 dev eth0 proto dhcp scope link src 10\.0\.2\.15 metric 100 $[\s\S]*^192\.168\.1\.0\/24 dev eth1 proto kernel scope link src 192\.168\.1\.10 $/m,
+    },
+  },
+  {
+    id: 'ipv6-off',
+    fields: ['node.network.ipv6'],
+    what: 'ip addr: no inet6 lines (lo, the NICs and the pods’ veths): the second edition’s box turns IPv6 off.',
+    source:
+      'sysnet4admin/IaC bento/packer_templates/scripts/custom_post_hoon.sh (run last in the box’s build, pkr-builder.pkr.hcl): /etc/sysctl.d/99-local-network.conf net.ipv6.conf.all.disable_ipv6 = 1, default.disable_ipv6 = 1',
+    unverified:
+      'the box was not booted; that Calico 3.31 leaves IPv6 off on its host-side veths in an IPv4-only pool is from its CNI plugin as remembered',
+    script: ['ip addr'],
+    prints: {
+      '1.18': /^ {4}inet6 ::1\/128 scope host $/m,
+      '1.36':
+        /^ {4}inet 127\.0\.0\.1\/8 scope host lo\n {7}valid_lft forever preferred_lft forever\n2: eth0: /m,
+    },
+  },
+  {
+    id: 'disk',
+    fields: [
+      'node.disk.root.device',
+      'node.disk.root.sizeKib',
+      'node.disk.root.usedKib',
+      'node.disk.root.reservedKib',
+      'node.disk.boot.device',
+      'node.disk.boot.sizeKib',
+      'node.disk.boot.usedKib',
+      'node.disk.boot.reservedKib',
+      'node.disk.memoryMounts',
+    ],
+    what: 'df -h: Ubuntu’s LVM root /dev/mapper/ubuntu--vg-ubuntu--lv (31G, ext4 with 5 % reserved) and /boot on /dev/sda2; /run first, /run/lock, no /sys/fs/cgroup tmpfs (cgroup v2); containerd’s mounts under /run/containerd instead of docker’s overlay2 and containers/…/shm.',
+    source:
+      'sysnet4admin/IaC bento/: disk_size 65536 MB (pkr-sources.pkr.hcl), no storage key in http/ubuntu/user-data (subiquity’s default lvm layout), BIOS boot on x86_64 VirtualBox (sda1 bios_grub, sda2 /boot); subiquity sizes.py bootfs_scale (2048 MiB at most); containerd’s runtime v2 task and CRI sandbox directories',
+    unverified:
+      'the box was not booted: the LV at half the volume group (subiquity’s scaled_rootfs_size), the used sizes, /run’s share and the absence of a `udev` line are from memory of Ubuntu 22.04/24.04 machines',
+    script: ['df -h'],
+    prints: {
+      '1.18':
+        /^\/dev\/mapper\/centos-root +38G +3\.7G +35G +10% \/$[\s\S]*\/var\/lib\/docker\/overlay2\/[0-9a-f]{64}\/merged$/m,
+      '1.36':
+        /^tmpfs +392M +1\.9M +390M +1% \/run\n\/dev\/mapper\/ubuntu--vg-ubuntu--lv +31G +7\.0G +22G +25% \/$[\s\S]*^shm +64M +0 +64M +0% \/run\/containerd\/io\.containerd\.grpc\.v1\.cri\/sandboxes\/[0-9a-f]{64}\/shm$/m,
     },
   },
   {

@@ -51,6 +51,10 @@ export interface Profile {
     readonly memTotalKib: { readonly master: number; readonly worker: number };
     /** procps-ng's `free` layout: 3.3.10's (`2.9G`, labels in 7 columns) or 4.x's (`3.8Gi`, in 9). */
     readonly freeLayout: 'procps-3.3' | 'procps-4';
+    /** How the NICs are configured, as `ip addr` and `ip route` show it. */
+    readonly network: HostNetworking;
+    /** The box's disk and what the distribution mounts in memory, as `df` lists them. */
+    readonly disk: HostDisk;
   };
   readonly runtime: {
     /** The container runtime's systemd unit: what `systemctl stop …`, ps and journalctl name, and the fault palette says. */
@@ -135,6 +139,45 @@ export interface Profile {
     /** The book's docker lines as this lab types them, by the line's first words: `docker ps` → `crictl ps`. */
     readonly runtimeCommands: Readonly<Record<string, string>>;
   };
+}
+
+/**
+ * The NICs as the box's network manager sets them up: CentOS 7's NetworkManager or Ubuntu's
+ * systemd-networkd (netplan). eth0 is VirtualBox's NAT (DHCP from 10.0.2.2), eth1 Vagrant's
+ * private network (static).
+ */
+export interface HostNetworking {
+  /** iproute2's flags after eth0's scope: NetworkManager's `noprefixroute dynamic`, networkd's `dynamic`. */
+  readonly eth0Flags: string;
+  /** The metric networkd gives eth0's address (IFA_RT_PRIORITY), printed after its prefix: `metric 100`. */
+  readonly eth0AddressMetric?: number;
+  /** eth1's flags (`noprefixroute` from NetworkManager; none from networkd). */
+  readonly eth1Flags?: string;
+  /** The metric of eth1's subnet route (NetworkManager's 101; none under networkd). */
+  readonly eth1RouteMetric?: number;
+  /** networkd's routes from the DHCP lease: `src` on the default route and /32 routes to the gateway and the lease's DNS server. */
+  readonly leaseRoutes: boolean;
+  /** Whether the NICs, lo and the pods' veths carry IPv6 addresses (the second edition's box turns IPv6 off). */
+  readonly ipv6: boolean;
+}
+
+/** One file system of the box's disk, in KiB; `reservedKib`: ext4's blocks kept for root (df's Avail leaves them out). */
+export interface DiskFs {
+  readonly device: string;
+  readonly sizeKib: number;
+  readonly usedKib: number;
+  readonly reservedKib: number;
+}
+
+export interface HostDisk {
+  readonly root: DiskFs;
+  readonly boot: DiskFs;
+  /**
+   * The memory file systems the distribution mounts, in mount order before /boot: CentOS 7's
+   * devtmpfs, /dev/shm, /run and cgroup v1's /sys/fs/cgroup; Ubuntu 24.04's /run (10 % of
+   * memory), /dev/shm and /run/lock (cgroup v2: no tmpfs for it).
+   */
+  readonly memoryMounts: 'centos7' | 'ubuntu24';
 }
 
 /** kubectl describe's texts that differ between versions. */

@@ -49,6 +49,20 @@ export const profile118: Profile = {
     // Vagrantfile: m-k8s 3072 MB, workers 2560 MB, as the 3.10 kernel reports them.
     memTotalKib: { master: 3_008_888, worker: 2_516_068 },
     freeLayout: 'procps-3.3',
+    // NetworkManager on CentOS 7 (k8s-facts: the book's box).
+    network: {
+      eth0Flags: 'noprefixroute dynamic',
+      eth1Flags: 'noprefixroute',
+      eth1RouteMetric: 101,
+      leaseRoutes: false,
+      ipv6: true,
+    },
+    // The box's xfs root and /boot (no blocks reserved on xfs).
+    disk: {
+      root: { device: '/dev/mapper/centos-root', sizeKib: 39_822_848, usedKib: 3_778_560, reservedKib: 0 },
+      boot: { device: '/dev/sda1', sizeKib: 1_038_336, usedKib: 186_368, reservedKib: 0 },
+      memoryMounts: 'centos7',
+    },
   },
   // install_pkg.sh: `yum install docker`. The lab reports it down at the kubelet's next node status.
   runtime: { service: 'docker', downAfterMs: 0 },

@@ -69,6 +69,23 @@ LOGO=ubuntu-logo
     memTotalKib: { master: 4_011_852, worker: 2_012_844 },
     // Ubuntu 24.04's procps 4.0.4.
     freeLayout: 'procps-4',
+    // The box is bento's (sysnet4admin/IaC bento/): networking_ubuntu.sh sets net.ifnames=0 and a
+    // netplan eth0 with dhcp4, so the NICs stay eth0/eth1, under systemd-networkd (netplan's
+    // route-metric 100 for DHCP); custom_post_hoon.sh turns IPv6 off (sysctl disable_ipv6 = 1).
+    network: { eth0Flags: 'dynamic', eth0AddressMetric: 100, leaseRoutes: true, ipv6: false },
+    // bento's 64 GiB disk, subiquity's default lvm layout (no storage key in bento's user-data):
+    // /boot 2 GiB ext4 (sizes.py bootfs_scale), ubuntu-lv half the VG (ext4, 5 % reserved).
+    // The used sizes are unverified (the box was not booted).
+    disk: {
+      root: {
+        device: '/dev/mapper/ubuntu--vg-ubuntu--lv',
+        sizeKib: 31_987_712,
+        usedKib: 7_340_032,
+        reservedKib: 1_625_088,
+      },
+      boot: { device: '/dev/sda2', sizeKib: 1_992_552, usedKib: 112_640, reservedKib: 99_624 },
+      memoryMounts: 'ubuntu24',
+    },
   },
   // k8s_pkg_cfg.sh: containerd.io's unit; the kubelet says "container runtime is down" once
   // its last good CRI Status is 30 s old (kubelet.go maxWaitForContainerRuntime, runtime.go runtimeErrors).

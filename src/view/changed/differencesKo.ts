@@ -28,8 +28,22 @@ export const differencesKo: Readonly<
   },
   'host-network': {
     what: 'ip addr: docker0 브리지가 없습니다(containerd 만 설치하므로). 그래서 tunl0 이 4번 장치이고, 네트워크 카드는 systemd 기본값인 fq_codel 큐를 씁니다.',
+    unverified: 'fq_codel 은 systemd 의 기본값이며 박스에서 읽지 않았습니다.',
+  },
+  'nic-addressing': {
+    what: 'ip addr / ip route: 네트워크 카드 이름은 여전히 eth0, eth1 이지만 NetworkManager 대신 systemd-networkd(netplan)가 설정합니다. eth0 의 주소에는 noprefixroute 없이 `metric 100 … dynamic` 이 붙고, DHCP 임대로 기본 경로에 src 가, 10.0.2.2 와 10.0.2.3 으로 가는 /32 경로가 더해집니다. eth1 의 경로에는 metric 이 없습니다.',
     unverified:
-      '네트워크 카드 이름(eth0/eth1)과 주소 플래그는 책의 것 그대로입니다. 박스를 직접 띄워 보지 않았습니다(VirtualBox 의 우분투는 보통 enp0s3/enp0s8). fq_codel 은 systemd 의 기본값이며 박스에서 읽지 않았습니다.',
+      '박스를 직접 띄워 보지 않았습니다. netplan 의 DHCP route-metric 100, 기본으로 켜진 RoutesToDNS, VirtualBox NAT 의 DNS 서버 10.0.2.3 은 우분투 VM 에 대한 기억이며, Vagrant 가 고정으로 설정한 eth1 에는 metric 이 없다고 보았습니다.',
+  },
+  'ipv6-off': {
+    what: 'ip addr: inet6 줄이 없습니다(lo, 네트워크 카드, 파드의 veth 모두). 2판의 박스는 IPv6 를 끕니다.',
+    unverified:
+      '박스를 직접 띄워 보지 않았습니다. IPv4 풀만 쓰는 Calico 3.31 이 호스트 쪽 veth 에서도 IPv6 를 꺼 둔다는 것은 CNI 플러그인에 대한 기억입니다.',
+  },
+  disk: {
+    what: 'df -h: 루트는 우분투의 LVM 볼륨 /dev/mapper/ubuntu--vg-ubuntu--lv(31G, ext4, 5% 예약)이고 /boot 는 /dev/sda2 입니다. /run 이 맨 앞에 오고 /run/lock 이 있으며, cgroup v2 라서 /sys/fs/cgroup tmpfs 가 없습니다. docker 의 overlay2 와 containers/…/shm 대신 /run/containerd 아래 containerd 의 마운트가 보입니다.',
+    unverified:
+      '박스를 직접 띄워 보지 않았습니다. LV 를 볼륨 그룹의 절반으로 잡는 것(subiquity 의 scaled_rootfs_size), 사용량, /run 의 크기, `udev` 줄이 없다는 것은 Ubuntu 22.04/24.04 머신에 대한 기억입니다.',
   },
   memory: {
     what: 'free -h: cp-k8s 의 메모리는 4GB(워커 노드는 2GB)이고, procps 4 의 형식(3.8Gi, 9칸짜리 레이블)으로 보입니다.',
