@@ -26,6 +26,7 @@ function fixture(): CompletionContext {
     commands: [...commandTable.keys()],
     hosts: ['m-k8s', 'w1-k8s', 'w2-k8s', 'w3-k8s'],
     namespaces: ['default', 'kube-system'],
+    units: ['kubelet', 'docker', 'network'],
     names: (resource, namespace) =>
       namespace === 'kube-system' && resource === 'pods' ? ['etcd-m-k8s'] : (names[resource] ?? []),
   };
@@ -155,6 +156,21 @@ describe('completionContextOf a running lab', () => {
     );
     expect(complete('cat ~/_Book_k8sInfra/ch3/3.1.6/ngi', ctx).line).toBe(
       'cat ~/_Book_k8sInfra/ch3/3.1.6/nginx-pod.yaml ',
+    );
+  });
+});
+
+describe('systemctl’s units come from the lab', () => {
+  it.each([
+    ['1.18', 'docker', 'containerd'],
+    ['1.36', 'containerd', 'docker'],
+  ] as const)('under %s the runtime’s unit is %s, never %s', (profile, unit, other) => {
+    const session = new Session({ profile });
+    const ctx = completionContextOf(session.shell('w2-k8s'));
+    expect(complete('systemctl stop ', ctx).candidates).toEqual([unit, 'kubelet', 'network']);
+    expect(complete(`systemctl stop ${unit.slice(0, 3)}`, ctx).line).toBe(`systemctl stop ${unit} `);
+    expect(complete(`systemctl stop ${other.slice(0, 3)}`, ctx).line).toBe(
+      `systemctl stop ${other.slice(0, 3)}`,
     );
   });
 });

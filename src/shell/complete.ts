@@ -6,6 +6,7 @@ import type { HostShell } from './command';
 import { commandTable } from './commands';
 import { kubectlWords } from './completeKubectl';
 import { FileSystem } from './fs';
+import { runtimeUnit } from './host/runtimeUnit';
 import { resourceOfKindName } from './kubectl/resources';
 import { HOME } from './labFiles';
 
@@ -18,6 +19,8 @@ export interface CompletionContext {
   /** Names of the objects of a kubectl resource (`pods`, `nodes`, ...), in a namespace when it has them. */
   names(resource: string, namespace: string | undefined): readonly string[];
   readonly namespaces: readonly string[];
+  /** The systemd units systemctl knows on this lab's machines (the runtime's is docker or containerd). */
+  readonly units: readonly string[];
 }
 
 export interface Completion {
@@ -37,7 +40,6 @@ export interface WordChoices {
 }
 
 const systemctlActions = ['start', 'stop', 'restart', 'status', 'is-active', 'enable', 'disable'];
-const units = ['kubelet', 'docker', 'network'];
 const wordsAfter: Record<string, readonly string[]> = {
   kubeadm: ['init', 'join', 'token', 'version'],
   docker: ['ps', 'version'],
@@ -123,7 +125,7 @@ function choicesFor(ctx: CompletionContext, words: readonly string[], partial: s
     case 'kubectl':
       return kubectlWords(ctx, args, partial, (p) => pathChoices(ctx, p));
     case 'systemctl':
-      return { words: args.length === 0 ? systemctlActions : units };
+      return { words: args.length === 0 ? systemctlActions : ctx.units };
     case 'sudo':
     case 'timeout':
       return { words: ctx.commands };
@@ -174,6 +176,7 @@ export function completionContextOf(
     cwd: shell.cwd,
     commands,
     hosts: cluster.hosts().map((h) => h.name),
+    units: ['kubelet', runtimeUnit(cluster).name, 'network'],
     namespaces: [
       ...new Set(cluster.objects().flatMap((o) => (o.metadata.namespace ? [o.metadata.namespace] : []))),
     ],

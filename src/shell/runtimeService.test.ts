@@ -41,7 +41,8 @@ describe.each(['1.18', '1.36'] as const)('the runtime’s service under %s', (pr
     expect(runAt(s, 'w2-k8s', 'ps -ef').stdout).toMatch(mainLine);
     expect(runAt(s, 'w2-k8s', `systemctl stop ${rt}`).code).toBe(0);
     expect(runAt(s, 'w2-k8s', `systemctl is-active ${rt}`).text).toBe('inactive');
-    expect(runAt(s, 'w2-k8s', 'ps -ef').stdout).not.toContain(main);
+    // The main process is gone (containerd's shims, /usr/bin/containerd-shim-runc-v2, stay: below).
+    expect(runAt(s, 'w2-k8s', 'ps -ef').stdout).not.toMatch(mainLine);
     const status = runAt(s, 'w2-k8s', `systemctl status ${rt}.service`);
     expect(status.code).toBe(3);
     // systemd 219 ends its labels in column 10, 255 (Ubuntu 24.04) in 12.
@@ -154,5 +155,95 @@ describe('containerd’s processes (1.36)', () => {
     expect(status).toMatch(
       /^ {13}[├└]─\d+ \/usr\/bin\/containerd-shim-runc-v2 -namespace k8s\.io -id [0-9a-f]+…/m,
     );
+  });
+});
+
+describe('containerd stopped, its shims left (1.36)', () => {
+  const shimLine =
+    /^root\s+(\d+)\s+1\s+.*\/usr\/bin\/containerd-shim-runc-v2 -namespace k8s\.io -id [0-9a-f]{64} /gm;
+
+  it('the pod’s shim and processes stay, the pod answers, and containerd started again takes them back unrestarted', () => {
+    const s = new Session({ profile: '1.36' });
+    runAt(s, 'cp-k8s', 'kubectl run nginx-pod --image=nginx');
+    wait(s, 40);
+    const before = runAt(s, 'w2-k8s', 'ps -ef').stdout;
+    const shims = [...before.matchAll(shimLine)].map((m) => m[1]);
+    const nginx = before.split('\n').find((l) => l.endsWith('nginx: master process nginx -g daemon off;'));
+    expect(shims.length).toBeGreaterThan(0);
+    runAt(s, 'w2-k8s', 'systemctl stop containerd');
+    const during = runAt(s, 'w2-k8s', 'ps -ef').stdout;
+    expect([...during.matchAll(shimLine)].map((m) => m[1])).toEqual(shims);
+    expect(during.split('\n')).toContain(nginx);
+    expect(during).not.toMatch(/\s\/usr\/bin\/containerd$/m);
+    const ip = runAt(s, 'cp-k8s', "kubectl get pod nginx-pod -o jsonpath='{.status.podIP}'").stdout;
+    expect(runAt(s, 'cp-k8s', `curl -s ${ip} | grep title`).stdout).toBe('<title>Welcome to nginx!</title>');
+    // The stopped unit keeps the shims in its cgroup; containerd's unit has TasksMax=infinity.
+    const status = runAt(s, 'w2-k8s', 'systemctl status containerd').stdout;
+    expect(status).toMatch(/^ {5}Active: inactive \(dead\) since /m);
+    expect(status).toMatch(/^ {6}Tasks: \d+$/m);
+    expect(status).toMatch(
+      /^ {5}CGroup: \/system\.slice\/containerd\.service\n {13}[├└]─\d+ \/usr\/bin\/containerd-shim-runc-v2 /m,
+    );
+    wait(s, 60);
+    runAt(s, 'w2-k8s', 'systemctl start containerd');
+    wait(s, 30);
+    const journal = runAt(s, 'w2-k8s', 'journalctl -u containerd').stdout;
+    for (const pid of shims) {
+      expect(journal).toMatch(
+        new RegExp(
+          `systemd\\[1\\]: containerd\\.service: Unit process ${pid} \\(containerd-shim\\) remains running after unit stopped\\.$`,
+          'm',
+        ),
+      );
+      expect(journal).toMatch(
+        new RegExp(
+          `systemd\\[1\\]: containerd\\.service: Found left-over process ${pid} \\(containerd-shim\\) in control group while starting unit\\. Ignoring\\.\\n.*systemd\\[1\\]: containerd\\.service: This usually indicates unclean termination of a previous run, or service implementation deficiencies\\.$`,
+          'm',
+        ),
+      );
+    }
+    const after = runAt(s, 'w2-k8s', 'ps -ef').stdout;
+    expect(after.split('\n')).toContain(nginx);
+    expect(runAt(s, 'cp-k8s', 'kubectl get pod nginx-pod --no-headers').stdout).toMatch(
+      /^nginx-pod\s+1\/1\s+Running\s+0\s/,
+    );
+    expect(runAt(s, 'w2-k8s', 'crictl ps').stdout).toMatch(/\s\d minutes ago\s+Running\s+nginx-pod\s+0\s/);
+  });
+
+  it('the PLEG: relist failures every second, and after 3 minutes the node and the sync loop say PLEG is not healthy', () => {
+    const s = new Session({ profile: '1.36' });
+    wait(s, 60);
+    runAt(s, 'w2-k8s', 'systemctl stop containerd');
+    wait(s, 100);
+    const early = runAt(s, 'cp-k8s', 'kubectl describe node w2-k8s | grep " Ready "').stdout;
+    expect(early).toMatch(/KubeletNotReady\s+container runtime is down$/);
+    const journal = runAt(s, 'w2-k8s', 'journalctl -u kubelet -n 30').stdout;
+    const relists = journal.match(
+      /generic\.go:\d+\] "GenericPLEG: Unable to retrieve pods" err="rpc error: code = Unavailable/g,
+    );
+    expect(relists?.length).toBeGreaterThanOrEqual(8);
+    expect(journal).toMatch(
+      /"ListPodSandbox with filter from runtime service failed" err="rpc error: .*" filter="nil"$/m,
+    );
+    wait(s, 90);
+    const late = runAt(s, 'cp-k8s', 'kubectl describe node w2-k8s | grep " Ready "').stdout;
+    expect(late).toMatch(
+      /KubeletNotReady\s+\[container runtime is down, PLEG is not healthy: pleg was last seen active 3m\d{1,2}\.\d{1,9}s ago; threshold is 3m0s\]$/,
+    );
+    expect(runAt(s, 'w2-k8s', 'journalctl -u kubelet -n 40').stdout).toMatch(
+      /kubelet\.go:2525\] "Skipping pod synchronization" err="\[container runtime is down, PLEG is not healthy: pleg was last seen active 3m\d{1,2}\.\d+s ago; threshold is 3m0s\]"$/m,
+    );
+  });
+});
+
+describe('docker stopped (1.18): its containers go with it', () => {
+  it('no shim or nginx in ps, and the pod refuses', () => {
+    const s = new Session({ profile: '1.18' });
+    runAt(s, 'm-k8s', 'kubectl run nginx-pod --image=nginx');
+    wait(s, 40);
+    runAt(s, 'w2-k8s', 'systemctl stop docker');
+    const ps = runAt(s, 'w2-k8s', 'ps -ef').stdout;
+    expect(ps).not.toContain('nginx: master process');
+    expect(ps).not.toContain('docker-containerd-shim');
   });
 });

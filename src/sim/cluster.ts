@@ -236,7 +236,7 @@ export class Cluster implements SimCluster {
 
   containerRunning(node: string, podUid: string): boolean {
     const rt = this.core.runtimes.get(node);
-    if (!rt || !this.core.isRunning(runtimeId(node))) return false;
+    if (!rt || !this.core.containersAlive(node)) return false;
     for (const c of rt.containers.values()) if (c.podUid === podUid && c.state === 'running') return true;
     return false;
   }

@@ -235,11 +235,26 @@ export class ClusterCore {
   /** The kube-proxy DaemonSet's container runs on `node` (kube-proxy is a pod, not a host service). */
   kubeProxyContainerRunning(node: string): boolean {
     const rt = this.runtimes.get(node);
-    if (!rt || !this.world.up(node, this.clock.now()) || this.world.host(node)?.services.docker !== 'active')
+    if (!rt || !this.world.up(node, this.clock.now())) return false;
+    if (this.world.host(node)?.services.docker !== 'active' && !this.containersOutliveRuntime(node))
       return false;
     for (const c of rt.containers.values())
       if (c.state === 'running' && c.name === 'kube-proxy' && c.podNamespace === 'kube-system') return true;
     return false;
+  }
+
+  /**
+   * Whether the node's containers run on with its runtime's service stopped: the machine is up
+   * and the service is containerd, whose unit kills its main process alone (KillMode=process)
+   * while each pod's runc v2 shim keeps its containers. docker 1.13's stop takes them down.
+   */
+  containersOutliveRuntime(node: string): boolean {
+    return this.profile.runtime.containersOutliveService && this.world.up(node, this.clock.now());
+  }
+
+  /** Whether the node's containers can be running now: its runtime runs, or they outlive it. */
+  containersAlive(node: string): boolean {
+    return this.isRunning(`runtime@${node}`) || this.containersOutliveRuntime(node);
   }
 
   private add(p: Process): void {
@@ -274,7 +289,8 @@ export class ClusterCore {
     const manifest = controlPlane[p.id];
     if (manifest) {
       if (p.id === ETCD && this.world.faults.etcdCorrupt) return false;
-      return docker && host.staticPodsRunning.has(manifest);
+      // The control plane's containers are the runtime's: they stop with docker, not with containerd.
+      return (docker || this.containersOutliveRuntime(host.name)) && host.staticPodsRunning.has(manifest);
     }
     if (p.id.startsWith('runtime@')) return docker;
     if (p.id.startsWith('kubelet@')) return host.services.kubelet === 'active' && host.joined;

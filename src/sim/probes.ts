@@ -99,7 +99,7 @@ export function probePod(
   const host = target ? core.world.host(target.node) : undefined;
   if (!target || !host || !core.world.up(host.name, core.clock.now()) || host.podRoutesBroken) {
     answer({ ok: false, error: 'timeout' }, TCP_CONNECT_TIMEOUT_MS);
-  } else if (!target.running || !core.isRunning(`runtime@${target.node}`)) {
+  } else if (!target.running || !core.containersAlive(target.node)) {
     answer({ ok: false, error: 'refused' }, 4);
   } else {
     const image = target.image ?? '';

@@ -41,11 +41,13 @@ function cgroup(
   rt: RuntimeUnit,
 ): HostProcess[] {
   const main = procs.find((p) => p.cmd === (service === 'docker' ? rt.main : rt.kubelet));
+  // containerd's shims stay in containerd.service's cgroup though systemd is their parent,
+  // and stay there when containerd is stopped (KillMode=process).
+  const shimExe = `${rt.shim('').split(' ')[0]} `;
+  if (service === 'docker' && rt.shimPerSandbox)
+    return procs.filter((p) => p === main || p.cmd.startsWith(shimExe));
   if (!main) return [];
   if (service === 'kubelet') return [main];
-  // containerd's shims stay in containerd.service's cgroup though systemd is their parent.
-  const shimExe = `${rt.shim('').split(' ')[0]} `;
-  if (rt.shimPerSandbox) return procs.filter((p) => p === main || p.cmd.startsWith(shimExe));
   const containerd = procs.find((p) => p.ppid === main.pid);
   return procs.filter((p) => p === main || p === containerd || (containerd && p.ppid === containerd.pid));
 }
@@ -126,24 +128,7 @@ export function status(io: CommandIO, service: HostService, now: number): void {
     const main = procs[0];
     if (main) {
       lines.push(`${label('Main PID')} ${main.pid} (${unit.process})`);
-      // Go programs run a dozen threads or so each; systemd counts tasks, not processes.
-      const tasks = procs.length * 9 + 8;
-      const role = host.role === 'master' ? 'master' : 'worker';
-      lines.push(
-        v255
-          ? `${label('Tasks')} ${tasks} (limit: ${tasksLimit(profile.node.memTotalKib[role])})`
-          : `${label('Tasks')} ${tasks}`,
-      );
-      lines.push(`${label('Memory')} ${bytes(procs.reduce((n, p) => n + p.rssKib, 0))}`);
-      if (v255)
-        lines.push(
-          `${label('CPU')} ${timespan(procs.reduce((n, p) => n + p.cpu * Math.max(0, now - p.startedAt), 0))}`,
-        );
-      lines.push(`${label('CGroup')} /system.slice/${unitName}.service`);
-      procs.forEach((p, i) => {
-        const branch = i === procs.length - 1 ? '└─' : '├─';
-        lines.push(ellipsize(`${indent}${branch}${p.pid} ${p.cmd}`, COLUMNS, 100));
-      });
+      lines.push(...usage(procs, service, host, now));
     }
   } else if (stopped !== undefined) {
     const pid = [...entries]
@@ -157,10 +142,46 @@ export function status(io: CommandIO, service: HostService, now: number): void {
       );
       lines.push(`${label('Main PID')} ${pid} (${exit})`);
     }
+    // What KillMode=process left: the shims, still in the unit's cgroup.
+    const left =
+      service === 'docker' && active === false ? cgroup(hostProcesses(cluster, host, now), service, rt) : [];
+    if (left.length > 0 && profile.runtime.containersOutliveService)
+      lines.push(...usage(left, service, host, now));
   }
   lines.push(...journalTail(cluster, host, service, now));
   io.out(lines.join('\n'));
   io.exit(active ? 0 : 3);
+
+  /** Tasks, Memory, CPU and the cgroup's tree of the unit's processes. */
+  function usage(
+    procs: readonly HostProcess[],
+    svc: 'kubelet' | 'docker',
+    h: HostState,
+    t: number,
+  ): string[] {
+    const out: string[] = [];
+    // Go programs run a dozen threads or so each; systemd counts tasks, not processes.
+    const tasks = procs.length * 9 + 8;
+    const role = h.role === 'master' ? 'master' : 'worker';
+    // containerd's unit sets TasksMax=infinity: systemd then prints no limit.
+    const limited = v255 && !(svc === 'docker' && rt.tasksMaxInfinity);
+    out.push(
+      limited
+        ? `${label('Tasks')} ${tasks} (limit: ${tasksLimit(profile.node.memTotalKib[role])})`
+        : `${label('Tasks')} ${tasks}`,
+    );
+    out.push(`${label('Memory')} ${bytes(procs.reduce((n, p) => n + p.rssKib, 0))}`);
+    if (v255)
+      out.push(
+        `${label('CPU')} ${timespan(procs.reduce((n, p) => n + p.cpu * Math.max(0, t - p.startedAt), 0))}`,
+      );
+    out.push(`${label('CGroup')} /system.slice/${unitName}.service`);
+    procs.forEach((p, i) => {
+      const branch = i === procs.length - 1 ? '└─' : '├─';
+      out.push(ellipsize(`${indent}${branch}${p.pid} ${p.cmd}`, COLUMNS, 100));
+    });
+    return out;
+  }
 }
 
 function journalTail(

@@ -3,10 +3,11 @@
 // every 5 s while docker is down. A pure function of the host's state and its service log,
 // so journalctl -f can print each new line as cluster time reaches it.
 import type { HostState, ServiceChange, SimCluster } from '../../sim/api';
+import { plegUnhealthy } from '../../sim/components/kubeletStatus';
 import { profileOf } from '../../sim/profiles';
 import { STOP_MS, UNITS } from '../hostFacts';
 import { labEpoch } from '../wallClock';
-import { BOOT_PIDS, mainPid } from './hostProcesses';
+import { BOOT_PIDS, hostProcesses, mainPid } from './hostProcesses';
 import { joinedAt, loopEntries } from './kubeletLoop';
 import { klog, logrusTime, shortTime } from './logFormats';
 import type { RuntimeUnit } from './runtimeUnit';
@@ -73,7 +74,7 @@ export function journal(
   const out: JournalEntry[] = [];
   const rt = runtimeUnit(cluster);
   const epoch = labEpoch(cluster);
-  const downAfterMs = profileOf(cluster.options.profile).runtime.downAfterMs;
+  const { downAfterMs, plegThresholdMs } = profileOf(cluster.options.profile).runtime;
   const dockerRuns = runsOf(cluster, host, 'docker', now);
   for (const unit of units) {
     const description = unit === 'docker' ? rt.description : UNITS[unit].description;
@@ -88,6 +89,20 @@ export function journal(
       const sys = (at: number, message: string, catalog: JournalEntry['catalog']) =>
         out.push({ at, unit, ident: 'systemd[1]', message, ...(catalog ? { catalog } : {}) });
       if (unit === 'docker') {
+        // systemd finds the shims containerd's last run left in its cgroup (KillMode=process).
+        if (run.start > host.bootedAt)
+          for (const pid of leftShims(cluster, host, run.start, rt)) {
+            sys(
+              run.start,
+              `${rt.name}.service: Found left-over process ${pid} (${SHIM_COMM}) in control group while starting unit. Ignoring.`,
+              undefined,
+            );
+            sys(
+              run.start,
+              `${rt.name}.service: This usually indicates unclean termination of a previous run, or service implementation deficiencies.`,
+              undefined,
+            );
+          }
         sys(run.start, `Starting ${text}...`, 'starting');
         const ident = `${rt.ident}[${run.pid}]`;
         rt.startLog.forEach(([level, rest], i) => {
@@ -108,7 +123,16 @@ export function journal(
             message: `${klog('I', at, run.pid, where, i, epoch)}${msg.replace('${HOST}', host.name)}`,
           });
         });
-        out.push(...noRuntime(run, dockerRuns, now, rt, downAfterMs, epoch));
+        out.push(
+          ...noRuntime(
+            run,
+            dockerRuns,
+            now,
+            rt,
+            { downAfterMs, plegThresholdMs, bootedAt: host.bootedAt },
+            epoch,
+          ),
+        );
       }
       if (run.end !== undefined) {
         sys(run.end, `Stopping ${text}...`, 'stopping');
@@ -120,11 +144,30 @@ export function journal(
               ident: `${rt.ident}[${run.pid}]`,
               message: `time="${logrusTime(run.end, 3, epoch)}" level=${level} ${rest}`,
             });
+        if (unit === 'docker')
+          for (const pid of leftShims(cluster, host, run.end, rt))
+            sys(
+              run.end + rt.stopMs,
+              `${rt.name}.service: Unit process ${pid} (${SHIM_COMM}) remains running after unit stopped.`,
+              undefined,
+            );
         sys(run.end + (unit === 'docker' ? rt.stopMs : STOP_MS[unit]), `Stopped ${text}.`, 'stopped');
       }
     }
   }
   return out.filter((e) => e.at <= now).sort((a, b) => a.at - b.at);
+}
+
+/** The kernel's name of containerd-shim-runc-v2 (comm keeps 15 characters), as systemd quotes it. */
+const SHIM_COMM = 'containerd-shim';
+
+/** The PIDs of the runtime's shims at `at`, when they outlive it (containerd's), else none. */
+function leftShims(cluster: SimCluster, host: HostState, at: number, rt: RuntimeUnit): number[] {
+  if (!profileOf(cluster.options.profile).runtime.containersOutliveService) return [];
+  const exe = `${rt.shim('').split(' ')[0]} `;
+  return hostProcesses(cluster, host, at)
+    .filter((p) => p.cmd.startsWith(exe) && p.startedAt < at)
+    .map((p) => p.pid);
 }
 
 /**
@@ -137,19 +180,41 @@ function noRuntime(
   runtimeRuns: readonly Run[],
   now: number,
   rt: RuntimeUnit,
-  downAfterMs: number,
+  timing: { readonly downAfterMs: number; readonly plegThresholdMs: number; readonly bootedAt: number },
   epoch: number,
 ): JournalEntry[] {
+  const { downAfterMs, plegThresholdMs } = timing;
   const out: JournalEntry[] = [];
   const end = Math.min(run.end ?? now, now);
   const up = (t: number) => runtimeRuns.some((d) => d.start <= t && (d.end === undefined || t < d.end));
   const downSince = (t: number) =>
     runtimeRuns.filter((d) => d.end !== undefined && d.end <= t).at(-1)?.end ?? run.start;
+  // The PLEG relists every second: each relist while the runtime is down fails.
+  if (rt.kubeletRelistFails.length > 0)
+    for (let t = run.start + 1000; t <= end; t += 1000) {
+      if (up(t) || t % 5000 === run.start % 5000) continue;
+      rt.kubeletRelistFails.forEach(([where, msg], i) => {
+        out.push({
+          at: t + i,
+          unit: 'kubelet',
+          ident: `kubelet[${run.pid}]`,
+          message: `${klog('E', t + i, run.pid, where, 21 + i, epoch)}${msg}`,
+        });
+      });
+    }
   for (let t = run.start + 5000; t <= end; t += 5000) {
     if (up(t)) continue;
-    const lines = [...rt.kubeletNoRuntime];
-    if (downAfterMs > 0 && t - Math.max(downSince(t), run.start) >= downAfterMs)
-      lines.push(['kubelet.go:2525', '"Skipping pod synchronization" err="container runtime is down"']);
+    const lines = [...rt.kubeletRelistFails, ...rt.kubeletNoRuntime];
+    if (downAfterMs > 0 && t - Math.max(downSince(t), run.start) >= downAfterMs) {
+      // The last good relist: the whole second (from boot, as the node's status has it) before the stop.
+      const stop = downSince(t);
+      const pleg =
+        stop > run.start
+          ? plegUnhealthy(stop - ((stop - timing.bootedAt) % 1000), t, plegThresholdMs)
+          : undefined;
+      const err = pleg ? `[container runtime is down, ${pleg}]` : 'container runtime is down';
+      lines.push(['kubelet.go:2525', `"Skipping pod synchronization" err="${err}"`]);
+    }
     lines.forEach(([where, msg], i) => {
       out.push({
         at: t + i,

@@ -5,6 +5,7 @@
 // process before it, as Linux hands PIDs out in increasing order.
 import type { HostState, ServiceChange, SimCluster } from '../../sim/api';
 import { lookupImage } from '../../sim/images';
+import { profileOf } from '../../sim/profiles';
 import { BASE_PROCESSES, CONTAINER_COMMANDS, CPUS, NGINX_PROCESSES, PROCESS_PARENTS } from '../hostFacts';
 import type { NodeContainer } from './nodeContainers';
 import { nodeContainers } from './nodeContainers';
@@ -103,6 +104,7 @@ export function hostProcesses(cluster: SimCluster, host: HostState, now: number)
   const births: Birth[] = [];
   const rt = runtimeUnit(cluster);
   const dockerAt = serviceStart(host, 'docker');
+  const outlive = profileOf(cluster.options.profile).runtime.containersOutliveService;
   let containerd = -1;
   if (dockerAt !== undefined) {
     births.push({
@@ -128,8 +130,10 @@ export function hostProcesses(cluster: SimCluster, host: HostState, now: number)
         ];
       },
     });
-    births.push(...containerBirths(cluster, host, rt, () => containerd));
+    if (!outlive) births.push(...containerBirths(cluster, host, rt, () => containerd));
   }
+  // containerd's shims and their containers do not stop with it (KillMode=process).
+  if (outlive) births.push(...containerBirths(cluster, host, rt, () => containerd));
   const kubeletAt = serviceStart(host, 'kubelet');
   if (kubeletAt !== undefined && host.joined)
     births.push({
@@ -160,7 +164,11 @@ function containerBirths(
   rt: RuntimeUnit,
   containerd: () => number,
 ): Birth[] {
-  if (!cluster.runtime(host.name)?.running) return [];
+  if (
+    !cluster.runtime(host.name)?.running &&
+    !(profileOf(cluster.options.profile).runtime.containersOutliveService && host.powered)
+  )
+    return [];
   // containerd: one shim per pod sandbox, its pod's processes under it, systemd its parent.
   const sandboxShims = new Map<string, number>();
   const shim = (fullId: string, at: number, pid: number) =>

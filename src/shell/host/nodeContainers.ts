@@ -7,6 +7,7 @@ import { argvOf } from '../../sim/containerProcess';
 import { lookupImage } from '../../sim/images';
 import type { ControlPlaneManifest } from '../../sim/inputs';
 import type { Container, Pod } from '../../sim/objects';
+import { profileOf } from '../../sim/profiles';
 import { fullContainerId } from './containerIds';
 import { serviceStart } from './hostProcesses';
 
@@ -65,13 +66,15 @@ function staticComponent(p: Pod, node: string): ControlPlaneManifest | undefined
     : undefined;
 }
 
-/** Running containers and sandboxes on `node`; empty while docker is down. */
+/** Running containers and sandboxes on `node`; empty while docker is down (containerd's shims keep theirs). */
 export function nodeContainers(cluster: SimCluster, node: string): NodeContainer[] {
   const host = cluster.host(node);
-  if (host?.services.docker !== 'active' || !host.powered) return [];
+  const outlive = profileOf(cluster.options.profile).runtime.containersOutliveService;
+  if (!host?.powered || (host.services.docker !== 'active' && !outlive)) return [];
   const out: NodeContainer[] = [];
   // Stopping docker kills every container; one counts only if it started in docker's current run.
-  const dockerSince = serviceStart(host, 'docker') ?? host.bootedAt;
+  // Stopping containerd kills none: they live from the machine's boot.
+  const dockerSince = outlive ? host.bootedAt : (serviceStart(host, 'docker') ?? host.bootedAt);
   const rt = cluster.runtime(node);
   // The runtime names containers by 64 hex digits; docker ps and these rows show the first 12.
   const dead = new Set(

@@ -37,6 +37,8 @@ export interface RuntimeUnit {
   shim(fullId: string): string;
   /** containerd's shims re-parent to systemd; docker 1.13's stay under its containerd. */
   readonly shimPerSandbox: boolean;
+  /** The unit sets TasksMax=infinity (containerd's), so systemd 255's status shows no limit. */
+  readonly tasksMaxInfinity: boolean;
   readonly execStart: string;
   readonly stopMs: number;
   readonly exitOnStop: string;
@@ -49,6 +51,8 @@ export interface RuntimeUnit {
   readonly kubelet: string;
   /** What the kubelet logs every 5 s while the runtime does not answer: klog's file:line and the message. */
   readonly kubeletNoRuntime: readonly (readonly [string, string])[];
+  /** What its PLEG's relist logs every second meanwhile (none shown for the book's docker). */
+  readonly kubeletRelistFails: readonly (readonly [string, string])[];
 }
 
 const docker: RuntimeUnit = {
@@ -58,6 +62,7 @@ const docker: RuntimeUnit = {
   helper: CONTAINERD,
   shim: shimCommand,
   shimPerSandbox: false,
+  tasksMaxInfinity: false,
   execStart: EXEC_START.docker,
   stopMs: STOP_MS.docker,
   exitOnStop: EXIT_ON_STOP.docker,
@@ -66,6 +71,7 @@ const docker: RuntimeUnit = {
   stopLog: DOCKER_STOP_LOG,
   kubelet: KUBELET,
   kubeletNoRuntime: [KUBELET_NO_DOCKER],
+  kubeletRelistFails: [],
 };
 
 /** gRPC's error for a socket that is gone: containerd removes it as it exits (MEM, the wording is grpc-go's). */
@@ -85,6 +91,8 @@ const containerd: RuntimeUnit = {
   shim: (fullId) =>
     `/usr/bin/containerd-shim-runc-v2 -namespace k8s.io -id ${fullId} -address /run/containerd/containerd.sock`,
   shimPerSandbox: true,
+  // containerd.service: TasksMax=infinity (and KillMode=process, Delegate=yes).
+  tasksMaxInfinity: true,
   execStart: '/usr/bin/containerd',
   // SIGTERM to containerd alone (KillMode=process): it stops its services and exits.
   stopMs: 200,
@@ -112,6 +120,14 @@ const containerd: RuntimeUnit = {
   kubeletNoRuntime: [
     ['log.go:32', `"Status from runtime service failed" err="${NO_SOCKET}"`],
     ['kubelet.go:3115', `"Container runtime sanity check failed" err="${NO_SOCKET}"`],
+  ],
+  // pleg/generic.go Relist every second: GetPods lists the sandboxes first (kuberuntime_sandbox.go),
+  // and the CRI client logs the failed call; the three lines as a 1.2x kubelet's journal has them,
+  // the CRI client's file:line as 1.3x's cri-client prints it (the other two line numbers are 1.2x's).
+  kubeletRelistFails: [
+    ['log.go:32', `"ListPodSandbox with filter from runtime service failed" err="${NO_SOCKET}" filter="nil"`],
+    ['kuberuntime_sandbox.go:297', `"Failed to list pod sandboxes" err="${NO_SOCKET}"`],
+    ['generic.go:238', `"GenericPLEG: Unable to retrieve pods" err="${NO_SOCKET}"`],
   ],
 };
 

@@ -12,7 +12,7 @@ import type { KubeEvent, KubeObject, Node, Pod } from '../objects';
 import { isMirrorPod } from '../objects';
 import type { SimMs } from '../units';
 import type { HostRecord, World } from '../world';
-import { mirrorPod, newNode, nodeConditions } from './kubeletStatus';
+import { mirrorPod, newNode, nodeConditions, plegUnhealthy } from './kubeletStatus';
 
 /** What a starting kubelet records about its node, in the order it records it. */
 function startingEvents(node: string): [string, string][] {
@@ -82,9 +82,13 @@ export class NodeReporter {
     const host = this.d.world.host(this.d.node);
     if (!host) return;
     const now = this.d.now();
+    const runtime = this.d.world.profile.runtime;
+    const relisted = lastRelist(host);
+    const pleg = relisted === undefined ? undefined : plegUnhealthy(relisted, now, runtime.plegThresholdMs);
     const health = {
-      runtimeUp: runtimeAnswered(host, now, this.d.world.profile.runtime.downAfterMs),
+      runtimeUp: runtimeAnswered(host, now, runtime.downAfterMs),
       cniReady: host.cniInstalled,
+      ...(pleg ? { pleg } : {}),
     };
     const conditions = nodeConditions(health, this.lastConditions, now);
     const images = this.d.images();
@@ -223,4 +227,17 @@ export function runtimeAnswered(host: HostRecord, now: number, downAfterMs: numb
   if (downAfterMs <= 0) return false;
   const stopped = host.serviceLog.findLast((c) => c.service === 'docker' && c.how === 'stop')?.at;
   return stopped !== undefined && now - stopped < downAfterMs && now >= host.bootedAt;
+}
+
+/**
+ * When the PLEG last relisted: while the runtime's service is stopped, the last whole second
+ * before it stopped (it relists every second); undefined while it answers.
+ */
+export function lastRelist(
+  host: Pick<HostRecord, 'services' | 'serviceLog' | 'bootedAt'>,
+): number | undefined {
+  if (host.services.docker === 'active') return undefined;
+  const stopped = host.serviceLog.findLast((c) => c.service === 'docker' && c.how === 'stop')?.at;
+  if (stopped === undefined || stopped < host.bootedAt) return undefined;
+  return stopped - ((stopped - host.bootedAt) % 1000);
 }

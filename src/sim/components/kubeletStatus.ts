@@ -9,6 +9,7 @@ import { qosClass } from '../podDefaults';
 import type { Profile } from '../profiles';
 import { profile118 } from '../profiles/v1_18';
 import type { SimMs } from '../units';
+import { goDurationMs } from '../units';
 import type { ContainerDied, SandboxInfo } from './cri';
 import { restartPolicyOf } from './podSync';
 import type { BackoffEntry, Exit } from './podWorkerRules';
@@ -111,6 +112,32 @@ export function podStatusFor(
 export interface NodeHealth {
   readonly runtimeUp: boolean;
   readonly cniReady: boolean;
+  /** The PLEG health check's error, when its last relist is older than its threshold. */
+  readonly pleg?: string;
+}
+
+/**
+ * The PLEG's health (pleg/generic.go Healthy): its relist, every second, fails while the
+ * runtime does not answer; once the last good one is older than the threshold (kubelet.go
+ * genericPlegRelistThreshold, 3 min) it says how long ago that was, as Go prints a Duration
+ * (the lab's time is in ms: the digits below the millisecond are made from the moment).
+ */
+export function plegUnhealthy(lastRelistAt: number, now: number, thresholdMs: number): string | undefined {
+  const elapsed = now - lastRelistAt;
+  if (thresholdMs <= 0 || elapsed <= thresholdMs) return undefined;
+  const subMs = (Math.floor(now) * 7919 + 104_729) % 1_000_000;
+  return `PLEG is not healthy: pleg was last seen active ${goDurationNs(elapsed, subMs)} ago; threshold is ${goDurationMs(thresholdMs)}`;
+}
+
+/** Go's Duration.String for `ms` milliseconds and `subMs` nanoseconds more (under a minute's fraction: 9 digits, trailing zeros cut). */
+function goDurationNs(ms: number, subMs: number): string {
+  const whole = Math.floor(ms);
+  const h = Math.floor(whole / 3_600_000);
+  const m = Math.floor((whole % 3_600_000) / 60_000);
+  const secMs = whole % 60_000;
+  const frac = `${String(secMs % 1000).padStart(3, '0')}${String(subMs).padStart(6, '0')}`.replace(/0+$/, '');
+  const s = `${Math.floor(secMs / 1000)}${frac ? `.${frac}` : ''}s`;
+  return h > 0 ? `${h}h${m}m${s}` : m > 0 ? `${m}m${s}` : s;
 }
 
 export function nodeConditions(health: NodeHealth, prev: readonly Condition[], now: SimMs): Condition[] {
@@ -127,8 +154,11 @@ export function nodeConditions(health: NodeHealth, prev: readonly Condition[], n
   });
   const readyNow = health.runtimeUp && health.cniReady;
   const prevReady = prev.find((c) => c.type === 'Ready');
+  // runtime.go runtimeErrors: an aggregate of its errors, which apimachinery prints in brackets when there are two.
   const message = !health.runtimeUp
-    ? 'container runtime is down'
+    ? health.pleg
+      ? `[container runtime is down, ${health.pleg}]`
+      : 'container runtime is down'
     : 'runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: cni config uninitialized';
   const ready: Condition = readyNow
     ? {

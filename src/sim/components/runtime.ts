@@ -45,14 +45,28 @@ export class RuntimeLogic implements ComponentLogic {
     return runtimeId(this.node);
   }
 
+  /** Bumped when the runtime stops: answers it owed are never sent. */
   private generation = 0;
+  /** Bumped when its containers die with it: their pending exits never happen. */
+  private lives = 0;
+  private running = false;
 
-  start(): void {}
+  start(): void {
+    this.running = true;
+  }
 
-  /** docker stopped (or the machine went down): every container exits with it. */
+  /**
+   * docker stopped (or the machine went down): every container exits with it. containerd
+   * stopped on a machine that stays up: only the daemon goes; its shims keep the containers
+   * (containerd.service's KillMode=process) and it reconnects to them when it starts again.
+   */
   stop(): void {
+    this.running = false;
     this.waitingCni.clear();
     this.generation += 1;
+    if (this.world.profile.runtime.containersOutliveService && this.world.up(this.node, this.net.now()))
+      return;
+    this.lives += 1;
     const now = this.net.now();
     for (const [id, c] of this.state.containers)
       if (c.state === 'running')
@@ -330,9 +344,9 @@ export class RuntimeLogic implements ComponentLogic {
   }
 
   private exitLater(_containerId: string, after: number, died: ContainerDied): void {
-    const generation = this.generation;
+    const lives = this.lives;
     this.net.later(after, () => {
-      if (generation === this.generation) this.exited(died);
+      if (lives === this.lives) this.exited(died);
     });
   }
 
@@ -346,6 +360,8 @@ export class RuntimeLogic implements ComponentLogic {
       exitCode: died.exitCode,
       finishedAt: this.net.now(),
     });
+    // With containerd down its shim keeps the exit; the kubelet finds it at its next relist.
+    if (!this.running) return;
     this.net.send(
       this.id,
       kubeletId(this.node),

@@ -526,6 +526,47 @@ export const differences136: readonly Difference[] = [
       'read in copies of kubelet.go and runtime.go of recent releases, not at the v1.36.0 tag; timed in src/shell/runtimeService.test.ts',
   },
   {
+    id: 'containers-outlive-runtime',
+    fields: ['runtime.containersOutliveService'],
+    what: 'systemctl stop containerd stops the daemon alone: each pod’s runc v2 shim and its containers keep running (ps -ef, curl to the pod answers), systemd says the shims remain in containerd.service’s cgroup, and containerd started again takes them back without restarting them. docker 1.13’s stop takes its containers down.',
+    source:
+      'containerd/containerd v2.2.3 containerd.service (KillMode=process, Delegate=yes, TasksMax=infinity); core/runtime/v2/shim_load.go LoadExistingShims (reconnects to the shims at start); cmd/containerd-shim-runc-v2/manager/manager_linux.go (the shim in its own process group, Setpgid); systemd’s "Unit process … remains running after unit stopped" and "Found left-over process … in control group while starting unit. Ignoring."',
+    unverified:
+      'containerd.io’s packaged unit is taken to be containerd’s own with ExecStart=/usr/bin/containerd; systemctl status of the stopped unit (Tasks, Memory, CPU and the shims’ tree under inactive (dead)) follows the active unit’s layout, not a real 255 run; the node controller of the lab does not mark the node’s pods not ready while its kubelet reports NotReady, so a Service keeps sending to them',
+    script: [
+      ...runPod,
+      'ssh w2-k8s',
+      'systemctl stop containerd 2>/dev/null || systemctl stop docker',
+      'sleep 5',
+      'exit',
+      // nginx-pod's IP on w2-k8s in both labs (the same seed).
+      'curl -s 172.16.103.129 | grep title || echo refused',
+    ],
+    prints: { '1.18': /^refused$/m, '1.36': /^<title>Welcome to nginx!<\/title>$/m },
+  },
+  {
+    id: 'pleg-unhealthy',
+    fields: ['runtime.plegThresholdMs'],
+    what: 'With containerd stopped the kubelet’s PLEG fails its relist every second; after 3 minutes the node’s Ready message and the sync loop say [container runtime is down, PLEG is not healthy: pleg was last seen active 3m…s ago; threshold is 3m0s].',
+    source:
+      'kubernetes/kubernetes pkg/kubelet/pleg/generic.go Healthy ("pleg was last seen active %v ago; threshold is %v"), pkg/kubelet/kubelet.go (genericPlegRelistThreshold = time.Minute * 3; runtimeState.addHealthCheck("PLEG", klet.pleg.Healthy)), pkg/kubelet/runtime.go runtimeErrors ("%s is not healthy: %v", an aggregate), as the stored code index holds them',
+    unverified:
+      'read in the code index’s recent copies, not at the v1.36.0 tag (the kubernetes repository is over the fetch limit); the relist lines’ file:line are a 1.2x journal’s; the book’s 1.18 kubelet has the same check, which its lab does not show',
+    script: [
+      ...runPod,
+      'ssh w2-k8s',
+      'systemctl stop containerd 2>/dev/null || systemctl stop docker',
+      'sleep 200',
+      'exit',
+      'kubectl describe node w2-k8s | grep " Ready "',
+    ],
+    prints: {
+      '1.18': /KubeletNotReady {14}container runtime is down$/m,
+      '1.36':
+        /KubeletNotReady {14}\[container runtime is down, PLEG is not healthy: pleg was last seen active 3m\d+\.\d+s ago; threshold is 3m0s\]$/m,
+    },
+  },
+  {
     id: 'no-docker',
     fields: ['absentCommands', 'lessons.runtimeCommands.docker ps', 'lessons.runtimeCommands.docker ps -a'],
     what: 'No docker: the machines run containerd alone.',

@@ -65,6 +65,19 @@ export interface Profile {
      * 0: at its next status, as the lab's 1.18 has it.
      */
     readonly downAfterMs: number;
+    /**
+     * Stopping the service leaves the containers running: containerd's unit kills its main
+     * process alone (KillMode=process) and each pod's runc v2 shim, outside it, keeps its
+     * containers; started again, containerd reconnects to them. docker 1.13's stop takes them down.
+     */
+    readonly containersOutliveService: boolean;
+    /**
+     * The kubelet's PLEG health check as the lab shows it: once its last good relist is this old
+     * (kubelet.go genericPlegRelistThreshold, 3 min) the node's Ready message and the sync loop add
+     * "PLEG is not healthy: pleg was last seen active … ago; threshold is 3m0s". 0: not shown (the
+     * book's 1.18 lab, whose docker takes its containers down with it).
+     */
+    readonly plegThresholdMs: number;
   };
   /**
    * How coreutils quotes a file name in its errors (`ls: cannot access …`, rm, cp, mv, mkdir,

@@ -65,7 +65,7 @@ export const profile118: Profile = {
     },
   },
   // install_pkg.sh: `yum install docker`. The lab reports it down at the kubelet's next node status.
-  runtime: { service: 'docker', downAfterMs: 0 },
+  runtime: { service: 'docker', downAfterMs: 0, containersOutliveService: false, plegThresholdMs: 0 },
   // The book's lab talks to docker; Podscope's crictl is the second edition's.
   coreutilsQuoting: 'locale',
   systemd: 'v219',

@@ -89,7 +89,14 @@ LOGO=ubuntu-logo
   },
   // k8s_pkg_cfg.sh: containerd.io's unit; the kubelet says "container runtime is down" once
   // its last good CRI Status is 30 s old (kubelet.go maxWaitForContainerRuntime, runtime.go runtimeErrors).
-  runtime: { service: 'containerd', downAfterMs: 30_000 },
+  // containerd's containerd.service (v2.2.3): KillMode=process, Delegate=yes; the shims run on
+  // (core/runtime/v2/shim_load.go LoadExistingShims reconnects to them at the next start).
+  runtime: {
+    service: 'containerd',
+    downAfterMs: 30_000,
+    containersOutliveService: true,
+    plegThresholdMs: 180_000,
+  },
   // k8s_pkg_cfg.sh installs containerd.io alone (and writes /etc/crictl.yaml): no docker on the machines.
   // coreutils 9.4 (system.h: quoteaf is quotearg_style(shell_escape_always_quoting_style, …)).
   coreutilsQuoting: 'shell-escape',

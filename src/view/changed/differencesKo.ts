@@ -117,6 +117,16 @@ export const differencesKo: Readonly<
     unverified:
       'IMAGE 열의 ID 는 이미지의 실제 다이제스트가 아니라 이름에서 만든 값입니다. crictl version 은 containerd 2.2.3 이 답할 것으로 보이는 내용을 출력합니다.',
   },
+  'containers-outlive-runtime': {
+    what: 'systemctl stop containerd 는 데몬만 멈춥니다. 파드마다 있는 runc v2 shim 과 그 컨테이너는 계속 돌아서(ps -ef 에 보이고, 파드로 보낸 curl 도 응답합니다) systemd 는 shim 이 containerd.service 의 cgroup 에 남아 있다고 기록합니다. containerd 를 다시 시작하면 컨테이너를 재시작하지 않고 그대로 다시 붙잡습니다. docker 1.13 은 멈출 때 컨테이너도 함께 내립니다.',
+    unverified:
+      'containerd.io 패키지의 유닛은 ExecStart=/usr/bin/containerd 인 containerd 자체의 유닛으로 보았습니다. 멈춘 유닛의 systemctl status(inactive (dead) 아래의 Tasks, Memory, CPU, shim 트리)는 실행 중인 유닛의 형식을 따른 것이며 실제 255 의 출력에서 읽지 않았습니다. 실습의 노드 컨트롤러는 kubelet 이 NotReady 를 보고하는 동안 그 노드의 파드를 not ready 로 바꾸지 않으므로, 서비스는 계속 그 파드로 보냅니다.',
+  },
+  'pleg-unhealthy': {
+    what: 'containerd 가 멈춰 있으면 kubelet 의 PLEG 가 매초 relist 에 실패합니다. 3분이 지나면 노드의 Ready 메시지와 동기화 루프가 [container runtime is down, PLEG is not healthy: pleg was last seen active 3m…s ago; threshold is 3m0s] 라고 말합니다.',
+    unverified:
+      '코드 색인에 저장된 최근 사본에서 읽었고 v1.36.0 태그에서 읽지 않았습니다(kubernetes 저장소는 가져올 수 있는 크기를 넘습니다). relist 줄의 file:line 은 1.2x 저널의 것입니다. 책의 1.18 kubelet 에도 같은 검사가 있지만 그 실습은 보여 주지 않습니다.',
+  },
   'no-docker': {
     what: 'docker 가 없습니다. 머신에는 containerd 만 있습니다.',
     unverified:
