@@ -151,6 +151,14 @@ describe('the shell', () => {
     expect(m('kubectl get nodes | grep -v NAME | grep -c Ready').text).toBe('4');
     expect(m('kubectl get nodes | grep -i MASTER').text).toBe('m-k8s    Ready    master   29m   v1.18.4');
     expect(m('kubectl get nodes | grep nothing')).toMatchObject({ text: '', code: 1 });
+    // GNU grep's basic expressions: `\|` is alternation, a bare `|` and `+` are themselves.
+    expect(
+      m('kubectl get nodes | grep "w1\\|w3"')
+        .text.split('\n')
+        .map((l) => l.split(' ')[0]),
+    ).toEqual(['w1-k8s', 'w3-k8s']);
+    expect(m('kubectl get nodes | grep "w1|w3"')).toMatchObject({ text: '', code: 1 });
+    expect(m('echo "a+b" | grep "a+b"').text).toBe('a+b');
     expect(m('false && echo no || echo yes').text).toBe('yes');
     expect(m('true; echo $?').text).toBe('0');
     expect(m('echo $HOME ~').text).toBe('/root /root');

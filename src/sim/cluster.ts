@@ -91,7 +91,7 @@ export class Cluster implements SimCluster {
     const apply = (attempt: number) => {
       core.clock.schedule(() => {
         if (!core.isRunning(API)) return attempt < 60 ? apply(attempt + 1) : undefined;
-        for (const body of kubeadmAddons(this.now))
+        for (const body of kubeadmAddons(this.now, this.core.profile))
           this.request(
             host,
             {

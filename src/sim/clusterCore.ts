@@ -134,6 +134,7 @@ export class ClusterCore {
         this.rngs.names,
         () => (this.isRunning(ETCD) ? this.store : undefined),
         () => probedServers.map((s) => componentStatus(s, this.isRunning(probedProcess[s.name] ?? ''))),
+        this.profile.apiServer.tokenVolume,
       ),
       tickMs: 60_000,
     });
@@ -228,7 +229,7 @@ export class ClusterCore {
   /** What the node's docker lists: its finished pulls, and the sandbox image once the node has joined. */
   imagesOnNode(node: string): string[] {
     const held = this.runtimes.get(node)?.pulledImages(this.clock.now()) ?? [];
-    const pause = 'k8s.gcr.io/pause:3.2';
+    const pause = this.profile.addons.images.pause;
     return this.world.host(node)?.joined && !held.includes(pause) ? [...held, pause] : held;
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from './cluster';
 import { calicoObjects } from './labs/addons';
+import { profile118 } from './profiles/v1_18';
 import { advance, nodeReady } from './testing/fixtures';
 
 describe("the fresh lab, built by the book's own setup commands", () => {
@@ -23,7 +24,7 @@ describe("the fresh lab, built by the book's own setup commands", () => {
         .map((p) => p.status),
     ).toEqual(['Running', 'Running', 'Running', 'Running']);
 
-    for (const body of calicoObjects(c.now)) {
+    for (const body of calicoObjects(c.now, profile118)) {
       c.request(
         'm-k8s',
         {

@@ -107,6 +107,19 @@ const system: Readonly<Record<string, readonly [string, number, readonly string[
   'calico/cni:v3.9.4': ['fa0e8bdd5c7b', 160, ['/install-cni.sh']],
   'calico/kube-controllers:v3.9.4': ['a3c1d2b4e5f6', 50.6, ['/usr/bin/kube-controllers']],
   'calico/pod2daemon-flexvol:v3.9.4': ['b7e2c9a0d1f3', 9.78, ['/usr/local/bin/flexvol.sh']],
+  // The second edition's (kubeadm 1.36, Calico 3.31.2 from quay.io). Their IDs and sizes were
+  // not read from a registry: the IDs are stand-ins, the sizes about what containerd reports
+  // for amd64 (unverified; docs/FACTS-profiles.md).
+  'registry.k8s.io/kube-apiserver:v1.36.0': ['8d1b6e7f53a2', 30.1, ['kube-apiserver']],
+  'registry.k8s.io/kube-controller-manager:v1.36.0': ['4c0e2a9d71b8', 27.4, ['kube-controller-manager']],
+  'registry.k8s.io/kube-scheduler:v1.36.0': ['e5a7c3f19d40', 21.6, ['kube-scheduler']],
+  'registry.k8s.io/kube-proxy:v1.36.0': ['2b9f4d8e6a17', 31.2, ['/usr/local/bin/kube-proxy']],
+  'registry.k8s.io/etcd:3.6.8-0': ['a9c81f5e3b72', 23.3, ['etcd']],
+  'registry.k8s.io/coredns/coredns:v1.14.2': ['f3d62b0a8c15', 22.4, ['/coredns']],
+  'registry.k8s.io/pause:3.10.2': ['7e4a0c9b2d61', 0.32, ['/pause']],
+  'quay.io/calico/node:v3.31.2': ['c18e5b7a4f93', 152, ['start_runit']],
+  'quay.io/calico/cni:v3.31.2': ['5f2d9a3c7e08', 71.6, ['/opt/cni/bin/install']],
+  'quay.io/calico/kube-controllers:v3.31.2': ['9a6b1e4d2c57', 35.8, ['/usr/bin/kube-controllers']],
 };
 
 /** Splits "repo[:tag]" as docker does: a colon after the last slash starts the tag. */
@@ -207,19 +220,25 @@ export function pullMs(sizeMB: number, nginxMs: number): number {
 }
 
 /**
- * docker's RepoDigest of a pulled image, as the kubelet reports it in imageID. CentOS's
- * docker 1.13.1 names Docker Hub images docker.io/<name>. The real digests of July 2020
- * are not in the lab's sources: the digest is derived from the image's name and id
- * (stable, 64 hex digits, not the registry's).
+ * The runtime's RepoDigest of a pulled image, as the kubelet reports it in imageID. CentOS's
+ * docker 1.13.1 names Docker Hub images docker.io/<name> behind `docker-pullable://`;
+ * containerd's CRI plugin names them in full, docker.io/library/<name> for the official ones,
+ * with no scheme. The real digests are not in the lab's sources: the digest is derived from
+ * the image's name and tag (stable, 64 hex digits, not the registry's).
  */
-export function imageIdOf(text: string): string {
+export function imageIdOf(text: string, runtime: 'docker' | 'containerd' = 'docker'): string {
   const r = parseImageRef(text);
-  const repo =
-    r.repository.includes('.') && r.repository.includes('/') ? r.repository : `docker.io/${r.repository}`;
   const digest = Array.from(sha256(`${r.repository}:${r.tag}`), (b) => b.toString(16).padStart(2, '0')).join(
     '',
   );
-  return `docker-pullable://${repo}@sha256:${digest}`;
+  return `${runtime === 'docker' ? 'docker-pullable://' : ''}${repositoryOf(r.repository, runtime)}@sha256:${digest}`;
+}
+
+/** The repository as the runtime names it: a registry's host first, Docker Hub's as docker.io/…. */
+function repositoryOf(repository: string, runtime: 'docker' | 'containerd'): string {
+  if (repository.includes('.') && repository.includes('/')) return repository;
+  if (runtime === 'containerd' && !repository.includes('/')) return `docker.io/library/${repository}`;
+  return `docker.io/${repository}`;
 }
 
 export interface NodeImage {
@@ -238,12 +257,12 @@ const MAX_NAMES_PER_IMAGE = 5;
  * size). sizeBytes is the size `docker images` prints here, in bytes: the lab knows sizes
  * only to the digits docker shows, not the registry's byte counts.
  */
-export function nodeImages(keys: Iterable<string>): NodeImage[] {
+export function nodeImages(keys: Iterable<string>, runtime: 'docker' | 'containerd' = 'docker'): NodeImage[] {
   const list = [...keys];
-  const text = list.join('\n');
+  const text = `${runtime}\n${list.join('\n')}`;
   const cached = nodeImagesCache.get(text);
   if (cached) return cached;
-  const images = imagesOf(list);
+  const images = imagesOf(list, runtime);
   // The kubelet asks every 10 s for what rarely changes: one answer per list of images.
   if (nodeImagesCache.size > 256) nodeImagesCache.clear();
   nodeImagesCache.set(text, images);
@@ -252,7 +271,7 @@ export function nodeImages(keys: Iterable<string>): NodeImage[] {
 
 const nodeImagesCache = new Map<string, NodeImage[]>();
 
-function imagesOf(keys: readonly string[]): NodeImage[] {
+function imagesOf(keys: readonly string[], runtime: 'docker' | 'containerd'): NodeImage[] {
   const byId = new Map<string, { digests: string[]; tags: string[]; sizeBytes: number }>();
   for (const key of keys) {
     const found = lookupImage(key);
@@ -260,7 +279,7 @@ function imagesOf(keys: readonly string[]): NodeImage[] {
     const { id, sizeMB } = found.image;
     const entry = byId.get(id) ?? { digests: [], tags: [], sizeBytes: Math.round(sizeMB * 1_000_000) };
     byId.set(id, entry);
-    const digest = imageIdOf(key).replace('docker-pullable://', '');
+    const digest = imageIdOf(key, runtime).replace('docker-pullable://', '');
     const repo = digest.slice(0, digest.indexOf('@'));
     if (!entry.digests.some((d) => d.startsWith(`${repo}@`))) entry.digests.push(digest);
     entry.tags.push(`${repo}:${parseImageRef(key).tag}`);

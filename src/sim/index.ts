@@ -4,7 +4,7 @@ export { Cluster, createCluster, kubectlId, shellId } from './cluster';
 export type { FaultId, FaultRef, FaultSpec } from './faults';
 export { faultCatalog, faultLabel, faultSpec, formatFaultList, parseFaultList } from './faults';
 export type { ClusterInput, ControlPlaneManifest, HostName, HostService } from './inputs';
-export { calicoObjects, kubeadmAddons, templates } from './labs/addons';
+export { addonTemplates, calicoObjects, kubeadmAddons } from './labs/addons';
 export { MAX_WORKERS } from './limits';
 export * from './objects';
 export { podReadyText, podRestarts, podStatusText } from './podStatus';

@@ -103,7 +103,7 @@ export interface ContainerStatus {
   /** The previous container's end, once it has been restarted or is waiting to be. */
   readonly lastState?: ContainerState;
   readonly containerID?: string;
-  /** docker-pullable://<repository>@sha256:<digest>, once the image is there. */
+  /** The runtime's digest of the image once it is there: docker-pullable://<repository>@sha256:… (docker), <repository>@sha256:… (containerd). */
   readonly imageID?: string;
   readonly started?: boolean;
 }
@@ -151,10 +151,7 @@ export interface Pod {
     readonly securityContext?: Readonly<Record<string, never>>;
     readonly serviceAccount?: string;
     readonly serviceAccountName?: string;
-    readonly volumes?: readonly {
-      readonly name: string;
-      readonly secret: { readonly defaultMode: number; readonly secretName: string };
-    }[];
+    readonly volumes?: readonly PodVolume[];
   };
   readonly status: {
     readonly phase: PodPhase;
@@ -167,6 +164,32 @@ export interface Pod {
     readonly conditions: readonly Condition[];
     readonly containerStatuses: readonly ContainerStatus[];
   };
+}
+
+/** The volumes the ServiceAccount admission plugin adds: the account's token Secret (1.18) or the projected kube-api-access volume (1.22+). */
+export type PodVolume =
+  | { readonly name: string; readonly secret: { readonly defaultMode: number; readonly secretName: string } }
+  | { readonly name: string; readonly projected: ProjectedVolume };
+
+export interface ProjectedVolume {
+  readonly defaultMode: number;
+  readonly sources: readonly (
+    | { readonly serviceAccountToken: { readonly expirationSeconds: number; readonly path: string } }
+    | {
+        readonly configMap: {
+          readonly items: readonly { readonly key: string; readonly path: string }[];
+          readonly name: string;
+        };
+      }
+    | {
+        readonly downwardAPI: {
+          readonly items: readonly {
+            readonly fieldRef: { readonly apiVersion: string; readonly fieldPath: string };
+            readonly path: string;
+          }[];
+        };
+      }
+  )[];
 }
 
 export interface Node {

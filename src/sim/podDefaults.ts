@@ -5,7 +5,7 @@
 // not-ready and unreachable). A mirror pod gets the defaults but no token (the
 // ServiceAccount plugin skips mirror pods). Sources: docs/FACTS-kubectl.md §13.
 import { defaultPullPolicy } from './images';
-import type { Container, Pod, Toleration } from './objects';
+import type { Container, Pod, PodVolume, ProjectedVolume, Toleration } from './objects';
 import { isMirrorPod } from './objects';
 
 const defaultTolerations: Toleration[] = [
@@ -36,6 +36,45 @@ export function tokenSecretName(namespace: string): string {
     h = Math.floor(h / alphabet.length) + i * 7919;
   }
   return `default-token-${suffix}`;
+}
+
+/**
+ * The projected volume the ServiceAccount plugin adds since BoundServiceAccountTokenVolume
+ * (GA 1.22): plugin/pkg/admission/serviceaccount/admission.go TokenVolumeSource, a bound token
+ * of 3607 s (WarnOnlyBoundTokenExpirationSeconds), the cluster's CA from kube-root-ca.crt and
+ * the pod's namespace, with its default mode written out (#104464).
+ */
+const TOKEN_PROJECTION: ProjectedVolume = {
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+    {
+      downwardAPI: {
+        items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }],
+      },
+    },
+  ],
+};
+
+/** What the ServiceAccount plugin mounts at TOKEN_MOUNT: the namespace's token Secret, or a projected volume. */
+export type TokenVolumeKind = 'secret' | 'projected';
+
+/**
+ * The projected volume's name: `kube-api-access-` and five characters the plugin draws
+ * (names.SimpleNameGenerator). The lab derives them from the pod's uid, itself drawn, so that
+ * adding the volume draws nothing more from the lab's random names.
+ */
+function projectedTokenName(podUid: string): string {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  let h = 0x811c9dc5;
+  for (const c of podUid) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  let suffix = '';
+  for (let i = 0; i < 5; i++) {
+    suffix += alphabet[h % alphabet.length];
+    h = Math.imul(h ^ i, 0x01000193) >>> 0;
+  }
+  return `kube-api-access-${suffix}`;
 }
 
 function defaultContainer(c: Container, token: string | undefined): Container {
@@ -72,10 +111,19 @@ export function podSpecDefaults(pod: Pod): Pod {
 }
 
 /** The admission plugins, after the field manager has seen the request (so their fields have no manager). */
-export function podAdmission(pod: Pod, namespace: string): Pod {
+export function podAdmission(pod: Pod, namespace: string, tokenVolume: TokenVolumeKind = 'secret'): Pod {
   const mirror = isMirrorPod(pod);
   const account = pod.spec.serviceAccountName ?? pod.spec.serviceAccount ?? 'default';
-  const token = mirror ? undefined : tokenSecretName(namespace);
+  const token = mirror
+    ? undefined
+    : tokenVolume === 'projected'
+      ? projectedTokenName(pod.metadata.uid)
+      : tokenSecretName(namespace);
+  const volume: PodVolume | undefined = !token
+    ? undefined
+    : tokenVolume === 'projected'
+      ? { name: token, projected: TOKEN_PROJECTION }
+      : { name: token, secret: { defaultMode: 420, secretName: token } };
   const volumes = pod.spec.volumes ?? [];
   const has = (t: Toleration) => pod.spec.tolerations.some((x) => x.key === t.key && x.effect === t.effect);
   return {
@@ -88,8 +136,8 @@ export function podAdmission(pod: Pod, namespace: string): Pod {
       tolerations: mirror
         ? pod.spec.tolerations
         : [...pod.spec.tolerations, ...defaultTolerations.filter((t) => !has(t))],
-      ...(token && !volumes.some((v) => v.name === token)
-        ? { volumes: [...volumes, { name: token, secret: { defaultMode: 420, secretName: token } }] }
+      ...(volume && !volumes.some((v) => v.name === volume.name)
+        ? { volumes: [...volumes, volume] }
         : volumes.length > 0
           ? { volumes }
           : {}),
@@ -97,8 +145,8 @@ export function podAdmission(pod: Pod, namespace: string): Pod {
   };
 }
 
-export function defaultPod(pod: Pod, namespace: string): Pod {
-  return podAdmission(podSpecDefaults(pod), namespace);
+export function defaultPod(pod: Pod, namespace: string, tokenVolume: TokenVolumeKind = 'secret'): Pod {
+  return podAdmission(podSpecDefaults(pod), namespace, tokenVolume);
 }
 
 /** The API server sets status.qosClass when it creates a pod (qos.GetPodQOS). */

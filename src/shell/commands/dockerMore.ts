@@ -2,6 +2,7 @@
 // lists and the images the node's docker holds.
 import type { SimCluster } from '../../sim/api';
 import { lookupImage, parseImageRef } from '../../sim/images';
+import { profileOf } from '../../sim/profiles';
 import { sha256 } from '../../sim/sha256';
 import type { CommandIO } from '../command';
 import type { NodeContainer } from '../host/nodeContainers';
@@ -35,7 +36,8 @@ export function dockerImages(io: CommandIO): void {
   const held = world.cluster.runtime(io.shell.host)?.images ?? [];
   // The kubelet pulled the sandbox image when the node joined, before any pod.
   const joined = world.cluster.host(io.shell.host)?.joined ?? false;
-  const images = joined && !held.includes('k8s.gcr.io/pause:3.2') ? [...held, 'k8s.gcr.io/pause:3.2'] : held;
+  const pause = profileOf(world.cluster.options.profile).addons.images.pause;
+  const images = joined && !held.includes(pause) ? [...held, pause] : held;
   const now = world.now();
   const rows = images
     .map((key) => {
@@ -197,7 +199,7 @@ function inspectOne(cluster: SimCluster, host: string, c: NodeContainer, pid: nu
       User: '0',
       Env: [...env, 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', ...imageEnv],
       Cmd: args.length > 0 ? args : null,
-      Image: spec ? c.image : 'k8s.gcr.io/pause:3.2',
+      Image: spec ? c.image : profileOf(cluster.options.profile).addons.images.pause,
       WorkingDir: '',
       Entrypoint: path ? [path] : null,
       Labels: sorted,

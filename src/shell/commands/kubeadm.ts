@@ -142,9 +142,7 @@ export const kubeadm = defineCommand<'init' | 'join' | 'token list' | 'version'>
   run(sub, io) {
     const master = io.shell.world.cluster.host(io.shell.host)?.role === 'master';
     if (sub === 'version') {
-      io.out(
-        'kubeadm version: &version.Info{Major:"1", Minor:"18", GitVersion:"v1.18.4", GitCommit:"c96aede7b5205121079932896c4ad89bb93260af", GitTreeState:"clean", BuildDate:"2020-06-17T11:39:48Z", GoVersion:"go1.13.9", Compiler:"gc", Platform:"linux/amd64"}',
-      );
+      io.out(labProfile(io.shell).addons.kubeadmVersion);
       return io.exit(0);
     }
     if (sub === 'init' && !master) {

@@ -51,9 +51,12 @@ function matcher(g: Grep, out: (line: string) => void) {
 
 function toRegExp(pattern: string, ignoreCase: boolean, word: boolean, extended: boolean): RegExp {
   // Basic regular expressions treat + ? | ( ) { } literally; extended ones do not.
+  // In one pass: `\|` becomes the operator, a bare `|` the character, other escapes stay.
   let source = extended
     ? pattern
-    : pattern.replace(/\\([+?|(){}])/g, '$1').replace(/(?<!\\)([+?|(){}])/g, '\\$1');
+    : pattern.replace(/\\(.)|([+?|(){}])/g, (_, escaped: string | undefined, bare: string | undefined) =>
+        escaped === undefined ? `\\${bare}` : '+?|(){}'.includes(escaped) ? escaped : `\\${escaped}`,
+      );
   if (word) source = `(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])`;
   try {
     return new RegExp(source, ignoreCase ? 'i' : '');

@@ -69,7 +69,8 @@ function staticComponent(p: Pod, node: string): ControlPlaneManifest | undefined
 /** Running containers and sandboxes on `node`; empty while docker is down (containerd's shims keep theirs). */
 export function nodeContainers(cluster: SimCluster, node: string): NodeContainer[] {
   const host = cluster.host(node);
-  const outlive = profileOf(cluster.options.profile).runtime.containersOutliveService;
+  const profile = profileOf(cluster.options.profile);
+  const outlive = profile.runtime.containersOutliveService;
   if (!host?.powered || (host.services.docker !== 'active' && !outlive)) return [];
   const out: NodeContainer[] = [];
   // Stopping docker kills every container; one counts only if it started in docker's current run.
@@ -153,7 +154,7 @@ export function nodeContainers(cluster: SimCluster, node: string): NodeContainer
       fullId: fullContainerId(id),
       name: `k8s_POD_${p.metadata.name}_${ns}_${p.metadata.uid}_${attempt}`,
       pod: p,
-      image: 'k8s.gcr.io/pause:3.2',
+      image: profile.addons.images.pause,
       startedAt: sandboxAt,
       attempt,
       argv: ['/pause'],

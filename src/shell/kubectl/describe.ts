@@ -1,7 +1,15 @@
 // kubectl describe pod|node: the 1.18 layout, aligned by a tabwriter with
 // padding 2 (so "Name:" and its value line up with "Annotations:").
 import { NODE_LEASE_NAMESPACE } from '../../sim/components/kubeletLease';
-import type { ContainerState, KubeEvent, KubeObject, Lease, Pod, ReplicaSet } from '../../sim/objects';
+import type {
+  ContainerState,
+  KubeEvent,
+  KubeObject,
+  Lease,
+  Pod,
+  PodVolume,
+  ReplicaSet,
+} from '../../sim/objects';
 import { namespaced } from '../../sim/objects';
 import { podStatusText } from '../../sim/podStatus';
 import type { DescribeVersion } from '../../sim/profiles';
@@ -110,13 +118,7 @@ export function describePod(
   const volumes = p.spec.volumes ?? [];
   if (volumes.length === 0) lines.push('Volumes:\t<none>');
   else lines.push('Volumes:');
-  for (const v of volumes)
-    lines.push(
-      `  ${v.name}:`,
-      '    Type:\tSecret (a volume populated by a Secret)',
-      `    SecretName:\t${v.secret.secretName}`,
-      '    Optional:\tfalse',
-    );
+  for (const v of volumes) lines.push(`  ${v.name}:`, ...volumeLines(v));
   lines.push(`QoS Class:\t${p.status.qosClass ?? 'BestEffort'}`, 'Node-Selectors:\t<none>');
   const tol = p.spec.tolerations.map((t) => tolerationText(t, v));
   lines.push(
@@ -126,6 +128,26 @@ export function describePod(
   );
   lines.push(...eventLines(events, now));
   return tabwrite(describeText(lines), describeOptions);
+}
+
+/** describeVolumes' lines for the two kinds the lab's pods carry (printSecretVolumeSource, printProjectedVolumeSource). */
+function volumeLines(v: PodVolume): string[] {
+  if ('secret' in v)
+    return [
+      '    Type:\tSecret (a volume populated by a Secret)',
+      `    SecretName:\t${v.secret.secretName}`,
+      '    Optional:\tfalse',
+    ];
+  return [
+    '    Type:\tProjected (a volume that contains injected data from multiple sources)',
+    ...v.projected.sources.flatMap((s) =>
+      'serviceAccountToken' in s
+        ? [`    TokenExpirationSeconds:\t${s.serviceAccountToken.expirationSeconds}`]
+        : 'configMap' in s
+          ? [`    ConfigMapName:\t${s.configMap.name}`, '    Optional:\tfalse']
+          : ['    DownwardAPI:\ttrue'],
+    ),
+  ];
 }
 
 /** describeContainerVolumes: each mount with its volume, `(ro)` or `(rw)`. */

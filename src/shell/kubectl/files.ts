@@ -1,9 +1,11 @@
 // kubectl -f: files, directories and URLs, read into the objects they hold.
 import { calicoObjects } from '../../sim/index';
 import type { KubeObject } from '../../sim/objects';
+import type { Profile } from '../../sim/profiles';
 import type { SimMs } from '../../sim/units';
 import type { CommandIO } from '../command';
 import { CALICO_URL } from '../labFiles';
+import { labProfile } from '../labProfile';
 import { readManifest } from '../manifest';
 import type { JsonValue } from '../manifestYaml';
 
@@ -38,8 +40,8 @@ const crds = [
 ];
 
 /** The Calico v3.9 manifest's objects in file order; only the DaemonSet and Deployment are modelled. */
-function calico(now: SimMs): (KubeObject | string)[] {
-  const [node, controllers] = calicoObjects(now);
+function calico(now: SimMs, profile: Profile): (KubeObject | string)[] {
+  const [node, controllers] = calicoObjects(now, profile);
   return [
     'configmap/calico-config',
     ...crds.map((c) => `customresourcedefinition.apiextensions.k8s.io/${c}.crd.projectcalico.org`),
@@ -55,7 +57,9 @@ function calico(now: SimMs): (KubeObject | string)[] {
 }
 
 /** Objects behind the URLs the book applies. */
-const knownUrls = new Map<string, (now: SimMs) => (KubeObject | string)[]>([[CALICO_URL, calico]]);
+const knownUrls = new Map<string, (now: SimMs, profile: Profile) => (KubeObject | string)[]>([
+  [CALICO_URL, calico],
+]);
 
 /** `--validate=false` turns off kubectl's schema validation; any other value (or none) keeps it. */
 export function validating(values: ReadonlyMap<string, readonly string[]>): boolean {
@@ -99,7 +103,7 @@ export function loadFiles(io: CommandIO, names: readonly string[], validate = tr
           ok: false,
           error: `error: unable to read URL "${name}", server reported 404 Not Found, status code=404`,
         };
-      for (const o of known(io.shell.world.now()))
+      for (const o of known(io.shell.world.now(), labProfile(io.shell)))
         out.push(typeof o === 'string' ? { label: o, source: name } : { obj: o, source: name });
       continue;
     }

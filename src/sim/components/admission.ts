@@ -4,6 +4,7 @@
 import { podSuffix } from '../names';
 import type { KubeObject } from '../objects';
 import { isMirrorPod, namespaced, resourceOfKind } from '../objects';
+import type { TokenVolumeKind } from '../podDefaults';
 import { podAdmission, podSpecDefaults, qosClass } from '../podDefaults';
 import type { Rng } from '../rng';
 import type { SimMs } from '../units';
@@ -30,7 +31,13 @@ export function decoded(obj: KubeObject): KubeObject {
   return obj.kind === 'Pod' ? podSpecDefaults(obj) : obj;
 }
 
-export function admit(obj: KubeObject, now: SimMs, rng: Rng, manager?: string): KubeObject {
+export function admit(
+  obj: KubeObject,
+  now: SimMs,
+  rng: Rng,
+  manager?: string,
+  tokenVolume: TokenVolumeKind = 'secret',
+): KubeObject {
   const meta = obj.metadata;
   const name = meta.name || `${meta.generateName ?? ''}${podSuffix(rng)}`;
   const admitted = {
@@ -47,7 +54,11 @@ export function admit(obj: KubeObject, now: SimMs, rng: Rng, manager?: string): 
       )
     : admitted;
   if (obj.kind !== 'Pod') return { ...obj, metadata } as KubeObject;
-  const pod = podAdmission(podSpecDefaults({ ...obj, metadata }), metadata.namespace ?? 'default');
+  const pod = podAdmission(
+    podSpecDefaults({ ...obj, metadata }),
+    metadata.namespace ?? 'default',
+    tokenVolume,
+  );
   // A mirror pod reports what the kubelet already runs from a file.
   if (isMirrorPod(pod)) return pod;
   return {

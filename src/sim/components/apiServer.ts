@@ -8,6 +8,7 @@ import { firstGeneration, nextGeneration } from '../generation';
 import type { Message, Net } from '../net';
 import type { ComponentStatus, KubeObject, Pod, Resource, Service } from '../objects';
 import { namespaced, registryKey, resourceOfKind } from '../objects';
+import type { TokenVolumeKind } from '../podDefaults';
 import type { ApiRequest, ApiResponse, WatchAction } from '../protocol';
 import { groupResource } from '../resourceKinds';
 import type { Rng } from '../rng';
@@ -87,6 +88,8 @@ export class ApiServerLogic implements ComponentLogic {
     private readonly watchCache: () => EtcdStore<KubeObject> | undefined,
     /** The componentstatuses its probes find now (nothing of them is stored). */
     private readonly probe: () => readonly ComponentStatus[] = () => [],
+    /** What the ServiceAccount admission plugin mounts in a pod (the profile's `apiServer.tokenVolume`). */
+    private readonly tokenVolume: TokenVolumeKind = 'secret',
   ) {}
 
   start(): void {
@@ -308,7 +311,9 @@ export class ApiServerLogic implements ComponentLogic {
           this.reply(m, { ok: false, code: 422, reason: 'Invalid', message: invalid }, '422 Invalid');
           return;
         }
-        let obj = firstGeneration(admit(req.body, this.net.now(), this.rng, managerOf(m.from)));
+        let obj = firstGeneration(
+          admit(req.body, this.net.now(), this.rng, managerOf(m.from), this.tokenVolume),
+        );
         const refused = refuseCreate(obj, this.watchCache());
         if (refused) {
           this.reply(m, refused, `${refused.code} ${refused.reason}`);

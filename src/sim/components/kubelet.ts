@@ -71,7 +71,7 @@ export class KubeletLogic implements ComponentLogic {
         hostIP: () => this.hostIP,
         onStaticPods,
         pods: this.pods,
-        images: () => nodeImages(imagesOnNode()),
+        images: () => nodeImages(imagesOnNode(), world.profile.runtime.service),
       },
       quietStart,
     );
@@ -362,6 +362,7 @@ export class KubeletLogic implements ComponentLogic {
       this.net.now(),
       this.world.profile.node.containerIdScheme,
       this.world.profile.kubelet.podReadyToStartContainers,
+      this.world.profile.runtime.service,
     );
     const uid = w.uid;
     this.client.request({

@@ -199,7 +199,7 @@ export class NodeReporter {
         verb: 'create',
         resource: 'pods',
         namespace: 'kube-system',
-        body: mirrorPod(m, this.d.node, this.d.hostIP(), this.d.now()),
+        body: mirrorPod(m, this.d.node, this.d.hostIP(), this.d.now(), this.d.world.profile),
       });
     }
     for (const p of mirrors) {

@@ -1,7 +1,7 @@
 // What a kubelet reports: the pod status it computes from its pod worker, and the
 // node conditions it posts every 10 s (nodeStatusUpdateFrequency).
 import { imageIdOf } from '../images';
-import { controlPlaneContainer, controlPlaneImages } from '../labs/addons';
+import { controlPlaneContainer, controlPlaneImage } from '../labs/addons';
 import { KUBELET_PORT, machineIds, nodeAnnotations, roleFacts } from '../labs/nodeFacts';
 import type { Condition, ContainerState, Node, Pod } from '../objects';
 import { MIRROR_ANNOTATION } from '../objects';
@@ -48,6 +48,7 @@ export function podStatusFor(
   idScheme = 'docker://',
   /** The kubelet of 1.29+ reports PodReadyToStartContainers first: the sandbox is up with its network. */
   readyToStartCondition = false,
+  runtime: 'docker' | 'containerd' = 'docker',
 ): Pod['status'] {
   const pod = w.pod;
   const c = pod.spec.containers[0];
@@ -97,7 +98,9 @@ export function podStatusFor(
       ? pod.spec.containers.map((x) => ({
           name: x.name,
           image: x.image,
-          ...(w.containerId || w.restartCount > 0 ? { imageID: imageIdOf(x.image) } : { imageID: '' }),
+          ...(w.containerId || w.restartCount > 0
+            ? { imageID: imageIdOf(x.image, runtime) }
+            : { imageID: '' }),
           ready,
           restartCount: w.restartCount,
           started: w.running,
@@ -239,7 +242,13 @@ export function newNode(m: NodeMachine, now: SimMs): Node {
 }
 
 /** The API's copy of a static pod: the kubelet runs it from its manifest file. */
-export function mirrorPod(component: string, node: string, hostIP: string, now: SimMs): Pod {
+export function mirrorPod(
+  component: string,
+  node: string,
+  hostIP: string,
+  now: SimMs,
+  profile: Profile,
+): Pod {
   const started = now;
   return {
     kind: 'Pod',
@@ -254,7 +263,7 @@ export function mirrorPod(component: string, node: string, hostIP: string, now: 
     },
     spec: {
       nodeName: node,
-      containers: [controlPlaneContainer(component)],
+      containers: [controlPlaneContainer(component, profile)],
       priorityClassName: 'system-cluster-critical',
       tolerations: [{ operator: 'Exists', effect: 'NoExecute' }],
       terminationGracePeriodSeconds: 30,
@@ -273,7 +282,7 @@ export function mirrorPod(component: string, node: string, hostIP: string, now: 
       containerStatuses: [
         {
           name: component,
-          image: controlPlaneImages[component] ?? component,
+          image: controlPlaneImage(component, profile),
           ready: true,
           restartCount: 0,
           state: { running: { startedAt: started } },

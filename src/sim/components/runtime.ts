@@ -290,7 +290,8 @@ export class RuntimeLogic implements ComponentLogic {
         s.containers.set(c.id, { ...c, state: 'running', startedAt });
         // calico-node's install-cni step writes /etc/cni/net.d on its node: from now on pods there get IPs.
         const host = this.world.host(this.node);
-        if (host && c.image.startsWith('calico/node')) host.cniInstalled = true;
+        // Docker Hub's calico/node (the first edition's) or quay.io's (the second's).
+        if (host && /^(quay\.io\/)?calico\/node(:|$)/.test(c.image)) host.cniInstalled = true;
         this.net.send(
           this.id,
           podsId(this.node),

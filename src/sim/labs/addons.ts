@@ -11,13 +11,66 @@ import type {
   Service,
   Toleration,
 } from '../objects';
+import type { Profile } from '../profiles';
 import type { SimMs } from '../units';
 
 const everything: Toleration[] = [{ operator: 'Exists' }];
-const masterToleration: Toleration[] = [
-  { key: 'CriticalAddonsOnly', operator: 'Exists' },
-  { key: 'node-role.kubernetes.io/master', operator: 'Exists', effect: 'NoSchedule' },
-];
+
+export type AddonTemplates = Readonly<
+  Record<'kubeProxy' | 'calicoNode' | 'coredns' | 'calicoKubeControllers', PodTemplate>
+>;
+
+const templatesCache = new WeakMap<Profile, AddonTemplates>();
+
+/** The pod templates of kube-proxy, CoreDNS and Calico in the profile's version (its images, its taint's key). */
+export function addonTemplates(profile: Profile): AddonTemplates {
+  const cached = templatesCache.get(profile);
+  if (cached) return cached;
+  const { images, controlPlaneTolerationKeys } = profile.addons;
+  const masterToleration: Toleration[] = [
+    { key: 'CriticalAddonsOnly', operator: 'Exists' },
+    ...controlPlaneTolerationKeys.map((key) => ({
+      key,
+      operator: 'Exists' as const,
+      effect: 'NoSchedule' as const,
+    })),
+  ];
+  const made: AddonTemplates = {
+    kubeProxy: {
+      labels: { 'k8s-app': 'kube-proxy' },
+      containers: [{ name: 'kube-proxy', image: images.kubeProxy }],
+      tolerations: everything,
+      hostNetwork: true,
+    },
+    calicoNode: {
+      labels: { 'k8s-app': 'calico-node' },
+      containers: [
+        { name: 'calico-node', image: images.calicoNode, resources: { requests: { cpu: '250m' } } },
+      ],
+      tolerations: everything,
+      hostNetwork: true,
+    },
+    coredns: {
+      labels: { 'k8s-app': 'kube-dns' },
+      containers: [
+        {
+          name: 'coredns',
+          image: images.coredns,
+          // kubeadm's CoreDNS Deployment (the same requests and limit in 1.18 and 1.36).
+          resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
+        },
+      ],
+      tolerations: masterToleration,
+    },
+    calicoKubeControllers: {
+      labels: { 'k8s-app': 'calico-kube-controllers' },
+      containers: [{ name: 'calico-kube-controllers', image: images.calicoKubeControllers }],
+      tolerations: masterToleration,
+    },
+  };
+  templatesCache.set(profile, made);
+  return made;
+}
 
 function meta(
   name: string,
@@ -28,40 +81,6 @@ function meta(
 ): ObjectMeta {
   return { name, namespace, uid, resourceVersion: 0, creationTimestamp: at, labels };
 }
-
-export const templates = {
-  kubeProxy: {
-    labels: { 'k8s-app': 'kube-proxy' },
-    containers: [{ name: 'kube-proxy', image: 'k8s.gcr.io/kube-proxy:v1.18.4' }],
-    tolerations: everything,
-    hostNetwork: true,
-  } satisfies PodTemplate,
-  calicoNode: {
-    labels: { 'k8s-app': 'calico-node' },
-    containers: [
-      { name: 'calico-node', image: 'calico/node:v3.9.4', resources: { requests: { cpu: '250m' } } },
-    ],
-    tolerations: everything,
-    hostNetwork: true,
-  } satisfies PodTemplate,
-  coredns: {
-    labels: { 'k8s-app': 'kube-dns' },
-    containers: [
-      {
-        name: 'coredns',
-        image: 'k8s.gcr.io/coredns:1.6.7',
-        // kubeadm 1.18's CoreDNS Deployment.
-        resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
-      },
-    ],
-    tolerations: masterToleration,
-  } satisfies PodTemplate,
-  calicoKubeControllers: {
-    labels: { 'k8s-app': 'calico-kube-controllers' },
-    containers: [{ name: 'calico-kube-controllers', image: 'calico/kube-controllers:v3.9.4' }],
-    tolerations: masterToleration,
-  } satisfies PodTemplate,
-};
 
 export function daemonSet(name: string, template: PodTemplate, at: SimMs, uid = ''): DaemonSet {
   return {
@@ -126,7 +145,8 @@ export function kubernetesEndpoints(at: SimMs): Endpoints {
 }
 
 /** What `kubeadm init` applies once the API server answers. */
-export function kubeadmAddons(at: SimMs) {
+export function kubeadmAddons(at: SimMs, profile: Profile) {
+  const templates = addonTemplates(profile);
   return [
     daemonSet('kube-proxy', templates.kubeProxy, at),
     deployment('coredns', 'kube-system', 2, templates.coredns, at),
@@ -159,25 +179,19 @@ export function kubeadmAddons(at: SimMs) {
 }
 
 /** What `kubectl apply -f .../172.16_net_calico.yaml` creates (the parts Podscope models). */
-export function calicoObjects(at: SimMs) {
+export function calicoObjects(at: SimMs, profile: Profile) {
+  const templates = addonTemplates(profile);
   return [
     daemonSet('calico-node', templates.calicoNode, at),
     deployment('calico-kube-controllers', 'kube-system', 1, templates.calicoKubeControllers, at),
   ];
 }
 
-export const controlPlaneImages: Record<string, string> = {
-  etcd: 'k8s.gcr.io/etcd:3.4.3-0',
-  'kube-apiserver': 'k8s.gcr.io/kube-apiserver:v1.18.4',
-  'kube-controller-manager': 'k8s.gcr.io/kube-controller-manager:v1.18.4',
-  'kube-scheduler': 'k8s.gcr.io/kube-scheduler:v1.18.4',
-};
-
 /**
- * The static pod manifests kubeadm 1.18 writes: their CPU requests (etcd asks for none in
- * 1.18), and the priority class every control-plane pod has.
+ * The static pod manifests kubeadm writes: their images, their CPU requests (etcd asks for
+ * none in 1.18), and the priority class every control-plane pod has.
  */
-export function controlPlaneContainer(component: string): Container {
+export function controlPlaneContainer(component: string, profile: Profile): Container {
   const cpu: Record<string, string> = {
     'kube-apiserver': '250m',
     'kube-controller-manager': '200m',
@@ -186,7 +200,12 @@ export function controlPlaneContainer(component: string): Container {
   const request = cpu[component];
   return {
     name: component,
-    image: controlPlaneImages[component] ?? component,
+    image: controlPlaneImage(component, profile),
     ...(request ? { resources: { requests: { cpu: request } } } : {}),
   };
+}
+
+export function controlPlaneImage(component: string, profile: Profile): string {
+  const images = profile.addons.images as unknown as Readonly<Record<string, string>>;
+  return images[component] ?? component;
 }

@@ -11,7 +11,7 @@ import type { RuntimeState } from '../components/runtime';
 import { desiredSubsets } from '../controllers/endpointsController';
 import { REVISION, replicaAnnotations } from '../controllers/rollout';
 import type { EtcdStore } from '../etcdStore';
-import { nodeImages } from '../images';
+import { imageIdOf, nodeImages } from '../images';
 import { dockerId, podSuffix } from '../names';
 import type { Condition, Deployment, KubeObject, Lease, Pod, PodTemplate, ReplicaSet } from '../objects';
 import { MIRROR_ANNOTATION, registryKey, resourceOfKind } from '../objects';
@@ -20,7 +20,7 @@ import type { Profile } from '../profiles';
 import type { Rng } from '../rng';
 import { minutes, type SimMs, seconds } from '../units';
 import type { HostRecord } from '../world';
-import { controlPlaneContainer, daemonSet, deployment, kubeadmAddons, templates } from './addons';
+import { addonTemplates, controlPlaneContainer, daemonSet, deployment, kubeadmAddons } from './addons';
 import { allManifests, nodeMachine } from './hosts';
 import { seedCreated, seedNode, seedPod, seedWorkload } from './seedManaged';
 import { nodeSetupEvents } from './setupEvents';
@@ -92,7 +92,7 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
       since('Ready', 'True', (calicoAt + seconds(2)) as SimMs),
     ];
     const conditions = nodeConditions({ runtimeUp: true, cniReady: true }, held, reportedAt);
-    const images = nodeImages(seededImages(h.role));
+    const images = nodeImages(seededImages(h.role, t.profile), t.profile.runtime.service);
     const ready = { ...node, status: { ...node.status, conditions: [networkUp, ...conditions], images } };
     const stored = put(seedNode(ready, { joinedAt: at, calicoAt, reportedAt }));
     // The kubelet created its lease once its Node was there, and has renewed it every 10 s since.
@@ -105,7 +105,9 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
     });
   });
 
-  const [, , , dns] = kubeadmAddons(addonsAt);
+  const templates = addonTemplates(t.profile);
+  const { addons } = t.profile;
+  const [, , , dns] = kubeadmAddons(addonsAt, t.profile);
   // kubeadm creates kube-proxy and CoreDNS; Calico's objects come from `kubectl apply`.
   const proxyDs = put(
     seedWorkload(
@@ -148,7 +150,9 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
       addonsAt,
     ),
   );
-  const services = kubeadmAddons(addonsAt).filter((o) => o.kind === 'Service' || o.kind === 'Endpoints');
+  const services = kubeadmAddons(addonsAt, t.profile).filter(
+    (o) => o.kind === 'Service' || o.kind === 'Endpoints',
+  );
   for (const s of services)
     put(seedCreated(s, s.kind === 'Endpoints' ? 'kube-controller-manager' : 'kubeadm'));
   void dns;
@@ -183,9 +187,9 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
       ),
     );
   };
-  // The hashes of the book's transcript (kubeadm v1.18.4 and Calico v3.9.4 templates).
-  const corednsRs = rs(corednsD, '66bff467f8', 2);
-  const kccRs = rs(kccD, '99c9b6f64', 1);
+  // The hashes a real cluster of the profile's version gives its templates (the profile says whence).
+  const corednsRs = rs(corednsD, addons.corednsHash, 2);
+  const kccRs = rs(kccD, addons.calicoKubeControllersHash, 1);
 
   const master = hosts.find((h) => h.role === 'master');
   if (!master) return;
@@ -250,11 +254,21 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
           restartCount: 0,
           state: { running: { startedAt: started } },
           containerID: `${t.profile.node.containerIdScheme}${containerId}`,
+          imageID: imageIdOf(x.image, t.profile.runtime.service),
         })),
       },
     };
     const creator = mirror ? 'kubelet' : 'kube-controller-manager';
-    put(seedPod(defaultPod(pod, 'kube-system'), creator, at, started, mirror, !template.hostNetwork));
+    put(
+      seedPod(
+        defaultPod(pod, 'kube-system', t.profile.apiServer.tokenVolume),
+        creator,
+        at,
+        started,
+        mirror,
+        !template.hostNetwork,
+      ),
+    );
     if (runtime && c && !mirror) {
       runtime.sandboxes.set(sandboxId, { id: sandboxId, podUid, podName: name, ip, ready: true });
       runtime.containers.set(containerId, {
@@ -275,7 +289,7 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
   for (const m of allManifests) {
     const template: PodTemplate = {
       labels: { component: m, tier: 'control-plane' },
-      containers: [controlPlaneContainer(m)],
+      containers: [controlPlaneContainer(m, t.profile)],
       hostNetwork: true,
     };
     runPod(master, `${m}-${master.name}`, template, masterAt, undefined, true);
@@ -304,7 +318,7 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
     };
     runPod(h, names.calico, templates.calicoNode, at, calicoDs);
     runPod(h, names.proxy, templates.kubeProxy, at, proxyDs);
-    t.runtimes.get(h.name)?.images.add('calico/cni:v3.9.4');
+    t.runtimes.get(h.name)?.images.add(addons.images.calicoCni);
     const joinedAt = nodeAt.get(h.name) ?? at;
     // kube-proxy starts a few seconds after its pod is bound; the node is Ready once calico-node runs.
     for (const e of nodeSetupEvents(
@@ -357,12 +371,14 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
  * The images a node's docker holds after the setup (what runPod below runs there, Calico's
  * CNI installer and the sandbox image), as `docker images` lists them.
  */
-function seededImages(role: HostRecord['role']): string[] {
+function seededImages(role: HostRecord['role'], profile: Profile): string[] {
+  const templates = addonTemplates(profile);
+  const { images } = profile.addons;
   const first = (t: PodTemplate) => t.containers.map((c) => c.image);
   const master =
     role === 'master'
       ? [
-          ...allManifests.map((m) => controlPlaneContainer(m).image),
+          ...allManifests.map((m) => controlPlaneContainer(m, profile).image),
           ...first(templates.calicoKubeControllers),
           ...first(templates.coredns),
         ]
@@ -371,7 +387,7 @@ function seededImages(role: HostRecord['role']): string[] {
     ...master,
     ...first(templates.calicoNode),
     ...first(templates.kubeProxy),
-    'calico/cni:v3.9.4',
-    'k8s.gcr.io/pause:3.2',
+    images.calicoCni,
+    images.pause,
   ];
 }

@@ -366,9 +366,87 @@ export const differences136: readonly Difference[] = [
     ],
     what: "npm run api's GET /version: v1.36.0, with the emulation and minimum-compatibility versions a 1.31+ server reports.",
     source:
-      'kubernetes/apimachinery v0.36.0 pkg/version/types.go (version.Info: emulationMajor … minCompatibilityMinor, omitempty); kubectl kubernetes-1.36.0 go.mod (go 1.26.0); src/api/realKubectl.test.ts (kubectl 1.33 prints Server Version: v1.36.0)',
+      'kubernetes/apimachinery v0.36.0 pkg/version/types.go (version.Info: emulationMajor … minCompatibilityMinor, omitempty); a real kubeadm v1.36.0’s `kubeadm version` in the code index (GitCommit ecf6decece6a6de25a57aad9ba90b6ce580f6f78, go1.26.2, built 2026-04-22T13:54:03Z); src/api/realKubectl.test.ts (kubectl 1.33 prints Server Version: v1.36.0)',
     unverified:
-      'the release’s gitCommit (zeros) and build time (the tags’ day) could not be read; emulation 1.36 and minimum compatibility 1.35 are the defaults as remembered (KEP-4330)',
+      'the server’s build time is kubeadm’s (the release’s binaries are built minutes apart); emulation 1.36 and minimum compatibility 1.35 are the defaults as remembered (KEP-4330)',
+  },
+  {
+    id: 'addon-images',
+    fields: [
+      'addons.images.etcd',
+      'addons.images.kube-apiserver',
+      'addons.images.kube-controller-manager',
+      'addons.images.kube-scheduler',
+      'addons.images.kubeProxy',
+      'addons.images.coredns',
+      'addons.images.pause',
+      'addons.images.calicoNode',
+      'addons.images.calicoCni',
+      'addons.images.calicoKubeControllers',
+      'addons.controlPlaneTolerationKeys',
+    ],
+    what: 'The system pods run registry.k8s.io’s images (k8s.gcr.io is frozen): kube-*:v1.36.0, etcd 3.6.8-0, CoreDNS v1.14.2 under coredns/coredns, pause 3.10.2, and Calico v3.31.2 from quay.io; CoreDNS tolerates the control-plane taint, not the master one.',
+    source:
+      'three `kubeadm config images list` outputs of v1.36.2, v1.36.4 and v1.36.5 in the code index (coredns/coredns:v1.14.2, pause:3.10.2, etcd:3.6.8-0, the same in all three); sysnet4admin/IaC k8s/CNI/calico-quay-v3.31.2.yaml (quay.io/calico/node, cni and kube-controllers v3.31.2), the manifest _prepublish_updates/calico.md says controlplane_node.sh applies; kubeadm constants.go (ControlPlaneToleration: node-role.kubernetes.io/control-plane)',
+    unverified:
+      'v1.36.0’s etcd, CoreDNS and pause are taken to be those of v1.36.2–5; the images’ IDs and sizes are stand-ins; calico-node’s init containers (upgrade-ipam, install-cni, ebpf-bootstrap) are not modelled in either profile',
+    script: [
+      'kubectl get pods -n kube-system -l k8s-app=kube-dns -o jsonpath="{.items[0].spec.containers[0].image} {.items[0].spec.tolerations[1].key}"',
+    ],
+    prints: {
+      '1.18': 'k8s.gcr.io/coredns:1.6.7 node-role.kubernetes.io/master',
+      '1.36': 'registry.k8s.io/coredns/coredns:v1.14.2 node-role.kubernetes.io/control-plane',
+    },
+  },
+  {
+    id: 'addon-hashes',
+    fields: ['addons.corednsHash', 'addons.calicoKubeControllersHash'],
+    what: 'kubectl get pods -n kube-system: CoreDNS’s pods are coredns-589f44dc88-…, the hash of kubeadm 1.36’s CoreDNS template (66bff467f8 in 1.18).',
+    source:
+      'a real kubeadm v1.36.0 cluster’s `kubectl get pods -A` in the code index (coredns-589f44dc88-mfp9r, coredns-589f44dc88-pfbpf): the template holds nothing of the cluster’s own, so every kubeadm 1.36.0 cluster has that hash',
+    unverified:
+      'calico-kube-controllers’ hash under the second edition’s manifest (sysnet4admin’s own copy) could not be read: 6f9d4c8b7 is a stand-in',
+    script: ['kubectl get pods -n kube-system'],
+    prints: { '1.18': /^coredns-66bff467f8-4pvhm /m, '1.36': /^coredns-589f44dc88-4pvhm /m },
+  },
+  {
+    id: 'token-volume',
+    fields: ['apiServer.tokenVolume'],
+    what: 'Every pod mounts a projected kube-api-access-… volume (a bound token of 3607 s, the CA from kube-root-ca.crt, the namespace) instead of the default-token-… Secret; describe shows Type: Projected.',
+    source:
+      'plugin/pkg/admission/serviceaccount/admission.go TokenVolumeSource (K8S-COPY of a recent release: defaultMode 420, serviceAccountToken path token with WarnOnlyBoundTokenExpirationSeconds, configMap kube-root-ca.crt ca.crt, downwardAPI metadata.namespace); BoundServiceAccountTokenVolume GA in 1.22; kubectl pkg/describe/describe.go printProjectedVolumeSource at kubernetes-1.36.0',
+    unverified:
+      'the five characters after kube-api-access- are drawn by the API server; the lab derives them from the pod’s uid. The kube-root-ca.crt ConfigMaps themselves are not in the lab',
+    script: [...runPod, 'kubectl describe pod nginx-pod'],
+    prints: {
+      '1.18': /^ {2}default-token-[a-z0-9]{5}:\n {4}Type: {8}Secret \(a volume populated by a Secret\)$/m,
+      '1.36':
+        /^ {2}kube-api-access-[a-z0-9]{5}:\n {4}Type: {20}Projected \(a volume that contains injected data from multiple sources\)\n {4}TokenExpirationSeconds: {2}3607\n {4}ConfigMapName: {11}kube-root-ca\.crt\n {4}Optional: {16}false\n {4}DownwardAPI: {13}true$/m,
+    },
+  },
+  {
+    id: 'image-id',
+    fields: [],
+    what: 'describe’s Image ID is containerd’s full reference, docker.io/library/nginx@sha256:…, not docker-pullable://docker.io/nginx@sha256:….',
+    source: 'containerd’s CRI plugin (the kubelet reports its image’s repo digest as imageID; no docker-pullable:// scheme outside dockershim)',
+    unverified: 'the digests are derived from the image’s name, under both profiles: not the registry’s',
+    script: [...runPod, 'kubectl describe pod nginx-pod'],
+    prints: {
+      '1.18': /^ {4}Image ID: +docker-pullable:\/\/docker\.io\/nginx@sha256:[0-9a-f]{64}$/m,
+      '1.36': /^ {4}Image ID: +docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/m,
+    },
+  },
+  {
+    id: 'kubeadm-version',
+    fields: ['addons.kubeadmVersion'],
+    what: 'kubeadm version prints v1.36.0’s version.Info, with the empty emulation and compatibility fields a client carries.',
+    source: 'a real kubeadm v1.36.0 (pkgs.k8s.io 1.36.0-1.1 on Ubuntu 24.04) in the code index, copied whole',
+    script: ['kubeadm version'],
+    prints: {
+      '1.18': 'kubeadm version: &version.Info{Major:"1", Minor:"18", GitVersion:"v1.18.4"',
+      '1.36':
+        'kubeadm version: &version.Info{Major:"1", Minor:"36", EmulationMajor:"", EmulationMinor:"", MinCompatibilityMajor:"", MinCompatibilityMinor:"", GitVersion:"v1.36.0", GitCommit:"ecf6decece6a6de25a57aad9ba90b6ce580f6f78"',
+    },
   },
   {
     id: 'no-selflink',

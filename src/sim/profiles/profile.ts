@@ -93,12 +93,16 @@ export interface Profile {
   readonly systemd: 'v219' | 'v255';
   /** The commands this lab's machines have not: docker in the containerd lab, crictl in the book's (as Podscope has it). */
   readonly absentCommands: readonly string[];
+  /** What kubeadm and the book's Calico manifest deploy, and `kubeadm version`. */
+  readonly addons: Addons;
   /** What `npm run api` serves as this version's kube-apiserver (src/api). */
   readonly apiServer: {
     /** GET /version: apimachinery's version.Info, its fields in their JSON order. */
     readonly versionInfo: Readonly<Record<string, string>>;
     /** Objects and lists carry metadata.selfLink (1.18); RemoveSelfLink, GA in 1.24, sets none. */
     readonly selfLink: boolean;
+    /** The token the ServiceAccount plugin mounts: the namespace's `default-token-…` Secret (1.18) or the projected `kube-api-access-…` volume (1.22+). */
+    readonly tokenVolume: 'secret' | 'projected';
   };
   readonly controllerManager: {
     /** --node-monitor-grace-period: how long a silent kubelet's node stays Ready. */
@@ -152,6 +156,37 @@ export interface Profile {
     /** The book's docker lines as this lab types them, by the line's first words: `docker ps` → `crictl ps`. */
     readonly runtimeCommands: Readonly<Record<string, string>>;
   };
+}
+
+/** The images kubeadm and the book's Calico manifest run, as their pod specs name them. */
+export interface AddonImages {
+  readonly etcd: string;
+  readonly 'kube-apiserver': string;
+  readonly 'kube-controller-manager': string;
+  readonly 'kube-scheduler': string;
+  readonly kubeProxy: string;
+  readonly coredns: string;
+  /** The sandbox image the kubelet (1.18: --pod-infra-container-image) or containerd pulls first. */
+  readonly pause: string;
+  readonly calicoNode: string;
+  /** The image of calico-node's install-cni init container, held on every node. */
+  readonly calicoCni: string;
+  readonly calicoKubeControllers: string;
+}
+
+export interface Addons {
+  readonly images: AddonImages;
+  /**
+   * The pod-template-hash of kubeadm's CoreDNS ReplicaSet (`coredns-66bff467f8-…`): the
+   * Deployment's template is the same in every kubeadm cluster of a version, so its hash is too.
+   */
+  readonly corednsHash: string;
+  /** The same for the book's Calico kube-controllers Deployment. */
+  readonly calicoKubeControllersHash: string;
+  /** The control-plane taint's key CoreDNS and Calico's kube-controllers tolerate (`…/master` before 1.24's rename). */
+  readonly controlPlaneTolerationKeys: readonly string[];
+  /** `kubeadm version`'s line. */
+  readonly kubeadmVersion: string;
 }
 
 /**

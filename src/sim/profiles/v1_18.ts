@@ -70,6 +70,27 @@ export const profile118: Profile = {
   coreutilsQuoting: 'locale',
   systemd: 'v219',
   absentCommands: ['crictl'],
+  // kubeadm v1.18.4's images (k8s-facts §1.5, `kubectl describe` of the book's pods) and the
+  // first edition's Calico v3.9.4 manifest; the hashes are the book's transcript's.
+  addons: {
+    images: {
+      etcd: 'k8s.gcr.io/etcd:3.4.3-0',
+      'kube-apiserver': 'k8s.gcr.io/kube-apiserver:v1.18.4',
+      'kube-controller-manager': 'k8s.gcr.io/kube-controller-manager:v1.18.4',
+      'kube-scheduler': 'k8s.gcr.io/kube-scheduler:v1.18.4',
+      kubeProxy: 'k8s.gcr.io/kube-proxy:v1.18.4',
+      coredns: 'k8s.gcr.io/coredns:1.6.7',
+      pause: 'k8s.gcr.io/pause:3.2',
+      calicoNode: 'calico/node:v3.9.4',
+      calicoCni: 'calico/cni:v3.9.4',
+      calicoKubeControllers: 'calico/kube-controllers:v3.9.4',
+    },
+    corednsHash: '66bff467f8',
+    calicoKubeControllersHash: '99c9b6f64',
+    controlPlaneTolerationKeys: ['node-role.kubernetes.io/master'],
+    kubeadmVersion:
+      'kubeadm version: &version.Info{Major:"1", Minor:"18", GitVersion:"v1.18.4", GitCommit:"c96aede7b5205121079932896c4ad89bb93260af", GitTreeState:"clean", BuildDate:"2020-06-17T11:39:48Z", GoVersion:"go1.13.9", Compiler:"gc", Platform:"linux/amd64"}',
+  },
   // kube-apiserver v1.18.4's GET /version; its buildDate is MEM (kubeadm's and kubectl's differ by minutes).
   apiServer: {
     versionInfo: {
@@ -84,6 +105,7 @@ export const profile118: Profile = {
       platform: 'linux/amd64',
     },
     selfLink: true,
+    tokenVolume: 'secret',
   },
   // kube-controller-manager 1.18's default.
   controllerManager: { nodeMonitorGraceMs: 40_000 },

@@ -102,11 +102,39 @@ LOGO=ubuntu-logo
   coreutilsQuoting: 'shell-escape',
   systemd: 'v255',
   absentCommands: ['docker'],
+  // kubeadm 1.36's images: `kubeadm config images list` of v1.36.2, v1.36.4 and v1.36.5 (three
+  // transcripts in the code index) all give coredns v1.14.2, pause 3.10.2 and etcd 3.6.8-0;
+  // v1.36.0's are taken to be the same (unverified). Calico: sysnet4admin/IaC
+  // k8s/CNI/calico-quay-v3.31.2.yaml, which the second edition's controlplane_node.sh applies
+  // (_prepublish_updates/calico.md). The CoreDNS hash is a real kubeadm v1.36.0 cluster's
+  // (`kubectl get pods -A`: coredns-589f44dc88-…); the kube-controllers hash could not be
+  // read (the manifest is sysnet4admin's own): a stand-in.
+  addons: {
+    images: {
+      etcd: 'registry.k8s.io/etcd:3.6.8-0',
+      'kube-apiserver': `registry.k8s.io/kube-apiserver:${gitVersion}`,
+      'kube-controller-manager': `registry.k8s.io/kube-controller-manager:${gitVersion}`,
+      'kube-scheduler': `registry.k8s.io/kube-scheduler:${gitVersion}`,
+      kubeProxy: `registry.k8s.io/kube-proxy:${gitVersion}`,
+      coredns: 'registry.k8s.io/coredns/coredns:v1.14.2',
+      pause: 'registry.k8s.io/pause:3.10.2',
+      calicoNode: 'quay.io/calico/node:v3.31.2',
+      calicoCni: 'quay.io/calico/cni:v3.31.2',
+      calicoKubeControllers: 'quay.io/calico/kube-controllers:v3.31.2',
+    },
+    corednsHash: '589f44dc88',
+    calicoKubeControllersHash: '6f9d4c8b7',
+    // kubeadm's CoreDNS tolerates control-plane alone since 1.25; Calico 3.31 lists both keys.
+    controlPlaneTolerationKeys: ['node-role.kubernetes.io/control-plane'],
+    // A real kubeadm v1.36.0's `kubeadm version` (Ubuntu 24.04, pkgs.k8s.io's 1.36.0-1.1).
+    kubeadmVersion:
+      'kubeadm version: &version.Info{Major:"1", Minor:"36", EmulationMajor:"", EmulationMinor:"", MinCompatibilityMajor:"", MinCompatibilityMinor:"", GitVersion:"v1.36.0", GitCommit:"ecf6decece6a6de25a57aad9ba90b6ce580f6f78", GitTreeState:"clean", BuildDate:"2026-04-22T13:54:03Z", GoVersion:"go1.26.2", Compiler:"gc", Platform:"linux/amd64"}',
+  },
   // kube-apiserver v1.36.0's GET /version: apimachinery v0.36.0's version.Info carries the
   // emulation and minimum-compatibility versions (1.31+), which a server at its own version
-  // fills with its minor and the one before. The release's gitCommit and build time could not
-  // be read here (the kubernetes repository is not fetched): zeros, and the day the 1.36.0
-  // tags were cut (kubernetes/kubectl's kubernetes-1.36.0, 2026-04-22). goVersion: go.mod's go 1.26.0.
+  // fills with its minor and the one before. gitCommit and goVersion are the release's, from a
+  // real kubeadm v1.36.0 (`kubeadm version`); the server's buildDate is kubeadm's (the
+  // release's binaries are built minutes apart: unverified).
   apiServer: {
     versionInfo: {
       major: '1',
@@ -116,15 +144,17 @@ LOGO=ubuntu-logo
       minCompatibilityMajor: '1',
       minCompatibilityMinor: '35',
       gitVersion,
-      gitCommit: '0000000000000000000000000000000000000000',
+      gitCommit: 'ecf6decece6a6de25a57aad9ba90b6ce580f6f78',
       gitTreeState: 'clean',
-      buildDate: '2026-04-22T00:00:00Z',
-      goVersion: 'go1.26.0',
+      buildDate: '2026-04-22T13:54:03Z',
+      goVersion: 'go1.26.2',
       compiler: 'gc',
       platform: 'linux/amd64',
     },
     // KEP-1164: the RemoveSelfLink gate, on since 1.20 and locked on in 1.24.
     selfLink: false,
+    // BoundServiceAccountTokenVolume, GA in 1.22: a projected token, no token Secret.
+    tokenVolume: 'projected',
   },
   // kube-controller-manager's default since 1.32 (it was 40 s).
   controllerManager: { nodeMonitorGraceMs: 50_000 },

@@ -45,6 +45,28 @@ export const differencesKo: Readonly<
     unverified:
       '박스를 직접 띄워 보지 않았습니다. LV 를 볼륨 그룹의 절반으로 잡는 것(subiquity 의 scaled_rootfs_size), 사용량, /run 의 크기, `udev` 줄이 없다는 것은 Ubuntu 22.04/24.04 머신에 대한 기억입니다.',
   },
+  'addon-images': {
+    what: '시스템 파드가 registry.k8s.io 의 이미지를 씁니다(k8s.gcr.io 는 동결되었습니다). kube-* 는 v1.36.0, etcd 는 3.6.8-0, CoreDNS 는 coredns/coredns 아래의 v1.14.2, pause 는 3.10.2, Calico 는 quay.io 의 v3.31.2 입니다. CoreDNS 는 master 테인트가 아니라 control-plane 테인트를 견딥니다.',
+    unverified:
+      'v1.36.0 의 etcd, CoreDNS, pause 버전은 v1.36.2~5 의 것과 같다고 보았습니다. 이미지의 ID 와 크기는 자리만 채운 값입니다. calico-node 의 init 컨테이너(upgrade-ipam, install-cni, ebpf-bootstrap)는 두 판 모두 모델에 없습니다.',
+  },
+  'addon-hashes': {
+    what: 'kubectl get pods -n kube-system: CoreDNS 파드 이름이 coredns-589f44dc88-… 입니다. kubeadm 1.36 의 CoreDNS 템플릿에서 나온 해시입니다(1.18 은 66bff467f8).',
+    unverified:
+      '2판의 매니페스트(sysnet4admin 의 사본)로 만든 calico-kube-controllers 의 해시는 읽지 못했습니다. 6f9d4c8b7 은 자리만 채운 값입니다.',
+  },
+  'token-volume': {
+    what: '모든 파드가 default-token-… 시크릿 대신 투영(projected) 볼륨 kube-api-access-… 를 마운트합니다(3607 초짜리 바운드 토큰, kube-root-ca.crt 의 CA, 네임스페이스). describe 는 Type: Projected 로 보여 줍니다.',
+    unverified:
+      'kube-api-access- 뒤의 다섯 글자는 API 서버가 무작위로 뽑습니다. 이 실습에서는 파드의 uid 에서 만듭니다. kube-root-ca.crt 컨피그맵 자체는 실습에 없습니다.',
+  },
+  'image-id': {
+    what: 'describe 의 Image ID 가 containerd 의 전체 이름 docker.io/library/nginx@sha256:… 입니다(docker-pullable://docker.io/nginx@sha256:… 가 아닙니다).',
+    unverified: '다이제스트는 두 판 모두 이미지 이름에서 만든 값이며, 레지스트리의 값이 아닙니다.',
+  },
+  'kubeadm-version': {
+    what: 'kubeadm version 이 v1.36.0 의 version.Info 를 출력합니다. 클라이언트라서 에뮬레이션·호환성 필드는 비어 있습니다.',
+  },
   memory: {
     what: 'free -h: cp-k8s 의 메모리는 4GB(워커 노드는 2GB)이고, procps 4 의 형식(3.8Gi, 9칸짜리 레이블)으로 보입니다.',
     unverified:
@@ -149,7 +171,7 @@ export const differencesKo: Readonly<
   'apiserver-version': {
     what: 'npm run api 의 GET /version: v1.36.0 이며, 1.31 이후의 서버가 알려 주는 에뮬레이션 버전과 최소 호환 버전이 함께 옵니다.',
     unverified:
-      '릴리스의 gitCommit(0 으로 채움)과 빌드 시각(태그를 만든 날)은 읽지 못했습니다. 에뮬레이션 1.36 과 최소 호환 1.35 는 기억하는 기본값입니다(KEP-4330).',
+      '서버의 빌드 시각은 kubeadm 의 것입니다(한 릴리스의 바이너리는 몇 분 간격으로 빌드됩니다). 에뮬레이션 1.36 과 최소 호환 1.35 는 기억하는 기본값입니다(KEP-4330).',
   },
   'no-selflink': {
     what: '오브젝트와 목록에 metadata.selfLink 가 없습니다.',

@@ -31,7 +31,7 @@ export const readyLabFrame136: Frame = {
     pods: [
       {
         namespace: 'kube-system',
-        name: 'calico-kube-controllers-99c9b6f64-ms2ml',
+        name: 'calico-kube-controllers-6f9d4c8b7-ms2ml',
         node: 'cp-k8s',
         status: 'Running',
         ready: '1/1',
@@ -76,7 +76,7 @@ export const readyLabFrame136: Frame = {
       },
       {
         namespace: 'kube-system',
-        name: 'coredns-66bff467f8-4pvhm',
+        name: 'coredns-589f44dc88-4pvhm',
         node: 'cp-k8s',
         status: 'Running',
         ready: '1/1',
@@ -85,7 +85,7 @@ export const readyLabFrame136: Frame = {
       },
       {
         namespace: 'kube-system',
-        name: 'coredns-66bff467f8-bj6n8',
+        name: 'coredns-589f44dc88-bj6n8',
         node: 'cp-k8s',
         status: 'Running',
         ready: '1/1',
@@ -215,7 +215,7 @@ export const readyLabFrame136: Frame = {
       { key: '/registry/namespaces/kube-public', createRevision: 65, modRevision: 65 },
       { key: '/registry/namespaces/kube-system', createRevision: 66, modRevision: 66 },
       {
-        key: '/registry/pods/kube-system/calico-kube-controllers-99c9b6f64-ms2ml',
+        key: '/registry/pods/kube-system/calico-kube-controllers-6f9d4c8b7-ms2ml',
         createRevision: 19,
         modRevision: 19,
       },
@@ -223,8 +223,8 @@ export const readyLabFrame136: Frame = {
       { key: '/registry/pods/kube-system/calico-node-9hscl', createRevision: 22, modRevision: 22 },
       { key: '/registry/pods/kube-system/calico-node-fpkts', createRevision: 42, modRevision: 42 },
       { key: '/registry/pods/kube-system/calico-node-gc62d', createRevision: 52, modRevision: 52 },
-      { key: '/registry/pods/kube-system/coredns-66bff467f8-4pvhm', createRevision: 20, modRevision: 20 },
-      { key: '/registry/pods/kube-system/coredns-66bff467f8-bj6n8', createRevision: 21, modRevision: 21 },
+      { key: '/registry/pods/kube-system/coredns-589f44dc88-4pvhm', createRevision: 20, modRevision: 20 },
+      { key: '/registry/pods/kube-system/coredns-589f44dc88-bj6n8', createRevision: 21, modRevision: 21 },
       { key: '/registry/pods/kube-system/etcd-cp-k8s', createRevision: 15, modRevision: 15 },
       { key: '/registry/pods/kube-system/kube-apiserver-cp-k8s', createRevision: 16, modRevision: 16 },
       {
@@ -238,11 +238,11 @@ export const readyLabFrame136: Frame = {
       { key: '/registry/pods/kube-system/kube-proxy-mkjz4', createRevision: 53, modRevision: 53 },
       { key: '/registry/pods/kube-system/kube-scheduler-cp-k8s', createRevision: 18, modRevision: 18 },
       {
-        key: '/registry/replicasets/kube-system/calico-kube-controllers-99c9b6f64',
+        key: '/registry/replicasets/kube-system/calico-kube-controllers-6f9d4c8b7',
         createRevision: 14,
         modRevision: 14,
       },
-      { key: '/registry/replicasets/kube-system/coredns-66bff467f8', createRevision: 13, modRevision: 13 },
+      { key: '/registry/replicasets/kube-system/coredns-589f44dc88', createRevision: 13, modRevision: 13 },
       { key: '/registry/services/endpoints/default/kubernetes', createRevision: 12, modRevision: 12 },
       { key: '/registry/services/endpoints/kube-system/kube-dns', createRevision: 62, modRevision: 62 },
       { key: '/registry/services/specs/default/kubernetes', createRevision: 10, modRevision: 10 },
