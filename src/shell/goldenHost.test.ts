@@ -97,7 +97,8 @@ describe('systemctl status under 1.36', () => {
     ]);
     expect(lines[6]).toMatch(/^ {3}Main PID: \d+ \(kubelet\)$/);
     expect(lines[7]).toMatch(/^ {6}Tasks: \d+ \(limit: \d+\)$/);
-    expect(lines[8]).toMatch(/^ {5}Memory: \d+\.\dM$/);
+    // systemctl-show.c at v255 adds the cgroup's memory.peak.
+    expect(lines[8]).toMatch(/^ {5}Memory: \d+\.\dM \(peak: \d+\.\dM\)$/);
     expect(lines[9]).toMatch(/^ {8}CPU: \d+(\.\d+)?s$/);
     expect(lines[10]).toBe('     CGroup: /system.slice/kubelet.service');
     expect(lines[11]).toMatch(/^ {13}└─\d+ \/usr\/bin\/kubelet /);
@@ -105,5 +106,11 @@ describe('systemctl status under 1.36', () => {
     expect(runAt(s, 'cp-k8s', 'journalctl -u kubelet | tail -1').text).toMatch(
       /systemd\[1\]: Stopped kubelet\.service - kubelet: The Kubernetes Node Agent\.$/,
     );
+    // Stopped: ○, how long the run lasted, and the CPU it used (not the 0 of a unit never run).
+    const stopped = runAt(s, 'cp-k8s', 'systemctl status kubelet').text.split('\n');
+    expect(stopped[0]).toBe('○ kubelet.service - kubelet: The Kubernetes Node Agent');
+    expect(stopped[4]).toMatch(/^ {5}Active: inactive \(dead\) since Fri 2026-05-08 01:00:0\d UTC; /);
+    expect(stopped[5]).toBe('   Duration: 30min 1s');
+    expect(stopped[9]).toMatch(/^ {8}CPU: [1-9]\d*\.\d+s$/);
   });
 });

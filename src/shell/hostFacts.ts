@@ -167,12 +167,6 @@ export const KUBELET_NO_DOCKER: readonly [string, string] = [
   'Container runtime not ready: RuntimeReady=false reason:DockerDaemonNotReady message:docker: failed to get docker version: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
 ];
 
-/** The kubelet's last word before kubeadm has written its config (klog fatal, exit 255). */
-export const KUBELET_NO_CONFIG: readonly [string, string] = [
-  'server.go:199',
-  'failed to load Kubelet config file /var/lib/kubelet/config.yaml, error failed to read kubelet config file "/var/lib/kubelet/config.yaml", error: open /var/lib/kubelet/config.yaml: no such file or directory',
-];
-
 /** The units' ExecStart= lines as systemctl status shows them once the process has gone. */
 export const EXEC_START = {
   kubelet:

@@ -51,8 +51,11 @@ describe.each(['1.18', '1.36'] as const)('the wall clock under %s', (profile: Pr
       `since ${e.systemd} 00:30:00 UTC;`,
     );
     const journal = runAt(s, 'w2-k8s', 'journalctl -u kubelet -n 1').stdout.split('\n');
-    expect(journal[0]).toContain(`-- Logs begin at ${e.systemd} 00:29:44 UTC, end at ${e.systemd} 01:00:`);
-    expect(journal[1]?.startsWith(e.short)).toBe(true);
+    // systemd 219 heads the journal with its span; 252+ prints no header.
+    if (profile === '1.18')
+      expect(journal[0]).toContain(`-- Logs begin at ${e.systemd} 00:29:44 UTC, end at ${e.systemd} 01:00:`);
+    else expect(journal).toHaveLength(1);
+    expect(journal.at(-1)?.startsWith(e.short)).toBe(true);
     expect(runAt(s, 'w2-k8s', 'iptables-save -t nat').stdout.split('\n')[0]).toMatch(e.ctime);
   });
 });

@@ -1,11 +1,13 @@
-// journalctl of systemd 219: -u UNIT, -n N, -f, -x, -e, --no-pager (the terminal has no
-// pager: every form prints as --no-pager does). The journal is volatile on CentOS 7, so it
-// begins at this boot.
+// journalctl of systemd 219 (or 255, the profile's `systemd`): -u UNIT, -n N, -f, -x, -e,
+// --no-pager (the terminal has no pager: every form prints as --no-pager does). The journal
+// is volatile on CentOS 7, so it begins at this boot. 219 heads its output with the
+// journal's span, `-- Logs begin at …`; Debian 12's 252 and Ubuntu 24.04's 255 print none.
 import type { CommandIO } from '../command';
 import { defineCommand, fail, ok } from '../command';
 import type { JournalEntry, JournalUnit } from '../host/hostJournal';
 import { catalogLines, journal, journalLine } from '../host/hostJournal';
 import { runtimeUnit } from '../host/runtimeUnit';
+import { labProfile } from '../labProfile';
 import { labEpoch, systemdTime } from '../wallClock';
 
 interface Journalctl {
@@ -80,13 +82,15 @@ export const journalctl = defineCommand<Journalctl>({
     const now = world.now();
     const first = read();
     const shown = cmd.lines === undefined ? first : first.slice(Math.max(0, first.length - cmd.lines));
-    io.out(
-      cmd.follow
-        ? `-- Logs begin at ${begins}. --`
-        : `-- Logs begin at ${begins}, end at ${systemdTime(now, epoch)}. --`,
-    );
+    const v255 = labProfile(io.shell).systemd === 'v255';
+    if (!v255)
+      io.out(
+        cmd.follow
+          ? `-- Logs begin at ${begins}. --`
+          : `-- Logs begin at ${begins}, end at ${systemdTime(now, epoch)}. --`,
+      );
     if (shown.length === 0 && !cmd.follow) io.out('-- No entries --');
-    print(io, host.name, shown, cmd.explain, runtime, epoch);
+    print(io, host.name, shown, cmd.explain, runtime, epoch, v255);
     if (!cmd.follow) return io.exit(0);
     // -f: new lines as they are written, until Ctrl+C.
     let seen = first.length;
@@ -94,7 +98,7 @@ export const journalctl = defineCommand<Journalctl>({
     const poll = () => {
       // The host as it is now: its log is replaced, not grown in place, as the lab changes.
       const all = journal(world.cluster, world.cluster.host(host.name) ?? host, known, world.now());
-      print(io, host.name, all.slice(seen), cmd.explain, runtime, epoch);
+      print(io, host.name, all.slice(seen), cmd.explain, runtime, epoch, v255);
       seen = all.length;
       cancel = world.after(1000, poll);
     };
@@ -110,9 +114,10 @@ function print(
   explain: boolean,
   runtime: string,
   epoch: number,
+  v255: boolean,
 ): void {
   for (const e of entries) {
     io.out(journalLine(host, e, epoch));
-    if (explain) for (const l of catalogLines(e, runtime)) io.out(l);
+    if (explain) for (const l of catalogLines(e, runtime, v255)) io.out(l);
   }
 }

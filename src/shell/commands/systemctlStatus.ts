@@ -3,14 +3,16 @@
 // (how the last one ended once it has stopped), and the journal's last 10 lines. Lines are
 // cut to the terminal's 80 columns with "…", as systemctl does without --full. 255's
 // layout is systemctl-show.c print_status_info's: labels right-aligned in 11 columns,
-// `preset:`, `Tasks: N (limit: M)` and `CPU:`.
+// `preset:`, `Tasks: N (limit: M)`, `Memory: … (peak: …)` and `CPU:`; a unit that is not
+// running is marked ○ and says how long its last run lasted (`Duration:`) and what CPU it used.
 import type { HostState, SimCluster } from '../../sim/api';
 import type { HostService } from '../../sim/inputs';
+import type { Profile } from '../../sim/profiles';
 import type { CommandIO } from '../command';
 import { journal, journalLine } from '../host/hostJournal';
 import type { HostProcess } from '../host/hostProcesses';
-import { hostProcesses, serviceStart } from '../host/hostProcesses';
-import { kubeletLoops, loopingSince, loopPid } from '../host/kubeletLoop';
+import { hostProcesses, loadOf, serviceStart } from '../host/hostProcesses';
+import { kubeletLoops, LOOP_RUN_MS, loopCpuMs, loopingSince, loopPid } from '../host/kubeletLoop';
 import type { RuntimeUnit } from '../host/runtimeUnit';
 import { runtimeUnit } from '../host/runtimeUnit';
 import { EXEC_START, EXIT_ON_STOP, STOP_MS, UNITS } from '../hostFacts';
@@ -52,12 +54,14 @@ function cgroup(
   return procs.filter((p) => p === main || p === containerd || (containerd && p.ppid === containerd.pid));
 }
 
-/** systemd's format_timespan to the millisecond: `345ms`, `2.345s`, `1min 2.345s`. */
+/** systemd's format_timespan to the millisecond: `345ms`, `2.345s`, `1min 2.345s`, `1h 33min 55.104s`. */
 function timespan(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;
-  const min = Math.floor(ms / 60_000);
+  const h = Math.floor(ms / 3_600_000);
+  const min = Math.floor((ms % 3_600_000) / 60_000);
   const sec = ((ms % 60_000) / 1000).toFixed(3).replace(/\.?0+$/, '');
-  return min > 0 ? `${min}min ${sec}s` : `${sec}s`;
+  const parts = [h > 0 ? `${h}h` : '', min > 0 ? `${min}min` : '', sec !== '0' ? `${sec}s` : ''];
+  return parts.filter(Boolean).join(' ');
 }
 
 /**
@@ -65,6 +69,14 @@ function timespan(ms: number): string {
  * 16 KiB); pid_max (32768 on two CPUs) is higher here.
  */
 const tasksLimit = (memTotalKib: number) => Math.floor(((memTotalKib * 1024) / (8 * 16_384)) * 0.15);
+
+/** When the run that `stop` ended had begun: the last start before it, or the boot. */
+function runBefore(host: HostState, service: HostService, stop: number): number {
+  return (
+    [...host.serviceLog].reverse().find((c) => c.service === service && c.how !== 'stop' && c.at < stop)
+      ?.at ?? host.bootedAt
+  );
+}
 
 function lastStop(host: HostState, service: HostService): number | undefined {
   return [...host.serviceLog].reverse().find((c) => c.service === service && c.how === 'stop')?.at;
@@ -89,6 +101,10 @@ export function status(io: CommandIO, service: HostService, now: number): void {
   // Ubuntu ships no preset files: every unit's preset is enabled (systemd's default, `enable *`).
   const loaded = v255 ? unit.loaded.replace(/; vendor preset: \w+/, '; preset: enabled') : unit.loaded;
   const lines = [`● ${unitName}.service - ${unit.description}`, `${label('Loaded')} loaded (${loaded})`];
+  // systemd 248+ marks a unit that is not running (nor starting) with a white circle.
+  const dead = () => {
+    if (v255) lines[0] = `○${(lines[0] as string).slice(1)}`;
+  };
   const [dir, ...files] = unit.dropIn;
   if (dir) lines.push(`${label('Drop-In')} ${dir}`, ...files.map((f) => `${indent}${f}`));
   if (service === 'network') {
@@ -102,8 +118,9 @@ export function status(io: CommandIO, service: HostService, now: number): void {
   }
   const loop = service === 'kubelet' && !host.joined ? loopingSince(host, now) : undefined;
   if (loop || (service === 'kubelet' && !host.joined)) {
+    if (!loop) dead();
     lines.push(
-      ...unjoinedKubelet(host, now, loop, labEpoch(cluster)),
+      ...unjoinedKubelet(host, now, loop, labEpoch(cluster), profile, label),
       ...journalTail(cluster, host, service, now),
     );
     io.out(lines.join('\n'));
@@ -121,6 +138,10 @@ export function status(io: CommandIO, service: HostService, now: number): void {
   lines.push(
     `${label('Active')} ${active ? 'active (running)' : 'inactive (dead)'} since ${systemdTime(since, labEpoch(cluster))}; ${systemdAgo(now - since)}`,
   );
+  // The run that ended: from its start to the end of its stop.
+  const lastRun = !active && stopped !== undefined ? runBefore(host, service, stopped) : undefined;
+  if (!active) dead();
+  if (v255 && lastRun !== undefined) lines.push(`${label('Duration')} ${timespan(since - lastRun)}`);
   lines.push(`${label('Docs')} ${unit.docs}`);
   const entries = journal(cluster, host, [service], now);
   if (active && (service === 'docker' || host.joined)) {
@@ -146,7 +167,21 @@ export function status(io: CommandIO, service: HostService, now: number): void {
     const left =
       service === 'docker' && active === false ? cgroup(hostProcesses(cluster, host, now), service, rt) : [];
     if (left.length > 0 && profile.runtime.containersOutliveService)
-      lines.push(...usage(left, service, host, now));
+      lines.push(
+        ...usage(
+          left,
+          service,
+          host,
+          now,
+          lastRun === undefined ? 0 : loadOf(rt.main).cpu * (stopped - lastRun),
+        ),
+      );
+    else if (v255) {
+      // The unit's CPU over its last run, as its cgroup counted it until the stop: its main process's.
+      const main = service === 'docker' ? rt.main : rt.kubelet;
+      const ran = lastRun === undefined ? 0 : loadOf(main).cpu * (stopped - lastRun);
+      lines.push(`${label('CPU')} ${timespan(ran)}`);
+    }
   }
   lines.push(...journalTail(cluster, host, service, now));
   io.out(lines.join('\n'));
@@ -158,6 +193,8 @@ export function status(io: CommandIO, service: HostService, now: number): void {
     svc: 'kubelet' | 'docker',
     h: HostState,
     t: number,
+    /** CPU the cgroup counted for processes gone from it (containerd, before its stop). */
+    goneCpuMs = 0,
   ): string[] {
     const out: string[] = [];
     // Go programs run a dozen threads or so each; systemd counts tasks, not processes.
@@ -170,10 +207,16 @@ export function status(io: CommandIO, service: HostService, now: number): void {
         ? `${label('Tasks')} ${tasks} (limit: ${tasksLimit(profile.node.memTotalKib[role])})`
         : `${label('Tasks')} ${tasks}`,
     );
-    out.push(`${label('Memory')} ${bytes(procs.reduce((n, p) => n + p.rssKib, 0))}`);
+    const memory = procs.reduce((n, p) => n + p.rssKib, 0);
+    // 255 adds the cgroup's memory.peak; the lab takes it as 3 % over what the unit holds now.
+    out.push(
+      v255
+        ? `${label('Memory')} ${bytes(memory)} (peak: ${bytes(Math.round(memory * 1.03))})`
+        : `${label('Memory')} ${bytes(memory)}`,
+    );
     if (v255)
       out.push(
-        `${label('CPU')} ${timespan(procs.reduce((n, p) => n + p.cpu * Math.max(0, t - p.startedAt), 0))}`,
+        `${label('CPU')} ${timespan(procs.reduce((n, p) => n + p.cpu * Math.max(0, t - p.startedAt), goneCpuMs))}`,
       );
     out.push(`${label('CGroup')} /system.slice/${unitName}.service`);
     procs.forEach((p, i) => {
@@ -202,15 +245,30 @@ function unjoinedKubelet(
   now: number,
   loop: ReturnType<typeof loopingSince>,
   epochMs: number,
+  profile: Profile,
+  label: (name: string) => string,
 ): string[] {
   const stoppedAt = lastStop(host, 'kubelet');
   const since = loop ? loop.lastExit : (stoppedAt ?? host.bootedAt);
   const pid = loopPid(host, loop ? loop.lastStart : (lastStartBefore(host, since) ?? host.bootedAt));
+  const status = profile.kubelet.noConfig.exitStatus;
+  if (profile.systemd !== 'v255')
+    return [
+      `   Active: ${loop ? 'activating (auto-restart) (Result: exit-code)' : 'inactive (dead)'} since ${systemdTime(since, epochMs)}; ${systemdAgo(now - since)}`,
+      `     Docs: ${UNITS.kubelet.docs}`,
+      `  Process: ${pid} ExecStart=${EXEC_START.kubelet} (code=exited, status=${status})`,
+      ` Main PID: ${pid} (code=exited, status=${status})`,
+    ];
+  // 255 keeps the last run's result through a stop (service_stop from auto-restart leaves it),
+  // its length, and the CPU it used (accounting starts again at each start).
+  const exited = `code=exited, status=${status}/FAILURE`;
   return [
-    `   Active: ${loop ? 'activating (auto-restart) (Result: exit-code)' : 'inactive (dead)'} since ${systemdTime(since, epochMs)}; ${systemdAgo(now - since)}`,
-    `     Docs: ${UNITS.kubelet.docs}`,
-    `  Process: ${pid} ExecStart=${EXEC_START.kubelet} (code=exited, status=255)`,
-    ` Main PID: ${pid} (code=exited, status=255)`,
+    `${label('Active')} ${loop ? 'activating (auto-restart)' : 'inactive (dead)'} (Result: exit-code) since ${systemdTime(since, epochMs)}; ${systemdAgo(now - since)}`,
+    ...(loop ? [] : [`${label('Duration')} ${timespan(LOOP_RUN_MS)}`]),
+    `${label('Docs')} ${UNITS.kubelet.docs}`,
+    `${label('Process')} ${pid} ExecStart=${EXEC_START.kubelet} (${exited})`,
+    `${label('Main PID')} ${pid} (${exited})`,
+    `${label('CPU')} ${timespan(loopCpuMs(pid))}`,
   ];
 }
 

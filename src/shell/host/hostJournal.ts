@@ -23,7 +23,11 @@ export interface JournalEntry {
   readonly ident: string;
   readonly message: string;
   /** systemd's catalog entry for -x. */
-  readonly catalog?: 'starting' | 'started' | 'stopping' | 'stopped';
+  readonly catalog?: 'starting' | 'started' | 'stopping' | 'stopped' | 'restart' | 'exited' | 'failed';
+  /** An exited main process's status, for the catalog's text. */
+  readonly exitStatus?: number;
+  /** The job's identifier, for systemd 255's catalog (a start or stop job and its end share one). */
+  readonly job?: number;
 }
 
 interface Run {
@@ -71,6 +75,43 @@ export function journal(
   units: readonly JournalUnit[],
   now: number,
 ): JournalEntry[] {
+  if (profileOf(cluster.options.profile).systemd !== 'v255') return entries(cluster, host, units, now);
+  // 255's catalog names each job; the jobs are numbered over both units, whichever is shown.
+  return withJobs(entries(cluster, host, ['kubelet', 'docker'], now)).filter((e) => units.includes(e.unit));
+}
+
+/**
+ * The boot's jobs before the first one shown, and the numbering after it: systemd counts every
+ * job of every unit; here only the lab's two units' jobs count (the lab's own figure).
+ */
+const FIRST_JOB = 121;
+
+/** Each start and stop job its identifier: a job's begin and end lines share one. */
+function withJobs(all: readonly JournalEntry[]): JournalEntry[] {
+  let next = FIRST_JOB;
+  const open = new Map<string, number>();
+  return all.map((e) => {
+    const kind = e.catalog === 'starting' || e.catalog === 'started' ? 'start' : 'stop';
+    if (e.catalog === 'starting' || e.catalog === 'stopping') {
+      open.set(`${e.unit}/${kind}`, next);
+      return { ...e, job: next++ };
+    }
+    if (e.catalog === 'started' || e.catalog === 'stopped') {
+      const key = `${e.unit}/${kind}`;
+      const job = open.get(key) ?? next++;
+      open.delete(key);
+      return { ...e, job };
+    }
+    return e;
+  });
+}
+
+function entries(
+  cluster: SimCluster,
+  host: HostState,
+  units: readonly JournalUnit[],
+  now: number,
+): JournalEntry[] {
   const out: JournalEntry[] = [];
   const rt = runtimeUnit(cluster);
   const epoch = labEpoch(cluster);
@@ -84,7 +125,8 @@ export function journal(
         ? `${unit === 'docker' ? rt.name : unit}.service - ${description}`
         : description;
     const runs = runsOf(cluster, host, unit, now);
-    if (unit === 'kubelet') out.push(...loopEntries(host, now, epoch));
+    if (unit === 'kubelet')
+      out.push(...loopEntries(host, now, profileOf(cluster.options.profile), text, epoch));
     for (const run of runs) {
       const sys = (at: number, message: string, catalog: JournalEntry['catalog']) =>
         out.push({ at, unit, ident: 'systemd[1]', message, ...(catalog ? { catalog } : {}) });
@@ -232,9 +274,14 @@ export function journalLine(host: string, e: JournalEntry, epochMs?: number): st
   return `${shortTime(e.at, epochMs)} ${host} ${e.ident}: ${e.message}`;
 }
 
-/** systemd 219's catalog texts, shown by journalctl -x under its own lines; `runtime` names the runtime's unit. */
-export function catalogLines(e: JournalEntry, runtime: string): string[] {
+/**
+ * systemd's catalog texts, shown by journalctl -x under its own lines; `runtime` names the
+ * runtime's unit. 219's (CentOS 7) under `-- `; 255's (catalog/systemd.catalog.in) under `░░ `,
+ * with Ubuntu's Support URL.
+ */
+export function catalogLines(e: JournalEntry, runtime: string, v255 = false): string[] {
   const unit = `${e.unit === 'docker' ? runtime : e.unit}.service`;
+  if (v255) return catalog255(e, unit);
   const head = (subject: string) => [
     `-- Subject: Unit ${unit} ${subject}`,
     '-- Defined-By: systemd',
@@ -255,6 +302,65 @@ export function catalogLines(e: JournalEntry, runtime: string): string[] {
       return [...head('has begun shutting down'), `-- Unit ${unit} has begun shutting down.`];
     case 'stopped':
       return [...head('has finished shutting down'), `-- Unit ${unit} has finished shutting down.`];
+    default:
+      return [];
+  }
+}
+
+/** Ubuntu builds its systemd with -Dsupport-url=http://www.ubuntu.com/support (Debian's is https://www.debian.org/support). */
+const UBUNTU_SUPPORT = 'http://www.ubuntu.com/support';
+
+function catalog255(e: JournalEntry, unit: string): string[] {
+  // journalctl's print_catalog: each line after "░░ ", an empty one as "░░ " too.
+  const text = (subject: string, ...body: string[]) =>
+    [`Subject: ${subject}`, 'Defined-By: systemd', `Support: ${UBUNTU_SUPPORT}`, '', ...body].map(
+      (l) => `░░ ${l}`,
+    );
+  const job = `The job identifier is ${e.job ?? FIRST_JOB}`;
+  switch (e.catalog) {
+    case 'starting':
+      return text(
+        `A start job for unit ${unit} has begun execution`,
+        `A start job for unit ${unit} has begun execution.`,
+        '',
+        `${job}.`,
+      );
+    case 'started':
+      return text(
+        `A start job for unit ${unit} has finished successfully`,
+        `A start job for unit ${unit} has finished successfully.`,
+        '',
+        `${job}.`,
+      );
+    case 'stopping':
+      return text(
+        `A stop job for unit ${unit} has begun execution`,
+        `A stop job for unit ${unit} has begun execution.`,
+        '',
+        `${job}.`,
+      );
+    case 'stopped':
+      return text(
+        `A stop job for unit ${unit} has finished`,
+        `A stop job for unit ${unit} has finished.`,
+        '',
+        `${job} and the job result is done.`,
+      );
+    case 'restart':
+      return text(
+        'Automatic restarting of a unit has been scheduled',
+        `Automatic restarting of the unit ${unit} has been scheduled, as the result for`,
+        'the configured Restart= setting for the unit.',
+      );
+    case 'exited':
+      return text(
+        'Unit process exited',
+        `An ExecStart= process belonging to unit ${unit} has exited.`,
+        '',
+        `The process' exit code is 'exited' and its exit status is ${e.exitStatus ?? 1}.`,
+      );
+    case 'failed':
+      return text('Unit failed', `The unit ${unit} has entered the 'failed' state with result 'exit-code'.`);
     default:
       return [];
   }

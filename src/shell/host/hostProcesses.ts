@@ -84,7 +84,7 @@ const LOAD: Readonly<Record<string, readonly [number, number, number]>> = {
   '/coredns': [0.003, 144_000, 18_000],
 };
 
-function loadOf(cmd: string): Pick<HostProcess, 'cpu' | 'vszKib' | 'rssKib'> {
+export function loadOf(cmd: string): Pick<HostProcess, 'cpu' | 'vszKib' | 'rssKib'> {
   const exe = (cmd.split(' ')[0] as string).replace(/^\/usr\/bin\//, '');
   const l = LOAD[exe];
   return l ? { cpu: l[0], vszKib: l[1], rssKib: l[2] } : { cpu: 0, vszKib: 108_000, rssKib: 7_000 };

@@ -111,6 +111,16 @@ export interface Profile {
   readonly kubelet: {
     /** Its first lines in the journal at each start, klog's file:line and the message (`${HOST}`: the host's name). */
     readonly startLog: readonly (readonly [string, string])[];
+    /**
+     * What it writes before kubeadm has written /var/lib/kubelet/config.yaml, and how it exits:
+     * klog's level and file:line, the message, and the exit status systemd reports.
+     */
+    readonly noConfig: {
+      readonly level: 'F' | 'E';
+      readonly where: string;
+      readonly message: string;
+      readonly exitStatus: number;
+    };
     /** The Normal events of a container's creation and start, for a container named `c`. */
     createdMessage(c: string): string;
     startedMessage(c: string): string;

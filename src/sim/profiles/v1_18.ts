@@ -130,6 +130,14 @@ export const profile118: Profile = {
     startedMessage: (c) => `Started container ${c}`,
     pulledMessage: (image) => `Successfully pulled image "${image}"`,
     // The book's transcript after the reboot shows the bare count (k8s-facts §1.5); the lab keeps it so.
+    // klog.Fatal in cmd/kubelet/app/server.go (v1.18.4 line 199): exit status 255.
+    noConfig: {
+      level: 'F',
+      where: 'server.go:199',
+      message:
+        'failed to load Kubelet config file /var/lib/kubelet/config.yaml, error failed to read kubelet config file "/var/lib/kubelet/config.yaml", error: open /var/lib/kubelet/config.yaml: no such file or directory',
+      exitStatus: 255,
+    },
     lastStateAfterReboot: false,
     podReadyToStartContainers: false,
   },

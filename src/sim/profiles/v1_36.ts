@@ -190,6 +190,16 @@ LOGO=ubuntu-logo
       ['kubelet_node_status.go:75', '"Attempting to register node" node="${HOST}"'],
       ['kubelet_node_status.go:78', '"Successfully registered node" node="${HOST}"'],
     ],
+    // cmd/kubelet/app/server.go RunE returns "failed to load kubelet config file, path: %s, error: %w";
+    // component-base's cli.Run logs it with klog.ErrorS and exits 1. The line as real kubelets on
+    // Ubuntu 24.04 and Debian 12 wrote it (1.30.14 at run.go:74; 1.31 and 1.34 at run.go:72).
+    noConfig: {
+      level: 'E',
+      where: 'run.go:72',
+      message:
+        '"command failed" err="failed to load kubelet config file, path: /var/lib/kubelet/config.yaml, error: failed to load Kubelet config file /var/lib/kubelet/config.yaml, error failed to read kubelet config file \\"/var/lib/kubelet/config.yaml\\", error: open /var/lib/kubelet/config.yaml: no such file or directory"',
+      exitStatus: 1,
+    },
     createdMessage: () => 'Container created',
     startedMessage: () => 'Container started',
     // pkg/kubelet/images/image_manager.go EnsureImageExists: both durations truncated to the millisecond.
