@@ -217,3 +217,57 @@ describe('the kubelet before kubeadm', () => {
     expect(runAt(s, 'm-k8s', 'ps -ef | grep -c /usr/bin/kubelet').text).toBe('2');
   });
 });
+
+describe('the kubelet before kubeadm under 1.36 (systemd 255, kubelet 1.36)', () => {
+  it('exits with status 1 and is restarted as 255 says, shows its run when stopped, and runs once kubeadm init has written its config', () => {
+    const s = new Session({ seed: 7, lab: 'fresh', profile: '1.36' });
+    const status = runAt(s, 'cp-k8s', 'systemctl status kubelet');
+    expect(status.code).toBe(3);
+    expect(status.text.split('\n').slice(0, 9)).toEqual([
+      '● kubelet.service - kubelet: The Kubernetes Node Agent',
+      '     Loaded: loaded (/usr/lib/systemd/system/kubelet.service; enabled; preset: enabled)',
+      '    Drop-In: /usr/lib/systemd/system/kubelet.service.d',
+      '             └─10-kubeadm.conf',
+      '     Active: activating (auto-restart) (Result: exit-code) since Fri 2026-05-08 00:59:51 UTC; 8s ago',
+      '       Docs: https://kubernetes.io/docs/',
+      '    Process: 1091 ExecStart=/usr/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS (code=exited, status=1/FAILURE)',
+      '   Main PID: 1091 (code=exited, status=1/FAILURE)',
+      '        CPU: 62ms',
+    ]);
+    expect(runAt(s, 'cp-k8s', 'journalctl -u kubelet | tail -6').text).toBe(
+      [
+        'May 08 00:59:51 cp-k8s systemd[1]: kubelet.service: Scheduled restart job, restart counter is at 11.',
+        'May 08 00:59:51 cp-k8s systemd[1]: Started kubelet.service - kubelet: The Kubernetes Node Agent.',
+        'May 08 00:59:51 cp-k8s (kubelet)[1091]: kubelet.service: Referenced but unset environment variable evaluates to an empty string: KUBELET_KUBEADM_ARGS',
+        'May 08 00:59:51 cp-k8s kubelet[1091]: E0508 00:59:51.420034    1091 run.go:72] "command failed" err="failed to load kubelet config file, path: /var/lib/kubelet/config.yaml, error: failed to load Kubelet config file /var/lib/kubelet/config.yaml, error failed to read kubelet config file \\"/var/lib/kubelet/config.yaml\\", error: open /var/lib/kubelet/config.yaml: no such file or directory"',
+        'May 08 00:59:51 cp-k8s systemd[1]: kubelet.service: Main process exited, code=exited, status=1/FAILURE',
+        "May 08 00:59:51 cp-k8s systemd[1]: kubelet.service: Failed with result 'exit-code'.",
+      ].join('\n'),
+    );
+    // No journal header under 252+, and none of 219's hold-off or failed-state lines.
+    const all = runAt(s, 'cp-k8s', 'journalctl -u kubelet').text;
+    expect(all.startsWith('May 08 00:58:00 cp-k8s systemd[1]: Started kubelet.service')).toBe(true);
+    expect(all).not.toMatch(/holdoff|entered failed state|Stopped/);
+    runAt(s, 'cp-k8s', 'systemctl stop kubelet');
+    expect(runAt(s, 'cp-k8s', 'journalctl -u kubelet -n 1').text).toBe(
+      'May 08 01:00:03 cp-k8s systemd[1]: Stopped kubelet.service - kubelet: The Kubernetes Node Agent.',
+    );
+    const stopped = runAt(s, 'cp-k8s', 'systemctl status kubelet').text.split('\n');
+    expect(stopped[0]).toBe('○ kubelet.service - kubelet: The Kubernetes Node Agent');
+    expect(stopped.slice(4, 6)).toEqual([
+      '     Active: inactive (dead) (Result: exit-code) since Fri 2026-05-08 01:00:03 UTC; 2s ago',
+      '   Duration: 120ms',
+    ]);
+    runAt(
+      s,
+      'cp-k8s',
+      'kubeadm init --token 123456.1234567890123456 --token-ttl 0 --pod-network-cidr=172.16.0.0/16 --apiserver-advertise-address=192.168.1.10 > /dev/null',
+    );
+    const running = runAt(s, 'cp-k8s', 'systemctl status kubelet');
+    expect(running.code).toBe(0);
+    expect(running.text).toMatch(/^● kubelet\.service/);
+    expect(running.text).toMatch(
+      /^ {5}Active: active \(running\) since Fri 2026-05-08 01:00:0\d UTC; \d+s ago$/m,
+    );
+  });
+});

@@ -10,8 +10,8 @@ import { Session } from './session';
 import { runAt, wait } from './testing/drive';
 import { runScript } from './transcript';
 
-function transcript(profile: ProfileId, script: readonly string[]): string {
-  const session = new Session({ profile });
+function transcript(profile: ProfileId, script: readonly string[], lab?: 'fresh'): string {
+  const session = new Session({ profile, ...(lab ? { lab } : {}) });
   const master = profiles[profile].master.name;
   const out: string[] = [];
   runScript(
@@ -68,7 +68,7 @@ describe('the 1.36 profile against the book’s 1.18', () => {
     it(`${d.id}: ${d.what}`, () => {
       for (const profile of ['1.18', '1.36'] as const) {
         const want = d.prints?.[profile] as string | RegExp;
-        const text = transcript(profile, d.script ?? []);
+        const text = transcript(profile, d.script ?? [], d.lab);
         if (typeof want === 'string') expect(text, profile).toContain(want);
         else expect(text, profile).toMatch(want);
       }

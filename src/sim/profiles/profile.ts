@@ -265,5 +265,7 @@ export interface Difference {
   readonly unverified?: string;
   /** Lines typed on the master ({master} is its name), and what the last one prints under each profile. */
   readonly script?: readonly string[];
+  /** The lab the script runs in: the book's ready one, or freshly booted machines before kubeadm. */
+  readonly lab?: 'fresh';
   readonly prints?: Readonly<Record<ProfileId, string | RegExp>>;
 }
