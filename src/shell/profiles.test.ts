@@ -33,6 +33,7 @@ function leaves(p: Profile): Map<string, string> {
       x.kubectl.deleted('pod', 'p', 'default', 'deleted'),
       x.kubectl.deleted('node', 'n', undefined, 'deleted'),
     ],
+    'kubectl.refusedDiscovery.message': (x) => x.kubectl.refusedDiscovery?.message('u', 'd'),
     'kubectl.version': (x) =>
       [true, false].flatMap((s) => [x.kubectl.version(true, s), x.kubectl.version(false, s)]),
   };

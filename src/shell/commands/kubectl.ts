@@ -10,6 +10,7 @@ import type { KubectlContext, Verb } from '../kubectl/context';
 import { createDeploymentVerb, createVerb } from '../kubectl/create';
 import { deleteVerb } from '../kubectl/delete';
 import { describeVerb } from '../kubectl/describe';
+import { withDiscoveryLog } from '../kubectl/discoveryCache';
 import { execVerb } from '../kubectl/exec';
 import { createServiceVerb, exposeVerb } from '../kubectl/expose';
 import type { ParsedFlags } from '../kubectl/flags';
@@ -255,12 +256,13 @@ export const kubectl: CommandEntry = defineCommand<
       return io.exit(1);
     }
     const explicit = flagString(cmd.flags, 'server');
+    const host = explicit ? explicit.replace(/^https?:\/\//, '') : server.host;
     const ctx: KubectlContext = {
-      io,
+      io: withDiscoveryLog(io, cmd.verb.name, host),
       flags: cmd.flags,
       args: cmd.args,
       argv: cmd.argv,
-      server: explicit ? explicit.replace(/^https?:\/\//, '') : server.host,
+      server: host,
       namespace: flagString(cmd.flags, 'namespace') ?? 'default',
       path: cmd.verb.name,
     };

@@ -4,6 +4,7 @@
 import type { ApiRequest, ApiResponse } from '../../sim/protocol';
 import type { CommandIO } from '../command';
 import { HOME } from '../labFiles';
+import { noteAnswer } from './discoveryCache';
 
 export const LAB_SERVER = '192.168.1.10:6443';
 
@@ -60,7 +61,12 @@ export function send(
     onResponse({ ok: false, code: 0, reason: 'ConnectionRefused', message: 'connection refused' });
     return;
   }
-  const cancel = io.shell.world.cluster.request(io.shell.host, req, onResponse);
+  const cancel = io.shell.world.cluster.request(io.shell.host, req, (res) => {
+    // Any answer from the API server means discovery worked and its disk cache is fresh.
+    if (res.ok || (res.reason !== 'ConnectionRefused' && res.reason !== 'Timeout'))
+      noteAnswer(io.shell, host);
+    onResponse(res);
+  });
   io.onInterrupt(cancel);
 }
 

@@ -279,6 +279,22 @@ export const differences136: readonly Difference[] = [
     prints: { '1.18': /^ {3}Memory: \d+\.\dM$/m, '1.36': /^ {5}Memory: \d+\.\dM \(peak: \d+\.\dM\)$/m },
   },
   {
+    id: 'kubectl-refused-discovery',
+    fields: ['kubectl.refusedDiscovery.where', 'kubectl.refusedDiscovery.message'],
+    what: 'Refused while its discovery cache (~/.kube/cache/discovery, 6 h) holds nothing fresh for the server, kubectl first logs client-go’s memcache.go line each time discovery asks (five for get, one for run, none for version): E… memcache.go:381] "Couldn’t get current server API group list" err="Get \\"http://localhost:8080/api?timeout=32s\\": dial tcp 127.0.0.1:8080: connect: connection refused". With a fresh cache (cp-k8s, where kubectl has been used) only the refusal is printed, as in 1.18.',
+    source:
+      'the real kubectl 1.33 on this machine against a closed port (cold cache: the counts per verb) and against `npm run api -- --profile 1.36` with the API server unloaded (warm cache: the refusal alone); client-go discovery/cached/memory/memcache.go (HandleErrorWithContext "Couldn\'t get current server API group list") and real kubectl 1.34 outputs at memcache.go:381, in the code index; cli-runtime config_flags.go (6*time.Hour)',
+    unverified:
+      'memcache.go’s line is 1.34’s, not read at v1.36.0; the counts are 1.33’s; the cache is kept per host in memory, not as files under ~/.kube/cache',
+    script: ['ssh w3-k8s', 'kubectl get nodes'],
+    prints: {
+      '1.18':
+        /^\[root@w3-k8s ~\]# kubectl get nodes\nThe connection to the server localhost:8080 was refused - did you specify the right host or port\?$/m,
+      '1.36':
+        /^root@w3-k8s:~# kubectl get nodes\n(E0508 01:00:\d\d\.\d{6} {4}\d+ memcache\.go:381\] "Couldn't get current server API group list" err="Get \\"http:\/\/localhost:8080\/api\?timeout=32s\\": dial tcp 127\.0\.0\.1:8080: connect: connection refused"\n){5}The connection to the server localhost:8080 was refused - did you specify the right host or port\?$/m,
+    },
+  },
+  {
     id: 'kubelet-start-log',
     fields: ['kubelet.startLog'],
     what: 'The kubelet’s journal at start is structured klog: "Kubelet version" kubeletVersion="v1.36.0", the watchdog and cgroup-driver lines, "Successfully registered node" node="cp-k8s"; no docker_service.go.',

@@ -156,6 +156,15 @@ export interface Profile {
     readonly clusterInfo: { readonly controlPlane: string; readonly colour: boolean };
     /** What describe prints besides 1.18's (the newer ones: pkg/describe/describe.go at kubernetes-1.36.0). */
     readonly describe: DescribeVersion;
+    /**
+     * What discovery logs before a refused command while the disk cache holds nothing fresh for
+     * the server (client-go memcache.go's klog line, for the request's URL and dial error), or
+     * nothing but the refusal (the lab's 1.18).
+     */
+    readonly refusedDiscovery?: {
+      readonly where: string;
+      message(url: string, dial: string): string;
+    };
     /** `kubectl version`: the lines it prints, client first; `server` when the API answered. */
     version(server: boolean, short: boolean): readonly string[] | { readonly error: string };
   };

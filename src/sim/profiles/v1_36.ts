@@ -238,6 +238,13 @@ LOGO=ubuntu-logo
     },
     // kubectl 1.33 writes the List's metadata as `resourceVersion: ""` alone (seen; the version that changed it not looked up).
     listSelfLink: false,
+    // client-go discovery/cached/memory/memcache.go refreshLocked: utilruntime.HandleErrorWithContext(ctx,
+    // err, "Couldn't get current server API group list"), as kubectl 1.34 printed it (memcache.go:381,
+    // real outputs in the code index; 1.33's was `"Unhandled Error" err="couldn't get …: …"` at :265).
+    refusedDiscovery: {
+      where: 'memcache.go:381',
+      message: (url, dial) => `"Couldn't get current server API group list" err="Get \\"${url}\\": ${dial}"`,
+    },
     // kubectl 1.36 pkg/cmd/version/version.go: no --short any more; the Kustomize line is go.mod's kustomize/v5.
     version: (server, short) =>
       short

@@ -98,6 +98,11 @@ export const differencesKo: Readonly<
     unverified:
       '최고치는 지금 쓰는 메모리보다 3 % 많게 실습이 정한 값입니다. v255 의 systemctl-show.c 를 줄마다 읽지는 않았습니다.',
   },
+  'kubectl-refused-discovery': {
+    what: '접속을 거부당했을 때 디스커버리 캐시(~/.kube/cache/discovery, 6시간)에 그 서버의 새 정보가 없으면, kubectl 은 디스커버리가 물을 때마다 client-go memcache.go 의 줄을 먼저 남깁니다(get 은 다섯 번, run 은 한 번, version 은 남기지 않음): E… memcache.go:381] "Couldn\'t get current server API group list" err="Get \\"http://localhost:8080/api?timeout=32s\\": dial tcp 127.0.0.1:8080: connect: connection refused". 캐시가 새로우면(kubectl 을 써 온 cp-k8s) 1.18 처럼 거부 메시지 한 줄만 나옵니다.',
+    unverified:
+      'memcache.go 의 줄 번호는 1.34 의 것이며 v1.36.0 에서 읽지 않았습니다. 횟수는 1.33 의 것입니다. 캐시는 ~/.kube/cache 의 파일이 아니라 호스트마다 메모리에 둡니다.',
+  },
   'kubelet-start-log': {
     what: 'kubelet 이 시작할 때 저널에 남기는 로그가 구조화된 klog 입니다: "Kubelet version" kubeletVersion="v1.36.0", watchdog 과 cgroup 드라이버 줄, "Successfully registered node" node="cp-k8s". docker_service.go 줄은 없습니다.',
     unverified:
