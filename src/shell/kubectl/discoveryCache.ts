@@ -37,8 +37,8 @@ const answered = new WeakMap<HostShell, Map<string, number>>();
 
 /** kubectl on this host reached `server` (any answer from the API server fills the cache). */
 export function noteAnswer(shell: HostShell, server: string): void {
-  let seen = answered.get(shell);
-  if (!seen) answered.set(shell, (seen = new Map()));
+  const seen = answered.get(shell) ?? new Map<string, number>();
+  answered.set(shell, seen);
   seen.set(server, shell.world.now());
 }
 
