@@ -103,8 +103,9 @@ describe('systemctl status under 1.36', () => {
     expect(lines[10]).toBe('     CGroup: /system.slice/kubelet.service');
     expect(lines[11]).toMatch(/^ {13}└─\d+ \/usr\/bin\/kubelet /);
     runAt(s, 'cp-k8s', 'systemctl stop kubelet');
-    expect(runAt(s, 'cp-k8s', 'journalctl -u kubelet | tail -1').text).toMatch(
-      /systemd\[1\]: Stopped kubelet\.service - kubelet: The Kubernetes Node Agent\.$/,
+    // unit_log_success, the stop job's end, then unit_log_resources (the run used over 1 s of CPU).
+    expect(runAt(s, 'cp-k8s', 'journalctl -u kubelet | tail -3').text).toMatch(
+      /systemd\[1\]: kubelet\.service: Deactivated successfully\.\n.*systemd\[1\]: Stopped kubelet\.service - kubelet: The Kubernetes Node Agent\.\n.*systemd\[1\]: kubelet\.service: Consumed \d+\.\d+s CPU time\.$/,
     );
     // Stopped: ○, how long the run lasted, and the CPU it used (not the 0 of a unit never run).
     const stopped = runAt(s, 'cp-k8s', 'systemctl status kubelet').text.split('\n');

@@ -13,6 +13,7 @@ import { journal, journalLine } from '../host/hostJournal';
 import type { HostProcess } from '../host/hostProcesses';
 import { hostProcesses, loadOf, serviceStart } from '../host/hostProcesses';
 import { kubeletLoops, LOOP_RUN_MS, loopCpuMs, loopingSince, loopPid } from '../host/kubeletLoop';
+import { timespan } from '../host/logFormats';
 import type { RuntimeUnit } from '../host/runtimeUnit';
 import { runtimeUnit } from '../host/runtimeUnit';
 import { EXEC_START, EXIT_ON_STOP, STOP_MS, UNITS } from '../hostFacts';
@@ -52,16 +53,6 @@ function cgroup(
   if (service === 'kubelet') return [main];
   const containerd = procs.find((p) => p.ppid === main.pid);
   return procs.filter((p) => p === main || p === containerd || (containerd && p.ppid === containerd.pid));
-}
-
-/** systemd's format_timespan to the millisecond: `345ms`, `2.345s`, `1min 2.345s`, `1h 33min 55.104s`. */
-function timespan(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  const h = Math.floor(ms / 3_600_000);
-  const min = Math.floor((ms % 3_600_000) / 60_000);
-  const sec = ((ms % 60_000) / 1000).toFixed(3).replace(/\.?0+$/, '');
-  const parts = [h > 0 ? `${h}h` : '', min > 0 ? `${min}min` : '', sec !== '0' ? `${sec}s` : ''];
-  return parts.filter(Boolean).join(' ');
 }
 
 /**

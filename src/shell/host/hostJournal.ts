@@ -7,9 +7,9 @@ import { plegUnhealthy } from '../../sim/components/kubeletStatus';
 import { profileOf } from '../../sim/profiles';
 import { STOP_MS, UNITS } from '../hostFacts';
 import { labEpoch } from '../wallClock';
-import { BOOT_PIDS, hostProcesses, mainPid } from './hostProcesses';
+import { BOOT_PIDS, hostProcesses, loadOf, mainPid } from './hostProcesses';
 import { joinedAt, loopEntries } from './kubeletLoop';
-import { klog, logrusTime, shortTime } from './logFormats';
+import { klog, logrusTime, shortTime, timespan } from './logFormats';
 import type { RuntimeUnit } from './runtimeUnit';
 import { runtimeUnit } from './runtimeUnit';
 
@@ -23,7 +23,16 @@ export interface JournalEntry {
   readonly ident: string;
   readonly message: string;
   /** systemd's catalog entry for -x. */
-  readonly catalog?: 'starting' | 'started' | 'stopping' | 'stopped' | 'restart' | 'exited' | 'failed';
+  readonly catalog?:
+    | 'starting'
+    | 'started'
+    | 'stopping'
+    | 'stopped'
+    | 'restart'
+    | 'exited'
+    | 'failed'
+    | 'deactivated'
+    | 'consumed';
   /** An exited main process's status, for the catalog's text. */
   readonly exitStatus?: number;
   /** The job's identifier, for systemd 255's catalog (a start or stop job and its end share one). */
@@ -120,10 +129,8 @@ function entries(
   for (const unit of units) {
     const description = unit === 'docker' ? rt.description : UNITS[unit].description;
     // systemd 250+ names the unit beside its description in its own lines.
-    const text =
-      profileOf(cluster.options.profile).systemd === 'v255'
-        ? `${unit === 'docker' ? rt.name : unit}.service - ${description}`
-        : description;
+    const v255 = profileOf(cluster.options.profile).systemd === 'v255';
+    const text = v255 ? `${unit === 'docker' ? rt.name : unit}.service - ${description}` : description;
     const runs = runsOf(cluster, host, unit, now);
     if (unit === 'kubelet')
       out.push(...loopEntries(host, now, profileOf(cluster.options.profile), text, epoch));
@@ -193,7 +200,14 @@ function entries(
               `${rt.name}.service: Unit process ${pid} (${SHIM_COMM}) remains running after unit stopped.`,
               undefined,
             );
-        sys(run.end + (unit === 'docker' ? rt.stopMs : STOP_MS[unit]), `Stopped ${text}.`, 'stopped');
+        const stoppedAt = run.end + (unit === 'docker' ? rt.stopMs : STOP_MS[unit]);
+        const name = `${unit === 'docker' ? rt.name : unit}.service`;
+        // systemd 255: service_enter_dead's unit_log_success, then the stop job's end, then
+        // unit_notify's unit_log_resources (CPU is mentioned from 1 s on; below it, no line).
+        if (v255) sys(stoppedAt, `${name}: Deactivated successfully.`, 'deactivated');
+        sys(stoppedAt, `Stopped ${text}.`, 'stopped');
+        const cpu = loadOf(unit === 'docker' ? rt.main : rt.kubelet).cpu * (run.end - run.start);
+        if (v255 && cpu >= 1000) sys(stoppedAt, `${name}: Consumed ${timespan(cpu)} CPU time.`, 'consumed');
       }
     }
   }
@@ -361,6 +375,13 @@ function catalog255(e: JournalEntry, unit: string): string[] {
       );
     case 'failed':
       return text('Unit failed', `The unit ${unit} has entered the 'failed' state with result 'exit-code'.`);
+    case 'deactivated':
+      return text('Unit succeeded', `The unit ${unit} has successfully entered the 'dead' state.`);
+    case 'consumed':
+      return text(
+        'Resources consumed by unit runtime',
+        `The unit ${unit} completed and consumed the indicated resources.`,
+      );
     default:
       return [];
   }

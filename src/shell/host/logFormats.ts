@@ -38,3 +38,13 @@ export function logrusTime(at: number, salt: number, epochMs = LAB_EPOCH_MS): st
   const d = wall(at, epochMs);
   return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(micros(at, salt)).padStart(6, '0')}${String((salt * 37) % 1000).padStart(3, '0')}Z`;
 }
+
+/** systemd's format_timespan to the millisecond: `345ms`, `2.345s`, `1min 2.345s`, `1h 33min 55.104s`. */
+export function timespan(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  const h = Math.floor(ms / 3_600_000);
+  const min = Math.floor((ms % 3_600_000) / 60_000);
+  const sec = ((ms % 60_000) / 1000).toFixed(3).replace(/\.?0+$/, '');
+  const parts = [h > 0 ? `${h}h` : '', min > 0 ? `${min}min` : '', sec !== '0' ? `${sec}s` : ''];
+  return parts.filter(Boolean).join(' ');
+}

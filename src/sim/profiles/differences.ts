@@ -244,12 +244,12 @@ export const differences136: readonly Difference[] = [
       'systemd catalog/systemd.catalog.in (read in the code index) and journalctl’s print_catalog (the ░░ prefix); a real Ubuntu 24.04 journalctl -xue --unit kubelet ("Support: http://www.ubuntu.com/support", no header) and Debian 12’s (https://www.debian.org/support), in the code index',
     unverified:
       'the job identifiers count the lab’s two units’ jobs from 121 (a real machine counts every unit’s); which version dropped the header was not looked up (252 prints none)',
-    script: ['systemctl stop kubelet', 'journalctl -xu kubelet -n 1'],
+    script: ['systemctl stop kubelet', 'journalctl -xu kubelet -n 2'],
     prints: {
       '1.18':
-        /^-- Logs begin at .*\n.*Stopped kubelet: The Kubernetes Node Agent\.\n-- Subject: Unit kubelet\.service has finished shutting down\n-- Defined-By: systemd\n-- Support: http:\/\/lists\.freedesktop\.org\/mailman\/listinfo\/systemd-devel\n/m,
+        /^-- Logs begin at .*\n.*Stopping kubelet: The Kubernetes Node Agent\.\.\.\n[\s\S]*Stopped kubelet: The Kubernetes Node Agent\.\n-- Subject: Unit kubelet\.service has finished shutting down\n-- Defined-By: systemd\n-- Support: http:\/\/lists\.freedesktop\.org\/mailman\/listinfo\/systemd-devel\n/m,
       '1.36':
-        /journalctl -xu kubelet -n 1\nMay 08 01:00:0\d cp-k8s systemd\[1\]: Stopped kubelet\.service - kubelet: The Kubernetes Node Agent\.\n░░ Subject: A stop job for unit kubelet\.service has finished\n░░ Defined-By: systemd\n░░ Support: http:\/\/www\.ubuntu\.com\/support\n░░ \n░░ A stop job for unit kubelet\.service has finished\.\n░░ \n░░ The job identifier is \d+ and the job result is done\.$/m,
+        /journalctl -xu kubelet -n 2\nMay 08 01:00:0\d cp-k8s systemd\[1\]: Stopped kubelet\.service - kubelet: The Kubernetes Node Agent\.\n░░ Subject: A stop job for unit kubelet\.service has finished\n░░ Defined-By: systemd\n░░ Support: http:\/\/www\.ubuntu\.com\/support\n░░ \n░░ A stop job for unit kubelet\.service has finished\.\n░░ \n░░ The job identifier is \d+ and the job result is done\.\n.*kubelet\.service: Consumed \d+\.\d+s CPU time\.\n░░ Subject: Resources consumed by unit runtime\n/m,
     },
   },
   {
@@ -265,6 +265,22 @@ export const differences136: readonly Difference[] = [
         /^● kubelet\.service - kubelet: The Kubernetes Node Agent\n[\s\S]*^ {3}Active: inactive \(dead\) since .*\n {5}Docs: /m,
       '1.36':
         /^○ kubelet\.service - kubelet: The Kubernetes Node Agent\n[\s\S]*^ {5}Active: inactive \(dead\) since .*\n {3}Duration: 30min( \d+s)?\n[\s\S]*^ {8}CPU: [1-9][\d.]*s$/m,
+    },
+  },
+  {
+    id: 'journal-stop-lines',
+    fields: ['systemd'],
+    what: 'A stopped unit’s journal under systemd 255: kubelet.service: Deactivated successfully., then Stopped …, then kubelet.service: Consumed 37.884s CPU time. (the CPU is mentioned from 1 s on).',
+    source:
+      'systemd src/core/unit.c (unit_notify: the job’s end before unit_log_resources; MENTIONWORTHY_CPU_NSEC 1 s) and service.c (service_enter_dead’s unit_log_success), read in the code index; real journals with "Deactivated successfully." and "Consumed … CPU time." in the code index',
+    unverified:
+      'the CPU figure is the lab’s rate over the run; where containerd’s Deactivated line falls among the "remains running" lines was not read',
+    script: ['systemctl stop kubelet', 'journalctl -u kubelet | tail -3'],
+    prints: {
+      '1.18':
+        /systemd\[1\]: Stopping kubelet: The Kubernetes Node Agent\.\.\.\n.*systemd\[1\]: Stopped kubelet: The Kubernetes Node Agent\.$/m,
+      '1.36':
+        /systemd\[1\]: kubelet\.service: Deactivated successfully\.\n.*systemd\[1\]: Stopped kubelet\.service - kubelet: The Kubernetes Node Agent\.\n.*systemd\[1\]: kubelet\.service: Consumed \d+\.\d+s CPU time\.$/m,
     },
   },
   {

@@ -93,6 +93,11 @@ export const differencesKo: Readonly<
     what: 'systemd 255 에서 멈춘 유닛의 systemctl status: ● 대신 흰 ○, 마지막 실행이 얼마나 이어졌는지(Duration:), 그 실행이 쓴 CPU(CPU:)를 보여 줍니다.',
     unverified: 'CPU 는 실습이 정한 kubelet 의 사용률로 실행 시간을 곱한 값입니다.',
   },
+  'journal-stop-lines': {
+    what: 'systemd 255 에서 멈춘 유닛의 저널: kubelet.service: Deactivated successfully. 다음에 Stopped …, 그 다음 kubelet.service: Consumed 37.884s CPU time. (CPU 는 1초 이상일 때만 적습니다).',
+    unverified:
+      'CPU 값은 실습이 정한 사용률로 실행 시간을 곱한 것입니다. containerd 의 Deactivated 줄이 "remains running" 줄들 가운데 어디에 오는지는 읽지 않았습니다.',
+  },
   'memory-peak': {
     what: 'systemd 255 의 systemctl status 는 Memory 에 cgroup 의 최고치를 덧붙입니다: "Memory: 89.8M (peak: 92.5M)".',
     unverified:
