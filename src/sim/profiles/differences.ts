@@ -538,7 +538,8 @@ export const differences136: readonly Difference[] = [
     id: 'image-id',
     fields: [],
     what: 'describe’s Image ID is containerd’s full reference, docker.io/library/nginx@sha256:…, not docker-pullable://docker.io/nginx@sha256:….',
-    source: 'containerd’s CRI plugin (the kubelet reports its image’s repo digest as imageID; no docker-pullable:// scheme outside dockershim)',
+    source:
+      'containerd’s CRI plugin (the kubelet reports its image’s repo digest as imageID; no docker-pullable:// scheme outside dockershim)',
     unverified: 'the digests are derived from the image’s name, under both profiles: not the registry’s',
     script: [...runPod, 'kubectl describe pod nginx-pod'],
     prints: {
