@@ -5,6 +5,7 @@
 // inside the etcd pod (kubectl exec -n kube-system etcd-m-k8s -- etcdctl …).
 // Formats checked against Debian's etcdctl 3.4.23 (docs/FACTS-containers.md, "Hosts").
 import type { SimCluster } from '../sim/api';
+import { profileOf } from '../sim/profiles';
 
 export interface EtcdctlResult {
   readonly out: readonly string[];
@@ -114,15 +115,17 @@ export function etcdctl34(cluster: SimCluster, argv: readonly string[]): Etcdctl
   }
   const out = (opts.get('-w') ?? opts.get('--write-out') ?? 'simple') as string;
   if (group === 'member' && action === 'list') {
+    // kubeadm names the member after the control-plane node (--name=<node>).
+    const member = profileOf(cluster.options.profile).master.name;
     if (out === 'table')
       return done(
         table(
           ['ID', 'STATUS', 'NAME', 'PEER ADDRS', 'CLIENT ADDRS', 'IS LEARNER'],
-          [[MEMBER_ID, 'started', 'm-k8s', PEER, CLIENT, 'false']],
+          [[MEMBER_ID, 'started', member, PEER, CLIENT, 'false']],
           new Set([5]),
         ),
       );
-    return done([`${MEMBER_ID}, started, m-k8s, ${PEER}, ${CLIENT}, false`]);
+    return done([`${MEMBER_ID}, started, ${member}, ${PEER}, ${CLIENT}, false`]);
   }
   const endpoint = String(opts.get('--endpoints') ?? '127.0.0.1:2379');
   if (group === 'endpoint' && action === 'health')

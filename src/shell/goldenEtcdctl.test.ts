@@ -65,6 +65,19 @@ describe('etcdctl in the lab', () => {
     );
   });
 
+  it('in the 1.36 lab: the member is cp-k8s, and a snapshot is saved after kubectl’s discovery ran cold', () => {
+    const s = new Session({ seed: 7, profile: '1.36' });
+    const etcdctl = ETCDCTL.replace('etcd-m-k8s', 'etcd-cp-k8s');
+    expect(runAt(s, 'cp-k8s', `${etcdctl} member list`).text).toBe(
+      '9754d4208fa9e54b, started, cp-k8s, https://192.168.1.10:2380, https://192.168.1.10:2379, false',
+    );
+    // The 5 s/20 ms answers come after exec has returned to the shell's io (which once lost stdout).
+    expect(runAt(s, 'cp-k8s', `${etcdctl} snapshot save /var/lib/etcd/snapshot.db`)).toMatchObject({
+      text: 'Snapshot saved at /var/lib/etcd/snapshot.db',
+      code: 0,
+    });
+  });
+
   it('waits 5 s for the TLS handshake that never succeeds without the certificates', () => {
     const s = new Session({ seed: 7 });
     const t0 = s.now();

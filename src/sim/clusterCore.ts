@@ -135,6 +135,7 @@ export class ClusterCore {
         () => (this.isRunning(ETCD) ? this.store : undefined),
         () => probedServers.map((s) => componentStatus(s, this.isRunning(probedProcess[s.name] ?? ''))),
         this.profile.apiServer.tokenVolume,
+        this.profile.apiServer.podGeneration,
       ),
       tickMs: 60_000,
     });

@@ -234,6 +234,17 @@ export function imageIdOf(text: string, runtime: 'docker' | 'containerd' = 'dock
   return `${runtime === 'docker' ? 'docker-pullable://' : ''}${repositoryOf(r.repository, runtime)}@sha256:${digest}`;
 }
 
+/**
+ * The image a container status names: the pod spec's text under docker (as the lab's 1.18
+ * has it), containerd's normalized reference with its tag (docker.io/library/nginx:latest),
+ * as real containerd pods report it.
+ */
+export function statusImageOf(text: string, runtime: 'docker' | 'containerd' = 'docker'): string {
+  if (runtime === 'docker') return text;
+  const r = parseImageRef(text);
+  return `${repositoryOf(r.repository, runtime)}:${r.tag}`;
+}
+
 /** The repository as the runtime names it: a registry's host first, Docker Hub's as docker.io/…. */
 function repositoryOf(repository: string, runtime: 'docker' | 'containerd'): string {
   if (repository.includes('.') && repository.includes('/')) return repository;

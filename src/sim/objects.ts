@@ -106,6 +106,22 @@ export interface ContainerStatus {
   /** The runtime's digest of the image once it is there: docker-pullable://<repository>@sha256:… (docker), <repository>@sha256:… (containerd). */
   readonly imageID?: string;
   readonly started?: boolean;
+  // A newer kubelet's (the profile's kubelet.podStatus).
+  readonly allocatedResources?: Readonly<Record<string, string>>;
+  readonly resources?: Container['resources'];
+  readonly user?: {
+    readonly linux: {
+      readonly gid: number;
+      readonly supplementalGroups: readonly number[];
+      readonly uid: number;
+    };
+  };
+  readonly volumeMounts?: readonly {
+    readonly mountPath: string;
+    readonly name: string;
+    readonly readOnly?: boolean;
+    readonly recursiveReadOnly: 'Disabled';
+  }[];
 }
 
 export interface Condition {
@@ -115,6 +131,8 @@ export interface Condition {
   readonly message?: string;
   /** Pod conditions carry it, always null: no kubelet probe writes it. */
   readonly lastProbeTime?: null;
+  /** The pod's generation the kubelet saw when it set the condition (PodObservedGenerationTracking). */
+  readonly observedGeneration?: number;
   readonly lastHeartbeatTime?: SimMs;
   readonly lastTransitionTime?: SimMs;
 }
@@ -157,6 +175,8 @@ export interface Pod {
     readonly phase: PodPhase;
     readonly qosClass?: 'BestEffort' | 'Burstable' | 'Guaranteed';
     readonly podIPs?: readonly { readonly ip: string }[];
+    readonly hostIPs?: readonly { readonly ip: string }[];
+    readonly observedGeneration?: number;
     readonly reason?: string;
     readonly podIP?: string;
     readonly hostIP?: string;

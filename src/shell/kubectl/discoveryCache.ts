@@ -66,7 +66,8 @@ export function withDiscoveryLog(io: CommandIO, verb: string, server: string): C
   if (!log) return io;
   const times = ASKS[verb] ?? ASKS[verb.split(' ')[0] as string] ?? 5;
   const line = refused(server);
-  const wrapped: CommandIO = Object.create(io);
+  // A copy, not a child of io: a verb that spreads its io (exec's container io) keeps every stream.
+  const wrapped: CommandIO = { ...io };
   wrapped.err = (text: string) => {
     if (times > 0 && text.endsWith(line) && !cacheFresh(io.shell, server)) {
       const url = `${server === 'localhost:8080' ? 'http' : 'https'}://${server}/api?timeout=32s`;

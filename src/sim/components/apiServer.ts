@@ -90,6 +90,8 @@ export class ApiServerLogic implements ComponentLogic {
     private readonly probe: () => readonly ComponentStatus[] = () => [],
     /** What the ServiceAccount admission plugin mounts in a pod (the profile's `apiServer.tokenVolume`). */
     private readonly tokenVolume: TokenVolumeKind = 'secret',
+    /** Pods have a metadata.generation (the profile's `apiServer.podGeneration`). */
+    private readonly podGeneration = false,
   ) {}
 
   start(): void {
@@ -313,6 +315,7 @@ export class ApiServerLogic implements ComponentLogic {
         }
         let obj = firstGeneration(
           admit(req.body, this.net.now(), this.rng, managerOf(m.from), this.tokenVolume),
+          this.podGeneration,
         );
         const refused = refuseCreate(obj, this.watchCache());
         if (refused) {
@@ -433,7 +436,7 @@ export class ApiServerLogic implements ComponentLogic {
     if (req.verb === 'updateStatus') return req.patch ?? ((o) => req.body ?? o);
     const patch = req.patch;
     const body = req.body;
-    return (o) => nextGeneration(o, patch ? patch(o) : (body ?? o));
+    return (o) => nextGeneration(o, patch ? patch(o) : (body ?? o), this.podGeneration);
   }
 
   /**

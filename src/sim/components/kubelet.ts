@@ -356,14 +356,7 @@ export class KubeletLogic implements ComponentLogic {
   }
 
   private report(w: PodWorker): void {
-    const status = podStatusFor(
-      w,
-      this.hostIP,
-      this.net.now(),
-      this.world.profile.node.containerIdScheme,
-      this.world.profile.kubelet.podReadyToStartContainers,
-      this.world.profile.runtime.service,
-    );
+    const status = podStatusFor(w, this.hostIP, this.net.now(), this.world.profile);
     const uid = w.uid;
     this.client.request({
       verb: 'updateStatus',

@@ -1,6 +1,6 @@
 // What a kubelet reports: the pod status it computes from its pod worker, and the
 // node conditions it posts every 10 s (nodeStatusUpdateFrequency).
-import { imageIdOf } from '../images';
+import { imageIdOf, statusImageOf } from '../images';
 import { controlPlaneContainer, controlPlaneImage } from '../labs/addons';
 import { KUBELET_PORT, machineIds, nodeAnnotations, roleFacts } from '../labs/nodeFacts';
 import type { Condition, ContainerState, Node, Pod } from '../objects';
@@ -41,15 +41,11 @@ export interface PodWorker {
   done: boolean;
 }
 
-export function podStatusFor(
-  w: PodWorker,
-  hostIP: string,
-  now: SimMs,
-  idScheme = 'docker://',
-  /** The kubelet of 1.29+ reports PodReadyToStartContainers first: the sandbox is up with its network. */
-  readyToStartCondition = false,
-  runtime: 'docker' | 'containerd' = 'docker',
-): Pod['status'] {
+export function podStatusFor(w: PodWorker, hostIP: string, now: SimMs, profile: Profile): Pod['status'] {
+  const idScheme = profile.node.containerIdScheme;
+  // The kubelet of 1.29+ reports PodReadyToStartContainers first: the sandbox is up with its network.
+  const readyToStartCondition = profile.kubelet.podReadyToStartContainers;
+  const runtime = profile.runtime.service;
   const pod = w.pod;
   const c = pod.spec.containers[0];
   const state: ContainerState = w.running
@@ -74,7 +70,7 @@ export function podStatusFor(
   const phase = w.exited
     ? podPhase(restartPolicyOf(pod), { running: w.running, exited: w.exited, restarted: true })
     : podPhase(restartPolicyOf(pod), { running: w.running, restarted: everStarted });
-  return {
+  return withNewerFields(pod, profile, {
     phase,
     hostIP,
     ...(podIP ? { podIP, podIPs: [{ ip: podIP }] } : {}),
@@ -97,7 +93,7 @@ export function podStatusFor(
     containerStatuses: c
       ? pod.spec.containers.map((x) => ({
           name: x.name,
-          image: x.image,
+          image: statusImageOf(x.image, runtime),
           ...(w.containerId || w.restartCount > 0
             ? { imageID: imageIdOf(x.image, runtime) }
             : { imageID: '' }),
@@ -109,6 +105,53 @@ export function podStatusFor(
           ...(w.containerId ? { containerID: `${idScheme}${w.containerId}` } : {}),
         }))
       : [],
+  });
+}
+
+/**
+ * What a newer kubelet adds to the status it reports (the profile's kubelet.podStatus, and
+ * observedGeneration when the pod has a generation): hostIPs; for each container that has
+ * started, its resources, its user and its mounts; the generation it acted on, on the status
+ * and on each condition. Real 1.34/1.35-era pods (docs/FACTS-profiles.md) are the model.
+ */
+export function withNewerFields(pod: Pod, profile: Profile, status: Pod['status']): Pod['status'] {
+  const f = profile.kubelet.podStatus;
+  const generation = pod.metadata.generation;
+  const mounts = new Map(pod.spec.containers.map((c) => [c.name, c.volumeMounts ?? []]));
+  const specs = new Map(pod.spec.containers.map((c) => [c.name, c]));
+  return {
+    ...status,
+    ...(f.hostIPs && status.hostIP ? { hostIPs: [{ ip: status.hostIP }] } : {}),
+    ...(generation !== undefined ? { observedGeneration: generation } : {}),
+    conditions:
+      generation === undefined
+        ? status.conditions
+        : status.conditions.map((c) => ({ ...c, observedGeneration: generation })),
+    containerStatuses: status.containerStatuses.map((s) => {
+      if (!s.containerID) return s;
+      const requests = specs.get(s.name)?.resources?.requests;
+      const resources = specs.get(s.name)?.resources ?? {};
+      return {
+        ...s,
+        ...(f.containerResources
+          ? {
+              resources,
+              ...(requests && Object.keys(requests).length > 0 ? { allocatedResources: requests } : {}),
+            }
+          : {}),
+        ...(f.containerUser ? { user: { linux: { gid: 0, supplementalGroups: [0], uid: 0 } } } : {}),
+        ...(f.mountStatus && (mounts.get(s.name)?.length ?? 0) > 0
+          ? {
+              volumeMounts: (mounts.get(s.name) ?? []).map((m) => ({
+                mountPath: m.mountPath,
+                name: m.name,
+                ...(m.readOnly ? { readOnly: true } : {}),
+                recursiveReadOnly: 'Disabled' as const,
+              })),
+            }
+          : {}),
+      };
+    }),
   };
 }
 

@@ -5,17 +5,17 @@ import { uid } from '../components/admission';
 import type { Ipam } from '../components/cni';
 import { CALICO_POD_IP } from '../components/cni';
 import { NODE_LEASE_DURATION_S, nodeLease } from '../components/kubeletLease';
-import { newNode, nodeConditions } from '../components/kubeletStatus';
+import { newNode, nodeConditions, withNewerFields } from '../components/kubeletStatus';
 import { namespaceObject, SYSTEM_NAMESPACES, uidFromText } from '../components/namespaceLifecycle';
 import type { RuntimeState } from '../components/runtime';
 import { desiredSubsets } from '../controllers/endpointsController';
 import { REVISION, replicaAnnotations } from '../controllers/rollout';
 import type { EtcdStore } from '../etcdStore';
-import { imageIdOf, nodeImages } from '../images';
+import { imageIdOf, nodeImages, statusImageOf } from '../images';
 import { dockerId, podSuffix } from '../names';
 import type { Condition, Deployment, KubeObject, Lease, Pod, PodTemplate, ReplicaSet } from '../objects';
 import { MIRROR_ANNOTATION, registryKey, resourceOfKind } from '../objects';
-import { defaultPod } from '../podDefaults';
+import { defaultPod, qosClass } from '../podDefaults';
 import type { Profile } from '../profiles';
 import type { Rng } from '../rng';
 import { minutes, type SimMs, seconds } from '../units';
@@ -222,6 +222,7 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
         ...(owner
           ? { ownerReferences: [{ kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid }] }
           : {}),
+        ...(t.profile.apiServer.podGeneration ? { generation: 1 } : {}),
       },
       spec: {
         nodeName: host.name,
@@ -235,6 +236,7 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
         phase: 'Running',
         hostIP: host.ip,
         podIP: ip,
+        ...(ip ? { podIPs: [{ ip }] } : {}),
         startTime: at,
         conditions: [
           ...(t.profile.kubelet.podReadyToStartContainers ? ['PodReadyToStartContainers'] : []),
@@ -245,13 +247,15 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
         ].map((type) => ({
           type,
           status: 'True' as const,
+          lastProbeTime: null,
           lastTransitionTime: started,
         })),
         containerStatuses: template.containers.map((x) => ({
           name: x.name,
-          image: x.image,
+          image: statusImageOf(x.image, t.profile.runtime.service),
           ready: true,
           restartCount: 0,
+          started: true,
           state: { running: { startedAt: started } },
           containerID: `${t.profile.node.containerIdScheme}${containerId}`,
           imageID: imageIdOf(x.image, t.profile.runtime.service),
@@ -259,9 +263,11 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
       },
     };
     const creator = mirror ? 'kubelet' : 'kube-controller-manager';
+    const defaulted = defaultPod(pod, 'kube-system', t.profile.apiServer.tokenVolume);
+    const admitted = { ...defaulted, status: { ...defaulted.status, qosClass: qosClass(defaulted) } };
     put(
       seedPod(
-        defaultPod(pod, 'kube-system', t.profile.apiServer.tokenVolume),
+        { ...admitted, status: withNewerFields(admitted, t.profile, admitted.status) },
         creator,
         at,
         started,

@@ -548,6 +548,39 @@ export const differences136: readonly Difference[] = [
     },
   },
   {
+    id: 'pod-status-fields',
+    fields: [
+      'kubelet.podStatus.hostIPs',
+      'kubelet.podStatus.containerResources',
+      'kubelet.podStatus.containerUser',
+      'kubelet.podStatus.mountStatus',
+    ],
+    what: 'kubectl get pod -o yaml: the status has hostIPs, and each started container its resources (allocatedResources when it requests any), its user (uid 0, gid 0) and its volumeMounts with recursiveReadOnly: Disabled; containerd names the image docker.io/library/nginx:latest.',
+    source:
+      'real pods of 1.34/1.35-era clusters with containerd, `kubectl get pod -o yaml` in the code index (hostIPs; resources: {}; user.linux gid 0, supplementalGroups [0], uid 0; volumeMounts … recursiveReadOnly: Disabled; image: docker.io/library/nginx:latest; allocatedResources beside requests)',
+    unverified:
+      'not read from a 1.36.0 cluster: the fields are those of 1.34/1.35 pods, taken to be unchanged; the user is what the lab’s images (all running as root) report',
+    script: [...runPod, 'kubectl get pod nginx-pod -o yaml'],
+    prints: {
+      '1.18': /^ {2}hostIP: 192\.168\.1\.102\n {2}phase: Running$/m,
+      '1.36':
+        /^ {4}image: docker\.io\/library\/nginx:latest\n[\s\S]*^ {4}resources: \{\}\n[\s\S]*^ {4}user:\n {6}linux:\n {8}gid: 0\n {8}supplementalGroups:\n {8}- 0\n {8}uid: 0\n {4}volumeMounts:\n {4}- mountPath: \/var\/run\/secrets\/kubernetes\.io\/serviceaccount\n {6}name: kube-api-access-[a-z0-9]{5}\n {6}readOnly: true\n {6}recursiveReadOnly: Disabled\n {2}hostIP: 192\.168\.1\.102\n {2}hostIPs:\n {2}- ip: 192\.168\.1\.102$/m,
+    },
+  },
+  {
+    id: 'pod-generation',
+    fields: ['apiServer.podGeneration'],
+    what: 'Pods have metadata.generation: 1, and the kubelet reports the generation it acted on as status.observedGeneration and on each condition.',
+    source:
+      'real pods of 1.34/1.35-era clusters in the code index (generation: 1; observedGeneration: 1 on the status and every condition); KEP-5067 PodObservedGenerationTracking, beta and on by default in 1.34 (MEM)',
+    unverified: 'not read from a 1.36.0 cluster; graceful deletion’s generation bump is not modelled',
+    script: [
+      ...runPod,
+      'kubectl get pod nginx-pod -o jsonpath="{.metadata.generation}/{.status.observedGeneration}"',
+    ],
+    prints: { '1.18': /observedGeneration\}"\n\/$/, '1.36': /observedGeneration\}"\n1\/1$/ },
+  },
+  {
     id: 'kubeadm-version',
     fields: ['addons.kubeadmVersion'],
     what: 'kubeadm version prints v1.36.0’s version.Info, with the empty emulation and compatibility fields a client carries.',

@@ -101,6 +101,8 @@ export interface Profile {
     readonly versionInfo: Readonly<Record<string, string>>;
     /** Objects and lists carry metadata.selfLink (1.18); RemoveSelfLink, GA in 1.24, sets none. */
     readonly selfLink: boolean;
+    /** Pods carry metadata.generation from their creation on (PodObservedGenerationTracking); the kubelet reports it back as observedGeneration. */
+    readonly podGeneration: boolean;
     /** The token the ServiceAccount plugin mounts: the namespace's `default-token-…` Secret (1.18) or the projected `kube-api-access-…` volume (1.22+). */
     readonly tokenVolume: 'secret' | 'projected';
   };
@@ -130,6 +132,8 @@ export interface Profile {
     readonly lastStateAfterReboot: boolean;
     /** The pod condition PodReadyToStartContainers (beta 1.29, GA 1.34), first in the pod's conditions. */
     readonly podReadyToStartContainers: boolean;
+    /** What a newer kubelet adds to a pod's status. */
+    readonly podStatus: PodStatusFields;
   };
   readonly kubectl: {
     /** `kubectl delete`'s line, `pod "nginx-pod" deleted` (1.18) or `... deleted from default namespace` (1.31+). */
@@ -175,6 +179,18 @@ export interface Profile {
     /** The book's docker lines as this lab types them, by the line's first words: `docker ps` → `crictl ps`. */
     readonly runtimeCommands: Readonly<Record<string, string>>;
   };
+}
+
+/** The fields of a pod's status a kubelet of the version reports (all false in 1.18). */
+export interface PodStatusFields {
+  /** status.hostIPs beside hostIP (GA 1.30). */
+  readonly hostIPs: boolean;
+  /** Each started container's resources (and allocatedResources when it requests any): InPlacePodVerticalScaling. */
+  readonly containerResources: boolean;
+  /** Each started container's user, as the runtime reports it (uid 0, gid 0, supplementalGroups [0] for the lab's images). */
+  readonly containerUser: boolean;
+  /** Each started container's volumeMounts with recursiveReadOnly: Disabled (RecursiveReadOnlyMounts). */
+  readonly mountStatus: boolean;
 }
 
 /** The images kubeadm and the book's Calico manifest run, as their pod specs name them. */

@@ -106,6 +106,7 @@ export const profile118: Profile = {
     },
     selfLink: true,
     tokenVolume: 'secret',
+    podGeneration: false,
   },
   // kube-controller-manager 1.18's default.
   controllerManager: { nodeMonitorGraceMs: 40_000 },
@@ -140,6 +141,7 @@ export const profile118: Profile = {
     },
     lastStateAfterReboot: false,
     podReadyToStartContainers: false,
+    podStatus: { hostIPs: false, containerResources: false, containerUser: false, mountStatus: false },
   },
   kubectl: {
     deleted: (kind, name, _namespace, operation) => `${kind} "${name}" ${operation}`,

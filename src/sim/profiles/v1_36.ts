@@ -155,6 +155,9 @@ LOGO=ubuntu-logo
     selfLink: false,
     // BoundServiceAccountTokenVolume, GA in 1.22: a projected token, no token Secret.
     tokenVolume: 'projected',
+    // PodObservedGenerationTracking (beta, on, since 1.34): pods get generation 1 and the kubelet
+    // echoes it in status.observedGeneration and each condition's, as real 1.34+ pods show.
+    podGeneration: true,
   },
   // kube-controller-manager's default since 1.32 (it was 40 s).
   controllerManager: { nodeMonitorGraceMs: 50_000 },
@@ -207,6 +210,9 @@ LOGO=ubuntu-logo
       `Successfully pulled image "${image}" in ${goDurationMs(pullMs)} (${goDurationMs(totalMs)} including waiting). Image size: ${sizeBytes} bytes.`,
     lastStateAfterReboot: true,
     podReadyToStartContainers: true,
+    // Real pods of 1.34/1.35-era clusters in the code index (containerd): hostIPs, and each
+    // container's resources, user and volumeMounts (recursiveReadOnly: Disabled).
+    podStatus: { hostIPs: true, containerResources: true, containerUser: true, mountStatus: true },
   },
   kubectl: {
     // kubectl 1.36 pkg/cmd/delete/delete.go PrintObj: `%s from %s namespace` for namespaced objects.

@@ -20,8 +20,14 @@ interface Props {
 
 function ScriptRuns({ d, lang, own }: { d: Difference; lang: Lang; own: ProfileId | undefined }) {
   const script = d.script ?? [];
-  const left = useRun(`script:${d.id}:${PAIR[0]}`, () => ({ kind: 'script', profile: PAIR[0], script }));
-  const right = useRun(`script:${d.id}:${PAIR[1]}`, () => ({ kind: 'script', profile: PAIR[1], script }));
+  const lab = d.lab ?? 'ready';
+  const left = useRun(`script:${d.id}:${PAIR[0]}`, () => ({ kind: 'script', profile: PAIR[0], script, lab }));
+  const right = useRun(`script:${d.id}:${PAIR[1]}`, () => ({
+    kind: 'script',
+    profile: PAIR[1],
+    script,
+    lab,
+  }));
   return (
     <SideBySide lang={lang} what={script[script.length - 1] ?? d.id} left={left} right={right} own={own} />
   );

@@ -64,6 +64,16 @@ export const differencesKo: Readonly<
     what: 'describe 의 Image ID 가 containerd 의 전체 이름 docker.io/library/nginx@sha256:… 입니다(docker-pullable://docker.io/nginx@sha256:… 가 아닙니다).',
     unverified: '다이제스트는 두 판 모두 이미지 이름에서 만든 값이며, 레지스트리의 값이 아닙니다.',
   },
+  'pod-status-fields': {
+    what: 'kubectl get pod -o yaml: status 에 hostIPs 가 있고, 시작된 컨테이너마다 resources(요청이 있으면 allocatedResources 도), user(uid 0, gid 0), recursiveReadOnly: Disabled 가 붙은 volumeMounts 가 있습니다. containerd 는 이미지를 docker.io/library/nginx:latest 로 적습니다.',
+    unverified:
+      '1.36.0 클러스터에서 읽지 않았습니다. 1.34/1.35 무렵 파드의 필드가 그대로라고 보았습니다. user 는 실습의 이미지(모두 root 로 실행)가 보고하는 값입니다.',
+  },
+  'pod-generation': {
+    what: '파드에 metadata.generation: 1 이 있고, kubelet 이 자신이 처리한 세대를 status.observedGeneration 과 각 조건(condition)에 적습니다.',
+    unverified:
+      '1.36.0 클러스터에서 읽지 않았습니다. 정상 종료(graceful deletion) 때 세대가 올라가는 것은 모델에 없습니다.',
+  },
   'kubeadm-version': {
     what: 'kubeadm version 이 v1.36.0 의 version.Info 를 출력합니다. 클라이언트라서 에뮬레이션·호환성 필드는 비어 있습니다.',
   },

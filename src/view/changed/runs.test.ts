@@ -29,11 +29,11 @@ describe('a difference’s script in a lab of each profile', () => {
   for (const d of differences136.filter((x) => x.script)) {
     it(`${d.id}: prints what npm run shell prints for the same script`, () => {
       for (const profile of ['1.18', '1.36'] as const) {
-        const { value, slices } = drain(scriptRun(sessionDriver, profile, d.script ?? []));
+        const { value, slices } = drain(scriptRun(sessionDriver, profile, d.script ?? [], 1, d.lab));
         const want: string[] = [];
         const master = profiles[profile].master.name;
         runScript(
-          new Session({ profile }),
+          new Session({ profile, ...(d.lab ? { lab: d.lab } : {}) }),
           (d.script ?? []).map((l) => l.replaceAll('{master}', master)),
           (t) => want.push(t),
         );

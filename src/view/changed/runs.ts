@@ -76,9 +76,11 @@ export function* scriptRun(
   profile: ProfileId,
   script: readonly string[],
   seed = 1,
+  /** The lab the difference's script is typed in (a difference before kubeadm says 'fresh'). */
+  lab: LabKind = 'ready',
 ): Generator<void, Line[]> {
   const p = profiles[profile];
-  const session = driver.createWorld({ seed, profile });
+  const session = driver.createWorld({ seed, profile, lab });
   yield;
   const out: Line[] = [];
   for (const raw of script) {
@@ -180,11 +182,16 @@ export function* momentRun(o: MomentOptions): Generator<void, Line[]> {
 
 /** A run as plain data, to be posted to the worker: a difference's script, or a moment of the timeline. */
 export type RunRequest =
-  | { readonly kind: 'script'; readonly profile: ProfileId; readonly script: readonly string[] }
+  | {
+      readonly kind: 'script';
+      readonly profile: ProfileId;
+      readonly script: readonly string[];
+      readonly lab?: LabKind;
+    }
   | ({ readonly kind: 'moment' } & Omit<MomentOptions, 'driver'>);
 
 export function requestRun(driver: ShellDriver, r: RunRequest): Generator<void, Line[]> {
-  if (r.kind === 'script') return scriptRun(driver, r.profile, r.script);
+  if (r.kind === 'script') return scriptRun(driver, r.profile, r.script, 1, r.lab);
   const { kind: _, ...options } = r;
   return momentRun({ ...options, driver });
 }
