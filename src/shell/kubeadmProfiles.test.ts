@@ -14,6 +14,31 @@ const JOIN =
 describe.each(['1.18', '1.36'] as const)('kubeadm under %s', (profile) => {
   const master = profiles[profile].master.name;
 
+  it('CoreDNS’s and Calico’s ReplicaSets take the hashes a real cluster of the version gives them', () => {
+    const s = new Session({ lab: 'fresh', profile });
+    for (const line of [
+      INIT,
+      'mkdir -p $HOME/.kube',
+      'cp -i /etc/kubernetes/admin.conf $HOME/.kube/config',
+      'kubectl apply -f https://raw.githubusercontent.com/sysnet4admin/IaC/master/manifests/172.16_net_calico.yaml',
+    ])
+      expect(runAt(s, master, line).code, line).toBe(0);
+    const { corednsHash, calicoKubeControllersHash } = profiles[profile].addons;
+    const rs = runAt(s, master, 'kubectl get rs -n kube-system -o name').text;
+    expect(rs.split('\n').sort()).toEqual([
+      `replicaset.apps/calico-kube-controllers-${calicoKubeControllersHash}`,
+      `replicaset.apps/coredns-${corednsHash}`,
+    ]);
+    // A template changed by hand is the lab's own to hash.
+    runAt(
+      s,
+      master,
+      'kubectl set image deployment/coredns -n kube-system coredns=registry.k8s.io/coredns/coredns:v1.11.1',
+    );
+    const after = runAt(s, master, 'kubectl get rs -n kube-system -o name').text.split('\n');
+    expect(after).toHaveLength(3);
+  });
+
   it('init names its version, the master and the taint it adds, then join', () => {
     const s = new Session({ lab: 'fresh', profile });
     const init = runAt(s, master, INIT);

@@ -20,6 +20,7 @@ import { kubeletId, RuntimeLogic, RuntimeState, runtimeId } from './components/r
 import { SCHEDULER, SchedulerLogic } from './components/scheduler';
 import { EtcdStore } from './etcdStore';
 import type { ControlPlaneManifest, HostName } from './inputs';
+import { addonHash } from './labs/addons';
 import { labHosts } from './labs/hosts';
 import { seedReadyLab } from './labs/readyLab';
 /** The most workers a lab has (issue 14: a demo of 200 nodes). */
@@ -148,7 +149,11 @@ export class ClusterCore {
     this.add({
       id: CONTROLLER_MANAGER,
       host: this.profile.master.name,
-      logic: new ControllerManagerLogic(this.net, this.profile.controllerManager.nodeMonitorGraceMs),
+      logic: new ControllerManagerLogic(
+        this.net,
+        this.profile.controllerManager.nodeMonitorGraceMs,
+        addonHash(this.profile),
+      ),
       tickMs: 5000,
     });
     this.add({

@@ -16,6 +16,7 @@ import {
 } from '../controllers/rollout';
 import type { SlowStart } from '../controllers/slowStart';
 import { BURST_REPLICAS, slowStartBatch } from '../controllers/slowStart';
+import type { KnownHash } from '../controllers/workloads';
 import {
   daemonNodes,
   ownedBy,
@@ -78,6 +79,8 @@ export class ControllerManagerLogic implements ComponentLogic {
     private readonly net: Net,
     /** --node-monitor-grace-period, the lab's version's default (src/sim/profiles). */
     nodeMonitorGraceMs?: number,
+    /** The hashes real clusters of the lab's version give the add-ons' templates. */
+    private readonly knownHash?: KnownHash,
   ) {
     this.client = new ApiClient(
       net,
@@ -256,11 +259,11 @@ export class ControllerManagerLogic implements ComponentLogic {
       this.revisionSent.delete(d.metadata.uid);
     const step = planRollout(d, owned);
     if (step.kind === 'create') {
-      const { name } = replicaSetName(d);
+      const { name } = replicaSetName(d, this.knownHash);
       if (this.creatingRs.has(name)) return;
       this.creatingRs.add(name);
       this.createdRs.add(name);
-      const fresh = replicaSetFor(d);
+      const fresh = replicaSetFor(d, this.knownHash);
       const body: ReplicaSet = {
         ...fresh,
         metadata: {

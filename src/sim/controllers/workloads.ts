@@ -60,13 +60,19 @@ export function podFromTemplate(
   };
 }
 
-export function replicaSetName(d: Deployment): { name: string; hash: string } {
-  const hash = podTemplateHash(d.spec.template, d.metadata.name);
+/**
+ * The real pod-template-hash of a template the lab knows one for (kubeadm's CoreDNS of the
+ * profile's version: every cluster of that version hashes it alike), else undefined.
+ */
+export type KnownHash = (d: Deployment) => string | undefined;
+
+export function replicaSetName(d: Deployment, known?: KnownHash): { name: string; hash: string } {
+  const hash = known?.(d) ?? podTemplateHash(d.spec.template, d.metadata.name);
   return { name: `${d.metadata.name}-${hash}`, hash };
 }
 
-export function replicaSetFor(d: Deployment): ReplicaSet {
-  const { name, hash } = replicaSetName(d);
+export function replicaSetFor(d: Deployment, known?: KnownHash): ReplicaSet {
+  const { name, hash } = replicaSetName(d, known);
   const ns = d.metadata.namespace ?? 'default';
   const labels = { ...d.spec.template.labels, 'pod-template-hash': hash };
   return {

@@ -72,6 +72,26 @@ export function addonTemplates(profile: Profile): AddonTemplates {
   return made;
 }
 
+/**
+ * The add-on Deployments whose real ReplicaSet hash the profile gives: while their template
+ * still runs the profile's image, the deployment controller names its ReplicaSet as a real
+ * cluster of that version does (coredns-66bff467f8 in 1.18, coredns-589f44dc88 in 1.36).
+ */
+export function addonHash(profile: Profile): (d: Deployment) => string | undefined {
+  const templates = addonTemplates(profile);
+  const known: Readonly<Record<string, readonly [string, PodTemplate]>> = {
+    coredns: [profile.addons.corednsHash, templates.coredns],
+    'calico-kube-controllers': [profile.addons.calicoKubeControllersHash, templates.calicoKubeControllers],
+  };
+  return (d) => {
+    const entry = d.metadata.namespace === 'kube-system' ? known[d.metadata.name] : undefined;
+    if (!entry) return undefined;
+    const [hash, template] = entry;
+    const images = (t: PodTemplate) => t.containers.map((c) => `${c.name}=${c.image}`).join(',');
+    return images(d.spec.template) === images(template) ? hash : undefined;
+  };
+}
+
 function meta(
   name: string,
   namespace: string,
