@@ -6,8 +6,8 @@ import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith, outputFlag } from './context';
 import { createAll, createError, createRequest, recorded } from './create';
-import { dryRunFlag, printClientObject, readDryRun, recordFlag, runPodWire } from './dryRun';
-import { flagString } from './flags';
+import { changeCause, dryRunFlag, printClientObject, readDryRun, recordFlag, runPodWire } from './dryRun';
+import { flagBool, flagString } from './flags';
 import type { AttachPlan } from './runAttach';
 import { attachable, attachToPod, attachUsage } from './runAttach';
 
@@ -98,7 +98,28 @@ export const runVerb: Verb = {
     if (!d.ok) return failWith(ctx, d.error);
     if (d.dryRun === 'client') {
       const ns = flagString(ctx.flags, 'namespace');
-      const printed = printClientObject(ctx, runPodWire(name, image, labels, ns), `pod/${name}`);
+      const env = (ctx.flags.values.get('env') ?? []).map((e) => {
+        const at = e.indexOf('=');
+        return { name: at < 0 ? e : e.slice(0, at), value: at < 0 ? '' : e.slice(at + 1) };
+      });
+      const wire = runPodWire(
+        ctx,
+        {
+          name,
+          image,
+          ...(rest.length > 0 ? (ctx.flags.values.has('command') ? { command: rest } : { args: rest }) : {}),
+          ...(port ? { ports: [{ containerPort: port }] } : {}),
+          ...(env.length > 0 ? { env } : {}),
+          ...(pull ? { imagePullPolicy: pull } : {}),
+        },
+        labels,
+        restart,
+        ns,
+        flagBool(ctx.flags, 'record')
+          ? { 'kubernetes.io/change-cause': changeCause(ctx, runVerb.flags) }
+          : undefined,
+      );
+      const printed = printClientObject(ctx, wire, `pod/${name}`);
       return printed.ok ? ctx.io.exit(0) : failWith(ctx, printed.error);
     }
     // The generator's BasicPod: stdin kept open (closed after the first attach) and a terminal.
