@@ -27,7 +27,7 @@ function parseLabels(spec: string): Record<string, string> | string {
  * The Service as kubectl's generator builds it, for -o yaml|json of a client dry run: the
  * type only where it was asked for (expose leaves it to the server; create service sets it).
  */
-function serviceWire(ctx: KubectlContext, svc: Service, withType: boolean): Plain {
+export function serviceWire(ctx: KubectlContext, svc: Service, withType: boolean): Plain {
   const { name, namespace, labels } = svc.metadata;
   const explicitNs = flagString(ctx.flags, 'namespace');
   return {
@@ -88,7 +88,7 @@ function createService(ctx: KubectlContext, svc: Service, word: string, withType
   );
 }
 
-function service(
+export function service(
   ctx: KubectlContext,
   name: string,
   type: Service['spec']['type'],
@@ -272,7 +272,8 @@ export function createServiceVerb(kind: 'clusterip' | 'nodeport'): Verb {
         if (!/^\d+$/.test(port))
           return failWith(ctx, `error: strconv.Atoi: parsing "${port}": invalid syntax`);
         ports.push({
-          name: `${port}-${target}`,
+          // The port's name is the specifier with its colons made dashes (createService: `80` or `80-8080`).
+          name: pair.replaceAll(':', '-'),
           protocol: 'TCP',
           port: Number(port),
           targetPort: /^\d+$/.test(target) ? Number(target) : target,

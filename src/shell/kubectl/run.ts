@@ -10,6 +10,7 @@ import { changeCause, dryRunFlag, printClientObject, readDryRun, recordFlag, run
 import { flagBool, flagString } from './flags';
 import type { AttachPlan } from './runAttach';
 import { attachable, attachToPod, attachUsage } from './runAttach';
+import { createExposed, exposedService, printExposedDryRun } from './runExpose';
 
 /** kubectl run -it: the pod is created without a word, then kubectl attaches to it. */
 function createThenAttach(ctx: KubectlContext, obj: KubeObject, plan: AttachPlan) {
@@ -43,6 +44,8 @@ export const runVerb: Verb = {
     { name: 'tty', short: 't', type: 'bool' },
     { name: 'attach', type: 'bool' },
     { name: 'rm', type: 'bool' },
+    // A ClusterIP Service for the pod (runExpose.ts).
+    { name: 'expose', type: 'bool' },
   ],
   run(ctx) {
     const name = ctx.args[0];
@@ -51,6 +54,12 @@ export const runVerb: Verb = {
     const image = flagString(ctx.flags, 'image');
     if (!image)
       return failWith(ctx, "error: --image is required\nSee 'kubectl run -h' for help and examples");
+    const expose = flagBool(ctx.flags, 'expose');
+    if (expose && !flagString(ctx.flags, 'port'))
+      return failWith(
+        ctx,
+        "error: --port must be set when exposing a service\nSee 'kubectl run -h' for help and examples",
+      );
     const restart = flagString(ctx.flags, 'restart') ?? 'Always';
     if (!['Always', 'OnFailure', 'Never'].includes(restart))
       return failWith(
@@ -119,6 +128,7 @@ export const runVerb: Verb = {
           ? { 'kubernetes.io/change-cause': changeCause(ctx, runVerb.flags) }
           : undefined,
       );
+      if (expose && port) return printExposedDryRun(ctx, exposedService(ctx, name, port, labels), wire, name);
       const printed = printClientObject(ctx, wire, `pod/${name}`);
       return printed.ok ? ctx.io.exit(0) : failWith(ctx, printed.error);
     }
@@ -128,6 +138,13 @@ export const runVerb: Verb = {
       restartPolicy: restart,
     });
     if (attach) return createThenAttach(ctx, recorded(ctx, obj, runVerb.flags), plan);
+    if (expose && port)
+      return createExposed(
+        ctx,
+        recorded(ctx, obj, runVerb.flags),
+        exposedService(ctx, name, port, labels),
+        d.dryRun,
+      );
     createAll(ctx, [{ obj, source: '' }], runVerb.flags);
   },
 };
