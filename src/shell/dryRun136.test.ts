@@ -90,6 +90,22 @@ describe('kubectl run under 1.36', () => {
     );
   });
 
+  it('refuses a line without --image in cobra’s lower-case words, before it looks for a NAME', () => {
+    const s = lab();
+    expect(run(s, 'kubectl run nginx2')).toEqual({
+      out: '',
+      err: 'error: required flag(s) "image" not set',
+      code: 1,
+    });
+    expect(run(s, 'kubectl run').err).toBe('error: required flag(s) "image" not set');
+    expect(run(s, 'kubectl run x --image=').err).toBe('error: --image is required');
+    expect(run(s, 'kubectl run --image=nginx').err).toBe(
+      "error: NAME is required for run\nSee 'kubectl run -h' for help and examples",
+    );
+    expect(run(s, 'kubectl create deployment web').err).toBe('error: required flag(s) "image" not set');
+    expect(run(s, 'kubectl scale deploy x').err).toBe('error: required flag(s) "replicas" not set');
+  });
+
   it('knows no --generator or --replicas, and -r is no shorthand', () => {
     const s = lab();
     for (const [line, error] of [

@@ -9,7 +9,7 @@ import { deploymentObject, newMeta } from '../manifest';
 import { labEpoch } from '../wallClock';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
-import { failWith, filenameFlag, outputFlag } from './context';
+import { failWith, filenameFlag, missingRequiredFlag, outputFlag } from './context';
 import type { DryRun } from './dryRun';
 import {
   changeCause,
@@ -238,6 +238,8 @@ export const createDeploymentVerb: Verb = {
     { name: 'save-config', type: 'bool' },
   ],
   run(ctx) {
+    // --image is marked required: cobra refuses before the command counts its names.
+    if (!ctx.flags.values.has('image')) return missingRequiredFlag(ctx, 'image');
     const version = labProfile(ctx.io.shell).kubectl;
     const command = version.createDeploymentCommand ? afterDash(ctx) : [];
     const names = ctx.args.length - command.length;
@@ -248,7 +250,7 @@ export const createDeploymentVerb: Verb = {
       );
     }
     const images = ctx.flags.values.get('image') ?? [];
-    if (images.length === 0) return failWith(ctx, 'error: required flag(s) "image" not set');
+    if (images.length === 0) return missingRequiredFlag(ctx, 'image');
     if (images.length > 1 && command.length > 0)
       return failWith(ctx, 'error: cannot specify multiple --image options and command');
     const name = ctx.args[0] as string;

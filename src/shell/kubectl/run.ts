@@ -4,7 +4,7 @@ import type { KubeObject } from '../../sim/objects';
 import { newMeta, podObject } from '../manifest';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
-import { failWith, outputFlag } from './context';
+import { failWith, missingRequiredFlag, outputFlag } from './context';
 import { createAll, createError, createRequest, recorded } from './create';
 import { changeCause, dryRunFlag, printClientObject, readDryRun, recordFlag, runPodWire } from './dryRun';
 import { flagBool, flagString } from './flags';
@@ -48,12 +48,14 @@ export const runVerb: Verb = {
     { name: 'expose', type: 'bool' },
   ],
   run(ctx) {
+    // run marks --image required: cobra refuses before the command looks at its NAME.
+    if (!ctx.flags.values.has('image')) return missingRequiredFlag(ctx, 'image');
     const name = ctx.args[0];
     if (!name)
       return failWith(ctx, "error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
     const image = flagString(ctx.flags, 'image');
-    if (!image)
-      return failWith(ctx, "error: --image is required\nSee 'kubectl run -h' for help and examples");
+    // run.go Run: an empty --image= passes cobra's check.
+    if (!image) return failWith(ctx, 'error: --image is required');
     const expose = flagBool(ctx.flags, 'expose');
     if (expose && !flagString(ctx.flags, 'port'))
       return failWith(
