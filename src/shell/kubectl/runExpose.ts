@@ -35,7 +35,7 @@ export function exposedService(
 }
 
 /** -o of a client dry run: the Service, then the pod (yaml's printer puts two separators between). */
-export function printExposedDryRun(ctx: KubectlContext, svc: Service, pod: Plain, name: string): void {
+export function printExposedDryRun(ctx: KubectlContext, svc: Service, pod: Plain, name: string) {
   const output = flagString(ctx.flags, 'output');
   const first = printClientObject(ctx, serviceWire(ctx, svc, false), `service/${name}`);
   if (!first.ok) return failWith(ctx, first.error);
