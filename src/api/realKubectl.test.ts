@@ -509,6 +509,8 @@ const runAndCreate = [
   'kubectl create service clusterip web --tcp=80',
   'kubectl run pe --image=nginx --port=80 --expose',
   'kubectl get service pe -o jsonpath={.spec.ports[0].targetPort}',
+  'kubectl get service pe -o jsonpath={.spec.selector}',
+  'kubectl get service kubernetes -o jsonpath={.spec.ports}',
   'kubectl delete deployment web',
   'kubectl delete service web pe',
   'kubectl delete pod pe',

@@ -254,8 +254,8 @@ describe('kubectl create under 1.36', () => {
     s.advanceTo((s.now() + 10_000) as never);
     expect(run(s, 'kubectl get deployment web -o jsonpath={.spec.replicas}').out).toBe('2');
     expect(
-      run(s, 'kubectl get deployment web -o jsonpath={.spec.template.spec.containers[0].command[*]}').out,
-    ).toBe('sleep 3600');
+      run(s, 'kubectl get deployment web -o jsonpath={.spec.template.spec.containers[0].command}').out,
+    ).toBe('["sleep","3600"]');
   });
 
   it('create deployment and create service wrap the server’s error', () => {

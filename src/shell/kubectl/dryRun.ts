@@ -228,7 +228,7 @@ export function printClientObject(
     if ('error' in file) return { ok: false, error: file.error };
     if (fromFile && value !== '' && file.text === '') return { ok: true };
     const printed = format.startsWith('jsonpath')
-      ? printJsonPathOver(file.text, wire)
+      ? printJsonPathOver(file.text, wire, labProfile(ctx.io.shell).kubectl.jsonPathMapsAsJson)
       : printGoTemplate(file.text, wire);
     if (!printed.ok) {
       const stdout = 'stdout' in printed ? printed.stdout : undefined;

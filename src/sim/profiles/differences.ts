@@ -737,4 +737,18 @@ export const differences136: readonly Difference[] = [
         'kind: Deployment\nmetadata:\n  annotations:\n    kubectl.kubernetes.io/last-applied-configuration: |\n      {"kind":"Deployment","apiVersion":"apps/v1","metadata":{"name":"web","labels":{"app":"web"}},"spec":{"replicas":1,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"nginx","image":"nginx","resources":{}}]}},"strategy":{}},"status":{}}\n  labels:',
     },
   },
+  {
+    id: 'jsonpath-maps-json',
+    fields: ['kubectl.jsonPathMapsAsJson'],
+    what: '-o jsonpath prints a map or a list it finds as JSON ({"component":"apiserver",…}), not as Go’s map[component:apiserver …].',
+    source:
+      'KC-1.33 and kubectl 1.20.2 against `npm run api`: `kubectl get svc kubernetes -o jsonpath={.metadata.labels}` prints {"component":"apiserver","provider":"kubernetes"}; client-go 1.18.4 util/jsonpath evalToText used fmt.Fprint',
+    unverified:
+      'read from kubectl 1.33 (and 1.20.2), not 1.36; client-go’s jsonpath is not in the fetched kubectl repository',
+    script: ['kubectl get svc kubernetes -o jsonpath={.metadata.labels}'],
+    prints: {
+      '1.18': 'map[component:apiserver provider:kubernetes]',
+      '1.36': '{"component":"apiserver","provider":"kubernetes"}',
+    },
+  },
 ];

@@ -165,6 +165,8 @@ export interface Profile {
      * `Error from server (AlreadyExists): …`).
      */
     readonly createSubcommandErrors: boolean;
+    /** -o jsonpath prints a map or a list it finds as JSON (`{"run":"pe"}`, client-go 1.19+), not Go's `map[run:pe]`. */
+    readonly jsonPathMapsAsJson: boolean;
     /** --save-config annotates the object of a client dry run too (1.20+; 1.18.4 only when it sends it). */
     readonly saveConfigOnClientDryRun: boolean;
     /** `kubectl version`: the lines it prints, client first; `server` when the API answered. */

@@ -141,6 +141,8 @@ export const profile118: Profile = {
     createDeploymentCommand: false,
     createSubcommandErrors: false,
     saveConfigOnClientDryRun: false,
+    // client-go 1.18.4 util/jsonpath evalToText: fmt.Fprint.
+    jsonPathMapsAsJson: false,
     version: (server, short) =>
       short
         ? [`Client Version: ${gitVersion}`, ...(server ? [`Server Version: ${gitVersion}`] : [])]

@@ -214,6 +214,8 @@ LOGO=ubuntu-logo
     createDeploymentCommand: true,
     createSubcommandErrors: true,
     saveConfigOnClientDryRun: true,
+    // kubectl 1.20.2 and 1.33 print `{.metadata.labels}` as {"component":"apiserver",…} (seen against npm run api).
+    jsonPathMapsAsJson: true,
     // kubectl 1.36 pkg/cmd/version/version.go: no --short any more; the Kustomize line is go.mod's kustomize/v5.
     version: (server, short) =>
       short

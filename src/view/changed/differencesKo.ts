@@ -234,4 +234,9 @@ export const differencesKo: Readonly<
   'save-config-dry-run': {
     what: 'create deployment --save-config --dry-run=client -o yaml 이 보낼 last-applied-configuration 어노테이션까지 보여 줍니다.',
   },
+  'jsonpath-maps-json': {
+    what: '-o jsonpath 가 찾은 맵이나 목록을 Go 의 map[component:apiserver …] 대신 JSON({"component":"apiserver",…})으로 출력합니다.',
+    unverified:
+      'kubectl 1.33(과 1.20.2)에서 읽었고 1.36 에서 읽지 않았습니다. client-go 의 jsonpath 는 가져온 kubectl 저장소에 없습니다.',
+  },
 };
