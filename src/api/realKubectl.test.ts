@@ -207,7 +207,7 @@ async function compare(
   const ours =
     profile === '1.18'
       ? asNewerClient(normalise(page.out), minor)
-      : asOlderClient(normalise(page.out), minor);
+      : asOlderClient(normalise(page.out), minor, line);
   // A label only taken away: a newer kubectl says `unlabeled` (seen with 1.33; 1.20 says `labeled`).
   if (
     profile === '1.18' &&
@@ -276,6 +276,9 @@ async function compare(
   expect({ line, out: a, code: real.code }).toEqual({ line, out: b, code: page.code });
 }
 
+/** The lines whose objects kubectl's generators build (create -f prints the file's unstructured document: no time). */
+const builtByKubectl = /^kubectl (run|create (deployment|deploy|service|svc|namespace|ns)|expose)\b/;
+
 /**
  * A client-built object's metadata, where kubectl before 1.34 writes `creationTimestamp: null`: in
  * yaml before its labels or name (a served object's has its time, a List's its resourceVersion).
@@ -300,6 +303,8 @@ const olderClients: readonly {
   readonly from: RegExp;
   readonly to: string | ((match: string, ...groups: string[]) => string);
   readonly realign?: boolean;
+  /** Only for these command lines. */
+  readonly lines?: RegExp;
 }[] = [
   {
     why: 'delete names the namespace (`deleted from default namespace`) since kubectl 1.34 (pkg/cmd/delete/delete.go PrintObj: absent at kubernetes-1.33.0, there at kubernetes-1.34.0)',
@@ -324,12 +329,14 @@ const olderClients: readonly {
     since: 34,
     from: yamlMetadata,
     to: '$1metadata:\n$1  creationTimestamp: null\n',
+    lines: builtByKubectl,
   },
   {
     why: '…in JSON too, after the name and namespace',
     since: 34,
     from: jsonMetadata,
     to: '$1"metadata": {\n$2$1    "creationTimestamp": null,\n',
+    lines: builtByKubectl,
   },
   {
     why: 'describe leads an event’s message with its object’s field path (`spec.containers{nginx}: `) since kubectl 1.35 (pkg/describe/describe.go DescribeEvents: absent at kubernetes-1.34.0, there at kubernetes-1.35.0)',
@@ -340,11 +347,11 @@ const olderClients: readonly {
   },
 ];
 
-function asOlderClient(page: string, minor: number): { text: string; realign: boolean } {
+function asOlderClient(page: string, minor: number, line: string): { text: string; realign: boolean } {
   let text = page;
   let realign = false;
   for (const k of olderClients) {
-    if (minor >= k.since) continue;
+    if (minor >= k.since || (k.lines && !k.lines.test(line))) continue;
     const to = k.to;
     const next = typeof to === 'string' ? text.replace(k.from, to) : text.replace(k.from, to);
     if (next !== text && k.realign) realign = true;
@@ -501,6 +508,9 @@ const runAndCreate = [
   'kubectl create service clusterip web --clusterip=None --dry-run=client -o yaml',
   'kubectl create service clusterip web --dry-run=client',
   'kubectl create namespace foo --dry-run=client -o yaml',
+  'kubectl create -f nginx-pod.yaml --dry-run=client -o yaml',
+  'kubectl create -f nginx-pod.yaml --dry-run=client -o json -n foo',
+  'kubectl create -f nginx-pod.yaml --dry-run=client -o name',
   'kubectl create namespace foo --dry-run=server',
   'kubectl create deployment web --image=nginx --replicas=2',
   'kubectl create deployment web --image=nginx',

@@ -5,6 +5,7 @@
 // (kubectl 1.20.2 printed the same objects, with `creationTimestamp: null`).
 import { describe, expect, it } from 'vitest';
 import type { ProfileId } from '../sim/profiles';
+import { profiles } from '../sim/profiles';
 import { Session } from './session';
 import { typeAndWait } from './transcript';
 
@@ -412,5 +413,31 @@ status:
       /^W0706 [\d:. ]+ +4242 helpers\.go:552\] --dry-run=false is deprecated \(boolean value\) and can be replaced with --dry-run=none\.$/,
     );
     expect(none.out).toBe('pod/y created');
+  });
+});
+
+describe('create -f --dry-run=client -o yaml|json, under both profiles', () => {
+  it('prints the file’s own objects, keys sorted, with the namespace they would go to', () => {
+    for (const profile of ['1.18', '1.36'] as const) {
+      const s = lab(profile);
+      const file = '~/_Book_k8sInfra/ch3/3.1.6/nginx-pod.yaml';
+      expect(run(s, `kubectl create -f ${file} --dry-run=client -o yaml -n foo`).out, profile).toBe(
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-pod\n  namespace: foo\nspec:\n  containers:\n  - image: nginx\n    name: container-name',
+      );
+      expect(run(s, `kubectl create -f ${file} --dry-run=client -o jsonpath={.metadata.namespace}`).out).toBe(
+        'default',
+      );
+      s.shell(profiles[profile].master.name).fs.write(
+        '/root/two.yaml',
+        'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: zz\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p2\n  namespace: zz\nspec:\n  containers:\n  - name: c\n    image: nginx\n',
+      );
+      expect(run(s, 'kubectl create -f two.yaml --dry-run=client -o yaml').out, profile).toBe(
+        'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: zz\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p2\n  namespace: zz\nspec:\n  containers:\n  - image: nginx\n    name: c',
+      );
+      expect(run(s, 'kubectl create -f two.yaml --dry-run=client -o name').out).toBe('namespace/zz\npod/p2');
+      expect(s.cluster.objects().filter((o) => o.metadata.name === 'p2' || o.metadata.name === 'zz')).toEqual(
+        [],
+      );
+    }
   });
 });

@@ -6,6 +6,7 @@ import { namespaced } from '../../sim/objects';
 import type { ApiRequest } from '../../sim/protocol';
 import { labProfile, wireShown } from '../labProfile';
 import { deploymentObject, newMeta } from '../manifest';
+import type { JsonValue as Json } from '../manifestYaml';
 import { labEpoch } from '../wallClock';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
@@ -25,6 +26,7 @@ import { loadFiles, validating, withStdin } from './files';
 import type { FlagSpec } from './flags';
 import { flagBool, flagInt, flagString } from './flags';
 import { goJson, LAST_APPLIED, lastAppliedOf } from './lastApplied';
+import type { Plain } from './objectPrinter';
 import { toJson, toYaml, wireObject } from './objectPrinter';
 import { kindName, resourceOfKindName } from './resources';
 
@@ -150,15 +152,27 @@ export function createAll(ctx: KubectlContext, items: readonly FileObject[], spe
   const d = readDryRun(ctx);
   if (!d.ok) return failWith(ctx, d.error);
   const output = flagString(ctx.flags, 'output');
-  if (d.dryRun === 'client' && output !== undefined && output !== 'name')
+  if (d.dryRun === 'client' && output !== undefined && output !== 'name') {
+    // The file's own objects are printed: only those the lab read from a file, unannotated.
+    const printable =
+      items.every((i) => !i.obj || i.raw) &&
+      !flagBool(ctx.flags, 'save-config') &&
+      !flagBool(ctx.flags, 'record');
+    if (printable) return printFileObjects(ctx, items);
     return failWith(
       ctx,
       `error: podscope: -o ${output} with -f --dry-run=client is not simulated; use --dry-run=server`,
     );
+  }
   inOrder(ctx, items, (sent, source, done, raw) => {
     // create (unlike apply) saves the configuration before --record adds its cause.
     const obj = recorded(ctx, saveConfig(ctx, sent, raw), specs);
-    if (d.dryRun === 'client') return done({ word: `created${dryRunSuffix(d.dryRun)}`, label: labelOf(obj) });
+    if (d.dryRun === 'client')
+      return done(
+        output === 'name'
+          ? { printed: labelOf(obj) }
+          : { word: `created${dryRunSuffix(d.dryRun)}`, label: labelOf(obj) },
+      );
     send(ctx.io, ctx.server, createRequest(obj, source, d.dryRun), (res) => {
       if (res.ok && output !== undefined && res.object) {
         const wire = wireObject(res.object, labEpoch(ctx.io.shell.world.cluster), wireShown(ctx.io.shell));
@@ -175,6 +189,45 @@ export function createAll(ctx: KubectlContext, items: readonly FileObject[], spe
       else done({ error: createError(ctx, res, source) });
     });
   });
+}
+
+/** An unstructured object as json.Marshal writes a map: its keys sorted, all the way down. */
+function unstructured(v: Json): Json {
+  if (Array.isArray(v)) return v.map(unstructured);
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, unstructured((v as { [k: string]: Json })[k] as Json)]),
+    );
+  return v;
+}
+
+/**
+ * create -f --dry-run=client -o yaml|json|…: each document as the file wrote it (an
+ * unstructured object), the namespace it would be sent to added, yaml's separated by `---`
+ * (kubectl 1.20.2 and 1.33 print so).
+ */
+function printFileObjects(ctx: KubectlContext, items: readonly FileObject[]): void {
+  let first = true;
+  for (const item of items) {
+    if (!item.obj || !item.raw) continue;
+    const sent = inNamespace(item.obj, ctx);
+    const meta =
+      typeof item.raw.metadata === 'object' && item.raw.metadata && !Array.isArray(item.raw.metadata)
+        ? item.raw.metadata
+        : {};
+    const ns = namespaced[resourceOfKindName[sent.kind] ?? 'pods'] ? sent.metadata.namespace : undefined;
+    const doc = unstructured({ ...item.raw, metadata: { ...meta, ...(ns ? { namespace: ns } : {}) } });
+    if (!first && flagString(ctx.flags, 'output') === 'yaml') ctx.io.out('---');
+    first = false;
+    const printed = printClientObject(ctx, doc as Plain, labelOf(sent));
+    if (!printed.ok) {
+      failWith(ctx, printed.error);
+      return;
+    }
+  }
+  ctx.io.exit(0);
 }
 
 /**
