@@ -138,7 +138,8 @@ function asNewerClient(page: string, minor: number): { text: string; realign: bo
     realign = true;
   }
   for (const k of known) {
-    const next = text.replace(k.from, k.to);
+    const to = k.to;
+    const next = typeof to === 'string' ? text.replace(k.from, to) : text.replace(k.from, to);
     if (next !== text && k.realign) realign = true;
     text = next;
   }
@@ -206,7 +207,7 @@ async function compare(
   const ours =
     profile === '1.18'
       ? asNewerClient(normalise(page.out), minor)
-      : asOlderClient(normalise(page.out), minor);
+      : asOlderClient(normalise(page.out), minor, line);
   // A label only taken away: a newer kubectl says `unlabeled` (seen with 1.33; 1.20 says `labeled`).
   if (
     profile === '1.18' &&
@@ -252,7 +253,16 @@ async function compare(
     if (Math.abs(server - minor) > 1)
       ours.text = `${ours.text}\nWARNING: version difference between client (1.${minor}) and server (1.${server}) exceeds the supported minor version skew of +/-1`;
   }
-  let theirs = normalise(`${real.out}${real.err}`);
+  // klog's warnings (a deprecated --dry-run): the test prints the real client's stderr after its
+  // stdout, the page's terminal has the warning first; the stamp and pid are the process's.
+  const klog = /^W\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /gm;
+  if (klog.test(ours.text)) {
+    const lines = ours.text.split('\n');
+    const warnings = lines.filter((l) => /^W\d{4} /.test(l));
+    ours.text = [...lines.filter((l) => !/^W\d{4} /.test(l)), ...warnings].join('\n');
+  }
+  ours.text = ours.text.replace(klog, 'W<klog> ');
+  let theirs = normalise(`${real.out}${real.err}`).replace(klog, 'W<klog> ');
   // rollout status prints a line per watch event, the same again when only the status moved;
   // the two clients start their watches a process start apart (about 100 ms of cluster time
   // on a loaded machine), so one may see a repeat the other folded into its list. The
@@ -266,6 +276,21 @@ async function compare(
   expect({ line, out: a, code: real.code }).toEqual({ line, out: b, code: page.code });
 }
 
+/** The lines whose objects kubectl's generators build (create -f prints the file's unstructured document: no time). */
+const builtByKubectl = /^kubectl (run|create (deployment|deploy|service|svc|namespace|ns)|expose)\b/;
+
+/**
+ * A client-built object's metadata, where kubectl before 1.34 writes `creationTimestamp: null`: in
+ * yaml before its labels or name (a served object's has its time, a List's its resourceVersion).
+ */
+const yamlMetadata = /^( *)metadata:\n(?=\1 {2}(?:labels|name):)/gm;
+/**
+ * …and in JSON, after name and namespace (ObjectMeta's order): a client-built object's metadata
+ * starts with its name or labels, a served one's (its keys sorted) with annotations or its time.
+ */
+const jsonMetadata =
+  /^( *)"metadata": \{\n(?=\1 {4}"(?:name|labels)")((?:\1 {4}"name": "[^"]*",\n)?(?:\1 {4}"namespace": "[^"]*",\n)?)(?!\1 {4}"creationTimestamp")/gm;
+
 /**
  * The in-page kubectl of the 1.36 lab is a 1.36 client; the real one here is older (1.33).
  * What the older client prints differently, each with where the newer one changed it, maps
@@ -276,14 +301,42 @@ const olderClients: readonly {
   /** The first minor version that prints the page's text. */
   readonly since: number;
   readonly from: RegExp;
-  readonly to: string;
+  readonly to: string | ((match: string, ...groups: string[]) => string);
   readonly realign?: boolean;
+  /** Only for these command lines. */
+  readonly lines?: RegExp;
 }[] = [
   {
     why: 'delete names the namespace (`deleted from default namespace`) since kubectl 1.34 (pkg/cmd/delete/delete.go PrintObj: absent at kubernetes-1.33.0, there at kubernetes-1.34.0)',
     since: 34,
     from: / deleted from [\w-]+ namespace$/gm,
     to: ' deleted',
+  },
+  {
+    why: 'GetDryRunStrategy’s klog warnings come from helpers.go:719/733/736 at kubernetes-1.35.0 and -1.36.0, 731/745/748 at -1.34.0',
+    since: 35,
+    from: /helpers\.go:(719|733|736)\]/g,
+    to: (_: string, line: string) => `helpers.go:${Number(line) + 12}]`,
+  },
+  {
+    why: '…and from helpers.go:703/717/720 at kubernetes-1.33.x (seen with 1.33.1)',
+    since: 34,
+    from: /helpers\.go:(731|745|748)\]/g,
+    to: (_: string, line: string) => `helpers.go:${Number(line) - 28}]`,
+  },
+  {
+    why: 'objects kubectl builds say `creationTimestamp: null` before apimachinery 0.34 (kubectl 722397942 “Drop null creationTimestamp”, first at kubernetes-1.34.0)',
+    since: 34,
+    from: yamlMetadata,
+    to: '$1metadata:\n$1  creationTimestamp: null\n',
+    lines: builtByKubectl,
+  },
+  {
+    why: '…in JSON too, after the name and namespace',
+    since: 34,
+    from: jsonMetadata,
+    to: '$1"metadata": {\n$2$1    "creationTimestamp": null,\n',
+    lines: builtByKubectl,
   },
   {
     why: 'describe leads an event’s message with its object’s field path (`spec.containers{nginx}: `) since kubectl 1.35 (pkg/describe/describe.go DescribeEvents: absent at kubernetes-1.34.0, there at kubernetes-1.35.0)',
@@ -294,12 +347,13 @@ const olderClients: readonly {
   },
 ];
 
-function asOlderClient(page: string, minor: number): { text: string; realign: boolean } {
+function asOlderClient(page: string, minor: number, line: string): { text: string; realign: boolean } {
   let text = page;
   let realign = false;
   for (const k of olderClients) {
-    if (minor >= k.since) continue;
-    const next = text.replace(k.from, k.to);
+    if (minor >= k.since || (k.lines && !k.lines.test(line))) continue;
+    const to = k.to;
+    const next = typeof to === 'string' ? text.replace(k.from, to) : text.replace(k.from, to);
     if (next !== text && k.realign) realign = true;
     text = next;
   }
@@ -418,6 +472,60 @@ const aroundChapter3 = [
   'kubectl delete deployment web',
 ];
 
+/** kubectl run, create and their dry runs (issue 18's h9): what the 1.36 client builds, sends and says. */
+const runAndCreate = [
+  'kubectl run nginx2 --image=nginx --dry-run',
+  'kubectl run nginx2 --image=nginx --dry-run=true',
+  'kubectl run nginx2 --image=nginx --dry-run=client -o yaml',
+  'kubectl run nginx2 --image=nginx --dry-run=client -o json',
+  'kubectl run nginx2 --image=nginx --restart=Never --port=80 --env=A=1 --labels=app=web,tier=fe --dry-run=client -o yaml',
+  'kubectl run nginx2 --image=nginx --restart=OnFailure --image-pull-policy=IfNotPresent --dry-run=client -o json -- sleep 3600',
+  'kubectl run nginx2 --image=nginx --dry-run=client -o yaml --command -- sleep 3600',
+  'kubectl run nginx2 --image=nginx --port=80 --expose --dry-run=client -o yaml',
+  'kubectl run nginx2 --image=nginx --port=80 --expose --dry-run=client',
+  'kubectl run nginx2 --image=nginx --expose',
+  'kubectl run nginx2 --image=nginx --generator=run-pod/v1',
+  'kubectl run nginx2 --image=nginx -r 2',
+  'kubectl run nginx2 --image=nginx --restart=Bad',
+  'kubectl run nginx2 --image=nginx --labels=app',
+  'kubectl run nginx2 --image=nginx --rm',
+  'kubectl run nginx2 --image=nginx -it --rm --dry-run=client',
+  'kubectl run nginx2 --image=nginx --dry-run=client -o wide',
+  'kubectl run nginx2 --image=nginx --dry-run=bad',
+  'kubectl run nginx2',
+  'kubectl run --image=nginx',
+  'kubectl run nginx2 --image=nginx --dry-run=server',
+  'kubectl create deployment web --image=nginx --dry-run=client -o yaml',
+  'kubectl create deployment web --image=nginx --replicas=3 --port=80 --dry-run=client -o yaml',
+  'kubectl create deployment web --image=nginx --image=busybox:1.28 -n foo --dry-run=client -o json',
+  'kubectl create deployment web --image=busybox --dry-run=client -o yaml -- sleep 10',
+  'kubectl create deployment web --image=nginx --image=busybox -- sleep 10',
+  'kubectl create deployment web --image=nginx --replicas=x',
+  'kubectl create deployment web --image=nginx --dry-run',
+  'kubectl create deployment web',
+  'kubectl create service clusterip web --tcp=80:8080 --dry-run=client -o yaml',
+  'kubectl create service nodeport web --tcp=80 --dry-run=client -o json',
+  'kubectl create service clusterip web --clusterip=None --dry-run=client -o yaml',
+  'kubectl create service clusterip web --dry-run=client',
+  'kubectl create namespace foo --dry-run=client -o yaml',
+  'kubectl create -f nginx-pod.yaml --dry-run=client -o yaml',
+  'kubectl create -f nginx-pod.yaml --dry-run=client -o json -n foo',
+  'kubectl create -f nginx-pod.yaml --dry-run=client -o name',
+  'kubectl create namespace foo --dry-run=server',
+  'kubectl create deployment web --image=nginx --replicas=2',
+  'kubectl create deployment web --image=nginx',
+  'kubectl expose deployment web --port=80 --dry-run=client -o yaml',
+  'kubectl create service clusterip web --tcp=80',
+  'kubectl create service clusterip web --tcp=80',
+  'kubectl run pe --image=nginx --port=80 --expose',
+  'kubectl get service pe -o jsonpath={.spec.ports[0].targetPort}',
+  'kubectl get service pe -o jsonpath={.spec.selector}',
+  'kubectl get service kubernetes -o jsonpath={.spec.ports}',
+  'kubectl delete deployment web',
+  'kubectl delete service web pe',
+  'kubectl delete pod pe',
+];
+
 async function runChapter(
   bin: string,
   script: readonly string[] = chapter3,
@@ -510,6 +618,12 @@ describe('real kubectl 1.33 against npm run api -- --profile 1.36', () => {
       ['kubectl version', 'kubectl get pods -A -o wide', ...aroundChapter3],
       '1.36',
     );
+  }, 240_000);
+
+  it('runs kubectl run, create and their dry runs as the in-page kubectl of the 1.36 lab does', async () => {
+    const bin = newestKubectl();
+    expect(bin, 'no versioned kubectl (kubectl.1.NN) beside the kubectl on the PATH').toBeDefined();
+    await runChapter(bin as string, runAndCreate, '1.36');
   }, 240_000);
 });
 

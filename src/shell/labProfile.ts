@@ -15,5 +15,6 @@ export function wireShown(shell: Pick<HostShell, 'world'>): WireShown {
     selfLink: p.apiServer.selfLink,
     managedFields: p.kubectl.showManagedFields,
     listSelfLink: p.kubectl.listSelfLink,
+    jsonPathMapsAsJson: p.kubectl.jsonPathMapsAsJson,
   };
 }

@@ -236,7 +236,10 @@ export const kubectl: CommandEntry = defineCommand<
         `error: podscope: the help of "kubectl ${verb.name}" is not simulated; see https://v1-18.docs.kubernetes.io/docs/reference/generated/kubectl/kubectl-commands#${verb.name.split(' ')[0]}`,
       );
     }
-    const parsed = parseFlags(rest, [...verb.flags, ...globalFlags]);
+    // A flag this version's verb has not (added later, or removed) is pflag's unknown flag.
+    const absent = labProfile(shell).kubectl.absentFlags[verb.name] ?? [];
+    const flags = verb.flags.filter((f) => !absent.includes(f.name));
+    const parsed = parseFlags(rest, [...flags, ...globalFlags]);
     if (!parsed.ok)
       return fail(`${flagError}: ${parsed.error}\nSee 'kubectl ${verb.name} --help' for usage.`);
     return ok({ verb, flags: parsed.flags, args: parsed.flags.positionals, argv: args });

@@ -1,6 +1,7 @@
 // What every kubectl verb gets: the shell's io, its parsed flags, the server
 // from the kubeconfig and the namespace it works in.
 import type { CommandIO } from '../command';
+import { labProfile } from '../labProfile';
 import type { FlagSpec, ParsedFlags } from './flags';
 
 export interface KubectlContext {
@@ -31,3 +32,11 @@ export function failWith(ctx: KubectlContext, text: string): void {
 
 export const filenameFlag: FlagSpec = { name: 'filename', short: 'f', type: 'strings' };
 export const outputFlag: FlagSpec = { name: 'output', short: 'o', type: 'string' };
+
+/**
+ * A flag the verb marks required (cobra's MarkFlagRequired) and the line lacks: cobra refuses
+ * before the command runs, in its own words (`Error:` in 1.18, `error:` in newer kubectl).
+ */
+export function missingRequiredFlag(ctx: KubectlContext, name: string): void {
+  failWith(ctx, `${labProfile(ctx.io.shell).kubectl.flagErrorPrefix}: required flag(s) "${name}" not set`);
+}

@@ -4,12 +4,13 @@
 import type { KubeObject } from '../../sim/objects';
 import { namespaced } from '../../sim/objects';
 import type { ApiRequest } from '../../sim/protocol';
-import { wireShown } from '../labProfile';
+import { labProfile, wireShown } from '../labProfile';
 import { deploymentObject, newMeta } from '../manifest';
+import type { JsonValue as Json } from '../manifestYaml';
 import { labEpoch } from '../wallClock';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
-import { failWith, filenameFlag, outputFlag } from './context';
+import { failWith, filenameFlag, missingRequiredFlag, outputFlag } from './context';
 import type { DryRun } from './dryRun';
 import {
   changeCause,
@@ -23,8 +24,9 @@ import {
 import type { FileObject } from './files';
 import { loadFiles, validating, withStdin } from './files';
 import type { FlagSpec } from './flags';
-import { flagBool, flagString } from './flags';
+import { flagBool, flagInt, flagString } from './flags';
 import { goJson, LAST_APPLIED, lastAppliedOf } from './lastApplied';
+import type { Plain } from './objectPrinter';
 import { toJson, toYaml, wireObject } from './objectPrinter';
 import { kindName, resourceOfKindName } from './resources';
 
@@ -150,15 +152,27 @@ export function createAll(ctx: KubectlContext, items: readonly FileObject[], spe
   const d = readDryRun(ctx);
   if (!d.ok) return failWith(ctx, d.error);
   const output = flagString(ctx.flags, 'output');
-  if (d.dryRun === 'client' && output !== undefined && output !== 'name')
+  if (d.dryRun === 'client' && output !== undefined && output !== 'name') {
+    // The file's own objects are printed: only those the lab read from a file, unannotated.
+    const printable =
+      items.every((i) => !i.obj || i.raw) &&
+      !flagBool(ctx.flags, 'save-config') &&
+      !flagBool(ctx.flags, 'record');
+    if (printable) return printFileObjects(ctx, items);
     return failWith(
       ctx,
       `error: podscope: -o ${output} with -f --dry-run=client is not simulated; use --dry-run=server`,
     );
+  }
   inOrder(ctx, items, (sent, source, done, raw) => {
     // create (unlike apply) saves the configuration before --record adds its cause.
     const obj = recorded(ctx, saveConfig(ctx, sent, raw), specs);
-    if (d.dryRun === 'client') return done({ word: `created${dryRunSuffix(d.dryRun)}`, label: labelOf(obj) });
+    if (d.dryRun === 'client')
+      return done(
+        output === 'name'
+          ? { printed: labelOf(obj) }
+          : { word: `created${dryRunSuffix(d.dryRun)}`, label: labelOf(obj) },
+      );
     send(ctx.io, ctx.server, createRequest(obj, source, d.dryRun), (res) => {
       if (res.ok && output !== undefined && res.object) {
         const wire = wireObject(res.object, labEpoch(ctx.io.shell.world.cluster), wireShown(ctx.io.shell));
@@ -175,6 +189,45 @@ export function createAll(ctx: KubectlContext, items: readonly FileObject[], spe
       else done({ error: createError(ctx, res, source) });
     });
   });
+}
+
+/** An unstructured object as json.Marshal writes a map: its keys sorted, all the way down. */
+function unstructured(v: Json): Json {
+  if (Array.isArray(v)) return v.map(unstructured);
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, unstructured((v as { [k: string]: Json })[k] as Json)]),
+    );
+  return v;
+}
+
+/**
+ * create -f --dry-run=client -o yaml|json|…: each document as the file wrote it (an
+ * unstructured object), the namespace it would be sent to added, yaml's separated by `---`
+ * (kubectl 1.20.2 and 1.33 print so).
+ */
+function printFileObjects(ctx: KubectlContext, items: readonly FileObject[]): void {
+  let first = true;
+  for (const item of items) {
+    if (!item.obj || !item.raw) continue;
+    const sent = inNamespace(item.obj, ctx);
+    const meta =
+      typeof item.raw.metadata === 'object' && item.raw.metadata && !Array.isArray(item.raw.metadata)
+        ? item.raw.metadata
+        : {};
+    const ns = namespaced[resourceOfKindName[sent.kind] ?? 'pods'] ? sent.metadata.namespace : undefined;
+    const doc = unstructured({ ...item.raw, metadata: { ...meta, ...(ns ? { namespace: ns } : {}) } });
+    if (!first && flagString(ctx.flags, 'output') === 'yaml') ctx.io.out('---');
+    first = false;
+    const printed = printClientObject(ctx, doc as Plain, labelOf(sent));
+    if (!printed.ok) {
+      failWith(ctx, printed.error);
+      return;
+    }
+  }
+  ctx.io.exit(0);
 }
 
 /**
@@ -220,44 +273,98 @@ export const createVerb: Verb = {
   },
 };
 
+/** The words after `--` (cobra's ArgsLenAtDash): create deployment's command in 1.19+. */
+function afterDash(ctx: KubectlContext): readonly string[] {
+  const at = ctx.argv.indexOf('--');
+  return at < 0 ? [] : ctx.argv.slice(at + 1);
+}
+
 export const createDeploymentVerb: Verb = {
   name: 'create deployment',
-  flags: [{ name: 'image', type: 'strings' }, outputFlag, dryRunFlag, { name: 'save-config', type: 'bool' }],
+  flags: [
+    { name: 'image', type: 'strings' },
+    // 1.19+ (absent from 1.18's: the profile's absentFlags).
+    { name: 'port', type: 'int' },
+    { name: 'replicas', short: 'r', type: 'int' },
+    outputFlag,
+    dryRunFlag,
+    { name: 'save-config', type: 'bool' },
+  ],
   run(ctx) {
-    if (ctx.args.length !== 1) {
+    // --image is marked required: cobra refuses before the command counts its names.
+    if (!ctx.flags.values.has('image')) return missingRequiredFlag(ctx, 'image');
+    const version = labProfile(ctx.io.shell).kubectl;
+    const command = version.createDeploymentCommand ? afterDash(ctx) : [];
+    const names = ctx.args.length - command.length;
+    if (names !== 1) {
       return failWith(
         ctx,
-        `error: exactly one NAME is required, got ${ctx.args.length}\nSee 'kubectl create deployment -h' for help and examples`,
+        `error: exactly one NAME is required, got ${names}\nSee 'kubectl create deployment -h' for help and examples`,
       );
     }
     const images = ctx.flags.values.get('image') ?? [];
-    if (images.length === 0) return failWith(ctx, 'error: required flag(s) "image" not set');
+    if (images.length === 0) return missingRequiredFlag(ctx, 'image');
+    if (images.length > 1 && command.length > 0)
+      return failWith(ctx, 'error: cannot specify multiple --image options and command');
     const name = ctx.args[0] as string;
     const labels = { app: name };
     const containers = images.map((image) => ({
       name: (image.split('/').pop() ?? image).split(':')[0] ?? image,
       image,
+      ...(command.length > 0 ? { command } : {}),
     }));
+    const replicas = flagInt(ctx.flags, 'replicas') ?? 1;
+    const port = flagInt(ctx.flags, 'port');
+    const extras = {
+      replicas,
+      ...(port !== undefined && port >= 0 ? { port } : {}),
+      ...(command.length > 0 ? { command } : {}),
+    };
     const d = readDryRun(ctx);
     if (!d.ok) return failWith(ctx, d.error);
+    // The typed object saved as the applied configuration: struct order, no namespace.
+    const saved = flagBool(ctx.flags, 'save-config')
+      ? {
+          annotations: {
+            [LAST_APPLIED]: `${goJson(createDeploymentWire(ctx, name, containers, undefined, extras), false)}\n`,
+          },
+        }
+      : {};
     if (d.dryRun === 'client') {
       const ns = flagString(ctx.flags, 'namespace');
-      const printed = printClientObject(
-        ctx,
-        createDeploymentWire(name, containers, ns),
-        `deployment.apps/${name}`,
-      );
+      // 1.18.4 saves the configuration only when it sends the object; 1.20+ before the dry-run check.
+      const shown = createDeploymentWire(ctx, name, containers, ns, {
+        ...extras,
+        ...(version.saveConfigOnClientDryRun && saved.annotations ? { annotations: saved.annotations } : {}),
+      });
+      const printed = printClientObject(ctx, shown, `deployment.apps/${name}`);
       return printed.ok ? ctx.io.exit(0) : failWith(ctx, printed.error);
     }
-    // 1.18.4 saves the generator's typed object (struct order, no namespace) and only when it
-    // sends it: a client dry run prints no annotation (1.20 adds it there too).
-    const saved = flagBool(ctx.flags, 'save-config')
-      ? { annotations: { [LAST_APPLIED]: `${goJson(createDeploymentWire(name, containers), false)}\n` } }
-      : {};
-    const obj = deploymentObject(newMeta(name, ctx.namespace, { labels, ...saved }), 1, {
+    const firstPorts = port !== undefined && port >= 0 ? [{ containerPort: port }] : undefined;
+    const obj = deploymentObject(newMeta(name, ctx.namespace, { labels, ...saved }), replicas, {
       labels,
-      containers,
+      containers: containers.map((c, i) => (i === 0 && firstPorts ? { ...c, ports: firstPorts } : c)),
     });
-    createAll(ctx, [{ obj, source: '' }], createDeploymentVerb.flags);
+    if (!version.createSubcommandErrors)
+      return createAll(ctx, [{ obj, source: '' }], createDeploymentVerb.flags);
+    // 1.19+: a typed client's Create, its error wrapped (create_deployment.go Run).
+    send(ctx.io, ctx.server, createRequest(obj, undefined, d.dryRun), (res) => {
+      if (res.ok) {
+        const output = flagString(ctx.flags, 'output');
+        if (output !== undefined && res.object) {
+          const wire = wireObject(res.object, labEpoch(ctx.io.shell.world.cluster), wireShown(ctx.io.shell));
+          ctx.io.out(
+            output === 'json'
+              ? toJson(wire)
+              : output === 'name'
+                ? labelOf(obj)
+                : toYaml(wire).replace(/\n$/, ''),
+          );
+        } else ctx.io.out(`${labelOf(obj)} created${dryRunSuffix(d.dryRun)}`);
+        return ctx.io.exit(0);
+      }
+      if (res.reason === 'ConnectionRefused') return failWith(ctx, apiError(res, ctx.server));
+      failWith(ctx, `error: failed to create deployment: ${res.message}`);
+    });
   },
 };

@@ -1,9 +1,10 @@
-// --dry-run as kubectl 1.18.4 reads it (pkg/cmd/util/helpers.go GetDryRunStrategy),
-// the objects its generators would send (printed by -o yaml|json with
-// --dry-run=client, never sent), and --record's change-cause annotation.
+// --dry-run as kubectl reads it (pkg/cmd/util/helpers.go GetDryRunStrategy), the objects
+// its generators would send (printed by -o yaml|json with --dry-run=client, never sent),
+// and --record's change-cause annotation. What differs by version is the lab's profile's.
+import { labProfile } from '../labProfile';
 import { labEpoch } from '../wallClock';
 import type { KubectlContext } from './context';
-import type { FlagSpec } from './flags';
+import type { FlagSpec, ParsedFlags } from './flags';
 import { flagString } from './flags';
 import { printGoTemplate, readTemplateFile } from './goTemplatePrinter';
 import type { Plain } from './objectPrinter';
@@ -25,32 +26,35 @@ function klogWarning(ctx: KubectlContext, line: number, text: string): string {
   return `W${stamp} ${String(4242).padStart(7, ' ')} helpers.go:${line}] ${text}`;
 }
 
+/** The commands whose deprecated --dry-run was already warned about: kubectl reads the strategy once (Complete). */
+const warned = new WeakSet<ParsedFlags>();
+
 /** The strategy, with klog's deprecation warning for the boolean forms, or kubectl's error. */
 export function readDryRun(ctx: KubectlContext): { ok: true; dryRun: DryRun } | { ok: false; error: string } {
   const v = flagString(ctx.flags, 'dry-run') ?? 'none';
   if (v === 'client' || v === 'server' || v === 'none') return { ok: true, dryRun: v };
+  const lines = labProfile(ctx.io.shell).kubectl.dryRunWarningLines;
+  const warn = (line: number, text: string) => {
+    if (warned.has(ctx.flags)) return;
+    warned.add(ctx.flags);
+    ctx.io.err(klogWarning(ctx, line, text));
+  };
   if (v === 'unchanged') {
-    ctx.io.err(klogWarning(ctx, 535, '--dry-run is deprecated and can be replaced with --dry-run=client.'));
+    warn(lines.bare, '--dry-run is deprecated and can be replaced with --dry-run=client.');
     return { ok: true, dryRun: 'client' };
   }
   // strconv.ParseBool's spellings.
   if (/^(1|t|T|TRUE|true|True)$/.test(v)) {
-    ctx.io.err(
-      klogWarning(
-        ctx,
-        549,
-        `--dry-run=${v} is deprecated (boolean value) and can be replaced with --dry-run=client.`,
-      ),
+    warn(
+      lines.isTrue,
+      `--dry-run=${v} is deprecated (boolean value) and can be replaced with --dry-run=client.`,
     );
     return { ok: true, dryRun: 'client' };
   }
   if (/^(0|f|F|FALSE|false|False)$/.test(v)) {
-    ctx.io.err(
-      klogWarning(
-        ctx,
-        552,
-        `--dry-run=${v} is deprecated (boolean value) and can be replaced with --dry-run=none.`,
-      ),
+    warn(
+      lines.isFalse,
+      `--dry-run=${v} is deprecated (boolean value) and can be replaced with --dry-run=none.`,
     );
     return { ok: true, dryRun: 'none' };
   }
@@ -98,48 +102,106 @@ export function changeCause(ctx: KubectlContext, specs: readonly FlagSpec[]): st
   return `kubectl${words.length ? ` ${words.join(' ')}` : ''}${flags}`;
 }
 
-/** The Pod `kubectl run NAME --image=IMAGE` sends (1.18 generator run-pod/v1). */
+/** metadata.creationTimestamp as kubectl's encoder writes a zero time: `null`, or nothing (apimachinery 0.34+). */
+export function zeroTimestamp(ctx: KubectlContext): { creationTimestamp?: null } {
+  return labProfile(ctx.io.shell).kubectl.nullCreationTimestamp ? { creationTimestamp: null } : {};
+}
+
+/** The container `kubectl run` builds, in the JSON order of corev1.Container. */
+export interface RunContainer {
+  readonly name: string;
+  readonly image: string;
+  readonly command?: readonly string[];
+  readonly args?: readonly string[];
+  readonly ports?: readonly { containerPort: number }[];
+  readonly env?: readonly { name: string; value: string }[];
+  readonly imagePullPolicy?: string;
+}
+
+/** The Pod `kubectl run NAME --image=IMAGE` sends (1.18's generator run-pod/v1, 1.36's generatePod). */
 export function runPodWire(
-  name: string,
-  image: string,
+  ctx: KubectlContext,
+  c: RunContainer,
   labels: Record<string, string>,
+  restartPolicy: string,
   namespace?: string,
+  annotations?: Record<string, string>,
 ): Plain {
+  const { name, image, command, args, ports, env, imagePullPolicy } = c;
   return {
     kind: 'Pod',
     apiVersion: 'v1',
     metadata: {
       name,
       ...(namespace ? { namespace } : {}),
-      creationTimestamp: null,
+      ...zeroTimestamp(ctx),
       labels,
+      ...(annotations ? { annotations } : {}),
     },
     spec: {
-      containers: [{ name, image, resources: {} }],
-      restartPolicy: 'Always',
+      containers: [
+        {
+          name,
+          image,
+          ...(command ? { command: [...command] } : {}),
+          ...(args ? { args: [...args] } : {}),
+          ...(ports ? { ports: ports.map((p) => ({ ...p })) } : {}),
+          ...(env ? { env: env.map((e) => ({ ...e })) } : {}),
+          resources: {},
+          ...(imagePullPolicy ? { imagePullPolicy } : {}),
+        },
+      ],
+      restartPolicy,
       dnsPolicy: 'ClusterFirst',
     },
     status: {},
   };
 }
 
+/** What `kubectl create deployment` puts in the Deployment besides its name and images (1.19+ flags). */
+export interface DeploymentExtras {
+  readonly replicas?: number;
+  readonly port?: number;
+  readonly command?: readonly string[];
+  /** --save-config's annotation, on the object of a client dry run (1.20+). */
+  readonly annotations?: Record<string, string>;
+}
+
 /** The Deployment `kubectl create deployment NAME --image=IMAGE` sends. */
 export function createDeploymentWire(
+  ctx: KubectlContext,
   name: string,
   containers: readonly { name: string; image: string }[],
   namespace?: string,
+  extras: DeploymentExtras = {},
 ): Plain {
   const labels = { app: name };
+  const ts = zeroTimestamp(ctx);
   return {
     kind: 'Deployment',
     apiVersion: 'apps/v1',
-    metadata: { name, ...(namespace ? { namespace } : {}), creationTimestamp: null, labels },
+    metadata: {
+      name,
+      ...(namespace ? { namespace } : {}),
+      ...ts,
+      labels,
+      ...(extras.annotations ? { annotations: extras.annotations } : {}),
+    },
     spec: {
-      replicas: 1,
+      replicas: extras.replicas ?? 1,
       selector: { matchLabels: labels },
       template: {
-        metadata: { creationTimestamp: null, labels },
-        spec: { containers: containers.map((c) => ({ name: c.name, image: c.image, resources: {} })) },
+        metadata: { ...ts, labels },
+        spec: {
+          containers: containers.map((c, i) => ({
+            name: c.name,
+            image: c.image,
+            ...(extras.command ? { command: [...extras.command] } : {}),
+            // createDeployment: the port goes on the first container only.
+            ...(i === 0 && extras.port !== undefined ? { ports: [{ containerPort: extras.port }] } : {}),
+            resources: {},
+          })),
+        },
       },
       strategy: {},
     },
@@ -166,7 +228,7 @@ export function printClientObject(
     if ('error' in file) return { ok: false, error: file.error };
     if (fromFile && value !== '' && file.text === '') return { ok: true };
     const printed = format.startsWith('jsonpath')
-      ? printJsonPathOver(file.text, wire)
+      ? printJsonPathOver(file.text, wire, labProfile(ctx.io.shell).kubectl.jsonPathMapsAsJson)
       : printGoTemplate(file.text, wire);
     if (!printed.ok) {
       const stdout = 'stdout' in printed ? printed.stdout : undefined;
@@ -177,11 +239,11 @@ export function printClientObject(
       ctx.io.out(format === 'jsonpath' ? printed.text : printed.text.replace(/\n$/, ''));
   } else if (/^(go-template|template|go-template-file|templatefile|jsonpath|jsonpath-file)$/.test(output))
     return { ok: false, error: 'error: template format specified but no template given' };
-  // cli-runtime 1.18.4 NoCompatiblePrinterError: the create printers' formats, sorted.
+  // cli-runtime's NoCompatiblePrinterError: the create printers' formats, sorted.
   else
     return {
       ok: false,
-      error: `error: unable to match a printer suitable for the output format "${output}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-file,name,template,templatefile,yaml`,
+      error: `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${labProfile(ctx.io.shell).kubectl.printFormats}`,
     };
   return { ok: true };
 }

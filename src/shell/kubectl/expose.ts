@@ -3,12 +3,14 @@
 // which allocates its ClusterIP (and nodePort). Texts are kubectl 1.18's
 // (pkg/cmd/expose/expose.go, pkg/cmd/create/create_service.go, generate/versioned/service*.go).
 import type { KubeObject, Service, ServicePort } from '../../sim/objects';
+import { labProfile } from '../labProfile';
 import { newMeta } from '../manifest';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith, outputFlag } from './context';
-import { dryRunFlag, readDryRun } from './dryRun';
+import { dryRunFlag, printClientObject, readDryRun, zeroTimestamp } from './dryRun';
 import { flagString } from './flags';
+import type { Plain } from './objectPrinter';
 import { noResources, readTargets } from './resources';
 
 function parseLabels(spec: string): Record<string, string> | string {
@@ -21,14 +23,44 @@ function parseLabels(spec: string): Record<string, string> | string {
   return out;
 }
 
+/**
+ * The Service as kubectl's generator builds it, for -o yaml|json of a client dry run: the
+ * type only where it was asked for (expose leaves it to the server; create service sets it).
+ */
+export function serviceWire(ctx: KubectlContext, svc: Service, withType: boolean): Plain {
+  const { name, namespace, labels } = svc.metadata;
+  const explicitNs = flagString(ctx.flags, 'namespace');
+  return {
+    kind: 'Service',
+    apiVersion: 'v1',
+    metadata: {
+      name,
+      ...(explicitNs && namespace ? { namespace } : {}),
+      ...zeroTimestamp(ctx),
+      ...(labels ? { labels: { ...labels } } : {}),
+    },
+    spec: {
+      ...(svc.spec.ports.length > 0 ? { ports: svc.spec.ports.map((p) => ({ ...p })) } : {}),
+      ...(svc.spec.selector ? { selector: { ...svc.spec.selector } } : {}),
+      ...(svc.spec.clusterIP ? { clusterIP: svc.spec.clusterIP } : {}),
+      ...(withType ? { type: svc.spec.type } : {}),
+    },
+    status: { loadBalancer: {} },
+  };
+}
+
 /** Sends the Service and prints `service/<name> <word>`, or the API server's error. */
-function createService(ctx: KubectlContext, svc: Service, word: string) {
+function createService(ctx: KubectlContext, svc: Service, word: string, withType: boolean) {
   const d = readDryRun(ctx);
   if (!d.ok) return failWith(ctx, d.error);
   const suffix = d.dryRun === 'none' ? '' : d.dryRun === 'client' ? ' (dry run)' : ' (server dry run)';
   if (d.dryRun === 'client') {
-    ctx.io.out(`service/${svc.metadata.name} ${word}${suffix}`);
-    return ctx.io.exit(0);
+    if (flagString(ctx.flags, 'output') === undefined) {
+      ctx.io.out(`service/${svc.metadata.name} ${word}${suffix}`);
+      return ctx.io.exit(0);
+    }
+    const printed = printClientObject(ctx, serviceWire(ctx, svc, withType), `service/${svc.metadata.name}`);
+    return printed.ok ? ctx.io.exit(0) : failWith(ctx, printed.error);
   }
   send(
     ctx.io,
@@ -41,6 +73,14 @@ function createService(ctx: KubectlContext, svc: Service, word: string) {
       ...(d.dryRun === 'server' ? { dryRun: true } : {}),
     },
     (res) => {
+      // create service (1.19+) wraps the typed client's error: `failed to create ClusterIP service: …`.
+      if (
+        !res.ok &&
+        word === 'created' &&
+        res.reason !== 'ConnectionRefused' &&
+        labProfile(ctx.io.shell).kubectl.createSubcommandErrors
+      )
+        return failWith(ctx, `error: failed to create ${svc.spec.type} service: ${res.message}`);
       if (!res.ok) return failWith(ctx, apiError(res, ctx.server));
       ctx.io.out(`service/${svc.metadata.name} ${word}${suffix}`);
       ctx.io.exit(0);
@@ -48,7 +88,7 @@ function createService(ctx: KubectlContext, svc: Service, word: string) {
   );
 }
 
-function service(
+export function service(
   ctx: KubectlContext,
   name: string,
   type: Service['spec']['type'],
@@ -193,7 +233,7 @@ export const exposeVerb: Verb = {
           labels,
           flagString(ctx.flags, 'cluster-ip') ?? '',
         );
-        createService(ctx, svc, 'exposed');
+        createService(ctx, svc, 'exposed', flagString(ctx.flags, 'type') !== undefined);
       },
     );
   },
@@ -232,7 +272,8 @@ export function createServiceVerb(kind: 'clusterip' | 'nodeport'): Verb {
         if (!/^\d+$/.test(port))
           return failWith(ctx, `error: strconv.Atoi: parsing "${port}": invalid syntax`);
         ports.push({
-          name: `${port}-${target}`,
+          // The port's name is the specifier with its colons made dashes (createService: `80` or `80-8080`).
+          name: pair.replaceAll(':', '-'),
           protocol: 'TCP',
           port: Number(port),
           targetPort: /^\d+$/.test(target) ? Number(target) : target,
@@ -249,7 +290,7 @@ export function createServiceVerb(kind: 'clusterip' | 'nodeport'): Verb {
         labels,
         clusterIP,
       );
-      createService(ctx, svc, 'created');
+      createService(ctx, svc, 'created', true);
     },
   };
   return verb;

@@ -33,15 +33,17 @@ export const globalFlags: readonly FlagSpec[] = [
   { name: 'v', short: 'v', type: 'int' },
 ];
 
-function invalid(value: string, name: string, type: FlagType): string {
-  const parser = type === 'int' ? 'strconv.ParseInt' : 'strconv.ParseBool';
-  return `invalid argument "${value}" for "--${name}" flag: ${parser}: parsing "${value}": invalid syntax`;
+/** pflag's invalid-argument error, which names a flag with a shorthand as `-r, --replicas` however it was typed. */
+function invalid(value: string, spec: FlagSpec): string {
+  const parser = spec.type === 'int' ? 'strconv.ParseInt' : 'strconv.ParseBool';
+  const flag = spec.short ? `-${spec.short}, --${spec.name}` : `--${spec.name}`;
+  return `invalid argument "${value}" for "${flag}" flag: ${parser}: parsing "${value}": invalid syntax`;
 }
 
 function checkValue(spec: FlagSpec, value: string): string | undefined {
-  if (spec.type === 'int' && !/^-?\d+$/.test(value)) return invalid(value, spec.name, spec.type);
+  if (spec.type === 'int' && !/^-?\d+$/.test(value)) return invalid(value, spec);
   if (spec.type === 'bool' && !/^(true|false|1|0|t|f|TRUE|FALSE|True|False|T|F)$/.test(value))
-    return invalid(value, spec.name, spec.type);
+    return invalid(value, spec);
   return undefined;
 }
 
@@ -108,7 +110,7 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
           i++;
         }
         const bad = checkValue(spec, value);
-        if (bad) return { ok: false, error: bad.replace(`"--${spec.name}"`, `"-${c}, --${spec.name}"`) };
+        if (bad) return { ok: false, error: bad };
         set(spec, value);
         break;
       }

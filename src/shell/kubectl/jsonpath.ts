@@ -2,6 +2,8 @@
 // `-o jsonpath=…`, `custom-columns` and `--sort-by`: text and `{…}` actions, `.field`,
 // `['field']`, `[n]`, `[*]`, `[?(@.path==value)]`, `range … end`, string literals;
 // missing keys print nothing (--allow-missing-template-keys=true by default).
+import type { JsonValue as Json } from '../manifestYaml';
+import { goJson } from './lastApplied';
 import type { Plain } from './objectPrinter';
 
 type Step =
@@ -148,12 +150,19 @@ export function findAll(root: Plain, steps: readonly Step[]): Plain[] {
   return walk([root], steps);
 }
 
-export function execute(nodes: readonly Node[], root: Plain): string {
+/**
+ * The template's text over `root`. `mapsAsJson`: a map or a list found is printed as
+ * json.Marshal writes it (client-go 1.19+, PrintResults; seen with kubectl 1.20.2 and 1.33),
+ * not with Go's fmt as 1.18.4 does.
+ */
+export function execute(nodes: readonly Node[], root: Plain, mapsAsJson = false): string {
+  const text = (v: Plain) =>
+    mapsAsJson && v !== null && typeof v === 'object' ? goJson(v as Json) : goText(v);
   let out = '';
   for (const n of nodes) {
     if (n.t === 'text') out += n.text;
-    else if (n.t === 'path') out += walk([root], n.steps).map(goText).join(' ');
-    else for (const item of walk([root], n.steps)) out += execute(n.body, item);
+    else if (n.t === 'path') out += walk([root], n.steps).map(text).join(' ');
+    else for (const item of walk([root], n.steps)) out += execute(n.body, item, mapsAsJson);
   }
   return out;
 }

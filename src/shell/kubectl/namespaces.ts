@@ -8,7 +8,7 @@ import type { Verb } from './context';
 import { failWith, outputFlag } from './context';
 import { createAll } from './create';
 import { annotationsMultiline, describeText, labelsMultiline } from './describeParts';
-import { dryRunFlag, printClientObject, readDryRun } from './dryRun';
+import { dryRunFlag, printClientObject, readDryRun, zeroTimestamp } from './dryRun';
 
 export const createNamespaceVerb: Verb = {
   name: 'create namespace',
@@ -33,7 +33,7 @@ export const createNamespaceVerb: Verb = {
       const wire = {
         apiVersion: 'v1',
         kind: 'Namespace',
-        metadata: { creationTimestamp: null, name },
+        metadata: { ...zeroTimestamp(ctx), name },
         spec: {},
         status: {},
       };

@@ -66,6 +66,8 @@ export interface WireShown {
   readonly selfLink?: boolean;
   readonly managedFields?: boolean;
   readonly listSelfLink?: boolean;
+  /** -o jsonpath prints a map or a list found as JSON (client-go 1.19+), not as Go's `map[k:v]`. */
+  readonly jsonPathMapsAsJson?: boolean;
 }
 
 export function wireObject(

@@ -4,12 +4,13 @@ import type { KubeObject } from '../../sim/objects';
 import { newMeta, podObject } from '../manifest';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
-import { failWith, outputFlag } from './context';
+import { failWith, missingRequiredFlag, outputFlag } from './context';
 import { createAll, createError, createRequest, recorded } from './create';
-import { dryRunFlag, printClientObject, readDryRun, recordFlag, runPodWire } from './dryRun';
-import { flagString } from './flags';
+import { changeCause, dryRunFlag, printClientObject, readDryRun, recordFlag, runPodWire } from './dryRun';
+import { flagBool, flagString } from './flags';
 import type { AttachPlan } from './runAttach';
 import { attachable, attachToPod, attachUsage } from './runAttach';
+import { createExposed, exposedService, printExposedDryRun } from './runExpose';
 
 /** kubectl run -it: the pod is created without a word, then kubectl attaches to it. */
 function createThenAttach(ctx: KubectlContext, obj: KubeObject, plan: AttachPlan) {
@@ -43,14 +44,24 @@ export const runVerb: Verb = {
     { name: 'tty', short: 't', type: 'bool' },
     { name: 'attach', type: 'bool' },
     { name: 'rm', type: 'bool' },
+    // A ClusterIP Service for the pod (runExpose.ts).
+    { name: 'expose', type: 'bool' },
   ],
   run(ctx) {
+    // run marks --image required: cobra refuses before the command looks at its NAME.
+    if (!ctx.flags.values.has('image')) return missingRequiredFlag(ctx, 'image');
     const name = ctx.args[0];
     if (!name)
       return failWith(ctx, "error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
     const image = flagString(ctx.flags, 'image');
-    if (!image)
-      return failWith(ctx, "error: --image is required\nSee 'kubectl run -h' for help and examples");
+    // run.go Run: an empty --image= passes cobra's check.
+    if (!image) return failWith(ctx, 'error: --image is required');
+    const expose = flagBool(ctx.flags, 'expose');
+    if (expose && !flagString(ctx.flags, 'port'))
+      return failWith(
+        ctx,
+        "error: --port must be set when exposing a service\nSee 'kubectl run -h' for help and examples",
+      );
     const restart = flagString(ctx.flags, 'restart') ?? 'Always';
     if (!['Always', 'OnFailure', 'Never'].includes(restart))
       return failWith(
@@ -98,7 +109,29 @@ export const runVerb: Verb = {
     if (!d.ok) return failWith(ctx, d.error);
     if (d.dryRun === 'client') {
       const ns = flagString(ctx.flags, 'namespace');
-      const printed = printClientObject(ctx, runPodWire(name, image, labels, ns), `pod/${name}`);
+      const env = (ctx.flags.values.get('env') ?? []).map((e) => {
+        const at = e.indexOf('=');
+        return { name: at < 0 ? e : e.slice(0, at), value: at < 0 ? '' : e.slice(at + 1) };
+      });
+      const wire = runPodWire(
+        ctx,
+        {
+          name,
+          image,
+          ...(rest.length > 0 ? (ctx.flags.values.has('command') ? { command: rest } : { args: rest }) : {}),
+          ...(port ? { ports: [{ containerPort: port }] } : {}),
+          ...(env.length > 0 ? { env } : {}),
+          ...(pull ? { imagePullPolicy: pull } : {}),
+        },
+        labels,
+        restart,
+        ns,
+        flagBool(ctx.flags, 'record')
+          ? { 'kubernetes.io/change-cause': changeCause(ctx, runVerb.flags) }
+          : undefined,
+      );
+      if (expose && port) return printExposedDryRun(ctx, exposedService(ctx, name, port, labels), wire, name);
+      const printed = printClientObject(ctx, wire, `pod/${name}`);
       return printed.ok ? ctx.io.exit(0) : failWith(ctx, printed.error);
     }
     // The generator's BasicPod: stdin kept open (closed after the first attach) and a terminal.
@@ -107,6 +140,13 @@ export const runVerb: Verb = {
       restartPolicy: restart,
     });
     if (attach) return createThenAttach(ctx, recorded(ctx, obj, runVerb.flags), plan);
+    if (expose && port)
+      return createExposed(
+        ctx,
+        recorded(ctx, obj, runVerb.flags),
+        exposedService(ctx, name, port, labels),
+        d.dryRun,
+      );
     createAll(ctx, [{ obj, source: '' }], runVerb.flags);
   },
 };

@@ -3,7 +3,7 @@
 import type { Deployment, KubeObject, ReplicaSet } from '../../sim/objects';
 import { apiError, send } from './client';
 import type { Verb } from './context';
-import { failWith, filenameFlag } from './context';
+import { failWith, filenameFlag, missingRequiredFlag } from './context';
 import { loadFiles } from './files';
 import { flagInt } from './flags';
 import type { Target } from './resources';
@@ -19,7 +19,7 @@ export const scaleVerb: Verb = {
   ],
   run(ctx) {
     // scale marks --replicas required: cobra refuses before the command runs.
-    if (!ctx.flags.values.has('replicas')) return failWith(ctx, 'Error: required flag(s) "replicas" not set');
+    if (!ctx.flags.values.has('replicas')) return missingRequiredFlag(ctx, 'replicas');
     const replicas = flagInt(ctx.flags, 'replicas');
     if (replicas === undefined || replicas < 0) {
       return failWith(

@@ -21,15 +21,16 @@ export function printJsonPath(
   return printJsonPathOver(
     template,
     single && items[0] ? wireObject(items[0], epochMs, shown) : wireList(items, epochMs, shown),
+    shown.jsonPathMapsAsJson,
   );
 }
 
 /** -o jsonpath over an object already in its wire shape (a client dry run's). */
-export function printJsonPathOver(template: string, root: Plain): Printed {
+export function printJsonPathOver(template: string, root: Plain, mapsAsJson = false): Printed {
   if (template === '') return { ok: false, error: 'error: template format specified but no template given' };
   const t = parseTemplate(template);
   if (!t.ok) return { ok: false, error: `error: error parsing jsonpath ${template}, ${t.error}` };
-  return { ok: true, text: execute(t.nodes, root) };
+  return { ok: true, text: execute(t.nodes, root, mapsAsJson) };
 }
 
 export function printCustomColumns(

@@ -852,4 +852,125 @@ export const differences136: readonly Difference[] = [
       '1.36': 'json,jsonpath,jsonpath-as-json,jsonpath-file,name',
     },
   },
+  {
+    id: 'dry-run-warning-line',
+    fields: [
+      'kubectl.dryRunWarningLines.bare',
+      'kubectl.dryRunWarningLines.isTrue',
+      'kubectl.dryRunWarningLines.isFalse',
+    ],
+    what: 'A bare --dry-run (or --dry-run=true|false) is still taken, as client (or none), with klog’s warning from helpers.go:719 (733, 736) instead of 1.18’s 535 (549, 552).',
+    source: `${KCTL} pkg/cmd/util/helpers.go GetDryRunStrategy (klog.Warning on lines 719, 733 and 736; NoOptDefVal "unchanged" kept); KC-1.33.1 prints the same texts from lines 703, 717 and 720`,
+    script: ['kubectl run nginx2 --image=nginx --dry-run'],
+    prints: {
+      '1.18':
+        /^W0706 01:00:\d\d\.\d{6} +4242 helpers\.go:535\] --dry-run is deprecated and can be replaced with --dry-run=client\.\npod\/nginx2 created \(dry run\)$/m,
+      '1.36':
+        /^W0508 01:00:\d\d\.\d{6} +4242 helpers\.go:719\] --dry-run is deprecated and can be replaced with --dry-run=client\.\npod\/nginx2 created \(dry run\)$/m,
+    },
+  },
+  {
+    id: 'no-null-creation-timestamp',
+    fields: ['kubectl.nullCreationTimestamp'],
+    what: 'The objects kubectl builds (run, create deployment, create service, create namespace, expose with --dry-run=client -o yaml|json, and --save-config’s annotation) no longer say `creationTimestamp: null`: a template’s metadata holds its labels alone.',
+    source: `${KCTL}: kubectl 722397942 "Drop null creationTimestamp from test fixtures" (kubernetes 6bb6c99, first in kubernetes-1.34.0), pkg/cmd/run/run_test.go and pkg/cmd/expose/expose_test.go expect no creationTimestamp, create_token_test.go \`metadata: {}\``,
+    unverified:
+      'read in kubectl’s tests at kubernetes-1.36.0, not printed by a 1.36 binary (the kubectl 1.33 here still prints `creationTimestamp: null`); `status: {}`, `resources: {}` and `strategy: {}` stay, as those tests show',
+    script: ['kubectl create deployment web --image=nginx --dry-run=client -o yaml'],
+    prints: {
+      '1.18':
+        'kind: Deployment\nmetadata:\n  creationTimestamp: null\n  labels:\n    app: web\n  name: web\n',
+      '1.36':
+        'kind: Deployment\nmetadata:\n  labels:\n    app: web\n  name: web\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: web\n  strategy: {}\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - image: nginx\n        name: nginx\n        resources: {}\nstatus: {}',
+    },
+  },
+  {
+    id: 'print-formats',
+    fields: ['kubectl.printFormats'],
+    what: 'run, create and expose name jsonpath-as-json among the -o formats they know.',
+    source:
+      'KC-1.33 against `npm run api -- --profile 1.36`: `kubectl run nginx2 --image=nginx --dry-run=client -o wide` (kubectl 1.20.2 lists it too)',
+    unverified: 'read from kubectl 1.33, not 1.36',
+    script: ['kubectl run nginx2 --image=nginx --dry-run=client -o wide'],
+    prints: {
+      '1.18':
+        'error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-file,name,template,templatefile,yaml',
+      '1.36':
+        'error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml',
+    },
+  },
+  {
+    id: 'run-flags-removed',
+    fields: ['kubectl.absentFlags.run'],
+    what: 'kubectl run has no --generator and no --replicas (-r) any more: 1.18 warned that they have no effect, 1.36 does not know them.',
+    source: `${KCTL} pkg/cmd/run/run.go NewCmdRun (neither flag is defined); KC-1.33: "error: unknown flag: --generator", "error: unknown shorthand flag: 'r' in -r"`,
+    script: ['kubectl run web --image=nginx --replicas=3'],
+    prints: {
+      '1.18':
+        'Flag --replicas has been deprecated, has no effect and will be removed in the future.\npod/web created',
+      '1.36': "error: unknown flag: --replicas\nSee 'kubectl run --help' for usage.",
+    },
+  },
+  {
+    id: 'create-deployment-replicas-port',
+    fields: ['kubectl.absentFlags.create deployment'],
+    what: 'kubectl create deployment takes --replicas (-r) and --port: the replicas in the spec, the port on the first container.',
+    source: `${KCTL} pkg/cmd/create/create_deployment.go (Int32Var port, Int32VarP replicas; createDeployment puts the port on Containers[0]); KC-1.33 against \`npm run api -- --profile 1.36\``,
+    script: ['kubectl create deployment web --image=nginx --replicas=3 --port=80 --dry-run=client -o yaml'],
+    prints: {
+      '1.18': "Error: unknown flag: --replicas\nSee 'kubectl create deployment --help' for usage.",
+      '1.36':
+        /^ {2}replicas: 3\n[\s\S]*^ {6}containers:\n {6}- image: nginx\n {8}name: nginx\n {8}ports:\n {8}- containerPort: 80\n {8}resources: \{\}$/m,
+    },
+  },
+  {
+    id: 'create-deployment-command',
+    fields: ['kubectl.createDeploymentCommand'],
+    what: 'kubectl create deployment NAME --image=IMAGE -- COMMAND… gives the container that command (with one image only).',
+    source: `${KCTL} pkg/cmd/create/create_deployment.go Complete (o.Command = args[1:]), Validate ("cannot specify multiple --image options and command"); KC-1.33 against \`npm run api -- --profile 1.36\``,
+    script: ['kubectl create deployment web --image=busybox --dry-run=client -o yaml -- sleep 3600'],
+    prints: {
+      '1.18':
+        "error: exactly one NAME is required, got 3\nSee 'kubectl create deployment -h' for help and examples",
+      '1.36':
+        /^ {6}containers:\n {6}- command:\n {8}- sleep\n {8}- "3600"\n {8}image: busybox\n {8}name: busybox\n/m,
+    },
+  },
+  {
+    id: 'create-subcommand-errors',
+    fields: ['kubectl.createSubcommandErrors'],
+    what: 'create deployment and create service wrap what the API server answers: `error: failed to create deployment: …`, `error: failed to create ClusterIP service: …`.',
+    source: `${KCTL} pkg/cmd/create/create_deployment.go Run ("failed to create deployment: %v") and create_service.go ("failed to create %s service: %v"); KC-1.33 against \`npm run api -- --profile 1.36\``,
+    script: ['kubectl create deployment web --image=nginx', 'kubectl create deployment web --image=nginx'],
+    prints: {
+      '1.18': 'Error from server (AlreadyExists): deployments.apps "web" already exists',
+      '1.36': 'error: failed to create deployment: deployments.apps "web" already exists',
+    },
+  },
+  {
+    id: 'save-config-dry-run',
+    fields: ['kubectl.saveConfigOnClientDryRun'],
+    what: 'create deployment --save-config --dry-run=client -o yaml shows the last-applied-configuration annotation it would send.',
+    source: `${KCTL} pkg/cmd/create/create_deployment.go Run (util.CreateOrUpdateAnnotation before the dry-run check); KC-1.33 against \`npm run api -- --profile 1.36\``,
+    script: ['kubectl create deployment web --image=nginx --save-config --dry-run=client -o yaml'],
+    prints: {
+      '1.18': 'kind: Deployment\nmetadata:\n  creationTimestamp: null\n  labels:',
+      '1.36':
+        'kind: Deployment\nmetadata:\n  annotations:\n    kubectl.kubernetes.io/last-applied-configuration: |\n      {"kind":"Deployment","apiVersion":"apps/v1","metadata":{"name":"web","labels":{"app":"web"}},"spec":{"replicas":1,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"nginx","image":"nginx","resources":{}}]}},"strategy":{}},"status":{}}\n  labels:',
+    },
+  },
+  {
+    id: 'jsonpath-maps-json',
+    fields: ['kubectl.jsonPathMapsAsJson'],
+    what: '-o jsonpath prints a map or a list it finds as JSON ({"component":"apiserver",…}), not as Go’s map[component:apiserver …].',
+    source:
+      'KC-1.33 and kubectl 1.20.2 against `npm run api`: `kubectl get svc kubernetes -o jsonpath={.metadata.labels}` prints {"component":"apiserver","provider":"kubernetes"}; client-go 1.18.4 util/jsonpath evalToText used fmt.Fprint',
+    unverified:
+      'read from kubectl 1.33 (and 1.20.2), not 1.36; client-go’s jsonpath is not in the fetched kubectl repository',
+    script: ['kubectl get svc kubernetes -o jsonpath={.metadata.labels}'],
+    prints: {
+      '1.18': 'map[component:apiserver provider:kubernetes]',
+      '1.36': '{"component":"apiserver","provider":"kubernetes"}',
+    },
+  },
 ];

@@ -169,6 +169,33 @@ export interface Profile {
       readonly where: string;
       message(url: string, dial: string): string;
     };
+    /**
+     * The klog lines of GetDryRunStrategy's deprecation warnings (pkg/cmd/util/helpers.go): a
+     * bare `--dry-run`, `--dry-run=true` and `--dry-run=false`.
+     */
+    readonly dryRunWarningLines: { readonly bare: number; readonly isTrue: number; readonly isFalse: number };
+    /**
+     * The objects kubectl builds (run, create …, expose with --dry-run=client -o yaml|json, and
+     * --save-config's annotation) carry `creationTimestamp: null`: metav1.Time's zero value, which
+     * apimachinery 0.34 leaves out (omitzero).
+     */
+    readonly nullCreationTimestamp: boolean;
+    /** The formats the printer of run, create and expose names when -o matches none (cli-runtime's PrintFlags). */
+    readonly printFormats: string;
+    /** A verb's flags this version has not (pflag: `unknown flag`), by verb: 1.18's create deployment has no --replicas. */
+    readonly absentFlags: Readonly<Record<string, readonly string[]>>;
+    /** create deployment takes `-- COMMAND [args…]` for its container (1.19+); 1.18 counts the words as names. */
+    readonly createDeploymentCommand: boolean;
+    /**
+     * create deployment and create service send the object with a typed client and wrap what
+     * the server says: `error: failed to create deployment: …` (1.19+; 1.18's generators print
+     * `Error from server (AlreadyExists): …`).
+     */
+    readonly createSubcommandErrors: boolean;
+    /** -o jsonpath prints a map or a list it finds as JSON (`{"run":"pe"}`, client-go 1.19+), not Go's `map[run:pe]`. */
+    readonly jsonPathMapsAsJson: boolean;
+    /** --save-config annotates the object of a client dry run too (1.20+; 1.18.4 only when it sends it). */
+    readonly saveConfigOnClientDryRun: boolean;
     /** `kubectl version`: the lines it prints, client first; `server` when the API answered. */
     version(server: boolean, short: boolean): readonly string[] | { readonly error: string };
   };

@@ -163,6 +163,18 @@ export const profile118: Profile = {
       nodePodsAge: 'AGE',
     },
     listSelfLink: true,
+    // kubectl 1.18.4 pkg/cmd/util/helpers.go GetDryRunStrategy.
+    dryRunWarningLines: { bare: 535, isTrue: 549, isFalse: 552 },
+    nullCreationTimestamp: true,
+    // cli-runtime 1.18.4 NoCompatiblePrinterError: the create printers' formats, sorted.
+    printFormats: 'go-template,go-template-file,json,jsonpath,jsonpath-file,name,template,templatefile,yaml',
+    // kubectl 1.18.4 pkg/cmd/create/create_deployment.go: --image alone (--replicas and --port came in 1.19).
+    absentFlags: { 'create deployment': ['port', 'replicas'] },
+    createDeploymentCommand: false,
+    createSubcommandErrors: false,
+    saveConfigOnClientDryRun: false,
+    // client-go 1.18.4 util/jsonpath evalToText: fmt.Fprint.
+    jsonPathMapsAsJson: false,
     version: (server, short) =>
       short
         ? [`Client Version: ${gitVersion}`, ...(server ? [`Server Version: ${gitVersion}`] : [])]

@@ -251,6 +251,24 @@ LOGO=ubuntu-logo
       where: 'memcache.go:381',
       message: (url, dial) => `"Couldn't get current server API group list" err="Get \\"${url}\\": ${dial}"`,
     },
+    // kubectl 1.36 pkg/cmd/util/helpers.go GetDryRunStrategy: klog.Warning on lines 719, 733, 736 (1.33.1: 703, 717, 720, seen).
+    dryRunWarningLines: { bare: 719, isTrue: 733, isFalse: 736 },
+    // kubernetes 6bb6c99 (kubectl 722397942, first in kubernetes-1.34.0): "Drop null creationTimestamp";
+    // 1.36's run_test.go and expose_test.go expect none, create_token_test.go `metadata: {}`.
+    nullCreationTimestamp: false,
+    // seen with kubectl 1.33 (and 1.20.2): jsonpath-as-json among them.
+    printFormats:
+      'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml',
+    // kubectl 1.36 pkg/cmd/run/run.go: no --generator, no --replicas (1.18 had them deprecated).
+    absentFlags: { run: ['generator', 'replicas'] },
+    // kubectl 1.36 pkg/cmd/create/create_deployment.go: Complete (o.Command = args[1:]), Validate, Run's
+    // "failed to create deployment: %v"; create_service.go "failed to create %s service: %v";
+    // util.CreateOrUpdateAnnotation before the dry-run check.
+    createDeploymentCommand: true,
+    createSubcommandErrors: true,
+    saveConfigOnClientDryRun: true,
+    // kubectl 1.20.2 and 1.33 print `{.metadata.labels}` as {"component":"apiserver",…} (seen against npm run api).
+    jsonPathMapsAsJson: true,
     // kubectl 1.36 pkg/cmd/version/version.go: no --short any more; the Kustomize line is go.mod's kustomize/v5.
     version: (server, short) =>
       short

@@ -270,4 +270,36 @@ export const differencesKo: Readonly<
     unverified:
       'kubectl 1.33 에서 읽었고 1.36 에서 읽지 않았습니다(그 뒤에 더해진 형식이 있다면 빠져 있습니다).',
   },
+  'dry-run-warning-line': {
+    what: '값 없는 --dry-run(또는 --dry-run=true|false)은 여전히 client(또는 none)로 받아들여지고, klog 경고가 1.18 의 helpers.go:535(549, 552) 대신 helpers.go:719(733, 736)에서 나옵니다.',
+  },
+  'no-null-creation-timestamp': {
+    what: 'kubectl 이 만드는 객체(run, create deployment, create service, create namespace, expose 의 --dry-run=client -o yaml|json, --save-config 의 어노테이션)에 더는 `creationTimestamp: null` 이 없습니다. 템플릿의 metadata 에는 레이블만 남습니다.',
+    unverified:
+      'kubernetes-1.36.0 태그의 kubectl 테스트에서 읽었고 1.36 바이너리로 출력해 보지 않았습니다(여기 있는 kubectl 1.33 은 아직 `creationTimestamp: null` 을 출력합니다). 그 테스트에서 보듯 `status: {}`, `resources: {}`, `strategy: {}` 는 남습니다.',
+  },
+  'print-formats': {
+    what: 'run, create, expose 가 아는 -o 형식 가운데 jsonpath-as-json 이 있습니다.',
+    unverified: 'kubectl 1.33 에서 읽었고 1.36 에서 읽지 않았습니다.',
+  },
+  'run-flags-removed': {
+    what: 'kubectl run 에는 이제 --generator 와 --replicas(-r)가 없습니다. 1.18 은 아무 효과가 없다고 경고했고, 1.36 은 모르는 플래그라고 합니다.',
+  },
+  'create-deployment-replicas-port': {
+    what: 'kubectl create deployment 가 --replicas(-r)와 --port 를 받습니다. 레플리카 수는 spec 에, 포트는 첫 컨테이너에 들어갑니다.',
+  },
+  'create-deployment-command': {
+    what: 'kubectl create deployment NAME --image=IMAGE -- 명령… 으로 컨테이너에 그 명령을 줍니다(이미지가 하나일 때만).',
+  },
+  'create-subcommand-errors': {
+    what: 'create deployment 와 create service 는 API 서버의 답을 감싸서 알립니다: `error: failed to create deployment: …`, `error: failed to create ClusterIP service: …`.',
+  },
+  'save-config-dry-run': {
+    what: 'create deployment --save-config --dry-run=client -o yaml 이 보낼 last-applied-configuration 어노테이션까지 보여 줍니다.',
+  },
+  'jsonpath-maps-json': {
+    what: '-o jsonpath 가 찾은 맵이나 목록을 Go 의 map[component:apiserver …] 대신 JSON({"component":"apiserver",…})으로 출력합니다.',
+    unverified:
+      'kubectl 1.33(과 1.20.2)에서 읽었고 1.36 에서 읽지 않았습니다. client-go 의 jsonpath 는 가져온 kubectl 저장소에 없습니다.',
+  },
 };
