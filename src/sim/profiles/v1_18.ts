@@ -70,6 +70,14 @@ export const profile118: Profile = {
   coreutilsQuoting: 'locale',
   systemd: 'v219',
   absentCommands: ['crictl'],
+  // CentOS 7's iptables 1.4.21 (legacy); kube-proxy and the kubelet of 1.18.4.
+  netfilter: {
+    iptables: 'v1.4.21',
+    backend: 'legacy',
+    proxier: '1.18',
+    nfacct: false,
+    kubeletChains: '1.18',
+  },
   // kube-apiserver v1.18.4's GET /version; its buildDate is MEM (kubeadm's and kubectl's differ by minutes).
   apiServer: {
     versionInfo: {

@@ -102,6 +102,16 @@ LOGO=ubuntu-logo
   coreutilsQuoting: 'shell-escape',
   systemd: 'v255',
   absentCommands: ['docker'],
+  // Ubuntu 24.04's iptables 1.8.10 (the nf_tables backend, the kube-proxy image's iptables-wrapper
+  // following it); kube-proxy 1.36's proxier.go with its nfacct counters; the kubelet since
+  // IPTablesOwnershipCleanup. Sources and what is unverified: differences.ts ('iptables-nft', 'kube-proxy-rules', 'kubelet-chains').
+  netfilter: {
+    iptables: 'v1.8.10 (nf_tables)',
+    backend: 'nft',
+    proxier: '1.36',
+    nfacct: true,
+    kubeletChains: '1.28',
+  },
   // kube-apiserver v1.36.0's GET /version: apimachinery v0.36.0's version.Info carries the
   // emulation and minimum-compatibility versions (1.31+), which a server at its own version
   // fills with its minor and the one before. The release's gitCommit and build time could not
