@@ -682,4 +682,19 @@ export const differences136: readonly Difference[] = [
         /^iptables: No chain\/target\/match by that name\.\n[\s\S]*^-N KUBE-FIREWALL\n-A KUBE-FIREWALL ! -s 127\.0\.0\.0\/8 -d 127\.0\.0\.0\/8 -m comment --comment "block incoming localnet connections" -m conntrack ! --ctstate RELATED,ESTABLISHED,DNAT -j DROP$/m,
     },
   },
+  {
+    id: 'network-unit',
+    fields: ['networkUnit'],
+    what: 'The network is systemd-networkd’s (netplan): there is no network.service, so the book’s `systemctl restart network` fails with systemd 255’s "Unit network.service not found."; the kube-proxy lesson restarts systemd-networkd.',
+    source:
+      'sysnet4admin/IaC bento/ networking_ubuntu.sh (the box’s netplan with eth0 on dhcp4, rendered for systemd-networkd); Ubuntu 24.04 ships no initscripts; systemd’s BUS_ERROR_NO_SUCH_UNIT text "Unit %s not found."',
+    unverified:
+      'whether restarting systemd-networkd on the box drops Calico’s routes (the book’s CentOS 7 symptom, which the lab keeps) was not tried; `systemctl status systemd-networkd` still prints the network unit’s CentOS texts',
+    script: ['ssh w2-k8s', 'systemctl restart network'],
+    prints: {
+      // Nothing after the line: the restart succeeds silently.
+      '1.18': /^\[root@w2-k8s ~\]# systemctl restart network$(?![\s\S])/m,
+      '1.36': 'Failed to restart network.service: Unit network.service not found.',
+    },
+  },
 ];

@@ -93,6 +93,8 @@ export interface Profile {
   readonly systemd: 'v219' | 'v255';
   /** The commands this lab's machines have not: docker in the containerd lab, crictl in the book's (as Podscope has it). */
   readonly absentCommands: readonly string[];
+  /** The systemd unit that brings the network up: CentOS 7's `network` (initscripts) or Ubuntu's `systemd-networkd`. */
+  readonly networkUnit: 'network' | 'systemd-networkd';
   /** The nodes' netfilter: the iptables that lists it, and what kube-proxy and the kubelet write there. */
   readonly netfilter: NetfilterVersion;
   /** What `npm run api` serves as this version's kube-apiserver (src/api). */

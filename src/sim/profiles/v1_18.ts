@@ -70,6 +70,7 @@ export const profile118: Profile = {
   coreutilsQuoting: 'locale',
   systemd: 'v219',
   absentCommands: ['crictl'],
+  networkUnit: 'network',
   // CentOS 7's iptables 1.4.21 (legacy); kube-proxy and the kubelet of 1.18.4.
   netfilter: {
     iptables: 'v1.4.21',

@@ -102,6 +102,8 @@ LOGO=ubuntu-logo
   coreutilsQuoting: 'shell-escape',
   systemd: 'v255',
   absentCommands: ['docker'],
+  // netplan renders the box's eth0 for systemd-networkd (bento's networking_ubuntu.sh); no initscripts' network.service.
+  networkUnit: 'systemd-networkd',
   // Ubuntu 24.04's iptables 1.8.10 (the nf_tables backend, the kube-proxy image's iptables-wrapper
   // following it); kube-proxy 1.36's proxier.go with its nfacct counters; the kubelet since
   // IPTablesOwnershipCleanup. Sources and what is unverified: differences.ts ('iptables-nft', 'kube-proxy-rules', 'kubelet-chains').

@@ -222,4 +222,9 @@ export const differencesKo: Readonly<
     unverified:
       '없는 체인에 대한 iptables-nft 의 메시지는 legacy 와 같은 "No chain/target/match by that name." 이라고 보았습니다.',
   },
+  'network-unit': {
+    what: '네트워크는 netplan 이 맡긴 systemd-networkd 가 관리합니다. network.service 가 없어서 책의 `systemctl restart network` 는 systemd 255 의 "Unit network.service not found." 로 실패하고, kube-proxy 레슨은 systemd-networkd 를 다시 시작합니다.',
+    unverified:
+      '박스에서 systemd-networkd 를 다시 시작했을 때 캘리코의 경로가 사라지는지(책의 CentOS 7 증상이며 실습 환경은 이를 그대로 둡니다)는 해 보지 않았습니다. `systemctl status systemd-networkd` 는 아직 network 유닛의 CentOS 문구를 보여 줍니다.',
+  },
 };
