@@ -283,6 +283,9 @@ export const iptables = defineCommand<IptablesCmd>({
             master: labProfile(io.shell).master.name,
           });
     io.out(lines.join('\n'));
+    // iptables-nft's check for legacy tables (nft_check_xt_legacy), written to stderr: a `| grep` keeps it.
+    if (netfilterOf(io).legacyTablesPresent)
+      io.err('# Warning: iptables-legacy tables present, use iptables-legacy to see them');
     io.exit(0);
   },
 });
@@ -313,6 +316,8 @@ export const iptablesSave = defineCommand<{ readonly table?: TableName }>({
         netfilterOf(io),
       ).join('\n'),
     );
+    if (netfilterOf(io).legacyTablesPresent)
+      io.err('# Warning: iptables-legacy tables present, use iptables-legacy-save to see them');
     io.exit(0);
   },
 });

@@ -174,6 +174,11 @@ export interface NetfilterVersion {
    * comments, KUBE-PROXY-FIREWALL, KUBE-POSTROUTING's RETURN and --xor-mark, MASQUERADE --random-fully).
    */
   readonly proxier: '1.18' | '1.36';
+  /**
+   * iptables-legacy's tables exist beside nft's (something on the node ran a legacy iptables:
+   * kube-proxy's iptables-wrapper probes both), so iptables-nft warns on stderr after listing them.
+   */
+  readonly legacyTablesPresent: boolean;
   /** kube-proxy's nfacct counters took (kernel nfnetlink_acct): `-m nfacct` on its INVALID drop and its localhost node ports. */
   readonly nfacct: boolean;
   /**

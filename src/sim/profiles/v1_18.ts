@@ -77,6 +77,7 @@ export const profile118: Profile = {
     backend: 'legacy',
     proxier: '1.18',
     nfacct: false,
+    legacyTablesPresent: false,
     kubeletChains: '1.18',
   },
   // kube-apiserver v1.18.4's GET /version; its buildDate is MEM (kubeadm's and kubectl's differ by minutes).

@@ -112,6 +112,7 @@ LOGO=ubuntu-logo
     backend: 'nft',
     proxier: '1.36',
     nfacct: true,
+    legacyTablesPresent: true,
     kubeletChains: '1.28',
   },
   // kube-apiserver v1.36.0's GET /version: apimachinery v0.36.0's version.Info carries the

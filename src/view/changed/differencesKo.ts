@@ -208,9 +208,9 @@ export const differencesKo: Readonly<
       'kubectl 1.33 에서 읽었고 1.36 에서 읽지 않았습니다(그 뒤에 더해진 형식이 있다면 빠져 있습니다).',
   },
   'iptables-nft': {
-    what: 'iptables 는 우분투 24.04 의 iptables-nft 1.8.10 입니다. iptables-save 는 자신을 `v1.8.10 (nf_tables)` 라고 밝히고 mangle(카나리 체인과 KUBE-IPTABLES-HINT), filter, nat 순서로 보여 줍니다. `iptables -L -n` 의 prot 열에는 프로토콜 번호(0, 6, 17)가 찍힙니다.',
+    what: 'iptables 는 우분투 24.04 의 iptables-nft 1.8.10 입니다. iptables-save 는 자신을 `v1.8.10 (nf_tables)` 라고 밝히고 mangle(카나리 체인과 KUBE-IPTABLES-HINT), filter, nat 순서로 보여 줍니다. `iptables -L -n` 의 prot 열에는 프로토콜 번호(0, 6, 17)가 찍힙니다. 두 명령 모두 표준 오류로 iptables-legacy 테이블이 있다고 경고합니다.',
     unverified:
-      '우분투 24.04 가 이 되돌림(revert) 없이 1.8.10 을 싣는다는 것은 아카이브에 대한 기억입니다(데비안은 noble 출시 뒤인 2024년 7월, 버그 1067733 으로 되돌림을 넣었습니다). 박스에서 읽지 않았습니다. iptables-legacy 테이블은 없다고 보아 "# Warning: iptables-legacy tables present" 줄을 찍지 않습니다. 캘리코의 cali-* 체인은 두 실습 모두 모델링하지 않았습니다.',
+      '우분투 24.04 가 이 되돌림(revert) 없이 1.8.10 을 싣는다는 것은 아카이브에 대한 기억입니다(데비안은 noble 출시 뒤인 2024년 7월, 버그 1067733 으로 되돌림을 넣었습니다). 박스에서 읽지 않았습니다. legacy 테이블 경고는 실제 우분투 kubeadm 노드(코드 색인의 killer.sh CKA 실습, `iptables-save | grep …` 뒤에도 보이므로 표준 오류)가 찍는 대로이며 박스에서 보지 않았습니다. 캘리코의 cali-* 체인은 두 실습 모두 모델링하지 않았습니다.',
   },
   'kube-proxy-rules': {
     what: 'kube-proxy 1.36 의 iptables 규칙: 서비스의 KUBE-SVC-* 체인이 파드 네트워크 밖에서 온 트래픽을 마스커레이드하고 엔드포인트마다 `ns/name:port -> ip:port` 주석을 답니다. 노드 포트는 KUBE-EXT-* 를 거칩니다(127.0.0.0/8 이 먼저이며 nfacct 로 셉니다). KUBE-POSTROUTING 은 표시 없는 패킷을 돌려보내고 표시를 지운 뒤(--xor-mark) --random-fully 로 마스커레이드합니다. filter 테이블에는 KUBE-PROXY-FIREWALL, KUBE-NODEPORTS, KUBE-FORWARD 의 INVALID 버림 규칙이 더해집니다. 체인 이름의 해시는 그대로입니다.',
