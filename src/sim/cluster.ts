@@ -345,6 +345,7 @@ export class Cluster implements SimCluster {
       docker: this.core.profile.runtime.service === 'docker' && h.services.docker !== 'absent',
       kubelet: h.joined,
       ...(written && written.at >= h.bootedAt ? { proxier: written.tables } : {}),
+      kubeletChains: this.core.profile.netfilter.kubeletChains,
     });
   }
 

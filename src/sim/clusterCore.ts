@@ -192,6 +192,7 @@ export class ClusterCore {
           h.name,
           () => this.kubeProxyContainerRunning(h.name),
           (rules) => this.proxyRules.set(h.name, rules),
+          this.profile.netfilter,
         ),
         tickMs: 10_000,
       });
@@ -209,6 +210,7 @@ export class ClusterCore {
       const tables = proxierTables(
         objects.filter((o): o is Service => o.kind === 'Service'),
         objects.filter((o): o is Endpoints => o.kind === 'Endpoints'),
+        this.profile.netfilter,
       );
       for (const h of this.world.hosts.values()) this.proxyRules.set(h.name, { at: h.bootedAt, tables });
     }

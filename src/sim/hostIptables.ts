@@ -9,6 +9,7 @@ import { ipToInt } from './serviceAllocation';
 export const builtinChains = {
   nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
   filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+  mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
 } as const;
 
 export type TableName = keyof typeof builtinChains;
@@ -16,6 +17,8 @@ export type TableName = keyof typeof builtinChains;
 export interface HostTables {
   readonly nat: Table;
   readonly filter: Table;
+  /** Only where it is modelled (the 1.36 lab): the canaries and the kubelet's KUBE-IPTABLES-HINT. */
+  readonly mangle?: Table;
 }
 
 export interface HostTablesInput {
@@ -25,6 +28,8 @@ export interface HostTablesInput {
   readonly kubelet: boolean;
   /** kube-proxy's rules from its last sync since boot, stale or not. */
   readonly proxier?: ProxierTables;
+  /** Whose chains these are (the profile's netfilter): 1.18's kubelet and proxier, or 1.28's kubelet and 1.36's proxier. */
+  readonly kubeletChains?: '1.18' | '1.28';
 }
 
 const DROP_MARK = '0x8000/0x8000';
@@ -34,6 +39,7 @@ const DROP_MARK = '0x8000/0x8000';
  * rules keep the order they were written in. Calico's cali-* chains are not modelled.
  */
 export function hostTables(input: HostTablesInput): HostTables {
+  if (input.kubeletChains === '1.28') return hostTables128(input);
   const nat: Rule[] = [];
   const natChains = new Set<string>();
   const filter: Rule[] = [];
@@ -226,7 +232,7 @@ export function walkNat(nat: Table, hook: 'PREROUTING' | 'OUTPUT', pkt: Packet, 
     for (const m of r.matches) {
       if ((m.m === 'tcp' || m.m === 'udp') && m.dport !== undefined && m.dport !== pkt.dport) return false;
       if (m.m === 'addrtype' && !pkt.dstLocal) return false;
-      if (m.m === 'mark' && (mark & 0x4000) === 0) return false;
+      if (m.m === 'mark' && ((mark & 0x4000) !== 0) === !!m.not) return false;
       if (m.m === 'statistic') {
         const fraction = Math.round(0x80000000 * Number(m.probability));
         if (Math.floor(rng.next() * 0x80000000) >= fraction) return false;
@@ -240,7 +246,9 @@ export function walkNat(nat: Table, hook: 'PREROUTING' | 'OUTPUT', pkt: Packet, 
     for (const r of nat.rules) {
       if (r.chain !== chain || !matches(r)) continue;
       if (r.target === 'MARK') {
-        mark |= r.setXmark === MASQ_MARK ? 0x4000 : 0x8000;
+        // --set-xmark value/mask: the bits of mask cleared, then value xor'ed in.
+        const [value = 0, mask = 0] = (r.setXmark ?? '0/0').split('/').map((x) => Number(x));
+        mark = ((mark & ~mask) ^ value) >>> 0;
         continue;
       }
       if (r.target === 'RETURN') return 'continue';
@@ -270,4 +278,85 @@ export function rejected(filter: Table, pkt: Packet): boolean {
           !(m.m === 'addrtype' && !pkt.dstLocal),
       ),
   );
+}
+
+/** A jump with its comment and, first, the conntrack state it asks for (iptablesJumpChains' extraArgs). */
+function jump(chain: string, target: string, text?: string, ctstateNew = false): Rule {
+  return {
+    chain,
+    matches: [
+      ...(ctstateNew ? [{ m: 'conntrack', ctstate: 'NEW' } as const] : []),
+      ...(text ? [{ m: 'comment', comment: text } as const] : []),
+    ],
+    target,
+  };
+}
+
+/** The localnet rule the kubelet (and kube-proxy, the same rule) keeps in KUBE-FIREWALL. */
+const LOCALNET_DROP: Rule = {
+  chain: 'KUBE-FIREWALL',
+  src: { cidr: '127.0.0.0/8', not: true },
+  dst: { cidr: '127.0.0.0/8' },
+  matches: [
+    { m: 'comment', comment: 'block incoming localnet connections' },
+    { m: 'conntrack', ctstate: 'RELATED,ESTABLISHED,DNAT', not: true },
+  ],
+  target: 'DROP',
+};
+
+/**
+ * The tables of a node whose kubelet is 1.28 or later and whose kube-proxy writes 1.36's rules.
+ * The kubelet (kubelet_network_linux.go syncIPTablesRules) makes KUBE-IPTABLES-HINT in mangle,
+ * KUBE-FIREWALL with the localnet rule and the INPUT and OUTPUT jumps to it, and its
+ * KUBE-KUBELET-CANARY in mangle, nat and filter (iptables Monitor); no KUBE-MARK-DROP, no
+ * KUBE-MARK-MASQ or KUBE-POSTROUTING of its own any more. kube-proxy, started after it,
+ * prepends its jumps one by one (EnsureRule Prepend over iptablesJumpChains), so each builtin
+ * chain lists them in the reverse of that list, before the kubelet's KUBE-FIREWALL; its own
+ * KUBE-PROXY-CANARY is in the three tables too. No docker in this lab.
+ */
+function hostTables128(input: HostTablesInput): HostTables {
+  const nat: Rule[] = [];
+  const natChains = new Set<string>();
+  const filter: Rule[] = [];
+  const filterChains = new Set<string>();
+  const mangleChains = new Set<string>();
+  const p = input.proxier;
+  if (p) {
+    nat.push(
+      jump('PREROUTING', 'KUBE-SERVICES', 'kubernetes service portals'),
+      jump('OUTPUT', 'KUBE-SERVICES', 'kubernetes service portals'),
+      jump('POSTROUTING', 'KUBE-POSTROUTING', 'kubernetes postrouting rules'),
+    );
+    filter.push(
+      jump('INPUT', 'KUBE-PROXY-FIREWALL', 'kubernetes load balancer firewall', true),
+      jump('INPUT', 'KUBE-NODEPORTS', 'kubernetes health check service ports'),
+      jump('INPUT', 'KUBE-EXTERNAL-SERVICES', 'kubernetes externally-visible service portals', true),
+      jump('FORWARD', 'KUBE-PROXY-FIREWALL', 'kubernetes load balancer firewall', true),
+      jump('FORWARD', 'KUBE-FORWARD', 'kubernetes forwarding rules'),
+      jump('FORWARD', 'KUBE-SERVICES', 'kubernetes service portals', true),
+      jump('FORWARD', 'KUBE-EXTERNAL-SERVICES', 'kubernetes externally-visible service portals', true),
+      jump('OUTPUT', 'KUBE-PROXY-FIREWALL', 'kubernetes load balancer firewall', true),
+      jump('OUTPUT', 'KUBE-SERVICES', 'kubernetes service portals', true),
+    );
+  }
+  if (input.kubelet) {
+    filter.push(jump('INPUT', 'KUBE-FIREWALL'), jump('OUTPUT', 'KUBE-FIREWALL'));
+    mangleChains.add('KUBE-IPTABLES-HINT').add('KUBE-KUBELET-CANARY');
+    natChains.add('KUBE-KUBELET-CANARY');
+    filterChains.add('KUBE-KUBELET-CANARY').add('KUBE-FIREWALL');
+    // kube-proxy's restore writes the same rule after a flush of the chain: it is there once.
+    if (!p) filter.push(LOCALNET_DROP);
+  }
+  if (p) {
+    for (const set of [mangleChains, natChains, filterChains]) set.add('KUBE-PROXY-CANARY');
+    for (const c of p.nat.chains) natChains.add(c);
+    nat.push(...p.nat.rules);
+    for (const c of p.filter.chains) filterChains.add(c);
+    filter.push(...p.filter.rules);
+  }
+  return {
+    nat: ordered(nat, natChains, 'nat'),
+    filter: ordered(filter, filterChains, 'filter'),
+    mangle: ordered([], mangleChains, 'mangle'),
+  };
 }

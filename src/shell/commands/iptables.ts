@@ -1,12 +1,14 @@
-// iptables and iptables-save on the lab's CentOS 7 (iptables v1.4.21, legacy):
-// `-L [CHAIN] [-n]` with iptables.c's print_header/print_firewall columns, `-S
-// [CHAIN]` and iptables-save in the normalised order of their save functions
-// (addresses, interfaces and protocol first, then each match as it was given,
-// then the target).
+// iptables and iptables-save on the lab's CentOS 7 (iptables v1.4.21, legacy), or on
+// Ubuntu 24.04 (iptables-nft 1.8.10, the profile's netfilter): `-L [CHAIN] [-n]` with
+// print_header/print_firewall's columns, `-S [CHAIN]` and iptables-save in the normalised
+// order of their save functions (addresses, interfaces and protocol first, then each match
+// as it was given, then the target).
 import type { HostTables, Match, Rule, Table, TableName } from '../../sim/api';
 import { builtinChains } from '../../sim/hostIptables';
+import type { NetfilterVersion } from '../../sim/profiles/profile';
 import type { CommandIO } from '../command';
 import { defineCommand, fail, ok } from '../command';
+import { labProfile } from '../labProfile';
 import { LAB_EPOCH_MS, labEpoch } from '../wallClock';
 
 const builtins: Record<TableName, readonly string[]> = builtinChains;
@@ -35,9 +37,12 @@ function saveMatch(m: Match): string {
     case 'addrtype':
       return ` -m addrtype --dst-type ${m.dstType}`;
     case 'mark':
-      return ` -m mark --mark ${m.mark}`;
+      return ` -m mark${m.not ? ' !' : ''} --mark ${m.mark}`;
     case 'conntrack':
-      return ` -m conntrack --ctstate ${m.ctstate}`;
+      return ` -m conntrack${m.not ? ' !' : ''} --ctstate ${m.ctstate}`;
+    case 'nfacct':
+      // libxt_nfacct's save prints the option and the name with two spaces between.
+      return ` -m nfacct --nfacct-name  ${m.name}`;
   }
 }
 
@@ -50,6 +55,7 @@ function saveTarget(r: Rule): string {
   if (r.target === 'DNAT') return ` -j DNAT --to-destination ${r.toDestination ?? ''}`;
   if (r.target === 'MARK') return ` -j MARK --set-xmark ${r.setXmark ?? ''}`;
   if (r.target === 'REJECT') return ' -j REJECT --reject-with icmp-port-unreachable';
+  if (r.randomFully) return ` -j ${r.target} --random-fully`;
   return ` -j ${r.target}`;
 }
 
@@ -70,7 +76,7 @@ export function listRules(t: Table, table: TableName, chain?: string): string[] 
 }
 
 /** What `iptables -L` prints for an address when it may look names up (/etc/hosts, /etc/networks). */
-const names: Record<string, string> = {
+const bookNames: Record<string, string> = {
   '192.168.1.10': 'm-k8s',
   '192.168.1.101': 'w1-k8s',
   '192.168.1.102': 'w2-k8s',
@@ -80,7 +86,12 @@ const names: Record<string, string> = {
 /** /etc/services names of the ports the lab's rules use. */
 const services: Record<number, string> = { 53: 'domain', 80: 'http', 443: 'https' };
 
-function listAddr(a: Rule['src'], numeric: boolean): string {
+/** The lab's names: the book's, with the profile's control plane (cp-k8s) at 192.168.1.10 (its /etc/hosts). */
+function namesOf(master: string): Record<string, string> {
+  return master === 'm-k8s' ? bookNames : { ...bookNames, '192.168.1.10': master };
+}
+
+function listAddr(a: Rule['src'], numeric: boolean, names: Record<string, string>): string {
   if (!a) return numeric ? '0.0.0.0/0' : 'anywhere';
   const [ip = '', bits] = a.cidr.split('/');
   const mask = bits && bits !== '32' ? `/${bits}` : '';
@@ -100,24 +111,36 @@ function listMatch(m: Match, numeric: boolean): string {
     case 'addrtype':
       return ` ADDRTYPE match dst-type ${m.dstType}`;
     case 'mark':
-      return ` mark match ${m.mark}`;
+      return ` mark match${m.not ? ' !' : ''} ${m.mark}`;
     case 'conntrack':
-      return ` ctstate ${m.ctstate}`;
+      return `${m.not ? ' !' : ''} ctstate ${m.ctstate}`;
+    case 'nfacct':
+      return ` nfacct-name  ${m.name}`;
   }
 }
 
 function listTarget(r: Rule): string {
   if (r.target === 'DNAT') return ` to:${r.toDestination ?? ''}`;
-  if (r.target === 'MARK') return ` MARK or ${(r.setXmark ?? '').split('/')[0]}`;
+  if (r.target === 'MARK') {
+    // libxt_MARK's print: `or` for value = mask, `xor` for mask 0.
+    const [value = '', mask = ''] = (r.setXmark ?? '').split('/');
+    return Number(mask) === 0 ? ` MARK xor ${value}` : ` MARK or ${value}`;
+  }
   if (r.target === 'REJECT') return ' reject-with icmp-port-unreachable';
+  if (r.randomFully) return ' random-fully';
   return '';
 }
 
-function listRule(r: Rule, numeric: boolean): string {
+/** /etc/protocols' numbers, which iptables-nft 1.8.9–1.8.10 prints for `-n`. */
+const protocolNumbers: Record<string, number> = { all: 0, tcp: 6, udp: 17 };
+
+function listRule(r: Rule, numeric: boolean, nft: boolean, names: Record<string, string>): string {
   const target = `${r.target.padEnd(9)} `;
-  const proto = ` ${(r.proto ?? 'all').padEnd(5)}`;
-  const src = `${r.src?.not ? '!' : ' '}${listAddr(r.src, numeric).padEnd(19)} `;
-  const dst = `${r.dst?.not ? '!' : ' '}${listAddr(r.dst, numeric).padEnd(19)} `;
+  const name = r.proto ?? 'all';
+  // 1.8.10's print_rule_details: `%-4s ` (or `%-4hu ` with -n); 1.4.21's `%-5s`: the same width.
+  const proto = ` ${(nft && numeric ? String(protocolNumbers[name]) : name).padEnd(5)}`;
+  const src = `${r.src?.not ? '!' : ' '}${listAddr(r.src, numeric, names).padEnd(19)} `;
+  const dst = `${r.dst?.not ? '!' : ' '}${listAddr(r.dst, numeric, names).padEnd(19)} `;
   return `${target}${proto}-- ${src}${dst}${r.matches.map((m) => listMatch(m, numeric)).join('')}${listTarget(r)}`.trimEnd();
 }
 
@@ -127,7 +150,10 @@ export function listChains(
   table: TableName,
   chain: string | undefined,
   numeric: boolean,
+  /** iptables-nft's protocol numbers under -n, and the control plane's name. */
+  lab: { readonly nft: boolean; readonly master: string } = { nft: false, master: 'm-k8s' },
 ): string[] {
+  const names = namesOf(lab.master);
   const chains = chain ? [chain] : [...builtins[table], ...t.chains];
   const out: string[] = [];
   chains.forEach((c, i) => {
@@ -135,7 +161,7 @@ export function listChains(
     const refs = t.rules.filter((r) => r.target === c).length;
     out.push(builtins[table].includes(c) ? `Chain ${c} (policy ACCEPT)` : `Chain ${c} (${refs} references)`);
     out.push('target     prot opt source               destination         ');
-    for (const r of t.rules) if (r.chain === c) out.push(listRule(r, numeric));
+    for (const r of t.rules) if (r.chain === c) out.push(listRule(r, numeric, lab.nft, names));
   });
   return out;
 }
@@ -160,12 +186,18 @@ export function saveTables(
   now: number,
   only?: TableName,
   epochMs = LAB_EPOCH_MS,
+  version: Pick<NetfilterVersion, 'iptables' | 'backend'> = LEGACY,
 ): string[] {
   const out: string[] = [];
-  for (const name of ['nat', 'filter'] as const) {
+  // Legacy lists the tables as the kernel loaded them (nat, then filter here); iptables-nft in
+  // the order of its table list, mangle before filter before nat.
+  const order =
+    version.backend === 'nft' ? (['mangle', 'filter', 'nat'] as const) : (['nat', 'filter'] as const);
+  for (const name of order) {
     if (only && only !== name) continue;
     const t = tables[name];
-    out.push(`# Generated by iptables-save v1.4.21 on ${ctime(now, epochMs)}`, `*${name}`);
+    if (!t) continue;
+    out.push(`# Generated by iptables-save ${version.iptables} on ${ctime(now, epochMs)}`, `*${name}`);
     for (const c of builtins[name]) out.push(`:${c} ACCEPT [0:0]`);
     for (const c of t.chains) out.push(`:${c} - [0:0]`);
     for (const c of [...builtins[name], ...t.chains])
@@ -182,15 +214,20 @@ interface IptablesCmd {
   readonly numeric: boolean;
 }
 
-const USAGE = `iptables v1.4.21: no command specified\nTry \`iptables -h' or 'iptables --help' for more information.`;
+const LEGACY: Pick<NetfilterVersion, 'iptables' | 'backend'> = { iptables: 'v1.4.21', backend: 'legacy' };
 
 function tablesOf(io: CommandIO): HostTables | undefined {
   return io.shell.world.cluster.iptables(io.shell.host);
 }
 
+function netfilterOf(io: Pick<CommandIO, 'shell'>): NetfilterVersion {
+  return labProfile(io.shell).netfilter;
+}
+
 export const iptables = defineCommand<IptablesCmd>({
   name: 'iptables',
-  parse(args) {
+  parse(args, shell) {
+    const nf = netfilterOf({ shell });
     let table: TableName = 'filter';
     let action: 'L' | 'S' | undefined;
     let chain: string | undefined;
@@ -199,9 +236,9 @@ export const iptables = defineCommand<IptablesCmd>({
       const a = args[i] as string;
       if (a === '-t' || a === '--table') {
         const t = args[++i];
-        if (t !== 'nat' && t !== 'filter')
+        if (t !== 'nat' && t !== 'filter' && !(t === 'mangle' && nf.backend === 'nft'))
           return fail(
-            `iptables v1.4.21: can't initialize iptables table \`${t ?? ''}': Table does not exist (do you need to insmod?)\nPerhaps iptables or your kernel needs to be upgraded.`,
+            `iptables ${nf.iptables}: can't initialize iptables table \`${t ?? ''}': Table does not exist (do you need to insmod?)\nPerhaps iptables or your kernel needs to be upgraded.`,
             3,
           );
         table = t;
@@ -218,17 +255,22 @@ export const iptables = defineCommand<IptablesCmd>({
         // Accepted; counters and line numbers are not modelled.
       } else
         return fail(
-          `iptables v1.4.21: podscope: only -L, -S, -n and -t nat|filter are simulated (changing rules is kube-proxy's job)\nTry \`iptables -h' or 'iptables --help' for more information.`,
+          `iptables ${nf.iptables}: podscope: only -L, -S, -n and -t ${nf.backend === 'nft' ? 'nat|filter|mangle' : 'nat|filter'} are simulated (changing rules is kube-proxy's job)\nTry \`iptables -h' or 'iptables --help' for more information.`,
           2,
         );
     }
-    if (!action) return fail(USAGE, 2);
+    if (!action)
+      return fail(
+        `iptables ${nf.iptables}: no command specified\nTry \`iptables -h' or 'iptables --help' for more information.`,
+        2,
+      );
     return ok({ table, action, ...(chain ? { chain } : {}), numeric });
   },
   run(cmd, io) {
     const tables = tablesOf(io);
     if (!tables) return io.exit(1);
     const t = tables[cmd.table];
+    if (!t) return io.exit(1);
     if (cmd.chain && !builtins[cmd.table].includes(cmd.chain) && !t.chains.includes(cmd.chain)) {
       io.err('iptables: No chain/target/match by that name.');
       return io.exit(1);
@@ -236,26 +278,46 @@ export const iptables = defineCommand<IptablesCmd>({
     const lines =
       cmd.action === 'S'
         ? listRules(t, cmd.table, cmd.chain)
-        : listChains(t, cmd.table, cmd.chain, cmd.numeric);
+        : listChains(t, cmd.table, cmd.chain, cmd.numeric, {
+            nft: netfilterOf(io).backend === 'nft',
+            master: labProfile(io.shell).master.name,
+          });
     io.out(lines.join('\n'));
+    // iptables-nft's check for legacy tables (nft_check_xt_legacy), written to stderr: a `| grep` keeps it.
+    if (netfilterOf(io).legacyTablesPresent)
+      io.err('# Warning: iptables-legacy tables present, use iptables-legacy to see them');
     io.exit(0);
   },
 });
 
 export const iptablesSave = defineCommand<{ readonly table?: TableName }>({
   name: 'iptables-save',
-  parse(args) {
+  parse(args, shell) {
+    const nft = netfilterOf({ shell }).backend === 'nft';
     const at = args.findIndex((a) => a === '-t' || a === '--table');
     if (at < 0) return ok({});
     const t = args[at + 1];
-    if (t !== 'nat' && t !== 'filter')
-      return fail(`iptables-save: podscope: only the nat and filter tables are simulated`, 1);
+    if (t !== 'nat' && t !== 'filter' && !(t === 'mangle' && nft))
+      return fail(
+        `iptables-save: podscope: only the ${nft ? 'mangle, nat' : 'nat'} and filter tables are simulated`,
+        1,
+      );
     return ok({ table: t });
   },
   run(cmd, io) {
     const tables = tablesOf(io);
     if (!tables) return io.exit(1);
-    io.out(saveTables(tables, io.shell.world.now(), cmd.table, labEpoch(io.shell.world.cluster)).join('\n'));
+    io.out(
+      saveTables(
+        tables,
+        io.shell.world.now(),
+        cmd.table,
+        labEpoch(io.shell.world.cluster),
+        netfilterOf(io),
+      ).join('\n'),
+    );
+    if (netfilterOf(io).legacyTablesPresent)
+      io.err('# Warning: iptables-legacy tables present, use iptables-legacy-save to see them');
     io.exit(0);
   },
 });

@@ -4,17 +4,21 @@ import type { HostService } from '../../sim/inputs';
 import { defineCommand, fail, ok } from '../command';
 import { hostNetwork } from '../host/hostNetwork';
 import { runtimeUnit } from '../host/runtimeUnit';
+import { labProfile } from '../labProfile';
 import { status } from './systemctlStatus';
 
-/** The units systemctl knows on this lab's machines: the runtime's by its name (docker or containerd). */
-function unitsOf(runtime: string): Record<string, HostService> {
+/**
+ * The units systemctl knows on this lab's machines: the runtime's by its name (docker or
+ * containerd), the network's as the profile names it (network, or Ubuntu's systemd-networkd).
+ */
+function unitsOf(runtime: string, network = 'network'): Record<string, HostService> {
   return {
     kubelet: 'kubelet',
     'kubelet.service': 'kubelet',
     [runtime]: 'docker',
     [`${runtime}.service`]: 'docker',
-    network: 'network',
-    'network.service': 'network',
+    [network]: 'network',
+    [`${network}.service`]: 'network',
   };
 }
 
@@ -39,15 +43,17 @@ export const systemctl = defineCommand<Systemctl>({
   },
   run({ action, unit }, io) {
     const cluster = io.shell.world.cluster;
-    const service = Object.hasOwn(unitsOf(runtimeUnit(cluster).name), unit)
-      ? unitsOf(runtimeUnit(cluster).name)[unit]
-      : undefined;
+    const profile = labProfile(io.shell);
+    const units = unitsOf(runtimeUnit(cluster).name, profile.networkUnit);
+    const service = Object.hasOwn(units, unit) ? units[unit] : undefined;
     const name = unit.endsWith('.service') ? unit : `${unit}.service`;
     const state = cluster.host(io.shell.host);
     if (!service || state?.services[service] === 'absent') {
       if (action === 'status') io.err(`Unit ${name} could not be found.`);
       else if (action === 'stop') io.err(`Failed to stop ${name}: Unit ${name} not loaded.`);
-      else io.err(`Failed to ${action} ${name}: Unit not found.`);
+      // systemd 255 names the unit in the bus error (BUS_ERROR_NO_SUCH_UNIT, "Unit %s not found.").
+      else
+        io.err(`Failed to ${action} ${name}: Unit ${profile.systemd === 'v255' ? `${name} ` : ''}not found.`);
       return io.exit(action === 'status' ? 4 : 5);
     }
     const now = io.shell.world.now();

@@ -7,7 +7,7 @@ import { ApiClient } from '../client';
 import { Informer } from '../informer';
 import type { Message, Net } from '../net';
 import type { Endpoints, Service } from '../objects';
-import type { ProxierTables } from '../proxierRules';
+import type { ProxierTables, ProxierVersion } from '../proxierRules';
 import { proxierTables } from '../proxierRules';
 import type { ComponentLogic } from './processMachine';
 
@@ -33,6 +33,8 @@ export class KubeProxyLogic implements ComponentLogic {
     /** Its container runs on the node now. */
     private readonly alive: () => boolean,
     private readonly write: (rules: WrittenRules) => void,
+    /** Whose proxier this is (the profile's netfilter). */
+    private readonly version?: ProxierVersion,
   ) {
     this.client = new ApiClient(net, kubeProxyId(node));
     const changed = () => {
@@ -102,7 +104,7 @@ export class KubeProxyLogic implements ComponentLogic {
   private sync(): void {
     if (!this.dirty || !this.services.synced || !this.endpoints.synced) return;
     this.dirty = false;
-    const tables = proxierTables(this.services.list(), this.endpoints.list());
+    const tables = proxierTables(this.services.list(), this.endpoints.list(), this.version);
     const text = JSON.stringify(tables);
     if (text === this.lastText) return;
     this.lastText = text;

@@ -95,6 +95,10 @@ export interface Profile {
   readonly absentCommands: readonly string[];
   /** What kubeadm and the book's Calico manifest deploy, and `kubeadm version`. */
   readonly addons: Addons;
+  /** The systemd unit that brings the network up: CentOS 7's `network` (initscripts) or Ubuntu's `systemd-networkd`. */
+  readonly networkUnit: 'network' | 'systemd-networkd';
+  /** The nodes' netfilter: the iptables that lists it, and what kube-proxy and the kubelet write there. */
+  readonly netfilter: NetfilterVersion;
   /** What `npm run api` serves as this version's kube-apiserver (src/api). */
   readonly apiServer: {
     /** GET /version: apimachinery's version.Info, its fields in their JSON order. */
@@ -249,6 +253,37 @@ export interface Addons {
   readonly controlPlaneTolerationKeys: readonly string[];
   /** `kubeadm version`'s line. */
   readonly kubeadmVersion: string;
+}
+
+/** The nodes' iptables and the chains the Kubernetes components keep in it (src/sim/hostIptables.ts). */
+export interface NetfilterVersion {
+  /** How iptables names itself in its banners and iptables-save's header: `v1.4.21` or `v1.8.10 (nf_tables)`. */
+  readonly iptables: string;
+  /**
+   * 'legacy' (CentOS 7's 1.4.21): iptables-save lists nat then filter, no mangle table is modelled.
+   * 'nft' (Ubuntu 24.04's iptables-nft 1.8.10): mangle, filter, nat in that order, and `-L -n`
+   * prints protocol numbers (xshared.c between da8ecc62 and its revert 34f085b1).
+   */
+  readonly backend: 'legacy' | 'nft';
+  /**
+   * The rules kube-proxy's iptables proxier writes (pkg/proxy/iptables/proxier.go): 1.18's, or
+   * the later proxier's (the masquerade rule in KUBE-SVC-*, KUBE-EXT-* for node ports, `-> ip:port`
+   * comments, KUBE-PROXY-FIREWALL, KUBE-POSTROUTING's RETURN and --xor-mark, MASQUERADE --random-fully).
+   */
+  readonly proxier: '1.18' | '1.36';
+  /**
+   * iptables-legacy's tables exist beside nft's (something on the node ran a legacy iptables:
+   * kube-proxy's iptables-wrapper probes both), so iptables-nft warns on stderr after listing them.
+   */
+  readonly legacyTablesPresent: boolean;
+  /** kube-proxy's nfacct counters took (kernel nfnetlink_acct): `-m nfacct` on its INVALID drop and its localhost node ports. */
+  readonly nfacct: boolean;
+  /**
+   * The kubelet's own chains (pkg/kubelet/kubelet_network_linux.go): 1.18's KUBE-MARK-DROP,
+   * KUBE-MARK-MASQ, KUBE-POSTROUTING and KUBE-FIREWALL's marked-packet drop; or, since
+   * IPTablesOwnershipCleanup (GA 1.28), KUBE-FIREWALL with the localnet rule alone, and its canary.
+   */
+  readonly kubeletChains: '1.18' | '1.28';
 }
 
 /**

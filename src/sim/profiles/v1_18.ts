@@ -91,6 +91,16 @@ export const profile118: Profile = {
     kubeadmVersion:
       'kubeadm version: &version.Info{Major:"1", Minor:"18", GitVersion:"v1.18.4", GitCommit:"c96aede7b5205121079932896c4ad89bb93260af", GitTreeState:"clean", BuildDate:"2020-06-17T11:39:48Z", GoVersion:"go1.13.9", Compiler:"gc", Platform:"linux/amd64"}',
   },
+  networkUnit: 'network',
+  // CentOS 7's iptables 1.4.21 (legacy); kube-proxy and the kubelet of 1.18.4.
+  netfilter: {
+    iptables: 'v1.4.21',
+    backend: 'legacy',
+    proxier: '1.18',
+    nfacct: false,
+    legacyTablesPresent: false,
+    kubeletChains: '1.18',
+  },
   // kube-apiserver v1.18.4's GET /version; its buildDate is MEM (kubeadm's and kubectl's differ by minutes).
   apiServer: {
     versionInfo: {

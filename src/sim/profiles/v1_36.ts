@@ -130,6 +130,19 @@ LOGO=ubuntu-logo
     kubeadmVersion:
       'kubeadm version: &version.Info{Major:"1", Minor:"36", EmulationMajor:"", EmulationMinor:"", MinCompatibilityMajor:"", MinCompatibilityMinor:"", GitVersion:"v1.36.0", GitCommit:"ecf6decece6a6de25a57aad9ba90b6ce580f6f78", GitTreeState:"clean", BuildDate:"2026-04-22T13:54:03Z", GoVersion:"go1.26.2", Compiler:"gc", Platform:"linux/amd64"}',
   },
+  // netplan renders the box's eth0 for systemd-networkd (bento's networking_ubuntu.sh); no initscripts' network.service.
+  networkUnit: 'systemd-networkd',
+  // Ubuntu 24.04's iptables 1.8.10 (the nf_tables backend, the kube-proxy image's iptables-wrapper
+  // following it); kube-proxy 1.36's proxier.go with its nfacct counters; the kubelet since
+  // IPTablesOwnershipCleanup. Sources and what is unverified: differences.ts ('iptables-nft', 'kube-proxy-rules', 'kubelet-chains').
+  netfilter: {
+    iptables: 'v1.8.10 (nf_tables)',
+    backend: 'nft',
+    proxier: '1.36',
+    nfacct: true,
+    legacyTablesPresent: true,
+    kubeletChains: '1.28',
+  },
   // kube-apiserver v1.36.0's GET /version: apimachinery v0.36.0's version.Info carries the
   // emulation and minimum-compatibility versions (1.31+), which a server at its own version
   // fills with its minor and the one before. gitCommit and goVersion are the release's, from a

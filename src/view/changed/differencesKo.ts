@@ -302,4 +302,24 @@ export const differencesKo: Readonly<
     unverified:
       'kubectl 1.33(과 1.20.2)에서 읽었고 1.36 에서 읽지 않았습니다. client-go 의 jsonpath 는 가져온 kubectl 저장소에 없습니다.',
   },
+  'iptables-nft': {
+    what: 'iptables 는 우분투 24.04 의 iptables-nft 1.8.10 입니다. iptables-save 는 자신을 `v1.8.10 (nf_tables)` 라고 밝히고 mangle(카나리 체인과 KUBE-IPTABLES-HINT), filter, nat 순서로 보여 줍니다. `iptables -L -n` 의 prot 열에는 프로토콜 번호(0, 6, 17)가 찍힙니다. 두 명령 모두 표준 오류로 iptables-legacy 테이블이 있다고 경고합니다.',
+    unverified:
+      '우분투 24.04 가 이 되돌림(revert) 없이 1.8.10 을 싣는다는 것은 아카이브에 대한 기억입니다(데비안은 noble 출시 뒤인 2024년 7월, 버그 1067733 으로 되돌림을 넣었습니다). 박스에서 읽지 않았습니다. legacy 테이블 경고는 실제 우분투 kubeadm 노드(코드 색인의 killer.sh CKA 실습, `iptables-save | grep …` 뒤에도 보이므로 표준 오류)가 찍는 대로이며 박스에서 보지 않았습니다. 캘리코의 cali-* 체인은 두 실습 모두 모델링하지 않았습니다.',
+  },
+  'kube-proxy-rules': {
+    what: 'kube-proxy 1.36 의 iptables 규칙: 서비스의 KUBE-SVC-* 체인이 파드 네트워크 밖에서 온 트래픽을 마스커레이드하고 엔드포인트마다 `ns/name:port -> ip:port` 주석을 답니다. 노드 포트는 KUBE-EXT-* 를 거칩니다(127.0.0.0/8 이 먼저이며 nfacct 로 셉니다). KUBE-POSTROUTING 은 표시 없는 패킷을 돌려보내고 표시를 지운 뒤(--xor-mark) --random-fully 로 마스커레이드합니다. filter 테이블에는 KUBE-PROXY-FIREWALL, KUBE-NODEPORTS, KUBE-FORWARD 의 INVALID 버림 규칙이 더해집니다. 체인 이름의 해시는 그대로입니다.',
+    unverified:
+      '읽은 proxier.go 는 v1.36.0 태그의 것이 아닙니다(코드 색인의 사본으로 nfacct 가 있으니 1.29 이후입니다. kubernetes/kubernetes 는 너무 커서 가져올 수 없었습니다). nfacct 카운터가 박스의 6.8 커널에서 잡힌다는 것은 다른 우분투 계열 클러스터의 출력에서 가져왔습니다. 서비스는 이름 순서로 두었습니다(Go 의 map 순서는 동기화마다 바뀝니다).',
+  },
+  'kubelet-chains': {
+    what: 'kubelet 은 더 이상 KUBE-MARK-DROP, KUBE-MARK-MASQ, KUBE-POSTROUTING 과 KUBE-FIREWALL 의 표시된 패킷 버림 규칙을 만들지 않습니다(IPTablesOwnershipCleanup, 1.28 GA). KUBE-FIREWALL 은 여전히 kubelet(과 kube-proxy)의 것이지만 localnet 규칙 하나만 남습니다. KUBE-KUBELET-CANARY 는 그대로이고 mangle 에 KUBE-IPTABLES-HINT 가 있습니다.',
+    unverified:
+      '없는 체인에 대한 iptables-nft 의 메시지는 legacy 와 같은 "No chain/target/match by that name." 이라고 보았습니다.',
+  },
+  'network-unit': {
+    what: '네트워크는 netplan 이 맡긴 systemd-networkd 가 관리합니다. network.service 가 없어서 책의 `systemctl restart network` 는 systemd 255 의 "Unit network.service not found." 로 실패하고, kube-proxy 레슨은 systemd-networkd 를 다시 시작합니다.',
+    unverified:
+      '박스에서 systemd-networkd 를 다시 시작했을 때 캘리코의 경로가 사라지는지(책의 CentOS 7 증상이며 실습 환경은 이를 그대로 둡니다)는 해 보지 않았습니다. `systemctl status systemd-networkd` 는 아직 network 유닛의 CentOS 문구를 보여 줍니다.',
+  },
 };

@@ -11,7 +11,7 @@ import { dnsAndNetworkLesson } from './dnsAndNetwork';
 import { etcdLesson, etcdVersions } from './etcd';
 import { kubeconfigLesson, kubeconfigVersions } from './kubeconfig';
 import { kubeletStopLesson, kubeletStopVersions } from './kubeletStop';
-import { kubeProxyLesson } from './kubeProxy';
+import { kubeProxyLesson, kubeProxyVersions } from './kubeProxy';
 import { podCreateGuidedLesson, podCreateGuidedVersions } from './podCreateGuided';
 import { setupLesson, setupVersions } from './setup';
 
@@ -33,6 +33,7 @@ export const guidedLessonVersions: Readonly<Record<string, LessonVersions>> = {
   [setupLesson.id]: setupVersions,
   [podCreateGuidedLesson.id]: podCreateGuidedVersions,
   [kubeletStopLesson.id]: kubeletStopVersions,
+  [kubeProxyLesson.id]: kubeProxyVersions,
   [kubeconfigLesson.id]: kubeconfigVersions,
   [etcdLesson.id]: etcdVersions,
   [apiserverUnloadLesson.id]: apiserverUnloadVersions,

@@ -1,7 +1,7 @@
 // Lesson 5: the book's kube-proxy scenario (3.1.6) — curl the pod, remove br_netfilter
 // on w2-k8s and restart the network, curl times out while Kubernetes still says
 // Running, reboot, RESTARTS 1 and a new IP; with what really breaks underneath.
-import type { GuidedLesson } from '../types';
+import type { GuidedLesson, LessonVersions } from '../types';
 import { NGINX_POD_COMMAND, NGINX_POD_DELETE, on, onMaster } from './common';
 
 export const kubeProxyLesson: GuidedLesson = {
@@ -128,4 +128,43 @@ export const kubeProxyLesson: GuidedLesson = {
       doneWhen: { podGone: 'nginx-pod' },
     },
   ],
+};
+
+/**
+ * The second edition's Ubuntu 24.04 has no initscripts' network.service (`systemctl restart
+ * network` says "Unit network.service not found."): netplan hands the NICs to
+ * systemd-networkd, and the lesson restarts that. Whether restarting networkd drops Calico's
+ * routes on the real box was not tried: the lab gives it the book's observed effect.
+ */
+export const kubeProxyVersions: LessonVersions = {
+  '1.36': {
+    steps: {
+      'remove-module': {
+        narration: {
+          ko: '워커 노드 w2-k8s 에서 br_netfilter 모듈을 제거한 뒤 네트워크를 다시 시작해 변경된 내용을 적용합니다. 우분투 24.04 에는 CentOS 의 network 서비스가 없어(systemctl restart network 는 Unit network.service not found 로 실패합니다) netplan 이 맡긴 systemd-networkd 를 다시 시작합니다. 책은 kube-proxy 가 설정한 통신이 실제로는 br_netfilter 와 iptables 로 관리된다고 설명합니다.',
+          en: 'On the worker w2-k8s, remove the br_netfilter module, then restart the network so the change takes effect. Ubuntu 24.04 has no CentOS network service (systemctl restart network fails with Unit network.service not found): restart systemd-networkd, which netplan hands the NICs to. The book explains that the traffic kube-proxy sets up is actually handled by br_netfilter and iptables.',
+        },
+        commands: [
+          on('w2-k8s', 'modprobe -r br_netfilter'),
+          on('w2-k8s', 'systemctl restart systemd-networkd'),
+        ],
+        really: {
+          ko: 'br_netfilter 는 리눅스 브리지를 지나는 패킷이 iptables 를 거치게 하는 모듈입니다. 2판의 k8s_env_build.sh 도 modprobe br_netfilter 로 이 모듈을 올립니다. 실제 우분투 박스에서 systemd-networkd 를 다시 시작했을 때 캘리코의 경로가 사라지는지는 확인하지 못했습니다. 이 실습 환경은 책(CentOS 7)에서 관찰된 증상을 그대로 보여 줍니다.',
+          en: 'br_netfilter makes packets crossing a Linux bridge go through iptables; the second edition’s k8s_env_build.sh loads it with modprobe br_netfilter. Whether restarting systemd-networkd on the real Ubuntu box drops Calico’s routes was not tried: this lab shows the symptom the book observed on CentOS 7.',
+        },
+        doneWhen: {
+          all: [
+            { fault: 'br_netfilter', target: 'w2-k8s' },
+            { typed: 'systemctl restart systemd-networkd', host: 'w2-k8s' },
+          ],
+        },
+      },
+      'curl-times-out': {
+        really: {
+          ko: '실제로는: 캘리코는 리눅스 브리지를 쓰지 않고 L3 라우팅으로 파드 트래픽을 보내므로, br_netfilter 를 뺀 것만으로 파드 IP 로의 curl 이 끊기지는 않습니다. 책(CentOS 7)의 타임아웃은 네트워크를 다시 시작하면서 캘리코의 경로가 흐트러진 탓일 가능성이 큽니다. br_netfilter 가 정말 필요한 곳은 서비스(ClusterIP, NodePort)처럼 kube-proxy 의 iptables 규칙으로 주소를 바꾸는 통신입니다. 1.36 의 kube-proxy 규칙은 iptables-save 로 볼 수 있습니다(우분투의 iptables 는 nf_tables 백엔드입니다).',
+          en: 'How it really works: Calico does not use a Linux bridge; it routes pod traffic at L3, so removing br_netfilter alone does not break a curl to the pod IP. The book’s timeout (CentOS 7) most likely came from the network restart disturbing Calico’s routes. Where br_netfilter really matters is traffic whose address kube-proxy’s iptables rules rewrite: Services (ClusterIP, NodePort). 1.36’s kube-proxy rules are there in iptables-save (Ubuntu’s iptables is the nf_tables backend).',
+        },
+      },
+    },
+  },
 };
