@@ -1,5 +1,6 @@
 // curl, ping and nslookup: they wait in cluster time for the network's answer.
-// Texts are CentOS 7's (curl 7.29, iputils, bind-utils).
+// Texts are CentOS 7's (curl 7.29, iputils, bind-utils); curl's errors follow the profile
+// (Ubuntu 24.04's curl 8.5 words them otherwise).
 import type { CommandIO } from '../command';
 import { defineCommand, fail, ok } from '../command';
 import { labProfile } from '../labProfile';
@@ -45,10 +46,12 @@ export const curl = defineCommand<Curl>({
   },
   run({ host, port, silent }, io) {
     const ip = addressOf(io, host);
+    const curl8 = labProfile(io.shell).curl === 'curl-8';
     if (!ip) {
-      if (!silent) io.err(`curl: (6) Could not resolve host: ${host}; Unknown error`);
+      if (!silent) io.err(`curl: (6) Could not resolve host: ${host}${curl8 ? '' : '; Unknown error'}`);
       return io.exit(6);
     }
+    const started = io.shell.world.now();
     const cancel = io.shell.world.cluster.connect(io.shell.host, ip, port, (r) => {
       if (r.ok) {
         io.out(r.body.endsWith('\n') ? r.body.slice(0, -1) : r.body);
@@ -60,7 +63,15 @@ export const curl = defineCommand<Curl>({
           : r.error === 'refused'
             ? 'Connection refused'
             : 'No route to host';
-      if (!silent) io.err(`curl: (7) Failed connect to ${ip}:${port}; ${why}`);
+      // curl 8 (lib/cf-socket.c, connect.c): the host as typed, the time taken, and
+      // curl_easy_strerror's words for CURLE_COULDNT_CONNECT whatever the socket said.
+      const ms = Math.max(0, Math.round(io.shell.world.now() - started));
+      if (!silent)
+        io.err(
+          curl8
+            ? `curl: (7) Failed to connect to ${host} port ${port} after ${ms} ms: Couldn't connect to server`
+            : `curl: (7) Failed connect to ${ip}:${port}; ${why}`,
+        );
       io.exit(7);
     });
     io.onInterrupt(cancel);

@@ -581,6 +581,20 @@ export const differences136: readonly Difference[] = [
     prints: { '1.18': /observedGeneration\}"\n\/$/, '1.36': /observedGeneration\}"\n1\/1$/ },
   },
   {
+    id: 'curl-errors',
+    fields: ['curl'],
+    what: 'curl is Ubuntu 24.04’s 8.5: a failed connection says `Failed to connect to HOST port N after T ms: Couldn’t connect to server` (refused or timed out alike), and a name it cannot resolve no longer adds `; Unknown error`.',
+    source:
+      'curl 8’s lib/connect.c (the failf with the host, port, elapsed time and curl_easy_strerror of CURLE_COULDNT_CONNECT), as real curl 8 outputs in the code index print it (`after 0 ms: Couldn’t connect to server` refused, `after 21077 ms` and `after 75014 ms` timed out); a real 1.36 node’s apt: curl 8.5.0-2ubuntu10',
+    unverified: 'the milliseconds are the lab’s own connect time (a LAN refusal here takes 4 ms)',
+    script: ['curl 192.168.1.101:8080'],
+    prints: {
+      '1.18': 'curl: (7) Failed connect to 192.168.1.101:8080; Connection refused',
+      '1.36':
+        /^curl: \(7\) Failed to connect to 192\.168\.1\.101 port 8080 after \d+ ms: Couldn't connect to server$/m,
+    },
+  },
+  {
     id: 'kubeadm-version',
     fields: ['addons.kubeadmVersion'],
     what: 'kubeadm version prints v1.36.0’s version.Info, with the empty emulation and compatibility fields a client carries.',

@@ -91,6 +91,8 @@ export interface Profile {
    * `Started kubelet.service - <description>.`.
    */
   readonly systemd: 'v219' | 'v255';
+  /** curl's error texts: CentOS 7's curl 7.29 (`Failed connect to ip:80; Connection refused`) or curl 8's (`Failed to connect to … after N ms: Couldn't connect to server`). */
+  readonly curl: 'curl-7.29' | 'curl-8';
   /** The commands this lab's machines have not: docker in the containerd lab, crictl in the book's (as Podscope has it). */
   readonly absentCommands: readonly string[];
   /** What kubeadm and the book's Calico manifest deploy, and `kubeadm version`. */

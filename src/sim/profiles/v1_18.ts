@@ -70,6 +70,7 @@ export const profile118: Profile = {
   coreutilsQuoting: 'locale',
   systemd: 'v219',
   absentCommands: ['crictl'],
+  curl: 'curl-7.29',
   // kubeadm v1.18.4's images (k8s-facts §1.5, `kubectl describe` of the book's pods) and the
   // first edition's Calico v3.9.4 manifest; the hashes are the book's transcript's.
   addons: {

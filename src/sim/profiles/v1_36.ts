@@ -102,6 +102,8 @@ LOGO=ubuntu-logo
   coreutilsQuoting: 'shell-escape',
   systemd: 'v255',
   absentCommands: ['docker'],
+  // Ubuntu 24.04's curl 8.5.0 (8.5.0-2ubuntu10.x, as a real 1.36 node's apt shows it).
+  curl: 'curl-8',
   // kubeadm 1.36's images: `kubeadm config images list` of v1.36.2, v1.36.4 and v1.36.5 (three
   // transcripts in the code index) all give coredns v1.14.2, pause 3.10.2 and etcd 3.6.8-0;
   // v1.36.0's are taken to be the same (unverified). Calico: sysnet4admin/IaC

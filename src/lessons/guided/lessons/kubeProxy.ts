@@ -160,6 +160,12 @@ export const kubeProxyVersions: LessonVersions = {
         },
       },
       'curl-times-out': {
+        // Ubuntu 24.04's curl 8.5: `Failed to connect to … after N ms: Couldn't connect to server`.
+        narration: {
+          ko: "m-k8s 에서 같은 IP 로 curl 을 실행합니다. 응답이 오지 않아 2분 남짓 기다린 끝에 curl 8 이 Couldn't connect to server 로 끝납니다(CentOS 의 curl 7.29 는 Connection timed out 이라고 했습니다). 그다음 파드의 노드 위치와 IP, 작동 상태를 확인합니다.",
+          en: "Run curl against the same IP from m-k8s. No answer comes, and after two minutes or so curl 8 ends with Couldn't connect to server (CentOS’s curl 7.29 said Connection timed out). Then check the pod’s node, IP and status.",
+        },
+        doneWhen: { printed: "Couldn't connect to server", host: 'm-k8s' },
         really: {
           ko: '실제로는: 캘리코는 리눅스 브리지를 쓰지 않고 L3 라우팅으로 파드 트래픽을 보내므로, br_netfilter 를 뺀 것만으로 파드 IP 로의 curl 이 끊기지는 않습니다. 책(CentOS 7)의 타임아웃은 네트워크를 다시 시작하면서 캘리코의 경로가 흐트러진 탓일 가능성이 큽니다. br_netfilter 가 정말 필요한 곳은 서비스(ClusterIP, NodePort)처럼 kube-proxy 의 iptables 규칙으로 주소를 바꾸는 통신입니다. 1.36 의 kube-proxy 규칙은 iptables-save 로 볼 수 있습니다(우분투의 iptables 는 nf_tables 백엔드입니다).',
           en: 'How it really works: Calico does not use a Linux bridge; it routes pod traffic at L3, so removing br_netfilter alone does not break a curl to the pod IP. The book’s timeout (CentOS 7) most likely came from the network restart disturbing Calico’s routes. Where br_netfilter really matters is traffic whose address kube-proxy’s iptables rules rewrite: Services (ClusterIP, NodePort). 1.36’s kube-proxy rules are there in iptables-save (Ubuntu’s iptables is the nf_tables backend).',
