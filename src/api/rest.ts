@@ -165,9 +165,8 @@ function selfLinkOf(t: Target): string {
 /** An item of a list: the API server leaves out each item's apiVersion and kind. */
 /** The object as this lab's API server sends it: 1.24+ set no selfLink (the lab's profile). */
 function served(lab: ApiLab, o: KubeObject): Map {
-  return wireObject(o, lab.epochMs, {
-    selfLink: profileOf(lab.cluster.options.profile).apiServer.selfLink,
-  }) as Map;
+  const { selfLink, nullTemplateTimestamp } = profileOf(lab.cluster.options.profile).apiServer;
+  return wireObject(o, lab.epochMs, { selfLink, nullTemplateTimestamp }) as Map;
 }
 
 /** A list's metadata: 1.18's carries the request's selfLink, a 1.24+ server's none. */

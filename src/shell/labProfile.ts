@@ -16,5 +16,6 @@ export function wireShown(shell: Pick<HostShell, 'world'>): WireShown {
     managedFields: p.kubectl.showManagedFields,
     listSelfLink: p.kubectl.listSelfLink,
     jsonPathMapsAsJson: p.kubectl.jsonPathMapsAsJson,
+    nullTemplateTimestamp: p.apiServer.nullTemplateTimestamp,
   };
 }

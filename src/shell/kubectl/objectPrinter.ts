@@ -68,6 +68,18 @@ export interface WireShown {
   readonly listSelfLink?: boolean;
   /** -o jsonpath prints a map or a list found as JSON (client-go 1.19+), not as Go's `map[k:v]`. */
   readonly jsonPathMapsAsJson?: boolean;
+  /** A pod template's metadata says `creationTimestamp: null` (apimachinery before 0.34's omitzero). */
+  readonly nullTemplateTimestamp?: boolean;
+}
+
+/** The object with its pod template's zero creationTimestamp left out, as a 1.34+ server encodes it. */
+function withoutNullTemplateTimestamp(body: { [k: string]: Plain }): { [k: string]: Plain } {
+  const spec = body.spec as { [k: string]: Plain } | undefined;
+  const template = spec?.template as { [k: string]: Plain } | undefined;
+  const meta = template?.metadata as { [k: string]: Plain } | undefined;
+  if (!spec || !template || !meta || meta.creationTimestamp !== null) return body;
+  const { creationTimestamp: _zero, ...rest } = meta;
+  return { ...body, spec: { ...spec, template: { ...template, metadata: rest } } };
 }
 
 export function wireObject(
@@ -75,7 +87,8 @@ export function wireObject(
   epochMs = LAB_EPOCH_MS,
   shown: WireShown = {},
 ): { [k: string]: Plain } {
-  const body = plain(wireShape(o), epochMs) as { [k: string]: Plain };
+  const shaped = plain(wireShape(o), epochMs) as { [k: string]: Plain };
+  const body = shown.nullTemplateTimestamp === false ? withoutNullTemplateTimestamp(shaped) : shaped;
   // A ComponentStatus is made per request, never stored: no uid, no version, a null creation time.
   if (o.kind === 'ComponentStatus') body.metadata = { creationTimestamp: null, name: o.metadata.name };
   else if (shown.selfLink === false || shown.managedFields === false) {

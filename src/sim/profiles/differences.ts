@@ -595,6 +595,20 @@ export const differences136: readonly Difference[] = [
     },
   },
   {
+    id: 'template-timestamp',
+    fields: ['apiServer.nullTemplateTimestamp'],
+    what: 'kubectl get deployment -o yaml: the pod template’s metadata holds its labels alone, without `creationTimestamp: null`.',
+    source:
+      'apimachinery pkg/apis/meta/v1/types.go ObjectMeta.CreationTimestamp `json:"creationTimestamp,omitempty,omitzero"` (K8S-COPY, cited at types.go:188 in the code index); kubectl 722397942 "Drop null creationTimestamp" in kubernetes-1.34.0 (the client side of the same change)',
+    unverified:
+      'not read from a 1.36.0 server’s answer; the apimachinery version that added omitzero is taken to be 0.34',
+    script: ['kubectl get deployment -n kube-system coredns -o yaml'],
+    prints: {
+      '1.18': /^ {2}template:\n {4}metadata:\n {6}creationTimestamp: null\n {6}labels:$/m,
+      '1.36': /^ {2}template:\n {4}metadata:\n {6}labels:$/m,
+    },
+  },
+  {
     id: 'kubeadm-version',
     fields: ['addons.kubeadmVersion'],
     what: 'kubeadm version prints v1.36.0’s version.Info, with the empty emulation and compatibility fields a client carries.',

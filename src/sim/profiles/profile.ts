@@ -107,6 +107,11 @@ export interface Profile {
     readonly versionInfo: Readonly<Record<string, string>>;
     /** Objects and lists carry metadata.selfLink (1.18); RemoveSelfLink, GA in 1.24, sets none. */
     readonly selfLink: boolean;
+    /**
+     * A pod template's metadata is sent with `creationTimestamp: null` (metav1.Time's zero value);
+     * apimachinery 0.34 tags it omitzero, so a 1.34+ server leaves it out.
+     */
+    readonly nullTemplateTimestamp: boolean;
     /** Pods carry metadata.generation from their creation on (PodObservedGenerationTracking); the kubelet reports it back as observedGeneration. */
     readonly podGeneration: boolean;
     /** The token the ServiceAccount plugin mounts: the namespace's `default-token-…` Secret (1.18) or the projected `kube-api-access-…` volume (1.22+). */

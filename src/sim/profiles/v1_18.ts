@@ -118,6 +118,7 @@ export const profile118: Profile = {
     selfLink: true,
     tokenVolume: 'secret',
     podGeneration: false,
+    nullTemplateTimestamp: true,
   },
   // kube-controller-manager 1.18's default.
   controllerManager: { nodeMonitorGraceMs: 40_000 },

@@ -173,6 +173,9 @@ LOGO=ubuntu-logo
     // PodObservedGenerationTracking (beta, on, since 1.34): pods get generation 1 and the kubelet
     // echoes it in status.observedGeneration and each condition's, as real 1.34+ pods show.
     podGeneration: true,
+    // apimachinery's ObjectMeta: `json:"creationTimestamp,omitempty,omitzero"` (types.go, K8S-COPY), the
+    // change kubectl's fixtures followed in kubernetes-1.34.0 ("Drop null creationTimestamp").
+    nullTemplateTimestamp: false,
   },
   // kube-controller-manager's default since 1.32 (it was 40 s).
   controllerManager: { nodeMonitorGraceMs: 50_000 },

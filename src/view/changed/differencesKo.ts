@@ -78,6 +78,11 @@ export const differencesKo: Readonly<
     what: "curl 은 우분투 24.04 의 8.5 입니다. 연결에 실패하면(거부든 시간 초과든) `Failed to connect to 호스트 port N after T ms: Couldn't connect to server` 라고 하고, 이름을 찾지 못할 때 `; Unknown error` 를 덧붙이지 않습니다.",
     unverified: '밀리초 값은 실습 환경의 연결 시간입니다(LAN 에서 거부되는 데 4ms).',
   },
+  'template-timestamp': {
+    what: 'kubectl get deployment -o yaml: 파드 템플릿의 metadata 에 레이블만 있고 `creationTimestamp: null` 이 없습니다.',
+    unverified:
+      '1.36.0 서버의 응답에서 읽지 않았습니다. omitzero 가 들어간 apimachinery 버전은 0.34 로 보았습니다.',
+  },
   'kubeadm-version': {
     what: 'kubeadm version 이 v1.36.0 의 version.Info 를 출력합니다. 클라이언트라서 에뮬레이션·호환성 필드는 비어 있습니다.',
   },
