@@ -85,7 +85,12 @@ export function etcdctl34(cluster: SimCluster, argv: readonly string[]): Etcdctl
     afterMs,
   });
   if (!group) return done(usage);
-  if (group === 'version') return done(['etcdctl version: 3.4.3', 'API version: 3.4']);
+  const etcdVersion = profileOf(cluster.options.profile).addons.etcdVersion;
+  if (group === 'version')
+    return done([
+      `etcdctl version: ${etcdVersion}`,
+      `API version: ${etcdVersion.split('.').slice(0, 2).join('.')}`,
+    ]);
   const known = [
     'member',
     'endpoint',
@@ -135,7 +140,7 @@ export function etcdctl34(cluster: SimCluster, argv: readonly string[]): Etcdctl
     const row = [
       endpoint,
       MEMBER_ID,
-      '3.4.3',
+      etcdVersion,
       '3.1 MB',
       'true',
       'false',

@@ -71,6 +71,9 @@ describe('etcdctl in the lab', () => {
     expect(runAt(s, 'cp-k8s', `${etcdctl} member list`).text).toBe(
       '9754d4208fa9e54b, started, cp-k8s, https://192.168.1.10:2380, https://192.168.1.10:2379, false',
     );
+    expect(runAt(s, 'cp-k8s', 'kubectl exec -n kube-system etcd-cp-k8s -- etcdctl version').text).toBe(
+      'etcdctl version: 3.6.8\nAPI version: 3.6',
+    );
     // The 5 s/20 ms answers come after exec has returned to the shell's io (which once lost stdout).
     expect(runAt(s, 'cp-k8s', `${etcdctl} snapshot save /var/lib/etcd/snapshot.db`)).toMatchObject({
       text: 'Snapshot saved at /var/lib/etcd/snapshot.db',

@@ -494,8 +494,9 @@ export const differences136: readonly Difference[] = [
       'addons.images.calicoCni',
       'addons.images.calicoKubeControllers',
       'addons.controlPlaneTolerationKeys',
+      'addons.etcdVersion',
     ],
-    what: 'The system pods run registry.k8s.io’s images (k8s.gcr.io is frozen): kube-*:v1.36.0, etcd 3.6.8-0, CoreDNS v1.14.2 under coredns/coredns, pause 3.10.2, and Calico v3.31.2 from quay.io; CoreDNS tolerates the control-plane taint, not the master one.',
+    what: 'The system pods run registry.k8s.io’s images (k8s.gcr.io is frozen): kube-*:v1.36.0, etcd 3.6.8-0, CoreDNS v1.14.2 under coredns/coredns, pause 3.10.2, and Calico v3.31.2 from quay.io; CoreDNS tolerates the control-plane taint, not the master one; the etcd pod’s etcdctl says 3.6.8.',
     source:
       'three `kubeadm config images list` outputs of v1.36.2, v1.36.4 and v1.36.5 in the code index (coredns/coredns:v1.14.2, pause:3.10.2, etcd:3.6.8-0, the same in all three); sysnet4admin/IaC k8s/CNI/calico-quay-v3.31.2.yaml (quay.io/calico/node, cni and kube-controllers v3.31.2), the manifest _prepublish_updates/calico.md says controlplane_node.sh applies; kubeadm constants.go (ControlPlaneToleration: node-role.kubernetes.io/control-plane)',
     unverified:

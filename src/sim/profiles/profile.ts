@@ -260,6 +260,8 @@ export interface Addons {
   readonly controlPlaneTolerationKeys: readonly string[];
   /** `kubeadm version`'s line. */
   readonly kubeadmVersion: string;
+  /** The etcd release in kubeadm's etcd image, as its etcdctl reports it (`etcdctl version`). */
+  readonly etcdVersion: string;
 }
 
 /** The nodes' iptables and the chains the Kubernetes components keep in it (src/sim/hostIptables.ts). */

@@ -87,6 +87,7 @@ export const profile118: Profile = {
       calicoKubeControllers: 'calico/kube-controllers:v3.9.4',
     },
     corednsHash: '66bff467f8',
+    etcdVersion: '3.4.3',
     calicoKubeControllersHash: '99c9b6f64',
     controlPlaneTolerationKeys: ['node-role.kubernetes.io/master'],
     kubeadmVersion:

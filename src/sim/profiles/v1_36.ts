@@ -125,6 +125,7 @@ LOGO=ubuntu-logo
       calicoKubeControllers: 'quay.io/calico/kube-controllers:v3.31.2',
     },
     corednsHash: '589f44dc88',
+    etcdVersion: '3.6.8',
     calicoKubeControllersHash: '6f9d4c8b7',
     // kubeadm's CoreDNS tolerates control-plane alone since 1.25; Calico 3.31 lists both keys.
     controlPlaneTolerationKeys: ['node-role.kubernetes.io/control-plane'],

@@ -46,7 +46,7 @@ export const differencesKo: Readonly<
       '박스를 직접 띄워 보지 않았습니다. LV 를 볼륨 그룹의 절반으로 잡는 것(subiquity 의 scaled_rootfs_size), 사용량, /run 의 크기, `udev` 줄이 없다는 것은 Ubuntu 22.04/24.04 머신에 대한 기억입니다.',
   },
   'addon-images': {
-    what: '시스템 파드가 registry.k8s.io 의 이미지를 씁니다(k8s.gcr.io 는 동결되었습니다). kube-* 는 v1.36.0, etcd 는 3.6.8-0, CoreDNS 는 coredns/coredns 아래의 v1.14.2, pause 는 3.10.2, Calico 는 quay.io 의 v3.31.2 입니다. CoreDNS 는 master 테인트가 아니라 control-plane 테인트를 견딥니다.',
+    what: '시스템 파드가 registry.k8s.io 의 이미지를 씁니다(k8s.gcr.io 는 동결되었습니다). kube-* 는 v1.36.0, etcd 는 3.6.8-0, CoreDNS 는 coredns/coredns 아래의 v1.14.2, pause 는 3.10.2, Calico 는 quay.io 의 v3.31.2 입니다. CoreDNS 는 master 테인트가 아니라 control-plane 테인트를 견딥니다. etcd 파드의 etcdctl 은 3.6.8 이라고 답합니다.',
     unverified:
       'v1.36.0 의 etcd, CoreDNS, pause 버전은 v1.36.2~5 의 것과 같다고 보았습니다. 이미지의 ID 와 크기는 자리만 채운 값입니다. calico-node 의 init 컨테이너(upgrade-ipam, install-cni, ebpf-bootstrap)는 두 판 모두 모델에 없습니다.',
   },
