@@ -615,7 +615,17 @@ describe('real kubectl 1.33 against npm run api -- --profile 1.36', () => {
     // And what only the 1.36 server says differently: its version, RESTARTS as a string column.
     await runChapter(
       bin as string,
-      ['kubectl version', 'kubectl get pods -A -o wide', ...aroundChapter3],
+      [
+        'kubectl version',
+        'kubectl get pods -A -o wide',
+        ...aroundChapter3,
+        // Discovery as 1.36 lists the lab's kinds (read through aggregated discovery by 1.33), and
+        // 1.26+'s wide columns; explain falls back to /openapi/v2 (the lab serves no v3).
+        'kubectl api-resources -o wide',
+        'kubectl api-resources --categories=all',
+        'kubectl api-resources --verbs=deletecollection -o name',
+        'kubectl explain pod.spec.containers',
+      ],
       '1.36',
     );
   }, 240_000);

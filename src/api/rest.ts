@@ -16,7 +16,16 @@ import type { Profile } from '../sim/profiles';
 import { profileOf } from '../sim/profiles';
 import { groupResource, kindOf, resourceKinds } from '../sim/resourceKinds';
 import type { SimMs } from '../sim/units';
-import { apiGroup, apiGroupList, apiResourceList, apiVersions, hasSubresource } from './discovery';
+import {
+  AGGREGATED_V2,
+  aggregatedDiscovery,
+  apiGroup,
+  apiGroupList,
+  apiResourceList,
+  apiVersions,
+  asksAggregated,
+  hasSubresource,
+} from './discovery';
 import type { HttpRequest, Reply } from './http';
 import { json, queryOf, text } from './http';
 import { openApiV2 } from './openapi';
@@ -105,7 +114,7 @@ export function route(path: string, profile: Profile = profileOf(undefined)): Ro
     rest = parts.slice(3);
   } else return undefined;
   if (rest.length === 0) {
-    const list = apiResourceList(group, version);
+    const list = apiResourceList(group, version, profile);
     return list ? { reply: json(200, list) } : undefined;
   }
   const served = (name: string) =>
@@ -124,7 +133,7 @@ export function route(path: string, profile: Profile = profileOf(undefined)): Ro
   const kind = served(resource as string);
   if (!kind || more.length > 0) return undefined;
   if (namespace !== undefined && !kind.namespaced) return undefined;
-  if (sub !== undefined && !hasSubresource(kind.resource, sub)) return undefined;
+  if (sub !== undefined && !hasSubresource(kind.resource, sub, profile)) return undefined;
   return {
     target: {
       resource: kind.resource,
@@ -255,6 +264,27 @@ export function serve(
     const doc = openApiV2(req.headers.accept ?? '', profile.kubernetesVersion);
     return once(reply, {
       answer: { status: doc.status, headers: { 'content-type': doc.contentType }, body: doc.body },
+    });
+  }
+  // A 1.36 server answers aggregated discovery to a client that asks for it (kubectl 1.26+ does, first).
+  const root =
+    req.path === '/api' || req.path === '/api/'
+      ? 'core'
+      : req.path === '/apis' || req.path === '/apis/'
+        ? 'groups'
+        : undefined;
+  if (
+    root &&
+    req.method === 'GET' &&
+    profile.apiServer.discovery.aggregated &&
+    asksAggregated(req.headers.accept ?? '')
+  ) {
+    return once(reply, {
+      answer: {
+        status: 200,
+        headers: { 'content-type': AGGREGATED_V2, vary: 'Accept' },
+        body: `${JSON.stringify(aggregatedDiscovery(root === 'core', profile))}\n`,
+      },
     });
   }
   const r = route(req.path, profile);

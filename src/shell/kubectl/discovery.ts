@@ -4,7 +4,9 @@
 // than a real cluster's. 1.18 heads the group column APIGROUP (1.20 prints APIVERSION).
 
 import type { Resource } from '../../sim/objects';
-import { resourceKinds } from '../../sim/resourceKinds';
+import type { Profile } from '../../sim/profiles';
+import { profileOf } from '../../sim/profiles';
+import { allCategory, resourceKinds } from '../../sim/resourceKinds';
 import { labProfile } from '../labProfile';
 import { getTableOptions, tabwrite } from '../tabwriter';
 import { apiError, send } from './client';
@@ -12,16 +14,15 @@ import type { Verb } from './context';
 import { failWith, outputFlag } from './context';
 import { flagBool, flagString } from './flags';
 
+const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+
 /**
- * The verbs each kind's REST storage offers in 1.18: Services and Namespaces have no
- * deletecollection; componentstatuses are only read (pkg/registry/core/componentstatus).
+ * The verbs each kind's REST storage offers in the lab's version (its profile's discovery): in 1.18
+ * Services and Namespaces have no deletecollection; componentstatuses are only read.
  */
-export const verbsOf = (r: Resource): string[] =>
-  r === 'componentstatuses'
-    ? ['get', 'list']
-    : r === 'services' || r === 'namespaces'
-      ? ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch']
-      : ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+export const verbsOf = (r: Resource, profile: Profile = profileOf(undefined)): string[] => [
+  ...(profile.apiServer.discovery.verbs[r] ?? ALL_VERBS),
+];
 
 /** Discovery needs the server: kubectl asks it first, so a stopped API server fails here too. */
 function discover(ctx: Parameters<Verb['run']>[0], then: () => void): void {
@@ -41,6 +42,7 @@ export const apiResourcesVerb: Verb = {
     { name: 'sort-by', type: 'string' },
     { name: 'verbs', type: 'strings' },
     { name: 'cached', type: 'bool' },
+    { name: 'categories', type: 'strings' },
   ],
   run(ctx) {
     const output = flagString(ctx.flags, 'output') ?? '';
@@ -53,10 +55,17 @@ export const apiResourcesVerb: Verb = {
       const group = flagString(ctx.flags, 'api-group');
       const ns = ctx.flags.values.has('namespaced') ? flagBool(ctx.flags, 'namespaced') : undefined;
       const verbs = ctx.flags.values.get('verbs')?.flatMap((v) => v.split(',')) ?? [];
+      const profile = labProfile(ctx.io.shell);
+      const withCategories = profile.kubectl.apiResourcesCategories;
+      const categories = withCategories
+        ? (ctx.flags.values.get('categories')?.flatMap((v) => v.split(',')) ?? [])
+        : [];
+      const categoriesOf = (r: Resource) => (allCategory.includes(r) ? ['all'] : []);
       const kinds = resourceKinds
         .filter((k) => group === undefined || k.group === group)
         .filter((k) => ns === undefined || k.namespaced === ns)
-        .filter((k) => verbs.every((v) => verbsOf(k.resource).includes(v)));
+        .filter((k) => verbs.every((v) => verbsOf(k.resource, profile).includes(v)))
+        .filter((k) => categories.every((c) => categoriesOf(k.resource).includes(c)));
       const key = (k: (typeof kinds)[number]) =>
         sortBy === 'name' ? k.resource : sortBy === 'kind' ? k.kind : k.group;
       // sort.Stable by the column asked for (the group by default), ties by name.
@@ -75,14 +84,14 @@ export const apiResourcesVerb: Verb = {
         ctx.io.out(sorted.map((k) => (k.group ? `${k.resource}.${k.group}` : k.resource)).join('\n'));
         return ctx.io.exit(0);
       }
-      const column = labProfile(ctx.io.shell).kubectl.apiResourcesGroupColumn;
+      const column = profile.kubectl.apiResourcesGroupColumn;
       const head = [
         'NAME',
         'SHORTNAMES',
         column,
         'NAMESPACED',
         'KIND',
-        ...(output === 'wide' ? ['VERBS'] : []),
+        ...(output === 'wide' ? ['VERBS', ...(withCategories ? ['CATEGORIES'] : [])] : []),
       ];
       const rows = sorted.map((k) => [
         k.resource,
@@ -90,7 +99,11 @@ export const apiResourcesVerb: Verb = {
         column === 'APIGROUP' ? k.group : k.group ? `${k.group}/${k.version}` : k.version,
         String(k.namespaced),
         k.kind,
-        ...(output === 'wide' ? [`[${verbsOf(k.resource).join(' ')}]`] : []),
+        ...(output !== 'wide'
+          ? []
+          : withCategories
+            ? [verbsOf(k.resource, profile).join(','), categoriesOf(k.resource).join(',')]
+            : [`[${verbsOf(k.resource, profile).join(' ')}]`]),
       ]);
       const lines = [...(flagBool(ctx.flags, 'no-headers') ? [] : [head]), ...rows].map((r) => r.join('\t'));
       ctx.io.out(tabwrite(lines.join('\n'), getTableOptions));

@@ -1069,4 +1069,48 @@ export const differences136: readonly Difference[] = [
       '1.36': 'Failed to restart network.service: Unit network.service not found.',
     },
   },
+  {
+    id: 'api-resources-wide',
+    fields: ['kubectl.apiResourcesCategories', 'kubectl.absentFlags.api-resources'],
+    what: 'api-resources -o wide joins each resource’s verbs with commas and adds a CATEGORIES column; --categories keeps the resources of the categories named.',
+    source: `${KCTL} pkg/cmd/apiresources/print_flags.go HumanReadablePrinter (strings.Join(r.Verbs, ",")), since 1.26’s apiresources.go; kubectl 1.33 prints the same against npm run api -- --profile 1.36 (src/api/realKubectl.test.ts)`,
+    script: ['kubectl api-resources -o wide'],
+    prints: {
+      '1.18': /^pods +po +true +Pod +\[create delete deletecollection get list patch update watch\]$/m,
+      '1.36': /^pods +po +v1 +true +Pod +create,delete,deletecollection,get,list,patch,update,watch +all$/m,
+    },
+  },
+  {
+    id: 'services-deletecollection',
+    fields: ['apiServer.discovery.verbs.services'],
+    what: 'Services can be deleted as a collection: discovery lists deletecollection among their verbs (Namespaces still have none).',
+    source:
+      'a real cluster’s /api/v1 (k0s, April 2026; a transcript in the code index): services’ verbs create, delete, deletecollection, get, list, patch, update, watch',
+    unverified:
+      'the release that added it, and v1.36.0’s own pkg/registry/core/service/storage, were not read (the kubernetes repository is too large to bring here)',
+    script: ['kubectl api-resources --verbs=deletecollection -o name'],
+    prints: { '1.18': 'pods\ndaemonsets.apps', '1.36': 'pods\nservices\ndaemonsets.apps' },
+  },
+  {
+    id: 'discovery-resources',
+    fields: [
+      'apiServer.discovery.singularNames',
+      'apiServer.discovery.storageVersionHashes',
+      'apiServer.discovery.subresources.pods',
+    ],
+    what: 'The API server’s resource lists (GET /api/v1, /apis/apps/v1) name each resource’s singular (pod), carry its storageVersionHash, list pods/ephemeralcontainers and pods/resize, and name pods/eviction as policy/v1’s Eviction (policy/v1beta1 is gone).',
+    source:
+      'a real cluster’s /api/v1 (k0s, April 2026) and real /apis/apps/v1 outputs in the code index; the hashes: kubernetes pkg/controlplane/storageversionhashdata/data.go (a copy in the code index, the same values)',
+    unverified:
+      'read from clusters of 1.3x, not from v1.36.0’s pkg/registry at the tag; seen by real kubectl against npm run api -- --profile 1.36 only (the in-page kubectl prints no raw discovery)',
+  },
+  {
+    id: 'aggregated-discovery',
+    fields: ['apiServer.discovery.aggregated'],
+    what: 'The API server answers aggregated discovery (apidiscovery.k8s.io/v2 APIGroupDiscoveryList): kubectl reads every group’s resources from GET /api and /apis alone, without a request per group version.',
+    source:
+      'kubectl 1.33 against npm run api: its first Accept is application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList (seen with -v=8); AggregatedDiscoveryEndpoint is GA in 1.30; the shape of a real k3s v1.30.0 /apis (trimmed, in the code index)',
+    unverified:
+      'the group order, ETag and 304 answers of a real 1.36 server are not modelled; the JSON was compared with a trimmed real one, not with a whole v1.36.0 answer',
+  },
 ];

@@ -3,6 +3,7 @@
 // Ubuntu 24.04) is a field here, read by the simulation, the shell and the view.
 // Adding a version is adding a file beside this one. Each field's source is in
 // docs/FACTS-profiles.md; `differences` (in the profile files) lists them for the table test.
+import type { Resource } from '../objects';
 
 export type ProfileId = '1.18' | '1.36';
 
@@ -116,6 +117,8 @@ export interface Profile {
     readonly podGeneration: boolean;
     /** The token the ServiceAccount plugin mounts: the namespace's `default-token-…` Secret (1.18) or the projected `kube-api-access-…` volume (1.22+). */
     readonly tokenVolume: 'secret' | 'projected';
+    /** Discovery as this version serves it for the lab's kinds: /api, /apis and each group version's list. */
+    readonly discovery: DiscoveryVersion;
   };
   readonly controllerManager: {
     /** --node-monitor-grace-period: how long a silent kubelet's node stays Ready. */
@@ -163,6 +166,11 @@ export interface Profile {
     readonly listSelfLink: boolean;
     /** api-resources heads its group column APIGROUP (1.18, the group) or APIVERSION (1.20+, group/version). */
     readonly apiResourcesGroupColumn: 'APIGROUP' | 'APIVERSION';
+    /**
+     * api-resources -o wide joins VERBS with commas and adds CATEGORIES, and --categories filters
+     * by them (1.26+); 1.18 prints the verbs as Go's `[get list]` and has no categories.
+     */
+    readonly apiResourcesCategories: boolean;
     /** label says `unlabeled` for a label only removed and `modified` for added and removed (1.21+), else `labeled`. */
     readonly labelChangeWords: boolean;
     /** --record is marked deprecated: pflag says so on stderr as the flags are read. */
@@ -332,6 +340,37 @@ export interface HostDisk {
    * memory), /dev/shm and /run/lock (cgroup v2: no tmpfs for it).
    */
   readonly memoryMounts: 'centos7' | 'ubuntu24';
+}
+
+/** One subresource in a discovery list: `pods/eviction` is policy's Eviction, `pods/log` the Pod itself. */
+export interface DiscoverySubresource {
+  readonly name: string;
+  readonly verbs: readonly string[];
+  /** The kind it takes or returns, when it is not the resource's own. */
+  readonly kind?: string;
+  /** The group and version of that kind, when they are not the resource's. */
+  readonly group?: string;
+  readonly version?: string;
+}
+
+/** What a kube-apiserver's discovery says of the kinds the lab serves (src/api/discovery.ts). */
+export interface DiscoveryVersion {
+  /** Each resource's singularName (`pod`), as the server fills it since 1.27; "" before (and for subresources always). */
+  readonly singularNames: boolean;
+  /**
+   * Each stored resource's storageVersionHash, as `group/version/resource` (`v1/pods`, `apps/v1/deployments`)
+   * and the hash; none sent for a resource not listed (the lab's 1.18 lists none: not checked there).
+   */
+  readonly storageVersionHashes: readonly (readonly [gvr: string, hash: string])[];
+  /** The subresources the REST storage registers for each served resource, in the order discovery lists them. */
+  readonly subresources: Partial<Record<Resource, readonly DiscoverySubresource[]>>;
+  /** The verbs of a resource whose storage offers fewer than create, delete, deletecollection, get, list, patch, update, watch. */
+  readonly verbs: Partial<Record<Resource, readonly string[]>>;
+  /**
+   * /api and /apis answer a client that asks for `application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList`
+   * with aggregated discovery (AggregatedDiscoveryEndpoint, GA in 1.30), so it reads no group version's list.
+   */
+  readonly aggregated: boolean;
 }
 
 /** kubectl describe's texts that differ between versions. */

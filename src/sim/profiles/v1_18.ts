@@ -120,6 +120,69 @@ export const profile118: Profile = {
     tokenVolume: 'secret',
     podGeneration: false,
     nullTemplateTimestamp: true,
+    // The subresources 1.18.4 registers for the served kinds (pkg/registry/*/rest storage maps);
+    // Services and Namespaces have no deletecollection, componentstatuses are only read
+    // (pkg/registry/core/componentstatus). 1.18 fills no singularName and serves no aggregated
+    // discovery; its storageVersionHashes are left out (not verified for 1.18).
+    discovery: {
+      singularNames: false,
+      aggregated: false,
+      storageVersionHashes: [],
+      subresources: {
+        pods: [
+          { name: 'attach', verbs: ['create', 'get'], kind: 'PodAttachOptions' },
+          { name: 'binding', verbs: ['create'], kind: 'Binding' },
+          { name: 'eviction', verbs: ['create'], kind: 'Eviction', group: 'policy', version: 'v1beta1' },
+          { name: 'exec', verbs: ['create', 'get'], kind: 'PodExecOptions' },
+          { name: 'log', verbs: ['get'] },
+          { name: 'portforward', verbs: ['create', 'get'], kind: 'PodPortForwardOptions' },
+          { name: 'proxy', verbs: ['create', 'delete', 'get', 'patch', 'update'], kind: 'PodProxyOptions' },
+          { name: 'status', verbs: ['get', 'patch', 'update'] },
+        ],
+        nodes: [
+          { name: 'proxy', verbs: ['create', 'delete', 'get', 'patch', 'update'], kind: 'NodeProxyOptions' },
+          { name: 'status', verbs: ['get', 'patch', 'update'] },
+        ],
+        services: [
+          {
+            name: 'proxy',
+            verbs: ['create', 'delete', 'get', 'patch', 'update'],
+            kind: 'ServiceProxyOptions',
+          },
+          { name: 'status', verbs: ['get', 'patch', 'update'] },
+        ],
+        namespaces: [
+          { name: 'finalize', verbs: ['update'] },
+          { name: 'status', verbs: ['get', 'patch', 'update'] },
+        ],
+        deployments: [
+          {
+            name: 'scale',
+            verbs: ['get', 'patch', 'update'],
+            kind: 'Scale',
+            group: 'autoscaling',
+            version: 'v1',
+          },
+          { name: 'status', verbs: ['get', 'patch', 'update'] },
+        ],
+        replicasets: [
+          {
+            name: 'scale',
+            verbs: ['get', 'patch', 'update'],
+            kind: 'Scale',
+            group: 'autoscaling',
+            version: 'v1',
+          },
+          { name: 'status', verbs: ['get', 'patch', 'update'] },
+        ],
+        daemonsets: [{ name: 'status', verbs: ['get', 'patch', 'update'] }],
+      },
+      verbs: {
+        componentstatuses: ['get', 'list'],
+        services: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+        namespaces: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+      },
+    },
   },
   // kube-controller-manager 1.18's default.
   controllerManager: { nodeMonitorGraceMs: 40_000 },
@@ -166,6 +229,7 @@ export const profile118: Profile = {
     describeEventsWithFieldPath: false,
     showManagedFields: true,
     apiResourcesGroupColumn: 'APIGROUP',
+    apiResourcesCategories: false,
     labelChangeWords: false,
     recordDeprecated: false,
     clusterInfo: { controlPlane: 'Kubernetes master', colour: true },
@@ -182,7 +246,8 @@ export const profile118: Profile = {
     // cli-runtime 1.18.4 NoCompatiblePrinterError: the create printers' formats, sorted.
     printFormats: 'go-template,go-template-file,json,jsonpath,jsonpath-file,name,template,templatefile,yaml',
     // kubectl 1.18.4 pkg/cmd/create/create_deployment.go: --image alone (--replicas and --port came in 1.19).
-    absentFlags: { 'create deployment': ['port', 'replicas'] },
+    // kubectl 1.18.4 pkg/cmd/apiresources: no --categories (1.26 added it).
+    absentFlags: { 'create deployment': ['port', 'replicas'], 'api-resources': ['categories'] },
     createDeploymentCommand: false,
     createSubcommandErrors: false,
     saveConfigOnClientDryRun: false,

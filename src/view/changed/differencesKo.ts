@@ -331,4 +331,22 @@ export const differencesKo: Readonly<
     unverified:
       '박스에서 systemd-networkd 를 다시 시작했을 때 캘리코의 경로가 사라지는지(책의 CentOS 7 증상이며 실습 환경은 이를 그대로 둡니다)는 해 보지 않았습니다. `systemctl status systemd-networkd` 는 아직 network 유닛의 CentOS 문구를 보여 줍니다.',
   },
+  'api-resources-wide': {
+    what: 'api-resources -o wide 는 리소스의 동사(verb)를 쉼표로 이어 보여 주고 CATEGORIES 열을 더합니다. --categories 로 그 분류의 리소스만 고를 수 있습니다.',
+  },
+  'services-deletecollection': {
+    what: '서비스를 한꺼번에 지울 수 있습니다(deletecollection): 디스커버리가 서비스의 동사에 deletecollection 을 올립니다(네임스페이스에는 여전히 없습니다).',
+    unverified:
+      '이것이 들어온 릴리스와 v1.36.0 의 pkg/registry/core/service/storage 는 읽지 못했습니다(kubernetes 저장소가 너무 커서 가져올 수 없었습니다).',
+  },
+  'discovery-resources': {
+    what: 'API 서버의 리소스 목록(GET /api/v1, /apis/apps/v1)이 리소스마다 단수형 이름(pod)과 storageVersionHash 를 담고, pods/ephemeralcontainers 와 pods/resize 를 보여 주며, pods/eviction 을 policy/v1 의 Eviction 으로 적습니다(policy/v1beta1 은 없어졌습니다).',
+    unverified:
+      '1.3x 클러스터에서 읽은 것이며 v1.36.0 태그의 pkg/registry 에서 읽지 않았습니다. 실제 kubectl 로 npm run api -- --profile 1.36 에서만 볼 수 있습니다(페이지 안의 kubectl 은 디스커버리 원문을 보여 주지 않습니다).',
+  },
+  'aggregated-discovery': {
+    what: 'API 서버가 통합 디스커버리(apidiscovery.k8s.io/v2 APIGroupDiscoveryList)에 답합니다: kubectl 은 그룹 버전마다 따로 묻지 않고 GET /api 와 /apis 두 번으로 모든 리소스를 읽습니다.',
+    unverified:
+      '실제 1.36 서버의 그룹 순서, ETag 와 304 응답은 흉내 내지 않습니다. JSON 은 줄여 놓은 실제 응답과 비교했을 뿐 v1.36.0 의 응답 전체와 비교하지 않았습니다.',
+  },
 };
