@@ -74,7 +74,7 @@ export interface LabConfigMap {
   /** The manager its managedFields name. */
   readonly manager: string;
   /** A later writer's keys: the bootstrap signer's JWS in cluster-info. */
-  readonly then?: {
+  readonly laterWrite?: {
     readonly manager: string;
     readonly at: SimMs;
     readonly data: Readonly<Record<string, string>>;
@@ -155,7 +155,7 @@ export function labConfigMaps(
       ...made('kube-public', 'cluster-info', (addonsAt - 1_000) as SimMs, 'kubeadm', {
         kubeconfig: clusterInfoKubeconfig,
       }),
-      then: {
+      laterWrite: {
         manager: 'kube-controller-manager',
         at: addonsAt,
         data: { 'jws-kubeconfig-123456': CLUSTER_INFO_JWS, kubeconfig: clusterInfoKubeconfig },

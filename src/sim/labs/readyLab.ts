@@ -376,10 +376,14 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
   const masterName = hosts.find((h) => h.role === 'master')?.name ?? 'm-k8s';
   for (const cm of labConfigMaps(t.profile, masterName, SYSTEM_NAMESPACES, masterAt, addonsAt))
     put(
-      cm.then
-        ? seedManaged({ ...cm.object, data: cm.then.data }, [
+      cm.laterWrite
+        ? seedManaged({ ...cm.object, data: cm.laterWrite.data }, [
             { manager: cm.manager, at: cm.object.metadata.creationTimestamp, state: cm.object },
-            { manager: cm.then.manager, at: cm.then.at, state: { ...cm.object, data: cm.then.data } },
+            {
+              manager: cm.laterWrite.manager,
+              at: cm.laterWrite.at,
+              state: { ...cm.object, data: cm.laterWrite.data },
+            },
           ])
         : seedCreated(cm.object, cm.manager),
     );

@@ -372,6 +372,11 @@ export interface DescribeVersion {
   readonly templateScheduling: boolean;
   /** describe node's pods table heads its age column so: `AGE` (1.18) or `Age`. */
   readonly nodePodsAge: string;
+  /**
+   * describe configmap leaves a blank line after each value and ends Data with a BinaryData
+   * section (kubectl 1.22; keys sorted since 1.34), or prints the values back to back (1.18).
+   */
+  readonly configMapSections: boolean;
 }
 
 /**

@@ -174,6 +174,7 @@ export const profile118: Profile = {
       tolerationOperator: false,
       templateScheduling: false,
       nodePodsAge: 'AGE',
+      configMapSections: false,
     },
     listSelfLink: true,
     // kubectl 1.18.4 pkg/cmd/util/helpers.go GetDryRunStrategy.

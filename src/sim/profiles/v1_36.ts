@@ -258,6 +258,7 @@ LOGO=ubuntu-logo
       tolerationOperator: true,
       templateScheduling: true,
       nodePodsAge: 'Age',
+      configMapSections: true,
     },
     // kubectl 1.33 writes the List's metadata as `resourceVersion: ""` alone (seen; the version that changed it not looked up).
     listSelfLink: false,
