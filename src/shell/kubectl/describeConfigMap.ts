@@ -1,7 +1,7 @@
 // kubectl's ConfigMapDescriber (pkg/describe/describe.go): Name, Namespace, Labels, Annotations,
 // then `Data` underlined with `====` and each key with its value under `----`, then the events.
-// kubectl 1.22 added the BinaryData section and 1.34 sorted the keys and left a blank line after
-// each value (the lab's profile: describe.configMapSections). 1.18.4 ranges over the Go map, so
+// kubectl 1.22 added the BinaryData section, 1.31 a blank line after each value, 1.34 sorted the
+// keys (the lab's profile: describe.configMapSections). 1.18.4 ranges over the Go map, so
 // its keys come in a random order; the lab prints them sorted.
 import type { ConfigMap } from '../../sim/objects';
 import type { DescribeVersion } from '../../sim/profiles';

@@ -1167,8 +1167,8 @@ export const differences136: readonly Difference[] = [
   {
     id: 'describe-configmap',
     fields: ['kubectl.describe.configMapSections'],
-    what: 'describe configmap leaves a blank line after each value and ends with a BinaryData section (kubectl 1.22; keys sorted since 1.34).',
-    source: `${KCTL}: pkg/describe/describe.go ConfigMapDescriber (BinaryData since 16d54ee18, kubernetes-1.22.0; sorted keys since 7ec7bb7cc, kubernetes-1.34.0); kubernetes-1.18.4’s ranges over the map`,
+    what: 'describe configmap leaves a blank line after each value (kubectl 1.31) and ends with a BinaryData section (1.22); the keys are sorted since 1.34.',
+    source: `${KCTL}: pkg/describe/describe.go ConfigMapDescriber (BinaryData since 16d54ee18, kubernetes-1.22.0; the blank line since 10fe45a70, kubernetes-1.31.0; sorted keys since 7ec7bb7cc, kubernetes-1.34.0); kubernetes-1.18.4’s ranges over the map. Real kubectl 1.20.2 and 1.33 against npm run api print the page's 1.18 and 1.36 texts (src/api/realKubectl.test.ts)`,
     unverified: '1.18.4 prints the keys in Go’s random map order; the lab prints them sorted',
     script: ['kubectl describe cm coredns -n kube-system'],
     prints: {

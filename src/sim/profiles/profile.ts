@@ -373,8 +373,8 @@ export interface DescribeVersion {
   /** describe node's pods table heads its age column so: `AGE` (1.18) or `Age`. */
   readonly nodePodsAge: string;
   /**
-   * describe configmap leaves a blank line after each value and ends Data with a BinaryData
-   * section (kubectl 1.22; keys sorted since 1.34), or prints the values back to back (1.18).
+   * describe configmap ends Data with a BinaryData section (kubectl 1.22) and leaves a blank line
+   * after each value (1.31; keys sorted since 1.34), or prints the values back to back (1.18).
    */
   readonly configMapSections: boolean;
 }

@@ -362,7 +362,7 @@ export const differencesKo: Readonly<
     what: 'Calico v3.31.2 매니페스트의 calico-config: veth_mtu 가 "0"(자동 감지, v3.9 는 "1440")이고 cni_network_config 에 CNI 로그 파일이 있습니다.',
   },
   'describe-configmap': {
-    what: 'describe configmap 이 값마다 뒤에 빈 줄을 두고 BinaryData 절로 끝납니다(kubectl 1.22, 키 정렬은 1.34 부터).',
+    what: 'describe configmap 이 값마다 뒤에 빈 줄을 두고(kubectl 1.31) BinaryData 절로 끝납니다(1.22). 키 정렬은 1.34 부터입니다.',
     unverified: '1.18.4 는 Go 맵의 무작위 순서로 키를 찍습니다. 실습 환경은 정렬해서 찍습니다.',
   },
 };
