@@ -132,6 +132,12 @@ export const columnDocs: Record<Resource, Readonly<Record<string, string>>> = {
     Message: 'Message of the component conditions',
     Error: 'Error of the component conditions',
   },
+  // corev1.ConfigMap{}.SwaggerDoc()["data"] at kubernetes-1.18.4 (printConfigMap's Data column).
+  configmaps: {
+    Name: objectName,
+    Data: "Data contains the configuration data. Each key must consist of alphanumeric characters, '-', '_' or '.'. Values with non-UTF-8 byte sequences must use the BinaryData field. The keys stored in Data must not overlap with the keys in the BinaryData field, this is enforced during validation process.",
+    Age: creationTimestamp,
+  },
   leases: {
     Name: objectName,
     Holder: 'holderIdentity contains the identity of the holder of a current lease.',

@@ -111,6 +111,12 @@ function asNewerClient(page: string, minor: number): { text: string; realign: bo
     text = text.replace(/^(Priority:[^\n]*\n)/m, '$1Service Account:  default\n');
     realign = true;
   }
+  // describe configmap: kubectl 1.31 (10fe45a70) leaves a blank line after each value, and 1.22
+  // (16d54ee18) ends the Data with a BinaryData section (seen with 1.33); the lab's have no binaryData.
+  if (minor >= 22 && /^Data\n====$/m.test(text)) {
+    if (minor >= 31) text = text.replace(/^(----\n[\s\S]*?\n)(?=[\w.-]+:\n----$|Events:)/gm, '$1\n');
+    text = text.replace(/\n(Events:)/, '\n\nBinaryData\n====\n\n$1');
+  }
   // describe node: a newer kubectl heads the pods' age column `Age` (seen with 1.33).
   if (minor >= 21) text = text.replace(/^(\s+Namespace\s+Name\s.*Memory Limits\s+)AGE$/m, '$1Age');
   // describe deployment|replicaset: a newer kubectl's pod template ends with its node
@@ -441,6 +447,11 @@ spec:
 const aroundChapter3 = [
   'kubectl api-versions',
   'kubectl api-resources',
+  // The ConfigMaps kubeadm and the controllers wrote (issue 18); coredns has one key, so a
+  // client that ranges over the map (before 1.34) prints it as the page does.
+  'kubectl get cm -A',
+  'kubectl describe cm coredns -n kube-system',
+  'kubectl get cm kube-proxy -n kube-system -o yaml',
   // 1.18.4's create deployment has no --replicas (1.19 added it).
   'kubectl create deployment web --image=nginx',
   'kubectl scale deployment web --replicas=2',

@@ -20,6 +20,7 @@ describe('kubectl api-resources and api-versions', () => {
       [
         'NAME                SHORTNAMES   APIGROUP              NAMESPACED   KIND',
         'componentstatuses   cs                                 false        ComponentStatus',
+        'configmaps          cm                                 true         ConfigMap',
         'endpoints           ep                                 true         Endpoints',
         'events              ev                                 true         Event',
         'namespaces          ns                                 false        Namespace',
@@ -36,7 +37,7 @@ describe('kubectl api-resources and api-versions', () => {
       'componentstatuses\nnamespaces\nnodes',
     );
     expect(at(s, 'kubectl api-resources --verbs=deletecollection -o name').stdout).toBe(
-      'endpoints\nevents\nnodes\npods\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nleases.coordination.k8s.io',
+      'configmaps\nendpoints\nevents\nnodes\npods\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nleases.coordination.k8s.io',
     );
     expect(at(s, 'kubectl api-resources --api-group=apps -o name --sort-by=kind').stdout).toBe(
       'daemonsets.apps\ndeployments.apps\nreplicasets.apps',

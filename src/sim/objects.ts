@@ -409,6 +409,17 @@ export interface Lease {
   };
 }
 
+/**
+ * v1 ConfigMap: what kubeadm and the controllers write for the components to read (kube-proxy's
+ * config.conf, CoreDNS's Corefile, kubeadm-config, kube-root-ca.crt); `data` keeps its keys in order.
+ */
+export interface ConfigMap {
+  readonly kind: 'ConfigMap';
+  readonly metadata: ObjectMeta;
+  readonly data?: Readonly<Record<string, string>>;
+  readonly binaryData?: Readonly<Record<string, string>>;
+}
+
 export type KubeObject =
   | Pod
   | Node
@@ -420,7 +431,8 @@ export type KubeObject =
   | KubeEvent
   | Namespace
   | ComponentStatus
-  | Lease;
+  | Lease
+  | ConfigMap;
 
 export type Resource =
   | 'pods'
@@ -433,7 +445,8 @@ export type Resource =
   | 'events'
   | 'namespaces'
   | 'componentstatuses'
-  | 'leases';
+  | 'leases'
+  | 'configmaps';
 
 export const resourceOfKind = Object.fromEntries(resourceKinds.map((k) => [k.kind, k.resource])) as Record<
   KubeObject['kind'],

@@ -108,6 +108,15 @@ export const resourceKinds: readonly ResourceKind[] = [
     fieldLabels: ['metadata.name', 'status.phase'],
   },
   {
+    resource: 'configmaps',
+    kind: 'ConfigMap',
+    singular: 'configmap',
+    shortNames: ['cm'],
+    group: '',
+    version: 'v1',
+    namespaced: true,
+  },
+  {
     resource: 'componentstatuses',
     kind: 'ComponentStatus',
     singular: 'componentstatus',

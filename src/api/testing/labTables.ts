@@ -149,6 +149,7 @@ export const everyResource: readonly Get[] = [
   { resource: 'namespaces' },
   { resource: 'componentstatuses' },
   { resource: 'leases', args: '-n kube-node-lease' },
+  { resource: 'configmaps', all: true },
 ];
 
 export const variants = (g: Get): Get[] => [g, { ...g, wide: true }];

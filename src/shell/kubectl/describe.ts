@@ -19,6 +19,7 @@ import { LAB_EPOCH_MS, labEpoch, rfc1123z } from '../wallClock';
 import { apiError, send } from './client';
 import type { KubectlContext, Verb } from './context';
 import { failWith } from './context';
+import { describeConfigMap } from './describeConfigMap';
 import { describeGeneric } from './describeGeneric';
 import { describeNode } from './describeNode';
 import {
@@ -212,6 +213,7 @@ const describable = [
   'events',
   'componentstatuses',
   'leases',
+  'configmaps',
 ] as const;
 type Describable = (typeof describable)[number];
 
@@ -295,6 +297,8 @@ function describeTarget(
               return describeDaemonSet(o, pods, own, now, epoch, version);
             case 'Namespace':
               return describeNamespace(o);
+            case 'ConfigMap':
+              return describeConfigMap(o, eventLines(own, now), version);
             case 'Event':
             case 'ComponentStatus':
             case 'Lease':

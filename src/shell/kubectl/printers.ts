@@ -2,6 +2,7 @@
 // are joined with tabs and aligned by the tabwriter, as kubectl's printer does.
 import type {
   ComponentStatus,
+  ConfigMap,
   DaemonSet,
   Deployment,
   Endpoints,
@@ -336,6 +337,16 @@ const leases: Printer<Lease> = {
   cells: (l, now) => [l.metadata.name, l.spec.holderIdentity ?? '', age(now, l.metadata.creationTimestamp)],
 };
 
+/** printConfigMap: NAME, DATA (the keys of data and binaryData together, an int64 cell), AGE. */
+const configmaps: Printer<ConfigMap> = {
+  columns: [nameColumn, str('Data'), ageColumn],
+  cells: (c, now) => [
+    c.metadata.name,
+    Object.keys(c.data ?? {}).length + Object.keys(c.binaryData ?? {}).length,
+    age(now, c.metadata.creationTimestamp),
+  ],
+};
+
 const printers: Record<Resource, Printer<never>> = {
   pods,
   nodes,
@@ -348,6 +359,7 @@ const printers: Record<Resource, Printer<never>> = {
   namespaces,
   componentstatuses,
   leases,
+  configmaps,
 };
 
 /** The columns the API server declares for `resource`, wide ones included, in its order. */

@@ -21,8 +21,9 @@ import type { Rng } from '../rng';
 import { minutes, type SimMs, seconds } from '../units';
 import type { HostRecord } from '../world';
 import { addonTemplates, controlPlaneContainer, daemonSet, deployment, kubeadmAddons } from './addons';
+import { labConfigMaps } from './configMaps';
 import { allManifests, nodeMachine } from './hosts';
-import { seedCreated, seedNode, seedPod, seedWorkload } from './seedManaged';
+import { seedCreated, seedManaged, seedNode, seedPod, seedWorkload } from './seedManaged';
 import { nodeSetupEvents } from './setupEvents';
 
 /** The pod names of the book's transcript (k8s-facts §1.5), node by node. */
@@ -371,6 +372,21 @@ export function seedReadyLab(hosts: readonly HostRecord[], t: SeedTarget): void 
     const managedFields = lease.metadata.managedFields?.map((m) => ({ ...m, time: leaseAt }));
     put({ ...lease, metadata: { ...lease.metadata, ...(managedFields ? { managedFields } : {}) } });
   }
+  // Last, so that every object above keeps its resourceVersion; their uids come from their names.
+  const masterName = hosts.find((h) => h.role === 'master')?.name ?? 'm-k8s';
+  for (const cm of labConfigMaps(t.profile, masterName, SYSTEM_NAMESPACES, masterAt, addonsAt))
+    put(
+      cm.laterWrite
+        ? seedManaged({ ...cm.object, data: cm.laterWrite.data }, [
+            { manager: cm.manager, at: cm.object.metadata.creationTimestamp, state: cm.object },
+            {
+              manager: cm.laterWrite.manager,
+              at: cm.laterWrite.at,
+              state: { ...cm.object, data: cm.laterWrite.data },
+            },
+          ])
+        : seedCreated(cm.object, cm.manager),
+    );
 }
 
 /**

@@ -1113,4 +1113,126 @@ export const differences136: readonly Difference[] = [
     unverified:
       'the group order, ETag and 304 answers of a real 1.36 server are not modelled; the JSON was compared with a trimmed real one, not with a whole v1.36.0 answer',
   },
+  {
+    id: 'configmap-root-ca',
+    fields: ['configMaps.rootCaPublisher'],
+    what: 'Every namespace holds kube-root-ca.crt (the cluster CA as ca.crt, with its kubernetes.io/description): the controller manager’s root-ca-cert-publisher writes it (1.20+), and the pods’ projected kube-api-access volume reads it. `kubectl get cm` in default is no longer empty.',
+    source:
+      'pkg/controller/certificates/rootcacertpublisher/publisher.go (RootCACertConfigMapName kube-root-ca.crt, DescriptionAnnotation, Description, in the code index); real `kubectl get configmap -A` of a kubeadm 1.29 cluster (code index, killercoda-style transcript): kube-root-ca.crt 1 in default, kube-node-lease, kube-public and kube-system',
+    unverified: 'the CA itself is the lab’s own stand-in, made with openssl, not a real cluster’s',
+    script: ['kubectl get cm'],
+    prints: { '1.18': 'No resources found in default namespace.', '1.36': /^kube-root-ca\.crt +1 +29m$/m },
+  },
+  {
+    id: 'configmap-token-tracking',
+    fields: ['configMaps.legacyTokenTrackingSince'],
+    what: 'kube-system/kube-apiserver-legacy-service-account-token-tracking: the API server writes the day it first ran (since: 2026-05-08), from which it tracks the use of legacy token Secrets (1.28+).',
+    source:
+      'the same 1.29 cluster’s `kubectl get configmap -A` (kube-apiserver-legacy-service-account-token-tracking 1); KEP-2799 LegacyServiceAccountTokenTracking (GA 1.28)',
+    unverified:
+      'the key and its date format (since: YYYY-MM-DD) are from the KEP, not read from a running 1.36 API server',
+    script: [
+      "kubectl get cm kube-apiserver-legacy-service-account-token-tracking -n kube-system -o jsonpath='{.data.since}'",
+    ],
+    prints: {
+      '1.18':
+        'Error from server (NotFound): configmaps "kube-apiserver-legacy-service-account-token-tracking" not found',
+      '1.36': /^2026-05-08$/m,
+    },
+  },
+  {
+    id: 'configmap-corefile',
+    fields: ['configMaps.corefile'],
+    what: 'CoreDNS’s Corefile as kubeadm writes it: forward takes `max_concurrent 1000` and cache no longer caches cluster.local (`disable success` and `disable denial`); 1.18’s is `forward . /etc/resolv.conf` and a bare `cache 30`.',
+    source:
+      'cmd/kubeadm/app/phases/addons/dns/manifests.go CoreDNSConfigMap (kubernetes/kubernetes as the code index holds it, a recent main; 1.18’s without max_concurrent, with {{ .Federation }} and {{ .StubDomain }} empty); real `kubectl get cm coredns -o yaml` of kubeadm clusters made in 2025–2026 show the same cache block',
+    unverified: 'manifests.go was not read at the v1.36.0 tag (kubernetes/kubernetes is too large to fetch)',
+    script: ['kubectl describe cm coredns -n kube-system'],
+    prints: {
+      '1.18': /^ {4}forward \. \/etc\/resolv\.conf\n {4}cache 30\n {4}loop$/m,
+      '1.36':
+        /^ {4}forward \. \/etc\/resolv\.conf \{\n {7}max_concurrent 1000\n {4}\}\n {4}cache 30 \{\n {7}disable success cluster\.local\n {7}disable denial cluster\.local\n {4}\}$/m,
+    },
+  },
+  {
+    id: 'configmap-kube-proxy',
+    fields: ['configMaps.kubeProxyConf'],
+    what: 'kube-proxy’s config.conf (KubeProxyConfiguration v1alpha1, mode "" in both: iptables) grew bindAddressHardFail, conntrack’s tcpBeLiberal and UDP timeouts, detectLocal, iptables.localhostNodePorts, logging and nftables, and lost udpIdleTimeout (the userspace proxier’s).',
+    source:
+      'cmd/kubeadm/app/phases/addons/proxy/manifests.go KubeProxyConfigMap19 (config.conf and kubeconfig.conf, label app: kube-proxy); real `kubectl get cm kube-proxy -n kube-system -o yaml` outputs in the code index: a 1.18-era kubeadm cluster’s (detectLocalMode, no bindAddressHardFail) and 2024–2025 ones (1.29 without, 1.32-era with logging.options.text)',
+    unverified:
+      'no 1.36 cluster’s config.conf was read: the 1.32-era one stands in for it (fields v1alpha1 gained after that are missing); 1.18’s is a 1.18/1.19-era cluster’s, not one known to be v1.18.4',
+    script: ['kubectl get cm kube-proxy -n kube-system -o yaml'],
+    prints: {
+      '1.18': /^ {4}mode: ""\n {4}nodePortAddresses: null\n[\s\S]*^ {4}udpIdleTimeout: 0s$/m,
+      '1.36':
+        /^ {4}bindAddressHardFail: false$[\s\S]*^ {4}mode: ""\n {4}nftables:\n {6}masqueradeAll: false$/m,
+    },
+  },
+  {
+    id: 'configmap-component-config-hash',
+    fields: ['configMaps.componentConfigHash'],
+    what: 'kubeadm signs the kube-proxy and kubelet ConfigMaps with kubeadm.kubernetes.io/component-config.hash (sha256 of their values), to tell a user’s edit from its own.',
+    source:
+      'cmd/kubeadm/app/componentconfigs/checksums.go ChecksumForConfigMap and SignConfigMap (code index, both the sort.Strings and the slices.Sorted versions); the 1.29 cluster’s kube-proxy ConfigMap carries the annotation',
+    script: ['kubectl describe cm kube-proxy -n kube-system'],
+    prints: {
+      '1.18': /^Annotations: {2}<none>$/m,
+      '1.36': /^Annotations: {2}kubeadm\.kubernetes\.io\/component-config\.hash: sha256:[0-9a-f]{64}$/m,
+    },
+  },
+  {
+    id: 'configmap-kubeadm-config',
+    fields: ['configMaps.clusterConfiguration', 'configMaps.clusterStatus'],
+    what: 'kubeadm-config holds the ClusterConfiguration alone, as kubeadm.k8s.io/v1beta4 (certificate validity periods, encryptionAlgorithm, registry.k8s.io; no timeoutForControlPlane, no authorization-mode extraArg); 1.18’s v1beta2 also holds ClusterStatus with the master’s API endpoint (gone in 1.22).',
+    source:
+      'real `kubectl -n kube-system get cm kubeadm-config -o yaml` of a kubeadm v1.34.1 cluster and the v1beta4 defaults of kubeadm’s own tests (code index); `kubectl get cm -A` of 1.18 clusters: kubeadm-config 2',
+    unverified:
+      '1.18’s ClusterConfiguration and ClusterStatus are v1beta2’s fields as kubeadm marshals them, not read from a v1.18.4 cluster',
+    script: ['kubectl get cm kubeadm-config -n kube-system -o yaml'],
+    prints: {
+      '1.18':
+        /^ {4}apiVersion: kubeadm\.k8s\.io\/v1beta2\n[\s\S]*^ {2}ClusterStatus: \|\n {4}apiEndpoints:\n {6}m-k8s:\n {8}advertiseAddress: 192\.168\.1\.10$/m,
+      '1.36': /^ {4}apiVersion: kubeadm\.k8s\.io\/v1beta4\n {4}caCertificateValidityPeriod: 87600h0m0s$/m,
+    },
+  },
+  {
+    id: 'configmap-kubelet-config',
+    fields: ['configMaps.kubeletConfigName', 'configMaps.kubeletConfig'],
+    what: 'The kubelet’s ConfigMap is kubelet-config (1.24 dropped the version from the name: kubelet-config-1.18); its KubeletConfiguration sets cgroupDriver: systemd and systemd-resolved’s resolv.conf and writes the newer zero values (crashLoopBackOff, logging, memorySwap, shutdownGracePeriod…).',
+    source:
+      'kubeadm’s UnversionedKubeletConfigMap (GA 1.24); real /var/lib/kubelet/config.yaml of kubeadm 1.3x nodes in the code index; 1.18 clusters’ `kubectl get cm -n kube-system` (kubelet-config-1.18 1)',
+    unverified:
+      'the ConfigMap’s value is taken to be the nodes’ config.yaml with the node-specific containerRuntimeEndpoint left empty; 1.18’s is kubeadm v1beta1 KubeletConfiguration zero values as remembered, not read from a v1.18.4 cluster',
+    script: ['kubectl describe cm -n kube-system'],
+    prints: {
+      '1.18':
+        /^Name: +kubelet-config-1\.18\n[\s\S]*^clusterDNS:\n- 10\.96\.0\.10\nclusterDomain: cluster\.local\ncpuManagerReconcilePeriod: 0s$/m,
+      '1.36':
+        /^Name: +kubelet-config\n[\s\S]*^cgroupDriver: systemd$[\s\S]*^resolvConf: \/run\/systemd\/resolve\/resolv\.conf$/m,
+    },
+  },
+  {
+    id: 'configmap-calico',
+    fields: ['configMaps.calicoConfig.veth_mtu', 'configMaps.calicoConfig.cni_network_config'],
+    what: 'calico-config from Calico v3.31.2’s manifest: veth_mtu "0" (auto-detected; v3.9’s was "1440") and a CNI log file in cni_network_config.',
+    source: `sysnet4admin/IaC k8s/CNI/calico-quay-v3.31.2.yaml and manifests/172.16_net_calico.yaml (calico/templates/calico-config.yaml), read in the code index`,
+    script: ['kubectl get cm calico-config -n kube-system -o yaml'],
+    prints: {
+      '1.18': /^ {2}veth_mtu: "1440"$/m,
+      '1.36': /"log_file_path": "\/var\/log\/calico\/cni\/cni\.log",[\s\S]*^ {2}veth_mtu: "0"$/m,
+    },
+  },
+  {
+    id: 'describe-configmap',
+    fields: ['kubectl.describe.configMapSections'],
+    what: 'describe configmap leaves a blank line after each value (kubectl 1.31) and ends with a BinaryData section (1.22); the keys are sorted since 1.34.',
+    source: `${KCTL}: pkg/describe/describe.go ConfigMapDescriber (BinaryData since 16d54ee18, kubernetes-1.22.0; the blank line since 10fe45a70, kubernetes-1.31.0; sorted keys since 7ec7bb7cc, kubernetes-1.34.0); kubernetes-1.18.4’s ranges over the map. Real kubectl 1.20.2 and 1.33 against npm run api print the page's 1.18 and 1.36 texts (src/api/realKubectl.test.ts)`,
+    unverified: '1.18.4 prints the keys in Go’s random map order; the lab prints them sorted',
+    script: ['kubectl describe cm coredns -n kube-system'],
+    prints: {
+      '1.18': /^ {4}loadbalance\n\}\n\nEvents: {2}<none>$/m,
+      '1.36': /^ {4}loadbalance\n\}\n\n\n\nBinaryData\n====\n\nEvents: {2}<none>$/m,
+    },
+  },
 ];

@@ -98,6 +98,8 @@ export interface Profile {
   readonly absentCommands: readonly string[];
   /** What kubeadm and the book's Calico manifest deploy, and `kubeadm version`. */
   readonly addons: Addons;
+  /** The ConfigMaps kubeadm, the API server and the controllers have written in the ready lab (src/sim/labs/configMaps.ts). */
+  readonly configMaps: LabConfigMaps;
   /** The systemd unit that brings the network up: CentOS 7's `network` (initscripts) or Ubuntu's `systemd-networkd`. */
   readonly networkUnit: 'network' | 'systemd-networkd';
   /** The nodes' netfilter: the iptables that lists it, and what kube-proxy and the kubelet write there. */
@@ -272,6 +274,39 @@ export interface Addons {
   readonly etcdVersion: string;
 }
 
+/**
+ * What kubeadm, the API server, the controller manager and the book's Calico manifest write
+ * as ConfigMaps: each text as `kubectl get cm -o yaml` shows its value.
+ */
+export interface LabConfigMaps {
+  /** kube-system/coredns's Corefile: kubeadm's CoreDNSConfigMap template for cluster.local. */
+  readonly corefile: string;
+  /** kube-system/kube-proxy's config.conf: kubeadm's KubeProxyConfiguration with its zero values written out (mode ""). */
+  readonly kubeProxyConf: string;
+  /** kubeadm-config's ClusterConfiguration for the book's `kubeadm init` flags. */
+  readonly clusterConfiguration: string;
+  /** kubeadm-config's ClusterStatus, {master} for the master's name (kubeadm stopped writing it in 1.22). */
+  readonly clusterStatus?: string;
+  /** `kubelet-config-1.18` (kubeadm before 1.24) or `kubelet-config`. */
+  readonly kubeletConfigName: string;
+  /** Its `kubelet` key: the KubeletConfiguration kubeadm uploads. */
+  readonly kubeletConfig: string;
+  /**
+   * kubeadm.kubernetes.io/component-config.hash on kube-proxy and the kubelet's ConfigMap (kubeadm
+   * 1.19+, ChecksumForConfigMap: sha256 of the values in key order), or none.
+   */
+  readonly componentConfigHash: boolean;
+  /** The controller manager's root-ca-cert-publisher (1.20+) has put kube-root-ca.crt in every namespace. */
+  readonly rootCaPublisher: boolean;
+  /**
+   * The day the API server first ran, which it writes in kube-apiserver-legacy-service-account-token-tracking
+   * (1.28+; the lab's clock's first day), or none before.
+   */
+  readonly legacyTokenTrackingSince?: string;
+  /** calico-config's data as the book's Calico manifest writes it, in the manifest's order. */
+  readonly calicoConfig: Readonly<Record<string, string>>;
+}
+
 /** The nodes' iptables and the chains the Kubernetes components keep in it (src/sim/hostIptables.ts). */
 export interface NetfilterVersion {
   /** How iptables names itself in its banners and iptables-save's header: `v1.4.21` or `v1.8.10 (nf_tables)`. */
@@ -383,6 +418,11 @@ export interface DescribeVersion {
   readonly templateScheduling: boolean;
   /** describe node's pods table heads its age column so: `AGE` (1.18) or `Age`. */
   readonly nodePodsAge: string;
+  /**
+   * describe configmap ends Data with a BinaryData section (kubectl 1.22) and leaves a blank line
+   * after each value (1.31; keys sorted since 1.34), or prints the values back to back (1.18).
+   */
+  readonly configMapSections: boolean;
 }
 
 /**

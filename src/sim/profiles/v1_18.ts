@@ -1,5 +1,6 @@
 // The book as printed: Kubernetes 1.18.4 installed by the first edition's
 // ch3/3.1.3 scripts on CentOS 7 with CentOS's own docker 1.13.1 (docs/FACTS-kubectl.md §13).
+import { configMaps118 } from './configMaps118';
 import type { Profile } from './profile';
 
 const gitVersion = 'v1.18.4';
@@ -93,6 +94,7 @@ export const profile118: Profile = {
     kubeadmVersion:
       'kubeadm version: &version.Info{Major:"1", Minor:"18", GitVersion:"v1.18.4", GitCommit:"c96aede7b5205121079932896c4ad89bb93260af", GitTreeState:"clean", BuildDate:"2020-06-17T11:39:48Z", GoVersion:"go1.13.9", Compiler:"gc", Platform:"linux/amd64"}',
   },
+  configMaps: configMaps118,
   networkUnit: 'network',
   // CentOS 7's iptables 1.4.21 (legacy); kube-proxy and the kubelet of 1.18.4.
   netfilter: {
@@ -238,6 +240,7 @@ export const profile118: Profile = {
       tolerationOperator: false,
       templateScheduling: false,
       nodePodsAge: 'AGE',
+      configMapSections: false,
     },
     listSelfLink: true,
     // kubectl 1.18.4 pkg/cmd/util/helpers.go GetDryRunStrategy.

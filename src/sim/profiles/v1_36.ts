@@ -2,6 +2,7 @@
 // Ubuntu 24.04, as internal-k8s/_Book_k8sInfra's ch3/3.1.3 builds it. Sources, and what is
 // unverified, field by field: docs/FACTS-profiles.md and `differences.ts`.
 import { goDurationMs } from '../units';
+import { configMaps136 } from './configMaps136';
 import type { Profile } from './profile';
 
 const gitVersion = 'v1.36.0';
@@ -134,6 +135,7 @@ LOGO=ubuntu-logo
       'kubeadm version: &version.Info{Major:"1", Minor:"36", EmulationMajor:"", EmulationMinor:"", MinCompatibilityMajor:"", MinCompatibilityMinor:"", GitVersion:"v1.36.0", GitCommit:"ecf6decece6a6de25a57aad9ba90b6ce580f6f78", GitTreeState:"clean", BuildDate:"2026-04-22T13:54:03Z", GoVersion:"go1.26.2", Compiler:"gc", Platform:"linux/amd64"}',
   },
   // netplan renders the box's eth0 for systemd-networkd (bento's networking_ubuntu.sh); no initscripts' network.service.
+  configMaps: configMaps136,
   networkUnit: 'systemd-networkd',
   // Ubuntu 24.04's iptables 1.8.10 (the nf_tables backend, the kube-proxy image's iptables-wrapper
   // following it); kube-proxy 1.36's proxier.go with its nfacct counters; the kubelet since
@@ -342,6 +344,7 @@ LOGO=ubuntu-logo
       tolerationOperator: true,
       templateScheduling: true,
       nodePodsAge: 'Age',
+      configMapSections: true,
     },
     // kubectl 1.33 writes the List's metadata as `resourceVersion: ""` alone (seen; the version that changed it not looked up).
     listSelfLink: false,

@@ -349,4 +349,43 @@ export const differencesKo: Readonly<
     unverified:
       '실제 1.36 서버의 그룹 순서, ETag 와 304 응답은 흉내 내지 않습니다. JSON 은 줄여 놓은 실제 응답과 비교했을 뿐 v1.36.0 의 응답 전체와 비교하지 않았습니다.',
   },
+  'configmap-root-ca': {
+    what: '모든 네임스페이스에 kube-root-ca.crt(클러스터 CA 를 ca.crt 로 담고 kubernetes.io/description 어노테이션이 붙은 컨피그맵)가 있습니다. 컨트롤러 매니저의 root-ca-cert-publisher 가 만들고(1.20 부터), 파드의 projected kube-api-access 볼륨이 읽습니다. 그래서 default 에서 `kubectl get cm` 이 더 이상 비어 있지 않습니다.',
+    unverified: 'CA 자체는 실습 환경이 openssl 로 만든 대용품이며 실제 클러스터의 것이 아닙니다.',
+  },
+  'configmap-token-tracking': {
+    what: 'kube-system/kube-apiserver-legacy-service-account-token-tracking: API 서버가 처음 실행된 날(since: 2026-05-08)을 적어 두고, 그때부터 예전 방식 토큰 시크릿의 사용을 추적합니다(1.28 부터).',
+    unverified:
+      '키와 날짜 형식(since: YYYY-MM-DD)은 KEP 에서 가져왔고 실행 중인 1.36 API 서버에서 읽지 않았습니다.',
+  },
+  'configmap-corefile': {
+    what: 'kubeadm 이 쓰는 CoreDNS 의 Corefile: forward 에 `max_concurrent 1000` 이 붙고, cache 는 cluster.local 을 캐시하지 않습니다(`disable success`, `disable denial`). 1.18 은 `forward . /etc/resolv.conf` 와 맨 `cache 30` 입니다.',
+    unverified:
+      'manifests.go 를 v1.36.0 태그에서 읽지 않았습니다(kubernetes/kubernetes 는 너무 커서 가져올 수 없었습니다).',
+  },
+  'configmap-kube-proxy': {
+    what: 'kube-proxy 의 config.conf(KubeProxyConfiguration v1alpha1, 두 버전 모두 mode "" 즉 iptables)에 bindAddressHardFail, conntrack 의 tcpBeLiberal 과 UDP 타임아웃, detectLocal, iptables.localhostNodePorts, logging, nftables 가 더해지고, userspace 프록시의 udpIdleTimeout 은 빠졌습니다.',
+    unverified:
+      '1.36 클러스터의 config.conf 는 읽지 못했습니다. 1.32 무렵 클러스터의 것으로 대신했으므로 그 뒤 v1alpha1 에 더해진 필드는 빠져 있습니다. 1.18 의 것은 1.18/1.19 무렵 클러스터의 것이며 v1.18.4 라고 확인된 것은 아닙니다.',
+  },
+  'configmap-component-config-hash': {
+    what: 'kubeadm 이 kube-proxy 와 kubelet 의 컨피그맵에 kubeadm.kubernetes.io/component-config.hash(값들의 sha256)를 달아, 사용자가 고친 것과 자신이 쓴 것을 구별합니다.',
+  },
+  'configmap-kubeadm-config': {
+    what: 'kubeadm-config 에는 ClusterConfiguration 하나만 kubeadm.k8s.io/v1beta4 로 들어 있습니다(인증서 유효 기간, encryptionAlgorithm, registry.k8s.io; timeoutForControlPlane 과 authorization-mode 인자는 없습니다). 1.18 의 v1beta2 에는 마스터의 API 엔드포인트를 담은 ClusterStatus 도 있습니다(1.22 에서 없어졌습니다).',
+    unverified:
+      '1.18 의 ClusterConfiguration 과 ClusterStatus 는 kubeadm 이 직렬화하는 v1beta2 의 필드이며, v1.18.4 클러스터에서 읽지 않았습니다.',
+  },
+  'configmap-kubelet-config': {
+    what: 'kubelet 의 컨피그맵 이름은 kubelet-config 입니다(1.24 에서 이름의 버전이 빠졌습니다: kubelet-config-1.18). KubeletConfiguration 에는 cgroupDriver: systemd 와 systemd-resolved 의 resolv.conf 가 있고, 새 필드들의 0 값(crashLoopBackOff, logging, memorySwap, shutdownGracePeriod…)이 적혀 있습니다.',
+    unverified:
+      '컨피그맵의 값은 노드의 config.yaml 에서 노드마다 다른 containerRuntimeEndpoint 를 비운 것으로 보았습니다. 1.18 의 것은 기억하는 kubeadm KubeletConfiguration 의 0 값이며 v1.18.4 클러스터에서 읽지 않았습니다.',
+  },
+  'configmap-calico': {
+    what: 'Calico v3.31.2 매니페스트의 calico-config: veth_mtu 가 "0"(자동 감지, v3.9 는 "1440")이고 cni_network_config 에 CNI 로그 파일이 있습니다.',
+  },
+  'describe-configmap': {
+    what: 'describe configmap 이 값마다 뒤에 빈 줄을 두고(kubectl 1.31) BinaryData 절로 끝납니다(1.22). 키 정렬은 1.34 부터입니다.',
+    unverified: '1.18.4 는 Go 맵의 무작위 순서로 키를 찍습니다. 실습 환경은 정렬해서 찍습니다.',
+  },
 };

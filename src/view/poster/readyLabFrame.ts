@@ -166,6 +166,17 @@ export const readyLabFrame: Frame = {
       },
     ],
     etcdKeys: [
+      { key: '/registry/configmaps/kube-public/cluster-info', createRevision: 74, modRevision: 74 },
+      { key: '/registry/configmaps/kube-system/calico-config', createRevision: 77, modRevision: 77 },
+      { key: '/registry/configmaps/kube-system/coredns', createRevision: 75, modRevision: 75 },
+      {
+        key: '/registry/configmaps/kube-system/extension-apiserver-authentication',
+        createRevision: 71,
+        modRevision: 71,
+      },
+      { key: '/registry/configmaps/kube-system/kube-proxy', createRevision: 76, modRevision: 76 },
+      { key: '/registry/configmaps/kube-system/kubeadm-config', createRevision: 72, modRevision: 72 },
+      { key: '/registry/configmaps/kube-system/kubelet-config-1.18', createRevision: 73, modRevision: 73 },
       { key: '/registry/daemonsets/kube-system/calico-node', createRevision: 7, modRevision: 7 },
       { key: '/registry/daemonsets/kube-system/kube-proxy', createRevision: 6, modRevision: 6 },
       { key: '/registry/deployments/kube-system/calico-kube-controllers', createRevision: 9, modRevision: 9 },
@@ -248,7 +259,7 @@ export const readyLabFrame: Frame = {
       { key: '/registry/services/specs/default/kubernetes', createRevision: 10, modRevision: 10 },
       { key: '/registry/services/specs/kube-system/kube-dns', createRevision: 11, modRevision: 11 },
     ],
-    etcdRevision: 70,
+    etcdRevision: 77,
     objects: [
       {
         kind: 'Node',

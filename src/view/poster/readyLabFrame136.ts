@@ -166,6 +166,26 @@ export const readyLabFrame136: Frame = {
       },
     ],
     etcdKeys: [
+      { key: '/registry/configmaps/default/kube-root-ca.crt', createRevision: 79, modRevision: 79 },
+      { key: '/registry/configmaps/kube-node-lease/kube-root-ca.crt', createRevision: 80, modRevision: 80 },
+      { key: '/registry/configmaps/kube-public/cluster-info', createRevision: 75, modRevision: 75 },
+      { key: '/registry/configmaps/kube-public/kube-root-ca.crt', createRevision: 81, modRevision: 81 },
+      { key: '/registry/configmaps/kube-system/calico-config', createRevision: 78, modRevision: 78 },
+      { key: '/registry/configmaps/kube-system/coredns', createRevision: 76, modRevision: 76 },
+      {
+        key: '/registry/configmaps/kube-system/extension-apiserver-authentication',
+        createRevision: 71,
+        modRevision: 71,
+      },
+      {
+        key: '/registry/configmaps/kube-system/kube-apiserver-legacy-service-account-token-tracking',
+        createRevision: 72,
+        modRevision: 72,
+      },
+      { key: '/registry/configmaps/kube-system/kube-proxy', createRevision: 77, modRevision: 77 },
+      { key: '/registry/configmaps/kube-system/kube-root-ca.crt', createRevision: 82, modRevision: 82 },
+      { key: '/registry/configmaps/kube-system/kubeadm-config', createRevision: 73, modRevision: 73 },
+      { key: '/registry/configmaps/kube-system/kubelet-config', createRevision: 74, modRevision: 74 },
       { key: '/registry/daemonsets/kube-system/calico-node', createRevision: 7, modRevision: 7 },
       { key: '/registry/daemonsets/kube-system/kube-proxy', createRevision: 6, modRevision: 6 },
       { key: '/registry/deployments/kube-system/calico-kube-controllers', createRevision: 9, modRevision: 9 },
@@ -248,7 +268,7 @@ export const readyLabFrame136: Frame = {
       { key: '/registry/services/specs/default/kubernetes', createRevision: 10, modRevision: 10 },
       { key: '/registry/services/specs/kube-system/kube-dns', createRevision: 11, modRevision: 11 },
     ],
-    etcdRevision: 70,
+    etcdRevision: 82,
     objects: [
       {
         kind: 'Node',

@@ -1,0 +1,48 @@
+// The lab's own certificate authorities: made once with openssl for this lab (CN=kubernetes
+// and CN=front-proxy-ca, as kubeadm names them), not read from a real cluster. They stand in
+// for /etc/kubernetes/pki/ca.crt and front-proxy-ca.crt where the API shows a CA: the
+// kube-root-ca.crt, cluster-info and extension-apiserver-authentication ConfigMaps.
+
+/** kubeadm's cluster CA (pki/ca.crt), PEM with its final newline. */
+export const CLUSTER_CA_PEM = `-----BEGIN CERTIFICATE-----
+MIIDCzCCAfOgAwIBAgIUA66cH7/xvZp/ueawFqm05SQNzk8wDQYJKoZIhvcNAQEL
+BQAwFTETMBEGA1UEAwwKa3ViZXJuZXRlczAeFw0yNjEyMDMxNzQ1NDJaFw0zNjEx
+MzAxNzQ1NDJaMBUxEzARBgNVBAMMCmt1YmVybmV0ZXMwggEiMA0GCSqGSIb3DQEB
+AQUAA4IBDwAwggEKAoIBAQCmFCdtfcWPqpTuK2spluOXZVI50nCJMsnRWOm6PIc3
+q2ToRsKKfUNn5ka4oqJm3YMPQIIBcp970d2dRNlfdKZKfN9ijFaEfgzQ+3eLBgWa
+6Tr8yfkCbFCEm8NzeCM+I3kvESWIxGRyLbwrz2v/DTD3kaIoXqSv7mW6l0xp9zfL
+OPxELu7n90yN0JUNH6tnownUoYq6ejfPz8VUpSovZAfraOOku7+0X+/xBwZtxk4r
+g1E02yA7iS5KCsUxLaEdFiTSLE0FiUA+nI7v8v2uMiZ8WcZAedsvYH8jFINScMem
+ctrxy1trU1MvojVUpNwuLTEbBKMZnWswPMh1abhy2gpFAgMBAAGjUzBRMB0GA1Ud
+DgQWBBQvlDjlS2A5Y6xB2gW0oh3aV4lVeDAfBgNVHSMEGDAWgBQvlDjlS2A5Y6xB
+2gW0oh3aV4lVeDAPBgNVHRMBAf8EBTADAQH/MA0GCSqGSIb3DQEBCwUAA4IBAQCR
+dsHD7XBRvGWh87xGFqN/ruUWCmm8ZbolbklxNUGbKWaw/0PjPWFqPEzyLjHsQ9OI
+yBfwSljL8EAc+NF1SSDKPrbE7lsGysZuKBmTZzOWToe7WxN0pze8BZBGpzbHOQlm
+sbU2OH1427wBNzZEGQM5hEbiI5xJW+X8dmCfJvM2UNMxg2jt6hdgnAb/YDQKzqIz
+uXa1JaJyoiR9iIYByIM013u61WzBTZXoUFEQAPcVvMa0fYHYaShpss7MPrB5PZEY
+cERyjHcDu1uBW2weLNA0o8H8kjwufCJt0XDKLA76ZCvBOlIqvbQ59QbGHU00Nl1y
+sQtlIGj2UNMFqk9dXP4B
+-----END CERTIFICATE-----
+`;
+
+/** kubeadm's front-proxy CA (pki/front-proxy-ca.crt), for the aggregation layer's request headers. */
+export const FRONT_PROXY_CA_PEM = `-----BEGIN CERTIFICATE-----
+MIIDEzCCAfugAwIBAgIUE7SxpwY32bonQoAQfiIV0xefX0MwDQYJKoZIhvcNAQEL
+BQAwGTEXMBUGA1UEAwwOZnJvbnQtcHJveHktY2EwHhcNMjYxMjAzMTc0NTQzWhcN
+MzYxMTMwMTc0NTQzWjAZMRcwFQYDVQQDDA5mcm9udC1wcm94eS1jYTCCASIwDQYJ
+KoZIhvcNAQEBBQADggEPADCCAQoCggEBAKLaqHsjM0byV/V2Pi6owv70qLuo2bG0
+9XyloBOj4vX7uciQyNrqkh2Y3MX5YUdfA16NXhrDsRiwlx7taoM6Kuy7pX8gf+e6
+6X+z4xLEIZpR4kP+96u+Saan/qZGVQ4/7Uh6lxEVE0eeYJ+vgiafALmFkMLNl4Sv
+j1ipqs3DfFUmbN3yGa1MIHwQFGe750vSwGDHtpChjpLqMn+1V0We9AVTUQVuApxS
+H2/lPmdjdXXlxh8HsNlBnfq9p8qwMQ+UneScIIZ65ed9yMGenNGn6qdhu2uF0qMB
+uga64wzokONbuD4WyQLerwSojvjzz76UWVX/xjmBu1BbYFA535Ij+u0CAwEAAaNT
+MFEwHQYDVR0OBBYEFOEAzbqbtT7H6n52Sy7CS9Wc6w8yMB8GA1UdIwQYMBaAFOEA
+zbqbtT7H6n52Sy7CS9Wc6w8yMA8GA1UdEwEB/wQFMAMBAf8wDQYJKoZIhvcNAQEL
+BQADggEBAJhsHnbGFlHGVAd79rzombvC6sbgIqpeDTZPiqDlO4hc+GD+Tez9SbZj
+/4aQrnOP24XPUc3xEz32465fHaoo0X4CLVCA8odTnLFZW4rfBFCxGkaxLFf3nuae
+5PN/Kt6JROPNCc16kY4C/myL42sZTjD8NkMuQUYo8eos9F3K5Sa+46/dVrTqeVjb
+xI2xG90nSjLkwEMp7S/7RVpvkEXnurOJX/gDrJ70g4cq08xynaXwOYKGLfCnacd+
+yl3Mal64GUCcLRHqWExqZwD7CsQ62tx12GvGCkIToLihZoBq3NBUrYvh0ruU1w2N
+JiaM9jfopi01gQpSDOiRLdQa+ugNASY=
+-----END CERTIFICATE-----
+`;
