@@ -114,9 +114,10 @@ describe('discovery of the lab’s kinds, by profile', () => {
       '{"resource":"pods","responseKind":{"group":"","version":"","kind":"Pod"},"scope":"Namespaced","singularResource":"pod","verbs":["create","delete","deletecollection","get","list","patch","update","watch"],"shortNames":["po"],"categories":["all"],"subresources":[{"subresource":"eviction","responseKind":{"group":"policy","version":"v1","kind":"Eviction"},"verbs":["create"]},{"subresource":"exec","responseKind":{"group":"","version":"","kind":"PodExecOptions"},"verbs":["create","get"]},{"subresource":"log","responseKind":{"group":"","version":"","kind":"Pod"},"verbs":["get"]}]}',
     );
     expect(v1.resources.find((r: { resource: string }) => r.resource === 'nodes').scope).toBe('Cluster');
-    // The resources by name, as the server sorts them.
+    // The resources by name, as the server sorts them (the lab's kinds, ConfigMaps among them).
     expect(v1.resources.map((r: { resource: string }) => r.resource)).toEqual([
       'componentstatuses',
+      'configmaps',
       'endpoints',
       'events',
       'namespaces',
